@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { SignInForm } from "@/components/accounts/sign-in-form";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+export async function generateMetadata() {
+  const t = await getTranslations("auth");
+  return { title: t("signInTitle") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const t = await getTranslations("auth");
+  const { callbackUrl } = await searchParams;
+  return (
+    <div className="mx-auto max-w-lg">
+      <h1 className="text-3xl font-bold text-red-deep">{t("signInTitle")}</h1>
+      <p className="mt-2 mb-5">{t("signInIntro")}</p>
+      <Card>
+        <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
+      </Card>
+      <p className="mt-5">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="font-semibold text-red-deep underline underline-offset-4">
+          {t("signUpLink")}
+        </Link>
+      </p>
+      <p className="mt-2 text-muted">{t("forgotPassword")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getCurrentFestival } from "@/lib/festivals/queries";
+import { Badge, Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { festivalDay } from "@/components/festivals/format";
+
+export const dynamic = "force-dynamic";
+
+const ROLES = [
+  { key: "performer", seal: "演" },
+  { key: "backstage", seal: "幕" },
+  { key: "athlete", seal: "动" },
+  { key: "player", seal: "棋" },
+] as const;
+
+const MORE = ["programme", "stars", "wishes"] as const;
+
+export default async function HomePage() {
+  const t = await getTranslations("home");
+  const tc = await getTranslations("common");
+  const tn = await getTranslations("nav");
+  const format = await getFormatter();
+  const festival = await getCurrentFestival(await getDb());
+
+  const day = (iso: string) => format.dateTime(festivalDay(iso), { year: "numeric", month: "long", day: "numeric", weekday: "short" });
+  const moment = (d: Date) => format.dateTime(d, { month: "long", day: "numeric" });
+
+  return (
+    <div className="flex flex-col gap-8">
+      {festival ? (
+        <section aria-labelledby="festival-title" className="overflow-hidden rounded-[var(--radius-card)] border-2 border-gold bg-white shadow-sm">
+          <div className="festival-band px-5 py-6 text-white sm:px-8 sm:py-8">
+            <p className="flex flex-wrap items-center gap-2 text-lg font-semibold text-gold-soft">
+              <span>{t("edition", { edition: festival.edition })}</span>
+              <span className="rounded-full bg-white px-3 py-0.5 text-base text-red-deep">
+                {festival.status === "archived" ? t("statusArchived") : t("statusPublished")}
+              </span>
+            </p>
+            <h1 id="festival-title" className="mt-2 text-3xl leading-tight font-black sm:text-5xl">
+              {festival.title}
+            </h1>
+            {festival.theme && <p className="mt-3 text-xl">{t("theme", { theme: festival.theme })}</p>}
+            <p className="mt-3 text-xl font-semibold">{t("dates", { start: day(festival.startsOn), end: day(festival.endsOn) })}</p>
+          </div>
+          <div className="px-5 py-4 text-lg sm:px-8">
+            <p>{t("sinceLine")}</p>
+            <ul className="mt-2 flex flex-col gap-1 text-muted">
+              {festival.registrationOpensAt && festival.registrationClosesAt && (
+                <li>{t("registrationWindow", { start: moment(festival.registrationOpensAt), end: moment(festival.registrationClosesAt) })}</li>
+              )}
+              {festival.nominationOpensAt && festival.nominationClosesAt && (
+                <li>{t("nominationWindow", { start: moment(festival.nominationOpensAt), end: moment(festival.nominationClosesAt) })}</li>
+              )}
+              {festival.votingOpensAt && festival.votingClosesAt && (
+                <li>{t("votingWindow", { start: moment(festival.votingOpensAt), end: moment(festival.votingClosesAt) })}</li>
+              )}
+            </ul>
+          </div>
+        </section>
+      ) : (
+        <Card>
+          <h1 className="text-3xl font-bold">{tc("appName")}</h1>
+          <p className="mt-2">{t("noFestival")}</p>
+        </Card>
+      )}
+
+      <section aria-labelledby="ways-title">
+        <h2 id="ways-title" className="text-2xl font-bold text-red-deep sm:text-3xl">
+          {t("waysTitle")}
+        </h2>
+        <p className="mt-1 text-muted">{t("waysIntro")}</p>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+          {ROLES.map((r) => (
+            <li key={r.key} className="flex gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5 shadow-sm">
+              <span aria-hidden="true" className="grid size-16 shrink-0 place-items-center rounded-2xl bg-red-brand text-3xl font-black text-gold-soft shadow-inner">
+                {r.seal}
+              </span>
+              <div className="flex flex-col gap-1">
+                <h3 className="text-xl font-bold">{t(r.key)}</h3>
+                <p>{t(`${r.key}Text`)}</p>
+                <p>
+                  <Badge>{tc("opensSoon")}</Badge>
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="more-title">
+        <h2 id="more-title" className="text-2xl font-bold text-red-deep sm:text-3xl">
+          {t("moreTitle")}
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-3">
+          {MORE.map((k) => (
+            <li key={k} className="flex flex-col gap-1 rounded-[var(--radius-card)] border border-line border-t-4 border-t-gold bg-white p-5 shadow-sm">
+              <h3 className="text-xl font-bold">{t(k)}</h3>
+              <p>{t(`${k}Text`)}</p>
+              <p className="mt-1">
+                <Badge>{tc("opensSoon")}</Badge>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Card aria-labelledby="account-title" className="border-2 border-red-brand/30">
+        <h2 id="account-title" className="text-2xl font-bold text-red-deep">
+          {t("accountTitle")}
+        </h2>
+        <p className="mt-2">{t("accountText")}</p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Link href="/sign-up" className={buttonClass("primary", "lg")}>
+            {tn("signUp")}
+          </Link>
+          <Link href="/sign-in" className={buttonClass("secondary", "lg")}>
+            {tn("signIn")}
+          </Link>
+          <Link href="/me" className={buttonClass("ghost", "lg", "underline")}>
+            {t("goToMe")}
+          </Link>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getActor } from "@/lib/auth/session";
+import { getMyProfile } from "@/lib/accounts/queries";
+import { Badge, Card } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("me");
+  return { title: t("title") };
+}
+
+export default async function MePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in?callbackUrl=/me");
+  const profile = await getMyProfile(await getDb(), actor.id);
+  if (!profile) redirect("/sign-in?callbackUrl=/me");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { welcome } = await searchParams;
+
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <h1 className="text-3xl font-bold text-red-deep">{t("me.welcome", { name: profile.name })}</h1>
+      {welcome === "verified" && <Alert tone="success">{t("auth.signedUpVerified")}</Alert>}
+      {welcome === "unverified" && <Alert tone="success">{t("auth.signedUpUnverified")}</Alert>}
+
+      <Card aria-labelledby="household-title">
+        <h2 id="household-title" className="text-2xl font-bold">
+          {t("me.household")}
+        </h2>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          {profile.verified ? <Badge tone="green">{t("me.verified")}</Badge> : <Badge tone="red">{t("me.unverified")}</Badge>}
+          {profile.verified && profile.verifiedBy && (
+            <span className="text-muted">{profile.verifiedBy === "code" ? t("me.verifiedByCode") : t("me.verifiedByOrganiser")}</span>
+          )}
+        </div>
+        <p className="mt-3 text-xl font-semibold">
+          {profile.household ? t("me.address", profile.household) : t("me.noHousehold")}
+        </p>
+        {!profile.verified && (
+          <div className="mt-4 flex flex-col gap-4">
+            <p>{t("me.unverifiedText")}</p>
+            <LinkHouseholdForm />
+          </div>
+        )}
+      </Card>
+
+      <Card aria-labelledby="roles-title">
+        <h2 id="roles-title" className="text-2xl font-bold">
+          {t("me.roles")}
+        </h2>
+        <ul className="mt-3 flex flex-wrap gap-2">
+          {profile.roles.map((r) => (
+            <li key={r}>
+              <Badge tone={r === "resident" ? "grey" : "gold"}>{t(`roles.${r}` as "roles.resident")}</Badge>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      <Card aria-labelledby="profile-title">
+        <h2 id="profile-title" className="text-2xl font-bold">
+          {t("me.profile")}
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="text-muted">{t("me.phone")}</dt>
+          <dd>{profile.phoneMasked}</dd>
+          <dt className="text-muted">{t("me.memberSince")}</dt>
+          <dd>{format.dateTime(profile.memberSince, { year: "numeric", month: "long", day: "numeric" })}</dd>
+        </dl>
+        <div className="mt-4">
+          <UpdateNameForm name={profile.name} />
+        </div>
+      </Card>
+
+      <Card aria-labelledby="password-title">
+        <h2 id="password-title" className="text-2xl font-bold">
+          {t("me.changePassword")}
+        </h2>
+        <div className="mt-3">
+          <ChangePasswordForm phone={profile.phone} />
+        </div>
+      </Card>
+
+      <Card aria-labelledby="signout-title">
+        <h2 id="signout-title" className="text-2xl font-bold">
+          {t("me.signOutTitle")}
+        </h2>
+        <p className="mt-2 mb-4">{t("me.signOutText")}</p>
+        <SignOutButton />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { listAudit, listAuditActions } from "@/lib/audit/queries";
+import { Table, Td, Th } from "@/components/ui/table";
+import { Pagination } from "@/components/ui/pagination";
+import { Badge } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+
+export async function generateMetadata() {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+const filtersSchema = z.object({
+  action: z.string().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  outcome: z.enum(["ok", "refused"]).optional().catch(undefined),
+  actor: z.string().trim().max(40).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const t = await getTranslations("audit");
+  const format = await getFormatter();
+  const raw = await searchParams;
+  const f = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === "" ? undefined : v])));
+  const db = await getDb();
+  const [result, actions] = await Promise.all([listAudit(db, f), listAuditActions(db)]);
+  const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}` as "actions.auth.sign_in") : a);
+  const field = "min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base";
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filter")}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="action" className="text-base font-semibold">{t("action")}</label>
+          <select id="action" name="action" defaultValue={f.action ?? ""} className={field}>
+            <option value="">{t("allActions")}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>{actionLabel(a)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="outcome" className="text-base font-semibold">{t("outcome")}</label>
+          <select id="outcome" name="outcome" defaultValue={f.outcome ?? ""} className={field}>
+            <option value="">{t("allOutcomes")}</option>
+            <option value="ok">{t("ok")}</option>
+            <option value="refused">{t("refused")}</option>
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="actor" className="text-base font-semibold">{t("actor")}</label>
+          <input id="actor" name="actor" defaultValue={f.actor} placeholder={t("actorHint")} className={field} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="from" className="text-base font-semibold">{t("from")}</label>
+          <input id="from" name="from" type="date" defaultValue={f.from} className={field} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="to" className="text-base font-semibold">{t("to")}</label>
+          <input id="to" name="to" type="date" defaultValue={f.to} className={field} />
+        </div>
+        <button type="submit" className={buttonClass("primary", "sm")}>{t("filter")}</button>
+      </form>
+      {result.rows.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <Table caption={t("title")}>
+          <thead>
+            <tr>
+              <Th>{t("at")}</Th>
+              <Th>{t("actor")}</Th>
+              <Th>{t("action")}</Th>
+              <Th>{t("outcome")}</Th>
+              <Th>{t("target")}</Th>
+              <Th>{t("ip")}</Th>
+              <Th>{t("details")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="whitespace-nowrap">
+                  {format.dateTime(r.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                </Td>
+                <Td>{r.actorName ? `${r.actorName} (${r.actorPhone})` : t("visitor")}</Td>
+                <Td>{actionLabel(r.action)}</Td>
+                <Td>{r.outcome === "ok" ? <Badge tone="green">{t("ok")}</Badge> : <Badge tone="red">{t("refused")}</Badge>}</Td>
+                <Td className="font-mono text-sm">{r.targetType ? `${r.targetType}${r.targetId ? ` ${r.targetId.slice(0, 8)}` : ""}` : "—"}</Td>
+                <Td className="font-mono text-sm">{r.ip ?? "—"}</Td>
+                <Td className="font-mono text-sm break-all">{Object.keys(r.details).length ? JSON.stringify(r.details) : "—"}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        basePath="/dashboard/audit"
+        params={{ action: f.action, outcome: f.outcome, actor: f.actor, from: f.from, to: f.to }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/session";
+import { isOrganiser } from "@/lib/auth/actor";
+import { Logo } from "@/components/shell/site-header";
+import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { DashboardNav } from "@/components/shell/dashboard-nav";
+
+export const dynamic = "force-dynamic";
+
+/** Organisers only. This guard is for comfort: every action checks the actor again. */
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in?callbackUrl=/dashboard");
+  const t = await getTranslations();
+  const header = (
+    <header className="festival-band no-print border-b-4 border-gold">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+        <Link href="/dashboard" className="flex items-center gap-3 rounded-lg">
+          <Logo label={t("common.appName")} />
+          <span className="text-lg font-semibold text-gold-soft">{t("dashboard.title")}</span>
+        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-base text-white">{actor.name}</span>
+          <Link href="/" className="inline-flex min-h-11 items-center rounded-lg px-3 text-base font-semibold text-white underline underline-offset-4 hover:bg-white/15">
+            {t("dashboard.toSite")}
+          </Link>
+          <LocaleSwitch />
+        </div>
+      </div>
+    </header>
+  );
+  if (!isOrganiser(actor)) {
+    return (
+      <div className="min-h-screen">
+        {header}
+        <main id="main" className="mx-auto max-w-2xl px-4 py-12 text-lg">
+          <h1 className="text-3xl font-bold text-red-deep">{t("dashboard.forbiddenTitle")}</h1>
+          <p className="mt-3">{t("dashboard.forbiddenText")}</p>
+        </main>
+      </div>
+    );
+  }
+  const items = [
+    { href: "/dashboard", label: t("dashboard.overview") },
+    { href: "/dashboard/households", label: t("dashboard.households") },
+    { href: "/dashboard/households/import", label: t("dashboard.import") },
+    { href: "/dashboard/households/slips", label: t("dashboard.slips") },
+    { href: "/dashboard/residents", label: t("dashboard.residents") },
+    { href: "/dashboard/audit", label: t("dashboard.audit") },
+  ];
+  return (
+    <div className="min-h-screen">
+      {header}
+      <div className="flex flex-col lg:flex-row">
+        <aside className="no-print border-b border-line bg-white p-3 lg:min-h-[calc(100vh-4rem)] lg:w-60 lg:border-r lg:border-b-0">
+          <DashboardNav label={t("dashboard.nav")} items={items} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1 px-4 py-6 lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

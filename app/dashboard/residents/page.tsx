@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { listResidents, type ResidentFilter } from "@/lib/accounts/queries";
+import { listQuerySchema } from "@/lib/accounts/schemas";
+import { getActor } from "@/lib/auth/session";
+import { Table, Td, Th } from "@/components/ui/table";
+import { Pagination } from "@/components/ui/pagination";
+import { Badge } from "@/components/ui/card";
+import { SearchForm } from "@/components/dashboard/search-form";
+import { ResidentActions } from "@/components/dashboard/resident-actions";
+
+const FILTERS: ResidentFilter[] = ["all", "verified", "unverified", "volunteers", "staff", "disabled"];
+
+export async function generateMetadata() {
+  const t = await getTranslations("residents");
+  return { title: t("title") };
+}
+
+export default async function ResidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const t = await getTranslations();
+  const params = await searchParams;
+  const { q, page } = listQuerySchema.parse(params);
+  const filter = FILTERS.includes(params.filter as ResidentFilter) ? (params.filter as ResidentFilter) : "all";
+  const actor = (await getActor())!;
+  const result = await listResidents(await getDb(), { q, page, filter });
+  const isAdmin = actor.roles.includes("admin");
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-3xl font-bold text-red-deep">{t("residents.title")}</h1>
+      <SearchForm label={t("residents.searchLabel")} q={q} action="/dashboard/residents">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter" className="text-base font-semibold">
+            {t("residents.filter")}
+          </label>
+          <select id="filter" name="filter" defaultValue={filter} className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base">
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`residents.filters.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </SearchForm>
+      {result.rows.length === 0 ? (
+        <p>{t("residents.empty")}</p>
+      ) : (
+        <Table caption={t("residents.title")}>
+          <thead>
+            <tr>
+              <Th>{t("residents.name")}</Th>
+              <Th>{t("residents.phone")}</Th>
+              <Th>{t("residents.household")}</Th>
+              <Th>{t("residents.status")}</Th>
+              <Th>{t("residents.roles")}</Th>
+              <Th>{t("residents.actions")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.id}>
+                <Td>
+                  <Link className="font-semibold text-red-deep underline underline-offset-4" href={`/dashboard/residents/${r.id}`}>
+                    {r.name}
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap">{r.phone}</Td>
+                <Td>{r.household ?? "—"}</Td>
+                <Td>
+                  <div className="flex flex-wrap gap-1">
+                    {r.verified ? <Badge tone="green">{t("residents.verified")}</Badge> : <Badge tone="red">{t("residents.unverified")}</Badge>}
+                    {r.disabled && <Badge tone="grey">{t("residents.disabledBadge")}</Badge>}
+                  </div>
+                </Td>
+                <Td>{r.roles.filter((x) => x !== "resident").map((x) => t(`roles.${x}` as "roles.volunteer")).join("、") || "—"}</Td>
+                <Td>
+                  <ResidentActions resident={r} isAdmin={isAdmin} selfId={actor.id} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        basePath="/dashboard/residents"
+        params={{ q, filter: filter === "all" ? undefined : filter }}
+      />
+    </div>
+  );
+}

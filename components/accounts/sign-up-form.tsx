@@ -1,0 +1,84 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { signUpSchema, type SignUpInput } from "@/lib/accounts/schemas";
+import { signUpAction } from "@/lib/accounts/actions";
+import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Alert } from "@/components/ui/alert";
+
+export function SignUpForm({ code: prefilled }: { code?: string }) {
+  const t = useTranslations("auth");
+  const router = useRouter();
+  const [code, setCode] = useState<string>();
+  const form = useForm<SignUpInput>({
+    resolver: zodResolver(signUpSchema),
+    defaultValues: { name: "", phone: "", password: "", householdCode: prefilled ?? "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const err = (k: keyof SignUpInput) => (errors[k]?.message ? [errors[k]!.message!] : undefined);
+
+  const onSubmit = form.handleSubmit(async (_parsed, event) => {
+    setCode(undefined);
+    // The raw values go to the server, which parses them with the same schema.
+    const raw = form.getValues();
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(raw)) fd.set(k, v ?? "");
+    const result = await signUpAction({ ok: false }, fd);
+    if (!result.ok) {
+      for (const [field, codes] of Object.entries(result.fieldErrors ?? {})) {
+        if (codes?.length) form.setError(field as keyof SignUpInput, { message: codes[0] });
+      }
+      setCode(result.fieldErrors ? undefined : result.code);
+      return;
+    }
+    const res = await signIn("credentials", { phone: raw.phone, password: raw.password, redirect: false });
+    router.replace(res && !res.error ? `/me?welcome=${result.data?.verified ? "verified" : "unverified"}` : "/sign-in");
+    router.refresh();
+    void event;
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <FormMessage code={code} />
+      <Field label={t("name")} hint={t("nameHint")} autoComplete="name" errors={err("name")} {...form.register("name")} />
+      <Field
+        label={t("phone")}
+        hint={t("phoneHint")}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        errors={err("phone")}
+        {...form.register("phone")}
+      />
+      <Field
+        label={t("password")}
+        hint={t("passwordHint")}
+        type="password"
+        autoComplete="new-password"
+        errors={err("password")}
+        {...form.register("password")}
+      />
+      {prefilled && <Alert tone="info">{t("codePrefilled")}</Alert>}
+      <Field
+        label={t("householdCode")}
+        hint={t("householdCodeHint")}
+        optional
+        autoCapitalize="characters"
+        autoComplete="off"
+        spellCheck={false}
+        errors={err("householdCode")}
+        {...form.register("householdCode")}
+      />
+      <SubmitButton size="lg" pending={isSubmitting}>
+        {t("submitSignUp")}
+      </SubmitButton>
+    </form>
+  );
+}

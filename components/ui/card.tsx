@@ -1,0 +1,15 @@
+import type { HTMLAttributes } from "react";
+
+export function Card({ className = "", ...props }: HTMLAttributes<HTMLElement>) {
+  return <section className={`rounded-[var(--radius-card)] border border-line bg-white p-5 shadow-sm sm:p-6 ${className}`} {...props} />;
+}
+
+export function Badge({ tone = "gold", children }: { tone?: "gold" | "red" | "green" | "grey"; children: React.ReactNode }) {
+  const tones = {
+    gold: "bg-gold-soft text-gold-ink border-gold/40",
+    red: "bg-red-soft text-red-deep border-red-brand/30",
+    green: "bg-green-soft text-green-ink border-green-ink/30",
+    grey: "bg-stone-100 text-stone-700 border-stone-300",
+  };
+  return <span className={`inline-flex items-center rounded-full border px-3 py-0.5 text-sm font-semibold ${tones[tone]}`}>{children}</span>;
+}

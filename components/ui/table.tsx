@@ -1,0 +1,21 @@
+import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+/** A data table that scrolls sideways inside its own box on narrow screens. */
+export function Table({ caption, children, className = "" }: { caption: string; children: React.ReactNode; className?: string }) {
+  return (
+    <div className={`overflow-x-auto rounded-xl border border-line bg-white ${className}`} role="region" aria-label={caption} tabIndex={0}>
+      <table className="w-full border-collapse text-left text-base">
+        <caption className="sr-only">{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export const Th = ({ className = "", ...p }: ThHTMLAttributes<HTMLTableCellElement>) => (
+  <th scope="col" className={`border-b-2 border-line bg-gold-soft px-3 py-2 font-semibold whitespace-nowrap ${className}`} {...p} />
+);
+export const Td = ({ className = "", ...p }: TdHTMLAttributes<HTMLTableCellElement>) => (
+  <td className={`border-b border-line px-3 py-2 align-top ${className}`} {...p} />
+);
+export const Tr = (p: HTMLAttributes<HTMLTableRowElement>) => <tr {...p} />;

@@ -1,0 +1,100 @@
+import path from "node:path";
+import { count } from "drizzle-orm";
+import * as schema from "./schema";
+import { acquireDataDirLock } from "./lock";
+import { applyMigrations } from "./migrate";
+import type { Db, DatabaseKind } from "./types";
+
+export type { Db, DbOrTx, Tx, DatabaseKind } from "./types";
+
+interface Handle {
+  db: Db;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+}
+
+// Next bundles instrumentation and routes separately; one handle per process, shared via globalThis.
+const KEY = Symbol.for("linli.db");
+type GlobalWithDb = typeof globalThis & { [KEY]?: Promise<Handle> };
+const g = globalThis as GlobalWithDb;
+
+export function databaseKind(): DatabaseKind {
+  return process.env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+export function pgliteDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite"));
+}
+
+async function open(): Promise<Handle> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error("The database is not read while building: pages that read it must be dynamic.");
+  }
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    // Migrate and seed on one dedicated connection, so the advisory lock is held by it.
+    const setup = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      const setupDb = drizzle(setup, { schema }) as unknown as Db;
+      await applyMigrations(setupDb, "postgres", async () => seedIfEmpty(setupDb));
+    } finally {
+      await setup.end();
+    }
+    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
+    return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
+  }
+  const dir = pgliteDir();
+  const release = acquireDataDirLock(dir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create(dir);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    await applyMigrations(db, "pglite", async () => seedIfEmpty(db));
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** An empty database gets the demo community, unless LINLI_SEED=off. */
+async function seedIfEmpty(db: Db) {
+  if (process.env.LINLI_SEED === "off") return;
+  const [{ n }] = await db.select({ n: count() }).from(schema.users);
+  if (n > 0) return;
+  const { seedDemo } = await import("./seed");
+  await seedDemo(db);
+  console.log("[linli] The empty database was filled with the demo community.");
+}
+
+/** The one database handle: PGlite by default, Postgres when DATABASE_URL is set. */
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}
+
+export function getHandle(): Promise<Handle> {
+  if (!g[KEY]) {
+    g[KEY] = open().catch((e) => {
+      // A failed start must not stay cached: the next call tries again.
+      g[KEY] = undefined;
+      throw e;
+    });
+  }
+  return g[KEY]!;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = g[KEY];
+  g[KEY] = undefined;
+  if (handle) await (await handle).close();
+}

@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const ROLES = ["resident", "volunteer", "organiser", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const households = pgTable(
+  "households",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    building: text("building").notNull(),
+    unit: text("unit").notNull(),
+    room: text("room").notNull(),
+    householderName: text("householder_name"),
+    /** Stored without separators, upper case; printed as XXXX-XXXX. */
+    code: text("code").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("households_address_uq").on(t.building, t.unit, t.room),
+    uniqueIndex("households_code_uq").on(t.code),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /** "code" (household code) or "organiser" (checked in person). */
+    verifiedBy: text("verified_by"),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** Sessions issued before this instant are refused (sign-out, password change, disabling). */
+    tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true, mode: "date" })
+      .notNull()
+      .defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_phone_uq").on(t.phone),
+    index("users_household_idx").on(t.householdId),
+    index("users_created_idx").on(t.createdAt),
+    check("users_verified_needs_household", sql`${t.verifiedAt} is null or ${t.householdId} is not null`),
+    check("users_verified_by_valid", sql`${t.verifiedBy} is null or ${t.verifiedBy} in ('code', 'organiser')`),
+  ],
+);
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    grantedBy: uuid("granted_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check("user_roles_role_valid", sql`${t.role} in ('resident', 'volunteer', 'organiser', 'admin')`),
+  ],
+);
+
+/**
+ * Failed attempts per key ("phone:…", "ip:…", "code:…"): a counter inside a window,
+ * and a lock that is set once the counter passes its limit.
+ */
+export const throttles = pgTable("throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+export type Household = typeof households.$inferSelect;
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,118 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import { formValues, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/auth/request-ip";
+import { getActor } from "@/lib/auth/session";
+import type { Result } from "@/lib/result";
+import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
+import { importRoster, previewRosterImport, regenerateHouseholdCode, type RosterPreview } from "./roster-service";
+import { changeRole, setAccountDisabled, setResidentVerified } from "./residents-service";
+
+// Session → service → revalidate. Every rule lives in the services.
+
+function toState<T>(result: Result<T> | { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined> }, values?: Record<string, string>): ActionState<T> {
+  if (result.ok) return { ok: true, data: result.data, at: Date.now() };
+  return { ok: false, code: result.code, fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined, values, at: Date.now() };
+}
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ verified: boolean }>> {
+  const values = formValues(formData, ["name", "phone", "householdCode"]);
+  const db = await getDb();
+  const result = await signUp(db, { ...values, password: String(formData.get("password") ?? "") }, { ip: clientIp(await headers()) });
+  return toState(result.ok ? { ok: true, data: { verified: result.data.verified } } : result, values);
+}
+
+export async function linkHouseholdAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["householdCode"]);
+  const actor = await getActor();
+  const result = await linkHousehold(await getDb(), actor, values, { ip: actor?.ip });
+  if (result.ok) revalidatePath("/me");
+  return toState(result, values);
+}
+
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  const result = await changePassword(
+    await getDb(),
+    actor,
+    { currentPassword: String(formData.get("currentPassword") ?? ""), newPassword: String(formData.get("newPassword") ?? "") },
+    { ip: actor?.ip },
+  );
+  return toState(result);
+}
+
+export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["name"]);
+  const result = await updateProfile(await getDb(), await getActor(), values);
+  if (result.ok) revalidatePath("/me");
+  return toState(result, values);
+}
+
+export async function previewRosterAction(_prev: ActionState, formData: FormData): Promise<ActionState<RosterPreview & { csv: string }>> {
+  const csv = await readCsv(formData);
+  const result = await previewRosterImport(await getDb(), await getActor(), { csv });
+  if (!result.ok) return toState(result);
+  return { ok: true, data: { ...result.data, csv }, at: Date.now() };
+}
+
+export async function importRosterAction(_prev: ActionState, formData: FormData): Promise<ActionState<unknown>> {
+  const csv = await readCsv(formData);
+  const result = await importRoster(await getDb(), await getActor(), { csv });
+  if (result.ok) {
+    revalidatePath("/dashboard/households");
+    return { ok: true, data: result.data, at: Date.now() };
+  }
+  if ("preview" in result) return { ok: false, code: result.code, data: { ...result.preview, csv }, at: Date.now() };
+  return toState(result);
+}
+
+/** The CSV comes as an uploaded file or pasted text. */
+async function readCsv(formData: FormData): Promise<string> {
+  const file = formData.get("file");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > 2_000_000) return "";
+    return new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  }
+  return String(formData.get("csv") ?? "");
+}
+
+export async function regenerateCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await regenerateHouseholdCode(await getDb(), await getActor(), formData.get("householdId"));
+  if (result.ok) revalidatePath("/dashboard/households");
+  return toState(result);
+}
+
+export async function setVerifiedAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const verified = formData.get("verified") === "true";
+  const householdId = formData.get("householdId");
+  const result = await setResidentVerified(
+    await getDb(),
+    await getActor(),
+    { userId: formData.get("userId"), householdId: householdId ? String(householdId) : undefined },
+    verified,
+  );
+  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  return toState(result);
+}
+
+export async function changeRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await changeRole(await getDb(), await getActor(), {
+    userId: formData.get("userId"),
+    role: formData.get("role"),
+    grant: formData.get("grant") === "true",
+  });
+  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  return toState(result);
+}
+
+export async function setDisabledAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await setAccountDisabled(await getDb(), await getActor(), {
+    userId: formData.get("userId"),
+    disabled: formData.get("disabled") === "true",
+  });
+  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  return toState(result);
+}

@@ -1,0 +1,246 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { households, userRoles, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { maskPhone } from "@/lib/validation";
+
+export const PAGE_SIZE = 25;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+function paged<T>(rows: T[], total: number, page: number): Page<T> {
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export interface HouseholdRow {
+  id: string;
+  building: string;
+  unit: string;
+  room: string;
+  householderName: string | null;
+  code: string;
+  residents: number;
+}
+
+const residentCount = sql<number>`(select count(*)::int from ${users} where ${users.householdId} = ${households.id} and ${users.verifiedAt} is not null)`;
+
+/** The roster for organisers, searchable by building, unit, room or householder, paginated. */
+export async function listHouseholds(db: DbOrTx, params: { q?: string; page: number }): Promise<Page<HouseholdRow>> {
+  const where = params.q ? householdSearch(params.q) : undefined;
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(households).where(where);
+  const page = Math.min(params.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const rows = await db
+    .select({
+      id: households.id,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+      householderName: households.householderName,
+      code: households.code,
+      residents: residentCount,
+    })
+    .from(households)
+    .where(where)
+    .orderBy(asc(households.building), asc(households.unit), asc(households.room))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return paged(rows, total, page);
+}
+
+function householdSearch(q: string): SQL | undefined {
+  const like = `%${escapeLike(q)}%`;
+  const joined = sql`${households.building} || ' ' || ${households.unit} || ' ' || ${households.room}`;
+  return or(ilike(households.householderName, like), sql`${joined} ilike ${like}`, ilike(households.code, like.replace(/-/g, "")));
+}
+
+export async function listBuildings(db: DbOrTx): Promise<{ building: string; households: number }[]> {
+  return db
+    .select({ building: households.building, households: sql<number>`count(*)::int` })
+    .from(households)
+    .groupBy(households.building)
+    .orderBy(asc(households.building));
+}
+
+export interface SlipRow {
+  id: string;
+  building: string;
+  unit: string;
+  room: string;
+  code: string;
+}
+
+/** Households of one building (or the given ids) for printing code slips; at most 400 at a time. */
+export async function listHouseholdsForSlips(db: DbOrTx, params: { building?: string }): Promise<SlipRow[]> {
+  return db
+    .select({ id: households.id, building: households.building, unit: households.unit, room: households.room, code: households.code })
+    .from(households)
+    .where(params.building ? eq(households.building, params.building) : undefined)
+    .orderBy(asc(households.building), asc(households.unit), asc(households.room))
+    .limit(400);
+}
+
+export type ResidentFilter = "all" | "verified" | "unverified" | "volunteers" | "staff" | "disabled";
+
+export interface ResidentRow {
+  id: string;
+  name: string;
+  phone: string;
+  household: string | null;
+  householdId: string | null;
+  verified: boolean;
+  verifiedBy: string | null;
+  disabled: boolean;
+  roles: string[];
+  createdAt: Date;
+}
+
+const rolesAgg = sql<string[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`;
+const hasRoleSql = (role: string) => sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${role})`;
+
+/** Residents for organisers: name, masked-free phone (organisers call people), household, roles. */
+export async function listResidents(
+  db: DbOrTx,
+  params: { q?: string; page: number; filter?: ResidentFilter; id?: string },
+): Promise<Page<ResidentRow>> {
+  const conds: (SQL | undefined)[] = [];
+  if (params.id) conds.push(eq(users.id, params.id));
+  if (params.q) {
+    const like = `%${escapeLike(params.q)}%`;
+    conds.push(or(ilike(users.name, like), ilike(users.phone, like), sql`${households.building} || ' ' || ${households.unit} || ' ' || ${households.room} ilike ${like}`));
+  }
+  switch (params.filter) {
+    case "verified":
+      conds.push(isNotNull(users.verifiedAt));
+      break;
+    case "unverified":
+      conds.push(isNull(users.verifiedAt));
+      break;
+    case "volunteers":
+      conds.push(hasRoleSql("volunteer"));
+      break;
+    case "staff":
+      conds.push(or(hasRoleSql("organiser"), hasRoleSql("admin")));
+      break;
+    case "disabled":
+      conds.push(isNotNull(users.disabledAt));
+      break;
+  }
+  const where = and(...conds);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(users)
+    .leftJoin(households, eq(households.id, users.householdId))
+    .where(where);
+  const page = Math.min(params.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+      householdId: users.householdId,
+      verifiedAt: users.verifiedAt,
+      verifiedBy: users.verifiedBy,
+      disabledAt: users.disabledAt,
+      roles: rolesAgg,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(households, eq(households.id, users.householdId))
+    .where(where)
+    .orderBy(desc(users.createdAt), asc(users.phone))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  return paged(
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      phone: r.phone,
+      household: r.building ? `${r.building} ${r.unit} ${r.room}` : null,
+      householdId: r.householdId,
+      verified: !!r.verifiedAt,
+      verifiedBy: r.verifiedBy,
+      disabled: !!r.disabledAt,
+      roles: r.roles,
+      createdAt: r.createdAt,
+    })),
+    total,
+    page,
+  );
+}
+
+export interface MyProfile {
+  name: string;
+  phone: string;
+  phoneMasked: string;
+  verified: boolean;
+  verifiedBy: string | null;
+  household: { building: string; unit: string; room: string } | null;
+  roles: string[];
+  memberSince: Date;
+}
+
+export async function getMyProfile(db: DbOrTx, userId: string): Promise<MyProfile | null> {
+  const [r] = await db
+    .select({
+      name: users.name,
+      phone: users.phone,
+      verifiedAt: users.verifiedAt,
+      verifiedBy: users.verifiedBy,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+      roles: rolesAgg,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .leftJoin(households, eq(households.id, users.householdId))
+    .where(eq(users.id, userId));
+  if (!r) return null;
+  return {
+    name: r.name,
+    phone: r.phone,
+    phoneMasked: maskPhone(r.phone),
+    verified: !!r.verifiedAt,
+    verifiedBy: r.verifiedBy,
+    household: r.building ? { building: r.building, unit: r.unit!, room: r.room! } : null,
+    roles: r.roles,
+    memberSince: r.createdAt,
+  };
+}
+
+/** Households matching a search, for the organiser's "verify with household" picker. */
+export async function findHouseholds(db: DbOrTx, q: string) {
+  if (!q.trim()) return [];
+  return db
+    .select({ id: households.id, building: households.building, unit: households.unit, room: households.room })
+    .from(households)
+    .where(householdSearch(q.trim()))
+    .orderBy(asc(households.building), asc(households.unit), asc(households.room))
+    .limit(10);
+}
+
+export async function getDashboardCounts(db: DbOrTx) {
+  const [r] = await db
+    .select({
+      households: sql<number>`(select count(*)::int from ${households})`,
+      residents: sql<number>`(select count(*)::int from ${users})`,
+      verified: sql<number>`(select count(*)::int from ${users} where ${users.verifiedAt} is not null)`,
+      volunteers: sql<number>`(select count(*)::int from ${userRoles} where ${userRoles.role} = 'volunteer')`,
+    })
+    .from(sql`(select 1) as one`);
+  return r;
+}
+
+export async function getResident(db: DbOrTx, id: string): Promise<ResidentRow | null> {
+  return (await listResidents(db, { id, page: 1 })).rows[0] ?? null;
+}

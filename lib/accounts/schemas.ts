@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+import { normaliseHouseholdCode } from "./household-code-format";
+
+// Client-safe: used by the forms (zodResolver) and parsed again by the services.
+// Messages are error codes; the UI translates them under "fieldErrors".
+
+/** A mainland mobile number; spaces, dashes and a +86 prefix are forgiven. */
+export const phoneSchema = z
+  .string({ error: "required" })
+  .transform((s) => s.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" }));
+
+export const nameSchema = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { error: "required" })
+  .max(40, { error: "name_too_long" });
+
+export const newPasswordSchema = z
+  .string({ error: "required" })
+  .min(8, { error: "password_too_short" })
+  .max(64, { error: "password_too_long" })
+  .refine((p) => !isCommonPassword(p), { error: "password_common" });
+
+export const householdCodeSchema = z
+  .string()
+  .transform(normaliseHouseholdCode)
+  .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{8}$/, { error: "household_code_format" }));
+
+export const signUpSchema = z
+  .object({
+    name: nameSchema,
+    phone: phoneSchema,
+    password: newPasswordSchema,
+    householdCode: z
+      .string()
+      .optional()
+      .transform((s) => (s && s.trim() ? s : undefined))
+      .pipe(householdCodeSchema.optional()),
+  })
+  .refine((v) => v.password !== v.phone, { error: "password_is_phone", path: ["password"] });
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  phone: phoneSchema,
+  password: z.string().min(1, { error: "required" }).max(64, { error: "password_too_long" }),
+});
+
+export const linkHouseholdSchema = z.object({ householdCode: householdCodeSchema });
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: "required" }).max(64, { error: "password_too_long" }),
+    newPassword: newPasswordSchema,
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, { error: "password_unchanged", path: ["newPassword"] });
+
+export const updateProfileSchema = z.object({ name: nameSchema });
+
+export const rosterRowSchema = z.object({
+  building: z.string().trim().min(1, { error: "building_required" }).max(40, { error: "too_long" }),
+  unit: z.string().trim().min(1, { error: "unit_required" }).max(20, { error: "too_long" }),
+  room: z.string().trim().min(1, { error: "room_required" }).max(20, { error: "too_long" }),
+  householderName: z
+    .string()
+    .trim()
+    .max(40, { error: "too_long" })
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+});
+export type RosterRow = z.output<typeof rosterRowSchema>;
+
+export const rosterImportSchema = z.object({
+  csv: z.string().min(1, { error: "required" }).max(2_000_000, { error: "file_too_large" }),
+});
+
+export const verifyResidentSchema = z.object({
+  userId: z.uuid({ error: "invalid" }),
+  householdId: z.uuid({ error: "invalid" }).optional(),
+});
+
+export const roleChangeSchema = z.object({
+  userId: z.uuid({ error: "invalid" }),
+  role: z.enum(["volunteer", "organiser", "admin"], { error: "invalid" }),
+  grant: z.boolean(),
+});
+
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(60).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});

@@ -1,0 +1,19 @@
+import type { FieldErrors } from "./result";
+
+/** What a server action hands back to its form (useActionState). */
+export interface ActionState<T = unknown> {
+  ok: boolean;
+  code?: string;
+  fieldErrors?: FieldErrors;
+  /** The submitted values, so a form posted without JavaScript keeps what was typed. */
+  values?: Record<string, string>;
+  data?: T;
+  /** Changes on every submission, so the same message can be announced again. */
+  at?: number;
+}
+
+export const initialActionState: ActionState = { ok: false };
+
+export function formValues(formData: FormData, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, String(formData.get(k) ?? "")]));
+}

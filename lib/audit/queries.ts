@@ -1,0 +1,74 @@
+import "server-only";
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { auditLog, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export interface AuditFilters {
+  action?: string;
+  outcome?: "ok" | "refused";
+  actor?: string;
+  /** yyyy-mm-dd, in the community's time zone. */
+  from?: string;
+  to?: string;
+  page: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorName: string | null;
+  actorPhone: string | null;
+  action: string;
+  outcome: "ok" | "refused";
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+const TZ = "Asia/Shanghai";
+
+export async function listAudit(db: DbOrTx, f: AuditFilters) {
+  const conds: (SQL | undefined)[] = [];
+  if (f.action) conds.push(sql`${auditLog.action} like ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`);
+  if (f.outcome) conds.push(eq(auditLog.outcome, f.outcome));
+  if (f.actor) conds.push(sql`(${users.name} ilike ${"%" + f.actor + "%"} or ${users.phone} like ${"%" + f.actor + "%"})`);
+  if (f.from) conds.push(gte(auditLog.at, sql`(${f.from}::date)::timestamp at time zone ${TZ}`));
+  if (f.to) conds.push(lt(auditLog.at, sql`((${f.to}::date + 1)::timestamp) at time zone ${TZ}`));
+  const where = and(...conds);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(where);
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(f.page, pageCount);
+  const rows: AuditRow[] = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: users.name,
+      actorPhone: users.phone,
+      action: auditLog.action,
+      outcome: auditLog.outcome,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      ip: auditLog.ip,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
+  return { rows, total, page, pageCount };
+}
+
+/** The distinct actions in the log, for the filter's choices. */
+export async function listAuditActions(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/db";
+import { authenticate, loadActor, signOutEverywhere } from "@/lib/accounts/service";
+import { clientIp } from "./request-ip";
+import { getAuthSecret } from "./secret";
+
+/** Sessions are short: a stolen phone stays signed in for half a day at most. */
+export const SESSION_MAX_AGE = 12 * 3600;
+
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: getAuthSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE, updateAge: 3600 },
+    jwt: { maxAge: SESSION_MAX_AGE },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "phone",
+        credentials: { phone: { type: "tel" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const db = await getDb();
+          const result = await authenticate(
+            db,
+            { phone: credentials?.phone ?? "", password: credentials?.password ?? "" },
+            { ip: clientIp(req?.headers) },
+          );
+          // The error's message reaches the sign-in form as a code it translates.
+          if (!result.ok) throw new Error(result.code);
+          return { id: result.data.userId, authAt: result.data.authAt };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.authAt = (user as { authAt?: number }).authAt ?? Date.now();
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        const actor = token.uid ? await loadActor(await getDb(), token.uid, token.authAt ?? 0) : null;
+        // A token issued before sign-out, a password change or disabling answers as no session.
+        if (!actor) return { expires: session.expires } as typeof session;
+        session.user = { id: actor.id, name: actor.name, roles: actor.roles, verified: actor.verified, householdId: actor.householdId };
+        return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.uid) await signOutEverywhere(await getDb(), token.uid);
+      },
+    },
+  };
+}

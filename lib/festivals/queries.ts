@@ -1,0 +1,59 @@
+import "server-only";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { festivals } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+
+export interface FestivalSummary {
+  slug: string;
+  edition: number;
+  title: string;
+  theme: string | null;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  status: "draft" | "published" | "archived";
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  nominationOpensAt: Date | null;
+  nominationClosesAt: Date | null;
+  votingOpensAt: Date | null;
+  votingClosesAt: Date | null;
+}
+
+const summary = {
+  slug: festivals.slug,
+  edition: festivals.edition,
+  title: festivals.title,
+  theme: festivals.theme,
+  startsOn: festivals.startsOn,
+  endsOn: festivals.endsOn,
+  timeZone: festivals.timeZone,
+  status: festivals.status,
+  registrationOpensAt: festivals.registrationOpensAt,
+  registrationClosesAt: festivals.registrationClosesAt,
+  nominationOpensAt: festivals.nominationOpensAt,
+  nominationClosesAt: festivals.nominationClosesAt,
+  votingOpensAt: festivals.votingOpensAt,
+  votingClosesAt: festivals.votingClosesAt,
+};
+
+/** The festival residents should see first: the newest published one, else the newest archived. */
+export async function getCurrentFestival(db: DbOrTx): Promise<FestivalSummary | null> {
+  const [current] = await db
+    .select(summary)
+    .from(festivals)
+    .where(eq(festivals.status, "published"))
+    .orderBy(desc(festivals.edition))
+    .limit(1);
+  if (current) return current;
+  const [last] = await db.select(summary).from(festivals).where(ne(festivals.status, "draft")).orderBy(desc(festivals.edition)).limit(1);
+  return last ?? null;
+}
+
+export async function listPastFestivals(db: DbOrTx, exceptSlug?: string): Promise<Pick<FestivalSummary, "slug" | "edition" | "title" | "startsOn">[]> {
+  return db
+    .select({ slug: festivals.slug, edition: festivals.edition, title: festivals.title, startsOn: festivals.startsOn })
+    .from(festivals)
+    .where(and(eq(festivals.status, "archived"), exceptSlug ? ne(festivals.slug, exceptSlug) : undefined))
+    .orderBy(asc(festivals.edition));
+}

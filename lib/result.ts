@@ -1,0 +1,26 @@
+/** Stable error codes; the UI translates them (messages: errors.<code>). */
+export type ErrorCode =
+  | "invalid"
+  | "forbidden"
+  | "unauthenticated"
+  | "not_found"
+  | "phone_taken"
+  | "invalid_credentials"
+  | "throttled"
+  | "account_disabled"
+  | "household_code_invalid"
+  | "already_verified"
+  | "wrong_password"
+  | "import_has_errors"
+  | "cannot_change_self"
+  | "stale_version";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type Result<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, fieldErrors?: FieldErrors): { ok: false; code: ErrorCode; fieldErrors?: FieldErrors } =>
+  fieldErrors ? { ok: false, code, fieldErrors } : { ok: false, code };

@@ -1,0 +1,11 @@
+import "server-only";
+import { headers } from "next/headers";
+
+/** The public address of the site: NEXTAUTH_URL when set, else what the request came in on. */
+export async function siteOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}

@@ -1,0 +1,6 @@
+/** Applies migrations (and fills an empty database with the demo) without starting the app. */
+import { closeDb, getHandle } from "../db/index";
+
+const { kind } = await getHandle();
+console.log(`Migrations applied (${kind}).`);
+await closeDb();

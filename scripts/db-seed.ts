@@ -1,0 +1,9 @@
+/** Resets the database to the demo community. Stop the app first when it runs on PGlite. */
+import { closeDb, getHandle } from "../db/index";
+import { seedDemo } from "../db/seed";
+
+process.env.LINLI_SEED = "off"; // migrate only; the reset below seeds
+const { db, kind } = await getHandle();
+await seedDemo(db);
+console.log(`The ${kind} database now holds the demo community.`);
+await closeDb();
