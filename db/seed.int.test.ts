@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { festivals, households } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/tests/support/db";
+import { authenticate, loadActor } from "@/lib/accounts/service";
+import { getCurrentFestival } from "@/lib/festivals/queries";
+import { DEMO_ACCOUNTS, DEMO_FREE_HOUSEHOLD_CODE, DEMO_PASSWORD, seedDemo } from "./seed";
+
+let t: TestDb;
+const now = new Date("2026-11-27T03:00:00Z");
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db, now);
+});
+afterAll(async () => t?.close());
+
+describe("the demo community", () => {
+  it("has the demo accounts with their roles, all with the demo password", async () => {
+    const expected: Record<string, { roles: string[]; verified: boolean }> = {
+      "13800000000": { roles: ["admin", "resident"], verified: true },
+      "13800000001": { roles: ["organiser", "resident"], verified: true },
+      "13800000002": { roles: ["resident"], verified: true },
+      "13800000003": { roles: ["resident"], verified: false },
+      "13800000004": { roles: ["resident", "volunteer"], verified: true },
+    };
+    for (const a of DEMO_ACCOUNTS) {
+      const r = await authenticate(t.db, { phone: a.phone, password: DEMO_PASSWORD });
+      if (!r.ok) throw new Error(`${a.phone} cannot sign in`);
+      const actor = await loadActor(t.db, r.data.userId, r.data.authAt);
+      expect({ roles: actor!.roles, verified: actor!.verified }).toEqual(expected[a.phone]);
+    }
+  });
+
+  it("has a few hundred households in two estates, and the documented free code", async () => {
+    const all = await t.db.select({ building: households.building, code: households.code }).from(households);
+    expect(all.length).toBeGreaterThan(300);
+    expect(new Set(all.map((h) => h.building.split(" ")[0]))).toEqual(new Set(["美湖花园", "湖畔雅苑"]));
+    expect(all.some((h) => h.code === DEMO_FREE_HOUSEHOLD_CODE)).toBe(true);
+  });
+
+  it("has the archived 14th festival and the upcoming 15th with its windows open", async () => {
+    const [f14] = await t.db.select().from(festivals).where(eq(festivals.slug, "meihu-14"));
+    expect(f14).toMatchObject({ edition: 14, status: "archived" });
+    const current = await getCurrentFestival(t.db);
+    expect(current).toMatchObject({ slug: "meihu-15", edition: 15, status: "published" });
+    expect(current!.registrationOpensAt! <= now && now <= current!.registrationClosesAt!).toBe(true);
+    expect(current!.nominationOpensAt! <= now && now <= current!.nominationClosesAt!).toBe(true);
+    expect(new Date(current!.startsOn) > now).toBe(true);
+  });
+
+  it("is the same community every time it is seeded", async () => {
+    const first = await t.db.select({ code: households.code }).from(households).orderBy(households.building, households.unit, households.room);
+    await seedDemo(t.db, now);
+    const second = await t.db.select({ code: households.code }).from(households).orderBy(households.building, households.unit, households.room);
+    expect(second).toEqual(first);
+  });
+});

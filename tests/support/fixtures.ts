@@ -1,0 +1,78 @@
+import { count, sql } from "drizzle-orm";
+import { households, userRoles, users } from "@/db/schema";
+import type { Role } from "@/db/schema/accounts";
+import type { Db } from "@/db/types";
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { loadActor } from "@/lib/accounts/service";
+
+export const TEST_PASSWORD = "a quiet lake in spring";
+let hash: Promise<string> | undefined;
+/** One real scrypt hash per test file: hashing costs ~0.3 s each. */
+export const testHash = () => (hash ??= hashPassword(TEST_PASSWORD));
+
+let seq = 0;
+export function nextPhone(): string {
+  seq += 1;
+  return `137${String(process.pid % 10000).padStart(4, "0")}${String(seq).padStart(4, "0")}`;
+}
+
+export async function makeHousehold(db: Db, over: Partial<typeof households.$inferInsert> = {}) {
+  seq += 1;
+  const [h] = await db
+    .insert(households)
+    .values({
+      building: over.building ?? "测试楼 1栋",
+      unit: over.unit ?? "1单元",
+      room: over.room ?? String(100 + seq),
+      householderName: over.householderName ?? null,
+      code: over.code ?? `T${String(seq).padStart(7, "2").replace(/[01]/g, "9")}`.slice(0, 8),
+    })
+    .returning();
+  return h;
+}
+
+export async function makeUser(
+  db: Db,
+  opts: { roles?: Role[]; verified?: boolean; householdId?: string | null; name?: string; phone?: string } = {},
+) {
+  const householdId = opts.householdId !== undefined ? opts.householdId : opts.verified ? (await makeHousehold(db)).id : null;
+  const [u] = await db
+    .insert(users)
+    .values({
+      name: opts.name ?? "测试居民",
+      phone: opts.phone ?? nextPhone(),
+      passwordHash: await testHash(),
+      householdId,
+      verifiedAt: opts.verified ? new Date() : null,
+      verifiedBy: opts.verified ? "organiser" : null,
+      tokensValidAfter: new Date(Date.now() - 60_000),
+    })
+    .returning();
+  const roles: Role[] = ["resident", ...(opts.roles ?? []).filter((r) => r !== "resident")];
+  await db.insert(userRoles).values(roles.map((role) => ({ userId: u.id, role })));
+  return u;
+}
+
+/** The actor as a session would see it right now. */
+export async function actorOf(db: Db, userId: string): Promise<Actor> {
+  const a = await loadActor(db, userId, Date.now());
+  if (!a) throw new Error("no actor");
+  return a;
+}
+
+export async function rowCount(db: Db, table: typeof users | typeof households | typeof userRoles) {
+  return (await db.select({ n: count() }).from(table))[0].n;
+}
+
+/** A fingerprint of every table but the audit log: equal before and after means nothing changed. */
+export async function snapshot(db: Db): Promise<string> {
+  const rows = await db.execute(sql`
+    select
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from users t) as users,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from households t) as households,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.user_id, t.role)), '') from user_roles t) as roles,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from festivals t) as festivals`);
+  const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
+  return JSON.stringify(r);
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+// With TEST_DATABASE_URL the integration suite runs on real Postgres (and the race tests join it);
+// without it, every test runs on in-memory PGlite.
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      { find: /^server-only$/, replacement: `${root}/tests/support/empty.ts` },
+    ],
+  },
+  test: {
+    environment: "node",
+    globalSetup: ["tests/support/global-setup.ts"],
+    include: onPostgres
+      ? ["**/*.int.test.ts", "**/*.race.test.ts"]
+      : ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", ...(onPostgres ? [] : ["**/*.race.test.ts"])],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
