@@ -30,7 +30,7 @@ export function LinkHouseholdForm() {
   const [state, action] = useActionState(linkHouseholdAction, initialActionState);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <FormMessage code={state.ok || state.fieldErrors ? undefined : state.code} success={state.ok ? t("me.linked") : undefined} />
+      <FormMessage code={state.fieldErrors ? undefined : state.code} />
       <Field
         label={t("me.linkTitle")}
         hint={t("auth.householdCodeHint")}

@@ -20,7 +20,7 @@ export async function SiteHeader() {
   return (
     <header className="festival-band no-print border-b-4 border-gold">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-        <Link href="/" className="rounded-lg" aria-label={`${t("common.appName")} · ${t("nav.home")}`}>
+        <Link href="/" className="rounded-lg">
           <Logo label={t("common.appName")} />
         </Link>
         <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1">

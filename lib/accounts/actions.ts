@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { formValues, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/request-ip";
@@ -29,7 +30,8 @@ export async function linkHouseholdAction(_prev: ActionState, formData: FormData
   const values = formValues(formData, ["householdCode"]);
   const actor = await getActor();
   const result = await linkHousehold(await getDb(), actor, values, { ip: actor?.ip });
-  if (result.ok) revalidatePath("/me");
+  // The form disappears once verified: the page itself says so.
+  if (result.ok) redirect("/me?welcome=linked");
   return toState(result, values);
 }
 

@@ -28,6 +28,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       <h1 className="text-3xl font-bold text-red-deep">{t("me.welcome", { name: profile.name })}</h1>
       {welcome === "verified" && <Alert tone="success">{t("auth.signedUpVerified")}</Alert>}
       {welcome === "unverified" && <Alert tone="success">{t("auth.signedUpUnverified")}</Alert>}
+      {welcome === "linked" && <Alert tone="success">{t("me.linked")}</Alert>}
 
       <Card aria-labelledby="household-title">
         <h2 id="household-title" className="text-2xl font-bold">

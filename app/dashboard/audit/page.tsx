@@ -28,7 +28,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const f = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === "" ? undefined : v])));
   const db = await getDb();
   const [result, actions] = await Promise.all([listAudit(db, f), listAuditActions(db)]);
-  const actionLabel = (a: string) => (t.has(`actions.${a}`) ? t(`actions.${a}` as "actions.auth.sign_in") : a);
+    // Message keys cannot hold dots: "auth.sign_in" is found as "auth_sign_in".
+  const actionLabel = (a: string) => {
+    const key = `actions.${a.replaceAll(".", "_")}` as "actions.auth_sign_in";
+    return t.has(key) ? t(key) : a;
+  };
   const field = "min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base";
   return (
     <div className="flex flex-col gap-5">

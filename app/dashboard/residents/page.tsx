@@ -59,7 +59,7 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
           <tbody>
             {result.rows.map((r) => (
               <tr key={r.id}>
-                <Td>
+                <Td className="whitespace-nowrap">
                   <Link className="font-semibold text-red-deep underline underline-offset-4" href={`/dashboard/residents/${r.id}`}>
                     {r.name}
                   </Link>

@@ -1,0 +1,119 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, freshPhone, signIn } from "./support";
+
+test.describe("accounts", () => {
+  test("sign up with the household code from a slip's QR code → verified", async ({ page }) => {
+    const phone = freshPhone();
+    await page.goto("/sign-up?code=MEHU-3333");
+    await expect(page.getByRole("heading", { name: "注册" })).toBeVisible();
+    await expect(page.getByLabel(/住户码/)).toHaveValue("MEHU-3333");
+    await expectAccessible(page);
+    await page.getByLabel("姓名").fill("孙桂兰");
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("密码", { exact: true }).fill("湖边的柳树发芽了");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page).toHaveURL(/\/me\?welcome=verified$/);
+    await expect(page.getByText("注册成功，住户验证已完成。")).toBeVisible();
+    await expect(page.getByText("已验证住户", { exact: true })).toBeVisible();
+    await expect(page.getByText("美湖花园 1栋 1单元 102")).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("bad sign-up input gets translated errors and no account", async ({ page }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("姓名").fill("孙桂兰");
+    await page.getByLabel("手机号").fill("12345");
+    await page.getByLabel("密码", { exact: true }).fill("12345678");
+    await page.getByLabel(/住户码/).fill("ZZZZ-ZZZZ");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page.getByText("请输入 11 位手机号，例如 13812345678。")).toBeVisible();
+    await expect(page.getByText("这个密码太常见，容易被猜到，请换一个。")).toBeVisible();
+    // Valid shape, wrong code: the server says so, and nothing is created.
+    const phone = freshPhone();
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("密码", { exact: true }).fill("a long and fine phrase");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page.getByText("住户码不对，请核对纸条上的 8 位字母和数字。")).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-up$/);
+    await page.goto("/sign-in");
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("密码", { exact: true }).fill("a long and fine phrase");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "手机号或密码不对，请再试一次。" })).toBeVisible();
+  });
+
+  test("sign in, sign out, and an old session stops working", async ({ page, context }) => {
+    const phone = freshPhone();
+    await page.goto("/sign-up");
+    await page.getByLabel("姓名").fill("周建国");
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("密码", { exact: true }).fill("a walk by the lake");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page).toHaveURL(/\/me\?welcome=unverified$/);
+    await expect(page.getByText("尚未验证住户")).toBeVisible();
+
+    const oldCookies = await context.cookies();
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
+    await page.goto("/me");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=(%2F|\/)me$/);
+
+    // The token from before signing out is refused, even if someone kept a copy.
+    await context.addCookies(oldCookies);
+    await page.goto("/me");
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await signIn(page, phone, "a walk by the lake");
+    await expect(page.getByRole("heading", { name: "你好，周建国" })).toBeVisible();
+  });
+
+  test("wrong password 10 times → throttled, even with the right one", async ({ page }) => {
+    const phone = freshPhone();
+    await page.goto("/sign-up");
+    await page.getByLabel("姓名").fill("吴淑芬");
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("密码", { exact: true }).fill("the right password");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page).toHaveURL(/\/me/);
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    await page.goto("/sign-in");
+    await page.getByLabel("手机号").fill(phone);
+    for (let i = 1; i <= 10; i++) {
+      await page.getByLabel("密码", { exact: true }).fill(`wrong password ${i}`);
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await expect(page.getByRole("alert").filter({ hasText: i < 10 ? "手机号或密码不对" : "尝试次数太多" })).toBeVisible();
+    }
+    await page.getByLabel("密码", { exact: true }).fill("the right password");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "尝试次数太多" })).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("an unverified resident verifies with a household code on /me", async ({ page }) => {
+    const phone = freshPhone();
+    await page.goto("/sign-up");
+    await page.getByLabel("姓名").fill("郑海涛");
+    await page.getByLabel("手机号").fill(phone);
+    await page.getByLabel("密码", { exact: true }).fill("a walk by the lake");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page.getByText("尚未验证住户")).toBeVisible();
+    await page.getByLabel("填写住户码").fill("mehu 3333");
+    await page.getByRole("button", { name: "验证住户" }).click();
+    await expect(page.getByText("住户验证成功。")).toBeVisible();
+    await expect(page.getByText("已验证住户", { exact: true })).toBeVisible();
+  });
+
+  test("the language switch is on every page and remembered", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { name: "Four ways to take part" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+  });
+});
