@@ -100,7 +100,13 @@ test.describe("accounts", () => {
     await page.getByLabel("密码", { exact: true }).fill("a walk by the lake");
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await expect(page.getByText("尚未验证住户")).toBeVisible();
-    await page.getByLabel("填写住户码").fill("mehu 3333");
+    await page.getByLabel("填写住户码").fill("mehu 4444");
+    await page.getByRole("button", { name: "验证住户" }).click();
+    await expect(page.getByText("住户码不对，请核对纸条上的 8 位字母和数字。")).toBeVisible();
+    // Scanning a slip while signed in leads here with the code filled in.
+    await page.goto("/sign-up?code=mehu3333");
+    await expect(page).toHaveURL(/\/me\?code=MEHU-3333$/);
+    await expect(page.getByLabel("填写住户码")).toHaveValue("MEHU-3333");
     await page.getByRole("button", { name: "验证住户" }).click();
     await expect(page.getByText("住户验证成功。")).toBeVisible();
     await expect(page.getByText("已验证住户", { exact: true })).toBeVisible();

@@ -25,7 +25,7 @@ export function UpdateNameForm({ name }: { name: string }) {
   );
 }
 
-export function LinkHouseholdForm() {
+export function LinkHouseholdForm({ code }: { code?: string }) {
   const t = useTranslations();
   const [state, action] = useActionState(linkHouseholdAction, initialActionState);
   return (
@@ -38,7 +38,7 @@ export function LinkHouseholdForm() {
         autoCapitalize="characters"
         autoComplete="off"
         spellCheck={false}
-        defaultValue={state.values?.householdCode}
+        defaultValue={state.values?.householdCode ?? code}
         errors={state.fieldErrors?.householdCode}
       />
       <SubmitButton className="self-start">{t("me.linkSubmit")}</SubmitButton>

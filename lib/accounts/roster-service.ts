@@ -69,8 +69,8 @@ export async function previewRosterImport(db: Db, actor: Actor | null, input: un
   if (!canManageHouseholds(actor)) return refuse(db, actor?.id, "households.preview_import");
   const parsed = parseInput(rosterImportSchema, input);
   if (!parsed.ok) return parsed;
-  const { parsed: _rows, ...preview } = await buildPreview(db, parsed.data.csv);
-  return ok(preview);
+  const { rows, newCount, existingCount, errorCount, fileError, missingColumns } = await buildPreview(db, parsed.data.csv);
+  return ok({ rows, newCount, existingCount, errorCount, fileError, missingColumns });
 }
 
 /**

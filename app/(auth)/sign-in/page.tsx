@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { SignInForm } from "@/components/accounts/sign-in-form";
@@ -12,6 +14,7 @@ export async function generateMetadata() {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations("auth");
   const { callbackUrl } = await searchParams;
+  if (await getActor()) redirect(safeCallbackPath(callbackUrl));
   return (
     <div className="mx-auto max-w-lg">
       <h1 className="text-3xl font-bold text-red-deep">{t("signInTitle")}</h1>

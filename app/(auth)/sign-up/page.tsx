@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { SignUpForm } from "@/components/accounts/sign-up-form";
@@ -13,6 +15,8 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("auth");
   const { code } = await searchParams;
   const prefilled = typeof code === "string" && code.length <= 20 ? formatHouseholdCode(normaliseHouseholdCode(code)) : undefined;
+  // Someone already signed in who scans a slip goes to their page, with the code ready to use.
+  if (await getActor()) redirect(prefilled ? `/me?code=${encodeURIComponent(prefilled)}` : "/me");
   return (
     <div className="mx-auto max-w-lg">
       <h1 className="text-3xl font-bold text-red-deep">{t("signUpTitle")}</h1>

@@ -14,14 +14,14 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function MePage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function MePage({ searchParams }: { searchParams: Promise<{ welcome?: string; code?: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const profile = await getMyProfile(await getDb(), actor.id);
   if (!profile) redirect("/sign-in?callbackUrl=/me");
   const t = await getTranslations();
   const format = await getFormatter();
-  const { welcome } = await searchParams;
+  const { welcome, code } = await searchParams;
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
@@ -46,7 +46,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         {!profile.verified && (
           <div className="mt-4 flex flex-col gap-4">
             <p>{t("me.unverifiedText")}</p>
-            <LinkHouseholdForm />
+            <LinkHouseholdForm code={typeof code === "string" ? code.slice(0, 20) : undefined} />
           </div>
         )}
       </Card>
