@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signInAt } from "./support";
+import { DEMO, expectAccessible, screen, signIn, signInAt } from "./support";
 
 const BAD = "楼栋,单元,房号,户主\n美湖花园 20栋,1单元,101,钱国庆\n美湖花园 20栋,,102,\n美湖花园 20栋,2单元,101,冯玉梅\n";
 
@@ -19,6 +19,7 @@ test.describe("household roster", () => {
     await expect(badRow.getByRole("cell").first()).toHaveText("3");
     await expect(page.getByRole("button", { name: /^导入/ })).toHaveCount(0);
     await expectAccessible(page);
+    await screen(page, "import-preview-errors");
 
     // Nothing was written.
     await page.goto("/dashboard/households?q=" + encodeURIComponent("美湖花园 20栋"));

@@ -33,7 +33,7 @@ export function LinkHouseholdForm({ code }: { code?: string }) {
       <FormMessage code={state.fieldErrors ? undefined : state.code} />
       <Field
         label={t("me.linkTitle")}
-        hint={t("auth.householdCodeHint")}
+        hint={t("me.codeHint")}
         name="householdCode"
         autoCapitalize="characters"
         autoComplete="off"

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { useFormatter } from "next-intl";
 import { useTranslations } from "next-intl";
 import { importRosterAction, previewRosterAction } from "@/lib/accounts/actions";
 import type { RosterPreview } from "@/lib/accounts/roster-service";
@@ -18,6 +19,7 @@ type ImportState = ActionState<unknown>;
 /** Check first (writes nothing), then import what was checked (all rows or none). */
 export function RosterImport() {
   const t = useTranslations();
+  const format = useFormatter();
   const [preview, previewAction] = useActionState<PreviewState, FormData>(previewRosterAction, { ok: false });
   const [imported, importAction] = useActionState<ImportState, FormData>(importRosterAction, { ok: false });
 
@@ -79,7 +81,7 @@ export function RosterImport() {
           {shown.fileError ? (
             <Alert tone="error">
               {t(`import.fileErrors.${shown.fileError}` as "import.fileErrors.empty", {
-                columns: (shown.missingColumns ?? []).map((c) => t(`households.${c === "householderName" ? "householder" : c}` as "households.building")).join("、"),
+                columns: format.list((shown.missingColumns ?? []).map((c) => t(`households.${c === "householderName" ? "householder" : c}` as "households.building"))),
               })}
             </Alert>
           ) : (
@@ -107,7 +109,7 @@ export function RosterImport() {
                       <Td>
                         {r.status === "error" ? (
                           <span className="font-semibold text-red-deep">
-                            {t("import.statusError")}：{r.errors.map((e) => (t.has(`fieldErrors.${e}`) ? t(`fieldErrors.${e}`) : e)).join(" ")}
+                            {t("import.statusErrorWith", { errors: r.errors.map((e) => (t.has(`fieldErrors.${e}`) ? t(`fieldErrors.${e}`) : e)).join(" ") })}
                           </span>
                         ) : r.status === "exists" ? (
                           t("import.statusExists")

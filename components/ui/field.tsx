@@ -24,7 +24,7 @@ export function Field({ label, hint, errors, optional, id, className = "", type,
     <div className={`flex flex-col gap-1.5 ${className}`}>
       <label htmlFor={inputId} className="text-lg font-semibold">
         {label}
-        {optional && <span className="ml-2 text-base font-normal text-muted">（{t("common.optional")}）</span>}
+        {optional && <span className="ml-2 text-base font-normal text-muted">{t("common.optional")}</span>}
       </label>
       {hint && (
         <p id={hintId} className="text-base text-muted">

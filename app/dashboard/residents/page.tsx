@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listResidents, type ResidentFilter } from "@/lib/accounts/queries";
 import { listQuerySchema } from "@/lib/accounts/schemas";
@@ -19,6 +19,7 @@ export async function generateMetadata() {
 
 export default async function ResidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const t = await getTranslations();
+  const format = await getFormatter();
   const params = await searchParams;
   const { q, page } = listQuerySchema.parse(params);
   const filter = FILTERS.includes(params.filter as ResidentFilter) ? (params.filter as ResidentFilter) : "all";
@@ -72,7 +73,7 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
                     {r.disabled && <Badge tone="grey">{t("residents.disabledBadge")}</Badge>}
                   </div>
                 </Td>
-                <Td>{r.roles.filter((x) => x !== "resident").map((x) => t(`roles.${x}` as "roles.volunteer")).join("、") || "—"}</Td>
+                <Td>{format.list(r.roles.filter((x) => x !== "resident").map((x) => t(`roles.${x}` as "roles.volunteer"))) || "—"}</Td>
                 <Td>
                   <ResidentActions resident={r} isAdmin={isAdmin} selfId={actor.id} />
                 </Td>

@@ -45,7 +45,7 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
             <select id="building" name="building" defaultValue={building === "" ? "" : chosen} className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base">
               {buildings.map((b) => (
                 <option key={b.building} value={b.building}>
-                  {b.building}（{b.households}）
+                  {t("buildingOption", { building: b.building, count: b.households })}
                 </option>
               ))}
               <option value="">{t("allBuildings")}</option>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { findHouseholds, getResident } from "@/lib/accounts/queries";
 import { setVerifiedAction } from "@/lib/accounts/actions";
@@ -15,6 +15,7 @@ export default async function ResidentPage({ params, searchParams }: { params: P
   const { q } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const t = await getTranslations();
+  const format = await getFormatter();
   const db = await getDb();
   const resident = await getResident(db, id);
   if (!resident) notFound();
@@ -38,7 +39,7 @@ export default async function ResidentPage({ params, searchParams }: { params: P
             {resident.disabled && <Badge tone="grey">{t("residents.disabledBadge")}</Badge>}
           </dd>
           <dt className="text-muted">{t("residents.roles")}</dt>
-          <dd>{resident.roles.map((x) => t(`roles.${x}` as "roles.resident")).join("、")}</dd>
+          <dd>{format.list(resident.roles.map((x) => t(`roles.${x}` as "roles.resident")))}</dd>
         </dl>
         <div className="mt-4">
           <ResidentActions resident={resident} isAdmin={actor.roles.includes("admin")} selfId={actor.id} />
