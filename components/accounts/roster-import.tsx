@@ -106,7 +106,7 @@ export function RosterImport() {
                       <Td>{r.unit}</Td>
                       <Td>{r.room}</Td>
                       <Td>{r.householderName}</Td>
-                      <Td>
+                      <Td className="min-w-56 whitespace-normal!">
                         {r.status === "error" ? (
                           <span className="font-semibold text-red-deep">
                             {t("import.statusErrorWith", { errors: r.errors.map((e) => (t.has(`fieldErrors.${e}`) ? t(`fieldErrors.${e}`) : e)).join(" ") })}

@@ -34,7 +34,7 @@ export function UserMenu() {
         <Link href="/sign-in" className={link}>
           {t("signIn")}
         </Link>
-        <Link href="/sign-up" className={`${link} bg-gold-soft !text-red-deep hover:!bg-white`}>
+        <Link href="/sign-up" className={`${link} bg-gold-soft text-red-deep! hover:bg-white!`}>
           {t("signUp")}
         </Link>
       </>
@@ -47,7 +47,7 @@ export function UserMenu() {
           {t("dashboard")}
         </Link>
       )}
-      <Link href="/me" className={`${link} bg-gold-soft !text-red-deep hover:!bg-white`}>
+      <Link href="/me" className={`${link} bg-gold-soft text-red-deep! hover:bg-white!`}>
         {t("me")} · {user.name}
       </Link>
     </>

@@ -16,6 +16,6 @@ export const Th = ({ className = "", ...p }: ThHTMLAttributes<HTMLTableCellEleme
   <th scope="col" className={`border-b-2 border-line bg-gold-soft px-3 py-2 font-semibold whitespace-nowrap ${className}`} {...p} />
 );
 export const Td = ({ className = "", ...p }: TdHTMLAttributes<HTMLTableCellElement>) => (
-  <td className={`border-b border-line px-3 py-2 align-top ${className}`} {...p} />
+  <td className={`border-b border-line px-3 py-2 align-top whitespace-nowrap ${className}`} {...p} />
 );
 export const Tr = (p: HTMLAttributes<HTMLTableRowElement>) => <tr {...p} />;

@@ -96,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td>{r.outcome === "ok" ? <Badge tone="green">{t("ok")}</Badge> : <Badge tone="red">{t("refused")}</Badge>}</Td>
                 <Td className="font-mono text-sm">{r.targetType ? `${r.targetType}${r.targetId ? ` ${r.targetId.slice(0, 8)}` : ""}` : "—"}</Td>
                 <Td className="font-mono text-sm">{r.ip ?? "—"}</Td>
-                <Td className="font-mono text-sm break-all">{Object.keys(r.details).length ? JSON.stringify(r.details) : "—"}</Td>
+                <Td className="min-w-64 font-mono text-sm break-all whitespace-normal!">{Object.keys(r.details).length ? JSON.stringify(r.details) : "—"}</Td>
               </tr>
             ))}
           </tbody>

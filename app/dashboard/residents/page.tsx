@@ -66,7 +66,7 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
                   </Link>
                 </Td>
                 <Td className="whitespace-nowrap">{r.phone}</Td>
-                <Td>{r.household ?? "—"}</Td>
+                <Td className="whitespace-normal! min-w-40">{r.household ?? "—"}</Td>
                 <Td>
                   <div className="flex flex-wrap gap-1">
                     {r.verified ? <Badge tone="green">{t("residents.verified")}</Badge> : <Badge tone="red">{t("residents.unverified")}</Badge>}
@@ -74,7 +74,7 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
                   </div>
                 </Td>
                 <Td>{format.list(r.roles.filter((x) => x !== "resident").map((x) => t(`roles.${x}` as "roles.volunteer"))) || "—"}</Td>
-                <Td>
+                <Td className="min-w-72 whitespace-normal!">
                   <ResidentActions resident={r} isAdmin={isAdmin} selfId={actor.id} />
                 </Td>
               </tr>
