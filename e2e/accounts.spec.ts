@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, freshPhone, signIn } from "./support";
+import { expectAccessible, freshPhone, signIn, signUpFresh } from "./support";
 
 test.describe("accounts", () => {
   test("sign up with the household code from a slip's QR code → verified", async ({ page }) => {
@@ -43,13 +43,7 @@ test.describe("accounts", () => {
   });
 
   test("sign in, sign out, and an old session stops working", async ({ page, context }) => {
-    const phone = freshPhone();
-    await page.goto("/sign-up");
-    await page.getByLabel("姓名").fill("周建国");
-    await page.getByLabel("手机号").fill(phone);
-    await page.getByLabel("密码", { exact: true }).fill("a walk by the lake");
-    await page.getByRole("button", { name: "注册", exact: true }).click();
-    await expect(page).toHaveURL(/\/me\?welcome=unverified$/);
+    const phone = await signUpFresh(page, "周建国", "a walk by the lake");
     await expect(page.getByText("尚未验证住户")).toBeVisible();
 
     const oldCookies = await context.cookies();
@@ -69,13 +63,7 @@ test.describe("accounts", () => {
   });
 
   test("wrong password 10 times → throttled, even with the right one", async ({ page }) => {
-    const phone = freshPhone();
-    await page.goto("/sign-up");
-    await page.getByLabel("姓名").fill("吴淑芬");
-    await page.getByLabel("手机号").fill(phone);
-    await page.getByLabel("密码", { exact: true }).fill("the right password");
-    await page.getByRole("button", { name: "注册", exact: true }).click();
-    await expect(page).toHaveURL(/\/me/);
+    const phone = await signUpFresh(page, "吴淑芬", "the right password");
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/$/);
 
@@ -93,12 +81,7 @@ test.describe("accounts", () => {
   });
 
   test("an unverified resident verifies with a household code on /me", async ({ page }) => {
-    const phone = freshPhone();
-    await page.goto("/sign-up");
-    await page.getByLabel("姓名").fill("郑海涛");
-    await page.getByLabel("手机号").fill(phone);
-    await page.getByLabel("密码", { exact: true }).fill("a walk by the lake");
-    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await signUpFresh(page, "郑海涛", "a walk by the lake");
     await expect(page.getByText("尚未验证住户")).toBeVisible();
     await page.getByLabel("填写住户码").fill("mehu 4444");
     await page.getByRole("button", { name: "验证住户" }).click();

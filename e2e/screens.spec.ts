@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, freshPhone, screen, signInAt } from "./support";
+import { DEMO, expectAccessible, screen, signInAt, signUpFresh } from "./support";
 
 // Every page of the foundation at phone and desktop width, checked with axe and saved for a look.
 for (const width of [360, 1280]) {
@@ -18,12 +18,7 @@ for (const width of [360, 1280]) {
       await visit(page, "/sign-in", "sign-in", "登录");
       await visit(page, "/sign-up?code=MEHU-3333", "sign-up", "注册");
       // A newly signed-up resident without a household code: the unverified state.
-      await page.goto("/sign-up");
-      await page.getByLabel("姓名").fill("何丽娟");
-      await page.getByLabel("手机号").fill(freshPhone());
-      await page.getByLabel("密码", { exact: true }).fill("lanterns over the lake");
-      await page.getByRole("button", { name: "注册", exact: true }).click();
-      await expect(page).toHaveURL(/\/me/);
+      await signUpFresh(page, "何丽娟", "lanterns over the lake");
       await visit(page, "/me", "me-unverified", /你好/);
       await page.getByRole("button", { name: "English" }).click();
       await expect(page.getByRole("heading", { level: 1, name: /Hello/ })).toBeVisible();

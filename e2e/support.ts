@@ -50,3 +50,14 @@ export function freshPhone(): string {
   phoneSeq += 1;
   return `136${String(phoneSeq).padStart(8, "0")}`;
 }
+
+/** Signs up through the real form without a household code; lands on /me. */
+export async function signUpFresh(page: Page, name: string, password: string, phone = freshPhone()): Promise<string> {
+  await page.goto("/sign-up");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "注册", exact: true }).click();
+  await expect(page).toHaveURL(/\/me\?welcome=unverified$/);
+  return phone;
+}

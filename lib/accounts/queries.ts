@@ -2,22 +2,13 @@ import "server-only";
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { households, userRoles, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { pageWindow, type Page } from "@/lib/pagination";
 import { maskPhone } from "@/lib/validation";
 
 export const PAGE_SIZE = 25;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
-
-function paged<T>(rows: T[], total: number, page: number): Page<T> {
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
 
 export interface HouseholdRow {
   id: string;
@@ -35,7 +26,7 @@ const residentCount = sql<number>`(select count(*)::int from ${users} where ${us
 export async function listHouseholds(db: DbOrTx, params: { q?: string; page: number }): Promise<Page<HouseholdRow>> {
   const where = params.q ? householdSearch(params.q) : undefined;
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(households).where(where);
-  const page = Math.min(params.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const { page, pageCount, limit, offset } = pageWindow(total, params.page, PAGE_SIZE);
   const rows = await db
     .select({
       id: households.id,
@@ -49,9 +40,9 @@ export async function listHouseholds(db: DbOrTx, params: { q?: string; page: num
     .from(households)
     .where(where)
     .orderBy(asc(households.building), asc(households.unit), asc(households.room))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
-  return paged(rows, total, page);
+    .limit(limit)
+    .offset(offset);
+  return { rows, total, page, pageCount };
 }
 
 function householdSearch(q: string): SQL | undefined {
@@ -138,7 +129,7 @@ export async function listResidents(
     .from(users)
     .leftJoin(households, eq(households.id, users.householdId))
     .where(where);
-  const page = Math.min(params.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+  const { page, pageCount, limit, offset } = pageWindow(total, params.page, PAGE_SIZE);
   const rows = await db
     .select({
       id: users.id,
@@ -158,10 +149,10 @@ export async function listResidents(
     .leftJoin(households, eq(households.id, users.householdId))
     .where(where)
     .orderBy(desc(users.createdAt), asc(users.phone))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
-  return paged(
-    rows.map((r) => ({
+    .limit(limit)
+    .offset(offset);
+  return {
+    rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
       phone: r.phone,
@@ -175,7 +166,8 @@ export async function listResidents(
     })),
     total,
     page,
-  );
+    pageCount,
+  };
 }
 
 export interface MyProfile {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { pageWindow } from "@/lib/pagination";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -43,8 +44,7 @@ export async function listAudit(db: DbOrTx, f: AuditFilters) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(where);
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(f.page, pageCount);
+  const { page, pageCount, limit, offset } = pageWindow(total, f.page, AUDIT_PAGE_SIZE);
   const rows: AuditRow[] = await db
     .select({
       id: auditLog.id,
@@ -62,8 +62,8 @@ export async function listAudit(db: DbOrTx, f: AuditFilters) {
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   return { rows, total, page, pageCount };
 }
 

@@ -6,6 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { InputFilter, SelectFilter } from "@/components/ui/filter-field";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -28,46 +29,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const f = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === "" ? undefined : v])));
   const db = await getDb();
   const [result, actions] = await Promise.all([listAudit(db, f), listAuditActions(db)]);
-    // Message keys cannot hold dots: "auth.sign_in" is found as "auth_sign_in".
+  // Message keys cannot hold dots: "auth.sign_in" is found as "auth_sign_in".
   const actionLabel = (a: string) => {
     const key = `actions.${a.replaceAll(".", "_")}` as "actions.auth_sign_in";
     return t.has(key) ? t(key) : a;
   };
-  const field = "min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base";
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
       <p>{t("intro")}</p>
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filter")}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="text-base font-semibold">{t("action")}</label>
-          <select id="action" name="action" defaultValue={f.action ?? ""} className={field}>
-            <option value="">{t("allActions")}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>{actionLabel(a)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="outcome" className="text-base font-semibold">{t("outcome")}</label>
-          <select id="outcome" name="outcome" defaultValue={f.outcome ?? ""} className={field}>
-            <option value="">{t("allOutcomes")}</option>
-            <option value="ok">{t("ok")}</option>
-            <option value="refused">{t("refused")}</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="actor" className="text-base font-semibold">{t("actor")}</label>
-          <input id="actor" name="actor" defaultValue={f.actor} placeholder={t("actorHint")} className={field} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="from" className="text-base font-semibold">{t("from")}</label>
-          <input id="from" name="from" type="date" defaultValue={f.from} className={field} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-base font-semibold">{t("to")}</label>
-          <input id="to" name="to" type="date" defaultValue={f.to} className={field} />
-        </div>
+        <SelectFilter
+          id="action"
+          label={t("action")}
+          defaultValue={f.action}
+          options={[{ value: "", label: t("allActions") }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]}
+        />
+        <SelectFilter
+          id="outcome"
+          label={t("outcome")}
+          defaultValue={f.outcome}
+          options={[
+            { value: "", label: t("allOutcomes") },
+            { value: "ok", label: t("ok") },
+            { value: "refused", label: t("refused") },
+          ]}
+        />
+        <InputFilter id="actor" label={t("actor")} defaultValue={f.actor} placeholder={t("actorHint")} />
+        <InputFilter id="from" label={t("from")} type="date" defaultValue={f.from} />
+        <InputFilter id="to" label={t("to")} type="date" defaultValue={f.to} />
         <button type="submit" className={buttonClass("primary", "sm")}>{t("filter")}</button>
       </form>
       {result.rows.length === 0 ? (

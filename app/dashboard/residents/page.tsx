@@ -8,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
+import { SelectFilter } from "@/components/ui/filter-field";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
 
 const FILTERS: ResidentFilter[] = ["all", "verified", "unverified", "volunteers", "staff", "disabled"];
@@ -30,18 +31,7 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold text-red-deep">{t("residents.title")}</h1>
       <SearchForm label={t("residents.searchLabel")} q={q} action="/dashboard/residents">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter" className="text-base font-semibold">
-            {t("residents.filter")}
-          </label>
-          <select id="filter" name="filter" defaultValue={filter} className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base">
-            {FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`residents.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter id="filter" label={t("residents.filter")} defaultValue={filter} options={FILTERS.map((f) => ({ value: f, label: t(`residents.filters.${f}`) }))} />
       </SearchForm>
       {result.rows.length === 0 ? (
         <p>{t("residents.empty")}</p>

@@ -6,6 +6,7 @@ import { formatHouseholdCode } from "@/lib/accounts/household-code-format";
 import { siteOrigin } from "@/lib/site-url";
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
+import { SelectFilter } from "@/components/ui/filter-field";
 
 export async function generateMetadata() {
   const t = await getTranslations("slips");
@@ -38,19 +39,15 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
         <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
         <p className="text-lg">{t("intro")}</p>
         <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="building" className="text-base font-semibold">
-              {t("building")}
-            </label>
-            <select id="building" name="building" defaultValue={building === "" ? "" : chosen} className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base">
-              {buildings.map((b) => (
-                <option key={b.building} value={b.building}>
-                  {t("buildingOption", { building: b.building, count: b.households })}
-                </option>
-              ))}
-              <option value="">{t("allBuildings")}</option>
-            </select>
-          </div>
+          <SelectFilter
+            id="building"
+            label={t("building")}
+            defaultValue={building === "" ? "" : chosen}
+            options={[
+              ...buildings.map((b) => ({ value: b.building, label: t("buildingOption", { building: b.building, count: b.households }) })),
+              { value: "", label: t("allBuildings") },
+            ]}
+          />
           <button type="submit" className={buttonClass("secondary", "sm")}>
             {t("show")}
           </button>

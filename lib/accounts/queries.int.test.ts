@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/tests/support/db";
+import { seedDemo } from "@/db/seed";
+import { authenticate } from "./service";
+import { findHouseholds, getDashboardCounts, getMyProfile, listHouseholds, listHouseholdsForSlips, listResidents, PAGE_SIZE } from "./queries";
+import { listAudit } from "@/lib/audit/queries";
+import { pageWindow } from "@/lib/pagination";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedDemo(t.db, new Date("2026-11-27T03:00:00Z"));
+});
+afterAll(async () => t?.close());
+
+describe("paging", () => {
+  it("clamps a page past either end", () => {
+    expect(pageWindow(0, 5, 25)).toEqual({ page: 1, pageCount: 1, limit: 25, offset: 0 });
+    expect(pageWindow(51, 9, 25)).toEqual({ page: 3, pageCount: 3, limit: 25, offset: 50 });
+    expect(pageWindow(51, -1, 25).page).toBe(1);
+  });
+});
+
+describe("household roster", () => {
+  it("pages through every household in address order", async () => {
+    const first = await listHouseholds(t.db, { page: 1 });
+    expect(first.total).toBe(336);
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.pageCount).toBe(Math.ceil(336 / PAGE_SIZE));
+    const last = await listHouseholds(t.db, { page: 999 });
+    expect(last.page).toBe(first.pageCount);
+    expect(last.rows).toHaveLength(336 - (first.pageCount - 1) * PAGE_SIZE);
+  });
+
+  it("searches by address, householder or code, with LIKE characters taken literally", async () => {
+    expect((await listHouseholds(t.db, { q: "美湖花园 1栋 1单元 10", page: 1 })).total).toBe(2);
+    expect((await listHouseholds(t.db, { q: "mehu-3333", page: 1 })).rows.map((r) => r.room)).toEqual(["102"]);
+    expect((await listHouseholds(t.db, { q: "%", page: 1 })).total).toBe(0);
+    expect((await findHouseholds(t.db, "湖畔雅苑 2栋 1单元 301")).length).toBe(1);
+  });
+
+  it("lists one building's households for its slips", async () => {
+    const slips = await listHouseholdsForSlips(t.db, { building: "湖畔雅苑 3栋" });
+    expect(slips).toHaveLength(24);
+    expect(new Set(slips.map((s) => s.building))).toEqual(new Set(["湖畔雅苑 3栋"]));
+  });
+});
+
+describe("residents", () => {
+  it("filters by verification and role", async () => {
+    const all = await listResidents(t.db, { page: 1 });
+    const verified = await listResidents(t.db, { page: 1, filter: "verified" });
+    const unverified = await listResidents(t.db, { page: 1, filter: "unverified" });
+    expect(verified.total + unverified.total).toBe(all.total);
+    expect(verified.rows.every((r) => r.verified)).toBe(true);
+    const staff = await listResidents(t.db, { page: 1, filter: "staff" });
+    expect(staff.rows.map((r) => r.phone).sort()).toEqual(["13800000000", "13800000001"]);
+    const volunteers = await listResidents(t.db, { page: 1, filter: "volunteers" });
+    expect(volunteers.rows.some((r) => r.phone === "13800000004")).toBe(true);
+  });
+
+  it("shows me my profile without my password hash, and counts for the dashboard", async () => {
+    const r = await authenticate(t.db, { phone: "13800000002", password: "linli-demo-2026" });
+    if (!r.ok) throw new Error("sign-in failed");
+    const me = await getMyProfile(t.db, r.data.userId);
+    expect(me).toMatchObject({ name: "王秀英", phoneMasked: "138****0002", verified: true, household: { building: "美湖花园 1栋", unit: "1单元", room: "101" } });
+    expect(JSON.stringify(me)).not.toContain("scrypt");
+    const counts = await getDashboardCounts(t.db);
+    expect(counts.households).toBe(336);
+    expect(counts.residents).toBe(53);
+  });
+});
+
+describe("audit log", () => {
+  it("filters by action, outcome and person", async () => {
+    await authenticate(t.db, { phone: "13800000001", password: "wrong" }, { ip: "203.0.113.77" });
+    await authenticate(t.db, { phone: "13800000001", password: "linli-demo-2026" }, { ip: "203.0.113.77" });
+    const refused = await listAudit(t.db, { action: "auth.sign_in", outcome: "refused", page: 1 });
+    expect(refused.rows.length).toBeGreaterThan(0);
+    expect(refused.rows.every((r) => r.outcome === "refused" && r.action === "auth.sign_in")).toBe(true);
+    const byPerson = await listAudit(t.db, { actor: "张丽", page: 1 });
+    expect(byPerson.rows.every((r) => r.actorName === "张丽")).toBe(true);
+    expect(byPerson.rows.some((r) => r.outcome === "ok")).toBe(true);
+    const future = await listAudit(t.db, { from: "2099-01-01", page: 1 });
+    expect(future.total).toBe(0);
+  });
+});
