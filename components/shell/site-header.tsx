@@ -36,7 +36,7 @@ export async function SiteFooter() {
   const t = await getTranslations("footer");
   return (
     <footer className="no-print mt-12 border-t-4 border-gold bg-white">
-      <div className="mx-auto max-w-5xl px-4 py-6 text-base text-muted">
+      <div className="mx-auto max-w-5xl px-4 py-6 text-lg text-muted">
         <p className="font-semibold text-ink">{t("line")}</p>
         <p>{t("help")}</p>
       </div>

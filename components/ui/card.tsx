@@ -11,5 +11,5 @@ export function Badge({ tone = "gold", children }: { tone?: "gold" | "red" | "gr
     green: "bg-green-soft text-green-ink border-green-ink/30",
     grey: "bg-stone-100 text-stone-700 border-stone-300",
   };
-  return <span className={`inline-flex items-center whitespace-nowrap rounded-full border px-3 py-0.5 text-sm font-semibold ${tones[tone]}`}>{children}</span>;
+  return <span className={`inline-flex items-center whitespace-nowrap rounded-full border px-3 py-0.5 text-base font-semibold ${tones[tone]}`}>{children}</span>;
 }
