@@ -45,7 +45,7 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+    <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-5">
       <FormMessage code={code} />
       <Field label={t("name")} hint={t("nameHint")} autoComplete="name" errors={err("name")} {...form.register("name")} />
       <Field

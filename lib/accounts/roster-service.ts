@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { households } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -124,6 +124,3 @@ export async function regenerateHouseholdCode(db: Db, actor: Actor | null, house
     return ok({ code });
   });
 }
-
-export const countHouseholds = async (db: DbOrTx) =>
-  (await db.select({ n: sql<number>`count(*)::int` }).from(households))[0].n;
