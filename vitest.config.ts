@@ -2,9 +2,10 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-// With TEST_DATABASE_URL the integration suite runs on real Postgres (and the race tests join it);
-// without it, every test runs on in-memory PGlite.
-const onPostgres = !!process.env.TEST_DATABASE_URL;
+// With TEST_DATABASE_URL (or DATABASE_URL) naming a Postgres server the integration suite runs
+// there, in databases it creates and drops, and the race tests join it; without, every test runs
+// on in-memory PGlite.
+const onPostgres = !!(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 
 export default defineConfig({
   resolve: {

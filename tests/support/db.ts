@@ -14,7 +14,7 @@ export interface TestDb {
 
 /** A fresh migrated database for one test file, copied from the template built in global setup. */
 export async function createTestDb(opts: { poolSize?: number } = {}): Promise<TestDb> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   const template = inject("pgTemplate");
   if (adminUrl && template) {
     const { default: postgres } = await import("postgres");

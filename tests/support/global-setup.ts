@@ -5,10 +5,10 @@ import type { TestProject } from "vitest/node";
 
 /**
  * Builds one migrated database to copy for every test file: a PGlite data-dir dump, or a
- * Postgres template database when TEST_DATABASE_URL is set.
+ * Postgres template database when TEST_DATABASE_URL (or DATABASE_URL) names a server.
  */
 export default async function setup(project: TestProject) {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+  const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (adminUrl) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
