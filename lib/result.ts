@@ -13,7 +13,9 @@ export type ErrorCode =
   | "wrong_password"
   | "import_has_errors"
   | "cannot_change_self"
-  | "stale_version";
+  | "stale_version"
+  | "venue_taken"
+  | "venue_in_use";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

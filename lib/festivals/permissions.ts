@@ -1,0 +1,4 @@
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+
+/** Festivals, venues and the programme are the organisers' to build. */
+export const canManageFestivals = (actor: Actor | null) => isOrganiser(actor);
