@@ -55,3 +55,18 @@ describe("the demo community", () => {
     expect(second).toEqual(first);
   });
 });
+
+describe("the demo programme", () => {
+  it("is published for both festivals, with venues and no double-booked venue", async () => {
+    const { programmePublications } = await import("@/db/schema");
+    const { findConflicts } = await import("@/lib/festivals/conflicts");
+    const pubs = await t.db.select().from(programmePublications);
+    expect(pubs).toHaveLength(2);
+    for (const p of pubs) {
+      expect(p.venues.map((v) => v.name)).toEqual(["多功能厅", "社区广场", "二楼活动室", "棋牌室"]);
+      const items = p.items.map((i) => ({ ...i, startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt) }));
+      expect(findConflicts(items).filter((c) => c.kind === "venue_overlap")).toEqual([]);
+    }
+    expect(Math.max(...pubs.map((p) => p.items.length))).toBeGreaterThan(20);
+  });
+});

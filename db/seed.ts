@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { festivals, households, userRoles, users } from "./schema";
+import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import type { Db } from "./types";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
@@ -59,7 +60,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const demoHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await tx.execute(sql`truncate table audit_log, throttles, user_roles, users, households, festivals restart identity cascade`);
+    await tx.execute(sql`truncate table audit_log, throttles, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`);
 
     const rows: (typeof households.$inferInsert)[] = [];
     for (const estate of ESTATES) {
@@ -126,7 +127,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     // The 15th festival starts on the first Saturday at least six weeks after seeding.
     let start = dayOffset(now, 42);
     while (start.getUTCDay() !== 6) start = dayOffset(start, 1);
-    await tx.insert(festivals).values([
+    const [f14, f15] = await tx.insert(festivals).values([
       {
         slug: "meihu-14",
         edition: 14,
@@ -157,6 +158,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
         votingOpensAt: at9(dayOffset(start, -13)),
         votingClosesAt: at9(dayOffset(start, -1)),
       },
-    ]);
+    ]).returning({ id: festivals.id, startsOn: festivals.startsOn });
+    await seedProgramme(tx, f14.id, f14.startsOn, "Asia/Shanghai", new Date("2021-10-10T02:00:00Z"), PROGRAMME_14);
+    await seedProgramme(tx, f15.id, f15.startsOn, "Asia/Shanghai", new Date(now.getTime() - 2 * 86_400_000));
   });
 }

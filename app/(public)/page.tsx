@@ -99,7 +99,13 @@ export default async function HomePage() {
               <h3 className="text-xl font-bold">{t(k)}</h3>
               <p>{t(`${k}Text`)}</p>
               <p className="mt-1">
-                <Badge>{tc("opensSoon")}</Badge>
+                {k === "programme" && festival ? (
+                  <Link href={`/festivals/${festival.slug}`} className={buttonClass("primary", "md")}>
+                    {t("programmeLink")}
+                  </Link>
+                ) : (
+                  <Badge>{tc("opensSoon")}</Badge>
+                )}
               </p>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
-import { festivals } from "@/db/schema";
+import { festivals, programmePublications, type PublishedItem, type PublishedVenue } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
 export interface FestivalSummary {
@@ -56,4 +56,31 @@ export async function listPastFestivals(db: DbOrTx, exceptSlug?: string): Promis
     .from(festivals)
     .where(and(eq(festivals.status, "archived"), exceptSlug ? ne(festivals.slug, exceptSlug) : undefined))
     .orderBy(asc(festivals.edition));
+}
+
+export interface PublicProgramme {
+  festival: FestivalSummary;
+  publishedAt: Date | null;
+  venues: PublishedVenue[];
+  items: PublishedItem[];
+}
+
+/**
+ * A festival as residents see it: never a draft, and its programme as last published (later
+ * edits stay in the dashboard until published again).
+ */
+export async function getPublicProgramme(db: DbOrTx, slug: string): Promise<PublicProgramme | null> {
+  const [festival] = await db
+    .select(summary)
+    .from(festivals)
+    .where(and(eq(festivals.slug, slug), ne(festivals.status, "draft")));
+  if (!festival) return null;
+  const [pub] = await db
+    .select({ publishedAt: programmePublications.publishedAt, venues: programmePublications.venues, items: programmePublications.items })
+    .from(programmePublications)
+    .innerJoin(festivals, eq(festivals.id, programmePublications.festivalId))
+    .where(eq(festivals.slug, slug))
+    .orderBy(desc(programmePublications.publishedAt))
+    .limit(1);
+  return { festival, publishedAt: pub?.publishedAt ?? null, venues: pub?.venues ?? [], items: pub?.items ?? [] };
 }

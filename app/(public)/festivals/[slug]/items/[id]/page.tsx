@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getPublicProgramme } from "@/lib/festivals/queries";
+import { Badge, Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+
+export const dynamic = "force-dynamic";
+
+export default async function ItemPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const data = await getPublicProgramme(await getDb(), slug);
+  const item = data?.items.find((i) => i.id === id);
+  if (!data || !item) notFound();
+  const t = await getTranslations("programme");
+  const format = await getFormatter();
+  const tz = data.festival.timeZone;
+  const when = (iso: string, withDay = false) =>
+    format.dateTime(new Date(iso), { ...(withDay ? { month: "long", day: "numeric", weekday: "short" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz });
+  const venue = data.venues.find((v) => v.id === item.venueId);
+  const block = item.parentId ? data.items.find((i) => i.id === item.parentId) : undefined;
+  const acts = data.items.filter((i) => i.parentId === item.id).sort((a, b) => a.position - b.position);
+  const minutes = Math.round((Date.parse(item.endsAt) - Date.parse(item.startsAt)) / 60_000);
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-5">
+      <Link href={`/festivals/${slug}`} className="text-lg font-semibold text-red-deep underline underline-offset-4">
+        {t("back")}
+      </Link>
+      <div>
+        <p className="text-lg text-muted">{data.festival.title}</p>
+        <h1 className="text-3xl font-black text-red-deep">{item.title}</h1>
+      </div>
+      <Card>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
+          <dt className="text-muted">{t("time")}</dt>
+          <dd className="font-semibold">
+            {t("timeRange", { start: when(item.startsAt, true), end: when(item.endsAt) })}
+            {t("minutes", { count: minutes })}
+          </dd>
+          {venue && (
+            <>
+              <dt className="text-muted">{t("venue")}</dt>
+              <dd>
+                {venue.name}
+                {venue.description && <span className="block text-base text-muted">{venue.description}</span>}
+              </dd>
+            </>
+          )}
+          <dt className="text-muted">{t("filterKind")}</dt>
+          <dd>
+            <Badge>{t(`kinds.${item.kind}`)}</Badge>
+          </dd>
+          {item.people.length > 0 && (
+            <>
+              <dt className="text-muted">{t("people")}</dt>
+              <dd>{format.list(item.people)}</dd>
+            </>
+          )}
+        </dl>
+        {item.description && <p className="mt-4 text-lg">{item.description}</p>}
+        {block && (
+          <p className="mt-4 text-lg">
+            <Link href={`/festivals/${slug}/items/${block.id}`} className="text-red-deep underline underline-offset-4">
+              {block.title}
+            </Link>
+          </p>
+        )}
+      </Card>
+      {acts.length > 0 && (
+        <Card aria-labelledby="order-title">
+          <h2 id="order-title" className="text-2xl font-bold">
+            {t("runningOrder")}
+          </h2>
+          <ol className="mt-3 flex flex-col gap-2 text-lg">
+            {acts.map((a, n) => (
+              <li key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3">
+                <span className="text-muted tabular-nums">
+                  {n + 1}. {when(a.startsAt)}
+                </span>
+                <span>
+                  {a.title}
+                  {a.people.length > 0 && <span className="text-muted"> · {a.people.join(" / ")}</span>}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      )}
+      {!item.parentId && (
+        <a href={`/festivals/${slug}/items/${item.id}/calendar.ics`} className={buttonClass("secondary", "md", "self-start")}>
+          {t("calendarItem")}
+        </a>
+      )}
+    </div>
+  );
+}
