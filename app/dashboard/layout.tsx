@@ -44,6 +44,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   }
   const items = [
     { href: "/dashboard", label: t("dashboard.overview") },
+    { href: "/dashboard/festivals", label: t("dashboard.festivals") },
     { href: "/dashboard/households", label: t("dashboard.households") },
     { href: "/dashboard/households/import", label: t("dashboard.import") },
     { href: "/dashboard/households/slips", label: t("dashboard.slips") },

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getBuilderData } from "@/lib/festivals/dashboard-queries";
+import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
+
+export default async function ProgrammeBuilderPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const data = await getBuilderData(await getDb(), slug);
+  if (!data) notFound();
+  const t = await getTranslations();
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-3xl font-bold text-red-deep">{t("builder.title", { title: data.festival.title })}</h1>
+        <Link href={`/dashboard/festivals/${slug}`} className="text-lg font-semibold text-red-deep underline underline-offset-4">
+          {t("festivals.edit")}
+        </Link>
+      </div>
+      <p className="max-w-4xl text-base">{t("builder.intro")}</p>
+      <ProgrammeBuilder data={data} key={data.lastPublishedAt ?? "never"} />
+    </div>
+  );
+}

@@ -1,0 +1,474 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { findConflicts, type Conflict } from "@/lib/festivals/conflicts";
+import { festivalBounds, festivalDays } from "@/lib/festivals/time";
+import { createItemAction, deleteItemAction, publishProgrammeAction, reorderActsAction, updateItemAction } from "@/lib/festivals/actions";
+import type { BuilderData } from "@/lib/festivals/dashboard-queries";
+import type { ItemDto } from "@/lib/festivals/programme-service";
+import { Button } from "@/components/ui/button";
+import { ItemDialog, draftOf, inputOf, type DialogDraft } from "./item-dialog";
+import { PX_PER_MIN, SNAP_MIN, addMinutes, instantOf, localDay, localTime, minutesBetween, snap, toSchedule, updateInput } from "./model";
+
+type Failure = { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined>; current?: ItemDto | null; clashes?: { title: string }[] };
+type DialogState = { mode: "new" | "edit"; itemId?: string; initial: DialogDraft; fieldErrors?: Failure["fieldErrors"]; message?: { tone: "error" | "info"; text: string }; stale?: ItemDto | null };
+type Drag = { id: string; mode: "move" | "resize"; x: number; y: number; orig: ItemDto; moved: boolean };
+
+/**
+ * The organisers' time × venue grid for one day. Items move by dragging (or arrow keys), their
+ * length by the lower edge (or Shift+arrows); each change is saved at once with the item's
+ * version, and conflicts are recomputed on every change.
+ */
+export function ProgrammeBuilder({ data }: { data: BuilderData }) {
+  const t = useTranslations();
+  const { festival, venues } = data;
+  const tz = festival.timeZone;
+  const days = festivalDays(festival);
+  const [day, setDay] = useState(days[0]);
+  const [items, setItems] = useState<ItemDto[]>(data.items);
+  // The latest items for event handlers and queued saves; every change goes through `commit`.
+  const itemsRef = useRef(data.items);
+  const commit = (next: ItemDto[]) => {
+    itemsRef.current = next;
+    setItems(next);
+  };
+  const saved = useRef(new Map(data.items.map((i) => [i.id, i])));
+  const queue = useRef(new Map<string, Promise<void>>());
+  const [announcement, setAnnouncement] = useState("");
+  const [published, setPublished] = useState({ at: data.lastPublishedAt, dirty: data.unpublishedChanges });
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const drag = useRef<Drag | null>(null);
+  const columns = useRef<(HTMLDivElement | null)[]>([]);
+  const itemButtons = useRef(new Map<string, HTMLButtonElement>());
+  // After a save, a close or a jump from the conflicts panel, focus lands on the item itself.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current || dialog) return;
+    itemButtons.current.get(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+
+  const top = items.filter((i) => !i.parentId);
+  const ofDay = top.filter((i) => localDay(i.startsAt, tz) === day);
+  const hours = useMemo(() => {
+    let from = 8;
+    let to = 21;
+    for (const i of ofDay) {
+      from = Math.min(from, Number(localTime(i.startsAt, tz).slice(0, 2)));
+      const end = localTime(i.endsAt, tz);
+      to = Math.max(to, Math.min(24, Number(end.slice(0, 2)) + (end.endsWith(":00") ? 0 : 1)));
+    }
+    return { from, to };
+  }, [ofDay, tz]);
+  const dayStart = instantOf(day, `${String(hours.from).padStart(2, "0")}:00`, tz);
+  const height = (hours.to - hours.from) * 60 * PX_PER_MIN;
+
+  const conflicts = useMemo(() => findConflicts(items.map(toSchedule), festivalBounds(festival)), [items, festival]);
+  const flagged = useMemo(() => {
+    const s = new Set<string>();
+    for (const c of conflicts) for (const id of "itemIds" in c ? c.itemIds : [c.itemId]) s.add(id);
+    return s;
+  }, [conflicts]);
+  const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? "";
+  const venueName = (id: string | null) => venues.find((v) => v.id === id)?.name ?? t("builder.noVenue");
+
+  const replace = (next: ItemDto) => commit(itemsRef.current.map((x) => (x.id === next.id ? next : x)));
+  const failureText = (r: Failure) =>
+    r.code === "venue_taken" ? t("builder.venueTaken", { titles: (r.clashes ?? []).map((c) => c.title).join(", ") }) : r.code === "stale_version" ? t("builder.stale") : t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : t("errors.unknown");
+
+  /** Saves the item as it stands now, one save at a time per item, so versions follow each other. */
+  const persist = (id: string, describe: (i: ItemDto) => string) => {
+      const run = async () => {
+        const current = itemsRef.current.find((i) => i.id === id);
+        if (!current) return;
+        const result = (await updateItemAction(updateInput(current))) as { ok: true; data: { item: ItemDto } } | Failure;
+        if (result.ok) {
+          saved.current.set(id, result.data.item);
+          const latest = itemsRef.current.find((i) => i.id === id);
+          // Keep moves made while this save was on its way; take the new version.
+          replace(latest && (latest.startsAt !== current.startsAt || latest.endsAt !== current.endsAt || latest.venueId !== current.venueId) ? { ...latest, version: result.data.item.version } : result.data.item);
+          setPublished((p) => ({ ...p, dirty: true }));
+          setAnnouncement(describe(result.data.item));
+        } else {
+          const back = result.code === "stale_version" && result.current ? result.current : saved.current.get(id);
+          if (back) {
+            saved.current.set(id, back);
+            replace(back);
+          }
+          setAnnouncement(failureText(result));
+        }
+      };
+      const next = (queue.current.get(id) ?? Promise.resolve()).then(run, run);
+      queue.current.set(id, next);
+      return next;
+  };
+
+  const movedText = (i: ItemDto) => t("builder.moved", { title: i.title, venue: venueName(i.venueId), start: localTime(i.startsAt, tz) });
+  const resizedText = (i: ItemDto) => t("builder.resized", { title: i.title, end: localTime(i.endsAt, tz) });
+
+  // ——— pointer: move and resize ———
+  const onPointerDown = (e: React.PointerEvent, item: ItemDto, mode: Drag["mode"]) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+    drag.current = { id: item.id, mode, x: e.clientX, y: e.clientY, orig: item, moved: false };
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    const dy = snap((e.clientY - d.y) / PX_PER_MIN);
+    let venueId = d.orig.venueId;
+    if (d.mode === "move") {
+      const col = columns.current.findIndex((c) => {
+        const r = c?.getBoundingClientRect();
+        return r && e.clientX >= r.left && e.clientX <= r.right;
+      });
+      if (col >= 0) venueId = venues[col].id;
+    }
+    if (!d.moved && Math.abs(e.clientY - d.y) < 4 && venueId === d.orig.venueId) return;
+    d.moved = true;
+    const length = minutesBetween(d.orig.startsAt, d.orig.endsAt);
+    replace(
+      d.mode === "move"
+        ? { ...d.orig, venueId, startsAt: addMinutes(d.orig.startsAt, dy), endsAt: addMinutes(d.orig.startsAt, dy + length), version: itemsRef.current.find((i) => i.id === d.id)!.version }
+        : { ...d.orig, endsAt: addMinutes(d.orig.startsAt, Math.max(SNAP_MIN, length + dy)), version: itemsRef.current.find((i) => i.id === d.id)!.version },
+    );
+  };
+  const onPointerUp = () => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d) return;
+    if (!d.moved) return openEdit(d.id);
+    void persist(d.id, d.mode === "move" ? movedText : resizedText);
+  };
+
+  // ——— keyboard: the same moves ———
+  const keyTimers = useRef(new Map<string, number>());
+  const onKeyDown = (e: React.KeyboardEvent, item: ItemDto) => {
+    const venueIndex = venues.findIndex((v) => v.id === item.venueId);
+    let next: ItemDto | null = null;
+    const step = SNAP_MIN;
+    if (e.key === "ArrowUp" || e.key === "ArrowDown") {
+      const by = e.key === "ArrowUp" ? -step : step;
+      next = e.shiftKey
+        ? minutesBetween(item.startsAt, addMinutes(item.endsAt, by)) >= SNAP_MIN
+          ? { ...item, endsAt: addMinutes(item.endsAt, by) }
+          : null
+        : { ...item, startsAt: addMinutes(item.startsAt, by), endsAt: addMinutes(item.endsAt, by) };
+    } else if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+      const to = venueIndex + (e.key === "ArrowLeft" ? -1 : 1);
+      if (to >= 0 && to < venues.length) next = { ...item, venueId: venues[to].id };
+    }
+    if (!next) return;
+    e.preventDefault();
+    replace(next);
+    const describe = e.shiftKey ? resizedText : movedText;
+    window.clearTimeout(keyTimers.current.get(item.id));
+    // Several presses in a row make one save.
+    keyTimers.current.set(item.id, window.setTimeout(() => void persist(item.id, describe), 450));
+  };
+
+  // ——— the dialog ———
+  const openEdit = (id: string) => {
+    const item = itemsRef.current.find((i) => i.id === id);
+    if (item) setDialog({ mode: "edit", itemId: id, initial: draftOf(item, tz) });
+  };
+  const openNew = (venueId: string, minutesFromTop: number) => {
+    const start = addMinutes(dayStart, snap(minutesFromTop));
+    setDialog({
+      mode: "new",
+      initial: { title: "", kind: "single_act", venueId, day, start: localTime(start, tz), end: localTime(addMinutes(start, 60), tz), description: "", capacity: "", people: "" },
+    });
+  };
+  const closeDialog = () => {
+    const id = dialog?.itemId;
+    setDialog(null);
+    if (id) focusNext.current = id;
+  };
+
+  const save = async (draft: DialogDraft, overrideVersion?: number) => {
+    if (!dialog) return;
+    setBusy(true);
+    const fields = inputOf(draft, tz);
+    const existing = dialog.itemId ? itemsRef.current.find((i) => i.id === dialog.itemId) : undefined;
+    const result = (
+      existing
+        ? await updateItemAction({ ...fields, id: existing.id, version: overrideVersion ?? existing.version, parentId: existing.parentId })
+        : await createItemAction({ ...fields, festivalSlug: festival.slug })
+    ) as { ok: true; data: { item: ItemDto } } | Failure;
+    setBusy(false);
+    if (result.ok) {
+      const item = result.data.item;
+      saved.current.set(item.id, item);
+      commit(existing ? itemsRef.current.map((x) => (x.id === item.id ? item : x)) : [...itemsRef.current, item]);
+      if (existing && existing.startsAt !== item.startsAt && existing.kind === "performance_block") {
+        // The acts moved with their block, as the service moved them.
+        const shift = minutesBetween(existing.startsAt, item.startsAt);
+        commit(itemsRef.current.map((x) => (x.parentId === item.id ? { ...x, startsAt: addMinutes(x.startsAt, shift), endsAt: addMinutes(x.endsAt, shift), venueId: item.venueId, version: x.version + 1 } : x)));
+      }
+      setPublished((p) => ({ ...p, dirty: true }));
+      setAnnouncement(t("builder.saved"));
+      if (localDay(item.startsAt, tz) !== day && days.includes(localDay(item.startsAt, tz))) setDay(localDay(item.startsAt, tz));
+      setDialog(null);
+      focusNext.current = item.id;
+    } else if (result.code === "stale_version") {
+      setDialog({ ...dialog, initial: draft, stale: result.current ?? null, fieldErrors: undefined, message: undefined });
+      if (result.current) {
+        saved.current.set(result.current.id, result.current);
+        replace(result.current);
+      }
+    } else {
+      setDialog({ ...dialog, initial: draft, fieldErrors: result.fieldErrors, message: result.fieldErrors ? undefined : { tone: "error", text: failureText(result) }, stale: undefined });
+    }
+  };
+
+  const remove = async () => {
+    const item = dialog?.itemId ? itemsRef.current.find((i) => i.id === dialog.itemId) : undefined;
+    if (!item || !window.confirm(t("builder.delete"))) return;
+    setBusy(true);
+    const result = (await deleteItemAction({ id: item.id, version: item.version })) as { ok: true } | Failure;
+    setBusy(false);
+    if (result.ok) {
+      commit(itemsRef.current.filter((x) => x.id !== item.id && x.parentId !== item.id));
+      setPublished((p) => ({ ...p, dirty: true }));
+      setDialog(null);
+    } else setDialog((d) => d && { ...d, message: { tone: "error", text: failureText(result) }, stale: result.current });
+  };
+
+  const actsOf = (id?: string) => (id ? items.filter((i) => i.parentId === id).sort((a, b) => a.position - b.position) : []);
+  const reorder = async (order: string[]) => {
+    const block = items.find((i) => i.id === dialog?.itemId);
+    if (!block) return;
+    setBusy(true);
+    const result = (await reorderActsAction({ blockId: block.id, version: block.version, order })) as { ok: true; data: { version: number } } | Failure;
+    setBusy(false);
+    if (!result.ok) return setDialog((d) => d && { ...d, message: { tone: "error", text: failureText(result) } });
+    let cursor = block.startsAt;
+    const acts = order.map((id, position) => {
+      const a = items.find((x) => x.id === id)!;
+      const length = minutesBetween(a.startsAt, a.endsAt);
+      const next = { ...a, position, startsAt: cursor, endsAt: addMinutes(cursor, length), version: a.version + 1 };
+      cursor = next.endsAt;
+      return next;
+    });
+    commit(itemsRef.current.map((x) => acts.find((a) => a.id === x.id) ?? (x.id === block.id ? { ...x, version: result.data.version } : x)));
+    setPublished((p) => ({ ...p, dirty: true }));
+  };
+  const addAct = async (title: string, minutes: number, performers: string) => {
+    const block = items.find((i) => i.id === dialog?.itemId);
+    if (!block) return;
+    setBusy(true);
+    const result = (await createItemAction({
+      festivalSlug: festival.slug,
+      title,
+      kind: "single_act",
+      venueId: block.venueId,
+      parentId: block.id,
+      startsAt: block.startsAt,
+      endsAt: addMinutes(block.startsAt, Math.max(SNAP_MIN, snap(minutes))),
+      people: performers ? [performers] : [],
+    })) as { ok: true; data: { item: ItemDto } } | Failure;
+    setBusy(false);
+    if (result.ok) {
+      commit([...itemsRef.current, result.data.item]);
+      setPublished((p) => ({ ...p, dirty: true }));
+    } else setDialog((d) => d && { ...d, message: { tone: "error", text: failureText(result) } });
+  };
+
+  const publish = async () => {
+    setBusy(true);
+    const result = await publishProgrammeAction(festival.slug);
+    setBusy(false);
+    if (result.ok) {
+      setPublished({ at: result.data.publishedAt, dirty: false });
+      setAnnouncement(t("builder.published"));
+    } else setAnnouncement(failureText(result as Failure));
+  };
+
+  const jumpTo = (id: string) => {
+    const item = items.find((i) => i.id === id);
+    if (!item) return;
+    const target = item.parentId ? items.find((i) => i.id === item.parentId) ?? item : item;
+    setDay(localDay(target.startsAt, tz));
+    focusNext.current = target.id;
+  };
+
+  const conflictText = (c: Conflict) => {
+    switch (c.kind) {
+      case "venue_overlap":
+        return t("builder.conflict.venue_overlap", { a: titleOf(c.itemIds[0]), b: titleOf(c.itemIds[1]), venue: venueName(c.venueId) });
+      case "person_overlap":
+        return t("builder.conflict.person_overlap", { person: c.person, a: titleOf(c.itemIds[0]), b: titleOf(c.itemIds[1]) });
+      case "outside_festival":
+        return t("builder.conflict.outside_festival", { a: titleOf(c.itemId) });
+      case "longer_than_block":
+        return t("builder.conflict.longer_than_block", { a: titleOf(c.itemId), acts: c.actsMinutes, block: c.blockMinutes });
+    }
+  };
+  const when = (iso: string) => new Intl.DateTimeFormat(undefined, { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-white p-4">
+        <div className="text-lg">
+          <p>{published.at ? t("builder.lastPublished", { time: when(published.at) }) : t("builder.neverPublished")}</p>
+          <p className={published.dirty ? "font-semibold text-red-deep" : "text-green-ink"}>{published.dirty ? t("builder.draftChanges") : t("builder.upToDate")}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/festivals/${festival.slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
+            {t("builder.preview")}
+          </a>
+          <Button onClick={publish} disabled={busy}>
+            {t("builder.publish")}
+          </Button>
+        </div>
+      </div>
+
+      <nav aria-label={t("builder.day")}>
+        <ul className="flex flex-wrap gap-2">
+          {days.map((d) => (
+            <li key={d}>
+              <Button variant={d === day ? "primary" : "secondary"} size="sm" aria-current={d === day ? "date" : undefined} onClick={() => setDay(d)}>
+                {d}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="flex flex-col gap-4 xl:flex-row">
+        <div className="min-w-0 flex-1 overflow-x-auto rounded-xl border border-line bg-white" role="region" aria-label={t("builder.title", { title: festival.title })} tabIndex={0}>
+          {venues.length === 0 ? (
+            <p className="p-4 text-lg">{t("builder.noVenues")}</p>
+          ) : (
+            <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(11rem, 1fr))` }} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+              <div className="sticky top-0 z-20 border-b-2 border-line bg-gold-soft" />
+              {venues.map((v) => (
+                <div key={v.id} className="sticky top-0 z-20 border-b-2 border-l border-line bg-gold-soft px-2 py-2 text-base font-bold">
+                  {v.name}
+                </div>
+              ))}
+              <div className="relative" style={{ height }} aria-hidden="true">
+                {Array.from({ length: hours.to - hours.from }, (_, h) => (
+                  <span key={h} className="absolute right-2 text-sm text-muted tabular-nums" style={{ top: h * 60 * PX_PER_MIN - 8 }}>
+                    {String(hours.from + h).padStart(2, "0")}:00
+                  </span>
+                ))}
+              </div>
+              {venues.map((v, col) => (
+                <div
+                  key={v.id}
+                  ref={(el) => {
+                    columns.current[col] = el;
+                  }}
+                  className="relative border-l border-line"
+                  style={{ height, backgroundImage: `repeating-linear-gradient(to bottom, #e8d9c9 0 1px, transparent 1px ${30 * PX_PER_MIN}px)` }}
+                >
+                  {Array.from({ length: hours.to - hours.from }, (_, h) => (
+                    <button
+                      key={h}
+                      type="button"
+                      className="absolute inset-x-0 block w-full cursor-copy focus:z-10 focus:bg-gold-soft/60"
+                      style={{ top: h * 60 * PX_PER_MIN, height: 60 * PX_PER_MIN }}
+                      aria-label={t("builder.slotLabel", { venue: v.name, time: `${String(hours.from + h).padStart(2, "0")}:00` })}
+                      onClick={(e) => {
+                        const rect = (e.currentTarget.parentElement as HTMLElement).getBoundingClientRect();
+                        const minutes = e.detail === 0 ? h * 60 : Math.floor((e.clientY - rect.top) / PX_PER_MIN / 15) * 15;
+                        openNew(v.id, minutes);
+                      }}
+                    />
+                  ))}
+                  {ofDay
+                    .filter((i) => i.venueId === v.id)
+                    .map((i) => {
+                      const y = minutesBetween(dayStart, i.startsAt) * PX_PER_MIN;
+                      const h = Math.max(minutesBetween(i.startsAt, i.endsAt) * PX_PER_MIN, 24);
+                      const clash = flagged.has(i.id);
+                      return (
+                        <div key={i.id} className="absolute inset-x-1 z-10" style={{ top: y, height: h }}>
+                          <button
+                            type="button"
+                            ref={(el) => {
+                              if (el) itemButtons.current.set(i.id, el);
+                              else itemButtons.current.delete(i.id);
+                            }}
+                            data-item-id={i.id}
+                            aria-describedby="builder-keys"
+                            className={`flex h-full w-full touch-none cursor-grab flex-col overflow-hidden rounded-lg border-2 px-2 py-1 text-left text-sm shadow-sm active:cursor-grabbing ${
+                              clash ? "border-red-brand bg-red-soft" : i.kind === "performance_block" ? "border-gold bg-gold-soft" : "border-red-brand/40 bg-white"
+                            }`}
+                            onPointerDown={(e) => onPointerDown(e, i, "move")}
+                            onClick={(e) => e.detail === 0 && openEdit(i.id)}
+                            onKeyDown={(e) => onKeyDown(e, i)}
+                          >
+                            <span className="font-semibold">{i.title}</span>
+                            <span className="sr-only">{t("builder.itemVenue", { venue: v.name })}</span>
+                            <span className="font-bold tabular-nums">{t("programme.timeRange", { start: localTime(i.startsAt, tz), end: localTime(i.endsAt, tz) })}</span>
+                            {actsOf(i.id).length > 0 && <span className="text-muted">{t("builder.runningOrder")} · {actsOf(i.id).length}</span>}
+                          </button>
+                          <div
+                            role="presentation"
+                            className="absolute inset-x-2 bottom-0 h-2.5 cursor-ns-resize rounded-b-lg bg-red-brand/30 touch-none hover:bg-red-brand/60"
+                            onPointerDown={(e) => onPointerDown(e, i, "resize")}
+                          />
+                        </div>
+                      );
+                    })}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+
+        <aside aria-labelledby="conflicts-title" className="rounded-xl border border-line bg-white p-4 xl:w-80">
+          <h2 id="conflicts-title" className="text-xl font-bold">
+            {t("builder.conflicts")}
+          </h2>
+          {conflicts.length === 0 ? (
+            <p className="mt-2 text-green-ink">{t("builder.noConflicts")}</p>
+          ) : (
+            <ul className="mt-2 flex flex-col gap-2">
+              {conflicts.map((c, n) => (
+                <li key={n}>
+                  <button type="button" onClick={() => jumpTo("itemIds" in c ? c.itemIds[0] : c.itemId)} className="w-full rounded-lg border-l-4 border-red-brand bg-red-soft px-3 py-2 text-left text-base text-red-deep underline-offset-4 hover:underline">
+                    {conflictText(c)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      </div>
+      <p id="builder-keys" className="sr-only">
+        {t("builder.intro")}
+      </p>
+
+      {dialog && (
+        <ItemDialog
+          open
+          mode={dialog.mode}
+          item={dialog.itemId ? items.find((i) => i.id === dialog.itemId) : undefined}
+          acts={actsOf(dialog.itemId)}
+          initial={dialog.initial}
+          days={days}
+          venues={venues}
+          timeZone={tz}
+          fieldErrors={dialog.fieldErrors}
+          message={dialog.message}
+          stale={dialog.stale}
+          busy={busy}
+          onSave={save}
+          onDelete={remove}
+          onClose={closeDialog}
+          onReorder={reorder}
+          onAddAct={addAct}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, screen, signInAt } from "./support";
+
+/** Drags with the mouse from the centre of `from` by dx, dy pixels, in small steps. */
+async function dragBy(page: Page, from: Locator, dx: number, dy: number) {
+  const box = (await from.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + Math.min(box.height / 2, 12);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
+  await page.mouse.up();
+}
+
+const PX_PER_MIN = 1.6;
+/** An item on the grid is named by its title, venue and times. */
+const itemName = (title: string, venue: string, times: string) => new RegExp(`^${title}\\s*，${venue}，\\s*${times}`);
+
+test.describe("the programme builder", () => {
+  test.use({ viewport: { width: 1440, height: 1000 } });
+
+  test("an organiser starts a festival from the 14th, arranges it by mouse and keyboard, is refused a booked venue, and publishes", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    await page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "邻里节" }).click();
+    await expect(page.getByRole("heading", { name: "邻里节", level: 1 })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "新建一届" }).click();
+    await page.getByLabel("从往届开始").selectOption({ label: "第十四届美湖邻里节" });
+    await page.getByLabel("网址名").fill("meihu-16");
+    await page.getByLabel("名称", { exact: true }).fill("第十六届美湖邻里节");
+    await page.getByLabel("届次").fill("16");
+    await page.getByLabel("第一天").fill("2027-10-16");
+    await page.getByLabel("最后一天").fill("2027-10-17");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "建立" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/festivals\/meihu-16$/);
+    await expect(page.getByLabel("场地名称").first()).toHaveValue("多功能厅");
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "编排节目单" }).click();
+    await expect(page.getByRole("heading", { name: "编排节目单 · 第十六届美湖邻里节" })).toBeVisible();
+    const chess = page.getByRole("button", { name: itemName("象棋比赛", "棋牌室", "09:30–12:00") });
+    await expect(chess).toBeVisible();
+    await expectAccessible(page);
+    await screen(page, "builder");
+
+    // 1. Drag the chess competition one column left, into the empty activity room.
+    const room = page.getByText("二楼活动室", { exact: true });
+    const chessRoom = page.getByText("棋牌室", { exact: true }).first();
+    const dx = (await room.boundingBox())!.x - (await chessRoom.boundingBox())!.x;
+    await dragBy(page, chess, dx, 0);
+    await expect(page.getByRole("status").filter({ hasText: "象棋比赛 已移到 二楼活动室 09:30" })).toBeAttached();
+    await expect(page.getByRole("button", { name: itemName("象棋比赛", "二楼活动室", "09:30–12:00") })).toBeVisible();
+
+    // 2. Drag the opening 60 minutes later: the square is taken by the tug-of-war, so it is refused.
+    const opening = page.getByRole("button", { name: itemName("开幕式", "社区广场", "09:00–09:30") });
+    await dragBy(page, opening, 0, 60 * PX_PER_MIN);
+    await expect(page.getByRole("status").filter({ hasText: "这个场地在这个时间已经有：拔河比赛。" })).toBeAttached();
+    await expect(page.getByRole("button", { name: itemName("开幕式", "社区广场", "09:00–09:30") })).toBeVisible();
+
+    // 3. Resolve it by keyboard instead: half an hour earlier, then ten minutes longer.
+    await page.getByRole("button", { name: itemName("开幕式", "社区广场", "09:00–") }).focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowUp");
+    await expect(page.getByRole("status").filter({ hasText: "开幕式 已移到 社区广场 08:30" })).toBeAttached();
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Shift+ArrowDown");
+    await expect(page.getByRole("status").filter({ hasText: "开幕式 现在到 09:10 结束" })).toBeAttached();
+
+    // 4. Drag the lower edge of the tug-of-war: half an hour longer.
+    const tug = page.getByRole("button", { name: itemName("拔河比赛", "社区广场", "09:30–11:30") });
+    const edge = tug.locator("xpath=following-sibling::div[1]");
+    await dragBy(page, edge, 0, 30 * PX_PER_MIN);
+    await expect(page.getByRole("status").filter({ hasText: "拔河比赛 现在到 12:00 结束" })).toBeAttached();
+
+    // 5. Click an empty slot to add an item there.
+    await page.getByRole("button", { name: "在 二楼活动室 14:00 新建节目" }).focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "新建节目" });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("名称").fill("乒乓球友谊赛");
+    await dialog.getByLabel("类型").selectOption({ label: "体育比赛" });
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("button", { name: itemName("乒乓球友谊赛", "二楼活动室", "14:00–15:00") })).toBeFocused();
+
+    // Conflicts: a person in two places is a warning in the panel.
+    await page.getByRole("button", { name: /^乒乓球友谊赛/ }).press("Enter");
+    await page.getByRole("dialog").getByLabel("参加的人或团队").fill("刘洋");
+    await page.getByRole("dialog").getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    await expect(page.getByText("有修改尚未发布。")).toBeVisible();
+    await page.getByRole("button", { name: "发布节目单" }).click();
+    await expect(page.getByText("居民看到的是最新版本。")).toBeVisible();
+    await screen(page, "builder-after");
+
+    // Residents see it once the festival itself is published.
+    await page.goto("/festivals/meihu-16");
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+    await page.goto("/dashboard/festivals/meihu-16");
+    await page.getByRole("button", { name: "发布本届（居民可见）" }).click();
+    await expect(page.getByText("现在：已发布")).toBeVisible();
+    await page.goto("/festivals/meihu-16");
+    await expect(page.getByRole("link", { name: "乒乓球友谊赛" })).toBeVisible();
+    await expect(page.getByText("08:30–09:10")).toBeVisible();
+  });
+
+  test("two organisers edit one item: the second is told, sees the first's change and keeps what they typed", async ({ page, browser }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    await page.goto("/dashboard/festivals/meihu-15/programme");
+    const other = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1440, height: 1000 } })).newPage();
+    await signInAt(other, DEMO.admin, "/dashboard");
+    await other.goto("/dashboard/festivals/meihu-15/programme");
+
+    for (const p of [page, other]) {
+      await p.getByRole("button", { name: itemName("邻里集市", "社区广场", "") }).press("Enter");
+      await expect(p.getByRole("dialog", { name: "节目详情" })).toBeVisible();
+    }
+    await page.getByRole("dialog").getByLabel("说明").fill("甲：加了理发摊位。");
+    await page.getByRole("dialog").getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("dialog")).toBeHidden();
+
+    await other.getByRole("dialog").getByLabel("名称").fill("邻里集市（乙改）");
+    await other.getByRole("dialog").getByRole("button", { name: "保存" }).click();
+    await expect(other.getByRole("dialog").getByText("别人刚刚改过这个节目。")).toBeVisible();
+    await expect(other.getByRole("dialog").getByLabel("名称")).toHaveValue("邻里集市（乙改）");
+    await expectAccessible(other);
+    await other.getByRole("dialog").getByRole("button", { name: "用我的内容覆盖" }).click();
+    await expect(other.getByRole("dialog")).toBeHidden();
+    await expect(other.getByRole("button", { name: /^邻里集市（乙改）/ })).toBeVisible();
+  });
+});
