@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitPeople } from "./people";
 import { festivalBounds, festivalDays, utcToZonedLocal, zonedToUtc } from "./time";
 
 describe("festival time", () => {
@@ -17,5 +18,11 @@ describe("festival time", () => {
     const f = { startsOn: "2027-01-16", endsOn: "2027-01-17", timeZone: "Asia/Shanghai" };
     expect(festivalDays(f)).toEqual(["2027-01-16", "2027-01-17"]);
     expect(festivalBounds(f)).toEqual({ startsAt: new Date("2027-01-15T16:00:00Z"), endsAt: new Date("2027-01-17T16:00:00Z") });
+  });
+});
+
+describe("people typed in the builder", () => {
+  it("are split on lines and commas of either width", () => {
+    expect(splitPeople("王秀英\n刘洋，周建国、 Li Wei, ,")).toEqual(["王秀英", "刘洋", "周建国", "Li Wei"]);
   });
 });

@@ -6,6 +6,7 @@ import { PROGRAMME_KINDS, type ProgrammeKind } from "@/db/schema/festivals";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import type { VenueDto } from "@/lib/festivals/dashboard-queries";
 import { Button } from "@/components/ui/button";
+import { splitPeople } from "@/lib/festivals/people";
 import { instantOf, localDay, localTime, minutesBetween } from "./model";
 
 export interface DialogDraft {
@@ -46,10 +47,7 @@ export function inputOf(d: DialogDraft, tz: string) {
     endsAt,
     description: d.description || null,
     capacity: d.capacity ? Number(d.capacity) : null,
-    people: d.people
-      .split(/\n|,|，|、/)
-      .map((p) => p.trim())
-      .filter(Boolean),
+    people: splitPeople(d.people),
   };
 }
 
