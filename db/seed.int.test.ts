@@ -70,3 +70,14 @@ describe("the demo programme", () => {
     expect(Math.max(...pubs.map((p) => p.items.length))).toBeGreaterThan(20);
   });
 });
+
+describe("the current festival", () => {
+  it("is the published one on now or next, even when a later one is published too", async () => {
+    await t.db.insert(festivals).values({ slug: "meihu-16", edition: 16, title: "第十六届美湖邻里节", startsOn: "2027-10-16", endsOn: "2027-10-17", status: "published" });
+    expect((await getCurrentFestival(t.db, now))?.slug).toBe("meihu-15");
+    // After the 15th is over, the 16th comes first.
+    const later = new Date(Date.parse((await getCurrentFestival(t.db, now))!.endsOn) + 3 * 86_400_000);
+    expect((await getCurrentFestival(t.db, later))?.slug).toBe("meihu-16");
+    await t.db.delete(festivals).where(eq(festivals.slug, "meihu-16"));
+  });
+});

@@ -5,6 +5,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { changePassword, linkHousehold, updateProfile } from "@/lib/accounts/service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/lib/accounts/roster-service";
 import { changeRole, setAccountDisabled, setResidentVerified } from "@/lib/accounts/residents-service";
+import { eq } from "drizzle-orm";
+import { festivals, programmeItems } from "@/db/schema";
+import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "@/lib/festivals/service";
+import { createItem, createVenue, deleteItem, deleteVenue, publishProgramme, reorderActs, updateItem, updateVenue } from "@/lib/festivals/programme-service";
+import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 
 /**
  * Every mutation behind this app's server actions, called as each kind of person.
@@ -19,6 +24,9 @@ const STAFF: Who[] = ["organiser", "admin"];
 let t: TestDb;
 const actors = {} as Record<Who, Actor | null>;
 let targetId: string;
+let fest: { slug: string; hallId: string; squareId: string };
+let itemId: string;
+let blockId: string;
 let householdId: string;
 let householdCode: string;
 
@@ -35,7 +43,19 @@ beforeAll(async () => {
   // A household of its own: the code of the first one is regenerated in the matrix.
   householdCode = (await makeHousehold(t.db, { code: "JKMN2345" })).code;
   targetId = (await makeUser(t.db, { householdId: h.id })).id;
+  fest = await makeFestival(t.db, actors.organiser!);
+  const made = await createItem(t.db, actors.organiser, { festivalSlug: fest.slug, title: "矩阵", kind: "ceremony", venueId: fest.hallId, startsAt: hefei(16, 9), endsAt: hefei(16, 10) });
+  const block = await createItem(t.db, actors.organiser, { festivalSlug: fest.slug, title: "板块", kind: "performance_block", venueId: fest.squareId, startsAt: hefei(16, 9), endsAt: hefei(16, 10) });
+  if (!made.ok || !block.ok) throw new Error("programme");
+  itemId = made.data.item.id;
+  blockId = block.data.item.id;
 });
+
+let n = 0;
+const unique = () => `m${Date.now().toString(36)}${(n += 1)}`;
+const festivalVersion = async () => (await t.db.select({ v: festivals.version }).from(festivals).where(eq(festivals.slug, fest.slug)))[0].v;
+const itemNow = async () => (await t.db.select().from(programmeItems).where(eq(programmeItems.id, itemId)))[0];
+const dates = { startsOn: "2027-01-16", endsOn: "2027-01-17" };
 afterAll(async () => t?.close());
 
 const CSV = "building,unit,room\n矩阵楼,1,101\n";
@@ -54,6 +74,20 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   { name: "revoke admin", allowed: ["admin"], call: (a) => changeRole(t.db, a, { userId: targetId, role: "admin", grant: false }) },
   { name: "disable account", allowed: STAFF, call: (a) => setAccountDisabled(t.db, a, { userId: targetId, disabled: true }) },
   { name: "enable account", allowed: STAFF, call: (a) => setAccountDisabled(t.db, a, { userId: targetId, disabled: false }) },
+  { name: "createFestival", allowed: STAFF, call: (a) => createFestival(t.db, a, { slug: unique(), title: "矩阵节", edition: 50, ...dates }) },
+  { name: "updateFestival", allowed: STAFF, call: async (a) => updateFestival(t.db, a, { slug: fest.slug, title: "矩阵节", edition: 51, version: await festivalVersion(), ...dates }) },
+  { name: "setFestivalStatus", allowed: STAFF, call: (a) => setFestivalStatus(t.db, a, { slug: fest.slug, status: "published" }) },
+  { name: "startFestivalFrom", allowed: STAFF, call: (a) => startFestivalFrom(t.db, a, { sourceSlug: fest.slug, slug: unique(), title: "矩阵节", edition: 52, ...dates }) },
+  { name: "createVenue", allowed: STAFF, call: (a) => createVenue(t.db, a, { festivalSlug: fest.slug, name: unique() }) },
+  { name: "updateVenue", allowed: STAFF, call: (a) => updateVenue(t.db, a, { id: fest.hallId, festivalSlug: fest.slug, name: "多功能厅", capacity: 180 }) },
+  // The hall has items, so an allowed call is answered venue_in_use: nothing is deleted either way.
+  { name: "deleteVenue", allowed: STAFF, call: (a) => deleteVenue(t.db, a, fest.hallId) },
+  { name: "createItem", allowed: STAFF, call: (a) => createItem(t.db, a, { festivalSlug: fest.slug, title: unique(), kind: "fair_booth", venueId: null, startsAt: hefei(16, 14), endsAt: hefei(16, 15) }) },
+  { name: "updateItem", allowed: STAFF, call: async (a) => { const i = await itemNow(); return updateItem(t.db, a, { ...i, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString(), title: unique() }); } },
+  // A wrong version: an allowed call is answered stale_version; nothing is deleted either way.
+  { name: "deleteItem", allowed: STAFF, call: (a) => deleteItem(t.db, a, { id: itemId, version: 999 }) },
+  { name: "reorderActs", allowed: STAFF, call: (a) => reorderActs(t.db, a, { blockId, version: 999, order: [] }) },
+  { name: "publishProgramme", allowed: STAFF, call: (a) => publishProgramme(t.db, a, { festivalSlug: fest.slug }) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.
@@ -65,7 +99,8 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     const before = await snapshot(t.db);
     const result = await call(actors[who]);
     if (allowed.includes(who)) {
-      if (name === "changePassword") expect(result).toMatchObject({ ok: false, code: "invalid" });
+      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version" };
+      if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
     } else {
       expect(result).toEqual({ ok: false, code: who === "visitor" && SIGNED_IN === allowed ? "unauthenticated" : "forbidden" });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ne } from "drizzle-orm";
 import { festivals, programmePublications, type PublishedItem, type PublishedVenue } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
@@ -37,13 +37,17 @@ const summary = {
   votingClosesAt: festivals.votingClosesAt,
 };
 
-/** The festival residents should see first: the newest published one, else the newest archived. */
-export async function getCurrentFestival(db: DbOrTx): Promise<FestivalSummary | null> {
+/**
+ * The festival residents should see first: the published one that is on now or comes next,
+ * else the latest one that is not a draft.
+ */
+export async function getCurrentFestival(db: DbOrTx, today = new Date()): Promise<FestivalSummary | null> {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(today);
   const [current] = await db
     .select(summary)
     .from(festivals)
-    .where(eq(festivals.status, "published"))
-    .orderBy(desc(festivals.edition))
+    .where(and(eq(festivals.status, "published"), gte(festivals.endsOn, day)))
+    .orderBy(asc(festivals.startsOn))
     .limit(1);
   if (current) return current;
   const [last] = await db.select(summary).from(festivals).where(ne(festivals.status, "draft")).orderBy(desc(festivals.edition)).limit(1);

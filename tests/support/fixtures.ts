@@ -72,7 +72,10 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from users t) as users,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from households t) as households,
       (select coalesce(md5(string_agg(t::text, ',' order by t.user_id, t.role)), '') from user_roles t) as roles,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from festivals t) as festivals`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from festivals t) as festivals,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from venues t) as venues,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from programme_items t) as items,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from programme_publications t) as publications`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }
