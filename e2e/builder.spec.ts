@@ -103,6 +103,23 @@ test.describe("the programme builder", () => {
     await page.goto("/festivals/meihu-16");
     await expect(page.getByRole("link", { name: "乒乓球友谊赛" })).toBeVisible();
     await expect(page.getByText("08:30–09:10")).toBeVisible();
+
+    // The cached pages follow the next publication too, the item's own page included.
+    await page.getByRole("link", { name: "开幕式" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "开幕式" })).toBeVisible();
+    const itemUrl = page.url();
+    await page.goto("/dashboard/festivals/meihu-16/programme");
+    await page.getByRole("button", { name: itemName("开幕式", "社区广场", "08:30–09:10") }).press("Enter");
+    await page.getByRole("dialog").getByLabel("名称").fill("开幕式暨升旗仪式");
+    await page.getByRole("dialog").getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await page.goto(itemUrl);
+    await expect(page.getByRole("heading", { level: 1, name: "开幕式" })).toBeVisible();
+    await page.goto("/dashboard/festivals/meihu-16/programme");
+    await page.getByRole("button", { name: "发布节目单" }).click();
+    await expect(page.getByText("居民看到的是最新版本。")).toBeVisible();
+    await page.goto(itemUrl);
+    await expect(page.getByRole("heading", { level: 1, name: "开幕式暨升旗仪式" })).toBeVisible();
   });
 
   test("two organisers edit one item: the second is told, sees the first's change and keeps what they typed", async ({ page, browser }) => {

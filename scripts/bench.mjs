@@ -20,7 +20,7 @@ const TARGETS = [
   { name: "no-database route (/api/ping)", path: "/api/ping" },
   { name: "programme page, zh-CN", path: "/festivals/meihu-15" },
   { name: "programme page, en", path: "/festivals/meihu-15", headers: { cookie: "NEXT_LOCALE=en" } },
-  { name: "programme by venue", path: "/festivals/meihu-15?view=venue" },
+  { name: "programme by venue", path: "/festivals/meihu-15/venues" },
   { name: "home page", path: "/" },
 ];
 

@@ -13,7 +13,7 @@ export async function ProgrammeList({ slug, items, venues, timeZone, links = tru
   return (
     <ol className="flex flex-col gap-3">
       {items.map((i) => (
-        <li key={i.id} className="rounded-xl border border-line border-l-4 border-l-red-brand bg-white p-4 break-inside-avoid">
+        <li key={i.id} data-kind={i.kind} className="rounded-xl border border-line border-l-4 border-l-red-brand bg-white p-4 break-inside-avoid">
           <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
             <p className="text-xl font-bold whitespace-nowrap text-red-deep tabular-nums">{t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}</p>
             <h3 className="text-xl font-bold">
@@ -61,14 +61,12 @@ export async function ProgrammeByVenue({ slug, items, venues, timeZone }: { slug
       {venues.map((v) => {
         const here = items.filter((i) => i.venueId === v.id);
         return (
-          <section key={v.id} aria-labelledby={`venue-${v.id}`} className="rounded-xl border border-line bg-white">
-            <h3 id={`venue-${v.id}`} className="rounded-t-xl bg-gold-soft px-4 py-2 text-xl font-bold">
-              {v.name}
-            </h3>
+          <div key={v.id} className="rounded-xl border border-line bg-white">
+            <h4 className="rounded-t-xl bg-gold-soft px-4 py-2 text-xl font-bold">{v.name}</h4>
             <ol className="flex flex-col divide-y divide-line">
               {here.length === 0 && <li className="px-4 py-3 text-muted">—</li>}
               {here.map((i) => (
-                <li key={i.id} className="px-4 py-3">
+                <li key={i.id} data-kind={i.kind} className="px-4 py-3">
                   <p className="font-bold text-red-deep tabular-nums">{t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}</p>
                   <Link href={`/festivals/${slug}/items/${i.id}`} className="text-lg font-semibold underline decoration-gold decoration-2 underline-offset-4">
                     {i.title}
@@ -76,7 +74,7 @@ export async function ProgrammeByVenue({ slug, items, venues, timeZone }: { slug
                 </li>
               ))}
             </ol>
-          </section>
+          </div>
         );
       })}
     </div>

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { publicPath } from "@/lib/i18n/public-path";
 
 /** Sidebar links; the current page is marked for screen readers and by colour. */
 export function DashboardNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
-  const path = usePathname();
+  const path = publicPath(usePathname());
   const current = items.reduce<string | undefined>((best, i) => (path === i.href || path.startsWith(i.href + "/")) && (!best || i.href.length > best.length) ? i.href : best, undefined);
   return (
     <nav aria-label={label}>

@@ -1,14 +1,36 @@
-import { getLocale, getTranslations } from "next-intl/server";
+"use client";
+
+import { usePathname } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { setLocaleAction } from "@/lib/i18n/actions";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
+import { publicPath } from "@/lib/i18n/public-path";
 
 const LABELS = { "zh-CN": "中文", en: "English" } as const;
 
-/** A form, so switching language works without JavaScript; the choice is kept in a cookie. */
-export async function LocaleSwitch({ tone = "light" }: { tone?: "light" | "dark" }) {
-  const locale = await getLocale();
-  const t = await getTranslations("nav");
+/**
+ * Switches the language and keeps the choice in a cookie. With JavaScript it sets the cookie and
+ * reloads, so the page comes back in the other language from the same address; without, the
+ * form posts and is redirected back.
+ */
+export function LocaleSwitch({ tone = "light" }: { tone?: "light" | "dark" }) {
+  const locale = useLocale();
+  const pathname = usePathname();
+  const t = useTranslations("nav");
   return (
-    <form action={setLocaleAction} className="flex items-center gap-1" aria-label={t("language")}>
+    <form
+      action={setLocaleAction}
+      className="flex items-center gap-1"
+      aria-label={t("language")}
+      onSubmit={(e) => {
+        const chosen = (e.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
+        if (!chosen) return;
+        e.preventDefault();
+        document.cookie = `${LOCALE_COOKIE}=${chosen}; path=/; max-age=${365 * 86400}; samesite=lax`;
+        window.location.reload();
+      }}
+    >
+      <input type="hidden" name="returnTo" value={publicPath(pathname)} />
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((l) => (
         <button
           key={l}

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { formValues, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
+import { LOCALES } from "@/lib/i18n/config";
+import { publishedItemIds } from "./queries";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "./service";
 import {
   createItem,
@@ -18,6 +20,14 @@ import {
 } from "./programme-service";
 
 // Session → service → revalidate. Every rule lives in the services.
+
+/** A festival's cached public pages, in every language, are rendered again on their next visit. */
+async function revalidatePublicProgramme(slug: string) {
+  const items = await publishedItemIds(await getDb(), slug);
+  for (const locale of LOCALES) {
+    for (const page of ["", "/venues", "/print", ...items.map((id) => `/items/${id}`)]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
+  }
+}
 
 const FESTIVAL_FIELDS = [
   "slug",
@@ -55,8 +65,8 @@ export async function updateFestivalAction(_prev: ActionState, formData: FormDat
   const values = formValues(formData, FESTIVAL_FIELDS);
   const result = await updateFestival(await getDb(), await getActor(), values);
   if (!result.ok) return failed(result, values);
-  revalidatePath("/dashboard/festivals", "layout");
-  revalidatePath(`/festivals/${values.slug}`);
+  revalidatePath("/[locale]/dashboard/festivals", "layout");
+  await revalidatePublicProgramme(values.slug);
   return { ok: true, data: result.data, at: Date.now() };
 }
 
@@ -64,8 +74,8 @@ export async function setFestivalStatusAction(_prev: ActionState, formData: Form
   const slug = String(formData.get("slug") ?? "");
   const result = await setFestivalStatus(await getDb(), await getActor(), { slug, status: formData.get("status") });
   if (!result.ok) return failed(result);
-  revalidatePath("/dashboard/festivals", "layout");
-  revalidatePath("/", "layout");
+  revalidatePath("/[locale]/dashboard/festivals", "layout");
+  await revalidatePublicProgramme(slug);
   return { ok: true, at: Date.now() };
 }
 
@@ -113,8 +123,8 @@ export async function reorderActsAction(input: unknown) {
 export async function publishProgrammeAction(slug: string) {
   const result = await publishProgramme(await getDb(), await getActor(), { festivalSlug: slug });
   if (result.ok) {
-    revalidatePath(`/festivals/${slug}`, "layout");
-    revalidatePath(`/dashboard/festivals/${slug}`, "layout");
+    await revalidatePublicProgramme(slug);
+    revalidatePath(`/[locale]/dashboard/festivals/${slug}`, "layout");
   }
   return result.ok ? { ok: true as const, data: { publishedAt: result.data.publishedAt.toISOString(), items: result.data.items } } : result;
 }

@@ -3,12 +3,17 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getPublicProgramme } from "@/lib/festivals/queries";
+import { applyLocale } from "@/lib/i18n/locale-params";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 
-export const dynamic = "force-dynamic";
+export const revalidate = false;
+export function generateStaticParams() {
+  return [];
+}
 
-export default async function ItemPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+export default async function ItemPage({ params }: { params: Promise<{ locale: string; slug: string; id: string }> }) {
+  await applyLocale(params);
   const { slug, id } = await params;
   const data = await getPublicProgramme(await getDb(), slug);
   const item = data?.items.find((i) => i.id === id);

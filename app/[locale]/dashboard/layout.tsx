@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
 import { getActor } from "@/lib/auth/session";
+import { applyLocale } from "@/lib/i18n/locale-params";
 import { isOrganiser } from "@/lib/auth/actor";
 import { Logo } from "@/components/shell/site-header";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
@@ -10,7 +12,8 @@ import { DashboardNav } from "@/components/shell/dashboard-nav";
 export const dynamic = "force-dynamic";
 
 /** Organisers only. This guard is for comfort: every action checks the actor again. */
-export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+export default async function DashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  await applyLocale(params);
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/dashboard");
   const t = await getTranslations();
@@ -52,6 +55,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     { href: "/dashboard/audit", label: t("dashboard.audit") },
   ];
   return (
+    <NextIntlClientProvider>
     <div className="min-h-screen">
       {header}
       <div className="flex flex-col lg:flex-row">
@@ -63,5 +67,6 @@ export default async function DashboardLayout({ children }: { children: React.Re
         </main>
       </div>
     </div>
+    </NextIntlClientProvider>
   );
 }

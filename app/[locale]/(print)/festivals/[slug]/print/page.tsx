@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getPublicProgramme } from "@/lib/festivals/queries";
+import { applyLocale } from "@/lib/i18n/locale-params";
 import { itemsOfDay } from "@/lib/festivals/programme-view";
 import { festivalDays } from "@/lib/festivals/time";
 import { festivalDay } from "@/components/festivals/format";
@@ -10,10 +11,14 @@ import { ProgrammeList } from "@/components/festivals/programme-list";
 import { PrintButton } from "@/components/ui/print-button";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 
-export const dynamic = "force-dynamic";
+export const revalidate = false;
+export function generateStaticParams() {
+  return [];
+}
 
 /** The published programme on A4: a page a day. */
-export default async function PrintProgramme({ params }: { params: Promise<{ slug: string }> }) {
+export default async function PrintProgramme({ params }: { params: Promise<{ locale: string; slug: string }> }) {
+  await applyLocale(params);
   const { slug } = await params;
   const data = await getPublicProgramme(await getDb(), slug);
   if (!data) notFound();

@@ -1,0 +1,23 @@
+import { getDb } from "@/db";
+import { getPublicProgramme } from "@/lib/festivals/queries";
+import { applyLocale } from "@/lib/i18n/locale-params";
+import { ProgrammePage } from "@/components/festivals/programme-page";
+
+export const revalidate = false;
+export function generateStaticParams() {
+  return [];
+}
+
+type Params = Promise<{ locale: string; slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  await applyLocale(params);
+  const data = await getPublicProgramme(await getDb(), (await params).slug);
+  return { title: data?.festival.title };
+}
+
+/** The published programme arranged by venue. */
+export default async function FestivalByVenuePage({ params }: { params: Params }) {
+  await applyLocale(params);
+  return <ProgrammePage slug={(await params).slug} view="venue" />;
+}
