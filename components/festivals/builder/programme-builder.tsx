@@ -355,7 +355,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
               ))}
               <div className="relative" style={{ height }} aria-hidden="true">
                 {Array.from({ length: hours.to - hours.from }, (_, h) => (
-                  <span key={h} className="absolute right-2 text-sm text-muted tabular-nums" style={{ top: h * 60 * PX_PER_MIN - 8 }}>
+                  <span key={h} className="absolute right-2 text-sm text-muted tabular-nums" style={{ top: Math.max(0, h * 60 * PX_PER_MIN - 8) }}>
                     {String(hours.from + h).padStart(2, "0")}:00
                   </span>
                 ))}
