@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { programmeItems, programmePublications, venues, type ProgrammeKind } from "./schema";
 import type { Tx } from "./types";
 import { addDays, zonedToUtc } from "@/lib/festivals/time";
+import { toPublishedItem, toPublishedVenue } from "@/lib/festivals/programme-service";
 
 // The service centre's venues and a programme in the shape of Meihu's festivals: a stage
 // show in blocks of acts, sports on the square, card and chess in the chess room.
@@ -81,19 +82,8 @@ export async function seedProgramme(tx: Tx, festivalId: string, startsOn: string
   await tx.insert(programmePublications).values({
     festivalId,
     publishedAt,
-    venues: vs.map((v) => ({ id: v.id, name: v.name, description: v.description, position: v.position })),
-    items: items.map((i) => ({
-      id: i.id,
-      venueId: i.venueId,
-      kind: i.kind,
-      title: i.title,
-      description: i.description,
-      startsAt: i.startsAt.toISOString(),
-      endsAt: i.endsAt.toISOString(),
-      parentId: i.parentId,
-      position: i.position,
-      people: i.people,
-    })),
+    venues: vs.map(toPublishedVenue),
+    items: items.map(toPublishedItem),
   });
 }
 

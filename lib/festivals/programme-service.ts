@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
-import { festivals, programmeItems, programmePublications, venues, type ProgrammeItem } from "@/db/schema";
+import { festivals, programmeItems, programmePublications, venues, type ProgrammeItem, type PublishedItem, type PublishedVenue, type Venue } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -39,6 +39,21 @@ export const toItemDto = (i: ProgrammeItem): ItemDto => ({
   people: i.people,
   version: i.version,
 });
+
+/** What a publication keeps of an item and a venue: what residents may see. */
+export const toPublishedItem = (i: ProgrammeItem): PublishedItem => ({
+  id: i.id,
+  venueId: i.venueId,
+  kind: i.kind,
+  title: i.title,
+  description: i.description,
+  startsAt: i.startsAt.toISOString(),
+  endsAt: i.endsAt.toISOString(),
+  parentId: i.parentId,
+  position: i.position,
+  people: i.people,
+});
+export const toPublishedVenue = (v: Venue): PublishedVenue => ({ id: v.id, name: v.name, description: v.description, position: v.position });
 
 export interface Clash {
   id: string;
@@ -335,19 +350,8 @@ export async function publishProgramme(db: Db, actor: Actor | null, input: unkno
       .values({
         festivalId: f.id,
         publishedBy: actor!.id,
-        venues: vs.map((v) => ({ id: v.id, name: v.name, description: v.description, position: v.position })),
-        items: items.map((i) => ({
-          id: i.id,
-          venueId: i.venueId,
-          kind: i.kind,
-          title: i.title,
-          description: i.description,
-          startsAt: i.startsAt.toISOString(),
-          endsAt: i.endsAt.toISOString(),
-          parentId: i.parentId,
-          position: i.position,
-          people: i.people,
-        })),
+        venues: vs.map(toPublishedVenue),
+        items: items.map(toPublishedItem),
       })
       .returning({ publishedAt: programmePublications.publishedAt });
     await writeAudit(tx, { actorId: actor!.id, action: "programme.publish", targetType: "festival", targetId: f.id, details: { items: items.length } });
