@@ -13,6 +13,9 @@ const nextConfig = {
   // PGlite loads its WASM and data files at run time: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Titles and metadata in the first HTML for every reader, not streamed in later: screen
+  // readers announce the page title on arrival.
+  htmlLimitedBots: /.*/,
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },

@@ -14,6 +14,7 @@ export const DEMO = {
 
 /** Zero axe violations (WCAG 2.0–2.1 A/AA and best practice) on what is on screen now. */
 export async function expectAccessible(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);

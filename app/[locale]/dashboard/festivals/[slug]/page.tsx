@@ -10,6 +10,11 @@ import { ActionButton } from "@/components/dashboard/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 
+export async function generateMetadata() {
+  const t = await getTranslations("festivals");
+  return { title: t("edit") };
+}
+
 export default async function FestivalSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const db = await getDb();

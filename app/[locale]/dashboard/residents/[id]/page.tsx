@@ -10,6 +10,11 @@ import { SearchForm } from "@/components/dashboard/search-form";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
 
+export async function generateMetadata() {
+  const t = await getTranslations("residents");
+  return { title: t("title") };
+}
+
 export default async function ResidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
   const { id } = await params;
   const { q } = await searchParams;

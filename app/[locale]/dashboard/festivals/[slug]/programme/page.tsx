@@ -5,6 +5,11 @@ import { getDb } from "@/db";
 import { getBuilderData } from "@/lib/festivals/dashboard-queries";
 import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
 
+export async function generateMetadata() {
+  const t = await getTranslations("festivals");
+  return { title: t("programme") };
+}
+
 export default async function ProgrammeBuilderPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const data = await getBuilderData(await getDb(), slug);
