@@ -15,7 +15,9 @@ export type ErrorCode =
   | "cannot_change_self"
   | "stale_version"
   | "venue_taken"
-  | "venue_in_use";
+  | "venue_in_use"
+  | "registration_closed"
+  | "already_registered";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

@@ -10,6 +10,7 @@ import { festivals, programmeItems } from "@/db/schema";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "@/lib/festivals/service";
 import { createItem, createVenue, deleteItem, deleteVenue, publishProgramme, reorderActs, updateItem, updateVenue } from "@/lib/festivals/programme-service";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
+import { decideRegistrations, setCapacity } from "@/lib/registrations/service";
 
 /**
  * Every mutation behind this app's server actions, called as each kind of person.
@@ -88,6 +89,9 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   { name: "deleteItem", allowed: STAFF, call: (a) => deleteItem(t.db, a, { id: itemId, version: 999 }) },
   { name: "reorderActs", allowed: STAFF, call: (a) => reorderActs(t.db, a, { blockId, version: 999, order: [] }) },
   { name: "publishProgramme", allowed: STAFF, call: (a) => publishProgramme(t.db, a, { festivalSlug: fest.slug }) },
+  // Registrations: organisers decide and set places (an unknown id changes nothing for the allowed either).
+  { name: "decideRegistrations", allowed: STAFF, call: (a) => decideRegistrations(t.db, a, { ids: ["00000000-0000-4000-8000-000000000000"], decision: "reject", reason: "矩阵" }) },
+  { name: "setCapacity", allowed: STAFF, call: (a) => setCapacity(t.db, a, { festivalSlug: fest.slug, scope: "role:athlete", capacity: 50 }) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.

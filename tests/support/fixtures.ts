@@ -5,6 +5,7 @@ import type { Db } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { loadActor } from "@/lib/accounts/service";
+import { generateHouseholdCode } from "@/lib/accounts/household-code";
 
 export const TEST_PASSWORD = "a quiet lake in spring";
 let hash: Promise<string> | undefined;
@@ -26,7 +27,7 @@ export async function makeHousehold(db: Db, over: Partial<typeof households.$inf
       unit: over.unit ?? "1单元",
       room: over.room ?? String(100 + seq),
       householderName: over.householderName ?? null,
-      code: over.code ?? `T${String(seq).padStart(7, "2").replace(/[01]/g, "9")}`.slice(0, 8),
+      code: over.code ?? generateHouseholdCode(),
     })
     .returning();
   return h;
@@ -75,7 +76,10 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from festivals t) as festivals,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from venues t) as venues,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from programme_items t) as items,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from programme_publications t) as publications`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from programme_publications t) as publications,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from quotas t) as quotas,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from registrations t) as registrations,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from notifications t) as notifications`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

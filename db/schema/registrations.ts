@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { festivals, programmeItems } from "./festivals";
+
+export const REGISTRATION_ROLES = ["performer", "backstage", "athlete", "player"] as const;
+export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
+
+/**
+ * confirmed: holds a place (organisers may still accept or reject it); waitlisted: no place yet,
+ * in arrival order; rejected / cancelled: no place, kept for the record.
+ */
+export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "rejected", "cancelled"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/**
+ * Places: one row per role of a festival ("role:athlete") and per programme item
+ * ("item:<id>"). `taken` counts registrations holding a place; the check keeps it within capacity.
+ */
+export const quotas = pgTable(
+  "quotas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    festivalId: uuid("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    scope: text("scope").notNull(),
+    capacity: integer("capacity").notNull(),
+    taken: integer("taken").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("quotas_festival_scope_uq").on(t.festivalId, t.scope),
+    check("quotas_taken_within_capacity", sql`${t.taken} >= 0 and ${t.taken} <= ${t.capacity}`),
+  ],
+);
+
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    festivalId: uuid("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    /** The account that registered (and is told of changes). */
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Who takes part: the account holder ("self") or a household member without a phone ("member:<name>"). */
+    participantKey: text("participant_key").notNull(),
+    participantName: text("participant_name").notNull(),
+    participantAge: integer("participant_age"),
+    role: text("role", { enum: REGISTRATION_ROLES }).notNull(),
+    itemId: uuid("item_id").references(() => programmeItems.id, { onDelete: "set null" }),
+    status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+    /** Arrival order on the waiting list. */
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** When an organiser accepted it (an accepted act goes into the programme). */
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    reason: text("reason"),
+    note: text("note"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One live registration per person, role and item.
+    uniqueIndex("registrations_once_uq")
+      .on(t.festivalId, t.userId, t.participantKey, t.role, sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.status} in ('confirmed', 'waitlisted')`),
+    index("registrations_waitlist_idx").on(t.festivalId, t.status, t.queuedAt),
+    index("registrations_user_idx").on(t.userId),
+    check("registrations_role_valid", sql`${t.role} in ('performer', 'backstage', 'athlete', 'player')`),
+    check("registrations_status_valid", sql`${t.status} in ('confirmed', 'waitlisted', 'rejected', 'cancelled')`),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export type Registration = typeof registrations.$inferSelect;

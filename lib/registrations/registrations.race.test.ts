@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { festivals, quotas, registrations } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/tests/support/db";
+import { actorOf, makeUser } from "@/tests/support/fixtures";
+import { athlete, openFestival } from "@/tests/support/registration-fixtures";
+import type { Actor } from "@/lib/auth/actor";
+import { cancelRegistration, register, setCapacity } from "./service";
+
+// Real Postgres, many connections, requests fired together; each guard has its control.
+let t: TestDb;
+let organiser: Actor;
+const C = 10;
+beforeAll(async () => {
+  t = await createTestDb({ poolSize: 30 });
+  organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
+});
+afterAll(async () => t?.close());
+
+const residents = (n: number) => Promise.all(Array.from({ length: n }, async () => actorOf(t.db, (await makeUser(t.db, { verified: true })).id)));
+
+describe("a quota under a burst of sign-ups", () => {
+  it(`capacity ${C}, ${5 * C} at once → exactly ${C} confirmed, the rest waitlisted in arrival order; 3 cancel → the 3 oldest promoted`, async () => {
+    const f = await openFestival(t.db, organiser);
+    await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: C });
+    const people = await residents(5 * C);
+    const results = await Promise.all(people.map((p) => register(t.db, p, athlete(f.slug, f.sportId))));
+    expect(results.filter((r) => r.ok && r.data.status === "confirmed")).toHaveLength(C);
+    expect(results.filter((r) => r.ok && r.data.status === "waitlisted")).toHaveLength(4 * C);
+    const [q] = await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.sportId}`));
+    expect(q.taken).toBe(C);
+
+    // Everyone waiting was given a position; the list itself is in arrival order.
+    const positions = results.flatMap((r) => (r.ok && r.data.position ? [r.data.position] : []));
+    expect(positions.length).toBe(4 * C);
+    const waiting = await t.db.select().from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "waitlisted"))).orderBy(asc(registrations.queuedAt), asc(registrations.createdAt), asc(registrations.id));
+    const oldestThree = waiting.slice(0, 3).map((w) => w.id);
+
+    const confirmed = await t.db.select().from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
+    const cancels = await Promise.all(
+      confirmed.slice(0, 3).map(async (r) => cancelRegistration(t.db, await actorOf(t.db, r.userId), r.id)),
+    );
+    expect(cancels.every((c) => c.ok)).toBe(true);
+    const promoted = cancels.flatMap((c) => (c.ok ? c.data.promoted : []));
+    expect(promoted.sort()).toEqual([...oldestThree].sort());
+    const [after] = await t.db.select({ n: count() }).from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
+    expect(after.n).toBe(C);
+    const [q2] = await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.sportId}`));
+    expect(q2.taken).toBe(C);
+  });
+
+  it("control: counting places without the quota lock overbooks", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [{ id: festivalId }] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, f.slug));
+    const people = await residents(5 * C);
+    await Promise.all(
+      people.map(async (p) => {
+        const [{ n }] = await t.db.select({ n: count() }).from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
+        await new Promise((r) => setTimeout(r, 10));
+        await t.db.insert(registrations).values({ festivalId, userId: p.id, participantKey: "self", participantName: p.name, role: "athlete", itemId: f.sportId, status: n < C ? "confirmed" : "waitlisted" });
+      }),
+    );
+    const [{ n }] = await t.db.select({ n: count() }).from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
+    expect(n).toBeGreaterThan(C);
+  });
+});
+
+describe("one registration per person, role and item", () => {
+  it("the same person twice at once → one registration", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [me] = await residents(1);
+    const results = await Promise.all(Array.from({ length: 8 }, () => register(t.db, me, athlete(f.slug, f.sportId))));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "already_registered")).toHaveLength(7);
+  });
+
+  it("control: without the unique index, check-then-insert registers twice", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [{ id: festivalId }] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, f.slug));
+    const [me] = await residents(1);
+    await t.db.execute(sql`drop index registrations_once_uq`);
+    try {
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          const existing = await t.db.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.userId, me.id), eq(registrations.itemId, f.sportId)));
+          await new Promise((r) => setTimeout(r, 10));
+          if (!existing.length) await t.db.insert(registrations).values({ festivalId, userId: me.id, participantKey: "self", participantName: me.name, role: "athlete", itemId: f.sportId, status: "confirmed" });
+        }),
+      );
+      const rows = await t.db.select().from(registrations).where(eq(registrations.userId, me.id));
+      expect(rows.length).toBeGreaterThan(1);
+    } finally {
+      await t.db.delete(registrations).where(eq(registrations.userId, me.id));
+      await t.db.execute(
+        sql`create unique index registrations_once_uq on registrations (festival_id, user_id, participant_key, role, coalesce(item_id, '00000000-0000-0000-0000-000000000000'::uuid)) where status in ('confirmed', 'waitlisted')`,
+      );
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+// Client-safe: one schema for the four registration forms, a union on `role`, parsed by the form
+// (zodResolver) and again by the service. Messages are error codes under "fieldErrors".
+
+export const ACT_TYPES = ["choir", "dance", "opera", "instrument", "recital", "skit", "other"] as const;
+export const STAGE_NEEDS = ["microphones", "music", "chairs", "other"] as const;
+export const TIMES_OF_DAY = ["morning", "afternoon", "evening", "any"] as const;
+export const SKILLS = ["setup", "sound", "lighting", "photography", "stewarding", "first_aid", "catering", "cleanup"] as const;
+export const AGE_GROUPS = ["child", "youth", "adult", "senior"] as const;
+export const SKILL_LEVELS = ["beginner", "intermediate", "advanced"] as const;
+
+const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
+const name = z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" });
+
+/** Someone in the household without a smartphone; a child under 14 needs the guardian's consent. */
+export const participantSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("self") }),
+    z.object({
+      kind: z.literal("member"),
+      name,
+      age: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(120, { error: "number_invalid" }),
+      guardianConsent: z.boolean().default(false),
+    }),
+  ])
+  .refine((p) => p.kind === "self" || p.age >= 14 || p.guardianConsent, { error: "guardian_consent_required", path: ["guardianConsent"] });
+
+const base = { festivalSlug: z.string().trim().min(1).max(40), participant: participantSchema };
+
+export const performerSchema = z.object({
+  ...base,
+  role: z.literal("performer"),
+  actTitle: z.string().trim().min(1, { error: "required" }).max(60, { error: "too_long" }),
+  actType: z.enum(ACT_TYPES, { error: "invalid" }),
+  group: z.boolean(),
+  performers: z.array(name).max(40, { error: "too_many" }).default([]),
+  coPerformerPhones: z.array(phone).max(10, { error: "too_many" }).default([]),
+  minutes: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(60, { error: "number_invalid" }),
+  stageNeeds: z.array(z.enum(STAGE_NEEDS, { error: "invalid" })).max(STAGE_NEEDS.length).default([]),
+  stageNeedsOther: z.string().trim().max(200, { error: "too_long" }).default(""),
+  preferredTime: z.enum(TIMES_OF_DAY, { error: "invalid" }).default("any"),
+});
+
+export const backstageSchema = z.object({
+  ...base,
+  role: z.literal("backstage"),
+  skills: z.array(z.enum(SKILLS, { error: "invalid" })).min(1, { error: "choose_one" }).max(SKILLS.length),
+  available: z
+    .array(z.object({ startsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }), endsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }) }).refine((r) => r.endsAt > r.startsAt, { error: "ends_before_start" }))
+    .min(1, { error: "choose_one" })
+    .max(20, { error: "too_many" }),
+});
+
+export const athleteSchema = z.object({
+  ...base,
+  role: z.literal("athlete"),
+  itemId: z.uuid({ error: "invalid" }),
+  ageGroup: z.enum(AGE_GROUPS, { error: "invalid" }),
+  emergencyName: name,
+  emergencyPhone: phone,
+  healthDeclaration: z.literal(true, { error: "health_declaration_required" }),
+  team: z.string().trim().max(30, { error: "too_long" }).default(""),
+});
+
+export const playerSchema = z.object({
+  ...base,
+  role: z.literal("player"),
+  itemId: z.uuid({ error: "invalid" }),
+  level: z.enum(SKILL_LEVELS, { error: "invalid" }),
+  partner: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("none") }),
+    z.object({ kind: z.literal("phone"), phone }),
+    z.object({ kind: z.literal("find") }),
+  ]),
+});
+
+export const registrationSchema = z.discriminatedUnion("role", [performerSchema, backstageSchema, athleteSchema, playerSchema]);
+export type RegistrationInput = z.input<typeof registrationSchema>;
+export type RegistrationData = z.output<typeof registrationSchema>;
+
+export const capacitySchema = z.object({
+  festivalSlug: z.string().trim().min(1).max(40),
+  scope: z.string().regex(/^(role:(performer|backstage|athlete|player)|item:[0-9a-f-]{36})$/, { error: "invalid" }),
+  capacity: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(0, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }),
+});
+
+export const decisionSchema = z.object({
+  ids: z.array(z.uuid()).min(1).max(500),
+  decision: z.enum(["accept", "reject", "waitlist"]),
+  reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+}).refine((d) => d.decision !== "reject" || d.reason.length > 0, { error: "reason_required", path: ["reason"] });

@@ -1,0 +1,125 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { festivals, notifications, quotas, registrations } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/tests/support/db";
+import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { athlete, openFestival } from "@/tests/support/registration-fixtures";
+import type { Actor } from "@/lib/auth/actor";
+import { cancelRegistration, decideRegistrations, register, setCapacity } from "./service";
+import { registrationSchema } from "./schemas";
+
+let t: TestDb;
+let organiser: Actor;
+beforeAll(async () => {
+  t = await createTestDb();
+  organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
+});
+afterAll(async () => t?.close());
+
+const resident = async () => actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+const statusOf = async (id: string) => (await t.db.select({ s: registrations.status }).from(registrations).where(eq(registrations.id, id)))[0].s;
+
+describe("registering", () => {
+  it("confirms while places last, then waitlists in order with positions", async () => {
+    const f = await openFestival(t.db, organiser);
+    expect((await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 })).ok).toBe(true);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await register(t.db, await resident(), athlete(f.slug, f.sportId)));
+    expect(results.map((r) => (r.ok ? [r.data.status, r.data.position] : r.code))).toEqual([
+      ["confirmed", null],
+      ["confirmed", null],
+      ["waitlisted", 1],
+      ["waitlisted", 2],
+    ]);
+    const [q] = await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.sportId}`));
+    expect(q.taken).toBe(2);
+  });
+
+  it("registers a person once per role and item, but in several roles and items", async () => {
+    const f = await openFestival(t.db, organiser);
+    const me = await resident();
+    expect((await register(t.db, me, athlete(f.slug, f.sportId))).ok).toBe(true);
+    expect(await register(t.db, me, athlete(f.slug, f.sportId))).toEqual({ ok: false, code: "already_registered" });
+    const chess = await register(t.db, me, { festivalSlug: f.slug, participant: { kind: "self" }, role: "player", itemId: f.chessId, level: "advanced", partner: { kind: "none" } });
+    expect(chess.ok).toBe(true);
+  });
+
+  it("registers a household member; a child under 14 needs the guardian's consent", async () => {
+    const f = await openFestival(t.db, organiser);
+    const me = await resident();
+    const child = { kind: "member", name: "小明", age: 9, guardianConsent: false };
+    expect(await register(t.db, me, athlete(f.slug, f.sportId, { participant: child }))).toMatchObject({ ok: false, fieldErrors: { participant: ["guardian_consent_required"] } });
+    expect((await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } }))).ok).toBe(true);
+    expect((await register(t.db, me, athlete(f.slug, f.sportId))).ok).toBe(true);
+    const rows = await t.db.select().from(registrations).where(eq(registrations.userId, me.id));
+    expect(rows.map((r) => [r.participantName, r.participantAge]).sort()).toEqual([[me.name, null], ["小明", 9]].sort());
+  });
+
+  it("refuses items of another kind or festival, a closed window, and bad input, writing nothing", async () => {
+    const f = await openFestival(t.db, organiser);
+    const other = await openFestival(t.db, organiser);
+    const me = await resident();
+    const before = await snapshot(t.db);
+    expect(await register(t.db, me, athlete(f.slug, other.sportId))).toEqual({ ok: false, code: "invalid", fieldErrors: { itemId: ["item_unknown"] } });
+    expect(await register(t.db, me, athlete(f.slug, f.chessId))).toEqual({ ok: false, code: "invalid", fieldErrors: { itemId: ["item_unknown"] } });
+    expect(await register(t.db, me, athlete(f.slug, f.sportId), { now: new Date(Date.now() + 5 * 86_400_000) })).toEqual({ ok: false, code: "registration_closed" });
+    expect(await register(t.db, null, athlete(f.slug, f.sportId))).toEqual({ ok: false, code: "unauthenticated" });
+    const bad = await register(t.db, me, athlete(f.slug, f.sportId, { ageGroup: "ancient", emergencyPhone: "123", healthDeclaration: false, team: "x".repeat(31) }));
+    expect(bad).toMatchObject({ ok: false, code: "invalid" });
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["ageGroup", "emergencyPhone", "healthDeclaration", "team"]);
+    expect(await snapshot(t.db)).toBe(before);
+    expect(await t.db.select().from(registrations).where(eq(registrations.userId, me.id))).toEqual([]);
+  });
+
+  it("the union refuses whatever does not fit a role's form (property)", () => {
+    const junk = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.constantFrom("performer", "backstage", "athlete", "player", "dancer"), fc.dictionary(fc.constantFrom("actTitle", "minutes", "skills", "itemId", "ageGroup", "level", "partner", "participant"), junk), (role, fields) => {
+        const r = registrationSchema.safeParse({ festivalSlug: "meihu-15", role, ...fields });
+        // Random values never make a complete, valid form: every failure names the fields at fault.
+        expect(r.success).toBe(false);
+        if (!r.success) expect(r.error.issues.every((i) => typeof i.message === "string" && i.message.length > 0)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the waiting list moves by itself", () => {
+  it("a cancellation, a rejection and a raised capacity each promote the head of the list, who is told", async () => {
+    const f = await openFestival(t.db, organiser);
+    await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 });
+    const people = await Promise.all([0, 1, 2, 3].map(() => resident()));
+    const regs = [];
+    for (const p of people) {
+      const r = await register(t.db, p, athlete(f.slug, f.sportId));
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      regs.push(r.data.id);
+    }
+    expect(await cancelRegistration(t.db, people[0], regs[0])).toEqual({ ok: true, data: { promoted: [regs[1]] } });
+    expect(await statusOf(regs[1])).toBe("confirmed");
+    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, people[1].id), eq(notifications.kind, "registration.promoted")));
+    expect(told).toHaveLength(1);
+
+    expect(await decideRegistrations(t.db, organiser, { ids: [regs[1]], decision: "reject", reason: "年龄不符" })).toEqual({ ok: true, data: { changed: 1, promoted: [regs[2]] } });
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 })).toEqual({ ok: true, data: { promoted: [regs[3]] } });
+    expect(await Promise.all(regs.map(statusOf))).toEqual(["cancelled", "rejected", "confirmed", "confirmed"]);
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 })).toEqual({ ok: false, code: "invalid", fieldErrors: { capacity: ["capacity_below_taken"] } });
+  });
+
+  it("only the owner cancels; organisers decide; residents may not", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [a, b] = [await resident(), await resident()];
+    const r = await register(t.db, a, athlete(f.slug, f.sportId));
+    if (!r.ok) throw new Error("register");
+    expect(await cancelRegistration(t.db, b, r.data.id)).toEqual({ ok: false, code: "forbidden" });
+    expect(await decideRegistrations(t.db, b, { ids: [r.data.id], decision: "reject", reason: "x" })).toEqual({ ok: false, code: "forbidden" });
+    expect(await setCapacity(t.db, b, { festivalSlug: f.slug, scope: "role:athlete", capacity: 5 })).toEqual({ ok: false, code: "forbidden" });
+    expect(await decideRegistrations(t.db, organiser, { ids: [r.data.id], decision: "reject" })).toMatchObject({ ok: false, fieldErrors: { reason: ["reason_required"] } });
+    expect(await statusOf(r.data.id)).toBe("confirmed");
+    expect(await decideRegistrations(t.db, organiser, { ids: [r.data.id], decision: "accept" })).toEqual({ ok: true, data: { changed: 1, promoted: [] } });
+    const [f2] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, f.slug));
+    expect(f2).toBeTruthy();
+  });
+});

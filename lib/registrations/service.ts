@@ -1,0 +1,163 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { festivals, notifications, programmeItems, quotas, registrations } from "@/db/schema";
+import type { Db } from "@/db/types";
+import { refuse, writeAudit } from "@/lib/audit/log";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
+import { parseInput } from "@/lib/validation";
+import { promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
+import { capacitySchema, decisionSchema, registrationSchema } from "./schemas";
+
+const ITEM_KIND = { athlete: "sport_event", player: "card_chess" } as const;
+
+/**
+ * Registers the actor (or a member of their household) in a role, for an item where the role
+ * has items. A free place confirms it at once; otherwise it joins the waiting list.
+ */
+export async function register(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ id: string; status: "confirmed" | "waitlisted"; position: number | null }>> {
+  if (!actor) return fail("unauthenticated");
+  const parsed = parseInput(registrationSchema, input);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data;
+  const now = ctx.now ?? new Date();
+  if (data.participant.kind === "member" && !actor.householdId) return fail("invalid", { participant: ["household_required"] });
+
+  const [f] = await db
+    .select({ id: festivals.id, status: festivals.status, opens: festivals.registrationOpensAt, closes: festivals.registrationClosesAt })
+    .from(festivals)
+    .where(eq(festivals.slug, data.festivalSlug));
+  if (!f || f.status !== "published") return fail("not_found");
+  if (!f.opens || !f.closes || now < f.opens || now > f.closes) return fail("registration_closed");
+
+  const itemId = "itemId" in data ? data.itemId : null;
+  if (itemId) {
+    const [item] = await db
+      .select({ kind: programmeItems.kind })
+      .from(programmeItems)
+      .where(and(eq(programmeItems.id, itemId), eq(programmeItems.festivalId, f.id)));
+    if (!item || item.kind !== ITEM_KIND[data.role as keyof typeof ITEM_KIND]) return fail("invalid", { itemId: ["item_unknown"] });
+  }
+
+  const { participant, role } = data;
+  // What the form asked beyond who and which role: kept as the registration's details.
+  const details = Object.fromEntries(Object.entries(data).filter(([k]) => !["festivalSlug", "participant", "role", "itemId"].includes(k)));
+  const participantKey = participant.kind === "self" ? "self" : `member:${participant.name.toLowerCase()}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(registrations)
+      .values({
+        festivalId: f.id,
+        userId: actor.id,
+        participantKey,
+        participantName: participant.kind === "self" ? actor.name : participant.name,
+        participantAge: participant.kind === "member" ? participant.age : null,
+        role,
+        itemId,
+        status: "waitlisted",
+        queuedAt: now,
+        details,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) return fail("already_registered");
+    if (await takePlace(tx, f.id, scopesOf(row))) {
+      await tx.update(registrations).set({ status: "confirmed" }).where(eq(registrations.id, row.id));
+      return ok({ id: row.id, status: "confirmed" as const, position: null });
+    }
+    return ok({ id: row.id, status: "waitlisted" as const, position: await waitlistPosition(tx, row) });
+  });
+}
+
+/** A person cancels their own registration before registration closes; a freed place goes on at once. */
+export async function cancelRegistration(db: Db, actor: Actor | null, id: unknown, ctx: { now?: Date } = {}): Promise<Result<{ promoted: string[] }>> {
+  if (!actor) return fail("unauthenticated");
+  if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return fail("invalid");
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(registrations).where(eq(registrations.id, id)).for("update");
+    if (!r) return fail("not_found");
+    if (r.userId !== actor.id) return refuse(tx, actor.id, "registrations.cancel", { registrationId: id });
+    const [f] = await tx.select({ closes: festivals.registrationClosesAt }).from(festivals).where(eq(festivals.id, r.festivalId));
+    if (f.closes && now > f.closes) return fail("registration_closed");
+    if (r.status !== "confirmed" && r.status !== "waitlisted") return fail("not_found");
+    await tx.update(registrations).set({ status: "cancelled", updatedAt: now, version: r.version + 1 }).where(eq(registrations.id, id));
+    let promoted: string[] = [];
+    if (r.status === "confirmed") {
+      await releasePlace(tx, r.festivalId, scopesOf(r));
+      promoted = await promoteWaiting(tx, r.festivalId, scopesOf(r));
+    }
+    return ok({ promoted });
+  });
+}
+
+/**
+ * Organisers accept, reject (with a reason) or move to the waiting list, in bulk. A rejection or
+ * a move frees the place for the head of the list in the same transaction; each person is told.
+ */
+export async function decideRegistrations(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ changed: number; promoted: string[] }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.decide");
+  const parsed = parseInput(decisionSchema, input);
+  if (!parsed.ok) return parsed;
+  const { ids, decision, reason } = parsed.data;
+  return db.transaction(async (tx) => {
+    const rows = await tx.select().from(registrations).where(inArray(registrations.id, ids)).orderBy(registrations.id).for("update");
+    const promoted: string[] = [];
+    let changed = 0;
+    const now = new Date();
+    for (const r of rows) {
+      if (decision === "accept") {
+        if (r.status !== "confirmed" || r.acceptedAt) continue;
+        await tx.update(registrations).set({ acceptedAt: now, updatedAt: now, version: r.version + 1 }).where(eq(registrations.id, r.id));
+      } else {
+        if (r.status !== "confirmed" && r.status !== "waitlisted") continue;
+        if (decision === "waitlist" && r.status === "waitlisted") continue;
+        await tx
+          .update(registrations)
+          .set(
+            decision === "reject"
+              ? { status: "rejected", reason, updatedAt: now, version: r.version + 1 }
+              : { status: "waitlisted", queuedAt: now, acceptedAt: null, updatedAt: now, version: r.version + 1 },
+          )
+          .where(eq(registrations.id, r.id));
+        if (r.status === "confirmed") {
+          await releasePlace(tx, r.festivalId, scopesOf(r));
+          promoted.push(...(await promoteWaiting(tx, r.festivalId, scopesOf(r))));
+        }
+      }
+      changed += 1;
+      await tx.insert(notifications).values({ userId: r.userId, kind: `registration.${decision === "accept" ? "accepted" : decision === "reject" ? "rejected" : "waitlisted"}`, data: { registrationId: r.id, reason: reason || undefined } });
+      await writeAudit(tx, { actorId: actor!.id, action: `registrations.${decision}`, targetType: "registration", targetId: r.id, details: reason ? { reason } : {} });
+    }
+    return ok({ changed, promoted });
+  });
+}
+
+/** Sets the places of a role or an item; raising them promotes from the waiting list at once. */
+export async function setCapacity(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ promoted: string[] }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.capacity");
+  const parsed = parseInput(capacitySchema, input);
+  if (!parsed.ok) return parsed;
+  const { festivalSlug, scope, capacity } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [f] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, festivalSlug));
+    if (!f) return fail("not_found");
+    const [existing] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, f.id), eq(quotas.scope, scope))).for("update");
+    if (existing && capacity < existing.taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
+    if (existing) await tx.update(quotas).set({ capacity }).where(eq(quotas.id, existing.id));
+    else {
+      // A new quota starts with the places already held.
+      const held = await tx.select({ role: registrations.role, itemId: registrations.itemId }).from(registrations).where(and(eq(registrations.festivalId, f.id), eq(registrations.status, "confirmed")));
+      const taken = held.filter((r) => scopesOf(r).includes(scope)).length;
+      if (capacity < taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
+      await tx.insert(quotas).values({ festivalId: f.id, scope, capacity, taken });
+    }
+    const promoted = await promoteWaiting(tx, f.id, [scope]);
+    await writeAudit(tx, { actorId: actor!.id, action: "registrations.capacity", targetType: "festival", targetId: f.id, details: { scope, capacity, promoted: promoted.length } });
+    return ok({ promoted });
+  });
+}
