@@ -16,11 +16,20 @@ interface SessionUser {
 export function UserMenu() {
   const t = useTranslations("nav");
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [unread, setUnread] = useState(0);
   useEffect(() => {
     let live = true;
     fetch("/api/auth/session", { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : null))
-      .then((s) => live && setUser(s?.user ?? null))
+      .then((s) => {
+        if (!live) return;
+        setUser(s?.user ?? null);
+        if (s?.user)
+          fetch("/api/me/unread", { cache: "no-store" })
+            .then((r) => (r.ok ? r.json() : { count: 0 }))
+            .then((u) => live && setUnread(u.count ?? 0))
+            .catch(() => {});
+      })
       .catch(() => live && setUser(null));
     return () => {
       live = false;
@@ -47,8 +56,14 @@ export function UserMenu() {
           {t("dashboard")}
         </Link>
       )}
-      <Link href="/me" className={`${link} bg-gold-soft text-red-deep! hover:bg-white!`}>
+      <Link href="/me" className={`${link} gap-2 bg-gold-soft text-red-deep! hover:bg-white!`}>
         {t("me")} · {user.name}
+        {unread > 0 && (
+          <span className="rounded-full bg-red-brand px-2 text-base text-white">
+            {unread}
+            <span className="sr-only">{t("unreadCount", { count: unread })}</span>
+          </span>
+        )}
       </Link>
     </>
   );

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { festivals, notifications, programmeItems, quotas, registrations } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -160,4 +160,11 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
     await writeAudit(tx, { actorId: actor!.id, action: "registrations.capacity", targetType: "festival", targetId: f.id, details: { scope, capacity, promoted: promoted.length } });
     return ok({ promoted });
   });
+}
+
+/** Marks all of my notifications read. */
+export async function markNotificationsRead(db: Db, actor: Actor | null): Promise<Result<undefined>> {
+  if (!actor) return fail("unauthenticated");
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  return ok(undefined);
 }

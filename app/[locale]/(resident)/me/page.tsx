@@ -3,6 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/accounts/queries";
+import { listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
+import { MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
 import { Badge, Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
@@ -17,7 +19,8 @@ export async function generateMetadata() {
 export default async function MePage({ searchParams }: { searchParams: Promise<{ welcome?: string; code?: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
-  const profile = await getMyProfile(await getDb(), actor.id);
+  const db = await getDb();
+  const [profile, registrations, notifications] = await Promise.all([getMyProfile(db, actor.id), listMyRegistrations(db, actor.id), listMyNotifications(db, actor.id)]);
   if (!profile) redirect("/sign-in?callbackUrl=/me");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -29,6 +32,9 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {welcome === "verified" && <Alert tone="success">{t("auth.signedUpVerified")}</Alert>}
       {welcome === "unverified" && <Alert tone="success">{t("auth.signedUpUnverified")}</Alert>}
       {welcome === "linked" && <Alert tone="success">{t("me.linked")}</Alert>}
+
+      <MyNotifications items={notifications} />
+      <MyRegistrations items={registrations} />
 
       <Card aria-labelledby="household-title">
         <h2 id="household-title" className="text-2xl font-bold">

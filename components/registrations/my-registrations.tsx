@@ -1,0 +1,79 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { MyNotification, MyRegistration } from "@/lib/registrations/queries";
+import { cancelRegistrationAction, markNotificationsReadAction } from "@/lib/registrations/actions";
+import { ActionButton } from "@/components/dashboard/action-button";
+import { Badge, Card } from "@/components/ui/card";
+
+const TONE = { confirmed: "green", waitlisted: "gold", rejected: "red", cancelled: "grey" } as const;
+
+/** "My registrations" on /me: status, waiting-list place, and cancelling while registration is open. */
+export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
+  const t = await getTranslations("myRegistrations");
+  return (
+    <Card aria-labelledby="registrations-title">
+      <h2 id="registrations-title" className="text-2xl font-bold">
+        {t("registrations")}
+      </h2>
+      {items.length === 0 ? (
+        <p className="mt-2">{t("noRegistrations")}</p>
+      ) : (
+        <ul className="mt-3 flex flex-col gap-3">
+          {items.map((r) => (
+            <li key={r.id} className="flex flex-col gap-2 rounded-xl border border-line p-4">
+              <p className="text-xl font-bold">
+                {r.itemTitle ?? t(`roleLabel.${r.role}` as "roleLabel.athlete")}
+              </p>
+              <p className="text-muted">
+                {r.festivalTitle} · {t(`roleLabel.${r.role}` as "roleLabel.athlete")}
+              </p>
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge tone={TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
+                {r.position && <span className="text-lg font-semibold text-gold-ink">{t("position", { position: r.position })}</span>}
+                {r.accepted && r.status === "confirmed" && <span className="text-green-ink">{t("accepted")}</span>}
+              </p>
+              <p>{t("forWhom", { name: r.participantName })}</p>
+              {r.reason && r.status === "rejected" && <p>{t("reason", { reason: r.reason })}</p>}
+              {r.cancellable && (
+                <ActionButton action={cancelRegistrationAction} fields={{ id: r.id }} label={t("cancel")} variant="danger" confirmText={t("cancelConfirm")} successText={t("cancelled")} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** Messages about my registrations; unread ones stand out. */
+export async function MyNotifications({ items }: { items: MyNotification[] }) {
+  const t = await getTranslations("myRegistrations");
+  const format = await getFormatter();
+  const unread = items.filter((n) => !n.read).length;
+  return (
+    <Card aria-labelledby="notifications-title">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="notifications-title" className="text-2xl font-bold">
+          {t("notifications")}
+        </h2>
+        {unread > 0 && <ActionButton action={markNotificationsReadAction} fields={{}} label={t("markRead")} />}
+      </div>
+      {items.length === 0 ? (
+        <p className="mt-2">{t("noNotifications")}</p>
+      ) : (
+        <ul className="mt-3 flex flex-col gap-2">
+          {items.map((n) => {
+            const key = `kinds.${n.kind.replaceAll(".", "_")}` as "kinds.registration_promoted";
+            const item = n.itemTitle ?? (n.role ? t(`roleLabel.${n.role}` as "roleLabel.athlete") : "");
+            return (
+              <li key={n.id} className={`rounded-xl border-l-4 px-4 py-3 text-lg ${n.read ? "border-line bg-white" : "border-red-brand bg-red-soft"}`}>
+                {!n.read && <span className="sr-only">{t("unread")}: </span>}
+                {t.has(key) ? t(key, { item, reason: typeof n.data.reason === "string" ? t("reason", { reason: n.data.reason }) : "" }) : n.kind}
+                <span className="block text-base text-muted">{format.dateTime(n.createdAt, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}

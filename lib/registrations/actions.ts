@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db";
+import type { ActionState } from "@/lib/action-state";
+import { getActor } from "@/lib/auth/session";
+import { cancelRegistration, markNotificationsRead } from "./service";
+
+// Session → service → revalidate. Every rule lives in the services.
+
+export async function cancelRegistrationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await cancelRegistration(await getDb(), await getActor(), formData.get("id"));
+  if (!result.ok) return { ok: false, code: result.code, at: Date.now() };
+  revalidatePath("/[locale]/me", "page");
+  return { ok: true, at: Date.now() };
+}
+
+export async function markNotificationsReadAction(): Promise<ActionState> {
+  const result = await markNotificationsRead(await getDb(), await getActor());
+  if (!result.ok) return { ok: false, code: result.code, at: Date.now() };
+  revalidatePath("/[locale]/me", "page");
+  return { ok: true, at: Date.now() };
+}
