@@ -30,21 +30,7 @@ export async function ProgrammeList({ slug, items, venues, timeZone, links = tru
             <Badge>{t(`kinds.${i.kind}`)}</Badge>
             {i.venueId && <span>{venueName.get(i.venueId)}</span>}
           </p>
-          {i.acts.length > 0 && (
-            <ol className="mt-3 flex flex-col gap-1 border-t border-line pt-2" aria-label={t("runningOrder")}>
-              {i.acts.map((a, n) => (
-                <li key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3 text-lg">
-                  <span className="text-muted tabular-nums">
-                    {n + 1}. {time(a.startsAt)}
-                  </span>
-                  <span>
-                    {a.title}
-                    {a.people.length > 0 && <span className="text-muted"> · {a.people.join(" / ")}</span>}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
+          {i.acts.length > 0 && <ActList acts={i.acts} time={time} label={t("runningOrder")} className="mt-3 gap-1 border-t border-line pt-2" />}
         </li>
       ))}
     </ol>
@@ -78,5 +64,24 @@ export async function ProgrammeByVenue({ slug, items, venues, timeZone }: { slug
         );
       })}
     </div>
+  );
+}
+
+/** A performance block's running order: number, start time, act and performers. */
+export function ActList({ acts, time, label, className = "" }: { acts: { id: string; title: string; people: string[]; startsAt: Date }[]; time: (d: Date) => string; label?: string; className?: string }) {
+  return (
+    <ol className={`flex flex-col text-lg ${className}`} aria-label={label}>
+      {acts.map((a, n) => (
+        <li key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3">
+          <span className="text-muted tabular-nums">
+            {n + 1}. {time(a.startsAt)}
+          </span>
+          <span>
+            {a.title}
+            {a.people.length > 0 && <span className="text-muted"> · {a.people.join(" / ")}</span>}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -6,6 +6,7 @@ import { getPublicProgramme } from "@/lib/festivals/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { ActList } from "@/components/festivals/programme-list";
 
 export const revalidate = false;
 export function generateStaticParams() {
@@ -77,19 +78,7 @@ export default async function ItemPage({ params }: { params: Promise<{ locale: s
           <h2 id="order-title" className="text-2xl font-bold">
             {t("runningOrder")}
           </h2>
-          <ol className="mt-3 flex flex-col gap-2 text-lg">
-            {acts.map((a, n) => (
-              <li key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3">
-                <span className="text-muted tabular-nums">
-                  {n + 1}. {when(a.startsAt)}
-                </span>
-                <span>
-                  {a.title}
-                  {a.people.length > 0 && <span className="text-muted"> · {a.people.join(" / ")}</span>}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <ActList acts={acts.map((a) => ({ ...a, startsAt: new Date(a.startsAt) }))} time={(d) => when(d.toISOString())} className="mt-3 gap-2" />
         </Card>
       )}
       {!item.parentId && (
