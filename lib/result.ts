@@ -17,7 +17,13 @@ export type ErrorCode =
   | "venue_taken"
   | "venue_in_use"
   | "registration_closed"
-  | "already_registered";
+  | "already_registered"
+  | "not_pending"
+  | "item_full"
+  | "not_accepted"
+  | "already_in_programme"
+  | "shift_clash"
+  | "shift_full";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

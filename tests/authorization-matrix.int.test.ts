@@ -11,6 +11,9 @@ import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } 
 import { createItem, createVenue, deleteItem, deleteVenue, publishProgramme, reorderActs, updateItem, updateVenue } from "@/lib/festivals/programme-service";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { decideRegistrations, setCapacity } from "@/lib/registrations/service";
+import { addActToProgramme, assignShift, createShift, deleteShift, moveRegistration, setNote, unassignShift } from "@/lib/registrations/review-service";
+
+const NOBODY = "00000000-0000-4000-8000-000000000000";
 
 /**
  * Every mutation behind this app's server actions, called as each kind of person.
@@ -92,6 +95,14 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   // Registrations: organisers decide and set places (an unknown id changes nothing for the allowed either).
   { name: "decideRegistrations", allowed: STAFF, call: (a) => decideRegistrations(t.db, a, { ids: ["00000000-0000-4000-8000-000000000000"], decision: "reject", reason: "矩阵" }) },
   { name: "setCapacity", allowed: STAFF, call: (a) => setCapacity(t.db, a, { festivalSlug: fest.slug, scope: "role:athlete", capacity: 50 }) },
+  // Unknown ids: an allowed call is answered not_found and changes nothing either.
+  { name: "setNote", allowed: STAFF, call: (a) => setNote(t.db, a, { id: NOBODY, note: "矩阵" }) },
+  { name: "moveRegistration", allowed: STAFF, call: (a) => moveRegistration(t.db, a, { id: NOBODY, itemId }) },
+  { name: "addActToProgramme", allowed: STAFF, call: (a) => addActToProgramme(t.db, a, { id: NOBODY, blockId }) },
+  { name: "createShift", allowed: STAFF, call: (a) => createShift(t.db, a, { festivalSlug: fest.slug, title: "矩阵", skill: null, startsAt: hefei(16, 9), endsAt: hefei(16, 10), places: 3 }) },
+  { name: "deleteShift", allowed: STAFF, call: (a) => deleteShift(t.db, a, NOBODY) },
+  { name: "assignShift", allowed: STAFF, call: (a) => assignShift(t.db, a, { shiftId: NOBODY, ids: [NOBODY] }) },
+  { name: "unassignShift", allowed: STAFF, call: (a) => unassignShift(t.db, a, { shiftId: NOBODY, registrationId: NOBODY }) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.
@@ -103,7 +114,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     const before = await snapshot(t.db);
     const result = await call(actors[who]);
     if (allowed.includes(who)) {
-      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version" };
+      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found" };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
     } else {

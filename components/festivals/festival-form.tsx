@@ -16,6 +16,7 @@ export interface FestivalFormValues {
   startsOn: string;
   endsOn: string;
   timeZone: string;
+  actMaxMinutes: number | string;
   registrationOpensAt: string;
   registrationClosesAt: string;
   nominationOpensAt: string;
@@ -70,6 +71,17 @@ export function FestivalForm({ mode, initial, sources = [] }: { mode: "create" |
         <Field label={t("festivals.endsOn")} name="endsOn" type="date" defaultValue={v("endsOn")} errors={err("endsOn")} />
         <Field label={t("festivals.timeZone")} name="timeZone" defaultValue={v("timeZone")} errors={err("timeZone")} spellCheck={false} />
       </div>
+      <Field
+        label={t("festivals.actMaxMinutes")}
+        hint={t("festivals.actMaxMinutesHint")}
+        name="actMaxMinutes"
+        type="number"
+        min={1}
+        max={60}
+        defaultValue={v("actMaxMinutes")}
+        errors={err("actMaxMinutes")}
+        className="max-w-md"
+      />
       <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-4">
         <legend className="px-1 text-lg font-semibold">{t("festivals.windows")}</legend>
         <div className="grid gap-4 md:grid-cols-2">

@@ -21,6 +21,8 @@ export const festivals = pgTable(
     nominationClosesAt: timestamp("nomination_closes_at", { withTimezone: true }),
     votingOpensAt: timestamp("voting_opens_at", { withTimezone: true }),
     votingClosesAt: timestamp("voting_closes_at", { withTimezone: true }),
+    /** The longest act a performer may register, in minutes. */
+    actMaxMinutes: integer("act_max_minutes").notNull().default(10),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },
@@ -28,6 +30,7 @@ export const festivals = pgTable(
     uniqueIndex("festivals_slug_uq").on(t.slug),
     check("festivals_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
     check("festivals_status_valid", sql`${t.status} in ('draft', 'published', 'archived')`),
+    check("festivals_act_max_minutes_range", sql`${t.actMaxMinutes} between 1 and 60`),
   ],
 );
 

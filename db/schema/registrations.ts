@@ -58,7 +58,14 @@ export const registrations = pgTable(
     /** When an organiser accepted it (an accepted act goes into the programme). */
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     reason: text("reason"),
+    /** The organisers' own note; residents never see it. */
     note: text("note"),
+    /** A team event's team, as its members typed it (matched without regard to case). */
+    team: text("team"),
+    /** The registration of a pair game's partner, once both are known. */
+    partnerRegistrationId: uuid("partner_registration_id"),
+    /** The programme item an accepted act became. */
+    programmeItemId: uuid("programme_item_id").references(() => programmeItems.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -70,6 +77,7 @@ export const registrations = pgTable(
       .where(sql`${t.status} in ('confirmed', 'waitlisted')`),
     index("registrations_waitlist_idx").on(t.festivalId, t.status, t.queuedAt),
     index("registrations_user_idx").on(t.userId),
+    index("registrations_item_team_idx").on(t.itemId, t.team),
     check("registrations_role_valid", sql`${t.role} in ('performer', 'backstage', 'athlete', 'player')`),
     check("registrations_status_valid", sql`${t.status} in ('confirmed', 'waitlisted', 'rejected', 'cancelled')`),
   ],
@@ -91,3 +99,71 @@ export const notifications = pgTable(
 );
 
 export type Registration = typeof registrations.$inferSelect;
+
+export const LINK_KINDS = ["co_performer", "partner"] as const;
+
+/**
+ * Other residents named in a registration: co-performers of an act, the partner of a pair game.
+ * They are told, see it on their page, and can decline.
+ */
+export const registrationLinks = pgTable(
+  "registration_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: LINK_KINDS }).notNull(),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("registration_links_uq").on(t.registrationId, t.userId, t.kind),
+    index("registration_links_user_idx").on(t.userId),
+    check("registration_links_kind_valid", sql`${t.kind} in ('co_performer', 'partner')`),
+  ],
+);
+
+/** A backstage shift: a task at a time, with a number of helpers. */
+export const shifts = pgTable(
+  "shifts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    festivalId: uuid("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    skill: text("skill"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    places: integer("places").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("shifts_festival_start_idx").on(t.festivalId, t.startsAt),
+    check("shifts_times_ordered", sql`${t.endsAt} > ${t.startsAt}`),
+    check("shifts_places_positive", sql`${t.places} > 0`),
+  ],
+);
+
+/** A backstage pioneer on a shift; `servedAt` is set when an organiser marks it served. */
+export const shiftAssignments = pgTable(
+  "shift_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shiftId: uuid("shift_id")
+      .notNull()
+      .references(() => shifts.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    servedAt: timestamp("served_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("shift_assignments_uq").on(t.shiftId, t.registrationId), index("shift_assignments_registration_idx").on(t.registrationId)],
+);
+
+export type Shift = typeof shifts.$inferSelect;

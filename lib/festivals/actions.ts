@@ -37,6 +37,7 @@ const FESTIVAL_FIELDS = [
   "startsOn",
   "endsOn",
   "timeZone",
+  "actMaxMinutes",
   "registrationOpensAt",
   "registrationClosesAt",
   "nominationOpensAt",

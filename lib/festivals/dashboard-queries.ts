@@ -49,6 +49,7 @@ export async function getFestivalForEdit(db: DbOrTx, slug: string) {
     startsOn: f.startsOn,
     endsOn: f.endsOn,
     timeZone: f.timeZone,
+    actMaxMinutes: f.actMaxMinutes,
     status: f.status,
     version: f.version,
     registrationOpensAt: local(f.registrationOpensAt),

@@ -4,6 +4,7 @@ import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
+import { syncItemQuota } from "@/lib/registrations/places";
 import { parseInput } from "@/lib/validation";
 import { findConflicts, type Conflict } from "./conflicts";
 import { canManageFestivals } from "./permissions";
@@ -246,6 +247,8 @@ export async function updateItem(db: Db, actor: Actor | null, input: unknown): P
       const clashes = await venueClashes(tx, venueId, v.startsAt, v.endsAt, id);
       if (clashes.length) return { ok: false, code: "venue_taken", clashes };
     }
+    // Places people registered for follow the item (never fewer than those already taken).
+    if (v.capacity !== current.capacity && !(await syncItemQuota(tx, current.festivalId, id, v.capacity))) return fail("invalid", { capacity: ["capacity_below_taken"] });
     const [row] = await tx
       .update(programmeItems)
       .set({

@@ -31,6 +31,7 @@ export const festivalFieldsSchema = z
     startsOn: isoDate,
     endsOn: isoDate,
     timeZone: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { error: "time_zone_invalid" }),
+    actMaxMinutes: z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(60, { error: "number_invalid" }).default(10),
     registrationOpensAt: optionalLocal,
     registrationClosesAt: optionalLocal,
     nominationOpensAt: optionalLocal,

@@ -23,6 +23,7 @@ function toColumns(v: FestivalFields) {
     startsOn: v.startsOn,
     endsOn: v.endsOn,
     timeZone: v.timeZone,
+    actMaxMinutes: v.actMaxMinutes,
     registrationOpensAt: instant(v.registrationOpensAt),
     registrationClosesAt: instant(v.registrationClosesAt),
     nominationOpensAt: instant(v.nominationOpensAt),

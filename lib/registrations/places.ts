@@ -18,6 +18,30 @@ async function lockQuotas(tx: Tx, festivalId: string, scopes: string[]) {
     .for("update");
 }
 
+/** An item's places, set in the programme, become its quota the first time someone registers. */
+export async function ensureItemQuota(tx: Tx, festivalId: string, itemId: string, capacity: number | null) {
+  if (capacity == null) return;
+  await tx.insert(quotas).values({ festivalId, scope: `item:${itemId}`, capacity, taken: 0 }).onConflictDoNothing();
+}
+
+/**
+ * The programme changed an item's places: the quota follows (never below the places already
+ * held — `false` then) and a rise goes to the waiting list at once.
+ */
+export async function syncItemQuota(tx: Tx, festivalId: string, itemId: string, capacity: number | null): Promise<boolean> {
+  const scope = `item:${itemId}`;
+  const [q] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, festivalId), eq(quotas.scope, scope))).for("update");
+  if (!q) return true;
+  if (capacity == null) {
+    await tx.delete(quotas).where(eq(quotas.id, q.id));
+  } else {
+    if (capacity < q.taken) return false;
+    await tx.update(quotas).set({ capacity }).where(eq(quotas.id, q.id));
+  }
+  await promoteWaiting(tx, festivalId, [scope]);
+  return true;
+}
+
 /** Takes a place in every quota that applies, or none; a scope without a quota is unlimited. */
 export async function takePlace(tx: Tx, festivalId: string, scopes: string[]): Promise<boolean> {
   const rows = await lockQuotas(tx, festivalId, scopes);

@@ -60,8 +60,10 @@ export const athleteSchema = z.object({
   emergencyName: name,
   emergencyPhone: phone,
   healthDeclaration: z.literal(true, { error: "health_declaration_required" }),
+  /** Team events: start a team under a name, or join one by its name. */
+  teamAction: z.enum(["none", "create", "join"], { error: "invalid" }).default("none"),
   team: z.string().trim().max(30, { error: "too_long" }).default(""),
-});
+}).refine((v) => v.teamAction === "none" || v.team.length > 0, { error: "required", path: ["team"] });
 
 export const playerSchema = z.object({
   ...base,
@@ -78,6 +80,34 @@ export const playerSchema = z.object({
 export const registrationSchema = z.discriminatedUnion("role", [performerSchema, backstageSchema, athleteSchema, playerSchema]);
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type RegistrationData = z.output<typeof registrationSchema>;
+
+/** Editing a registration while it is pending: the same form, with the registration and its version. */
+export const editTargetSchema = z.object({ id: z.uuid({ error: "invalid" }), version: z.number().int() });
+
+const id = z.uuid({ error: "invalid" });
+
+export const noteSchema = z.object({ id, note: z.string().trim().max(500, { error: "too_long" }) });
+
+/** Moves an athlete or a player to another item of the same kind. */
+export const moveSchema = z.object({ id, itemId: id });
+
+/** An accepted act joins a performance block's running order. */
+export const actToProgrammeSchema = z.object({ id, blockId: id });
+
+export const shiftSchema = z
+  .object({
+    festivalSlug: z.string().trim().min(1).max(40),
+    title: z.string().trim().min(1, { error: "required" }).max(60, { error: "too_long" }),
+    skill: z.enum(SKILLS, { error: "invalid" }).nullable().default(null),
+    startsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((s) => new Date(s)),
+    endsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((s) => new Date(s)),
+    places: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(500, { error: "number_invalid" }),
+  })
+  .refine((s) => s.endsAt > s.startsAt, { error: "ends_before_start", path: ["endsAt"] })
+  .refine((s) => s.endsAt.getTime() - s.startsAt.getTime() <= 24 * 3600_000, { error: "item_too_long", path: ["endsAt"] });
+
+export const assignShiftSchema = z.object({ shiftId: id, ids: z.array(id).min(1).max(200) });
+export const unassignShiftSchema = z.object({ shiftId: id, registrationId: id });
 
 export const capacitySchema = z.object({
   festivalSlug: z.string().trim().min(1).max(40),

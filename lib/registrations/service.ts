@@ -1,18 +1,55 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { festivals, notifications, programmeItems, quotas, registrations } from "@/db/schema";
+import { festivals, notifications, programmeItems, quotas, registrationLinks, registrations } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type ErrorCode, type FieldErrors, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
-import { capacitySchema, decisionSchema, registrationSchema } from "./schemas";
+import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpair, type People } from "./links";
+import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
+import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
 
 const ITEM_KIND = { athlete: "sport_event", player: "card_chess" } as const;
+const LIVE = ["confirmed", "waitlisted"] as const;
+
+type Checked = { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null } | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
+
+/** Everything that can refuse a registration form, checked before anything is written. */
+async function checkForm(db: Db, actor: Actor, data: RegistrationData, now: Date, exceptId?: string): Promise<Checked> {
+  if (data.participant.kind === "member" && !actor.householdId) return fail("invalid", { participant: ["household_required"] });
+  const [f] = await db
+    .select({ id: festivals.id, status: festivals.status, opens: festivals.registrationOpensAt, closes: festivals.registrationClosesAt, actMaxMinutes: festivals.actMaxMinutes })
+    .from(festivals)
+    .where(eq(festivals.slug, data.festivalSlug));
+  if (!f || f.status !== "published") return fail("not_found");
+  if (!f.opens || !f.closes || now < f.opens || now > f.closes) return fail("registration_closed");
+  if (data.role === "performer" && data.minutes > f.actMaxMinutes) return fail("invalid", { minutes: ["act_too_long"] });
+  let itemCapacity: number | null = null;
+  if ("itemId" in data) {
+    const [item] = await db
+      .select({ kind: programmeItems.kind, capacity: programmeItems.capacity })
+      .from(programmeItems)
+      .where(and(eq(programmeItems.id, data.itemId), eq(programmeItems.festivalId, f.id)));
+    if (!item || item.kind !== ITEM_KIND[data.role]) return fail("invalid", { itemId: ["item_unknown"] });
+    itemCapacity = item.capacity;
+  }
+  const team = await checkTeam(db, data, exceptId);
+  if (team) return fail("invalid", team);
+  const people = await resolvePeople(db, actor, data);
+  if (!people.ok) return fail("invalid", people.fieldErrors);
+  return { ok: true, festival: f, people: people.people, itemCapacity };
+}
+
+/** What the form asked beyond who, which role and which item: kept as the registration's details. */
+const detailsOf = (data: RegistrationData) =>
+  Object.fromEntries(Object.entries(data).filter(([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k)));
+const participantKeyOf = (data: RegistrationData) => (data.participant.kind === "self" ? "self" : `member:${data.participant.name.toLowerCase()}`);
+const labelOf = (data: RegistrationData) => (data.role === "performer" ? data.actTitle : "");
 
 /**
  * Registers the actor (or a member of their household) in a role, for an item where the role
- * has items. A free place confirms it at once; otherwise it joins the waiting list.
+ * has items. A free place confirms it at once; otherwise it joins the waiting list. Co-performers
+ * and a partner named by phone are told; "find me a partner" pairs with the earliest one waiting.
  */
 export async function register(
   db: Db,
@@ -25,51 +62,105 @@ export async function register(
   if (!parsed.ok) return parsed;
   const data = parsed.data;
   const now = ctx.now ?? new Date();
-  if (data.participant.kind === "member" && !actor.householdId) return fail("invalid", { participant: ["household_required"] });
-
-  const [f] = await db
-    .select({ id: festivals.id, status: festivals.status, opens: festivals.registrationOpensAt, closes: festivals.registrationClosesAt })
-    .from(festivals)
-    .where(eq(festivals.slug, data.festivalSlug));
-  if (!f || f.status !== "published") return fail("not_found");
-  if (!f.opens || !f.closes || now < f.opens || now > f.closes) return fail("registration_closed");
-
-  const itemId = "itemId" in data ? data.itemId : null;
-  if (itemId) {
-    const [item] = await db
-      .select({ kind: programmeItems.kind })
-      .from(programmeItems)
-      .where(and(eq(programmeItems.id, itemId), eq(programmeItems.festivalId, f.id)));
-    if (!item || item.kind !== ITEM_KIND[data.role as keyof typeof ITEM_KIND]) return fail("invalid", { itemId: ["item_unknown"] });
-  }
-
+  const checked = await checkForm(db, actor, data, now);
+  if (!checked.ok) return checked;
+  const { festival: f, people } = checked;
   const { participant, role } = data;
-  // What the form asked beyond who and which role: kept as the registration's details.
-  const details = Object.fromEntries(Object.entries(data).filter(([k]) => !["festivalSlug", "participant", "role", "itemId"].includes(k)));
-  const participantKey = participant.kind === "self" ? "self" : `member:${participant.name.toLowerCase()}`;
+  const itemId = "itemId" in data ? data.itemId : null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(registrations)
       .values({
         festivalId: f.id,
         userId: actor.id,
-        participantKey,
+        participantKey: participantKeyOf(data),
         participantName: participant.kind === "self" ? actor.name : participant.name,
         participantAge: participant.kind === "member" ? participant.age : null,
         role,
         itemId,
         status: "waitlisted",
         queuedAt: now,
-        details,
+        details: detailsOf(data),
+        team: await canonicalTeam(tx, data),
       })
       .onConflictDoNothing()
       .returning();
     if (!row) return fail("already_registered");
+    await syncLinks(tx, actor, row, people, labelOf(data));
+    if (data.role === "player" && data.partner.kind === "find") await matchPartner(tx, row);
+    if (itemId) await ensureItemQuota(tx, f.id, itemId, checked.itemCapacity);
     if (await takePlace(tx, f.id, scopesOf(row))) {
       await tx.update(registrations).set({ status: "confirmed" }).where(eq(registrations.id, row.id));
       return ok({ id: row.id, status: "confirmed" as const, position: null });
     }
     return ok({ id: row.id, status: "waitlisted" as const, position: await waitlistPosition(tx, row) });
+  });
+}
+
+/**
+ * Changes a registration's answers while it is pending (waiting, or holding a place the
+ * organisers have not yet accepted) and registration is open. Who takes part, the role and the
+ * item stay: for another item, cancel and register again.
+ */
+export async function updateRegistration(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ version: number }>> {
+  if (!actor) return fail("unauthenticated");
+  const target = parseInput(editTargetSchema, input);
+  if (!target.ok) return target;
+  const parsed = parseInput(registrationSchema, input);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data;
+  const { id, version } = target.data;
+  const now = ctx.now ?? new Date();
+  const [current] = await db.select().from(registrations).where(eq(registrations.id, id));
+  if (!current) return fail("not_found");
+  if (current.userId !== actor.id) return refuse(db, actor.id, "registrations.update", { registrationId: id });
+  if (!LIVE.includes(current.status as (typeof LIVE)[number]) || current.acceptedAt) return fail("not_pending");
+  if (current.role !== data.role || current.itemId !== ("itemId" in data ? data.itemId : null) || current.participantKey !== participantKeyOf(data)) {
+    return fail("invalid", { itemId: ["cannot_change"] });
+  }
+  const checked = await checkForm(db, actor, data, now, id);
+  if (!checked.ok) return checked;
+  if (checked.festival.id !== current.festivalId) return fail("invalid", { itemId: ["cannot_change"] });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(registrations)
+      .set({
+        details: detailsOf(data),
+        team: await canonicalTeam(tx, data),
+        participantAge: data.participant.kind === "member" ? data.participant.age : null,
+        version: version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(registrations.id, id), eq(registrations.version, version), inArray(registrations.status, [...LIVE]), isNull(registrations.acceptedAt)))
+      .returning();
+    if (!row) return fail("stale_version");
+    await syncLinks(tx, actor, row, checked.people, labelOf(data));
+    if (data.role === "player") {
+      const was = (current.details as { partner?: { kind?: string; phone?: string } }).partner;
+      const changed = was?.kind !== data.partner.kind || (data.partner.kind === "phone" && was?.phone !== data.partner.phone);
+      if (changed) {
+        await unpair(tx, current);
+        if (data.partner.kind === "find") await matchPartner(tx, { ...row, partnerRegistrationId: null });
+      }
+    }
+    return ok({ version: row.version });
+  });
+}
+
+/** A co-performer or a named partner says no: the link is marked declined and the registrant told. */
+export async function declineLink(db: Db, actor: Actor | null, linkId: unknown): Promise<Result<undefined>> {
+  if (!actor) return fail("unauthenticated");
+  if (typeof linkId !== "string" || !/^[0-9a-f-]{36}$/i.test(linkId)) return fail("invalid");
+  return db.transaction(async (tx) => {
+    const [link] = await tx.select().from(registrationLinks).where(eq(registrationLinks.id, linkId)).for("update");
+    if (!link) return fail("not_found");
+    if (link.userId !== actor.id) return refuse(tx, actor.id, "registrations.decline", { linkId });
+    if (link.declinedAt) return ok(undefined);
+    await tx.update(registrationLinks).set({ declinedAt: new Date() }).where(eq(registrationLinks.id, linkId));
+    const [r] = await tx.select().from(registrations).where(eq(registrations.id, link.registrationId));
+    if (link.kind === "partner") await unpair(tx, r);
+    await tx.insert(notifications).values({ userId: r.userId, kind: "registration.declined", data: { registrationId: r.id, from: actor.name, linkKind: link.kind } });
+    return ok(undefined);
   });
 }
 
@@ -148,6 +239,11 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
     if (!f) return fail("not_found");
     const [existing] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, f.id), eq(quotas.scope, scope))).for("update");
     if (existing && capacity < existing.taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
+    if (scope.startsWith("item:")) {
+      // An item's places are also shown in the programme: keep the two the same.
+      const [item] = await tx.update(programmeItems).set({ capacity: capacity || null }).where(and(eq(programmeItems.id, scope.slice(5)), eq(programmeItems.festivalId, f.id))).returning({ id: programmeItems.id });
+      if (!item) return fail("invalid", { scope: ["item_unknown"] });
+    }
     if (existing) await tx.update(quotas).set({ capacity }).where(eq(quotas.id, existing.id));
     else {
       // A new quota starts with the places already held.

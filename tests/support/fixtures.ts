@@ -79,7 +79,10 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from programme_publications t) as publications,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from quotas t) as quotas,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from registrations t) as registrations,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from notifications t) as notifications`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from notifications t) as notifications,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from registration_links t) as registration_links,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shifts t) as shifts,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shift_assignments t) as shift_assignments`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

@@ -27,6 +27,7 @@ export default async function NewFestivalPage() {
           startsOn: "",
           endsOn: "",
           timeZone: "Asia/Shanghai",
+          actMaxMinutes: 10,
           registrationOpensAt: "",
           registrationClosesAt: "",
           nominationOpensAt: "",
