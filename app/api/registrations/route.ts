@@ -9,6 +9,8 @@ import { register, updateRegistration } from "@/lib/registrations/service";
 const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 422, registration_closed: 409, already_registered: 409, not_pending: 409, stale_version: 409 };
 
 async function handle(req: Request, run: typeof register | typeof updateRegistration) {
+  // Only JSON: a page on another site cannot send that without the browser asking first.
+  if (!req.headers.get("content-type")?.startsWith("application/json")) return Response.json({ ok: false, code: "invalid" }, { status: 415 });
   let body: unknown;
   try {
     body = await req.json();
