@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { festivals, households, userRoles, users } from "./schema";
 import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import { seedRegistrations } from "./seed-registrations";
+import { seedSports } from "./seed-sports";
 import type { Db } from "./types";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
@@ -61,7 +62,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const demoHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await tx.execute(sql`truncate table audit_log, throttles, notifications, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`);
+    await tx.execute(sql`truncate table audit_log, throttles, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`);
 
     const rows: (typeof households.$inferInsert)[] = [];
     for (const estate of ESTATES) {
@@ -163,5 +164,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedProgramme(tx, f14.id, f14.startsOn, "Asia/Shanghai", new Date("2021-10-10T02:00:00Z"), PROGRAMME_14);
     await seedProgramme(tx, f15.id, f15.startsOn, "Asia/Shanghai", new Date(now.getTime() - 2 * 86_400_000));
     await seedRegistrations(tx, f15.id, now);
+    await seedSports(tx, f15.id, now);
   });
 }

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { MyNotification, MyRegistration } from "@/lib/registrations/queries";
-import { cancelRegistrationAction, markNotificationsReadAction } from "@/lib/registrations/actions";
+import Link from "next/link";
+import type { MyInvitation, MyNotification, MyRegistration } from "@/lib/registrations/queries";
+import { cancelRegistrationAction, declineLinkAction, markNotificationsReadAction } from "@/lib/registrations/actions";
+import { buttonClass } from "@/components/ui/button";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { Badge, Card } from "@/components/ui/card";
 
@@ -9,6 +11,8 @@ const TONE = { confirmed: "green", waitlisted: "gold", rejected: "red", cancelle
 /** "My registrations" on /me: status, waiting-list place, and cancelling while registration is open. */
 export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
   const t = await getTranslations("myRegistrations");
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return (
     <Card aria-labelledby="registrations-title">
       <h2 id="registrations-title" className="text-2xl font-bold">
@@ -32,14 +36,62 @@ export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
                 {r.accepted && r.status === "confirmed" && <span className="text-green-ink">{t("accepted")}</span>}
               </p>
               <p>{t("forWhom", { name: r.participantName })}</p>
+              {r.registeredBy && <p className="text-muted">{t("registeredBy", { name: r.registeredBy })}</p>}
+              {r.team && <p>{t("team", { team: r.team })}</p>}
+              {r.partnerName && <p>{t("partner", { name: r.partnerName })}</p>}
+              {r.partnerWanted && <p>{t("partnerWanted")}</p>}
+              {r.scheduled && <p className="font-semibold text-green-ink">{t("scheduled", { title: r.scheduled.title, time: when(r.scheduled.startsAt) })}</p>}
+              {r.shifts.map((s) => (
+                <p key={s.startsAt.toISOString() + s.title} className="font-semibold text-green-ink">
+                  {t("shift", { title: s.title, time: when(s.startsAt) })}
+                </p>
+              ))}
               {r.reason && r.status === "rejected" && <p>{t("reason", { reason: r.reason })}</p>}
-              {r.cancellable && (
-                <ActionButton action={cancelRegistrationAction} fields={{ id: r.id }} label={t("cancel")} variant="danger" confirmText={t("cancelConfirm")} successText={t("cancelled")} />
+              {(r.editable || r.cancellable) && (
+                <div className="flex flex-wrap gap-2">
+                  {r.editable && (
+                    <Link href={`/festivals/${r.festivalSlug}/register/${r.role}?edit=${r.id}`} className={buttonClass("secondary", "md")}>
+                      {t("edit")}
+                    </Link>
+                  )}
+                  {r.cancellable && (
+                    <ActionButton action={cancelRegistrationAction} fields={{ id: r.id }} label={t("cancel")} variant="danger" confirmText={t("cancelConfirm")} successText={t("cancelled")} />
+                  )}
+                </div>
               )}
             </li>
           ))}
         </ul>
       )}
+    </Card>
+  );
+}
+
+/** Registrations that name me as a co-performer or partner; I can say no. */
+export async function MyInvitations({ items }: { items: MyInvitation[] }) {
+  const t = await getTranslations("myRegistrations");
+  return (
+    <Card aria-labelledby="invitations-title">
+      <h2 id="invitations-title" className="text-2xl font-bold">
+        {t("invitations")}
+      </h2>
+      <ul className="mt-3 flex flex-col gap-3">
+        {items.map((i) => (
+          <li key={i.id} className="flex flex-col gap-2 rounded-xl border border-line p-4">
+            <p className="text-lg">
+              {i.kind === "co_performer" ? t("invitedToAct", { from: i.from, title: i.title ?? "" }) : t("namedPartner", { from: i.from, item: i.itemTitle ?? "" })}
+            </p>
+            <p className="text-muted">{i.festivalTitle}</p>
+            {i.declined ? (
+              <p>
+                <Badge tone="grey">{t("declined")}</Badge>
+              </p>
+            ) : (
+              <ActionButton action={declineLinkAction} fields={{ id: i.id }} label={t("decline")} variant="danger" confirmText={t("declineConfirm")} successText={t("declinedDone")} />
+            )}
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }
@@ -67,7 +119,7 @@ export async function MyNotifications({ items }: { items: MyNotification[] }) {
             return (
               <li key={n.id} className={`rounded-xl border-l-4 px-4 py-3 text-lg ${n.read ? "border-line bg-white" : "border-red-brand bg-red-soft"}`}>
                 {!n.read && <span className="sr-only">{t("unread")}: </span>}
-                {t.has(key) ? t(key, { item, reason: typeof n.data.reason === "string" ? t("reason", { reason: n.data.reason }) : "" }) : n.kind}
+                {t.has(key) ? t(key, notificationValues(n, item, (d) => format.dateTime(d, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }), (r) => t("reason", { reason: r }))) : n.kind}
                 <span className="block text-base text-muted">{format.dateTime(n.createdAt, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</span>
               </li>
             );
@@ -76,4 +128,20 @@ export async function MyNotifications({ items }: { items: MyNotification[] }) {
       )}
     </Card>
   );
+}
+
+/** The values a message's sentence may use, from what the notification recorded. */
+function notificationValues(n: MyNotification, item: string, when: (d: Date) => string, reason: (r: string) => string) {
+  const text = (k: string) => (typeof n.data[k] === "string" ? (n.data[k] as string) : "");
+  const at = text("startsAt");
+  return {
+    item,
+    reason: text("reason") ? reason(text("reason")) : "",
+    from: text("from"),
+    title: text("title"),
+    partner: text("partner"),
+    block: text("block"),
+    shift: text("shift"),
+    time: at ? when(new Date(at)) : "",
+  };
 }

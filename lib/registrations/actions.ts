@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import type { ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
-import { cancelRegistration, markNotificationsRead } from "./service";
+import { cancelRegistration, declineLink, markNotificationsRead } from "./service";
 
 // Session → service → revalidate. Every rule lives in the services.
 
@@ -17,6 +17,13 @@ export async function cancelRegistrationAction(_prev: ActionState, formData: For
 
 export async function markNotificationsReadAction(): Promise<ActionState> {
   const result = await markNotificationsRead(await getDb(), await getActor());
+  if (!result.ok) return { ok: false, code: result.code, at: Date.now() };
+  revalidatePath("/[locale]/me", "page");
+  return { ok: true, at: Date.now() };
+}
+
+export async function declineLinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await declineLink(await getDb(), await getActor(), formData.get("id"));
   if (!result.ok) return { ok: false, code: result.code, at: Date.now() };
   revalidatePath("/[locale]/me", "page");
   return { ok: true, at: Date.now() };

@@ -32,8 +32,10 @@ export async function resolvePeople(db: DbOrTx, actor: Actor, data: Registration
 }
 
 /** The team rule: a new team's name is free in that event; a team to join exists. */
-export async function checkTeam(db: DbOrTx, data: RegistrationData, exceptId?: string): Promise<FieldErrors | null> {
+export async function checkTeam(db: DbOrTx, data: RegistrationData, exceptId?: string, currentTeam?: string | null): Promise<FieldErrors | null> {
   if (data.role !== "athlete" || data.teamAction === "none") return null;
+  // Editing a registration and keeping its team: nothing to check.
+  if (currentTeam && currentTeam.toLowerCase() === data.team.toLowerCase()) return null;
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)

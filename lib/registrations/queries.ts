@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { festivals, notifications, programmeItems, registrations } from "@/db/schema";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { festivals, notifications, programmeItems, registrationLinks, registrations, shiftAssignments, shifts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
 export interface MyRegistration {
@@ -17,47 +18,140 @@ export interface MyRegistration {
   position: number | null;
   /** Registration is still open, so it can be cancelled. */
   cancellable: boolean;
+  /** Still pending (not yet confirmed by the organisers) and registration open: the answers can change. */
+  editable: boolean;
+  /** Someone else in my household registered this member; I see it but they manage it. */
+  registeredBy: string | null;
+  team: string | null;
+  partnerName: string | null;
+  /** Asked us to find a partner and has none yet. */
+  partnerWanted: boolean;
+  /** An accepted act's place in the programme. */
+  scheduled: { title: string; startsAt: Date } | null;
+  shifts: { title: string; startsAt: Date; endsAt: Date }[];
 }
 
-/** My registrations and my household members', newest festival first, with waiting-list places. */
-export async function listMyRegistrations(db: DbOrTx, userId: string, now = new Date()): Promise<MyRegistration[]> {
+/**
+ * My registrations, and those of the members of my household without a phone (whoever in the
+ * household registered them), newest festival first, with waiting-list places.
+ */
+export async function listMyRegistrations(db: DbOrTx, userId: string, now = new Date(), householdId: string | null = null): Promise<MyRegistration[]> {
   const position = sql<number | null>`case when ${registrations.status} = 'waitlisted' then (
       select count(*)::int from registrations w
       where w.festival_id = ${registrations.festivalId} and w.status = 'waitlisted' and w.role = ${registrations.role}
         and w.item_id is not distinct from ${registrations.itemId}
         and (w.queued_at, w.created_at, w.id) <= (${registrations.queuedAt}, ${registrations.createdAt}, ${registrations.id})
     ) end`;
+  const registrant = alias(users, "registrant");
+  const partner = alias(registrations, "partner");
+  const scheduled = alias(programmeItems, "scheduled");
   const rows = await db
     .select({
       id: registrations.id,
+      userId: registrations.userId,
+      registrantName: registrant.name,
       festivalTitle: festivals.title,
       festivalSlug: festivals.slug,
       closes: festivals.registrationClosesAt,
       role: registrations.role,
       itemTitle: programmeItems.title,
+      actTitle: sql<string | null>`${registrations.details} ->> 'actTitle'`,
+      partnerWanted: sql<boolean>`coalesce(${registrations.details} -> 'partner' ->> 'kind' = 'find', false)`,
       participantName: registrations.participantName,
       status: registrations.status,
       acceptedAt: registrations.acceptedAt,
       reason: registrations.reason,
+      team: registrations.team,
+      partnerName: partner.participantName,
+      scheduledTitle: scheduled.title,
+      scheduledAt: scheduled.startsAt,
       position,
     })
     .from(registrations)
     .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
+    .innerJoin(registrant, eq(registrant.id, registrations.userId))
     .leftJoin(programmeItems, eq(programmeItems.id, registrations.itemId))
-    .where(eq(registrations.userId, userId))
+    .leftJoin(partner, eq(partner.id, registrations.partnerRegistrationId))
+    .leftJoin(scheduled, eq(scheduled.id, registrations.programmeItemId))
+    .where(
+      householdId
+        ? or(eq(registrations.userId, userId), and(sql`${registrations.participantKey} like 'member:%'`, eq(registrant.householdId, householdId)))
+        : eq(registrations.userId, userId),
+    )
     .orderBy(desc(festivals.edition), desc(registrations.createdAt));
+  const ids = rows.map((r) => r.id);
+  const onShifts = ids.length
+    ? await db
+        .select({ registrationId: shiftAssignments.registrationId, title: shifts.title, startsAt: shifts.startsAt, endsAt: shifts.endsAt })
+        .from(shiftAssignments)
+        .innerJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
+        .where(inArray(shiftAssignments.registrationId, ids))
+        .orderBy(shifts.startsAt)
+    : [];
+  return rows.map((r) => {
+    const mine = r.userId === userId;
+    const live = r.status === "confirmed" || r.status === "waitlisted";
+    const open = !!r.closes && now <= r.closes;
+    return {
+      id: r.id,
+      festivalTitle: r.festivalTitle,
+      festivalSlug: r.festivalSlug,
+      role: r.role,
+      itemTitle: r.itemTitle ?? r.actTitle,
+      participantName: r.participantName,
+      status: r.status,
+      accepted: !!r.acceptedAt,
+      partnerWanted: r.partnerWanted && !r.partnerName && live,
+      reason: r.reason,
+      position: r.position,
+      cancellable: mine && live && open,
+      editable: mine && live && open && !r.acceptedAt,
+      registeredBy: mine ? null : r.registrantName,
+      team: r.team,
+      partnerName: r.partnerName,
+      scheduled: r.scheduledTitle && r.scheduledAt ? { title: r.scheduledTitle, startsAt: r.scheduledAt } : null,
+      shifts: onShifts.filter((s) => s.registrationId === r.id).map(({ title, startsAt, endsAt }) => ({ title, startsAt, endsAt })),
+    };
+  });
+}
+
+export interface MyInvitation {
+  id: string;
+  kind: "co_performer" | "partner";
+  from: string;
+  title: string | null;
+  itemTitle: string | null;
+  festivalTitle: string;
+  declined: boolean;
+}
+
+/** Registrations that name me (a co-performer, a partner) and are still live; I can decline. */
+export async function listMyInvitations(db: DbOrTx, userId: string): Promise<MyInvitation[]> {
+  const rows = await db
+    .select({
+      id: registrationLinks.id,
+      kind: registrationLinks.kind,
+      declinedAt: registrationLinks.declinedAt,
+      from: users.name,
+      details: registrations.details,
+      itemTitle: programmeItems.title,
+      festivalTitle: festivals.title,
+    })
+    .from(registrationLinks)
+    .innerJoin(registrations, eq(registrations.id, registrationLinks.registrationId))
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
+    .leftJoin(programmeItems, eq(programmeItems.id, registrations.itemId))
+    .where(and(eq(registrationLinks.userId, userId), inArray(registrations.status, ["confirmed", "waitlisted"])))
+    .orderBy(desc(registrationLinks.createdAt));
   return rows.map((r) => ({
     id: r.id,
-    festivalTitle: r.festivalTitle,
-    festivalSlug: r.festivalSlug,
-    role: r.role,
+    kind: r.kind,
+    from: r.from,
+    title: typeof r.details.actTitle === "string" ? r.details.actTitle : null,
     itemTitle: r.itemTitle,
-    participantName: r.participantName,
-    status: r.status,
-    accepted: !!r.acceptedAt,
-    reason: r.reason,
-    position: r.position,
-    cancellable: (r.status === "confirmed" || r.status === "waitlisted") && !!r.closes && now <= r.closes,
+    festivalTitle: r.festivalTitle,
+    declined: !!r.declinedAt,
   }));
 }
 
@@ -80,7 +174,7 @@ export async function listMyNotifications(db: DbOrTx, userId: string): Promise<M
       data: notifications.data,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
-      itemTitle: programmeItems.title,
+      itemTitle: sql<string | null>`coalesce(${programmeItems.title}, ${registrations.details} ->> 'actTitle')`,
       role: registrations.role,
     })
     .from(notifications)

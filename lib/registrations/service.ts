@@ -15,7 +15,7 @@ const LIVE = ["confirmed", "waitlisted"] as const;
 type Checked = { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null } | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
 
 /** Everything that can refuse a registration form, checked before anything is written. */
-async function checkForm(db: Db, actor: Actor, data: RegistrationData, now: Date, exceptId?: string): Promise<Checked> {
+async function checkForm(db: Db, actor: Actor, data: RegistrationData, now: Date, current?: { id: string; team: string | null }): Promise<Checked> {
   if (data.participant.kind === "member" && !actor.householdId) return fail("invalid", { participant: ["household_required"] });
   const [f] = await db
     .select({ id: festivals.id, status: festivals.status, opens: festivals.registrationOpensAt, closes: festivals.registrationClosesAt, actMaxMinutes: festivals.actMaxMinutes })
@@ -33,7 +33,7 @@ async function checkForm(db: Db, actor: Actor, data: RegistrationData, now: Date
     if (!item || item.kind !== ITEM_KIND[data.role]) return fail("invalid", { itemId: ["item_unknown"] });
     itemCapacity = item.capacity;
   }
-  const team = await checkTeam(db, data, exceptId);
+  const team = await checkTeam(db, data, current?.id, current?.team);
   if (team) return fail("invalid", team);
   const people = await resolvePeople(db, actor, data);
   if (!people.ok) return fail("invalid", people.fieldErrors);
@@ -118,7 +118,7 @@ export async function updateRegistration(db: Db, actor: Actor | null, input: unk
   if (current.role !== data.role || current.itemId !== ("itemId" in data ? data.itemId : null) || current.participantKey !== participantKeyOf(data)) {
     return fail("invalid", { itemId: ["cannot_change"] });
   }
-  const checked = await checkForm(db, actor, data, now, id);
+  const checked = await checkForm(db, actor, data, now, current);
   if (!checked.ok) return checked;
   if (checked.festival.id !== current.festivalId) return fail("invalid", { itemId: ["cannot_change"] });
   return db.transaction(async (tx) => {

@@ -5,15 +5,11 @@ import { getCurrentFestival } from "@/lib/festivals/queries";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { festivalDay } from "@/components/festivals/format";
+import { RolePicture } from "@/components/registrations/role-picture";
 
 export const dynamic = "force-dynamic";
 
-const ROLES = [
-  { key: "performer", seal: "演" },
-  { key: "backstage", seal: "幕" },
-  { key: "athlete", seal: "动" },
-  { key: "player", seal: "棋" },
-] as const;
+const ROLES = ["performer", "backstage", "athlete", "player"] as const;
 
 const MORE = ["programme", "stars", "wishes"] as const;
 
@@ -23,6 +19,17 @@ export default async function HomePage() {
   const tn = await getTranslations("nav");
   const format = await getFormatter();
   const festival = await getCurrentFestival(await getDb());
+
+  // Registration for the current festival: open now, not yet, over — or no festival to register for.
+  const now = new Date();
+  const registration: "open" | "soon" | "closed" | "none" =
+    !festival || festival.status !== "published" || !festival.registrationOpensAt || !festival.registrationClosesAt
+      ? "none"
+      : now < festival.registrationOpensAt
+        ? "soon"
+        : now > festival.registrationClosesAt
+          ? "closed"
+          : "open";
 
   const day = (iso: string) => format.dateTime(festivalDay(iso), { year: "numeric", month: "long", day: "numeric", weekday: "short" });
   const moment = (d: Date) => format.dateTime(d, { month: "long", day: "numeric" });
@@ -72,20 +79,34 @@ export default async function HomePage() {
         </h2>
         <p className="mt-1 text-muted">{t("waysIntro")}</p>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-          {ROLES.map((r) => (
-            <li key={r.key} className="flex gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5 shadow-sm">
-              <span aria-hidden="true" className="grid size-16 shrink-0 place-items-center rounded-2xl bg-red-brand text-3xl font-black text-gold-soft shadow-inner">
-                {r.seal}
-              </span>
-              <div className="flex flex-col gap-1">
-                <h3 className="text-xl font-bold">{t(r.key)}</h3>
-                <p>{t(`${r.key}Text`)}</p>
-                <p>
-                  <Badge>{tc("opensSoon")}</Badge>
-                </p>
-              </div>
-            </li>
-          ))}
+          {ROLES.map((r) => {
+            const body = (
+              <>
+                <RolePicture role={r} className="size-16" />
+                <span className="flex flex-col gap-1">
+                  <span className="text-xl font-bold">{t(r)}</span>
+                  <span>{t(`${r}Text`)}</span>
+                  <span>
+                    <Badge tone={registration === "open" ? "green" : "grey"}>{registration === "open" ? t("registerNow") : registration === "closed" ? t("registrationClosed") : tc("opensSoon")}</Badge>
+                  </span>
+                </span>
+              </>
+            );
+            return (
+              <li key={r}>
+                {festival && registration !== "none" ? (
+                  <Link
+                    href={`/festivals/${festival.slug}/register/${r}`}
+                    className="flex h-full gap-4 rounded-[var(--radius-card)] border-2 border-line bg-white p-5 text-ink no-underline shadow-sm hover:border-red-brand"
+                  >
+                    {body}
+                  </Link>
+                ) : (
+                  <div className="flex h-full gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5 shadow-sm">{body}</div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       </section>
 

@@ -3,8 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/accounts/queries";
-import { listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
-import { MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
+import { listMyInvitations, listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
+import { MyInvitations, MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
 import { Badge, Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
@@ -20,7 +20,12 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications] = await Promise.all([getMyProfile(db, actor.id), listMyRegistrations(db, actor.id), listMyNotifications(db, actor.id)]);
+  const [profile, registrations, notifications, invitations] = await Promise.all([
+    getMyProfile(db, actor.id),
+    listMyRegistrations(db, actor.id, new Date(), actor.householdId),
+    listMyNotifications(db, actor.id),
+    listMyInvitations(db, actor.id),
+  ]);
   if (!profile) redirect("/sign-in?callbackUrl=/me");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -34,6 +39,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {welcome === "linked" && <Alert tone="success">{t("me.linked")}</Alert>}
 
       <MyNotifications items={notifications} />
+      {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
 
       <Card aria-labelledby="household-title">

@@ -1,0 +1,526 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import type { RegistrationRole } from "@/db/schema";
+import { ACT_TYPES, AGE_GROUPS, SKILLS, SKILL_LEVELS, STAGE_NEEDS, TIMES_OF_DAY, registrationSchema } from "@/lib/registrations/schemas";
+import { Field } from "@/components/ui/field";
+import { ChoiceGroup } from "@/components/ui/choice-group";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+
+export interface ItemChoice {
+  id: string;
+  title: string;
+  /** Day, time and venue, already in the reader's language and the festival's zone. */
+  when: string;
+  left: number | null;
+  waiting: number;
+  teams: string[];
+  /** Already registered for it (for myself, or the member being registered). */
+  held: string[];
+}
+
+export interface SlotChoice {
+  startsAt: string;
+  endsAt: string;
+  label: string;
+}
+
+interface Values {
+  festivalSlug: string;
+  role: RegistrationRole;
+  participant: { kind: "self" | "member"; name?: string; age?: number; guardianConsent?: boolean };
+  actTitle?: string;
+  actType?: string;
+  group?: boolean;
+  performers?: string[];
+  coPerformerPhones?: string[];
+  minutes?: number;
+  stageNeeds?: string[];
+  stageNeedsOther?: string;
+  preferredTime?: string;
+  skills?: string[];
+  available?: { startsAt: string; endsAt: string }[];
+  itemId?: string;
+  ageGroup?: string;
+  emergencyName?: string;
+  emergencyPhone?: string;
+  healthDeclaration?: boolean;
+  teamAction?: string;
+  team?: string;
+  level?: string;
+  partner?: { kind: string; phone?: string };
+}
+
+export interface RegisterFormProps {
+  festivalSlug: string;
+  role: RegistrationRole;
+  actMaxMinutes: number;
+  items: ItemChoice[];
+  slots: SlotChoice[];
+  hasHousehold: boolean;
+  edit?: { id: string; version: number; values: Partial<Values> };
+}
+
+type Outcome = { kind: "registered"; status: "confirmed" | "waitlisted"; position: number | null } | { kind: "saved" };
+
+const ROLE_DEFAULTS: Record<RegistrationRole, Partial<Values>> = {
+  performer: { actTitle: "", group: false, performers: [], coPerformerPhones: [], stageNeeds: [], stageNeedsOther: "", preferredTime: "any" },
+  backstage: { skills: [], available: [] },
+  athlete: { emergencyName: "", emergencyPhone: "", healthDeclaration: false, teamAction: "none", team: "" },
+  player: { partner: { kind: "none" } },
+};
+
+/** The first error code of a field, as the Field and ChoiceGroup components take them. */
+function codes(errors: FieldErrors<Values>, path: string): string[] | undefined {
+  let node: unknown = errors;
+  for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  const e = node as { message?: string; root?: { message?: string } } | Array<{ message?: string } | undefined> | undefined;
+  if (!e) return undefined;
+  if (Array.isArray(e)) {
+    const first = e.find((x) => x?.message);
+    return first?.message ? [first.message] : undefined;
+  }
+  const message = e.message ?? e.root?.message;
+  return message ? [message] : undefined;
+}
+
+/**
+ * One role's registration form: react-hook-form with the same zod union the server parses, sent
+ * as JSON. Errors from either side land beside their field, translated.
+ */
+export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, hasHousehold, edit }: RegisterFormProps) {
+  const t = useTranslations("register");
+  const router = useRouter();
+  const [code, setCode] = useState<string>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const form = useForm<Values>({
+    resolver: zodResolver(registrationSchema) as unknown as Resolver<Values>,
+    defaultValues: { festivalSlug, role, participant: { kind: "self" }, ...ROLE_DEFAULTS[role], ...edit?.values },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const err = (path: string) => codes(errors, path);
+  const participant = useWatch({ control: form.control, name: "participant" });
+  const itemId = useWatch({ control: form.control, name: "itemId" });
+  const partnerKind = useWatch({ control: form.control, name: "partner.kind" });
+  const chosenItem = items.find((i) => i.id === itemId);
+
+  const onSubmit = form.handleSubmit(async () => {
+    setCode(undefined);
+    // The raw answers go to the server, which parses them with the same schema.
+    const body = edit ? { ...form.getValues(), id: edit.id, version: edit.version } : form.getValues();
+    let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]>; data?: { status: "confirmed" | "waitlisted"; position: number | null } };
+    try {
+      const res = await fetch("/api/registrations", { method: edit ? "PUT" : "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      result = await res.json();
+    } catch {
+      setCode("unknown");
+      return;
+    }
+    if (!result.ok) {
+      const fields = Object.entries(result.fieldErrors ?? {}).filter(([, c]) => c?.length);
+      for (const [field, c] of fields) form.setError((field === "participant" ? "participant.kind" : field) as "role", { message: c[0] });
+      setCode(result.code);
+      window.scrollTo({ top: 0, behavior: "smooth" });
+      return;
+    }
+    setOutcome(edit ? { kind: "saved" } : { kind: "registered", status: result.data!.status, position: result.data!.position });
+    window.scrollTo({ top: 0 });
+    router.refresh();
+  });
+
+  if (outcome) return <Done outcome={outcome} festivalSlug={festivalSlug} />;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-7">
+      <FormMessage code={code} />
+
+      {/* Who takes part */}
+      <Controller
+        control={form.control}
+        name="participant.kind"
+        render={({ field }) => (
+          <ChoiceGroup
+            legend={t("who")}
+            value={field.value}
+            onChange={(v) => form.setValue("participant", v === "self" ? { kind: "self" } : { kind: "member", name: "", guardianConsent: false })}
+            errors={err("participant.kind")}
+            choices={[
+              { value: "self", label: t("whoSelf") },
+              { value: "member", label: t("whoMember"), hint: hasHousehold ? t("whoMemberHint") : t("whoMemberNeedsHousehold"), disabled: !hasHousehold || !!edit },
+            ]}
+          />
+        )}
+      />
+      {participant?.kind === "member" && (
+        <div className="flex flex-col gap-4 rounded-xl border-2 border-gold bg-gold-soft/40 p-4">
+          <Field label={t("memberName")} hint={t("memberNameHint")} autoComplete="off" errors={err("participant.name")} readOnly={!!edit} {...form.register("participant.name")} />
+          <Field label={t("memberAge")} type="number" inputMode="numeric" min={1} max={120} className="max-w-48" errors={err("participant.age")} {...form.register("participant.age", { valueAsNumber: true })} />
+          {(participant.age ?? 99) < 14 && (
+            <Check label={t("guardianConsent")} errors={err("participant.guardianConsent")} {...form.register("participant.guardianConsent")} />
+          )}
+        </div>
+      )}
+
+      {role === "performer" && <PerformerFields form={form} err={err} actMaxMinutes={actMaxMinutes} />}
+
+      {role === "backstage" && (
+        <>
+          <Controller
+            control={form.control}
+            name="skills"
+            render={({ field }) => (
+              <ChoiceGroup multiple legend={t("skills")} hint={t("skillsHint")} value={field.value ?? []} onChange={field.onChange} errors={err("skills")} choices={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="available"
+            render={({ field }) => {
+              const chosen = (field.value ?? []).map((r) => r.startsAt);
+              return (
+                <ChoiceGroup
+                  multiple
+                  legend={t("available")}
+                  hint={t("availableHint")}
+                  value={chosen}
+                  onChange={(starts) => field.onChange(slots.filter((s) => starts.includes(s.startsAt)).map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })))}
+                  errors={err("available")}
+                  columns={1}
+                  choices={slots.map((s) => ({ value: s.startsAt, label: s.label }))}
+                />
+              );
+            }}
+          />
+        </>
+      )}
+
+      {(role === "athlete" || role === "player") && (
+        <Controller
+          control={form.control}
+          name="itemId"
+          render={({ field }) => (
+            <ChoiceGroup
+              legend={role === "athlete" ? t("sportItem") : t("gameItem")}
+              hint={t("itemHint")}
+              value={field.value}
+              onChange={(v) => {
+                field.onChange(v);
+                form.setValue("team", "");
+              }}
+              errors={err("itemId")}
+              columns={1}
+              choices={items.map((i) => ({
+                value: i.id,
+                disabled: !!edit && i.id !== edit.values.itemId,
+                label: (
+                  <span className="flex flex-wrap items-center gap-2">
+                    {i.title}
+                    {i.held.includes(participant?.kind === "member" ? `member:${(participant.name ?? "").trim().toLowerCase()}` : "self") && i.id !== edit?.values.itemId ? (
+                      <Badge tone="grey">{t("alreadyIn")}</Badge>
+                    ) : i.left === null ? null : i.left > 0 ? (
+                      <Badge tone="green">{t("placesLeft", { count: i.left })}</Badge>
+                    ) : (
+                      <Badge tone="red">{t("full", { count: i.waiting })}</Badge>
+                    )}
+                  </span>
+                ),
+                hint: i.when,
+              }))}
+            />
+          )}
+        />
+      )}
+      {items.length === 0 && (role === "athlete" || role === "player") && <Alert tone="info">{t("noItems")}</Alert>}
+      {chosenItem && chosenItem.left === 0 && !edit && <Alert tone="info">{t("fullExplained", { count: chosenItem.waiting })}</Alert>}
+
+      {role === "athlete" && <AthleteFields form={form} err={err} teams={chosenItem?.teams ?? []} />}
+
+      {role === "player" && (
+        <>
+          <Controller
+            control={form.control}
+            name="level"
+            render={({ field }) => (
+              <ChoiceGroup legend={t("level")} value={field.value} onChange={field.onChange} errors={err("level")} columns={3} choices={SKILL_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="partner.kind"
+            render={({ field }) => (
+              <ChoiceGroup
+                legend={t("partner")}
+                hint={t("partnerHint")}
+                value={field.value}
+                onChange={(v) => form.setValue("partner", v === "phone" ? { kind: "phone", phone: "" } : { kind: v })}
+                errors={err("partner.kind") ?? (partnerKind !== "phone" ? err("partner") : undefined)}
+                columns={1}
+                choices={[
+                  { value: "none", label: t("partnerNone") },
+                  { value: "phone", label: t("partnerPhone"), hint: t("partnerPhoneHint") },
+                  { value: "find", label: t("partnerFind"), hint: t("partnerFindHint") },
+                ]}
+              />
+            )}
+          />
+          {partnerKind === "phone" && (
+            <Field label={t("partnerPhoneLabel")} type="tel" inputMode="numeric" autoComplete="off" className="max-w-sm" errors={err("partner.phone") ?? err("partner")} {...form.register("partner.phone")} />
+          )}
+        </>
+      )}
+
+      <SubmitButton size="lg" pending={isSubmitting} className="self-stretch sm:self-start">
+        {edit ? t("save") : t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}
+
+type FormApi = ReturnType<typeof useForm<Values>>;
+type Err = (path: string) => string[] | undefined;
+
+function PerformerFields({ form, err, actMaxMinutes }: { form: FormApi; err: Err; actMaxMinutes: number }) {
+  const t = useTranslations("register");
+  const group = useWatch({ control: form.control, name: "group" });
+  const needs = useWatch({ control: form.control, name: "stageNeeds" }) ?? [];
+  return (
+    <>
+      <Field label={t("actTitle")} hint={t("actTitleHint")} autoComplete="off" errors={err("actTitle")} {...form.register("actTitle")} />
+      <Controller
+        control={form.control}
+        name="actType"
+        render={({ field }) => (
+          <ChoiceGroup legend={t("actType")} value={field.value} onChange={field.onChange} errors={err("actType")} columns={3} choices={ACT_TYPES.map((a) => ({ value: a, label: t(`actTypes.${a}`) }))} />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="group"
+        render={({ field }) => (
+          <ChoiceGroup
+            legend={t("soloOrGroup")}
+            value={field.value ? "group" : "solo"}
+            onChange={(v) => field.onChange(v === "group")}
+            choices={[
+              { value: "solo", label: t("solo") },
+              { value: "group", label: t("group") },
+            ]}
+          />
+        )}
+      />
+      {group && (
+        <>
+          <Controller
+            control={form.control}
+            name="performers"
+            render={({ field }) => (
+              <TextList label={t("performers")} hint={t("performersHint")} value={field.value ?? []} onChange={field.onChange} errors={err("performers")} />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="coPerformerPhones"
+            render={({ field }) => <PhoneList value={field.value ?? []} onChange={field.onChange} errors={err("coPerformerPhones")} />}
+          />
+        </>
+      )}
+      <Field
+        label={t("minutes")}
+        hint={t("minutesHint", { max: actMaxMinutes })}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={actMaxMinutes}
+        className="max-w-48"
+        errors={err("minutes")}
+        {...form.register("minutes", { valueAsNumber: true })}
+      />
+      <Controller
+        control={form.control}
+        name="stageNeeds"
+        render={({ field }) => (
+          <ChoiceGroup multiple legend={t("stageNeeds")} value={field.value ?? []} onChange={field.onChange} errors={err("stageNeeds")} choices={STAGE_NEEDS.map((s) => ({ value: s, label: t(`needs.${s}`) }))} />
+        )}
+      />
+      {needs.includes("other") && <Field label={t("stageNeedsOther")} autoComplete="off" errors={err("stageNeedsOther")} {...form.register("stageNeedsOther")} />}
+      <Controller
+        control={form.control}
+        name="preferredTime"
+        render={({ field }) => (
+          <ChoiceGroup legend={t("preferredTime")} value={field.value} onChange={field.onChange} errors={err("preferredTime")} columns={4} choices={TIMES_OF_DAY.map((s) => ({ value: s, label: t(`times.${s}`) }))} />
+        )}
+      />
+    </>
+  );
+}
+
+function AthleteFields({ form, err, teams }: { form: FormApi; err: Err; teams: string[] }) {
+  const t = useTranslations("register");
+  const teamAction = useWatch({ control: form.control, name: "teamAction" });
+  return (
+    <>
+      <Controller
+        control={form.control}
+        name="ageGroup"
+        render={({ field }) => (
+          <ChoiceGroup legend={t("ageGroup")} value={field.value} onChange={field.onChange} errors={err("ageGroup")} columns={2} choices={AGE_GROUPS.map((a) => ({ value: a, label: t(`ageGroups.${a}`) }))} />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="teamAction"
+        render={({ field }) => (
+          <ChoiceGroup
+            legend={t("team")}
+            hint={t("teamHint")}
+            value={field.value}
+            onChange={(v) => {
+              field.onChange(v);
+              form.setValue("team", "");
+            }}
+            columns={1}
+            choices={[
+              { value: "none", label: t("teamNone") },
+              { value: "create", label: t("teamCreate") },
+              { value: "join", label: t("teamJoin"), hint: teams.length ? t("teamJoinHint", { count: teams.length }) : t("teamJoinNone"), disabled: teams.length === 0 },
+            ]}
+          />
+        )}
+      />
+      {teamAction === "create" && <Field label={t("teamName")} autoComplete="off" className="max-w-md" errors={err("team")} {...form.register("team")} />}
+      {teamAction === "join" && (
+        <Controller
+          control={form.control}
+          name="team"
+          render={({ field }) => (
+            <ChoiceGroup legend={t("teamPick")} value={field.value} onChange={field.onChange} errors={err("team")} choices={teams.map((name) => ({ value: name, label: name }))} />
+          )}
+        />
+      )}
+      <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-4">
+        <legend className="px-1 text-lg font-semibold">{t("emergency")}</legend>
+        <Field label={t("emergencyName")} autoComplete="off" errors={err("emergencyName")} {...form.register("emergencyName")} />
+        <Field label={t("emergencyPhone")} type="tel" inputMode="numeric" autoComplete="off" errors={err("emergencyPhone")} {...form.register("emergencyPhone")} />
+      </fieldset>
+      <Check label={t("health")} hint={t("healthHint")} errors={err("healthDeclaration")} {...form.register("healthDeclaration")} />
+    </>
+  );
+}
+
+/** A large checkbox with its label, hint and translated errors. */
+function Check({ label, hint, errors, ...input }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
+  const tf = useTranslations("fieldErrors");
+  return (
+    <div className="flex flex-col gap-1">
+      <label className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}>
+        <input type="checkbox" className="mt-1 size-6 shrink-0 accent-red-brand" aria-invalid={errors?.length ? true : undefined} {...input} />
+        <span className="flex flex-col gap-0.5">
+          <span className="font-semibold">{label}</span>
+          {hint && <span className="text-base text-muted">{hint}</span>}
+        </span>
+      </label>
+      {errors?.length ? (
+        <p role="alert" className="text-base font-semibold text-red-deep">
+          {errors.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Names, one per line (also split at commas), as a list. */
+function TextList({ label, hint, value, onChange, errors }: { label: string; hint: string; value: string[]; onChange: (v: string[]) => void; errors?: string[] }) {
+  const tf = useTranslations("fieldErrors");
+  const [text, setText] = useState(value.join("\n"));
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label className="flex flex-col gap-1.5">
+        <span className="text-lg font-semibold">{label}</span>
+        <span className="text-base text-muted">{hint}</span>
+        <textarea
+          rows={4}
+          value={text}
+          aria-invalid={errors?.length ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            onChange(e.target.value.split(/[\n,\uFF0C\u3001;\uFF1B]+/).map((s) => s.trim()).filter(Boolean));
+          }}
+          className={`w-full rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}
+        />
+      </label>
+      {errors?.length ? <p className="text-base font-semibold text-red-deep">{errors.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ")}</p> : null}
+    </div>
+  );
+}
+
+/** Mobile numbers of co-performers who have accounts: one box each, add and remove. */
+function PhoneList({ value, onChange, errors }: { value: string[]; onChange: (v: string[]) => void; errors?: string[] }) {
+  const t = useTranslations("register");
+  const tf = useTranslations("fieldErrors");
+  return (
+    <fieldset className="flex flex-col gap-2">
+      <legend className="mb-1 text-lg font-semibold">{t("coPerformers")}</legend>
+      <p className="-mt-1 text-base text-muted">{t("coPerformersHint")}</p>
+      {value.map((phone, i) => (
+        <div key={i} className="flex gap-2">
+          <input
+            type="tel"
+            inputMode="numeric"
+            aria-label={t("coPerformerPhone", { n: i + 1 })}
+            value={phone}
+            onChange={(e) => onChange(value.map((p, j) => (j === i ? e.target.value : p)))}
+            aria-invalid={errors?.length ? true : undefined}
+            className={`min-h-12 w-full min-w-0 rounded-xl border-2 bg-white px-4 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}
+          />
+          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} className={buttonClass("secondary", "md", "shrink-0")}>
+            {t("remove")}
+          </button>
+        </div>
+      ))}
+      {value.length < 10 && (
+        <button type="button" onClick={() => onChange([...value, ""])} className={buttonClass("secondary", "md", "self-start")}>
+          {t("addCoPerformer")}
+        </button>
+      )}
+      {errors?.length ? <p className="text-base font-semibold text-red-deep">{errors.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ")}</p> : null}
+    </fieldset>
+  );
+}
+
+function Done({ outcome, festivalSlug }: { outcome: Outcome; festivalSlug: string }) {
+  const t = useTranslations("register");
+  return (
+    <div className="flex flex-col gap-5">
+      {outcome.kind === "saved" ? (
+        <Alert tone="success">{t("saved")}</Alert>
+      ) : outcome.status === "confirmed" ? (
+        <Alert tone="success">
+          <strong className="block text-2xl">{t("doneConfirmed")}</strong>
+          {t("doneConfirmedText")}
+        </Alert>
+      ) : (
+        <Alert tone="info">
+          <strong className="block text-2xl">{t("doneWaitlisted", { position: outcome.position ?? 0 })}</strong>
+          {t("doneWaitlistedText")}
+        </Alert>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <Link href="/me" className={buttonClass("primary", "lg")}>
+          {t("toMe")}
+        </Link>
+        <Link href={`/festivals/${festivalSlug}/register`} className={buttonClass("secondary", "lg")}>
+          {t("another")}
+        </Link>
+      </div>
+    </div>
+  );
+}
