@@ -113,6 +113,9 @@ export async function unpair(tx: Tx, r: Pick<Registration, "id" | "partnerRegist
  */
 export async function matchPartner(tx: Tx, r: Registration): Promise<string | null> {
   if (!r.itemId) return null;
+  // One matcher per game at a time: two people asking at the same moment then see each other
+  // instead of both waiting, each unaware of the other's uncommitted registration.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`partner:${r.itemId}`}))`);
   const candidates = await tx
     .select()
     .from(registrations)

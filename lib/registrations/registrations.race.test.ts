@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { festivals, quotas, registrations } from "@/db/schema";
+import { festivals, quotas, registrations, shiftAssignments } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
-import { athlete, openFestival } from "@/tests/support/registration-fixtures";
+import { athlete, backstage, openFestival, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { cancelRegistration, register, setCapacity } from "./service";
+import { assignShift, createShift } from "./review-service";
 
 // Real Postgres, many connections, requests fired together; each guard has its control.
 let t: TestDb;
@@ -95,5 +96,75 @@ describe("one registration per person, role and item", () => {
         sql`create unique index registrations_once_uq on registrations (festival_id, user_id, participant_key, role, coalesce(item_id, '00000000-0000-0000-0000-000000000000'::uuid)) where status in ('confirmed', 'waitlisted')`,
       );
     }
+  });
+});
+
+describe("finding partners at the same moment", () => {
+  it("12 players ask at once → 6 pairs, each pointing at the other, nobody paired twice", async () => {
+    const f = await openFestival(t.db, organiser);
+    const people = await residents(12);
+    const results = await Promise.all(people.map((p) => register(t.db, p, player(f.slug, f.chessId, { partner: { kind: "find" } }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const rows = await t.db.select().from(registrations).where(eq(registrations.itemId, f.chessId));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const r of rows) expect(byId.get(r.partnerRegistrationId!)?.partnerRegistrationId).toBe(r.id);
+    expect(rows.filter((r) => r.partnerRegistrationId)).toHaveLength(12);
+  });
+
+  it("control: matching without the conditional update and the lock gives one partner to two players", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [{ id: festivalId }] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, f.slug));
+    const seeker = await residents(1);
+    const [first] = await t.db
+      .insert(registrations)
+      .values({ festivalId, userId: seeker[0].id, participantKey: "self", participantName: "甲", role: "player", itemId: f.chessId, status: "confirmed", details: { partner: { kind: "find" } } })
+      .returning();
+    const people = await residents(6);
+    await Promise.all(
+      people.map(async (p) => {
+        const [mine] = await t.db
+          .insert(registrations)
+          .values({ festivalId, userId: p.id, participantKey: "self", participantName: p.name, role: "player", itemId: f.chessId, status: "confirmed", details: { partner: { kind: "find" } } })
+          .returning();
+        const [candidate] = await t.db.select().from(registrations).where(and(eq(registrations.id, first.id), sql`${registrations.partnerRegistrationId} is null`));
+        await new Promise((r) => setTimeout(r, 10));
+        if (candidate) {
+          await t.db.update(registrations).set({ partnerRegistrationId: mine.id }).where(eq(registrations.id, candidate.id));
+          await t.db.update(registrations).set({ partnerRegistrationId: candidate.id }).where(eq(registrations.id, mine.id));
+        }
+      }),
+    );
+    const claimed = await t.db.select().from(registrations).where(eq(registrations.partnerRegistrationId, first.id));
+    expect(claimed.length).toBeGreaterThan(1);
+  });
+});
+
+describe("a shift's places under parallel assignments", () => {
+  it("10 helpers put on a 3-place shift at once → exactly 3", async () => {
+    const f = await openFestival(t.db, organiser);
+    const shift = await createShift(t.db, organiser, { festivalSlug: f.slug, title: "音响", skill: "sound", startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T04:00:00Z", places: 3 });
+    if (!shift.ok) throw new Error("shift");
+    const helpers = await Promise.all((await residents(10)).map(async (p) => register(t.db, p, backstage(f.slug))));
+    const results = await Promise.all(helpers.map((h) => assignShift(t.db, organiser, { shiftId: shift.data.id, ids: [h.ok ? h.data.id : ""] })));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.code === "shift_full")).toHaveLength(7);
+    const [{ n }] = await t.db.select({ n: count() }).from(shiftAssignments).where(eq(shiftAssignments.shiftId, shift.data.id));
+    expect(n).toBe(3);
+  });
+
+  it("control: counting a shift's helpers without locking it overfills it", async () => {
+    const f = await openFestival(t.db, organiser);
+    const shift = await createShift(t.db, organiser, { festivalSlug: f.slug, title: "引导", skill: null, startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T04:00:00Z", places: 3 });
+    if (!shift.ok) throw new Error("shift");
+    const helpers = await Promise.all((await residents(10)).map(async (p) => register(t.db, p, backstage(f.slug))));
+    await Promise.all(
+      helpers.map(async (h) => {
+        const [{ n }] = await t.db.select({ n: count() }).from(shiftAssignments).where(eq(shiftAssignments.shiftId, shift.data.id));
+        await new Promise((r) => setTimeout(r, 10));
+        if (n < 3 && h.ok) await t.db.insert(shiftAssignments).values({ shiftId: shift.data.id, registrationId: h.data.id });
+      }),
+    );
+    const [{ n }] = await t.db.select({ n: count() }).from(shiftAssignments).where(eq(shiftAssignments.shiftId, shift.data.id));
+    expect(n).toBeGreaterThan(3);
   });
 });
