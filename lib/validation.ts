@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-codes";
 import { fail, type FieldErrors } from "@/lib/result";
 
 /** Parses input with a form's schema; bad input becomes `invalid` with field errors (codes). */

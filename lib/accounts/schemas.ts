@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-codes";
 import { isCommonPassword } from "./common-passwords";
 import { normaliseHouseholdCode } from "./household-code-format";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-codes";
 import { PROGRAMME_KINDS } from "@/db/schema/festivals";
 import { isTimeZone } from "./time";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-codes";
 
 // Client-safe: one schema for the four registration forms, a union on `role`, parsed by the form
 // (zodResolver) and again by the service. Messages are error codes under "fieldErrors".
