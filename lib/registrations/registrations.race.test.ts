@@ -36,6 +36,12 @@ describe("a quota under a burst of sign-ups", () => {
     expect(positions.length).toBe(4 * C);
     const waiting = await t.db.select().from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "waitlisted"))).orderBy(asc(registrations.queuedAt), asc(registrations.createdAt), asc(registrations.id));
     const oldestThree = waiting.slice(0, 3).map((w) => w.id);
+    // Each was told the place they hold on that list: 1, 2, 3 … in the list's own order.
+    const told = new Map(results.flatMap((r) => (r.ok && r.data.position ? [[r.data.id, r.data.position] as const] : [])));
+    expect(waiting.map((w) => told.get(w.id))).toEqual(Array.from({ length: 4 * C }, (_, i) => i + 1));
+    // And everyone confirmed arrived before everyone waiting.
+    const confirmedRows = await t.db.select().from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
+    expect(Math.max(...confirmedRows.map((r) => r.queuedAt.getTime()))).toBeLessThanOrEqual(waiting[0].queuedAt.getTime());
 
     const confirmed = await t.db.select().from(registrations).where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
     const cancels = await Promise.all(

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, quotas, registrationLinks, registrations } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -89,10 +89,14 @@ export async function register(
     await syncLinks(tx, actor, row, people, labelOf(data));
     if (data.role === "player" && data.partner.kind === "find") await matchPartner(tx, row);
     if (itemId) await ensureItemQuota(tx, f.id, itemId, checked.itemCapacity);
-    if (await takePlace(tx, f.id, scopesOf(row))) {
-      await tx.update(registrations).set({ status: "confirmed" }).where(eq(registrations.id, row.id));
-      return ok({ id: row.id, status: "confirmed" as const, position: null });
-    }
+    const placed = await takePlace(tx, f.id, scopesOf(row));
+    // Arrival is the moment the places were decided, under their lock: people who arrive together
+    // are placed, queued and told their position in one and the same order.
+    await tx
+      .update(registrations)
+      .set({ status: placed ? "confirmed" : "waitlisted", queuedAt: sql`clock_timestamp()` })
+      .where(eq(registrations.id, row.id));
+    if (placed) return ok({ id: row.id, status: "confirmed" as const, position: null });
     return ok({ id: row.id, status: "waitlisted" as const, position: await waitlistPosition(tx, row) });
   });
 }
