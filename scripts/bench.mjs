@@ -2,9 +2,12 @@
 // Measures the app as it is served: `next build` + `next start` on Postgres (DATABASE_URL, or a
 // throwaway server on loopback), autocannon on loopback. Figures are ratios to the no-database
 // route in the same run, because this machine is shared and noisy.
-//   npm run bench [-- --seconds 10 --connections 20 --no-build]
+//   npm run bench [-- --seconds 10 --connections 20 --no-build --only pages|burst --residents 500 --places 50]
+// pages: autocannon against published pages. burst: the registration burst (bench-burst.mjs),
+// `residents` sign-ups at once for one sport item with `places` places, then checked exactly.
 import { spawn, spawnSync } from "node:child_process";
 import autocannon from "autocannon";
+import { registrationBurst } from "./bench-burst.mjs";
 import { startThrowawayPostgres } from "./postgres.mjs";
 
 const arg = (name, fallback) => {
@@ -13,6 +16,11 @@ const arg = (name, fallback) => {
 };
 const seconds = Number(arg("seconds", 10));
 const connections = Number(arg("connections", 20));
+const only = new Set(arg("only", "pages,burst").split(","));
+for (const o of only) if (o !== "pages" && o !== "burst") throw new Error(`--only ${o}: pages or burst`);
+const residents = Number(arg("residents", 500));
+const places = Number(arg("places", 50));
+const SECRET = "bench-only-secret-0123456789abcdef";
 const port = 3200;
 const base = `http://127.0.0.1:${port}`;
 
@@ -39,7 +47,7 @@ if (!process.argv.includes("--no-build")) {
 }
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, DATABASE_URL: url.toString(), NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-only-secret-0123456789abcdef" },
+  env: { ...process.env, DATABASE_URL: url.toString(), NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET },
 });
 
 async function waitReady() {
@@ -57,8 +65,7 @@ const run = (t) =>
     autocannon({ url: base + t.path, connections, duration: seconds, headers: t.headers ?? {} }, (err, r) => (err ? reject(err) : resolve(r))),
   );
 
-try {
-  await waitReady();
+async function pages() {
   for (const t of TARGETS) {
     const res = await fetch(base + t.path, { headers: t.headers });
     if (!res.ok) throw new Error(`${t.path} answered ${res.status}`);
@@ -72,16 +79,58 @@ try {
       rows.push({ round, name: t.name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
     }
   }
-  const ceiling = (round) => rows.find((r) => r.round === round && r.path === undefined && r.name.startsWith("no-database")).rps;
+  const ceiling = (round) => rows.find((r) => r.round === round && r.name.startsWith("no-database")).rps;
   console.log(`\n${connections} connections, ${seconds} s per target, two rounds; Postgres; next start\n`);
   console.log("round | target | req/s | p50 ms | p99 ms | errors | ratio to no-database route");
   for (const r of rows) {
     console.log(`${r.round} | ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / ceiling(r.round)).toFixed(2)}`);
   }
+}
+
+/** Two rounds of the registration burst, each on its own item with its own residents. */
+async function bursts() {
+  const used = new Set();
+  const rounds = [];
+  for (let round = 1; round <= 2; round++) {
+    rounds.push(await registrationBurst({ base, sql: benchDb, secret: SECRET, residents, places, round, used }));
+  }
+  const ms = (x) => x.toFixed(0);
+  console.log(`\nRegistration burst: ${residents} residents, each with a session, sign up at once for one sport item with ${places} places (POST /api/registrations); beside it ${residents} concurrent GET /api/ping. Two rounds; Postgres; next start\n`);
+  console.log("round | burst | wall ms | req/s | p50 ms | p99 ms | max ms | errors");
+  for (const r of rounds) {
+    const regErrors = r.reg.results.filter((x) => x.status !== 200).length;
+    console.log(`${r.round} | ${residents} × GET /api/ping | ${ms(r.ping.wallMs)} | ${ms(r.ping.rps)} | ${ms(r.ping.p50)} | ${ms(r.ping.p99)} | ${ms(r.ping.max)} | ${r.pingErrors}`);
+    console.log(`${r.round} | ${residents} × POST /api/registrations (${r.item.title}) | ${ms(r.reg.wallMs)} | ${ms(r.reg.rps)} | ${ms(r.reg.p50)} | ${ms(r.reg.p99)} | ${ms(r.reg.max)} | ${regErrors}`);
+  }
+  console.log("\nround | registrations/s ÷ ping req/s | registration p99 ÷ ping p99");
+  for (const r of rounds) console.log(`${r.round} | ${(r.reg.rps / r.ping.rps).toFixed(2)} | ${(r.reg.p99 / r.ping.p99).toFixed(1)}`);
+  console.log("");
+  const failed = new Set();
+  for (const r of rounds) {
+    for (const l of r.lines) {
+      console.log(`${l.kind === "note" ? "NOTE" : l.ok ? "PASS" : "FAIL"} round ${r.round}: ${l.text}`);
+      if (!l.ok && l.kind !== "note") failed.add(l.kind);
+    }
+  }
+  return failed;
+}
+
+let failed = new Set();
+const benchDb = postgres(url.toString(), { max: 4, onnotice: () => {} });
+try {
+  await waitReady();
+  if (only.has("pages")) await pages();
+  if (only.has("burst")) failed = await bursts();
 } finally {
+  await benchDb.end();
   server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once("exit", r));
   await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
   await admin.end();
   if (pg) await pg.stop();
+}
+if (failed.size) {
+  const what = [failed.has("count") && "wrong counts", failed.has("order") && "the waiting list out of arrival order"].filter(Boolean).join(" and ");
+  console.error(`\nThe registration burst left ${what}: see the FAIL lines.`);
+  process.exit(1);
 }
