@@ -33,6 +33,20 @@ export async function ProgrammePage({ slug, view }: { slug: string; view: "list"
         <h1 className="text-3xl font-black text-red-deep sm:text-4xl">{festival.title}</h1>
         {festival.theme && <p className="text-xl">{th("theme", { theme: festival.theme })}</p>}
         <p className="text-xl font-semibold">{th("dates", { start: dayLabel(festival.startsOn), end: dayLabel(festival.endsOn) })}</p>
+        {festival.status === "published" && festival.registrationOpensAt && festival.registrationClosesAt && (
+          <p className="mt-1 flex flex-wrap items-center gap-3">
+            {/* The dates, not "open now": this page is cached until the next publication. */}
+            <Link href={`/festivals/${slug}/register`} className={buttonClass("primary", "lg")}>
+              {t("register")}
+            </Link>
+            <span className="text-lg text-muted">
+              {th("registrationWindow", {
+                start: format.dateTime(festival.registrationOpensAt, { month: "long", day: "numeric", timeZone: festival.timeZone }),
+                end: format.dateTime(festival.registrationClosesAt, { month: "long", day: "numeric", timeZone: festival.timeZone }),
+              })}
+            </span>
+          </p>
+        )}
       </header>
 
       <section aria-labelledby="programme-title" className="flex flex-col gap-4">
