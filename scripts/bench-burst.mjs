@@ -48,24 +48,23 @@ async function burst(agent, base, requests) {
 }
 
 /**
- * A sport item of the festival with no registrations yet, set to `places` places: in the
- * programme and in its quota, so the first sign-up does not create the quota from older figures.
+ * A sport event of its own for each round, with `places` places in the programme and in its
+ * quota: the demo's events already have entrants, and the burst must count from zero.
  */
 async function prepareItem(sql, festivalId, places, used) {
-  const candidates = await sql`
-    select i.id, i.title from programme_items i
-    where i.festival_id = ${festivalId} and i.kind = 'sport_event'
-      and not exists (select 1 from registrations r where r.item_id = i.id)
-    order by i.starts_at, i.id`;
-  const item = candidates.find((c) => !used.has(c.id));
-  if (!item) throw new Error("the festival has no sport item without registrations left for the burst");
-  used.add(item.id);
-  await sql.begin(async (tx) => {
-    await tx`update programme_items set capacity = ${places} where id = ${item.id}`;
-    await tx`
-      insert into quotas (festival_id, scope, capacity, taken) values (${festivalId}, ${"item:" + item.id}, ${places}, 0)
-      on conflict (festival_id, scope) do update set capacity = excluded.capacity, taken = 0`;
+  const [first] = await sql`
+    select starts_at from programme_items where festival_id = ${festivalId} and kind = 'sport_event' order by starts_at limit 1`;
+  if (!first) throw new Error("the festival has no sport event to take the time from");
+  const title = `接力赛（测速 ${used.size + 1}）`;
+  const item = await sql.begin(async (tx) => {
+    const [row] = await tx`
+      insert into programme_items (festival_id, kind, title, starts_at, ends_at, capacity)
+      values (${festivalId}, 'sport_event', ${title}, ${first.starts_at}, ${new Date(first.starts_at.getTime() + 3600_000)}, ${places})
+      returning id, title`;
+    await tx`insert into quotas (festival_id, scope, capacity, taken) values (${festivalId}, ${"item:" + row.id}, ${places}, 0)`;
+    return row;
   });
+  used.add(item.id);
   // A quota on the whole role would also limit the burst: it must have room for every place.
   const [role] = await sql`select capacity, taken from quotas where festival_id = ${festivalId} and scope = 'role:athlete'`;
   if (role && role.capacity - role.taken < places) throw new Error(`the athletes' quota (${role.taken}/${role.capacity}) leaves fewer than ${places} places`);
