@@ -178,7 +178,7 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
             control={form.control}
             name="skills"
             render={({ field }) => (
-              <ChoiceGroup multiple legend={t("skills")} hint={t("skillsHint")} value={field.value ?? []} onChange={field.onChange} errors={err("skills")} choices={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
+              <ChoiceGroup multiple legend={t("skills")} hint={t("skillsHint")} value={field.value ?? []} onChange={field.onChange} errors={err("skills")} columns={4} choices={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
             )}
           />
           <Controller
