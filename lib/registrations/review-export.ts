@@ -1,7 +1,7 @@
 import "server-only";
 import Papa from "papaparse";
 import type { DbOrTx } from "@/db/types";
-import { refuse } from "@/lib/audit/log";
+import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { utcToZonedLocal } from "@/lib/festivals/time";
 import { fail, ok, type Result } from "@/lib/result";
@@ -120,7 +120,7 @@ export function reviewCsv(rows: ReviewRow[], t: Translate, timeZone: string): st
   return "\uFEFF" + Papa.unparse({ fields, data }, { quotes: true, newline: "\r\n" });
 }
 
-/** Organisers only: a refused attempt is written to the audit log and nothing is read. */
+/** Organisers only: every export is written to the audit log; a refused attempt reads nothing. */
 export async function exportRegistrations(
   db: DbOrTx,
   actor: Actor | null,
@@ -133,6 +133,8 @@ export async function exportRegistrations(
   if (!f) return fail("not_found");
   const rows: ReviewRow[] = [];
   for await (const batch of allReviewRows(db, f.id, input.filters)) rows.push(...batch);
+  // Residents' phones and addresses leave the app here: who took which list is kept.
+  await writeAudit(db, { actorId: actor!.id, action: "registrations.export", targetType: "festival", targetId: f.id, details: { filters: input.filters, rows: rows.length } });
   const day = utcToZonedLocal(now, f.timeZone).slice(0, 10);
   return ok({ filename: `registrations-${f.slug}-${day}.csv`, csv: reviewCsv(rows, t, f.timeZone) });
 }

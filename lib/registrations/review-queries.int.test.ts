@@ -222,13 +222,16 @@ describe("the CSV export", () => {
     expect(["=1", "+1", "-1", "@a", "\t=1", "\r=1", "a=1", "1-2"].map(guardCell)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\t=1", "'\r=1", "a=1", "1-2"]);
   });
 
-  it("is refused to a resident and a visitor, who get nothing; the attempt is logged", async () => {
+  it("is refused to a resident and a visitor, who get nothing; every attempt is logged", async () => {
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
     expect(await exportRegistrations(t.db, resident, { slug: f.slug, filters: {} }, tZh)).toEqual({ ok: false, code: "forbidden" });
     expect(await exportRegistrations(t.db, null, { slug: f.slug, filters: {} }, tZh)).toEqual({ ok: false, code: "forbidden" });
     const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "refused")));
     expect(logged.map((l) => l.actorId)).toEqual([resident.id, null]);
     expect(await exportRegistrations(t.db, organiser, { slug: "no-such-festival", filters: {} }, tZh)).toEqual({ ok: false, code: "not_found" });
+    // An organiser's export is logged with what it held.
+    const done = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "ok"), eq(auditLog.actorId, organiser.id)));
+    expect(done.map((l) => l.details)).toContainEqual({ filters: { item: f.chessId, status: "waitlisted" }, rows: 2 });
   });
 
   it("writes an empty list as just the header", () => {
