@@ -81,3 +81,25 @@ describe("the current festival", () => {
     await t.db.delete(festivals).where(eq(festivals.slug, "meihu-16"));
   });
 });
+
+describe("the demo registrations", () => {
+  it("fill the chess and Go competitions with people waiting, and give the review acts, helpers and a shift", async () => {
+    const { getPlacesOverview, getReviewFestival, listReview } = await import("@/lib/registrations/review-queries");
+    const f = (await getReviewFestival(t.db, "meihu-15"))!;
+    const places = await getPlacesOverview(t.db, f.id);
+    const event = (title: string) => places.items.find((i) => i.title === title);
+    expect(event("象棋比赛")).toMatchObject({ capacity: 2, taken: 2, waiting: 1 });
+    expect(event("围棋比赛")).toMatchObject({ capacity: 3, taken: 3, waiting: 2 });
+    const chess = await listReview(t.db, f.id, { page: 1, item: event("象棋比赛")!.itemId });
+    expect(chess.rows.map((r) => [r.participant.name, r.status])).toEqual([
+      ["王秀英", "confirmed"],
+      ["刘洋", "confirmed"],
+      ["陈志强", "waitlisted"],
+    ]);
+    const performers = (await listReview(t.db, f.id, { page: 1, role: "performer" })).rows;
+    expect(performers.map((r) => r.status).sort()).toEqual(["confirmed", "confirmed", "confirmed", "confirmed", "rejected"]);
+    expect(performers.some((r) => r.participant.child && r.participant.age === 9)).toBe(true);
+    const helpers = (await listReview(t.db, f.id, { page: 1, role: "backstage" })).rows;
+    expect(helpers.find((r) => r.registrant.phone === "13800000004")?.shifts.map((s) => s.title)).toEqual(["舞台音响调试"]);
+  });
+});

@@ -18,6 +18,7 @@ export function ActionButton({
   variant = "secondary",
   successText,
   confirmText,
+  ariaLabel,
 }: {
   action: Action;
   fields: Record<string, string>;
@@ -25,6 +26,8 @@ export function ActionButton({
   variant?: "primary" | "secondary" | "danger" | "ghost";
   successText?: string;
   confirmText?: string;
+  /** When several buttons share a label, say which thing each one acts on. */
+  ariaLabel?: string;
 }) {
   const t = useTranslations("errors");
   const [state, formAction] = useActionState(action, { ok: false });
@@ -39,7 +42,7 @@ export function ActionButton({
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <SubmitButton variant={variant} size="sm">
+      <SubmitButton variant={variant} size="sm" aria-label={ariaLabel}>
         {label}
       </SubmitButton>
       <span role="status" className="text-sm">

@@ -113,7 +113,8 @@ export const unassignShiftSchema = z.object({ shiftId: id, registrationId: id })
 export const capacitySchema = z.object({
   festivalSlug: z.string().trim().min(1).max(40),
   scope: z.string().regex(/^(role:(performer|backstage|athlete|player)|item:[0-9a-f-]{36})$/, { error: "invalid" }),
-  capacity: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(0, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }),
+  /** `null` lifts the limit: everyone waiting gets a place. */
+  capacity: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(0, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }).nullable(),
 });
 
 export const decisionSchema = z.object({
@@ -121,3 +122,23 @@ export const decisionSchema = z.object({
   decision: z.enum(["accept", "reject", "waitlist"]),
   reason: z.string().trim().max(200, { error: "too_long" }).default(""),
 }).refine((d) => d.decision !== "reject" || d.reason.length > 0, { error: "reason_required", path: ["reason"] });
+
+// ——— the organisers' review list ———
+
+/**
+ * What the review list can be narrowed to. "pending" holds a place the organisers have not yet
+ * accepted; "confirmed" is every registration holding a place, accepted or not.
+ */
+export const REVIEW_STATUSES = ["pending", "accepted", "confirmed", "waitlisted", "rejected", "cancelled"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** The review page's GET filters: anything unexpected in the address is ignored, never an error. */
+export const reviewFilterSchema = z.object({
+  role: z.enum(["performer", "backstage", "athlete", "player"]).optional().catch(undefined),
+  status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
+  item: z.uuid().optional().catch(undefined),
+  building: z.string().trim().min(1).max(60).optional().catch(undefined),
+  q: z.string().trim().min(1).max(60).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type ReviewFilters = z.output<typeof reviewFilterSchema>;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { festivals, notifications, quotas, registrations } from "@/db/schema";
+import { festivals, notifications, programmeItems, quotas, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { athlete, openFestival } from "@/tests/support/registration-fixtures";
@@ -106,6 +106,27 @@ describe("the waiting list moves by itself", () => {
     expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 })).toEqual({ ok: true, data: { promoted: [regs[3]] } });
     expect(await Promise.all(regs.map(statusOf))).toEqual(["cancelled", "rejected", "confirmed", "confirmed"]);
     expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 })).toEqual({ ok: false, code: "invalid", fieldErrors: { capacity: ["capacity_below_taken"] } });
+  });
+
+  it("lifting a limit gives everyone waiting a place, and the programme shows no limit either", async () => {
+    const f = await openFestival(t.db, organiser);
+    await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: 1 });
+    const regs = [];
+    for (const p of await Promise.all([0, 1, 2].map(() => resident()))) {
+      const r = await register(t.db, p, athlete(f.slug, f.sportId));
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      regs.push(r.data.id);
+    }
+    expect(await Promise.all(regs.map(statusOf))).toEqual(["confirmed", "waitlisted", "waitlisted"]);
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: null })).toEqual({ ok: true, data: { promoted: [regs[1], regs[2]] } });
+    expect(await t.db.select().from(quotas).where(eq(quotas.scope, "role:athlete"))).toEqual([]);
+    // An event's limit lifted: its quota goes and the programme item has no places set.
+    await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.chessId}`, capacity: 4 });
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.chessId}`, capacity: null })).toEqual({ ok: true, data: { promoted: [] } });
+    expect(await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.chessId}`))).toEqual([]);
+    const [chess] = await t.db.select({ capacity: programmeItems.capacity }).from(programmeItems).where(eq(programmeItems.id, f.chessId));
+    expect(chess.capacity).toBeNull();
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: "" })).toMatchObject({ ok: false, fieldErrors: { capacity: ["number_invalid"] } });
   });
 
   it("only the owner cancels; organisers decide; residents may not", async () => {

@@ -232,7 +232,10 @@ export async function decideRegistrations(db: Db, actor: Actor | null, input: un
   });
 }
 
-/** Sets the places of a role or an item; raising them promotes from the waiting list at once. */
+/**
+ * Sets the places of a role or an item (`null`: no limit); raising them promotes from the
+ * waiting list at once.
+ */
 export async function setCapacity(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ promoted: string[] }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.capacity");
   const parsed = parseInput(capacitySchema, input);
@@ -242,13 +245,16 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
     const [f] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, festivalSlug));
     if (!f) return fail("not_found");
     const [existing] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, f.id), eq(quotas.scope, scope))).for("update");
-    if (existing && capacity < existing.taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
+    if (existing && capacity !== null && capacity < existing.taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
     if (scope.startsWith("item:")) {
       // An item's places are also shown in the programme: keep the two the same.
       const [item] = await tx.update(programmeItems).set({ capacity: capacity || null }).where(and(eq(programmeItems.id, scope.slice(5)), eq(programmeItems.festivalId, f.id))).returning({ id: programmeItems.id });
       if (!item) return fail("invalid", { scope: ["item_unknown"] });
     }
-    if (existing) await tx.update(quotas).set({ capacity }).where(eq(quotas.id, existing.id));
+    // No limit: a scope without a quota row is unlimited (see takePlace).
+    if (capacity === null) {
+      if (existing) await tx.delete(quotas).where(eq(quotas.id, existing.id));
+    } else if (existing) await tx.update(quotas).set({ capacity }).where(eq(quotas.id, existing.id));
     else {
       // A new quota starts with the places already held.
       const held = await tx.select({ role: registrations.role, itemId: registrations.itemId }).from(registrations).where(and(eq(registrations.festivalId, f.id), eq(registrations.status, "confirmed")));

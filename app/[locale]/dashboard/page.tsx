@@ -42,7 +42,12 @@ export default async function DashboardHome() {
           {t("dashboard.quickLinks")}
         </h2>
         <div className="mt-3 flex flex-wrap gap-3">
-          <Link className={buttonClass("primary", "md")} href="/dashboard/households/import">
+          {festival && (
+            <Link className={buttonClass("primary", "md")} href={`/dashboard/festivals/${festival.slug}/registrations`}>
+              {t("review.link")}
+            </Link>
+          )}
+          <Link className={buttonClass(festival ? "secondary" : "primary", "md")} href="/dashboard/households/import">
             {t("dashboard.import")}
           </Link>
           <Link className={buttonClass("secondary", "md")} href="/dashboard/households/slips">

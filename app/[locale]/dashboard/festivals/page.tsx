@@ -13,6 +13,7 @@ export async function generateMetadata() {
 
 export default async function FestivalsPage() {
   const t = await getTranslations("festivals");
+  const review = await getTranslations("review");
   const format = await getFormatter();
   const rows = await listFestivals(await getDb());
   const tone = { draft: "grey", published: "green", archived: "gold" } as const;
@@ -53,6 +54,9 @@ export default async function FestivalsPage() {
                 <div className="flex flex-wrap gap-2">
                   <Link href={`/dashboard/festivals/${f.slug}/programme`} className={buttonClass("primary", "sm")}>
                     {t("programme")}
+                  </Link>
+                  <Link href={`/dashboard/festivals/${f.slug}/registrations`} className={buttonClass("secondary", "sm")}>
+                    {review("link")}
                   </Link>
                   <Link href={`/dashboard/festivals/${f.slug}`} className={buttonClass("secondary", "sm")}>
                     {t("edit")}

@@ -31,6 +31,9 @@ export default async function FestivalSettingsPage({ params }: { params: Promise
           <Link href={`/dashboard/festivals/${slug}/programme`} className={buttonClass("primary", "sm")}>
             {t("festivals.programme")}
           </Link>
+          <Link href={`/dashboard/festivals/${slug}/registrations`} className={buttonClass("primary", "sm")}>
+            {t("review.link")}
+          </Link>
           {f.status !== "draft" && (
             <Link href={`/festivals/${slug}`} className={buttonClass("secondary", "sm")}>
               {t("festivals.publicPage")}

@@ -1,0 +1,69 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { countByStatus, getPlacesOverview, getReviewFestival, listPerformanceBlocks, listReview, listReviewBuildings } from "@/lib/registrations/review-queries";
+import { reviewFilterSchema } from "@/lib/registrations/schemas";
+import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { BulkBar } from "@/components/registrations/review/bulk-bar";
+import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
+import { PlacesPanel } from "@/components/registrations/review/places-panel";
+import { ReviewFilterForm, StatusCountsNav, filterQuery } from "@/components/registrations/review/review-filters";
+import { ReviewTable } from "@/components/registrations/review/review-table";
+
+export async function generateMetadata() {
+  const t = await getTranslations("review");
+  return { title: t("title") };
+}
+
+// Organisers only: the dashboard layout shows anyone else a refusal instead of this page, and
+// every action behind it checks the organiser again.
+export default async function RegistrationReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { slug } = await params;
+  const db = await getDb();
+  const festival = await getReviewFestival(db, slug);
+  if (!festival) notFound();
+  const filters = reviewFilterSchema.parse(await searchParams);
+  const list = await listReview(db, festival.id, filters);
+  const counts = await countByStatus(db, festival.id, filters);
+  const places = await getPlacesOverview(db, festival.id);
+  const buildings = await listReviewBuildings(db, festival.id);
+  const blocks = await listPerformanceBlocks(db, festival.id);
+  const t = await getTranslations("review");
+  const base = `/dashboard/festivals/${slug}/registrations`;
+  const events = places.items.map((i) => ({ id: i.itemId, title: i.title, kind: i.kind }));
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-3xl font-bold text-red-deep">{t("titleFor", { title: festival.title })}</h1>
+        <div className="flex flex-col items-start gap-1 sm:items-end">
+          {/* A file download, not a page: a plain link that carries the filters. */}
+          <a href={`${base}/export${filterQuery({ ...filters, page: 1 })}`} download className={buttonClass("secondary", "sm")} aria-describedby="export-hint">
+            {t("filters.export")}
+          </a>
+          <span id="export-hint" className="text-sm text-muted">
+            {t("filters.exportHint", { count: list.total })}
+          </span>
+        </div>
+      </div>
+      <FestivalTabs slug={slug} current="registrations" />
+      <p className="max-w-4xl text-base">{t("intro")}</p>
+      <PlacesPanel slug={slug} places={places} />
+      <ReviewFilterForm base={base} filters={filters} events={events} buildings={buildings} />
+      <StatusCountsNav base={base} filters={filters} counts={counts} />
+      <BulkBar />
+      {list.rows.length === 0 ? (
+        <p className="text-lg">{t("table.empty")}</p>
+      ) : (
+        <ReviewTable rows={list.rows} ctx={{ slug, timeZone: festival.timeZone, events, blocks }} />
+      )}
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        basePath={base}
+        params={{ q: filters.q, role: filters.role, status: filters.status, item: filters.item, building: filters.building }}
+      />
+    </div>
+  );
+}

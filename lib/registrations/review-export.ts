@@ -1,0 +1,140 @@
+import "server-only";
+import Papa from "papaparse";
+import type { DbOrTx } from "@/db/types";
+import { refuse, writeAudit } from "@/lib/audit/log";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { utcToZonedLocal } from "@/lib/festivals/time";
+import { fail, ok, type Result } from "@/lib/result";
+import { formatRange, reviewStatusOf, type ReviewDetails } from "./review-details";
+import { allReviewRows, getReviewFestival, type ReviewRow } from "./review-queries";
+import type { ReviewFilters } from "./schemas";
+
+// The review list as a spreadsheet: what the filters show, every page of it, in the organiser's
+// language. UTF-8 with a byte-order mark, so Excel opens the Chinese correctly.
+
+/** Translates a key under the `review` messages (next-intl's `t` is one). */
+export interface Translate {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+const COLUMNS = [
+  "participant",
+  "age",
+  "registrant",
+  "phone",
+  "building",
+  "unit",
+  "room",
+  "role",
+  "item",
+  "status",
+  "position",
+  "reason",
+  "note",
+  "team",
+  "partner",
+  "links",
+  "programmeItem",
+  "shifts",
+  "actTitle",
+  "actType",
+  "performers",
+  "minutes",
+  "stageNeeds",
+  "preferredTime",
+  "skills",
+  "available",
+  "ageGroup",
+  "emergencyContact",
+  "level",
+  "partnerWanted",
+] as const;
+type Column = (typeof COLUMNS)[number];
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return first)
+ * is kept as text with a leading apostrophe: a resident's act title must never become a formula.
+ */
+export function guardCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** An answer's label; a value no message knows (an older form's) is shown as it is. */
+const label = (t: Translate, group: string, value: string | null) => (!value ? "" : t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value);
+
+function detailCells(d: ReviewDetails, t: Translate, timeZone: string): Partial<Record<Column, string>> {
+  const list = (group: string, values: string[]) => values.map((v) => label(t, group, v)).join(t("listSeparator"));
+  switch (d.role) {
+    case "performer":
+      return {
+        actTitle: d.actTitle,
+        actType: label(t, "actTypes", d.actType),
+        performers: d.performers.join(t("listSeparator")),
+        minutes: d.minutes === null ? "" : String(d.minutes),
+        stageNeeds: [list("stageNeeds", d.stageNeeds), d.stageNeedsOther].filter(Boolean).join(t("groupSeparator")),
+        preferredTime: label(t, "times", d.preferredTime),
+      };
+    case "backstage":
+      return { skills: list("skills", d.skills), available: d.available.map((r) => formatRange(r.startsAt, r.endsAt, timeZone)).join(t("groupSeparator")) };
+    case "athlete":
+      return { ageGroup: label(t, "ageGroups", d.ageGroup), emergencyContact: [d.emergencyName, d.emergencyPhone].filter(Boolean).join(" ") };
+    case "player":
+      return { level: label(t, "levels", d.level), partnerWanted: [label(t, "partnerKinds", d.partnerKind), d.partnerPhone].filter(Boolean).join(" ") };
+  }
+}
+
+function cells(r: ReviewRow, t: Translate, timeZone: string): Record<Column, string> {
+  const base: Record<Column, string> = Object.fromEntries(COLUMNS.map((c) => [c, ""])) as Record<Column, string>;
+  return {
+    ...base,
+    participant: r.participant.name,
+    age: r.participant.age === null ? "" : String(r.participant.age),
+    registrant: r.registrant.name,
+    phone: r.registrant.phone,
+    building: r.registrant.building ?? "",
+    unit: r.registrant.unit ?? "",
+    room: r.registrant.room ?? "",
+    role: label(t, "roles", r.role),
+    item: r.item?.title ?? "",
+    status: label(t, "statuses", reviewStatusOf(r)),
+    position: r.position === null ? "" : String(r.position),
+    reason: r.reason ?? "",
+    note: r.note ?? "",
+    team: r.team ?? "",
+    partner: r.partnerName ?? "",
+    links: r.links.map((l) => (l.declined ? t("linkDeclined", { name: l.name }) : l.name)).join(t("listSeparator")),
+    programmeItem: r.programmeItem?.title ?? "",
+    shifts: r.shifts.map((s) => `${s.title} ${formatRange(s.startsAt, s.endsAt, timeZone)}`).join(t("groupSeparator")),
+    ...detailCells(r.details, t, timeZone),
+  };
+}
+
+/** The CSV text for rows: a header line in the reader's language, every cell quoted and guarded. */
+export function reviewCsv(rows: ReviewRow[], t: Translate, timeZone: string): string {
+  const fields = COLUMNS.map((c) => t(`csv.${c}`));
+  const data = rows.map((r) => {
+    const c = cells(r, t, timeZone);
+    return COLUMNS.map((k) => guardCell(c[k]));
+  });
+  return "\uFEFF" + Papa.unparse({ fields, data }, { quotes: true, newline: "\r\n" });
+}
+
+/** Organisers only: every export is written to the audit log; a refused attempt reads nothing. */
+export async function exportRegistrations(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: { slug: string; filters: Omit<ReviewFilters, "page"> },
+  t: Translate,
+  now = new Date(),
+): Promise<Result<{ filename: string; csv: string }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.export", { slug: input.slug });
+  const f = await getReviewFestival(db, input.slug);
+  if (!f) return fail("not_found");
+  const rows: ReviewRow[] = [];
+  for await (const batch of allReviewRows(db, f.id, input.filters)) rows.push(...batch);
+  // Residents' phones and addresses leave the app here: who took which list is kept.
+  await writeAudit(db, { actorId: actor!.id, action: "registrations.export", targetType: "festival", targetId: f.id, details: { filters: input.filters, rows: rows.length } });
+  const day = utcToZonedLocal(now, f.timeZone).slice(0, 10);
+  return ok({ filename: `registrations-${f.slug}-${day}.csv`, csv: reviewCsv(rows, t, f.timeZone) });
+}

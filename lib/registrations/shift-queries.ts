@@ -1,0 +1,96 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { registrations, shiftAssignments, shifts, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { participantLabel, reviewDetails } from "./review-details";
+
+// Backstage shifts for the organisers' shifts page: each shift with its helpers, and every
+// backstage pioneer with what they can do, when they are free and which shifts they already have.
+
+export interface ShiftRow {
+  id: string;
+  title: string;
+  skill: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  places: number;
+  helpers: { registrationId: string; name: string; phone: string }[];
+}
+
+export interface HelperRow {
+  registrationId: string;
+  name: string;
+  age: number | null;
+  child: boolean;
+  phone: string;
+  status: "confirmed" | "waitlisted";
+  accepted: boolean;
+  skills: string[];
+  available: { startsAt: Date; endsAt: Date }[];
+  shiftIds: string[];
+}
+
+export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftRow[]> {
+  const [rows, held] = await Promise.all([
+    db
+      .select({ id: shifts.id, title: shifts.title, skill: shifts.skill, startsAt: shifts.startsAt, endsAt: shifts.endsAt, places: shifts.places })
+      .from(shifts)
+      .where(eq(shifts.festivalId, festivalId))
+      .orderBy(asc(shifts.startsAt), asc(shifts.title)),
+    db
+      .select({
+        shiftId: shiftAssignments.shiftId,
+        registrationId: registrations.id,
+        name: registrations.participantName,
+        age: registrations.participantAge,
+        phone: users.phone,
+      })
+      .from(shiftAssignments)
+      .innerJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
+      .innerJoin(registrations, eq(registrations.id, shiftAssignments.registrationId))
+      .innerJoin(users, eq(users.id, registrations.userId))
+      .where(eq(shifts.festivalId, festivalId))
+      .orderBy(asc(shiftAssignments.createdAt)),
+  ]);
+  return rows.map((s) => ({
+    ...s,
+    helpers: held.filter((h) => h.shiftId === s.id).map((h) => ({ registrationId: h.registrationId, name: participantLabel(h.name, h.age).name, phone: h.phone })),
+  }));
+}
+
+/** Backstage pioneers who can be put on a shift: registered and not rejected or cancelled. */
+export async function listHelpers(db: DbOrTx, festivalId: string): Promise<HelperRow[]> {
+  const rows = await db
+    .select({
+      registrationId: registrations.id,
+      name: registrations.participantName,
+      age: registrations.participantAge,
+      phone: users.phone,
+      status: registrations.status,
+      acceptedAt: registrations.acceptedAt,
+      details: registrations.details,
+    })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .where(and(eq(registrations.festivalId, festivalId), eq(registrations.role, "backstage"), inArray(registrations.status, ["confirmed", "waitlisted"])))
+    .orderBy(asc(registrations.status), asc(registrations.queuedAt), asc(registrations.id))
+    .limit(500);
+  const ids = rows.map((r) => r.registrationId);
+  const held = ids.length
+    ? await db.select({ registrationId: shiftAssignments.registrationId, shiftId: shiftAssignments.shiftId }).from(shiftAssignments).where(inArray(shiftAssignments.registrationId, ids))
+    : [];
+  return rows.map((r) => {
+    const d = reviewDetails("backstage", r.details);
+    return {
+      registrationId: r.registrationId,
+      ...participantLabel(r.name, r.age),
+      age: r.age,
+      phone: r.phone,
+      status: r.status as HelperRow["status"],
+      accepted: !!r.acceptedAt,
+      skills: d.role === "backstage" ? d.skills : [],
+      available: d.role === "backstage" ? d.available : [],
+      shiftIds: held.filter((h) => h.registrationId === r.registrationId).map((h) => h.shiftId),
+    };
+  });
+}
