@@ -70,7 +70,7 @@ export async function releasePlace(tx: Tx, festivalId: string, scopes: string[])
  * registration is promoted only while still waitlisted (a conditional update), so a place is
  * never given twice.
  */
-export async function promoteWaiting(tx: Tx, festivalId: string, touched: string[]): Promise<string[]> {
+export async function promoteWaiting(tx: Tx, festivalId: string, touched: string[], except: string[] = []): Promise<string[]> {
   const waiting = await tx
     .select()
     .from(registrations)
@@ -80,7 +80,7 @@ export async function promoteWaiting(tx: Tx, festivalId: string, touched: string
   const promoted: string[] = [];
   for (const r of waiting) {
     const scopes = scopesOf(r);
-    if (!scopes.some((s) => touched.includes(s))) continue;
+    if (except.includes(r.id) || !scopes.some((s) => touched.includes(s))) continue;
     const rows = await lockQuotas(tx, festivalId, scopes);
     if (rows.some((q) => q.taken >= q.capacity)) continue;
     const [won] = await tx

@@ -162,6 +162,19 @@ describe("organiser tools", () => {
     expect(audited.map((x) => x.action).sort()).toEqual(["registrations.move", "registrations.note"]);
   });
 
+  it("moving someone to the waiting list puts them at its end and gives their place to the head, never back to them", async () => {
+    const f = await openFestival(t.db, organiser);
+    must(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 }));
+    const a = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
+    const b = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
+    expect(must(await decideRegistrations(t.db, organiser, { ids: [a.id], decision: "waitlist" })).promoted).toEqual([b.id]);
+    expect([(await row(a.id)).status, (await row(b.id)).status]).toEqual(["waitlisted", "confirmed"]);
+    // An act held in reserve (performers have no limit) stays in reserve.
+    const act = must(await register(t.db, (await resident()).actor, performer(f.slug)));
+    expect(must(await decideRegistrations(t.db, organiser, { ids: [act.id], decision: "waitlist" })).promoted).toEqual([]);
+    expect((await row(act.id)).status).toBe("waitlisted");
+  });
+
   it("keeps an item's places in the programme and its quota the same", async () => {
     const f = await openFestival(t.db, organiser);
     must(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 }));
@@ -176,6 +189,17 @@ describe("organiser tools", () => {
     const [q] = await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.sportId}`));
     expect([q.capacity, q.taken]).toEqual([2, 2]);
     expect(await updateItem(t.db, organiser, { ...dto, version: item.version + 1, capacity: 1 })).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
+  });
+
+  it("refuses places below those taken, or none at all for an event, writing nothing", async () => {
+    const f = await openFestival(t.db, organiser);
+    must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
+    must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
+    const before = await snapshot(t.db);
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 })).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: 1 })).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.relayId}`, capacity: 0 })).toMatchObject({ fieldErrors: { capacity: ["number_invalid"] } });
+    expect(await snapshot(t.db)).toBe(before);
   });
 
   it("an item's places set in the programme hold from the first registration", async () => {

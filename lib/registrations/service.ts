@@ -221,7 +221,8 @@ export async function decideRegistrations(db: Db, actor: Actor | null, input: un
           .where(eq(registrations.id, r.id));
         if (r.status === "confirmed") {
           await releasePlace(tx, r.festivalId, scopesOf(r));
-          promoted.push(...(await promoteWaiting(tx, r.festivalId, scopesOf(r))));
+          // Someone moved to the waiting list joins its end and is not handed the place back.
+          promoted.push(...(await promoteWaiting(tx, r.festivalId, scopesOf(r), decision === "waitlist" ? ids : [])));
         }
       }
       changed += 1;
@@ -245,23 +246,26 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
     const [f] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, festivalSlug));
     if (!f) return fail("not_found");
     const [existing] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, f.id), eq(quotas.scope, scope))).for("update");
-    if (existing && capacity !== null && capacity < existing.taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
+    // Everything that can refuse is checked before anything is written.
+    let taken = existing?.taken ?? 0;
+    if (!existing && capacity !== null) {
+      // A new quota starts with the places already held.
+      const held = await tx.select({ role: registrations.role, itemId: registrations.itemId }).from(registrations).where(and(eq(registrations.festivalId, f.id), eq(registrations.status, "confirmed")));
+      taken = held.filter((r) => scopesOf(r).includes(scope)).length;
+    }
+    if (capacity !== null && capacity < taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
     if (scope.startsWith("item:")) {
-      // An item's places are also shown in the programme: keep the two the same.
-      const [item] = await tx.update(programmeItems).set({ capacity: capacity || null }).where(and(eq(programmeItems.id, scope.slice(5)), eq(programmeItems.festivalId, f.id))).returning({ id: programmeItems.id });
+      // An event's places are also shown in the programme, which has no "0 places": an event
+      // nobody may enter is taken out of the programme instead.
+      if (capacity === 0) return fail("invalid", { capacity: ["number_invalid"] });
+      const [item] = await tx.update(programmeItems).set({ capacity }).where(and(eq(programmeItems.id, scope.slice(5)), eq(programmeItems.festivalId, f.id))).returning({ id: programmeItems.id });
       if (!item) return fail("invalid", { scope: ["item_unknown"] });
     }
     // No limit: a scope without a quota row is unlimited (see takePlace).
     if (capacity === null) {
       if (existing) await tx.delete(quotas).where(eq(quotas.id, existing.id));
     } else if (existing) await tx.update(quotas).set({ capacity }).where(eq(quotas.id, existing.id));
-    else {
-      // A new quota starts with the places already held.
-      const held = await tx.select({ role: registrations.role, itemId: registrations.itemId }).from(registrations).where(and(eq(registrations.festivalId, f.id), eq(registrations.status, "confirmed")));
-      const taken = held.filter((r) => scopesOf(r).includes(scope)).length;
-      if (capacity < taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
-      await tx.insert(quotas).values({ festivalId: f.id, scope, capacity, taken });
-    }
+    else await tx.insert(quotas).values({ festivalId: f.id, scope, capacity, taken });
     const promoted = await promoteWaiting(tx, f.id, [scope]);
     await writeAudit(tx, { actorId: actor!.id, action: "registrations.capacity", targetType: "festival", targetId: f.id, details: { scope, capacity, promoted: promoted.length } });
     return ok({ promoted });
