@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, screen, signIn, signUpFresh } from "./support";
+import { DEMO, expectAccessible, screen, signIn, signInAt, signUpFresh } from "./support";
 
 // A new resident registers in every role on a phone. The demo's table tennis has one place left
 // and skipping and relay is full with one resident waiting.
@@ -128,6 +128,30 @@ test.describe.serial("registering by role", () => {
     await signIn(page, phone, PASSWORD);
     await expect(page.getByText(/谢绝了您在/)).toBeVisible();
     await screen(page, "me-after-registering");
+  });
+
+  test("an organiser rejects a confirmed athlete: the head of the waiting list gets the place and is told", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    await page.goto("/dashboard/festivals/meihu-15/registrations");
+    await page.getByLabel("项目", { exact: true }).selectOption({ label: "跳绳和接力赛" });
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    const rows = page.getByRole("region", { name: "报名列表" }).getByRole("row");
+    await expect(rows.filter({ hasText: "候补第 1 位" })).toHaveCount(1);
+    await expect(rows.filter({ hasText: "候补第 2 位" }).filter({ hasText: "赵春华" })).toHaveCount(1);
+    await rows.filter({ hasText: "待审核" }).first().getByRole("checkbox").check();
+    await page.getByLabel("不通过的原因").fill("年龄不符合这项比赛的要求。");
+    await page.getByRole("button", { name: "不通过", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "1 人候补转正。" })).toBeVisible();
+    await expect(rows.filter({ hasText: "候补第 1 位" }).filter({ hasText: "赵春华" })).toHaveCount(1);
+
+    // The promoted resident (one of the demo's residents, with the demo password).
+    await page.context().clearCookies();
+    await signIn(page, "13955500189");
+    await expect(page.getByRole("link", { name: /1 条未读消息/ })).toBeVisible();
+    await expect(page.getByText("好消息：候补转正了，你已报上 跳绳和接力赛。")).toBeVisible();
+    await expect(myRegistrations(page).getByRole("listitem").filter({ hasText: "跳绳和接力赛" }).getByText("已报上")).toBeVisible();
+    await expectAccessible(page);
+    await screen(page, "me-promoted-athlete");
   });
 
   test("in English the forms read the same", async ({ page }) => {
