@@ -23,7 +23,18 @@ export type ErrorCode =
   | "not_accepted"
   | "already_in_programme"
   | "shift_clash"
-  | "shift_full";
+  | "shift_full"
+  | "rules_locked"
+  | "category_in_use"
+  | "not_verified"
+  | "nomination_closed"
+  | "already_nominated"
+  | "nomination_cap"
+  | "voting_closed"
+  | "already_voted"
+  | "household_required"
+  | "voting_not_closed"
+  | "already_published";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

@@ -21,6 +21,8 @@ export const festivals = pgTable(
     nominationClosesAt: timestamp("nomination_closes_at", { withTimezone: true }),
     votingOpensAt: timestamp("voting_opens_at", { withTimezone: true }),
     votingClosesAt: timestamp("voting_closes_at", { withTimezone: true }),
+    /** When an organiser published the Neighbourhood Star results (hidden from residents before). */
+    starsPublishedAt: timestamp("stars_published_at", { withTimezone: true }),
     /** The longest act a performer may register, in minutes. */
     actMaxMinutes: integer("act_max_minutes").notNull().default(10),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./audit";
 export * from "./festivals";
 export * from "./registrations";
+export * from "./stars";

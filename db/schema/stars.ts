@@ -1,0 +1,154 @@
+import { sql } from "drizzle-orm";
+import { check, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { households, users } from "./accounts";
+import { festivals } from "./festivals";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+export const STAR_MODES = ["resident", "household"] as const;
+export type StarMode = (typeof STAR_MODES)[number];
+
+/** A Neighbourhood Star category of a festival. Its rules are fixed once voting opens. */
+export const starCategories = pgTable(
+  "star_categories",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    festivalId: uuid("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    winners: integer("winners").notNull().default(1),
+    votesPerVoter: integer("votes_per_voter").notNull().default(1),
+    mode: text("mode", { enum: STAR_MODES }).notNull().default("resident"),
+    /** How many people one resident may nominate in this category. */
+    nominationCap: integer("nomination_cap").notNull().default(2),
+    position: integer("position").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("star_categories_festival_name_uq").on(t.festivalId, t.name),
+    check("star_categories_mode_valid", sql`${t.mode} in ('resident', 'household')`),
+    check("star_categories_numbers", sql`${t.winners} between 1 and 50 and ${t.votesPerVoter} between 1 and 10 and ${t.nominationCap} between 1 and 10`),
+  ],
+);
+
+/** A photo kept in the database (so a backup has it), already checked and scaled down. */
+export const starPhotos = pgTable("star_photos", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  mime: text("mime").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  bytes: bytea("bytes").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const NOMINATION_STATUSES = ["pending", "approved", "rejected", "declined", "merged"] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+/**
+ * A nomination: a neighbour (with an account, or named with building and unit) and the story of
+ * why. Approved nominations are the candidates; a merged one's story shows with the one it joined.
+ */
+export const starNominations = pgTable(
+  "star_nominations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    festivalId: uuid("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => starCategories.id, { onDelete: "cascade" }),
+    nominatorId: uuid("nominator_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    nomineeUserId: uuid("nominee_user_id").references(() => users.id, { onDelete: "set null" }),
+    nomineeName: text("nominee_name").notNull(),
+    building: text("building"),
+    unit: text("unit"),
+    story: text("story").notNull(),
+    photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
+    status: text("status", { enum: NOMINATION_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    mergedInto: uuid("merged_into"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("star_nominations_category_status_idx").on(t.categoryId, t.status),
+    index("star_nominations_nominator_idx").on(t.nominatorId, t.categoryId),
+    check("star_nominations_status_valid", sql`${t.status} in ('pending', 'approved', 'rejected', 'declined', 'merged')`),
+  ],
+);
+
+/**
+ * That a voter (or, in household mode, a household) has voted in a category — never for whom.
+ * The choice is sealed for the voter alone (see lib/stars/seal.ts), so the database does not
+ * link a voter to a candidate. One row per voter key and category: a ballot is final.
+ */
+export const starBallots = pgTable(
+  "star_ballots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    festivalId: uuid("festival_id")
+      .notNull()
+      .references(() => festivals.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => starCategories.id, { onDelete: "cascade" }),
+    /** "user:<id>" or "household:<id>". */
+    voterKey: text("voter_key").notNull(),
+    voterId: uuid("voter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
+    sealed: text("sealed").notNull(),
+    ip: text("ip"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("star_ballots_once_uq").on(t.categoryId, t.voterKey),
+    index("star_ballots_festival_time_idx").on(t.festivalId, t.createdAt),
+  ],
+);
+
+/** The choices, by receipt code only: what the tally counts and what a receipt can be checked against. */
+export const starVotes = pgTable(
+  "star_votes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => starCategories.id, { onDelete: "cascade" }),
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => starNominations.id, { onDelete: "cascade" }),
+    receipt: text("receipt").notNull(),
+  },
+  (t) => [index("star_votes_category_candidate_idx").on(t.categoryId, t.candidateId), uniqueIndex("star_votes_receipt_candidate_uq").on(t.receipt, t.candidateId)],
+);
+
+/** Published winners, fixed when an organiser publishes; a settled tie keeps its reason. */
+export const starWinners = pgTable(
+  "star_winners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => starCategories.id, { onDelete: "cascade" }),
+    nominationId: uuid("nomination_id")
+      .notNull()
+      .references(() => starNominations.id, { onDelete: "cascade" }),
+    rank: integer("rank").notNull(),
+    votes: integer("votes").notNull(),
+    tieReason: text("tie_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("star_winners_uq").on(t.categoryId, t.nominationId)],
+);
+
+export type StarCategory = typeof starCategories.$inferSelect;
+export type StarNomination = typeof starNominations.$inferSelect;
