@@ -4,6 +4,7 @@ import { festivals, households, userRoles, users } from "./schema";
 import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import { seedRegistrations } from "./seed-registrations";
 import { seedSports } from "./seed-sports";
+import { seedStars } from "./seed-stars";
 import type { Db } from "./types";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
@@ -62,7 +63,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const demoHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await tx.execute(sql`truncate table audit_log, throttles, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`);
+    await tx.execute(sql`truncate table star_winners, star_votes, star_ballots, star_nominations, star_photos, star_categories, audit_log, throttles, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`);
 
     const rows: (typeof households.$inferInsert)[] = [];
     for (const estate of ESTATES) {
@@ -165,5 +166,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedProgramme(tx, f15.id, f15.startsOn, "Asia/Shanghai", new Date(now.getTime() - 2 * 86_400_000));
     await seedRegistrations(tx, f15.id, now);
     await seedSports(tx, f15.id, now);
+    await seedStars(tx, f14.id, f15.id);
   });
 }

@@ -82,7 +82,13 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from notifications t) as notifications,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from registration_links t) as registration_links,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shifts t) as shifts,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shift_assignments t) as shift_assignments`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shift_assignments t) as shift_assignments,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_categories t) as star_categories,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_photos t) as star_photos,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_nominations t) as star_nominations,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_ballots t) as star_ballots,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_votes t) as star_votes,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_winners t) as star_winners`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }
