@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq, sql } from "drizzle-orm";
+import { starBallots, starCategories, starVotes } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/tests/support/db";
+import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
+import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
+import type { Actor } from "@/lib/auth/actor";
+import { castBallot, nominate, standings, vetNominations } from "./service";
+
+// Real Postgres, many connections, ballots fired together; each guard has its control.
+let t: TestDb;
+let organiser: Actor;
+beforeAll(async () => {
+  t = await createTestDb({ poolSize: 30 });
+  organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
+});
+afterAll(async () => t?.close());
+
+const verified = (n: number, householdId?: string) => Promise.all(Array.from({ length: n }, async () => actorOf(t.db, (await makeUser(t.db, { verified: true, householdId })).id)));
+
+async function voting(names: string[], mode: "resident" | "household" = "resident") {
+  const f = await starFestival(t.db, organiser, [{ mode }]);
+  const nominators = await verified(names.length);
+  const ids: string[] = [];
+  for (const [i, n] of names.entries()) {
+    const r = await nominate(t.db, nominators[i], named(f.slug, f.categoryIds[0], n));
+    if (!r.ok) throw new Error("nominate");
+    ids.push(r.data.id);
+  }
+  await vetNominations(t.db, organiser, { ids, decision: "approve" });
+  await setWindows(t.db, f.slug, "voting");
+  return { ...f, categoryId: f.categoryIds[0], candidateIds: ids };
+}
+
+const ballotsIn = async (categoryId: string) => (await t.db.select({ n: count() }).from(starBallots).where(eq(starBallots.categoryId, categoryId)))[0].n;
+
+describe("one ballot per voter", () => {
+  it("one resident casts 50 ballots at once → 1 ballot, 49 already_voted", async () => {
+    const f = await voting(["甲", "乙"]);
+    const [me] = await verified(1);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => castBallot(t.db, me, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 2]] })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "already_voted")).toHaveLength(49);
+    expect(await ballotsIn(f.categoryId)).toBe(1);
+    const [{ n }] = await t.db.select({ n: count() }).from(starVotes).where(eq(starVotes.categoryId, f.categoryId));
+    expect(n).toBe(1);
+  });
+
+  it("control: without the unique index, check-then-insert lets one resident vote many times", async () => {
+    const f = await voting(["甲"]);
+    const [me] = await verified(1);
+    await t.db.execute(sql`drop index star_ballots_once_uq`);
+    try {
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const existing = await t.db.select({ id: starBallots.id }).from(starBallots).where(eq(starBallots.voterKey, `user:${me.id}`));
+          await new Promise((r) => setTimeout(r, 10));
+          if (!existing.length) await t.db.insert(starBallots).values({ festivalId: (await t.db.select({ f: starCategories.festivalId }).from(starCategories).where(eq(starCategories.id, f.categoryId)))[0].f, categoryId: f.categoryId, voterKey: `user:${me.id}`, voterId: me.id, sealed: "x" });
+        }),
+      );
+      expect(await ballotsIn(f.categoryId)).toBeGreaterThan(1);
+    } finally {
+      await t.db.delete(starBallots).where(eq(starBallots.categoryId, f.categoryId));
+      await t.db.execute(sql`create unique index star_ballots_once_uq on star_ballots (category_id, voter_key)`);
+    }
+  });
+
+  it("household mode: two members at once → 1 ballot for the household", async () => {
+    for (let round = 0; round < 5; round++) {
+      const f = await voting(["甲", "乙"], "household");
+      const home = await makeHousehold(t.db);
+      const [a, b] = await verified(2, home.id);
+      const results = await Promise.all([a, b].map((p, i) => castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i]] })));
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(await ballotsIn(f.categoryId)).toBe(1);
+    }
+  });
+
+  it("control: keyed by the person instead of the household, both members' ballots count", async () => {
+    const f = await voting(["甲", "乙"], "household");
+    const home = await makeHousehold(t.db);
+    const [a, b] = await verified(2, home.id);
+    const [{ festivalId }] = await t.db.select({ festivalId: starCategories.festivalId }).from(starCategories).where(eq(starCategories.id, f.categoryId));
+    await Promise.all([a, b].map((p) => t.db.insert(starBallots).values({ festivalId, categoryId: f.categoryId, voterKey: `user:${p.id}`, voterId: p.id, householdId: home.id, sealed: "x" }).onConflictDoNothing()));
+    expect(await ballotsIn(f.categoryId)).toBe(2);
+  });
+});
+
+describe("the last-minute rush", () => {
+  it("500 residents at once → 500 ballots and an exact tally", async () => {
+    const f = await voting(["甲", "乙", "丙"]);
+    const people = await verified(500);
+    const results = await Promise.all(people.map((p, i) => castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 3]] })));
+    expect(results.filter((r) => r.ok)).toHaveLength(500);
+    expect(new Set(results.map((r) => (r.ok ? r.data.receipt : ""))).size).toBe(500);
+    expect(await ballotsIn(f.categoryId)).toBe(500);
+    const tally = Object.fromEntries((await standings(t.db, f.categoryId)).map((s) => [s.nominationId, s.votes]));
+    expect(tally).toEqual({ [f.candidateIds[0]]: 167, [f.candidateIds[1]]: 167, [f.candidateIds[2]]: 166 });
+  });
+
+  it("control: a counter column updated by read-then-write loses votes under the same rush", async () => {
+    await t.db.execute(sql`create table if not exists race_counter (id int primary key, n int not null)`);
+    await t.db.execute(sql`insert into race_counter values (1, 0) on conflict (id) do update set n = 0`);
+    await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        const rows = (await t.db.execute(sql`select n from race_counter where id = 1`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+        const n = (rows.rows ?? rows)[0].n;
+        await new Promise((r) => setTimeout(r, 5));
+        await t.db.execute(sql`update race_counter set n = ${n + 1} where id = 1`);
+      }),
+    );
+    const rows = (await t.db.execute(sql`select n from race_counter where id = 1`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+    expect((rows.rows ?? rows)[0].n).toBeLessThan(200);
+    await t.db.execute(sql`drop table race_counter`);
+  });
+});
