@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, festivals, programmeItems, programmePublications, venues } from "@/db/schema";
+import { auditLog, festivals, programmeItems, programmePublications, starCategories, venues } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "./service";
+import { createCategory } from "@/lib/stars/service";
 import { createItem, createVenue, deleteItem, deleteVenue, publishProgramme, reorderActs, updateItem, type ItemDto } from "./programme-service";
 
 let t: TestDb;
@@ -85,6 +86,7 @@ describe("festivals", () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
     const block = must(await createItem(t.db, organiser, item(slug, hallId, 16, [9, 0], [10, 0], { kind: "performance_block", title: "文艺汇演" })));
     must(await createItem(t.db, organiser, item(slug, null, 16, [0, 0], [0, 15], { parentId: block.item.id, people: ["红歌合唱团"] })));
+    must(await createCategory(t.db, organiser, { festivalSlug: slug, name: "文明家庭", description: "每户一票", winners: 3, votesPerVoter: 2, mode: "household", nominationCap: 1 }));
     const r = await startFestivalFrom(t.db, organiser, { sourceSlug: slug, slug: `${slug}-next`, title: "下一届", edition: 99, startsOn: "2028-01-15", endsOn: "2028-01-16" });
     expect(r).toEqual({ ok: true, data: { slug: `${slug}-next`, venues: 2, items: 2 } });
     const [nf] = await t.db.select().from(festivals).where(eq(festivals.slug, `${slug}-next`));
@@ -97,6 +99,9 @@ describe("festivals", () => {
     const newVenues = await t.db.select().from(venues).where(eq(venues.festivalId, nf.id));
     expect(newVenues.map((v) => v.name).sort()).toEqual(["多功能厅", "社区广场"].sort());
     expect(newVenues.some((v) => v.id === newBlock.venueId)).toBe(true);
+    // The Neighbourhood Star categories and their rules come along.
+    const cats = await t.db.select().from(starCategories).where(eq(starCategories.festivalId, nf.id));
+    expect(cats.map((c) => [c.name, c.description, c.winners, c.votesPerVoter, c.mode, c.nominationCap])).toEqual([["文明家庭", "每户一票", 3, 2, "household", 1]]);
   });
 });
 
@@ -185,7 +190,7 @@ describe("programme", () => {
     expect(await deleteVenue(t.db, organiser, hallId)).toEqual({ ok: false, code: "venue_in_use" });
     const audit = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, organiser.id));
     expect(new Set(audit.map((r) => r.action))).toEqual(
-      new Set(["festivals.create", "festivals.update", "festivals.archive", "festivals.start_from", "venues.create", "programme.create", "programme.update", "programme.reorder", "programme.publish", "programme.delete"]),
+      new Set(["festivals.create", "festivals.update", "festivals.archive", "festivals.start_from", "venues.create", "programme.create", "programme.update", "programme.reorder", "programme.publish", "programme.delete", "stars.category_create"]),
     );
   });
 

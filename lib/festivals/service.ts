@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import { festivals, programmeItems, venues } from "@/db/schema";
+import { festivals, programmeItems, starCategories, venues } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -143,12 +143,19 @@ export async function startFestivalFrom(db: Db, actor: Actor | null, input: unkn
         .returning({ id: programmeItems.id });
       itemMap.set(i.id, ni.id);
     }
+    // The Neighbourhood Star categories and their rules carry over; nominations do not.
+    const categories = await tx.select().from(starCategories).where(eq(starCategories.festivalId, source.id)).orderBy(asc(starCategories.position));
+    if (categories.length) {
+      await tx.insert(starCategories).values(
+        categories.map((c) => ({ festivalId: created.id, name: c.name, description: c.description, winners: c.winners, votesPerVoter: c.votesPerVoter, mode: c.mode, nominationCap: c.nominationCap, position: c.position })),
+      );
+    }
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "festivals.start_from",
       targetType: "festival",
       targetId: created.id,
-      details: { slug: created.slug, from: sourceSlug, venues: oldVenues.length, items: oldItems.length },
+      details: { slug: created.slug, from: sourceSlug, venues: oldVenues.length, items: oldItems.length, starCategories: categories.length },
     });
     return ok({ slug: created.slug, venues: oldVenues.length, items: oldItems.length });
   });
