@@ -10,7 +10,7 @@ const SESSION_COOKIE = "next-auth.session-token"; // the name next-auth uses ove
 const SESSION_MAX_AGE = 12 * 3600; // as lib/auth/options.ts
 
 /** One request on a pool wide enough for every request of a burst to be in flight at once. */
-function send(agent, base, { method = "GET", path, headers = {}, body }) {
+export function send(agent, base, { method = "GET", path, headers = {}, body }) {
   return new Promise((resolve) => {
     const started = performance.now();
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -38,7 +38,7 @@ function send(agent, base, { method = "GET", path, headers = {}, body }) {
 }
 
 /** Fires every request at once; the wall time runs from the first send to the last answer. */
-async function burst(agent, base, requests) {
+export async function burst(agent, base, requests) {
   const started = performance.now();
   const results = await Promise.all(requests.map((r) => send(agent, base, r)));
   const wallMs = Math.max(...results.map((r) => r.done)) - started;
@@ -86,6 +86,14 @@ async function makeResidents(sql, secret, count, round) {
   // Tokens issued before this instant are refused: put it safely in the past.
   await sql`update users set tokens_valid_after = now() - interval '1 hour' where id in ${sql(users.map((u) => u.id))}`;
   await sql`insert into user_roles ${sql(users.map((u) => ({ user_id: u.id, role: "resident" })), "user_id", "role")}`;
+  return withSessions(users, secret);
+}
+
+/**
+ * A session cookie for each account, as next-auth would have set it at sign-in. The accounts'
+ * `tokens_valid_after` must lie before now, or the app refuses the tokens.
+ */
+export async function withSessions(users, secret) {
   const authAt = Date.now();
   return Promise.all(
     users.map(async (u) => {

@@ -2,11 +2,14 @@
 // Measures the app as it is served: `next build` + `next start` on Postgres (DATABASE_URL, or a
 // throwaway server on loopback), autocannon on loopback. Figures are ratios to the no-database
 // route in the same run, because this machine is shared and noisy.
-//   npm run bench [-- --seconds 10 --connections 20 --no-build --only pages|burst --residents 500 --places 50]
+//   npm run bench [-- --seconds 10 --connections 20 --no-build --only pages,burst,ballots --residents 500 --places 50 --voters 1000]
 // pages: autocannon against published pages. burst: the registration burst (bench-burst.mjs),
 // `residents` sign-ups at once for one sport item with `places` places, then checked exactly.
+// ballots: the ballot burst (bench-ballots.mjs), `voters` verified residents cast a Neighbourhood
+// Star ballot at once in one category, then checked exactly, then all sent again and refused.
 import { spawn, spawnSync } from "node:child_process";
 import autocannon from "autocannon";
+import { ballotBurst } from "./bench-ballots.mjs";
 import { registrationBurst } from "./bench-burst.mjs";
 import { startThrowawayPostgres } from "./postgres.mjs";
 
@@ -16,10 +19,13 @@ const arg = (name, fallback) => {
 };
 const seconds = Number(arg("seconds", 10));
 const connections = Number(arg("connections", 20));
-const only = new Set(arg("only", "pages,burst").split(","));
-for (const o of only) if (o !== "pages" && o !== "burst") throw new Error(`--only ${o}: pages or burst`);
+const PARTS = ["pages", "burst", "ballots"];
+const only = new Set(arg("only", PARTS.join(",")).split(","));
+for (const o of only) if (!PARTS.includes(o)) throw new Error(`--only ${o}: one or more of ${PARTS.join(", ")}, with commas`);
 const residents = Number(arg("residents", 500));
 const places = Number(arg("places", 50));
+const voters = Number(arg("voters", 1000));
+if (!(voters >= 1 && voters <= 9_999_999)) throw new Error(`--voters ${voters}: a whole number from 1`);
 const SECRET = "bench-only-secret-0123456789abcdef";
 const port = 3200;
 const base = `http://127.0.0.1:${port}`;
@@ -105,6 +111,11 @@ async function bursts() {
   console.log("\nround | registrations/s ÷ ping req/s | registration p99 ÷ ping p99");
   for (const r of rounds) console.log(`${r.round} | ${(r.reg.rps / r.ping.rps).toFixed(2)} | ${(r.reg.p99 / r.ping.p99).toFixed(1)}`);
   console.log("");
+  return verdicts(rounds);
+}
+
+/** Prints the check lines of every round; returns the kinds of check that failed. */
+function verdicts(rounds) {
   const failed = new Set();
   for (const r of rounds) {
     for (const l of r.lines) {
@@ -115,12 +126,35 @@ async function bursts() {
   return failed;
 }
 
+/** Two rounds of the ballot burst, each in a category of its own with its own verified residents. */
+async function ballots() {
+  const rounds = [];
+  for (let round = 1; round <= 2; round++) rounds.push(await ballotBurst({ base, sql: benchDb, secret: SECRET, voters, round }));
+  const ms = (x) => x.toFixed(0);
+  const errors = (b, status) => b.results.filter((x) => x.status !== status).length;
+  console.log(`\nBallot burst: ${voters} verified residents, each with a session, cast a Neighbourhood Star ballot at once in one category of 8 candidates (POST /api/stars/ballots); beside it ${voters} concurrent GET /api/ping; then the same ${voters} ballots again, all to be refused. Two rounds; Postgres; next start\n`);
+  console.log("round | burst | wall ms | req/s | p50 ms | p99 ms | max ms | errors");
+  for (const r of rounds) {
+    console.log(`${r.round} | ${voters} × GET /api/ping | ${ms(r.ping.wallMs)} | ${ms(r.ping.rps)} | ${ms(r.ping.p50)} | ${ms(r.ping.p99)} | ${ms(r.ping.max)} | ${r.pingErrors}`);
+    console.log(`${r.round} | ${voters} × POST /api/stars/ballots (${r.category.name}) | ${ms(r.cast.wallMs)} | ${ms(r.cast.rps)} | ${ms(r.cast.p50)} | ${ms(r.cast.p99)} | ${ms(r.cast.max)} | ${errors(r.cast, 200)}`);
+    console.log(`${r.round} | ${voters} × the same again (refused, 409) | ${ms(r.again.wallMs)} | ${ms(r.again.rps)} | ${ms(r.again.p50)} | ${ms(r.again.p99)} | ${ms(r.again.max)} | ${errors(r.again, 409)}`);
+  }
+  console.log("\nround | ballots/s ÷ ping req/s | ballot p99 ÷ ping p99 | refusals/s ÷ ping req/s | refusal p99 ÷ ping p99");
+  for (const r of rounds) {
+    console.log(`${r.round} | ${(r.cast.rps / r.ping.rps).toFixed(2)} | ${(r.cast.p99 / r.ping.p99).toFixed(1)} | ${(r.again.rps / r.ping.rps).toFixed(2)} | ${(r.again.p99 / r.ping.p99).toFixed(1)}`);
+  }
+  console.log("");
+  return verdicts(rounds);
+}
+
 let failed = new Set();
+let ballotFailed = new Set();
 const benchDb = postgres(url.toString(), { max: 4, onnotice: () => {} });
 try {
   await waitReady();
   if (only.has("pages")) await pages();
   if (only.has("burst")) failed = await bursts();
+  if (only.has("ballots")) ballotFailed = await ballots();
 } finally {
   await benchDb.end();
   server.kill("SIGTERM");
@@ -132,5 +166,6 @@ try {
 if (failed.size) {
   const what = [failed.has("count") && "wrong counts", failed.has("order") && "the waiting list out of arrival order"].filter(Boolean).join(" and ");
   console.error(`\nThe registration burst left ${what}: see the FAIL lines.`);
-  process.exit(1);
 }
+if (ballotFailed.size) console.error("\nThe ballot burst left wrong answers or counts: see the FAIL lines.");
+if (failed.size || ballotFailed.size) process.exit(1);
