@@ -1,12 +1,11 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { castBallot } from "@/lib/stars/service";
+import { NO_STORE, readJson } from "@/lib/http";
 
 // A Neighbourhood Star ballot, sent as JSON ({ festivalSlug, categoryId, candidateIds }); the
 // answer is the service's result: the receipt code, or a translated code. A ballot is final, so
 // a second one answers 409 already_voted.
-
-const NO_STORE = { "cache-control": "private, no-store" };
 
 const STATUS: Record<string, number> = {
   unauthenticated: 401,
@@ -21,14 +20,8 @@ const STATUS: Record<string, number> = {
 
 /** Casts the signed-in resident's ballot in one category. */
 export async function POST(req: Request) {
-  // Only JSON: a page on another site cannot send that without the browser asking first.
-  if (!req.headers.get("content-type")?.startsWith("application/json")) return Response.json({ ok: false, code: "invalid" }, { status: 415, headers: NO_STORE });
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    return Response.json({ ok: false, code: "invalid" }, { status: 400, headers: NO_STORE });
-  }
-  const result = await castBallot(await getDb(), await getActor(), body);
+  const read = await readJson(req);
+  if (!read.ok) return read.response;
+  const result = await castBallot(await getDb(), await getActor(), read.body);
   return Response.json(result, { status: result.ok ? 200 : (STATUS[result.code] ?? 400), headers: NO_STORE });
 }
