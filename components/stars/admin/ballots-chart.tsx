@@ -68,7 +68,7 @@ export async function BallotsChart({ series, timeZone }: { series: BallotSeries;
       </div>
       <details>
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">{t("chartAsTable")}</summary>
-        <Table caption={t("chartTitle")} className="mt-2 max-h-96 max-w-md overflow-y-auto">
+        <Table caption={t("chartTableCaption")} className="mt-2 max-h-96 max-w-md overflow-y-auto">
           <thead>
             <tr>
               <Th>{t(`unit.${series.unit}`)}</Th>

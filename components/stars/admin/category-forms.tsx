@@ -5,12 +5,17 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
 import type { AdminCategory } from "@/lib/stars/admin-queries";
 import { createCategoryAction, deleteCategoryAction, updateCategoryAction } from "@/lib/stars/admin-actions";
+import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, InlineOutcome } from "./outcome";
 
 const control = "min-h-11 w-full rounded-lg border-2 bg-white px-3 text-base";
 
 type Values = Pick<AdminCategory, "name" | "description" | "winners" | "votesPerVoter" | "mode" | "nominationCap">;
+/** A refusal whose every complaint is shown beside its field needs no second line under the form. */
+const besideFields = (s: ActionState): ActionState =>
+  s.fieldErrors && Object.keys(s.fieldErrors).every((k) => k in BLANK) ? { ok: false } : s;
+
 const BLANK: Values = { name: "", description: "", winners: 1, votesPerVoter: 1, mode: "resident", nominationCap: 2 };
 
 /** The rules of one category as labelled fields; what was typed comes back after a refusal. */
@@ -33,9 +38,6 @@ function CategoryFields({ idPrefix, initial, state }: { idPrefix: string; initia
   const number = (k: "winners" | "votesPerVoter" | "nominationCap", max: number) => (
     <div className="flex flex-col gap-1">
       {label(k, t(`starsAdmin.categories.${k}`))}
-      <p id={`${idPrefix}-${k}-hint`} className="text-sm text-muted">
-        {t(`starsAdmin.categories.${k}Hint`)}
-      </p>
       <input
         id={`${idPrefix}-${k}`}
         name={k}
@@ -48,6 +50,9 @@ function CategoryFields({ idPrefix, initial, state }: { idPrefix: string; initia
         aria-describedby={describedBy(k, true)}
         className={`${control} ${errorOf(k) ? "border-red-brand" : "border-stone-400"}`}
       />
+      <p id={`${idPrefix}-${k}-hint`} className="text-sm text-muted">
+        {t(`starsAdmin.categories.${k}Hint`)}
+      </p>
       {error(k)}
     </div>
   );
@@ -89,9 +94,11 @@ function CategoryFields({ idPrefix, initial, state }: { idPrefix: string; initia
         />
         {error("description")}
       </div>
-      {number("winners", 50)}
-      {number("votesPerVoter", 10)}
-      {number("nominationCap", 10)}
+      <div className="grid gap-3 sm:grid-cols-3 md:col-span-2 xl:col-span-4">
+        {number("winners", 50)}
+        {number("votesPerVoter", 10)}
+        {number("nominationCap", 10)}
+      </div>
     </div>
   );
 }
@@ -119,27 +126,26 @@ export function CategoryEditor({ slug, category }: { slug: string; category: Adm
           <SubmitButton variant="secondary" size="sm" aria-label={t("saveNamed", { name: category.name })}>
             {t("save")}
           </SubmitButton>
-          <InlineOutcome state={state} success={t("saved")} />
-        </div>
-      </form>
-      {category.nominations > 0 ? (
-        <p className="text-sm text-muted">{t("cannotDelete")}</p>
-      ) : (
-        <form
-          action={deleteAction}
-          className="flex flex-wrap items-center gap-3"
-          onSubmit={(e) => {
-            if (!window.confirm(t("confirmDelete", { name: category.name }))) e.preventDefault();
-          }}
-        >
-          <input type="hidden" name="festivalSlug" value={slug} />
-          <input type="hidden" name="id" value={category.id} />
-          <SubmitButton variant="danger" size="sm" aria-label={t("deleteNamed", { name: category.name })}>
-            {t("delete")}
-          </SubmitButton>
+          {/* Deleting posts the same form to its own action (it reads only the id), so it works without scripts too. */}
+          {category.nominations === 0 && (
+            <Button
+              type="submit"
+              formAction={deleteAction}
+              variant="danger"
+              size="sm"
+              aria-label={t("deleteNamed", { name: category.name })}
+              onClick={(e) => {
+                if (!window.confirm(t("confirmDelete", { name: category.name }))) e.preventDefault();
+              }}
+            >
+              {t("delete")}
+            </Button>
+          )}
+          <InlineOutcome state={besideFields(state)} success={t("saved")} />
           <InlineOutcome state={deleted} />
-        </form>
-      )}
+        </div>
+        {category.nominations > 0 && <p className="text-sm text-muted">{t("cannotDelete")}</p>}
+      </form>
     </section>
   );
 }
@@ -157,7 +163,7 @@ export function NewCategoryForm({ slug }: { slug: string }) {
       <CategoryFields idPrefix="new-category" initial={BLANK} state={state} key={state.ok ? state.at : "new"} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton size="sm">{t("add")}</SubmitButton>
-        <InlineOutcome state={state} success={state.ok ? t("added", { name: state.values?.name ?? "" }) : null} />
+        <InlineOutcome state={besideFields(state)} success={state.ok ? t("added", { name: state.values?.name ?? "" }) : null} />
       </div>
     </form>
   );

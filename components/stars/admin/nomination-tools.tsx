@@ -131,36 +131,32 @@ function MergeForm({ slug, id, name, targets }: { slug: string; id: string; name
   );
 }
 
-/** A nomination's own tools, folded away until needed so the table stays readable. */
-export function NominationTools({
-  slug,
-  id,
-  name,
-  version,
-  story,
-  mergeTargets,
-}: {
-  slug: string;
-  id: string;
-  name: string;
-  version: number;
-  story: string;
-  /** Where it can be merged; null when it cannot be (closed, or not pending or approved). */
-  mergeTargets: MergeTarget[] | null;
-}) {
+const summaryClass = "inline-flex min-h-11 cursor-pointer items-center whitespace-nowrap rounded-xl border-2 border-red-brand bg-white px-3 text-base font-semibold text-red-deep hover:bg-red-soft";
+
+/** The story's editor, folded away under the story until needed. */
+export function StoryEditor({ slug, id, name, version, story }: { slug: string; id: string; name: string; version: number; story: string }) {
   const t = useTranslations("starsAdmin.tools");
   return (
-    <details className="group">
-      <summary
-        aria-label={t("openFor", { name })}
-        className="inline-flex min-h-11 cursor-pointer items-center rounded-xl border-2 border-red-brand bg-white px-3 text-base font-semibold text-red-deep hover:bg-red-soft"
-      >
-        {t("open")}
+    <details className="mt-2">
+      <summary aria-label={t("editFor", { name })} className={summaryClass}>
+        {t("edit")}
       </summary>
-      <div className="mt-2 flex w-72 flex-col gap-4">
+      <div className="mt-2">
         <EditStoryForm slug={slug} id={id} version={version} story={story} />
-        {mergeTargets && (mergeTargets.length ? <MergeForm slug={slug} id={id} name={name} targets={mergeTargets} /> : <p className="text-sm text-muted">{t("noMergeTarget")}</p>)}
       </div>
+    </details>
+  );
+}
+
+/** Merging, folded away until needed; when nothing in the category can take it, says so. */
+export function MergeTools({ slug, id, name, targets }: { slug: string; id: string; name: string; targets: MergeTarget[] }) {
+  const t = useTranslations("starsAdmin.tools");
+  return (
+    <details className="mt-2">
+      <summary aria-label={t("mergeFor", { name })} className={summaryClass}>
+        {t("mergeOpen")}
+      </summary>
+      <div className="mt-2 w-60">{targets.length ? <MergeForm slug={slug} id={id} name={name} targets={targets} /> : <p className="text-sm text-muted">{t("noMergeTarget")}</p>}</div>
     </details>
   );
 }

@@ -125,7 +125,7 @@ export function PublishForm({ slug, preview }: { slug: string; preview: PublishP
         <p className="text-base">{ties ? t("tiesToSettle", { count: ties }) : t("noTies")}</p>
       </div>
       {failure && <Alert tone="error">{state.code === "invalid" ? t("fixBelow") : failure}</Alert>}
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         {preview.map((c) => (
           <CategoryResult key={c.categoryId} c={c} state={state} />
         ))}

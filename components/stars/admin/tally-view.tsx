@@ -10,7 +10,7 @@ import { BallotsChart } from "./ballots-chart";
 function Bar({ share, tone = "red" }: { share: number; tone?: "red" | "green" | "gold" }) {
   const fill = { red: "bg-red-brand", green: "bg-green-ink", gold: "bg-gold" }[tone];
   return (
-    <div aria-hidden="true" className="h-4 w-40 overflow-hidden rounded bg-stone-100 sm:w-56">
+    <div aria-hidden="true" className="h-4 w-full min-w-16 overflow-hidden rounded bg-stone-100">
       <div className={`h-full rounded ${fill}`} style={{ width: `${Math.min(100, Math.max(0, share * 100))}%` }} />
     </div>
   );
@@ -70,7 +70,7 @@ async function CategoryTally({ c }: { c: Category }) {
               <tr key={x.id}>
                 <Td className="font-semibold">{x.name}</Td>
                 <Td className="text-right text-lg font-bold tabular-nums">{x.votes}</Td>
-                <Td className="align-middle">
+                <Td className="w-1/2 align-middle">
                   <Bar share={x.votes / max} tone={inNow.has(x.id) ? "green" : tied.has(x.id) ? "gold" : "red"} />
                 </Td>
                 <Td>{inNow.has(x.id) ? <Badge tone="green">{t("tally.inNow")}</Badge> : tied.has(x.id) ? <Badge tone="gold">{t("tally.tiedAtCut")}</Badge> : null}</Td>
@@ -134,7 +134,7 @@ export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: s
           {t("countsTitle")}
         </h2>
         {tally.categories.length === 0 && <p className="text-base">{t("noCategories")}</p>}
-        <div className="grid gap-4 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
           {tally.categories.map((c) => (
             <CategoryTally key={c.id} c={c} />
           ))}
@@ -149,7 +149,7 @@ export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: s
         {tally.byBuilding.length === 0 ? (
           <p className="text-base">{t("noBuildings")}</p>
         ) : (
-          <Table caption={t("turnoutTitle")}>
+          <Table caption={t("turnoutCaption")}>
             <thead>
               <tr>
                 <Th>{t("building")}</Th>
@@ -168,7 +168,7 @@ export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: s
                   <Td className="text-right tabular-nums">{b.voters}</Td>
                   <Td className="text-right tabular-nums">{b.verified}</Td>
                   <Td className="text-right tabular-nums">{pct(b.voters, b.verified)}</Td>
-                  <Td className="align-middle">
+                  <Td className="w-1/3 align-middle">
                     <Bar share={b.verified ? b.voters / b.verified : 0} />
                   </Td>
                 </tr>

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { mergeTargetsFor, type MergeCandidate, type VettingItem } from "@/lib/stars/admin-queries";
 import { Badge } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { NominationTools } from "./nomination-tools";
+import { MergeTools, StoryEditor } from "./nomination-tools";
 import { SelectAllNominations, VET_FORM_ID } from "./vetting-bulk-bar";
 
 const TONE = { pending: "gold", approved: "green", rejected: "red", declined: "grey", merged: "grey" } as const;
@@ -45,7 +45,6 @@ export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZo
           <Th>{t("story")}</Th>
           <Th>{t("nominator")}</Th>
           <Th>{t("state")}</Th>
-          <Th>{t("tools")}</Th>
         </tr>
       </thead>
       <tbody>
@@ -67,7 +66,7 @@ export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZo
                 <p className="text-sm text-muted">{where(r) || t("noAddress")}</p>
                 <p className="mt-1 text-sm font-semibold">{r.categoryName}</p>
               </Td>
-              <Td className="min-w-72 max-w-xl whitespace-normal!">
+              <Td className="min-w-72 whitespace-normal!">
                 <p>{r.story}</p>
                 {r.photoId && <Thumbnail photoId={r.photoId} alt={t("photoOf", { name: r.nomineeName })} />}
                 {r.merged.length > 0 && (
@@ -82,19 +81,18 @@ export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZo
                     </ul>
                   </div>
                 )}
+                <StoryEditor slug={slug} id={r.id} name={r.nomineeName} version={r.version} story={r.story} />
               </Td>
               <Td className="min-w-36 text-sm">
                 <p className="text-base">{r.nominatorName}</p>
                 <p className="tabular-nums">{r.nominatorPhone}</p>
                 <p className="text-muted tabular-nums">{date(r.createdAt)}</p>
               </Td>
-              <Td className="min-w-28 whitespace-normal!">
+              <Td className="min-w-32 whitespace-normal!">
                 <Badge tone={TONE[r.status]}>{status(r.status)}</Badge>
                 {r.reason && r.status === "rejected" && <p className="mt-1 text-sm">{t("reason", { reason: r.reason })}</p>}
                 {r.mergedInto && <p className="mt-1 text-sm">{t("mergedInto", { name: r.mergedInto.nomineeName })}</p>}
-              </Td>
-              <Td className="whitespace-normal!">
-                <NominationTools slug={slug} id={r.id} name={r.nomineeName} version={r.version} story={r.story} mergeTargets={targets} />
+                {targets && <MergeTools slug={slug} id={r.id} name={r.nomineeName} targets={targets} />}
               </Td>
             </tr>
           );
