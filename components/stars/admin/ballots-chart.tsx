@@ -30,7 +30,8 @@ export async function BallotsChart({ series, timeZone }: { series: BallotSeries;
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const step = plotW / points.length;
-  const barW = Math.max(1, step * 0.75);
+  // Narrow enough to read as bars even when there are only one or two.
+  const barW = Math.max(1, Math.min(step * 0.75, 48));
   const y = (v: number) => M.top + plotH - (v / top) * plotH;
   const ticks = [0, top / 2, top].filter((v, i, all) => Number.isInteger(v) && all.indexOf(v) === i);
   // About six labels along the bottom, whatever the number of bars.
