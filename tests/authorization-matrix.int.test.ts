@@ -13,6 +13,7 @@ import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { decideRegistrations, setCapacity } from "@/lib/registrations/service";
 import { addActToProgramme, assignShift, createShift, deleteShift, moveRegistration, setNote, unassignShift } from "@/lib/registrations/review-service";
 import { exportRegistrations } from "@/lib/registrations/review-export";
+import { createCategory, deleteCategory, editStory, mergeNominations, publishResults, updateCategory, vetNominations } from "@/lib/stars/service";
 
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
@@ -34,6 +35,7 @@ let itemId: string;
 let blockId: string;
 let householdId: string;
 let householdCode: string;
+let starCategoryId: string;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -54,6 +56,9 @@ beforeAll(async () => {
   if (!made.ok || !block.ok) throw new Error("programme");
   itemId = made.data.item.id;
   blockId = block.data.item.id;
+  const category = await createCategory(t.db, actors.organiser, { festivalSlug: fest.slug, name: "矩阵之星", winners: 1, votesPerVoter: 1, mode: "resident" });
+  if (!category.ok) throw new Error("star category");
+  starCategoryId = category.data.id;
 });
 
 let n = 0;
@@ -104,6 +109,15 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   { name: "deleteShift", allowed: STAFF, call: (a) => deleteShift(t.db, a, NOBODY) },
   { name: "assignShift", allowed: STAFF, call: (a) => assignShift(t.db, a, { shiftId: NOBODY, ids: [NOBODY] }) },
   { name: "unassignShift", allowed: STAFF, call: (a) => unassignShift(t.db, a, { shiftId: NOBODY, registrationId: NOBODY }) },
+  // Neighbourhood Star: organisers run categories, vetting and results. Unknown ids, a wrong
+  // version and an open vote keep the allowed calls from changing anything either.
+  { name: "stars createCategory", allowed: STAFF, call: (a) => createCategory(t.db, a, { festivalSlug: fest.slug, name: unique(), winners: 1, votesPerVoter: 1, mode: "resident" }) },
+  { name: "stars updateCategory", allowed: STAFF, call: (a) => updateCategory(t.db, a, { id: starCategoryId, version: 999, name: "矩阵之星", winners: 2, votesPerVoter: 1, mode: "resident" }) },
+  { name: "stars deleteCategory", allowed: STAFF, call: (a) => deleteCategory(t.db, a, { id: NOBODY }) },
+  { name: "stars vetNominations", allowed: STAFF, call: (a) => vetNominations(t.db, a, { ids: [NOBODY], decision: "reject", reason: "矩阵" }) },
+  { name: "stars mergeNominations", allowed: STAFF, call: (a) => mergeNominations(t.db, a, { sourceId: NOBODY, targetId: "00000000-0000-4000-8000-000000000001" }) },
+  { name: "stars editStory", allowed: STAFF, call: (a) => editStory(t.db, a, { id: NOBODY, version: 1, story: "矩阵", reason: "矩阵" }) },
+  { name: "stars publishResults", allowed: STAFF, call: (a) => publishResults(t.db, a, { festivalSlug: fest.slug, settlements: [] }) },
   // Not a mutation, but it hands out residents' phones and addresses: organisers only.
   { name: "exportRegistrations", allowed: STAFF, call: (a) => exportRegistrations(t.db, a, { slug: fest.slug, filters: {} }, Object.assign((k: string) => k, { has: () => false })) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
@@ -117,7 +131,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     const before = await snapshot(t.db);
     const result = await call(actors[who]);
     if (allowed.includes(who)) {
-      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found" };
+      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed" };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
     } else {

@@ -47,6 +47,11 @@ export default async function DashboardHome() {
               {t("review.link")}
             </Link>
           )}
+          {festival && (
+            <Link className={buttonClass("secondary", "md")} href={`/dashboard/festivals/${festival.slug}/stars/nominations?status=pending`}>
+              {t("starsAdmin.homeLink")}
+            </Link>
+          )}
           <Link className={buttonClass(festival ? "secondary" : "primary", "md")} href="/dashboard/households/import">
             {t("dashboard.import")}
           </Link>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-const TABS = ["settings", "programme", "registrations", "shifts"] as const;
+const TABS = ["settings", "programme", "registrations", "shifts", "stars"] as const;
 type Tab = (typeof TABS)[number];
 
 const HREF: Record<Tab, (slug: string) => string> = {
@@ -9,11 +9,13 @@ const HREF: Record<Tab, (slug: string) => string> = {
   programme: (s) => `/dashboard/festivals/${s}/programme`,
   registrations: (s) => `/dashboard/festivals/${s}/registrations`,
   shifts: (s) => `/dashboard/festivals/${s}/registrations/shifts`,
+  stars: (s) => `/dashboard/festivals/${s}/stars`,
 };
 
-/** The festival's dashboard pages side by side: settings, programme, registrations and shifts. */
+/** The festival's dashboard pages side by side: settings, programme, registrations, shifts and stars. */
 export async function FestivalTabs({ slug, current }: { slug: string; current: Tab }) {
   const t = await getTranslations("review.tabs");
+  const stars = await getTranslations("starsAdmin");
   return (
     <nav aria-label={t("label")} className="border-b-2 border-line">
       <ul className="-mb-0.5 flex flex-wrap gap-1">
@@ -26,7 +28,7 @@ export async function FestivalTabs({ slug, current }: { slug: string; current: T
                 tab === current ? "border-line border-b-paper bg-paper text-red-deep" : "border-transparent text-ink underline-offset-4 hover:bg-gold-soft hover:underline"
               }`}
             >
-              {t(tab)}
+              {tab === "stars" ? stars("tab") : t(tab)}
             </Link>
           </li>
         ))}

@@ -14,6 +14,7 @@ export async function generateMetadata() {
 export default async function FestivalsPage() {
   const t = await getTranslations("festivals");
   const review = await getTranslations("review");
+  const stars = await getTranslations("starsAdmin");
   const format = await getFormatter();
   const rows = await listFestivals(await getDb());
   const tone = { draft: "grey", published: "green", archived: "gold" } as const;
@@ -57,6 +58,9 @@ export default async function FestivalsPage() {
                   </Link>
                   <Link href={`/dashboard/festivals/${f.slug}/registrations`} className={buttonClass("secondary", "sm")}>
                     {review("link")}
+                  </Link>
+                  <Link href={`/dashboard/festivals/${f.slug}/stars`} className={buttonClass("secondary", "sm")}>
+                    {stars("link")}
                   </Link>
                   <Link href={`/dashboard/festivals/${f.slug}`} className={buttonClass("secondary", "sm")}>
                     {t("edit")}

@@ -34,6 +34,9 @@ export default async function FestivalSettingsPage({ params }: { params: Promise
           <Link href={`/dashboard/festivals/${slug}/registrations`} className={buttonClass("primary", "sm")}>
             {t("review.link")}
           </Link>
+          <Link href={`/dashboard/festivals/${slug}/stars`} className={buttonClass("primary", "sm")}>
+            {t("starsAdmin.link")}
+          </Link>
           {f.status !== "draft" && (
             <Link href={`/festivals/${slug}`} className={buttonClass("secondary", "sm")}>
               {t("festivals.publicPage")}
