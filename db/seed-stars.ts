@@ -23,15 +23,15 @@ const STORIES_15 = [
 ];
 
 const RESULTS_14 = [
-  { category: 0, name: "陈玉梅", building: "美湖花园 2栋", story: "陈玉梅组织社区志愿者服务队十多年，疫情期间每天在卡口值守。", votes: 41 },
-  { category: 0, name: "郭国庆", building: "湖畔雅苑 1栋", story: "郭国庆坚持每天清扫小区公共区域，义务看护自行车棚。", votes: 33 },
-  { category: 0, name: "马卫东", building: "美湖花园 4栋", story: "马卫东常年为社区老人理发。", votes: 20 },
-  { category: 1, name: "林淑芬", building: "美湖花园 1栋", story: "林淑芬二十年如一日照顾婆婆，把婆婆当亲妈。", votes: 38 },
-  { category: 1, name: "高德华", building: "湖畔雅苑 3栋", story: "高德华每天推着九十岁的父亲在小区散步。", votes: 25 },
-  { category: 2, name: "罗红梅", building: "美湖花园 5栋", story: "罗红梅帮邻居接送孩子、照看老人，谁家有困难她都搭把手。", votes: 36 },
-  { category: 2, name: "黄志明", building: "湖畔雅苑 4栋", story: "黄志明帮楼里的老人申请了电梯加装。", votes: 30 },
-  { category: 3, name: "朱春生家", building: "美湖花园 3栋", story: "朱家三代同堂，和睦有礼，常年资助社区困难学生。", votes: 22 },
-  { category: 3, name: "徐玉梅家", building: "湖畔雅苑 2栋", story: "徐家主动调解楼道矛盾，带头做垃圾分类。", votes: 15 },
+  { category: 0, name: "陈玉梅", building: "美湖花园 2栋", story: "陈玉梅组织社区志愿者服务队十多年，疫情期间每天在卡口值守。", votes: 14 },
+  { category: 0, name: "郭国庆", building: "湖畔雅苑 1栋", story: "郭国庆坚持每天清扫小区公共区域，义务看护自行车棚。", votes: 11 },
+  { category: 0, name: "马卫东", building: "美湖花园 4栋", story: "马卫东常年为社区老人理发。", votes: 7 },
+  { category: 1, name: "林淑芬", building: "美湖花园 1栋", story: "林淑芬二十年如一日照顾婆婆，把婆婆当亲妈。", votes: 13 },
+  { category: 1, name: "高德华", building: "湖畔雅苑 3栋", story: "高德华每天推着九十岁的父亲在小区散步。", votes: 9 },
+  { category: 2, name: "罗红梅", building: "美湖花园 5栋", story: "罗红梅帮邻居接送孩子、照看老人，谁家有困难她都搭把手。", votes: 12 },
+  { category: 2, name: "黄志明", building: "湖畔雅苑 4栋", story: "黄志明帮楼里的老人申请了电梯加装。", votes: 10 },
+  { category: 3, name: "朱春生家", building: "美湖花园 3栋", story: "朱家三代同堂，和睦有礼，常年资助社区困难学生。", votes: 8 },
+  { category: 3, name: "徐玉梅家", building: "湖畔雅苑 2栋", story: "徐家主动调解楼道矛盾，带头做垃圾分类。", votes: 5 },
 ];
 
 export async function seedStars(tx: Tx, f14Id: string, f15Id: string) {
@@ -70,17 +70,35 @@ export async function seedStars(tx: Tx, f14Id: string, f15Id: string) {
     .insert(starNominations)
     .values(RESULTS_14.map((r) => ({ festivalId: f14Id, categoryId: cats14[r.category].id, nominatorId: liu.id, nomineeName: r.name, building: r.building, story: r.story, status: "approved" as const, createdAt: new Date("2021-09-15T02:00:00Z") })))
     .returning({ id: starNominations.id });
-  // Votes without ballots would not add up: each vote here is one ballot of one past voter.
-  // The 2021 voters are represented by anonymous ballots keyed to the candidate and a number.
+  // Each vote is one ballot of one of the demo's verified residents (one a household in
+  // household mode), cast during the 14th's voting days.
+  const households = [...new Map(verified.filter((v) => v.householdId).map((v) => [v.householdId!, v])).values()];
   let k = 0;
-  for (const [i, r] of RESULTS_14.entries()) {
-    const ballots = Array.from({ length: r.votes }, () => {
-      k += 1;
-      const receipt = newReceipt();
-      return { ballot: { festivalId: f14Id, categoryId: cats14[r.category].id, voterKey: `archive:${k}`, voterId: liu.id, householdId: null, sealed: seal({ receipt, candidateIds: [candidates[i].id] }), createdAt: new Date(Date.UTC(2021, 9, 1 + (k % 11), 1 + (k % 12))) }, vote: { categoryId: cats14[r.category].id, candidateId: candidates[i].id, receipt } };
-    });
-    await tx.insert(starBallots).values(ballots.map((b) => b.ballot));
-    await tx.insert(starVotes).values(ballots.map((b) => b.vote));
+  for (const [c, category] of CATEGORIES.entries()) {
+    const pool = category.mode === "household" ? households : verified;
+    let next = 0;
+    for (const [i, r] of RESULTS_14.entries()) {
+      if (r.category !== c) continue;
+      const ballots = Array.from({ length: r.votes }, () => {
+        const voter = pool[next++];
+        k += 1;
+        const receipt = newReceipt();
+        return {
+          ballot: {
+            festivalId: f14Id,
+            categoryId: cats14[c].id,
+            voterKey: category.mode === "household" ? `household:${voter.householdId}` : `user:${voter.id}`,
+            voterId: voter.id,
+            householdId: voter.householdId,
+            sealed: seal({ receipt, candidateIds: [candidates[i].id] }),
+            createdAt: new Date(Date.UTC(2021, 9, 1 + (k % 11), 1 + (k % 12))),
+          },
+          vote: { categoryId: cats14[c].id, candidateId: candidates[i].id, receipt },
+        };
+      });
+      await tx.insert(starBallots).values(ballots.map((b) => b.ballot));
+      await tx.insert(starVotes).values(ballots.map((b) => b.vote));
+    }
   }
   const winners = RESULTS_14.map((r, i) => ({ ...r, id: candidates[i].id }))
     .filter((r, _, all) => all.filter((o) => o.category === r.category && o.votes > r.votes).length < cats14[r.category].winners);

@@ -142,12 +142,12 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await page.getByRole("navigation", { name: "邻里之星的工作" }).getByRole("link", { name: /实时计票/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "实时计票 · 第十四届美湖邻里节" })).toBeVisible();
     await expect(page.getByText(/^投票已于 .+ 结束，下面是最终票数。$/)).toBeVisible();
-    await expect(page.locator("dt", { hasText: "已投选票" }).locator("xpath=following-sibling::dd[1]")).toHaveText("260");
+    await expect(page.locator("dt", { hasText: "已投选票" }).locator("xpath=following-sibling::dd[1]")).toHaveText("89");
     const help = page.getByRole("region", { name: "热心公益之星", exact: true });
-    await expect(help.getByText("选票 94 张 · 评出 2 位 · 每位居民投票")).toBeVisible();
+    await expect(help.getByText("选票 32 张 · 评出 2 位 · 每位居民投票")).toBeVisible();
     const top = help.getByRole("row").nth(1);
     await expect(top.getByRole("cell").nth(0)).toHaveText("陈玉梅");
-    await expect(top.getByRole("cell").nth(1)).toHaveText("41");
+    await expect(top.getByRole("cell").nth(1)).toHaveText("14");
     await expect(top.getByText("目前入选")).toBeVisible();
     await expect(page.getByRole("region", { name: "文明家庭", exact: true }).getByText("每户投一票")).toBeVisible();
     await expect(page.getByText("目前没有需要留意的情况。")).toBeVisible();
