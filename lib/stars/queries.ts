@@ -112,11 +112,12 @@ export interface MyNomination {
   nomineeName: string;
   status: string;
   reason: string | null;
+  photoId: string | null;
 }
 
 export async function listMyNominations(db: DbOrTx, userId: string, festivalId: string): Promise<MyNomination[]> {
   return db
-    .select({ id: starNominations.id, categoryName: starCategories.name, nomineeName: starNominations.nomineeName, status: starNominations.status, reason: starNominations.reason })
+    .select({ id: starNominations.id, categoryName: starCategories.name, nomineeName: starNominations.nomineeName, status: starNominations.status, reason: starNominations.reason, photoId: starNominations.photoId })
     .from(starNominations)
     .innerJoin(starCategories, eq(starCategories.id, starNominations.categoryId))
     .where(and(eq(starNominations.nominatorId, userId), eq(starNominations.festivalId, festivalId)))

@@ -1,0 +1,90 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { festivals, starCategories, starNominations, starPhotos, starWinners } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import type { Actor } from "@/lib/auth/actor";
+import { listMyBallots } from "./queries";
+
+// Reads for the residents' Neighbourhood Star pages, beside the core queries: the photo bytes,
+// a ballot with the names chosen, and what a certificate prints.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs: anything that is not a uuid is simply not found (Postgres would throw). */
+export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
+
+export interface StarPhoto {
+  mime: string;
+  bytes: Buffer;
+}
+
+/** A photo's bytes; who may see it is `canSeePhoto`'s question. */
+export async function getStarPhoto(db: DbOrTx, id: string): Promise<StarPhoto | null> {
+  if (!isUuid(id)) return null;
+  const [p] = await db.select({ mime: starPhotos.mime, bytes: starPhotos.bytes }).from(starPhotos).where(eq(starPhotos.id, id));
+  return p ? { mime: p.mime, bytes: Buffer.from(p.bytes) } : null;
+}
+
+export interface MyStarBallot {
+  categoryId: string;
+  categoryName: string;
+  /** My own ballot: its receipt and the names I chose (null when my household voted through someone else). */
+  mine: { receipt: string; names: string[]; at: Date } | null;
+  /** In household mode, the member of my household who voted for us. */
+  byHousehold: string | null;
+}
+
+/** My ballots in a festival with the names I chose, in the categories' order. */
+export async function listMyStarBallots(db: DbOrTx, actor: Actor, festivalId: string): Promise<MyStarBallot[]> {
+  const ballots = await listMyBallots(db, actor, festivalId);
+  if (!ballots.length) return [];
+  const categories = await db
+    .select({ id: starCategories.id, name: starCategories.name, position: starCategories.position })
+    .from(starCategories)
+    .where(inArray(starCategories.id, ballots.map((b) => b.categoryId)));
+  const chosen = [...new Set(ballots.flatMap((b) => b.mine?.candidateIds ?? []))];
+  const names = chosen.length ? await db.select({ id: starNominations.id, name: starNominations.nomineeName }).from(starNominations).where(inArray(starNominations.id, chosen)) : [];
+  const order = (id: string) => categories.find((c) => c.id === id)?.position ?? 0;
+  return [...ballots]
+    .sort((a, b) => order(a.categoryId) - order(b.categoryId))
+    .map((b) => ({
+      categoryId: b.categoryId,
+      categoryName: categories.find((c) => c.id === b.categoryId)?.name ?? "",
+      mine: b.mine ? { receipt: b.mine.receipt, at: b.mine.at, names: b.mine.candidateIds.map((id) => names.find((n) => n.id === id)?.name ?? "") } : null,
+      byHousehold: b.byHousehold,
+    }));
+}
+
+export interface Certificate {
+  winnerId: string;
+  name: string;
+  categoryName: string;
+  festivalTitle: string;
+  edition: number;
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  publishedAt: Date;
+}
+
+/** One published winner of a festival residents can see, as a certificate prints it. */
+export async function getCertificate(db: DbOrTx, slug: string, winnerId: string): Promise<Certificate | null> {
+  if (!isUuid(winnerId)) return null;
+  const [row] = await db
+    .select({
+      winnerId: starWinners.id,
+      name: starNominations.nomineeName,
+      categoryName: starCategories.name,
+      festivalTitle: festivals.title,
+      edition: festivals.edition,
+      startsOn: festivals.startsOn,
+      endsOn: festivals.endsOn,
+      timeZone: festivals.timeZone,
+      publishedAt: festivals.starsPublishedAt,
+    })
+    .from(starWinners)
+    .innerJoin(starNominations, eq(starNominations.id, starWinners.nominationId))
+    .innerJoin(starCategories, eq(starCategories.id, starWinners.categoryId))
+    .innerJoin(festivals, eq(festivals.id, starCategories.festivalId))
+    .where(and(eq(starWinners.id, winnerId), eq(festivals.slug, slug), ne(festivals.status, "draft"), isNotNull(festivals.starsPublishedAt)));
+  return row ? { ...row, publishedAt: row.publishedAt! } : null;
+}
