@@ -21,9 +21,11 @@ export async function ProgrammePage({ slug, view }: { slug: string; view: "list"
   const { festival, venues, items, publishedAt } = data;
   const t = await getTranslations("programme");
   const th = await getTranslations("home");
+  const ts = await getTranslations("stars");
   const format = await getFormatter();
   const days = festivalDays(festival);
   const dayLabel = (d: string) => format.dateTime(festivalDay(d), { month: "long", day: "numeric", weekday: "short", timeZone: festival.timeZone });
+  const shortDay = (d: Date) => format.dateTime(d, { month: "long", day: "numeric", timeZone: festival.timeZone });
   const kinds = PROGRAMME_KINDS.filter((k) => k !== "single_act" && items.some((i) => i.kind === k && !i.parentId));
 
   return (
@@ -44,6 +46,18 @@ export async function ProgrammePage({ slug, view }: { slug: string; view: "list"
                 start: format.dateTime(festival.registrationOpensAt, { month: "long", day: "numeric", timeZone: festival.timeZone }),
                 end: format.dateTime(festival.registrationClosesAt, { month: "long", day: "numeric", timeZone: festival.timeZone }),
               })}
+            </span>
+          </p>
+        )}
+        {(festival.nominationOpensAt || festival.votingOpensAt) && (
+          <p className="mt-1 flex flex-wrap items-center gap-3">
+            {/* Dates again, not the state: the page is cached until the next publication. */}
+            <Link href={`/festivals/${slug}/stars`} className={buttonClass(festival.status === "published" && festival.registrationOpensAt ? "secondary" : "primary", "lg")}>
+              {ts("festivalLink")}
+            </Link>
+            <span className="flex flex-col text-lg text-muted">
+              {festival.nominationOpensAt && festival.nominationClosesAt && <span>{th("nominationWindow", { start: shortDay(festival.nominationOpensAt), end: shortDay(festival.nominationClosesAt) })}</span>}
+              {festival.votingOpensAt && festival.votingClosesAt && <span>{th("votingWindow", { start: shortDay(festival.votingOpensAt), end: shortDay(festival.votingClosesAt) })}</span>}
             </span>
           </p>
         )}

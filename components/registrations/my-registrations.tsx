@@ -143,5 +143,7 @@ function notificationValues(n: MyNotification, item: string, when: (d: Date) => 
     block: text("block"),
     shift: text("shift"),
     time: at ? when(new Date(at)) : "",
+    category: text("category"),
+    nominee: text("nominee"),
   };
 }

@@ -17,6 +17,7 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const tc = await getTranslations("common");
   const tn = await getTranslations("nav");
+  const ts = await getTranslations("stars.home");
   const format = await getFormatter();
   const festival = await getCurrentFestival(await getDb());
 
@@ -30,6 +31,18 @@ export default async function HomePage() {
         : now > festival.registrationClosesAt
           ? "closed"
           : "open";
+
+  // Where Neighbourhood Star stands decides what its card invites people to do.
+  const within = (opens: Date | null, closes: Date | null) => !!opens && !!closes && now >= opens && now <= closes;
+  const stars: "nominate" | "vote" | "results" | "view" | null = !festival
+    ? null
+    : festival.status === "published" && within(festival.nominationOpensAt, festival.nominationClosesAt)
+      ? "nominate"
+      : festival.status === "published" && within(festival.votingOpensAt, festival.votingClosesAt)
+        ? "vote"
+        : festival.votingClosesAt && now > festival.votingClosesAt
+          ? "results"
+          : "view";
 
   const day = (iso: string) => format.dateTime(festivalDay(iso), { year: "numeric", month: "long", day: "numeric", weekday: "short" });
   const moment = (d: Date) => format.dateTime(d, { month: "long", day: "numeric" });
@@ -123,6 +136,10 @@ export default async function HomePage() {
                 {k === "programme" && festival ? (
                   <Link href={`/festivals/${festival.slug}`} className={buttonClass("primary", "md")}>
                     {t("programmeLink")}
+                  </Link>
+                ) : k === "stars" && festival && stars ? (
+                  <Link href={`/festivals/${festival.slug}/stars${stars === "results" ? "/results" : ""}`} className={buttonClass("primary", "md")}>
+                    {ts(stars)}
                   </Link>
                 ) : (
                   <Badge>{tc("opensSoon")}</Badge>

@@ -5,6 +5,10 @@ import { getActor } from "@/lib/auth/session";
 import { getMyProfile } from "@/lib/accounts/queries";
 import { listMyInvitations, listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
 import { MyInvitations, MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
+import { getCurrentFestival } from "@/lib/festivals/queries";
+import { getStarsFestival, listNominationsOfMe } from "@/lib/stars/queries";
+import { listMyStarBallots } from "@/lib/stars/resident-queries";
+import { MyStars } from "@/components/stars/my-stars";
 import { Badge, Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
@@ -20,12 +24,16 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications, invitations] = await Promise.all([
+  const [profile, registrations, notifications, invitations, current, nominatedMe] = await Promise.all([
     getMyProfile(db, actor.id),
     listMyRegistrations(db, actor.id, new Date(), actor.householdId),
     listMyNotifications(db, actor.id),
     listMyInvitations(db, actor.id),
+    getCurrentFestival(db),
+    listNominationsOfMe(db, actor.id),
   ]);
+  const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
+  const ballots = starsFestival ? await listMyStarBallots(db, actor, starsFestival.id) : [];
   if (!profile) redirect("/sign-in?callbackUrl=/me");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -41,6 +49,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       <MyNotifications items={notifications} />
       {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
+      <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} />
 
       <Card aria-labelledby="household-title">
         <h2 id="household-title" className="text-2xl font-bold">
