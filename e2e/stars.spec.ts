@@ -123,10 +123,18 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
       await expect(page.getByRole("button", { name: "打印" })).toBeVisible();
       await expectAccessible(page);
       await screen(page, "stars-certificate");
-      // On paper: one A4 sheet, landscape (297 mm at 96 dpi is 1123 px), without the buttons.
+      // On paper: one A4 sheet, landscape, within 10 mm margins (277 × 190 mm at 96 dpi), without the buttons.
       await page.emulateMedia({ media: "print" });
-      expect(Math.round((await sheet.boundingBox())!.width)).toBe(1123);
+      expect(Math.round((await sheet.boundingBox())!.width)).toBe(1047);
+      expect(Math.round((await sheet.boundingBox())!.height)).toBe(718);
       await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+      if (width === 1280) {
+        await page.setViewportSize({ width: 1123, height: 794 });
+        await screen(page, "stars-certificate-print");
+        // Printed, it is one page.
+        const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString("latin1");
+        expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+      }
     });
   }
 
@@ -183,6 +191,13 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     expect((await stranger.request.get(new URL(src, page.url()).toString())).status()).toBe(404);
     expect((await stranger.request.get(new URL("/api/stars/photos/not-a-photo", page.url()).toString())).status()).toBe(404);
     await stranger.close();
+
+    // A form on another site cannot nominate in the resident's name (multipart needs no preflight).
+    const forged = await page.request.post("/api/stars/nominations", {
+      headers: { origin: "https://elsewhere.example" },
+      multipart: { festivalSlug: "meihu-15", categoryId: "00000000-0000-4000-8000-000000000000", nomineeKind: "named", name: "X", building: "Y", story: "Z" },
+    });
+    expect(forged.status()).toBe(403);
   });
 
   test("a resident with an account is told they were nominated and declines; the nominator is told", async ({ page, browser }) => {

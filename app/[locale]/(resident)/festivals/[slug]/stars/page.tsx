@@ -73,7 +73,8 @@ export default async function StarsPage({ params }: { params: Params }) {
           </ClientMessages>
         </Card>
       )}
-      {actor && (nominating || mine.length > 0) && <MyNominations items={mine} />}
+      {/* While nominating, my nominations sit under the form; otherwise after the candidates. */}
+      {actor && nominating && <MyNominations items={mine} />}
 
       {categories.map((c) => (
         <CategorySection
@@ -87,6 +88,7 @@ export default async function StarsPage({ params }: { params: Params }) {
           voting={voting}
         />
       ))}
+      {actor && !nominating && mine.length > 0 && <MyNominations items={mine} />}
     </div>
   );
 }

@@ -19,11 +19,11 @@ export async function generateMetadata({ params }: { params: Params }) {
   return { title: c ? t("metaTitle", { name: c.name }) : t("heading") };
 }
 
-// A4 landscape, edge to edge on paper; on screen the same sheet scaled to the window. Sizes are in
-// container units, so the screen shows what the paper will.
+// A4 landscape, inside the 10 mm most printers cannot reach; on screen the same sheet scaled to
+// the window. Sizes are in container units, so the screen shows what the paper will.
 const CSS = `
-@page { size: A4 landscape; margin: 0; }
-.certificate { container-type: inline-size; aspect-ratio: 297 / 210; display: flex; flex-direction: column; background: #fffaf0; border: 2cqw solid var(--color-red-brand); padding: 1cqw; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@page { size: A4 landscape; margin: 10mm; }
+.certificate { container-type: inline-size; aspect-ratio: 277 / 190; display: flex; flex-direction: column; background: #fffaf0; border: 2cqw solid var(--color-red-brand); padding: 1cqw; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .certificate .band { flex: 1; display: flex; flex-direction: column; border: 0.6cqw solid var(--color-gold); padding: 1cqw; }
 .certificate .frame { flex: 1; border: 0.2cqw solid var(--color-gold); }
 .certificate .kicker { font-size: max(15px, 2.1cqw); letter-spacing: 0.15em; }
@@ -38,7 +38,7 @@ const CSS = `
 @media print {
   html, body { margin: 0; background: white; }
   main { padding: 0 !important; max-width: none !important; }
-  .certificate { width: 297mm; height: 210mm; aspect-ratio: auto; overflow: hidden; break-inside: avoid; }
+  .certificate { width: 277mm; height: 190mm; aspect-ratio: auto; overflow: hidden; break-inside: avoid; }
 }
 `;
 
