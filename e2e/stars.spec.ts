@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, freshPhone, screen, signIn, signInAt } from "./support";
+import { DEMO, expectAccessible, freshPhone, screen, signIn, signInAt, signUpFresh } from "./support";
 
 // Neighbourhood Star on the residents' side. The demo's 15th festival takes nominations now; its
 // candidates are 王秀英 and 周建华 (热心公益之星, 2 votes each) and its voting comes later. To vote,
@@ -24,6 +24,9 @@ const hefeiLocal = (minutes: number) => {
 const WINDOWS = { nominationOpensAt: "提名开始", nominationClosesAt: "提名截止", votingOpensAt: "投票开始", votingClosesAt: "投票截止" } as const;
 type Windows = Record<keyof typeof WINDOWS, string>;
 let original: Windows | null = null;
+
+const UNVERIFIED_PASSWORD = "a kite above the lake";
+let unverifiedPhone = "";
 
 /** The organiser changes the festival's nomination and voting windows in its settings form. */
 async function setWindows(page: Page, windows: Windows) {
@@ -237,7 +240,9 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
 
   test("an unverified resident is told why they cannot nominate, and how to fix it", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
-    await signInAt(page, DEMO.unverified, STARS);
+    // A resident who signed up without a household code (the demo's 陈志强 is verified by roster.spec).
+    unverifiedPhone = await signUpFresh(page, "钱凤英", UNVERIFIED_PASSWORD);
+    await page.goto(STARS);
     await expect(page.getByText("只有验证过住户的居民才能提名。您的住户还没有验证。")).toBeVisible();
     await expect(page.getByRole("link", { name: "去“我的”页面验证" })).toHaveAttribute("href", "/me");
     await expect(page.getByRole("button", { name: "提交提名" })).toHaveCount(0);
@@ -323,9 +328,10 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await vote(newcomer, "热心公益之星", ["王秀英"]);
     await newcomer.context().close();
 
-    // 陈志强 has no verified household: told why, and how; no ballot to fill in.
+    // A resident without a verified household: told why, and how; no ballot to fill in.
     const chen = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })).newPage();
-    await signInAt(chen, DEMO.unverified, STARS);
+    await signIn(chen, unverifiedPhone, UNVERIFIED_PASSWORD);
+    await chen.goto(STARS);
     await expect(chen.getByText("只有验证过住户的居民才能投票。您的住户还没有验证。")).toBeVisible();
     await expect(chen.getByRole("link", { name: "去“我的”页面验证" })).toBeVisible();
     await expect(chen.getByRole("checkbox")).toHaveCount(0);
