@@ -17,14 +17,27 @@ export interface NominationOfMe {
 }
 
 /** "Neighbourhood Star" on /me: my ballots in the current festival, and nominations of me I can still decline. */
-export async function MyStars({ festival, ballots, nominatedMe, now = new Date() }: { festival: { slug: string; title: string } | null; ballots: MyStarBallot[]; nominatedMe: NominationOfMe[]; now?: Date }) {
+export async function MyStars({
+  festival,
+  ballots,
+  nominatedMe,
+  now = new Date(),
+}: {
+  festival: { slug: string; title: string; voting: "before" | "open" | "after" | "unset" } | null;
+  ballots: MyStarBallot[];
+  nominatedMe: NominationOfMe[];
+  now?: Date;
+}) {
   const t = await getTranslations("stars");
+  // Before voting opens there is no ballot to speak of.
+  const showBallots = !!festival && (ballots.length > 0 || festival.voting === "open" || festival.voting === "after");
   return (
     <Card aria-labelledby="stars-title">
       <h2 id="stars-title" className="text-2xl font-bold">
         {t("me.title")}
       </h2>
-      {festival && (
+      {!showBallots && nominatedMe.length === 0 && <p className="mt-2">{t("intro")}</p>}
+      {festival && showBallots && (
         <>
           <h3 className="mt-4 text-xl font-bold">{t("me.ballots")}</h3>
           {ballots.length === 0 ? (
