@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
+import { NO_STORE } from "@/lib/http";
 import { nominate } from "@/lib/stars/service";
 
 // The nomination form posts here as multipart (the photo is a file). The service checks the
@@ -10,7 +11,7 @@ const MAX_BODY = 2 * 1024 * 1024 + 64 * 1024;
 
 const STATUS: Record<string, number> = { unauthenticated: 401, not_verified: 403, not_found: 404, invalid: 422, nomination_closed: 409, already_nominated: 409, nomination_cap: 409 };
 
-const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "cache-control": "private, no-store" } });
+const json = (body: unknown, status: number) => Response.json(body, { status, headers: NO_STORE });
 const tooLarge = () => json({ ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] } }, 413);
 
 /**
