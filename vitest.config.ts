@@ -21,6 +21,8 @@ export default defineConfig({
       ? ["**/*.int.test.ts", "**/*.race.test.ts"]
       : ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ...(onPostgres ? [] : ["**/*.race.test.ts"])],
+    // Tests sign and seal with a secret of their own (never the one in .data/).
+    env: { NEXTAUTH_SECRET: "test-only-secret-not-for-any-server-0123456789" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -396,6 +396,24 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(region(visitor, "热心公益之星").getByRole("heading", { name: "王秀英" })).toBeVisible();
     await expect(visitor.getByText(/得票|票数：/)).toHaveCount(0);
 
+    // Nothing an organiser or the public can open ties a voter to a choice: no page shows a
+    // voter's receipt (the only thing that links a ballot to its votes).
+    for (const path of [
+      "/dashboard/festivals/meihu-15/stars",
+      "/dashboard/festivals/meihu-15/stars/nominations",
+      "/dashboard/festivals/meihu-15/stars/tally",
+      "/dashboard/festivals/meihu-15/stars/publish",
+      "/dashboard/audit?action=stars.vote",
+      "/dashboard/residents",
+      STARS,
+      `${STARS}/results`,
+    ]) {
+      const res = await admin.goto(path);
+      expect(res?.status(), path).toBe(200);
+      const html = await admin.content();
+      for (const receipt of [wangReceipt, liuReceipt]) expect(html.includes(receipt), `${receipt} on ${path}`).toBe(false);
+    }
+
     // Voting closes; the results are not published yet.
     await setWindows(admin, { nominationOpensAt: hefeiLocal(-3 * 1440), nominationClosesAt: hefeiLocal(-2 * 1440), votingOpensAt: hefeiLocal(-1440), votingClosesAt: hefeiLocal(-10) });
     await visitor.goto(STARS);
