@@ -3,7 +3,19 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getAuthSecret } = await import("./lib/auth/secret");
   getAuthSecret();
-  const { getHandle } = await import("./db");
+  const { getDb, getHandle } = await import("./db");
   const { kind } = await getHandle();
   console.log(`[linli] Database ready (${kind}).`);
+  // Claims on micro-wishes lapse on time even when nobody opens a page (reads lapse them too).
+  const { lapseClaims } = await import("./lib/wishes/service");
+  const lapse = async () => {
+    try {
+      const n = await lapseClaims(await getDb());
+      if (n) console.log(`[linli] ${n} wish claim(s) lapsed; the wishes are open again.`);
+    } catch (e) {
+      console.error("[linli] Lapsing wish claims failed:", e);
+    }
+  };
+  void lapse();
+  setInterval(lapse, 10 * 60_000).unref();
 }

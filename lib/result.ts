@@ -34,7 +34,10 @@ export type ErrorCode =
   | "already_voted"
   | "household_required"
   | "voting_not_closed"
-  | "already_published";
+  | "already_published"
+  | "wish_taken"
+  | "claim_cap"
+  | "insufficient_points";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

@@ -15,6 +15,9 @@ import { addActToProgramme, assignShift, createShift, deleteShift, moveRegistrat
 import { exportRegistrations } from "@/lib/registrations/review-export";
 import { createCategory, deleteCategory, editStory, mergeNominations, publishResults, updateCategory, vetNominations } from "@/lib/stars/service";
 
+import { confirmFulfilment, submitWishFor, updateSettings, vetWish } from "@/lib/wishes/service";
+import { awardPoints, createReward, markShiftServed, redeemReward } from "@/lib/points/service";
+
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
 /**
@@ -120,6 +123,15 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   { name: "stars publishResults", allowed: STAFF, call: (a) => publishResults(t.db, a, { festivalSlug: fest.slug, settlements: [] }) },
   // Not a mutation, but it hands out residents' phones and addresses: organisers only.
   { name: "exportRegistrations", allowed: STAFF, call: (a) => exportRegistrations(t.db, a, { slug: fest.slug, filters: {} }, Object.assign((k: string) => k, { has: () => false })) },
+  // Micro-wishes and points: organisers only (unknown ids answer not_found for them).
+  { name: "submitWishFor", allowed: STAFF, call: (a) => submitWishFor(t.db, a, { title: "矩阵", story: "矩阵", category: "goods", value: 10, alias: "矩阵, 70", beneficiary: { realName: "矩阵", age: 70, circumstance: "other" } }) },
+  { name: "vetWish", allowed: STAFF, call: (a) => vetWish(t.db, a, { id: NOBODY, decision: "approve" }) },
+  { name: "confirmFulfilment", allowed: STAFF, call: (a) => confirmFulfilment(t.db, a, { claimId: NOBODY }) },
+  { name: "updateWishSettings", allowed: STAFF, call: (a) => updateSettings(t.db, a, { wishValueCap: 200, claimCap: 3, claimDays: 7 }) },
+  { name: "awardPoints", allowed: STAFF, call: (a) => awardPoints(t.db, a, { userId: targetId, points: 1, reason: "矩阵" }) },
+  { name: "createReward", allowed: STAFF, call: (a) => createReward(t.db, a, { name: "矩阵", cost: 5 }) },
+  { name: "redeemReward", allowed: STAFF, call: (a) => redeemReward(t.db, a, { userId: targetId, rewardId: NOBODY }) },
+  { name: "markShiftServed", allowed: STAFF, call: (a) => markShiftServed(t.db, a, NOBODY) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.
@@ -131,7 +143,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     const before = await snapshot(t.db);
     const result = await call(actors[who]);
     if (allowed.includes(who)) {
-      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed" };
+      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed", vetWish: "not_found", confirmFulfilment: "not_found", redeemReward: "not_found", markShiftServed: "not_found" };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
     } else {

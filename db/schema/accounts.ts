@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -40,6 +41,8 @@ export const users = pgTable(
     phone: text("phone").notNull(),
     passwordHash: text("password_hash").notNull(),
     householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
+    /** Shown on the points leaderboard as "a volunteer" instead of by name. */
+    pointsAnonymous: boolean("points_anonymous").notNull().default(false),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     /** "code" (household code) or "organiser" (checked in person). */
     verifiedBy: text("verified_by"),

@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./festivals";
 export * from "./registrations";
 export * from "./stars";
+export * from "./wishes";

@@ -88,7 +88,13 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_nominations t) as star_nominations,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_ballots t) as star_ballots,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_votes t) as star_votes,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_winners t) as star_winners`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_winners t) as star_winners,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from beneficiaries t) as beneficiaries,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from wishes t) as wishes,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from wish_claims t) as wish_claims,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from point_entries t) as point_entries,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from rewards t) as rewards,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from community_settings t) as community_settings`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

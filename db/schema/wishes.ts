@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { households, users } from "./accounts";
+import { starPhotos } from "./stars";
+
+/** The community's settings for micro-wishes (one row, id 1). */
+export const communitySettings = pgTable(
+  "community_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    /** The most a wish may be worth, in yuan. */
+    wishValueCap: integer("wish_value_cap").notNull().default(200),
+    /** Open claims a volunteer may hold at once. */
+    claimCap: integer("claim_cap").notNull().default(3),
+    /** Days a claim holds without fulfilment before the wish reopens. */
+    claimDays: integer("claim_days").notNull().default(7),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("community_settings_single", sql`${t.id} = 1`), check("community_settings_ranges", sql`${t.wishValueCap} between 1 and 100000 and ${t.claimCap} between 1 and 50 and ${t.claimDays} between 1 and 90`)],
+);
+
+export const CIRCUMSTANCES = ["elderly_alone", "low_income", "disability", "child", "other"] as const;
+
+/**
+ * A resident in hardship a wish is for. Their name, phone and address are private: organisers
+ * and the volunteer holding the claim see them, nobody else.
+ */
+export const beneficiaries = pgTable("beneficiaries", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  realName: text("real_name").notNull(),
+  phone: text("phone"),
+  householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
+  /** Where to find them when there is no household on the roster. */
+  address: text("address"),
+  age: integer("age").notNull(),
+  circumstance: text("circumstance", { enum: CIRCUMSTANCES }).notNull(),
+  /** A resident who submitted a wish for themselves. */
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const WISH_CATEGORIES = ["goods", "service", "companionship"] as const;
+/**
+ * pending: waiting for vetting; changes: sent back to the submitter; rejected; open: on the wall;
+ * claimed: a volunteer holds it; fulfilled: the volunteer says it is done, waiting for an
+ * organiser; done: confirmed.
+ */
+export const WISH_STATUSES = ["pending", "changes", "rejected", "open", "claimed", "fulfilled", "done"] as const;
+export type WishStatus = (typeof WISH_STATUSES)[number];
+
+export const wishes = pgTable(
+  "wishes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    beneficiaryId: uuid("beneficiary_id")
+      .notNull()
+      .references(() => beneficiaries.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    story: text("story").notNull(),
+    category: text("category", { enum: WISH_CATEGORIES }).notNull(),
+    value: integer("value").notNull(),
+    wantedBy: date("wanted_by"),
+    /** What the wall shows instead of a name: "王奶奶, 78". */
+    alias: text("alias").notNull(),
+    photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
+    status: text("status", { enum: WISH_STATUSES }).notNull().default("pending"),
+    reason: text("reason"),
+    submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
+    /** A thank-you note shown in the gallery once the wish came true. */
+    thanks: text("thanks"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("wishes_status_idx").on(t.status, t.createdAt),
+    check("wishes_status_valid", sql`${t.status} in ('pending', 'changes', 'rejected', 'open', 'claimed', 'fulfilled', 'done')`),
+    check("wishes_value_positive", sql`${t.value} > 0`),
+  ],
+);
+
+export const CLAIM_STATUSES = ["active", "fulfilled", "confirmed", "withdrawn", "lapsed"] as const;
+
+/** A volunteer's claim on a wish; at most one live claim per wish (the partial unique index). */
+export const wishClaims = pgTable(
+  "wish_claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    wishId: uuid("wish_id")
+      .notNull()
+      .references(() => wishes.id, { onDelete: "cascade" }),
+    volunteerId: uuid("volunteer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull().default("active"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    lapsesAt: timestamp("lapses_at", { withTimezone: true }).notNull(),
+    note: text("note"),
+    photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
+    fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    confirmedBy: uuid("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("wish_claims_one_live_uq").on(t.wishId).where(sql`${t.status} in ('active', 'fulfilled')`),
+    index("wish_claims_volunteer_idx").on(t.volunteerId, t.status),
+    index("wish_claims_lapse_idx").on(t.lapsesAt).where(sql`${t.status} = 'active'`),
+    check("wish_claims_status_valid", sql`${t.status} in ('active', 'fulfilled', 'confirmed', 'withdrawn', 'lapsed')`),
+  ],
+);
+
+export const POINT_KINDS = ["wish_fulfilled", "shift_served", "manual", "redemption"] as const;
+
+/** Volunteer points: an append-only ledger; a balance is the sum of a person's entries. */
+export const pointEntries = pgTable(
+  "point_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: POINT_KINDS }).notNull(),
+    points: integer("points").notNull(),
+    reason: text("reason"),
+    /** What earned or spent them: a claim, a shift assignment, a reward. */
+    refId: uuid("ref_id"),
+    year: integer("year").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("point_entries_user_idx").on(t.userId, t.createdAt),
+    index("point_entries_year_idx").on(t.year, t.userId),
+    // One award per claim or shift served.
+    uniqueIndex("point_entries_ref_uq").on(t.kind, t.refId).where(sql`${t.refId} is not null and ${t.kind} in ('wish_fulfilled', 'shift_served')`),
+    check("point_entries_kind_valid", sql`${t.kind} in ('wish_fulfilled', 'shift_served', 'manual', 'redemption')`),
+    check("point_entries_sign", sql`(${t.kind} = 'redemption' and ${t.points} < 0) or (${t.kind} <> 'redemption' and ${t.points} <> 0)`),
+  ],
+);
+
+/** The small rewards list organisers keep. */
+export const rewards = pgTable("rewards", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  cost: integer("cost").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Points per fulfilled wish, per backstage shift served. */
+export const POINTS = { wishFulfilled: 10, shiftServed: 5 } as const;

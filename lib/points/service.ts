@@ -1,0 +1,86 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { notifications, pointEntries, POINTS, registrations, rewards, shiftAssignments, users } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/types";
+import { refuse, writeAudit } from "@/lib/audit/log";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
+import { parseInput } from "@/lib/validation";
+import { awardSchema, redeemSchema, rewardSchema } from "@/lib/wishes/schemas";
+
+// Volunteer points: an append-only ledger. Entries are only ever added — a fulfilled wish, a
+// backstage shift served, an organiser's award with a reason, a redemption — and a balance is
+// their sum, which a redemption never takes below zero.
+
+export async function balanceOf(db: DbOrTx, userId: string): Promise<number> {
+  const [{ total }] = await db.select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::int` }).from(pointEntries).where(eq(pointEntries.userId, userId));
+  return total;
+}
+
+/** Every entry is taken under a lock on the person, so two redemptions never spend one balance twice. */
+const lockPerson = (tx: DbOrTx, userId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`points:${userId}`}))`);
+
+export async function awardPoints(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.award");
+  const parsed = parseInput(awardSchema, input);
+  if (!parsed.ok) return parsed;
+  const { userId, points, reason } = parsed.data;
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!u) return fail("not_found");
+    await lockPerson(tx, userId);
+    await tx.insert(pointEntries).values({ userId, kind: "manual", points, reason, year: now.getUTCFullYear(), createdBy: actor!.id });
+    await tx.insert(notifications).values({ userId, kind: "points.awarded", data: { points, reason } });
+    await writeAudit(tx, { actorId: actor!.id, action: "points.award", targetType: "user", targetId: userId, details: { points, reason } });
+    return ok(undefined);
+  });
+}
+
+export async function createReward(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: string }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.reward_create");
+  const parsed = parseInput(rewardSchema, input);
+  if (!parsed.ok) return parsed;
+  return db.transaction(async (tx) => {
+    const [r] = await tx.insert(rewards).values(parsed.data).returning({ id: rewards.id });
+    await writeAudit(tx, { actorId: actor!.id, action: "points.reward_create", targetType: "reward", targetId: r.id, details: parsed.data });
+    return ok({ id: r.id });
+  });
+}
+
+/** An organiser records a volunteer taking a reward: refused when the balance would go below zero. */
+export async function redeemReward(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ balance: number }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.redeem");
+  const parsed = parseInput(redeemSchema, input);
+  if (!parsed.ok) return parsed;
+  const { userId, rewardId } = parsed.data;
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [reward] = await tx.select().from(rewards).where(and(eq(rewards.id, rewardId), eq(rewards.active, true)));
+    if (!reward) return fail("not_found");
+    await lockPerson(tx, userId);
+    const balance = await balanceOf(tx, userId);
+    if (balance < reward.cost) return fail("insufficient_points");
+    await tx.insert(pointEntries).values({ userId, kind: "redemption", points: -reward.cost, reason: reward.name, refId: reward.id, year: now.getUTCFullYear(), createdBy: actor!.id });
+    await writeAudit(tx, { actorId: actor!.id, action: "points.redeem", targetType: "user", targetId: userId, details: { reward: reward.name, cost: reward.cost } });
+    return ok({ balance: balance - reward.cost });
+  });
+}
+
+/** An organiser marks a backstage shift served: the helper's points, once per shift. */
+export async function markShiftServed(db: Db, actor: Actor | null, assignmentId: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.shift_served");
+  if (typeof assignmentId !== "string" || !/^[0-9a-f-]{36}$/i.test(assignmentId)) return fail("invalid");
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [a] = await tx
+      .update(shiftAssignments)
+      .set({ servedAt: now })
+      .where(and(eq(shiftAssignments.id, assignmentId), isNull(shiftAssignments.servedAt)))
+      .returning();
+    if (!a) return fail("not_found");
+    const [r] = await tx.select({ userId: registrations.userId }).from(registrations).where(eq(registrations.id, a.registrationId));
+    await tx.insert(pointEntries).values({ userId: r.userId, kind: "shift_served", points: POINTS.shiftServed, refId: a.id, year: now.getUTCFullYear(), createdBy: actor!.id });
+    await writeAudit(tx, { actorId: actor!.id, action: "points.shift_served", targetType: "shift_assignment", targetId: a.id, details: { points: POINTS.shiftServed } });
+    return ok(undefined);
+  });
+}

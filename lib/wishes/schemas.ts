@@ -1,0 +1,48 @@
+import { z } from "zod";
+import "@/lib/zod-codes";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
+
+// Client-safe: the micro-wish forms, parsed by the form and again by the services. Messages are
+// error codes under "fieldErrors".
+
+const id = z.uuid({ error: "invalid" });
+const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
+const whole = (min: number, max: number) => z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" });
+
+const wishFields = {
+  title: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
+  story: z.string().trim().min(1, { error: "required" }).max(300, { error: "too_long" }),
+  category: z.enum(WISH_CATEGORIES, { error: "invalid" }),
+  value: whole(1, 100_000),
+  wantedBy: z.iso.date({ error: "date_invalid" }).nullable().default(null),
+  alias: z.string().trim().min(1, { error: "required" }).max(20, { error: "too_long" }),
+};
+
+/** An organiser or social worker writes a wish down for a beneficiary. */
+export const wishForBeneficiarySchema = z.object({
+  ...wishFields,
+  beneficiary: z.object({
+    realName: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
+    phone: phone.nullable().default(null),
+    householdId: id.nullable().default(null),
+    address: z.string().trim().max(100, { error: "too_long" }).nullable().default(null),
+    age: whole(0, 120),
+    circumstance: z.enum(CIRCUMSTANCES, { error: "invalid" }),
+  }),
+});
+
+/** A resident asks for themselves; it waits for vetting. */
+export const ownWishSchema = z.object({ ...wishFields, age: whole(0, 120), circumstance: z.enum(CIRCUMSTANCES, { error: "invalid" }) });
+
+export const vetWishSchema = z
+  .object({ id, decision: z.enum(["approve", "reject", "changes"]), reason: z.string().trim().max(200, { error: "too_long" }).default("") })
+  .refine((v) => v.decision === "approve" || v.reason.length > 0, { error: "reason_required", path: ["reason"] });
+
+export const fulfilSchema = z.object({ claimId: id, note: z.string().trim().min(1, { error: "required" }).max(300, { error: "too_long" }) });
+export const confirmSchema = z.object({ claimId: id, thanks: z.string().trim().max(200, { error: "too_long" }).default("") });
+
+export const settingsSchema = z.object({ wishValueCap: whole(1, 100_000), claimCap: whole(1, 50), claimDays: whole(1, 90) });
+
+export const awardSchema = z.object({ userId: id, points: whole(1, 1000), reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }) });
+export const redeemSchema = z.object({ userId: id, rewardId: id });
+export const rewardSchema = z.object({ name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }), cost: whole(1, 100_000) });

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLog, pointEntries, wishClaims, wishes } from "@/db/schema";
+import { createTestDb, type TestDb } from "@/tests/support/db";
+import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { postWish } from "@/tests/support/wish-fixtures";
+import type { Actor } from "@/lib/auth/actor";
+import { balanceOf, awardPoints, createReward, markShiftServed, redeemReward } from "@/lib/points/service";
+import { backstage, openFestival } from "@/tests/support/registration-fixtures";
+import { register } from "@/lib/registrations/service";
+import { assignShift, createShift } from "@/lib/registrations/review-service";
+import { shiftAssignments } from "@/db/schema";
+import { beneficiaryContact, claimWish, confirmFulfilment, fulfilClaim, lapseClaims, submitOwnWish, updateSettings, vetWish, withdrawClaim } from "./service";
+
+let t: TestDb;
+let organiser: Actor;
+beforeAll(async () => {
+  t = await createTestDb();
+  organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
+});
+afterAll(async () => t?.close());
+
+const volunteer = async () => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
+const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data;
+};
+const wishStatus = async (id: string) => (await t.db.select({ s: wishes.status }).from(wishes).where(eq(wishes.id, id)))[0].s;
+const DAY = 86_400_000;
+
+describe("a wish from the wall to the volunteer's points", () => {
+  it("is claimed by one volunteer who alone sees the contact, fulfilled, confirmed — and the points are written with it", async () => {
+    const w = await postWish(t.db, organiser);
+    expect(await wishStatus(w.id)).toBe("open");
+    const v = await volunteer();
+    const other = await volunteer();
+    const { claimId } = must(await claimWish(t.db, v, w.id));
+    expect(await wishStatus(w.id)).toBe("claimed");
+    expect(await claimWish(t.db, other, w.id)).toEqual({ ok: false, code: "wish_taken" });
+    expect(must(await beneficiaryContact(t.db, v, w.id))).toMatchObject({ realName: w.marker, phone: w.phone });
+    expect(await beneficiaryContact(t.db, other, w.id)).toEqual({ ok: false, code: "forbidden" });
+    must(await fulfilClaim(t.db, v, { claimId, note: "送去了收音机，奶奶很高兴。" }));
+    expect(await wishStatus(w.id)).toBe("fulfilled");
+    expect(must(await confirmFulfilment(t.db, organiser, { claimId, thanks: "谢谢小刘！" })).points).toBe(10);
+    expect(await wishStatus(w.id)).toBe("done");
+    expect(await balanceOf(t.db, v.id)).toBe(10);
+    // Confirmed once: a second confirmation finds nothing to confirm and writes nothing.
+    expect(await confirmFulfilment(t.db, organiser, { claimId })).toEqual({ ok: false, code: "not_found" });
+    expect(await balanceOf(t.db, v.id)).toBe(10);
+    // After the claim ends, the contact is closed again.
+    expect(await beneficiaryContact(t.db, v, w.id)).toEqual({ ok: false, code: "forbidden" });
+  });
+
+  it("only volunteers claim; a volunteer may hold the community's number of open claims; a withdrawn wish reopens", async () => {
+    await updateSettings(t.db, organiser, { wishValueCap: 200, claimCap: 2, claimDays: 7 });
+    const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    const v = await volunteer();
+    const [a, b, c] = [await postWish(t.db, organiser), await postWish(t.db, organiser), await postWish(t.db, organiser)];
+    expect(await claimWish(t.db, resident, a.id)).toEqual({ ok: false, code: "forbidden" });
+    const first = must(await claimWish(t.db, v, a.id));
+    must(await claimWish(t.db, v, b.id));
+    expect(await claimWish(t.db, v, c.id)).toEqual({ ok: false, code: "claim_cap" });
+    must(await withdrawClaim(t.db, v, first.claimId));
+    expect(await wishStatus(a.id)).toBe("open");
+    must(await claimWish(t.db, v, c.id));
+    await updateSettings(t.db, organiser, { wishValueCap: 200, claimCap: 3, claimDays: 7 });
+  });
+});
+
+describe("a claim lapses by itself", () => {
+  it("8 days later an unfulfilled claim is gone and the wish open; nothing else changed", async () => {
+    const w = await postWish(t.db, organiser);
+    const kept = await postWish(t.db, organiser);
+    const v = await volunteer();
+    const start = new Date();
+    const { claimId } = must(await claimWish(t.db, v, w.id, { now: start }));
+    const done = must(await claimWish(t.db, v, kept.id, { now: start }));
+    must(await fulfilClaim(t.db, v, { claimId: done.claimId, note: "已经送到。" }));
+    expect(await lapseClaims(t.db, new Date(start.getTime() + 6 * DAY))).toBe(0);
+    const before = await t.db.select().from(wishes).where(eq(wishes.id, kept.id));
+    // (Claims left by other tests in this database lapse too.)
+    expect(await lapseClaims(t.db, new Date(start.getTime() + 8 * DAY))).toBeGreaterThanOrEqual(1);
+    const [claim] = await t.db.select().from(wishClaims).where(eq(wishClaims.id, claimId));
+    expect(claim.status).toBe("lapsed");
+    expect(await wishStatus(w.id)).toBe("open");
+    // The fulfilled one waits for its confirmation, untouched.
+    expect(await t.db.select().from(wishes).where(eq(wishes.id, kept.id))).toEqual(before);
+    // Another volunteer can now claim it.
+    expect((await claimWish(t.db, await volunteer(), w.id, { now: new Date(start.getTime() + 8 * DAY) })).ok).toBe(true);
+  });
+});
+
+describe("residents' own wishes and vetting", () => {
+  it("waits for vetting; sent back, then posted; values over the community's cap refused", async () => {
+    const me = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    const input = { title: "陪我去医院复查", story: "腿脚不便，想有人陪我去医院。", category: "companionship", value: 50, alias: "李爷爷, 81", age: 81, circumstance: "elderly_alone" };
+    const before = await snapshot(t.db);
+    expect(await submitOwnWish(t.db, me, { ...input, value: 500 })).toMatchObject({ fieldErrors: { value: ["value_over_cap"] } });
+    expect(await submitOwnWish(t.db, me, { ...input, title: "长".repeat(41), category: "money" })).toMatchObject({ fieldErrors: { title: ["too_long"], category: ["invalid"] } });
+    expect(await snapshot(t.db)).toBe(before);
+    const { id } = must(await submitOwnWish(t.db, me, input));
+    expect(await wishStatus(id)).toBe("pending");
+    expect(await claimWish(t.db, await volunteer(), id)).toEqual({ ok: false, code: "wish_taken" });
+    expect(await vetWish(t.db, organiser, { id, decision: "changes" })).toMatchObject({ fieldErrors: { reason: ["reason_required"] } });
+    must(await vetWish(t.db, organiser, { id, decision: "changes", reason: "请写明哪家医院。" }));
+    expect(await wishStatus(id)).toBe("changes");
+    must(await vetWish(t.db, organiser, { id, decision: "approve" }));
+    expect(await wishStatus(id)).toBe("open");
+    expect(await vetWish(t.db, me, { id, decision: "reject", reason: "x" })).toEqual({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("points", () => {
+  it("award with a reason, redeem never below zero, every organiser action logged", async () => {
+    const v = await volunteer();
+    const reward = must(await createReward(t.db, organiser, { name: "环保袋", cost: 15 }));
+    must(await awardPoints(t.db, organiser, { userId: v.id, points: 12, reason: "帮忙布置会场" }));
+    expect(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.id })).toEqual({ ok: false, code: "insufficient_points" });
+    must(await awardPoints(t.db, organiser, { userId: v.id, points: 5, reason: "清扫" }));
+    expect(must(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.id })).balance).toBe(2);
+    expect(await balanceOf(t.db, v.id)).toBe(2);
+    const entries = await t.db.select().from(pointEntries).where(eq(pointEntries.userId, v.id));
+    expect(entries.map((e) => [e.kind, e.points]).sort()).toEqual([["manual", 12], ["manual", 5], ["redemption", -15]].sort());
+    expect(await awardPoints(t.db, v, { userId: v.id, points: 100, reason: "自己给自己" })).toEqual({ ok: false, code: "forbidden" });
+    expect(await awardPoints(t.db, organiser, { userId: v.id, points: 0, reason: "" })).toMatchObject({ code: "invalid" });
+    const logged = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, v.id));
+    expect(logged.map((l) => l.action).sort()).toEqual(["points.award", "points.award", "points.redeem"]);
+  });
+});
+
+describe("a backstage shift served", () => {
+  it("earns the helper its points once", async () => {
+    const f = await openFestival(t.db, organiser);
+    const helper = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    const reg = must(await register(t.db, helper, backstage(f.slug)));
+    const shift = must(await createShift(t.db, organiser, { festivalSlug: f.slug, title: "音响", skill: "sound", startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T04:00:00Z", places: 2 }));
+    must(await assignShift(t.db, organiser, { shiftId: shift.id, ids: [reg.id] }));
+    const [a] = await t.db.select().from(shiftAssignments).where(eq(shiftAssignments.registrationId, reg.id));
+    must(await markShiftServed(t.db, organiser, a.id));
+    expect(await markShiftServed(t.db, organiser, a.id)).toEqual({ ok: false, code: "not_found" });
+    expect(await balanceOf(t.db, helper.id)).toBe(5);
+  });
+});

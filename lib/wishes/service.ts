@@ -1,0 +1,231 @@
+import { and, count, eq, inArray, lte, sql } from "drizzle-orm";
+import { beneficiaries, communitySettings, notifications, pointEntries, POINTS, starPhotos, users, wishClaims, wishes } from "@/db/schema";
+import type { Db, DbOrTx, Tx } from "@/db/types";
+import { refuse, writeAudit } from "@/lib/audit/log";
+import { hasRole, isOrganiser, type Actor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
+import { preparePhoto } from "@/lib/stars/photo";
+import { parseInput } from "@/lib/validation";
+import { confirmSchema, fulfilSchema, ownWishSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
+
+// Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
+// vetted, posted on the wall under an alias, claimed by one volunteer at a time, fulfilled,
+// confirmed — and the confirmation writes the volunteer's points in the same transaction.
+
+const DAY = 86_400_000;
+const uuidLike = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v);
+
+export async function getSettings(db: DbOrTx) {
+  const [s] = await db.select().from(communitySettings).where(eq(communitySettings.id, 1));
+  return s ?? { id: 1, wishValueCap: 200, claimCap: 3, claimDays: 7, updatedAt: new Date(0) };
+}
+
+export async function updateSettings(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.settings");
+  const parsed = parseInput(settingsSchema, input);
+  if (!parsed.ok) return parsed;
+  return db.transaction(async (tx) => {
+    await tx.insert(communitySettings).values({ id: 1, ...parsed.data, updatedAt: new Date() }).onConflictDoUpdate({ target: communitySettings.id, set: { ...parsed.data, updatedAt: new Date() } });
+    await writeAudit(tx, { actorId: actor!.id, action: "wishes.settings", targetType: "settings", details: parsed.data });
+    return ok(undefined);
+  });
+}
+
+async function storePhoto(tx: Tx, prepared: Awaited<ReturnType<typeof preparePhoto>> | null): Promise<string | null> {
+  if (!prepared?.ok) return null;
+  const [p] = await tx.insert(starPhotos).values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes }).returning({ id: starPhotos.id });
+  return p.id;
+}
+
+/** An organiser (or social worker) writes a wish down for a beneficiary: it goes on the wall at once. */
+export async function submitWishFor(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.create");
+  const parsed = parseInput(wishForBeneficiarySchema, input);
+  if (!parsed.ok) return parsed;
+  const { beneficiary: b, ...w } = parsed.data;
+  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  const prepared = photo?.length ? await preparePhoto(photo) : null;
+  if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
+  return db.transaction(async (tx) => {
+    const [ben] = await tx.insert(beneficiaries).values({ ...b, createdBy: actor!.id }).returning({ id: beneficiaries.id });
+    const [row] = await tx
+      .insert(wishes)
+      .values({ ...w, beneficiaryId: ben.id, photoId: await storePhoto(tx, prepared), status: "open", submittedBy: actor!.id })
+      .returning({ id: wishes.id });
+    await writeAudit(tx, { actorId: actor!.id, action: "wishes.create", targetType: "wish", targetId: row.id, details: { title: w.title, alias: w.alias } });
+    return ok({ id: row.id });
+  });
+}
+
+/** A resident asks for themselves; the wish waits for an organiser. */
+export async function submitOwnWish(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string }>> {
+  if (!actor) return fail("unauthenticated");
+  const parsed = parseInput(ownWishSchema, input);
+  if (!parsed.ok) return parsed;
+  const { age, circumstance, ...w } = parsed.data;
+  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  const prepared = photo?.length ? await preparePhoto(photo) : null;
+  if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
+  const [me] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
+  return db.transaction(async (tx) => {
+    const [ben] = await tx
+      .insert(beneficiaries)
+      .values({ realName: actor.name, phone: me?.phone ?? null, householdId: actor.householdId, age, circumstance, userId: actor.id, createdBy: actor.id })
+      .returning({ id: beneficiaries.id });
+    const [row] = await tx.insert(wishes).values({ ...w, beneficiaryId: ben.id, photoId: await storePhoto(tx, prepared), status: "pending", submittedBy: actor.id }).returning({ id: wishes.id });
+    return ok({ id: row.id });
+  });
+}
+
+/** Organisers post a waiting wish on the wall, reject it with a reason, or send it back for changes. */
+export async function vetWish(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.vet");
+  const parsed = parseInput(vetWishSchema, input);
+  if (!parsed.ok) return parsed;
+  const { id, decision, reason } = parsed.data;
+  const to = { approve: "open", reject: "rejected", changes: "changes" } as const;
+  return db.transaction(async (tx) => {
+    const [w] = await tx
+      .update(wishes)
+      .set({ status: to[decision], reason: reason || null, updatedAt: new Date(), version: sql`${wishes.version} + 1` })
+      .where(and(eq(wishes.id, id), inArray(wishes.status, ["pending", "changes"])))
+      .returning();
+    if (!w) return fail("not_found");
+    if (w.submittedBy) await tx.insert(notifications).values({ userId: w.submittedBy, kind: `wish.${to[decision]}`, data: { wishId: id, title: w.title, reason: reason || undefined } });
+    await writeAudit(tx, { actorId: actor!.id, action: `wishes.${decision}`, targetType: "wish", targetId: id, details: reason ? { reason } : {} });
+    return ok(undefined);
+  });
+}
+
+/**
+ * Claims past their time without fulfilment lapse and their wishes reopen. Called before every
+ * claim and every read of the wall, and every few minutes by the server (instrumentation), so it
+ * happens even when nobody visits.
+ */
+export async function lapseClaims(db: DbOrTx, now = new Date()): Promise<number> {
+  const lapsed = await db
+    .update(wishClaims)
+    .set({ status: "lapsed", endedAt: now })
+    .where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now)))
+    .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
+  if (!lapsed.length) return 0;
+  await db
+    .update(wishes)
+    .set({ status: "open", updatedAt: now })
+    .where(and(inArray(wishes.id, lapsed.map((l) => l.wishId)), eq(wishes.status, "claimed")));
+  await db.insert(notifications).values(lapsed.map((l) => ({ userId: l.volunteerId, kind: "wish.lapsed", data: { wishId: l.wishId } })));
+  return lapsed.length;
+}
+
+/**
+ * A volunteer claims an open wish: exactly one claimant (the wish row changes from open to
+ * claimed once), at most the community's number of open claims per volunteer (counted under a
+ * lock on the volunteer).
+ */
+export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ctx: { now?: Date } = {}): Promise<Result<{ claimId: string; lapsesAt: Date }>> {
+  if (!actor) return fail("unauthenticated");
+  if (!hasRole(actor, "volunteer")) return refuse(db, actor.id, "wishes.claim", { wishId });
+  if (!uuidLike(wishId)) return fail("invalid");
+  const now = ctx.now ?? new Date();
+  await lapseClaims(db, now);
+  const settings = await getSettings(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`claims:${actor.id}`}))`);
+    const [{ n }] = await tx.select({ n: count() }).from(wishClaims).where(and(eq(wishClaims.volunteerId, actor.id), eq(wishClaims.status, "active")));
+    if (n >= settings.claimCap) return fail("claim_cap");
+    const [taken] = await tx
+      .update(wishes)
+      .set({ status: "claimed", updatedAt: now, version: sql`${wishes.version} + 1` })
+      .where(and(eq(wishes.id, wishId), eq(wishes.status, "open")))
+      .returning({ id: wishes.id });
+    if (!taken) {
+      const [exists] = await tx.select({ id: wishes.id }).from(wishes).where(eq(wishes.id, wishId));
+      return fail(exists ? "wish_taken" : "not_found");
+    }
+    const lapsesAt = new Date(now.getTime() + settings.claimDays * DAY);
+    const [claim] = await tx.insert(wishClaims).values({ wishId, volunteerId: actor.id, claimedAt: now, lapsesAt }).returning({ id: wishClaims.id });
+    return ok({ claimId: claim.id, lapsesAt });
+  });
+}
+
+async function myLiveClaim(tx: Tx, actor: Actor, claimId: string, status: "active" | "fulfilled") {
+  const [c] = await tx.select().from(wishClaims).where(eq(wishClaims.id, claimId)).for("update");
+  if (!c) return { error: fail("not_found") } as const;
+  if (c.volunteerId !== actor.id) return { error: await refuse(tx, actor.id, "wishes.claim_other", { claimId }) } as const;
+  if (c.status !== status) return { error: fail("not_found") } as const;
+  return { claim: c } as const;
+}
+
+/** The volunteer lets the wish go; it reopens at once. */
+export async function withdrawClaim(db: Db, actor: Actor | null, claimId: unknown): Promise<Result<undefined>> {
+  if (!actor) return fail("unauthenticated");
+  if (!uuidLike(claimId)) return fail("invalid");
+  return db.transaction(async (tx) => {
+    const found = await myLiveClaim(tx, actor, claimId, "active");
+    if ("error" in found) return found.error!;
+    await tx.update(wishClaims).set({ status: "withdrawn", endedAt: new Date() }).where(eq(wishClaims.id, claimId));
+    await tx.update(wishes).set({ status: "open", updatedAt: new Date() }).where(and(eq(wishes.id, found.claim.wishId), eq(wishes.status, "claimed")));
+    return ok(undefined);
+  });
+}
+
+/** The volunteer says the wish came true, with a note and a photo if they have one. */
+export async function fulfilClaim(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<undefined>> {
+  if (!actor) return fail("unauthenticated");
+  const parsed = parseInput(fulfilSchema, input);
+  if (!parsed.ok) return parsed;
+  const prepared = photo?.length ? await preparePhoto(photo) : null;
+  if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
+  return db.transaction(async (tx) => {
+    const found = await myLiveClaim(tx, actor, parsed.data.claimId, "active");
+    if ("error" in found) return found.error!;
+    const now = new Date();
+    await tx.update(wishClaims).set({ status: "fulfilled", note: parsed.data.note, photoId: await storePhoto(tx, prepared), fulfilledAt: now }).where(eq(wishClaims.id, found.claim.id));
+    await tx.update(wishes).set({ status: "fulfilled", updatedAt: now }).where(eq(wishes.id, found.claim.wishId));
+    return ok(undefined);
+  });
+}
+
+/**
+ * An organiser confirms the wish came true (on the beneficiary's word): the wish is done and
+ * the volunteer's points are written in the same transaction, once.
+ */
+export async function confirmFulfilment(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ points: number }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.confirm");
+  const parsed = parseInput(confirmSchema, input);
+  if (!parsed.ok) return parsed;
+  const now = ctx.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [c] = await tx
+      .update(wishClaims)
+      .set({ status: "confirmed", confirmedAt: now, confirmedBy: actor!.id, endedAt: now })
+      .where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.status, "fulfilled")))
+      .returning();
+    if (!c) return fail("not_found");
+    await tx.update(wishes).set({ status: "done", thanks: parsed.data.thanks || null, updatedAt: now }).where(eq(wishes.id, c.wishId));
+    await tx.insert(pointEntries).values({ userId: c.volunteerId, kind: "wish_fulfilled", points: POINTS.wishFulfilled, refId: c.id, year: now.getUTCFullYear(), createdBy: actor!.id });
+    await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.confirmed", data: { wishId: c.wishId, points: POINTS.wishFulfilled } });
+    await writeAudit(tx, { actorId: actor!.id, action: "wishes.confirm", targetType: "wish", targetId: c.wishId, details: { claimId: c.id, volunteerId: c.volunteerId, points: POINTS.wishFulfilled } });
+    return ok({ points: POINTS.wishFulfilled });
+  });
+}
+
+/**
+ * A beneficiary's name, phone and address: for organisers, and for the volunteer who holds the
+ * live claim on their wish. Anyone else gets nothing (and the attempt is logged).
+ */
+export async function beneficiaryContact(db: Db, actor: Actor | null, wishId: unknown): Promise<Result<{ realName: string; phone: string | null; address: string | null; householdId: string | null }>> {
+  if (!actor) return fail("unauthenticated");
+  if (!uuidLike(wishId)) return fail("invalid");
+  const [row] = await db
+    .select({ realName: beneficiaries.realName, phone: beneficiaries.phone, address: beneficiaries.address, householdId: beneficiaries.householdId })
+    .from(wishes)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+    .where(eq(wishes.id, wishId));
+  if (!row) return fail("not_found");
+  if (!isOrganiser(actor)) {
+    const [claim] = await db.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.wishId, wishId), eq(wishClaims.volunteerId, actor.id), inArray(wishClaims.status, ["active", "fulfilled"])));
+    if (!claim) return refuse(db, actor.id, "wishes.contact", { wishId });
+  }
+  return ok(row);
+}
