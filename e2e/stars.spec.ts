@@ -423,6 +423,22 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(visitor.getByText("评选结果会在投票结束后公布，请耐心等待。")).toBeVisible();
     await expect(visitor.getByText("王秀英")).toHaveCount(0);
     await expectAccessible(visitor);
+
+    // The organiser publishes; residents then see the winners and can print a certificate.
+    await admin.goto("/dashboard/festivals/meihu-15/stars/publish");
+    await expect(admin.getByText("没有并列，核对名单后就可以公布。")).toBeVisible();
+    admin.once("dialog", (d) => d.accept());
+    await admin.getByRole("button", { name: "公布评选结果" }).click();
+    await expect(admin.getByText(/^已公布，共 \d+ 位获奖者。$/)).toBeVisible();
+    await visitor.goto(`${STARS}/results`);
+    const generousWinners = region(visitor, "热心公益之星");
+    await expect(generousWinners.getByRole("heading", { name: "王秀英" })).toBeVisible();
+    await expect(generousWinners.getByText("得票：3")).toBeVisible();
+    await expectAccessible(visitor);
+    await screen(visitor, "stars-results-15");
+    await generousWinners.getByRole("link", { name: /^打印证书\s*（王秀英）$/ }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "荣誉证书" })).toBeVisible();
+    await expect(visitor.locator(".certificate").getByText("王秀英", { exact: true })).toBeVisible();
     await visitor.context().close();
 
     await setWindows(admin, original);
