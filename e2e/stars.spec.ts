@@ -429,7 +429,8 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(admin.getByText("没有并列，核对名单后就可以公布。")).toBeVisible();
     admin.once("dialog", (d) => d.accept());
     await admin.getByRole("button", { name: "公布评选结果" }).click();
-    await expect(admin.getByText(/^已公布，共 \d+ 位获奖者。$/)).toBeVisible();
+    await expect(admin.getByRole("status").filter({ hasText: /^评选结果已于 .+ 公布。$/ })).toBeVisible();
+    await expect(admin.getByRole("row", { name: /^热心公益之星 1 王秀英（.+） 3/ })).toBeVisible();
     await visitor.goto(`${STARS}/results`);
     const generousWinners = region(visitor, "热心公益之星");
     await expect(generousWinners.getByRole("heading", { name: "王秀英" })).toBeVisible();
