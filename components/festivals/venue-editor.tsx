@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFieldErrorText } from "@/components/ui/field";
 import { createVenueAction, deleteVenueAction, updateVenueAction } from "@/lib/festivals/actions";
 import type { ActionState } from "@/lib/action-state";
 import type { VenueDto } from "@/lib/festivals/dashboard-queries";
@@ -13,8 +14,8 @@ const input = "min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-
 function VenueFields({ venue, state, idPrefix }: { venue?: VenueDto; state: ActionState; idPrefix: string }) {
   const t = useTranslations();
   const v = (k: keyof VenueDto) => state.values?.[k] ?? (venue?.[k] == null ? "" : String(venue[k]));
-  const error = (k: string) =>
-    state.fieldErrors?.[k]?.map((c) => (t.has(`fieldErrors.${c}`) ? t(`fieldErrors.${c}`) : t("fieldErrors.invalid"))).join(" ");
+  const errorText = useFieldErrorText();
+  const error = (k: string) => errorText(state.fieldErrors?.[k]);
   const field = (k: "name" | "capacity" | "description" | "position", label: string, type = "text", className = "") => (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={`${idPrefix}-${k}`} className="text-base font-semibold">

@@ -8,7 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { RegistrationRole } from "@/db/schema";
 import { ACT_TYPES, AGE_GROUPS, SKILLS, SKILL_LEVELS, STAGE_NEEDS, TIMES_OF_DAY, registrationSchema } from "@/lib/registrations/schemas";
-import { Field } from "@/components/ui/field";
+import { Field, useFieldErrorText } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -418,7 +418,7 @@ function AthleteFields({ form, err, teams }: { form: FormApi; err: Err; teams: s
 
 /** A large checkbox with its label, hint and translated errors. */
 function Check({ label, hint, errors, ...input }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   return (
     <div className="flex flex-col gap-1">
       <label className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}>
@@ -430,7 +430,7 @@ function Check({ label, hint, errors, ...input }: React.InputHTMLAttributes<HTML
       </label>
       {errors?.length ? (
         <p role="alert" className="text-base font-semibold text-red-deep">
-          {errors.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ")}
+          {errorText(errors)}
         </p>
       ) : null}
     </div>
@@ -439,7 +439,7 @@ function Check({ label, hint, errors, ...input }: React.InputHTMLAttributes<HTML
 
 /** Names, one per line (also split at commas), as a list. */
 function TextList({ label, hint, value, onChange, errors }: { label: string; hint: string; value: string[]; onChange: (v: string[]) => void; errors?: string[] }) {
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const [text, setText] = useState(value.join("\n"));
   return (
     <div className="flex flex-col gap-1.5">
@@ -457,7 +457,7 @@ function TextList({ label, hint, value, onChange, errors }: { label: string; hin
           className={`w-full rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}
         />
       </label>
-      {errors?.length ? <p className="text-base font-semibold text-red-deep">{errors.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ")}</p> : null}
+      {errors?.length ? <p className="text-base font-semibold text-red-deep">{errorText(errors)}</p> : null}
     </div>
   );
 }
@@ -465,7 +465,7 @@ function TextList({ label, hint, value, onChange, errors }: { label: string; hin
 /** Mobile numbers of co-performers who have accounts: one box each, add and remove. */
 function PhoneList({ value, onChange, errors }: { value: string[]; onChange: (v: string[]) => void; errors?: string[] }) {
   const t = useTranslations("register");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-lg font-semibold">{t("coPerformers")}</legend>
@@ -491,7 +491,7 @@ function PhoneList({ value, onChange, errors }: { value: string[]; onChange: (v:
           {t("addCoPerformer")}
         </button>
       )}
-      {errors?.length ? <p className="text-base font-semibold text-red-deep">{errors.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ")}</p> : null}
+      {errors?.length ? <p className="text-base font-semibold text-red-deep">{errorText(errors)}</p> : null}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useTranslations } from "next-intl";
+import { useFieldErrorText } from "./field";
 
 export interface Choice {
   value: string;
@@ -32,7 +32,7 @@ const COLUMNS = { 1: "", 2: "sm:grid-cols-2", 3: "grid-cols-2 sm:grid-cols-3", 4
  */
 export function ChoiceGroup(props: Props) {
   const { legend, hint, choices, errors, columns = 2 } = props;
-  const t = useTranslations();
+  const errorText = useFieldErrorText();
   const id = useId();
   const name = props.name ?? id;
   const errorId = errors?.length ? `${id}-error` : undefined;
@@ -79,7 +79,7 @@ export function ChoiceGroup(props: Props) {
       </div>
       {errorId && (
         <p id={errorId} className="text-base font-semibold text-red-deep">
-          {errors!.map((code) => (t.has(`fieldErrors.${code}`) ? t(`fieldErrors.${code}`) : t("fieldErrors.invalid"))).join(" ")}
+          {errorText(errors)}
         </p>
       )}
     </fieldset>

@@ -11,9 +11,16 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   optional?: boolean;
 }
 
+/** Error codes in words (messages: fieldErrors.<code>, else the general one); nothing for none. */
+export function useFieldErrorText() {
+  const t = useTranslations("fieldErrors");
+  return (codes: string[] | undefined) => codes?.map((c) => (t.has(c) ? t(c) : t("invalid"))).join(" ");
+}
+
 /** A labelled input with its hint and translated errors, wired for screen readers. */
 export function Field({ label, hint, errors, optional, id, className = "", type, ...input }: FieldProps) {
   const t = useTranslations();
+  const errorText = useFieldErrorText();
   const autoId = useId();
   const inputId = id ?? autoId;
   const hintId = hint ? `${inputId}-hint` : undefined;
@@ -53,7 +60,7 @@ export function Field({ label, hint, errors, optional, id, className = "", type,
       </div>
       {errorId && (
         <p id={errorId} className="text-base font-semibold text-red-deep">
-          {errors!.map((code) => (t.has(`fieldErrors.${code}`) ? t(`fieldErrors.${code}`) : t("fieldErrors.invalid"))).join(" ")}
+          {errorText(errors)}
         </p>
       )}
     </div>

@@ -137,58 +137,6 @@ export async function listNominationsOfMe(db: DbOrTx, userId: string) {
 
 // ——— organisers ———
 
-export interface VettingRow {
-  id: string;
-  categoryId: string;
-  categoryName: string;
-  nomineeName: string;
-  nomineeHasAccount: boolean;
-  building: string | null;
-  unit: string | null;
-  story: string;
-  photoId: string | null;
-  status: string;
-  reason: string | null;
-  version: number;
-  nominatorName: string;
-  nominatorPhone: string;
-  mergedInto: string | null;
-  createdAt: Date;
-}
-
-export async function listNominationsForVetting(db: DbOrTx, festivalId: string, filters: { status?: string; categoryId?: string } = {}): Promise<VettingRow[]> {
-  return db
-    .select({
-      id: starNominations.id,
-      categoryId: starNominations.categoryId,
-      categoryName: starCategories.name,
-      nomineeName: starNominations.nomineeName,
-      nomineeHasAccount: sql<boolean>`${starNominations.nomineeUserId} is not null`,
-      building: starNominations.building,
-      unit: starNominations.unit,
-      story: starNominations.story,
-      photoId: starNominations.photoId,
-      status: starNominations.status,
-      reason: starNominations.reason,
-      version: starNominations.version,
-      nominatorName: users.name,
-      nominatorPhone: users.phone,
-      mergedInto: starNominations.mergedInto,
-      createdAt: starNominations.createdAt,
-    })
-    .from(starNominations)
-    .innerJoin(starCategories, eq(starCategories.id, starNominations.categoryId))
-    .innerJoin(users, eq(users.id, starNominations.nominatorId))
-    .where(
-      and(
-        eq(starNominations.festivalId, festivalId),
-        filters.status ? eq(starNominations.status, filters.status as "pending") : undefined,
-        filters.categoryId ? eq(starNominations.categoryId, filters.categoryId) : undefined,
-      ),
-    )
-    .orderBy(asc(starCategories.position), asc(starNominations.nomineeName), asc(starNominations.createdAt));
-}
-
 export interface Tally {
   categories: { id: string; name: string; mode: string; winners: number; ballots: number; candidates: { id: string; name: string; votes: number }[]; tie: { ids: string[]; places: number } | null }[];
   voters: number;

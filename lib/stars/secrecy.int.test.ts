@@ -4,7 +4,9 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
 import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/auth/actor";
-import { liveTally, listCandidates, listMyBallots, listNominationsForVetting, publishedWinners } from "./queries";
+import { liveTally, listCandidates, listMyBallots, publishedWinners } from "./queries";
+import { listVetting, publishPreview } from "./admin-queries";
+import { vettingFilterSchema } from "./admin-forms";
 import { castBallot, nominate, publishResults, vetNominations } from "./service";
 
 // Whatever organisers and the public can read about a vote holds counts, never who chose whom:
@@ -50,7 +52,7 @@ it("no organiser or public read links a voter to a candidate", async () => {
   await castBallot(t.db, voters[0].actor, { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [candidates[0][1]] });
 
   const fid = (await t.db.query.festivals.findFirst({ where: (x, { eq }) => eq(x.slug, f.slug) }))!.id;
-  const reads: unknown[] = [await liveTally(t.db, fid), await listNominationsForVetting(t.db, fid), await listCandidates(t.db, fid, "visitor")];
+  const reads: unknown[] = [await liveTally(t.db, fid), await listVetting(t.db, fid, vettingFilterSchema.parse({})), await publishPreview(t.db, fid), await listCandidates(t.db, fid, "visitor")];
   await setWindows(t.db, f.slug, "closed");
   const published = await publishResults(t.db, organiser, {
     festivalSlug: f.slug,

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { useFieldErrorText } from "@/components/ui/field";
 import { PROGRAMME_KINDS, type ProgrammeKind } from "@/db/schema/festivals";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import type { VenueDto } from "@/lib/festivals/dashboard-queries";
@@ -75,6 +76,7 @@ const control = "min-h-12 w-full rounded-xl border-2 border-stone-400 bg-white p
 
 export function ItemDialog(p: DialogProps) {
   const t = useTranslations();
+  const errorText = useFieldErrorText();
   const ref = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(p.initial);
   const [shownInitial, setShownInitial] = useState(p.initial);
@@ -92,7 +94,7 @@ export function ItemDialog(p: DialogProps) {
   }, [p.open]);
 
   const set = (k: keyof DialogDraft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
-  const err = (k: string) => p.fieldErrors?.[k]?.map((c) => (t.has(`fieldErrors.${c}`) ? t(`fieldErrors.${c}`) : t("fieldErrors.invalid"))).join(" ");
+  const err = (k: string) => errorText(p.fieldErrors?.[k]);
   const field = (k: keyof DialogDraft, label: string, el: React.ReactNode, hint?: string) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`item-${k}`} className="text-lg font-semibold">

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
+import { useFieldErrorText } from "@/components/ui/field";
 import type { ActionState } from "@/lib/action-state";
 import { assignShiftAction, createShiftAction } from "@/lib/registrations/review-actions";
 import { SKILLS } from "@/lib/registrations/schemas";
@@ -16,13 +17,13 @@ const control = "min-h-11 w-full rounded-lg border-2 bg-white px-3 text-base";
 /** A new shift; times are typed as wall-clock times in the festival's zone. */
 export function NewShiftForm({ slug, timeZone, defaultDay }: { slug: string; timeZone: string; defaultDay: string }) {
   const t = useTranslations("review");
-  const tf = useTranslations("fieldErrors");
+  const errorText = useFieldErrorText();
   const te = useTranslations("errors");
   const [state, action] = useActionState<ActionState, FormData>(createShiftAction, { ok: false });
   const failure = useFailureText()(state);
   // After a success the form starts empty again; after a failure it keeps what was typed.
   const v = (k: string, fallback = "") => (state.ok ? fallback : (state.values?.[k] ?? fallback));
-  const error = (k: string) => state.fieldErrors?.[k]?.map((c) => (tf.has(c) ? tf(c) : tf("invalid"))).join(" ");
+  const error = (k: string) => errorText(state.fieldErrors?.[k]);
   const field = (k: string, label: string, input: React.ReactNode) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`shift-${k}`} className="text-base font-semibold">
