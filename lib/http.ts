@@ -18,3 +18,70 @@ export async function readJson(req: Request): Promise<{ ok: true; body: unknown 
     return refuse(400);
   }
 }
+
+/** A photo up to 2 MB and a form's text fields, with room for the multipart framing. */
+export const MAX_PHOTO_FORM = 2 * 1024 * 1024 + 64 * 1024;
+
+/**
+ * A multipart form can be sent from any site without the browser asking first (unlike JSON), so
+ * the request must say it comes from this origin.
+ */
+export function sameOrigin(req: Request): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin") return false;
+  const origin = req.headers.get("origin");
+  if (!origin) return site === "same-origin";
+  try {
+    return new URL(origin).host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the body, giving up as soon as it passes the limit (a missing or false length does not help). */
+async function readBounded(req: Request, max: number): Promise<Uint8Array | null> {
+  if (Number(req.headers.get("content-length") ?? 0) > max) return null;
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A same-origin multipart form with an optional photo: the form, or the answer to send instead
+ * (403 another site, 415 not multipart, 413 too large, 400 unreadable).
+ */
+export async function readPhotoForm(req: Request, max = MAX_PHOTO_FORM): Promise<{ ok: true; form: FormData; photo: Buffer | null } | { ok: false; response: Response }> {
+  const answer = (status: number, body: unknown) => ({ ok: false as const, response: Response.json(body, { status, headers: NO_STORE }) });
+  if (!sameOrigin(req)) return answer(403, { ok: false, code: "forbidden" });
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) return answer(415, { ok: false, code: "invalid" });
+  const body = await readBounded(req, max);
+  if (!body) return answer(413, { ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] } });
+  let form: FormData;
+  try {
+    form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
+  } catch {
+    return answer(400, { ok: false, code: "invalid" });
+  }
+  const file = form.get("photo");
+  const photo = file instanceof File && file.size > 0 ? Buffer.from(await file.arrayBuffer()) : null;
+  return { ok: true, form, photo };
+}
+
+/** A text field of a form, or undefined when it is missing or a file. */
+export const formText = (fd: FormData, key: string) => {
+  const v = fd.get(key);
+  return typeof v === "string" ? v : undefined;
+};
