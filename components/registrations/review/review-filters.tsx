@@ -5,39 +5,16 @@ import { REVIEW_STATUSES, type ReviewFilters } from "@/lib/registrations/schemas
 import type { StatusCounts } from "@/lib/registrations/review-queries";
 import { buttonClass } from "@/components/ui/button";
 import { SelectFilter } from "@/components/ui/filter-field";
+import { addressQuery, StatusTabs } from "@/components/ui/status-tabs";
 
 /** The filters as an address query, without the empty ones. */
-export function filterQuery(f: Partial<ReviewFilters>, over: Partial<ReviewFilters> = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, ...over })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : "";
-}
+export const filterQuery = (f: Partial<ReviewFilters>, over: Partial<ReviewFilters> = {}) => addressQuery<ReviewFilters>(f, over);
 
 /** Status tabs: each a link that keeps the other filters, with how many registrations it holds. */
 export async function StatusCountsNav({ base, filters, counts }: { base: string; filters: ReviewFilters; counts: StatusCounts }) {
   const t = await getTranslations("review");
-  const links = [{ status: undefined, text: t("counts.all", { count: counts.all }) }, ...REVIEW_STATUSES.map((s) => ({ status: s, text: t("counts.status", { status: t(`statuses.${s}`), count: counts[s] }) }))];
-  return (
-    <nav aria-label={t("counts.label")}>
-      <ul className="flex flex-wrap gap-2">
-        {links.map((l) => {
-          const current = filters.status === l.status;
-          return (
-            <li key={l.status ?? "all"}>
-              <Link
-                href={`${base}${filterQuery(filters, { status: l.status, page: 1 })}`}
-                aria-current={current ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center rounded-full border-2 px-4 text-base font-semibold tabular-nums ${current ? "border-red-brand bg-red-brand text-white" : "border-line bg-white text-ink hover:bg-gold-soft"}`}
-              >
-                {l.text}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  const tabs = [{ status: undefined, text: t("counts.all", { count: counts.all }) }, ...REVIEW_STATUSES.map((s) => ({ status: s, text: t("counts.status", { status: t(`statuses.${s}`), count: counts[s] }) }))];
+  return <StatusTabs label={t("counts.label")} base={base} filters={filters} tabs={tabs} />;
 }
 
 /** The GET filter form: what it shows lives in the address, so it can be shared, paged and exported. */

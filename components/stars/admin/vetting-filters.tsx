@@ -5,39 +5,13 @@ import type { VettingFilters } from "@/lib/stars/admin-forms";
 import type { VettingCounts } from "@/lib/stars/admin-queries";
 import { buttonClass } from "@/components/ui/button";
 import { SelectFilter } from "@/components/ui/filter-field";
-
-/** The filters as an address query, without the empty ones. */
-export function vettingQuery(f: Partial<VettingFilters>, over: Partial<VettingFilters> = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, ...over })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : "";
-}
+import { StatusTabs } from "@/components/ui/status-tabs";
 
 /** Status tabs, each keeping the chosen category, with how many nominations it holds. */
 export async function VettingStatusNav({ base, filters, counts }: { base: string; filters: VettingFilters; counts: VettingCounts }) {
   const t = await getTranslations("starsAdmin.vetting");
-  const links = [{ status: undefined, text: t("countAll", { count: counts.all }) }, ...NOMINATION_STATUSES.map((s) => ({ status: s, text: t("countStatus", { status: t(`statuses.${s}`), count: counts[s] }) }))];
-  return (
-    <nav aria-label={t("byStatus")}>
-      <ul className="flex flex-wrap gap-2">
-        {links.map((l) => {
-          const current = filters.status === l.status;
-          return (
-            <li key={l.status ?? "all"}>
-              <Link
-                href={`${base}${vettingQuery(filters, { status: l.status, page: 1 })}`}
-                aria-current={current ? "page" : undefined}
-                className={`inline-flex min-h-11 items-center rounded-full border-2 px-4 text-base font-semibold tabular-nums ${current ? "border-red-brand bg-red-brand text-white" : "border-line bg-white text-ink hover:bg-gold-soft"}`}
-              >
-                {l.text}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  const tabs = [{ status: undefined, text: t("countAll", { count: counts.all }) }, ...NOMINATION_STATUSES.map((s) => ({ status: s, text: t("countStatus", { status: t(`statuses.${s}`), count: counts[s] }) }))];
+  return <StatusTabs label={t("byStatus")} base={base} filters={filters} tabs={tabs} />;
 }
 
 /** The GET filter form: status and category live in the address, so a view can be shared. */
