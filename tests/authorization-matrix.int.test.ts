@@ -15,8 +15,8 @@ import { addActToProgramme, assignShift, createShift, deleteShift, moveRegistrat
 import { exportRegistrations } from "@/lib/registrations/review-export";
 import { createCategory, deleteCategory, editStory, mergeNominations, publishResults, updateCategory, vetNominations } from "@/lib/stars/service";
 
-import { confirmFulfilment, submitWishFor, updateSettings, vetWish } from "@/lib/wishes/service";
-import { awardPoints, createReward, markShiftServed, redeemReward } from "@/lib/points/service";
+import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish } from "@/lib/wishes/service";
+import { awardPoints, createReward, markShiftServed, redeemReward, setRewardActive } from "@/lib/points/service";
 
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
@@ -132,6 +132,8 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   { name: "createReward", allowed: STAFF, call: (a) => createReward(t.db, a, { name: "矩阵", cost: 5 }) },
   { name: "redeemReward", allowed: STAFF, call: (a) => redeemReward(t.db, a, { userId: targetId, rewardId: NOBODY }) },
   { name: "markShiftServed", allowed: STAFF, call: (a) => markShiftServed(t.db, a, NOBODY) },
+  { name: "releaseClaim", allowed: STAFF, call: (a) => releaseClaim(t.db, a, { claimId: NOBODY, reason: "矩阵" }) },
+  { name: "setRewardActive", allowed: STAFF, call: (a) => setRewardActive(t.db, a, { id: NOBODY, active: false }) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.
@@ -143,7 +145,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     const before = await snapshot(t.db);
     const result = await call(actors[who]);
     if (allowed.includes(who)) {
-      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed", vetWish: "not_found", confirmFulfilment: "not_found", redeemReward: "not_found", markShiftServed: "not_found" };
+      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed", vetWish: "not_found", confirmFulfilment: "not_found", redeemReward: "not_found", markShiftServed: "not_found", releaseClaim: "not_found", setRewardActive: "not_found" };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
     } else {

@@ -5,7 +5,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { awardSchema, redeemSchema, rewardSchema } from "@/lib/wishes/schemas";
+import { awardSchema, redeemSchema, rewardActiveSchema, rewardSchema } from "@/lib/wishes/schemas";
 
 // Volunteer points: an append-only ledger. Entries are only ever added — a fulfilled wish, a
 // backstage shift served, an organiser's award with a reason, a redemption — and a balance is
@@ -44,6 +44,20 @@ export async function createReward(db: Db, actor: Actor | null, input: unknown):
     const [r] = await tx.insert(rewards).values(parsed.data).returning({ id: rewards.id });
     await writeAudit(tx, { actorId: actor!.id, action: "points.reward_create", targetType: "reward", targetId: r.id, details: parsed.data });
     return ok({ id: r.id });
+  });
+}
+
+/** An organiser takes a reward off the list (or puts it back); past redemptions keep their entries. */
+export async function setRewardActive(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.reward_active");
+  const parsed = parseInput(rewardActiveSchema, input);
+  if (!parsed.ok) return parsed;
+  const { id, active } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [r] = await tx.update(rewards).set({ active }).where(eq(rewards.id, id)).returning({ id: rewards.id, name: rewards.name });
+    if (!r) return fail("not_found");
+    await writeAudit(tx, { actorId: actor!.id, action: active ? "points.reward_reactivate" : "points.reward_deactivate", targetType: "reward", targetId: id, details: { name: r.name } });
+    return ok(undefined);
   });
 }
 

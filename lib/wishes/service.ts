@@ -6,7 +6,7 @@ import { hasRole, isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { preparePhoto } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
-import { confirmSchema, fulfilSchema, ownWishSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
+import { confirmSchema, fulfilSchema, ownWishSchema, releaseSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
 
 // Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
 // vetted, posted on the wall under an alias, claimed by one volunteer at a time, fulfilled,
@@ -165,6 +165,34 @@ export async function withdrawClaim(db: Db, actor: Actor | null, claimId: unknow
     if ("error" in found) return found.error!;
     await tx.update(wishClaims).set({ status: "withdrawn", endedAt: new Date() }).where(eq(wishClaims.id, claimId));
     await tx.update(wishes).set({ status: "open", updatedAt: new Date() }).where(and(eq(wishes.id, found.claim.wishId), eq(wishes.status, "claimed")));
+    return ok(undefined);
+  });
+}
+
+/**
+ * An organiser lets a stuck claim go (the volunteer cannot be reached, or asked them to): the
+ * claim is withdrawn, the wish reopens on the wall, and the volunteer is told.
+ */
+export async function releaseClaim(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.release");
+  const parsed = parseInput(releaseSchema, input);
+  if (!parsed.ok) return parsed;
+  const { claimId, reason } = parsed.data;
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const [c] = await tx
+      .update(wishClaims)
+      .set({ status: "withdrawn", endedAt: now })
+      .where(and(eq(wishClaims.id, claimId), eq(wishClaims.status, "active")))
+      .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
+    if (!c) return fail("not_found");
+    const [w] = await tx
+      .update(wishes)
+      .set({ status: "open", updatedAt: now, version: sql`${wishes.version} + 1` })
+      .where(and(eq(wishes.id, c.wishId), eq(wishes.status, "claimed")))
+      .returning({ title: wishes.title });
+    await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.released", data: { wishId: c.wishId, title: w?.title, reason: reason || undefined } });
+    await writeAudit(tx, { actorId: actor!.id, action: "wishes.release", targetType: "wish", targetId: c.wishId, details: { claimId, volunteerId: c.volunteerId, ...(reason ? { reason } : {}) } });
     return ok(undefined);
   });
 }

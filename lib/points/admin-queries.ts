@@ -1,0 +1,118 @@
+import "server-only";
+import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { pointEntries, rewards, userRoles, users } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { pageWindow, type Page } from "@/lib/pagination";
+import { balanceOf } from "./service";
+
+// The organisers' points desk: the rewards list, a volunteer found by phone with their balance and
+// entries, the year's ledger and each volunteer's total for the year.
+
+export const LEDGER_PAGE_SIZE = 30;
+
+export interface RewardRow {
+  id: string;
+  name: string;
+  cost: number;
+  active: boolean;
+}
+
+export interface LedgerEntry {
+  id: string;
+  userId: string;
+  userName: string;
+  userPhone: string;
+  kind: "wish_fulfilled" | "shift_served" | "manual" | "redemption";
+  points: number;
+  reason: string | null;
+  byName: string | null;
+  createdAt: Date;
+}
+
+export interface PointsPerson {
+  id: string;
+  name: string;
+  phone: string;
+  volunteer: boolean;
+  balance: number;
+  entries: LedgerEntry[];
+}
+
+export interface YearTotal {
+  userId: string;
+  name: string;
+  phone: string;
+  earned: number;
+  redeemed: number;
+}
+
+/** Every reward, the ones on offer first. */
+export async function listRewards(db: DbOrTx): Promise<RewardRow[]> {
+  return db.select({ id: rewards.id, name: rewards.name, cost: rewards.cost, active: rewards.active }).from(rewards).orderBy(desc(rewards.active), asc(rewards.cost), asc(rewards.name));
+}
+
+const by = alias(users, "by_user");
+const entryColumns = {
+  id: pointEntries.id,
+  userId: pointEntries.userId,
+  userName: users.name,
+  userPhone: users.phone,
+  kind: pointEntries.kind,
+  points: pointEntries.points,
+  reason: pointEntries.reason,
+  byName: by.name,
+  createdAt: pointEntries.createdAt,
+};
+
+/** A person at the points desk, by mobile number: their balance and latest entries; null when nobody has it. */
+export async function findPointsPerson(db: DbOrTx, phone: string, entries = 20): Promise<PointsPerson | null> {
+  const volunteer = sql<boolean>`exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role = 'volunteer')`;
+  const [u] = await db.select({ id: users.id, name: users.name, phone: users.phone, volunteer }).from(users).where(eq(users.phone, phone));
+  if (!u) return null;
+  const rows = await db
+    .select(entryColumns)
+    .from(pointEntries)
+    .innerJoin(users, eq(users.id, pointEntries.userId))
+    .leftJoin(by, eq(by.id, pointEntries.createdBy))
+    .where(eq(pointEntries.userId, u.id))
+    .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
+    .limit(entries);
+  return { id: u.id, name: u.name, phone: u.phone, volunteer: u.volunteer, balance: await balanceOf(db, u.id), entries: rows };
+}
+
+/** The years the ledger has entries for, newest first (this year always among them). */
+export async function listLedgerYears(db: DbOrTx, thisYear: number): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: pointEntries.year }).from(pointEntries).orderBy(desc(pointEntries.year));
+  return [...new Set([thisYear, ...rows.map((r) => r.year)])].sort((a, b) => b - a);
+}
+
+/** One page of a year's entries, newest first. */
+export async function listLedger(db: DbOrTx, year: number, page: number, pageSize = LEDGER_PAGE_SIZE): Promise<Page<LedgerEntry>> {
+  const [{ total }] = await db.select({ total: count() }).from(pointEntries).where(eq(pointEntries.year, year));
+  const w = pageWindow(total, page, pageSize);
+  const rows = await db
+    .select(entryColumns)
+    .from(pointEntries)
+    .innerJoin(users, eq(users.id, pointEntries.userId))
+    .leftJoin(by, eq(by.id, pointEntries.createdBy))
+    .where(eq(pointEntries.year, year))
+    .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
+    .limit(w.limit)
+    .offset(w.offset);
+  return { rows, total, page: w.page, pageCount: w.pageCount };
+}
+
+/** Each person's points earned and spent in a year, most earned first. */
+export async function yearTotals(db: DbOrTx, year: number, limit = 100): Promise<YearTotal[]> {
+  const earned = sql<number>`coalesce(sum(${pointEntries.points}) filter (where ${pointEntries.kind} <> 'redemption'), 0)::int`;
+  const redeemed = sql<number>`coalesce(-sum(${pointEntries.points}) filter (where ${pointEntries.kind} = 'redemption'), 0)::int`;
+  return db
+    .select({ userId: users.id, name: users.name, phone: users.phone, earned, redeemed })
+    .from(pointEntries)
+    .innerJoin(users, eq(users.id, pointEntries.userId))
+    .where(and(eq(pointEntries.year, year)))
+    .groupBy(users.id, users.name, users.phone)
+    .orderBy(desc(earned), asc(users.name))
+    .limit(limit);
+}

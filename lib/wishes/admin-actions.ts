@@ -1,0 +1,114 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { households } from "@/db/schema";
+import { formValues, resultState, type ActionState } from "@/lib/action-state";
+import { isOrganiser } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/session";
+import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
+import { parseInput } from "@/lib/validation";
+import { wishForBeneficiarySchema } from "./schemas";
+import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish } from "./service";
+
+// The organisers' micro-wish forms. Session → service → refresh; every rule, and who may do it,
+// lives in the services (a form field here only shapes the input).
+
+/** The dashboard's wish pages, and the wall in each language (wishes come and go from it). */
+function refresh() {
+  revalidatePath("/[locale]/dashboard/wishes", "layout");
+  revalidatePath("/[locale]/wishes", "layout");
+}
+
+const errorsOf = (schema: Parameters<typeof parseInput>[0], input: unknown) => {
+  const parsed = parseInput(schema, input);
+  return parsed.ok ? {} : (parsed.fieldErrors ?? {});
+};
+
+const orNull = (v: string) => (v.trim() === "" ? null : v);
+
+/** Approve, reject or send back the ticked wishes; a rejection or a sending back needs a reason. */
+export async function vetWishesAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ changed: number; selected: number }>> {
+  const values = formValues(formData, ["decision", "reason"]);
+  const ids = formData.getAll("ids").map(String);
+  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  const db = await getDb();
+  const actor = await getActor();
+  let changed = 0;
+  for (const id of ids) {
+    const result = await vetWish(db, actor, { id, decision: values.decision, reason: values.reason });
+    if (result.ok) changed += 1;
+    // A missing reason or a refusal is the same for every row: say it once, change nothing more.
+    else if (result.code !== "not_found") return resultState(result, values);
+  }
+  refresh();
+  return { ok: true, data: { changed, selected: ids.length }, at: Date.now() };
+}
+
+/** The beneficiary says it came true: the wish is done and the volunteer's points are written. */
+export async function confirmFulfilmentAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ points: number }>> {
+  const values = formValues(formData, ["claimId", "thanks"]);
+  const result = await confirmFulfilment(await getDb(), await getActor(), values);
+  if (result.ok) refresh();
+  return resultState(result, values);
+}
+
+export async function releaseClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["claimId", "reason"]);
+  const result = await releaseClaim(await getDb(), await getActor(), values);
+  if (result.ok) refresh();
+  return resultState(result, values);
+}
+
+const WISH_FIELDS = ["title", "story", "category", "value", "wantedBy", "alias", "realName", "phone", "building", "unit", "room", "address", "age", "circumstance"];
+
+/**
+ * An organiser writes a wish down for a beneficiary, with a photo if there is one (a server action
+ * takes the file, so the form works without JavaScript; next.config bounds the body at 2 MB).
+ * A household is picked by building, unit and room from the roster.
+ */
+export async function createWishAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ id: string; title: string }>> {
+  const values = formValues(formData, WISH_FIELDS);
+  const actor = await getActor();
+  const db = await getDb();
+  const file = formData.get("photo");
+  const photo = file instanceof File && file.size > 0 ? file : null;
+  if (photo && photo.size > PHOTO_MAX_BYTES) return { ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] }, values, at: Date.now() };
+  let householdId: string | null = null;
+  // Only for organisers: anyone else goes straight to the service, which refuses and logs it.
+  if (isOrganiser(actor) && values.building.trim()) {
+    const [h] = await db
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.building, values.building.trim()), eq(households.unit, values.unit.trim()), eq(households.room, values.room.trim())));
+    if (!h) return { ok: false, code: "invalid", fieldErrors: { household: ["household_unknown"] }, values, at: Date.now() };
+    householdId = h.id;
+  }
+  const input = {
+    title: values.title,
+    story: values.story,
+    category: values.category,
+    value: values.value,
+    wantedBy: orNull(values.wantedBy),
+    alias: values.alias,
+    beneficiary: { realName: values.realName, phone: orNull(values.phone), householdId, address: orNull(values.address), age: values.age, circumstance: values.circumstance },
+  };
+  if (isOrganiser(actor)) {
+    // The same schema the service parses, in two parts, so each complaint lands on its own field
+    // (the beneficiary's fields are nested in the input but flat in the form).
+    const fieldErrors = { ...errorsOf(wishForBeneficiarySchema.omit({ beneficiary: true }), input), ...errorsOf(wishForBeneficiarySchema.shape.beneficiary, input.beneficiary) };
+    if (Object.keys(fieldErrors).length) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
+  }
+  const result = await submitWishFor(db, actor, input, photo ? Buffer.from(await photo.arrayBuffer()) : null);
+  if (!result.ok) return resultState(result, values);
+  refresh();
+  return { ok: true, data: { id: result.data.id, title: values.title }, at: Date.now() };
+}
+
+export async function updateWishSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["wishValueCap", "claimCap", "claimDays"]);
+  const result = await updateSettings(await getDb(), await getActor(), values);
+  if (result.ok) refresh();
+  return resultState(result, values);
+}

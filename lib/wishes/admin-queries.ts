@@ -1,0 +1,173 @@
+import "server-only";
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { beneficiaries, households, users, wishClaims, wishes, type WishStatus } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
+import { pageWindow, type Page } from "@/lib/pagination";
+import type { WishAdminFilters } from "./admin-forms";
+
+// The organisers' wish list: everything vetting, follow-up and confirmation need, including the
+// beneficiary's private details (organisers may see them) and who holds the claim. Nothing here
+// is for residents' pages.
+
+export const WISH_ADMIN_PAGE_SIZE = 20;
+
+export interface WishClaimInfo {
+  id: string;
+  status: "active" | "fulfilled" | "confirmed";
+  volunteerName: string;
+  volunteerPhone: string;
+  claimedAt: Date;
+  lapsesAt: Date;
+  note: string | null;
+  photoId: string | null;
+  fulfilledAt: Date | null;
+  confirmedAt: Date | null;
+}
+
+export interface WishAdminRow {
+  id: string;
+  alias: string;
+  title: string;
+  story: string;
+  category: string;
+  value: number;
+  wantedBy: string | null;
+  status: WishStatus;
+  reason: string | null;
+  thanks: string | null;
+  photoId: string | null;
+  version: number;
+  createdAt: Date;
+  submittedByName: string | null;
+  beneficiary: { realName: string; phone: string | null; age: number; circumstance: string; address: string | null; household: string | null };
+  claim: WishClaimInfo | null;
+}
+
+export type WishCounts = Record<WishStatus | "all", number>;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditions(f: Omit<WishAdminFilters, "page">, withStatus = true): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (withStatus && f.status) conds.push(eq(wishes.status, f.status));
+  if (f.category) conds.push(eq(wishes.category, f.category));
+  if (f.circumstance) conds.push(eq(beneficiaries.circumstance, f.circumstance));
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(wishes.alias, like), ilike(wishes.title, like), ilike(beneficiaries.realName, like), ilike(beneficiaries.phone, like)));
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** How many wishes each status tab holds, under the other filters. */
+export async function countWishes(db: DbOrTx, f: Omit<WishAdminFilters, "page">): Promise<WishCounts> {
+  const rows = await db
+    .select({ status: wishes.status, n: count() })
+    .from(wishes)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+    .where(conditions(f, false))
+    .groupBy(wishes.status);
+  const counts = { all: 0, pending: 0, changes: 0, rejected: 0, open: 0, claimed: 0, fulfilled: 0, done: 0 } as WishCounts;
+  for (const r of rows) {
+    counts[r.status] = r.n;
+    counts.all += r.n;
+  }
+  return counts;
+}
+
+/** One page of wishes, newest first, each with its beneficiary and its live or confirmed claim. */
+export async function listWishesForAdmin(db: DbOrTx, f: WishAdminFilters, pageSize = WISH_ADMIN_PAGE_SIZE): Promise<Page<WishAdminRow>> {
+  const where = conditions(f);
+  const [{ total }] = await db.select({ total: count() }).from(wishes).innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId)).where(where);
+  const { page, pageCount, limit, offset } = pageWindow(total, f.page, pageSize);
+  const rows = await db
+    .select({
+      id: wishes.id,
+      alias: wishes.alias,
+      title: wishes.title,
+      story: wishes.story,
+      category: wishes.category,
+      value: wishes.value,
+      wantedBy: wishes.wantedBy,
+      status: wishes.status,
+      reason: wishes.reason,
+      thanks: wishes.thanks,
+      photoId: wishes.photoId,
+      version: wishes.version,
+      createdAt: wishes.createdAt,
+      submittedByName: users.name,
+      realName: beneficiaries.realName,
+      phone: beneficiaries.phone,
+      age: beneficiaries.age,
+      circumstance: beneficiaries.circumstance,
+      address: beneficiaries.address,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+    })
+    .from(wishes)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+    .leftJoin(households, eq(households.id, beneficiaries.householdId))
+    .leftJoin(users, eq(users.id, wishes.submittedBy))
+    .where(where)
+    .orderBy(desc(wishes.createdAt), desc(wishes.id))
+    .limit(limit)
+    .offset(offset);
+  const claims = await claimsOf(db, rows.map((r) => r.id));
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      alias: r.alias,
+      title: r.title,
+      story: r.story,
+      category: r.category,
+      value: r.value,
+      wantedBy: r.wantedBy,
+      status: r.status,
+      reason: r.reason,
+      thanks: r.thanks,
+      photoId: r.photoId,
+      version: r.version,
+      createdAt: r.createdAt,
+      submittedByName: r.submittedByName,
+      beneficiary: {
+        realName: r.realName,
+        phone: r.phone,
+        age: r.age,
+        circumstance: r.circumstance,
+        address: r.address,
+        household: r.building ? [r.building, r.unit, r.room].filter(Boolean).join(" ") : null,
+      },
+      claim: claims.get(r.id) ?? null,
+    })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+/** The claim that matters for each wish: the live one, else the confirmed one (withdrawn and lapsed ones are history). */
+async function claimsOf(db: DbOrTx, wishIds: string[]): Promise<Map<string, WishClaimInfo & { wishId: string }>> {
+  const map = new Map<string, WishClaimInfo & { wishId: string }>();
+  if (!wishIds.length) return map;
+  const rows = await db
+    .select({
+      id: wishClaims.id,
+      wishId: wishClaims.wishId,
+      status: wishClaims.status,
+      volunteerName: users.name,
+      volunteerPhone: users.phone,
+      claimedAt: wishClaims.claimedAt,
+      lapsesAt: wishClaims.lapsesAt,
+      note: wishClaims.note,
+      photoId: wishClaims.photoId,
+      fulfilledAt: wishClaims.fulfilledAt,
+      confirmedAt: wishClaims.confirmedAt,
+    })
+    .from(wishClaims)
+    .innerJoin(users, eq(users.id, wishClaims.volunteerId))
+    .where(and(inArray(wishClaims.wishId, wishIds), inArray(wishClaims.status, ["active", "fulfilled", "confirmed"])))
+    .orderBy(desc(wishClaims.claimedAt));
+  for (const r of rows) if (!map.has(r.wishId)) map.set(r.wishId, { ...r, status: r.status as WishClaimInfo["status"] });
+  return map;
+}
