@@ -18,8 +18,8 @@ export function formValues(formData: FormData, keys: string[]): Record<string, s
   return Object.fromEntries(keys.map((k) => [k, String(formData.get(k) ?? "")]));
 }
 
-/** A service's result as a form's state; the typed values come back only on a refusal. */
+/** A service's result as a form's state, with what was sent (a form clears itself on success by `at`). */
 export function resultState<T>(result: { ok: true; data: T } | { ok: false; code: string; fieldErrors?: FieldErrors }, values?: Record<string, string>): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, at: Date.now() };
+  if (result.ok) return { ok: true, data: result.data, values, at: Date.now() };
   return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
 }

@@ -14,7 +14,8 @@ export interface ShiftRow {
   startsAt: Date;
   endsAt: Date;
   places: number;
-  helpers: { registrationId: string; name: string; phone: string }[];
+  /** assignmentId and servedAt: for marking a shift served (points, once). */
+  helpers: { registrationId: string; assignmentId: string; servedAt: Date | null; name: string; phone: string }[];
 }
 
 export interface HelperRow {
@@ -40,6 +41,8 @@ export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftR
     db
       .select({
         shiftId: shiftAssignments.shiftId,
+        assignmentId: shiftAssignments.id,
+        servedAt: shiftAssignments.servedAt,
         registrationId: registrations.id,
         name: registrations.participantName,
         age: registrations.participantAge,
@@ -54,7 +57,7 @@ export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftR
   ]);
   return rows.map((s) => ({
     ...s,
-    helpers: held.filter((h) => h.shiftId === s.id).map((h) => ({ registrationId: h.registrationId, name: participantLabel(h.name, h.age).name, phone: h.phone })),
+    helpers: held.filter((h) => h.shiftId === s.id).map((h) => ({ registrationId: h.registrationId, assignmentId: h.assignmentId, servedAt: h.servedAt, name: participantLabel(h.name, h.age).name, phone: h.phone })),
   }));
 }
 

@@ -171,3 +171,9 @@ async function claimsOf(db: DbOrTx, wishIds: string[]): Promise<Map<string, Wish
   for (const r of rows) if (!map.has(r.wishId)) map.set(r.wishId, { ...r, status: r.status as WishClaimInfo["status"] });
   return map;
 }
+
+/** The roster's buildings, for the household picker of the wish form. */
+export async function listRosterBuildings(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectDistinct({ building: households.building }).from(households).orderBy(households.building).limit(200);
+  return rows.map((r) => r.building);
+}

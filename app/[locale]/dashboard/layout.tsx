@@ -52,6 +52,8 @@ export default async function DashboardLayout({ children, params }: { children: 
     { href: "/dashboard/households/import", label: t("dashboard.import") },
     { href: "/dashboard/households/slips", label: t("dashboard.slips") },
     { href: "/dashboard/residents", label: t("dashboard.residents") },
+    { href: "/dashboard/wishes", label: t("dashboard.wishes") },
+    { href: "/dashboard/points", label: t("dashboard.points") },
     { href: "/dashboard/audit", label: t("dashboard.audit") },
   ];
   return (

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { POINTS } from "@/db/schema/wishes";
+import { markShiftServedAction } from "@/lib/points/admin-actions";
 import { deleteShiftAction, unassignShiftAction } from "@/lib/registrations/review-actions";
 import { getReviewFestival } from "@/lib/registrations/review-queries";
 import { listHelpers, listShifts } from "@/lib/registrations/shift-queries";
@@ -25,6 +27,7 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
   const shifts = await listShifts(db, festival.id);
   const helpers = await listHelpers(db, festival.id);
   const t = await getTranslations("review");
+  const tp = await getTranslations("pointsAdmin.shifts");
   const sep = t("listSeparator");
   const span = spanFormatter(await getFormatter(), festival.timeZone);
   const when = (s: { startsAt: Date; endsAt: Date }) => span(s.startsAt, s.endsAt);
@@ -81,6 +84,18 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
                             <span>
                               {h.name} <span className="text-sm tabular-nums text-muted">{h.phone}</span>
                             </span>
+                            {h.servedAt ? (
+                              <Badge tone="green">{tp("served", { points: POINTS.shiftServed })}</Badge>
+                            ) : (
+                              <ActionButton
+                                action={markShiftServedAction}
+                                fields={{ assignmentId: h.assignmentId }}
+                                label={tp("markServed")}
+                                ariaLabel={tp("markServedName", { name: h.name, shift: s.title })}
+                                successText={tp("served", { points: POINTS.shiftServed })}
+                                variant="primary"
+                              />
+                            )}
                             <ActionButton
                               action={unassignShiftAction}
                               fields={{ shiftId: s.id, registrationId: h.registrationId }}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
+import { countWishes, listWishesForAdmin } from "@/lib/wishes/admin-queries";
+import { getSettings } from "@/lib/wishes/service";
+import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { WishFilterForm, WishStatusTabs } from "@/components/wishes/admin/wish-filters";
+import { WishTable } from "@/components/wishes/admin/wish-table";
+import { WishVettingBar } from "@/components/wishes/admin/wish-vetting-bar";
+
+export async function generateMetadata() {
+  const t = await getTranslations("wishAdmin");
+  return { title: t("title") };
+}
+
+// Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
+export default async function WishesDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const filters = wishAdminFilterSchema.parse(await searchParams);
+  const db = await getDb();
+  const [list, counts, settings] = await Promise.all([listWishesForAdmin(db, filters), countWishes(db, filters), getSettings(db)]);
+  const t = await getTranslations("wishAdmin");
+  const base = "/dashboard/wishes";
+  // The bulk vetting bar where waiting wishes can be: all, waiting, sent back.
+  const vetting = !filters.status || filters.status === "pending" || filters.status === "changes";
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`${base}/new`} className={buttonClass("primary", "sm")}>
+            {t("writeOne")}
+          </Link>
+          <Link href={`${base}/settings`} className={buttonClass("secondary", "sm")}>
+            {t("settingsLink")}
+          </Link>
+        </div>
+      </div>
+      <p className="max-w-4xl text-base">{t("intro", { cap: settings.wishValueCap, claims: settings.claimCap, days: settings.claimDays })}</p>
+      <WishFilterForm base={base} filters={filters} />
+      <WishStatusTabs base={base} filters={filters} counts={counts} />
+      {vetting && <WishVettingBar />}
+      {list.rows.length === 0 ? <p className="text-lg">{t("table.empty")}</p> : <WishTable rows={list.rows} vetting={vetting} />}
+      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={base} params={{ q: filters.q, status: filters.status, category: filters.category, circumstance: filters.circumstance }} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/action-state";
+import { confirmFulfilmentAction, releaseClaimAction } from "@/lib/wishes/admin-actions";
+import { InlineOutcome } from "@/components/ui/action-outcome";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+const control = "min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-3 text-base";
+
+/**
+ * Confirming a fulfilled wish, with the beneficiary's thank-you if they gave one. It stays
+ * mounted after the confirmation (the row becomes "done"), so the outcome with the points stays.
+ */
+export function ConfirmTool({ claimId, alias, volunteer, fulfilled }: { claimId: string; alias: string; volunteer: string; fulfilled: boolean }) {
+  const t = useTranslations("wishAdmin.tools");
+  const [state, action] = useActionState<ActionState<{ points: number }>, FormData>(confirmFulfilmentAction, { ok: false });
+  if (state.ok && state.data) return <Alert tone="success">{t("confirmed", { name: volunteer, points: state.data.points })}</Alert>;
+  if (!fulfilled) return null;
+  const fieldId = `thanks-${claimId}`;
+  return (
+    <form action={action} className="mt-2 flex flex-col gap-1 rounded-lg border-2 border-gold bg-gold-soft/40 p-2">
+      <input type="hidden" name="claimId" value={claimId} />
+      <label htmlFor={fieldId} className="text-sm font-semibold">
+        {t("thanks")}
+      </label>
+      <p id={`${fieldId}-hint`} className="text-sm text-muted">
+        {t("thanksHint")}
+      </p>
+      <textarea id={fieldId} name="thanks" rows={2} maxLength={200} aria-describedby={`${fieldId}-hint`} defaultValue={state.values?.thanks ?? ""} className={`${control} py-2`} />
+      <div className="flex flex-wrap items-center gap-2">
+        <SubmitButton size="sm" aria-label={t("confirmFor", { alias })}>
+          {t("confirm")}
+        </SubmitButton>
+        <InlineOutcome state={state} scope="wishAdmin" />
+      </div>
+    </form>
+  );
+}
+
+/** Releasing a claim that is stuck: the wish goes back on the wall and the volunteer is told. */
+export function ReleaseTool({ claimId, alias }: { claimId: string; alias: string }) {
+  const t = useTranslations("wishAdmin.tools");
+  const [state, action] = useActionState<ActionState, FormData>(releaseClaimAction, { ok: false });
+  if (state.ok) return <Alert tone="success">{t("released")}</Alert>;
+  const fieldId = `release-${claimId}`;
+  return (
+    <details className="mt-2">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">{t("release")}</summary>
+      <form action={action} className="mt-1 flex flex-col gap-1">
+        <input type="hidden" name="claimId" value={claimId} />
+        <label htmlFor={fieldId} className="text-sm font-semibold">
+          {t("releaseReason")}
+        </label>
+        <input id={fieldId} name="reason" maxLength={200} defaultValue={state.values?.reason ?? ""} className={control} />
+        <div className="flex flex-wrap items-center gap-2">
+          <SubmitButton variant="danger" size="sm" aria-label={t("releaseFor", { alias })}>
+            {t("releaseButton")}
+          </SubmitButton>
+          <InlineOutcome state={state} scope="wishAdmin" />
+        </div>
+      </form>
+    </details>
+  );
+}
