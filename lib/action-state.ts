@@ -1,4 +1,4 @@
-import type { FieldErrors } from "./result";
+import type { FieldErrors, Result } from "./result";
 
 /** What a server action hands back to its form (useActionState). */
 export interface ActionState<T = unknown> {
@@ -18,8 +18,8 @@ export function formValues(formData: FormData, keys: string[]): Record<string, s
   return Object.fromEntries(keys.map((k) => [k, String(formData.get(k) ?? "")]));
 }
 
-/** A service's result as a form's state, with what was sent (a form clears itself on success by `at`). */
-export function resultState<T>(result: { ok: true; data: T } | { ok: false; code: string; fieldErrors?: FieldErrors }, values?: Record<string, string>): ActionState<T> {
+/** A service's result as a form's state, with what was sent (a form that clears itself on success keys on `at`). */
+export function toActionState<T>(result: Result<T>, values?: Record<string, string>): ActionState<T> {
   if (result.ok) return { ok: true, data: result.data, values, at: Date.now() };
   return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, resultState, type ActionState } from "@/lib/action-state";
+import { formValues, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { awardPoints, createReward, markShiftServed, redeemReward, setRewardActive } from "./service";
 
@@ -17,28 +17,28 @@ export async function createRewardAction(_prev: ActionState, formData: FormData)
   const values = formValues(formData, ["name", "cost"]);
   const result = await createReward(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
 
 export async function setRewardActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["id", "active"]);
   const result = await setRewardActive(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
 
 export async function redeemRewardAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ balance: number }>> {
   const values = formValues(formData, ["userId", "rewardId"]);
   const result = await redeemReward(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
 
 export async function awardPointsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["userId", "points", "reason"]);
   const result = await awardPoints(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
 
 /** A backstage helper served their shift: +5 points, once. */
@@ -48,5 +48,5 @@ export async function markShiftServedAction(_prev: ActionState, formData: FormDa
     revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
     refresh();
   }
-  return resultState(result);
+  return toActionState(result);
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { households } from "@/db/schema";
-import { formValues, resultState, type ActionState } from "@/lib/action-state";
+import { formValues, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
@@ -40,7 +40,7 @@ export async function vetWishesAction(_prev: ActionState, formData: FormData): P
     const result = await vetWish(db, actor, { id, decision: values.decision, reason: values.reason });
     if (result.ok) changed += 1;
     // A missing reason or a refusal is the same for every row: say it once, change nothing more.
-    else if (result.code !== "not_found") return resultState(result, values);
+    else if (result.code !== "not_found") return toActionState(result, values);
   }
   refresh();
   return { ok: true, data: { changed, selected: ids.length }, at: Date.now() };
@@ -51,14 +51,14 @@ export async function confirmFulfilmentAction(_prev: ActionState, formData: Form
   const values = formValues(formData, ["claimId", "thanks"]);
   const result = await confirmFulfilment(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
 
 export async function releaseClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["claimId", "reason"]);
   const result = await releaseClaim(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
 
 const WISH_FIELDS = ["title", "story", "category", "value", "wantedBy", "alias", "realName", "phone", "building", "unit", "room", "address", "age", "circumstance"];
@@ -101,7 +101,7 @@ export async function createWishAction(_prev: ActionState, formData: FormData): 
     if (Object.keys(fieldErrors).length) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
   }
   const result = await submitWishFor(db, actor, input, photo ? Buffer.from(await photo.arrayBuffer()) : null);
-  if (!result.ok) return resultState(result, values);
+  if (!result.ok) return toActionState(result, values);
   refresh();
   return { ok: true, data: { id: result.data.id, title: values.title }, at: Date.now() };
 }
@@ -110,5 +110,5 @@ export async function updateWishSettingsAction(_prev: ActionState, formData: For
   const values = formValues(formData, ["wishValueCap", "claimCap", "claimDays"]);
   const result = await updateSettings(await getDb(), await getActor(), values);
   if (result.ok) refresh();
-  return resultState(result, values);
+  return toActionState(result, values);
 }
