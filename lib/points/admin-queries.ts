@@ -1,7 +1,7 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { pointEntries, rewards, userRoles, users } from "@/db/schema";
+import { pointEntries, rewards, shiftAssignments, shifts, userRoles, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { balanceOf } from "./service";
@@ -53,6 +53,11 @@ export async function listRewards(db: DbOrTx): Promise<RewardRow[]> {
 }
 
 const by = alias(users, "by_user");
+// What an entry without a typed reason was for: the wish's title, or the shift's.
+const about = sql<string | null>`coalesce(${pointEntries.reason}, case ${pointEntries.kind}
+    when 'wish_fulfilled' then (select w.title from ${wishClaims} c join ${wishes} w on w.id = c.wish_id where c.id = ${pointEntries.refId})
+    when 'shift_served' then (select s.title from ${shiftAssignments} a join ${shifts} s on s.id = a.shift_id where a.id = ${pointEntries.refId})
+  end)`;
 const entryColumns = {
   id: pointEntries.id,
   userId: pointEntries.userId,
@@ -60,7 +65,7 @@ const entryColumns = {
   userPhone: users.phone,
   kind: pointEntries.kind,
   points: pointEntries.points,
-  reason: pointEntries.reason,
+  reason: about,
   byName: by.name,
   createdAt: pointEntries.createdAt,
 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { beneficiaries, households, users, wishClaims, wishes, type WishStatus } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { pageWindow, type Page } from "@/lib/pagination";
@@ -44,6 +44,9 @@ export interface WishAdminRow {
 }
 
 export type WishCounts = Record<WishStatus | "all", number>;
+
+/** What needs an organiser comes first: waiting, fulfilled (to confirm), sent back, claimed, on the wall, then the closed ones. */
+const ATTENTION = sql`array_position(array['pending', 'fulfilled', 'changes', 'claimed', 'open', 'done', 'rejected']::text[], ${wishes.status})`;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -110,7 +113,7 @@ export async function listWishesForAdmin(db: DbOrTx, f: WishAdminFilters, pageSi
     .leftJoin(households, eq(households.id, beneficiaries.householdId))
     .leftJoin(users, eq(users.id, wishes.submittedBy))
     .where(where)
-    .orderBy(desc(wishes.createdAt), desc(wishes.id))
+    .orderBy(ATTENTION, desc(wishes.createdAt), desc(wishes.id))
     .limit(limit)
     .offset(offset);
   const claims = await claimsOf(db, rows.map((r) => r.id));

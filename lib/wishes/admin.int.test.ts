@@ -6,6 +6,7 @@ import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { balanceOf } from "@/lib/points/service";
+import { listLedger } from "@/lib/points/admin-queries";
 import { wishAdminFilterSchema } from "./admin-forms";
 import { countWishes, listWishesForAdmin } from "./admin-queries";
 import { claimWish, confirmFulfilment, fulfilClaim, releaseClaim, submitOwnWish } from "./service";
@@ -79,6 +80,9 @@ describe("the organisers' wish list", () => {
     const done = (await listWishesForAdmin(t.db, filters({ q: marker }))).rows[0];
     expect(done).toMatchObject({ status: "done", thanks: "谢谢！", claim: { status: "confirmed" } });
     expect(await balanceOf(t.db, v.id)).toBe(10);
+    // The ledger says what the points were for: the wish's title.
+    const ledger = await listLedger(t.db, new Date().getUTCFullYear(), 1, 500);
+    expect(ledger.rows.find((e) => e.userId === v.id)).toMatchObject({ kind: "wish_fulfilled", points: 10, reason: "一副老花镜" });
   });
 
   it("a resident's own wish waits in the pending tab; bad filters in the address are ignored", async () => {

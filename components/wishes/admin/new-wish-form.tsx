@@ -48,6 +48,7 @@ function Labelled({ id, label, hint, errors, optional, children }: { id: string;
 export function NewWishForm({ cap, buildings }: { cap: number; buildings: string[] }) {
   const t = useTranslations("wishAdmin.new");
   const tw = useTranslations("wishAdmin");
+  const tc = useTranslations("common");
   const [state, action] = useActionState<ActionState<{ id: string; title: string }>, FormData>(createWishAction, { ok: false });
   const failure = useActionFailureText("wishAdmin")(state);
   const v = (k: string) => (state.ok ? "" : (state.values?.[k] ?? ""));
@@ -86,7 +87,10 @@ export function NewWishForm({ cap, buildings }: { cap: number; buildings: string
           </Labelled>
         </div>
         <fieldset className="flex flex-col gap-2" aria-describedby="household-hint">
-          <legend className="text-lg font-semibold">{t("household")}</legend>
+          <legend className="text-lg font-semibold">
+            {t("household")}
+            <span className="ml-2 text-base font-normal text-muted">{tc("optional")}</span>
+          </legend>
           <p id="household-hint" className="text-base text-muted">
             {t("householdHint")}
           </p>

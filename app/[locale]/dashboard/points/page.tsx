@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { currentYear } from "@/lib/points/year";
 import { findPointsPerson, listLedger, listLedgerYears, listRewards, yearTotals } from "@/lib/points/admin-queries";
 import { phoneLookupSchema } from "@/lib/wishes/schemas";
 import { Badge, Card } from "@/components/ui/card";
@@ -26,7 +27,7 @@ const paramsSchema = z.object({
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function PointsDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = paramsSchema.parse(await searchParams);
-  const thisYear = Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Shanghai" }).format(new Date()));
+  const thisYear = currentYear();
   const year = params.year ?? thisYear;
   const db = await getDb();
   const lookup = params.phone ? phoneLookupSchema.safeParse({ phone: params.phone }) : null;

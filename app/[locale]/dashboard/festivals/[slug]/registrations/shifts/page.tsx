@@ -93,7 +93,6 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
                                 label={tp("markServed")}
                                 ariaLabel={tp("markServedName", { name: h.name, shift: s.title })}
                                 successText={tp("served", { points: POINTS.shiftServed })}
-                                variant="primary"
                               />
                             )}
                             <ActionButton
