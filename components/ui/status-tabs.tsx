@@ -1,12 +1,7 @@
 import Link from "next/link";
+import { addressQuery } from "@/lib/address-query";
 
-/** Filters as an address query, without the empty ones (and without page 1). */
-export function addressQuery<F extends object>(f: Partial<F>, over: Partial<F> = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, ...over })) if (v !== undefined && v !== null && v !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : "";
-}
+export { addressQuery };
 
 export interface StatusTab {
   /** undefined: all of them. */
@@ -26,7 +21,10 @@ export function StatusTabs<F extends { status?: string; page?: number }>({ label
           const current = filters.status === l.status;
           return (
             <li key={l.status ?? "all"}>
+              {/* Not prefetched: Next 16's router kept showing the old list after a prefetched tab
+                  changed only the query (the address changed, no request went out). */}
               <Link
+                prefetch={false}
                 href={`${base}${addressQuery<F>(filters, { status: l.status, page: 1 } as Partial<F>)}`}
                 aria-current={current ? "page" : undefined}
                 className={`inline-flex min-h-11 items-center rounded-full border-2 px-4 text-base font-semibold tabular-nums ${current ? "border-red-brand bg-red-brand text-white" : "border-line bg-white text-ink hover:bg-gold-soft"}`}

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { households } from "@/db/schema";
@@ -9,6 +10,8 @@ import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
+import { addressQuery } from "@/lib/address-query";
+import { wishAdminFilterSchema, type WishAdminFilters } from "./admin-forms";
 import { wishForBeneficiarySchema } from "./schemas";
 import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish } from "./service";
 
@@ -46,19 +49,32 @@ export async function vetWishesAction(_prev: ActionState, formData: FormData): P
   return { ok: true, data: { changed, selected: ids.length }, at: Date.now() };
 }
 
-/** The beneficiary says it came true: the wish is done and the volunteer's points are written. */
-export async function confirmFulfilmentAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ points: number }>> {
-  const values = formValues(formData, ["claimId", "thanks"]);
-  const result = await confirmFulfilment(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
-  return toActionState(result, values);
+/**
+ * Back to the list the organiser was looking at, saying what was done: the row itself may have
+ * left that tab (a confirmed wish is no longer "fulfilled"), so the outcome lives in the address.
+ */
+function backTo(back: string, outcome: "confirmed" | "released", claimId: string): never {
+  const filters = wishAdminFilterSchema.parse(Object.fromEntries(new URLSearchParams(back)));
+  const query = addressQuery<WishAdminFilters & { confirmed?: string; released?: string }>(filters, { [outcome]: claimId });
+  redirect(`/dashboard/wishes${query}`);
 }
 
+/** The beneficiary says it came true: the wish is done and the volunteer's points are written. */
+export async function confirmFulfilmentAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ points: number }>> {
+  const values = formValues(formData, ["claimId", "thanks", "back"]);
+  const result = await confirmFulfilment(await getDb(), await getActor(), { claimId: values.claimId, thanks: values.thanks });
+  if (!result.ok) return toActionState(result, values);
+  refresh();
+  backTo(values.back, "confirmed", values.claimId);
+}
+
+/** A stuck claim let go: the wish reopens on the wall and the volunteer is told. */
 export async function releaseClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData, ["claimId", "reason"]);
-  const result = await releaseClaim(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
-  return toActionState(result, values);
+  const values = formValues(formData, ["claimId", "reason", "back"]);
+  const result = await releaseClaim(await getDb(), await getActor(), { claimId: values.claimId, reason: values.reason });
+  if (!result.ok) return toActionState(result, values);
+  refresh();
+  backTo(values.back, "released", values.claimId);
 }
 
 const WISH_FIELDS = ["title", "story", "category", "value", "wantedBy", "alias", "realName", "phone", "building", "unit", "room", "address", "age", "circumstance"];

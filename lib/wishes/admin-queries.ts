@@ -180,3 +180,14 @@ export async function listRosterBuildings(db: DbOrTx): Promise<string[]> {
   const rows = await db.selectDistinct({ building: households.building }).from(households).orderBy(households.building).limit(200);
   return rows.map((r) => r.building);
 }
+
+/** What an organiser just did to a claim, for the message at the top of the list. */
+export async function getClaimOutcome(db: DbOrTx, claimId: string): Promise<{ alias: string; volunteerName: string; status: string } | null> {
+  const [row] = await db
+    .select({ alias: wishes.alias, volunteerName: users.name, status: wishClaims.status })
+    .from(wishClaims)
+    .innerJoin(wishes, eq(wishes.id, wishClaims.wishId))
+    .innerJoin(users, eq(users.id, wishClaims.volunteerId))
+    .where(eq(wishClaims.id, claimId));
+  return row ?? null;
+}

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Field, useFieldErrorText } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useActionFailureText } from "@/components/ui/action-outcome";
+import { useActionFailureText, submitKeepingValues } from "@/components/ui/action-outcome";
 
 const control = "min-h-12 w-full rounded-xl border-2 bg-white px-4 text-lg text-ink";
 
@@ -49,13 +49,16 @@ export function NewWishForm({ cap, buildings }: { cap: number; buildings: string
   const t = useTranslations("wishAdmin.new");
   const tw = useTranslations("wishAdmin");
   const tc = useTranslations("common");
-  const [state, action] = useActionState<ActionState<{ id: string; title: string }>, FormData>(createWishAction, { ok: false });
-  const failure = useActionFailureText("wishAdmin")(state);
+  const [state, action, pending] = useActionState<ActionState<{ id: string; title: string }>, FormData>(createWishAction, { ok: false });
+  const te = useTranslations("errors");
+  const failureText = useActionFailureText("wishAdmin")(state);
+  // Field complaints sit beside their fields; the top only says there are some.
+  const failure = state.code === "invalid" && state.fieldErrors && Object.keys(state.fieldErrors).length ? te("invalid") : failureText;
   const v = (k: string) => (state.ok ? "" : (state.values?.[k] ?? ""));
   const e = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]);
   return (
     // Keyed by the submission: a saved wish leaves an empty form for the next one.
-    <form key={state.ok ? state.at : "form"} action={action} className="flex flex-col gap-6">
+    <form key={state.ok ? state.at : "form"} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-6">
       {state.ok && state.data && (
         <Alert tone="success">
           <span className="block">{t("saved", { title: state.data.title })}</span>
@@ -137,7 +140,7 @@ export function NewWishForm({ cap, buildings }: { cap: number; buildings: string
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton size="lg">{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} size="lg">{t("submit")}</SubmitButton>
         <Link href="/dashboard/wishes" className={buttonClass("ghost", "md", "underline")}>
           {t("back")}
         </Link>

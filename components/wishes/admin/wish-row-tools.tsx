@@ -4,25 +4,24 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
 import { confirmFulfilmentAction, releaseClaimAction } from "@/lib/wishes/admin-actions";
-import { InlineOutcome } from "@/components/ui/action-outcome";
-import { Alert } from "@/components/ui/alert";
+import { InlineOutcome, submitKeepingValues } from "@/components/ui/action-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 const control = "min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white px-3 text-base";
 
 /**
- * Confirming a fulfilled wish, with the beneficiary's thank-you if they gave one. It stays
- * mounted after the confirmation (the row becomes "done"), so the outcome with the points stays.
+ * Confirming a fulfilled wish, with the beneficiary's thank-you if they gave one. Once done, the
+ * action goes back to the list (`back`: its filters) with the outcome in the address, because the
+ * row may leave the tab it was on.
  */
-export function ConfirmTool({ claimId, alias, volunteer, fulfilled }: { claimId: string; alias: string; volunteer: string; fulfilled: boolean }) {
+export function ConfirmTool({ claimId, alias, back }: { claimId: string; alias: string; back: string }) {
   const t = useTranslations("wishAdmin.tools");
-  const [state, action] = useActionState<ActionState<{ points: number }>, FormData>(confirmFulfilmentAction, { ok: false });
-  if (state.ok && state.data) return <Alert tone="success">{t("confirmed", { name: volunteer, points: state.data.points })}</Alert>;
-  if (!fulfilled) return null;
+  const [state, action, pending] = useActionState<ActionState<{ points: number }>, FormData>(confirmFulfilmentAction, { ok: false });
   const fieldId = `thanks-${claimId}`;
   return (
-    <form action={action} className="mt-2 flex flex-col gap-1 rounded-lg border-2 border-gold bg-gold-soft/40 p-2">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="mt-2 flex flex-col gap-1 rounded-lg border-2 border-gold bg-gold-soft/40 p-2">
       <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="back" value={back} />
       <label htmlFor={fieldId} className="text-sm font-semibold">
         {t("thanks")}
       </label>
@@ -31,7 +30,7 @@ export function ConfirmTool({ claimId, alias, volunteer, fulfilled }: { claimId:
       </p>
       <textarea id={fieldId} name="thanks" rows={2} maxLength={200} aria-describedby={`${fieldId}-hint`} defaultValue={state.values?.thanks ?? ""} className={`${control} py-2`} />
       <div className="flex flex-wrap items-center gap-2">
-        <SubmitButton size="sm" aria-label={t("confirmFor", { alias })}>
+        <SubmitButton pending={pending} size="sm" aria-label={t("confirmFor", { alias })}>
           {t("confirm")}
         </SubmitButton>
         <InlineOutcome state={state} scope="wishAdmin" />
@@ -41,22 +40,22 @@ export function ConfirmTool({ claimId, alias, volunteer, fulfilled }: { claimId:
 }
 
 /** Releasing a claim that is stuck: the wish goes back on the wall and the volunteer is told. */
-export function ReleaseTool({ claimId, alias }: { claimId: string; alias: string }) {
+export function ReleaseTool({ claimId, alias, back }: { claimId: string; alias: string; back: string }) {
   const t = useTranslations("wishAdmin.tools");
-  const [state, action] = useActionState<ActionState, FormData>(releaseClaimAction, { ok: false });
-  if (state.ok) return <Alert tone="success">{t("released")}</Alert>;
+  const [state, action, pending] = useActionState<ActionState, FormData>(releaseClaimAction, { ok: false });
   const fieldId = `release-${claimId}`;
   return (
     <details className="mt-2">
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">{t("release")}</summary>
-      <form action={action} className="mt-1 flex flex-col gap-1">
+      <form action={action} onSubmit={submitKeepingValues(action)} className="mt-1 flex flex-col gap-1">
         <input type="hidden" name="claimId" value={claimId} />
+        <input type="hidden" name="back" value={back} />
         <label htmlFor={fieldId} className="text-sm font-semibold">
           {t("releaseReason")}
         </label>
         <input id={fieldId} name="reason" maxLength={200} defaultValue={state.values?.reason ?? ""} className={control} />
         <div className="flex flex-wrap items-center gap-2">
-          <SubmitButton variant="danger" size="sm" aria-label={t("releaseFor", { alias })}>
+          <SubmitButton pending={pending} variant="danger" size="sm" aria-label={t("releaseFor", { alias })}>
             {t("releaseButton")}
           </SubmitButton>
           <InlineOutcome state={state} scope="wishAdmin" />

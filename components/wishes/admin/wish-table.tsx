@@ -25,7 +25,7 @@ function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
  * them, the state, and who holds the claim with the fulfilment note and photo — and per row,
  * confirming a fulfilled wish or releasing a stuck claim.
  */
-export async function WishTable({ rows, vetting }: { rows: WishAdminRow[]; vetting: boolean }) {
+export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[]; vetting: boolean; back: string }) {
   const t = await getTranslations("wishAdmin");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE });
@@ -101,8 +101,8 @@ export async function WishTable({ rows, vetting }: { rows: WishAdminRow[]; vetti
                     )}
                     {c.status === "confirmed" && c.confirmedAt && <p className="mt-1 text-sm font-semibold text-green-ink">{t("table.confirmedAt", { date: when(c.confirmedAt), name: c.volunteerName })}</p>}
                     {r.thanks && <p className="mt-1 text-sm">{t("table.thanks", { thanks: r.thanks })}</p>}
-                    <ConfirmTool key={`confirm-${c.id}`} claimId={c.id} alias={r.alias} volunteer={c.volunteerName} fulfilled={c.status === "fulfilled"} />
-                    {c.status === "active" && <ReleaseTool claimId={c.id} alias={r.alias} />}
+                    {c.status === "fulfilled" && <ConfirmTool claimId={c.id} alias={r.alias} back={back} />}
+                    {c.status === "active" && <ReleaseTool claimId={c.id} alias={r.alias} back={back} />}
                   </>
                 )}
               </Td>

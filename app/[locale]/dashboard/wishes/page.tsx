@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { getDb } from "@/db";
 import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
-import { countWishes, listWishesForAdmin } from "@/lib/wishes/admin-queries";
+import { getClaimOutcome, countWishes, listWishesForAdmin } from "@/lib/wishes/admin-queries";
+import { addressQuery } from "@/lib/address-query";
+import { POINTS } from "@/db/schema/wishes";
+import { Alert } from "@/components/ui/alert";
 import { getSettings } from "@/lib/wishes/service";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -15,11 +19,22 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
+/** What was just done to a claim (set by the row tools' actions when they come back here). */
+const outcomeSchema = z.object({ confirmed: z.uuid().optional().catch(undefined), released: z.uuid().optional().catch(undefined) });
+
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function WishesDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const filters = wishAdminFilterSchema.parse(await searchParams);
+  const search = await searchParams;
+  const filters = wishAdminFilterSchema.parse(search);
+  const done = outcomeSchema.parse(search);
   const db = await getDb();
-  const [list, counts, settings] = await Promise.all([listWishesForAdmin(db, filters), countWishes(db, filters), getSettings(db)]);
+  const outcomeClaim = done.confirmed ?? done.released;
+  const [list, counts, settings, outcome] = await Promise.all([
+    listWishesForAdmin(db, filters),
+    countWishes(db, filters),
+    getSettings(db),
+    outcomeClaim ? getClaimOutcome(db, outcomeClaim) : Promise.resolve(null),
+  ]);
   const t = await getTranslations("wishAdmin");
   const base = "/dashboard/wishes";
   // The bulk vetting bar where waiting wishes can be: all, waiting, sent back.
@@ -38,10 +53,12 @@ export default async function WishesDashboardPage({ searchParams }: { searchPara
         </div>
       </div>
       <p className="max-w-4xl text-base">{t("intro", { cap: settings.wishValueCap, claims: settings.claimCap, days: settings.claimDays })}</p>
+      {outcome && done.confirmed && outcome.status === "confirmed" && <Alert tone="success">{t("outcome.confirmed", { alias: outcome.alias, name: outcome.volunteerName, points: POINTS.wishFulfilled })}</Alert>}
+      {outcome && done.released && outcome.status === "withdrawn" && <Alert tone="success">{t("outcome.released", { alias: outcome.alias, name: outcome.volunteerName })}</Alert>}
       <WishFilterForm base={base} filters={filters} />
       <WishStatusTabs base={base} filters={filters} counts={counts} />
       {vetting && <WishVettingBar />}
-      {list.rows.length === 0 ? <p className="text-lg">{t("table.empty")}</p> : <WishTable rows={list.rows} vetting={vetting} />}
+      {list.rows.length === 0 ? <p className="text-lg">{t("table.empty")}</p> : <WishTable rows={list.rows} vetting={vetting} back={addressQuery(filters).slice(1)} />}
       <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={base} params={{ q: filters.q, status: filters.status, category: filters.category, circumstance: filters.circumstance }} />
     </div>
   );
