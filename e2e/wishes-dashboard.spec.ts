@@ -215,3 +215,38 @@ test.describe("the points desk and backstage shifts", () => {
     await expect(page.getByLabel("要兑换的奖品").locator("option", { hasText: reward })).toHaveCount(0);
   });
 });
+
+const PAGES = [WISHES, `${WISHES}?status=claimed`, `${WISHES}/new`, `${WISHES}/settings`, `/dashboard/points?phone=${DEMO.volunteer}`] as const;
+
+test.describe("the organisers' wishes and points on a phone", () => {
+  test.use({ viewport: { width: 360, height: 800 } });
+
+  test("every page fits 360 px: the tables scroll inside their boxes, the page does not", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await expectAccessible(page);
+    }
+  });
+});
+
+test.describe("the organisers' wishes and points in English", () => {
+  test("every page reads in English", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    for (const [path, heading] of [
+      [WISHES, "Micro-wishes"],
+      [`${WISHES}/new`, "Write a wish down"],
+      [`${WISHES}/settings`, "Wish settings"],
+      [`/dashboard/points?phone=${DEMO.volunteer}`, "Volunteer points"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expectAccessible(page);
+    }
+    await expect(page.getByText("Balance:", { exact: false })).toBeVisible();
+  });
+});

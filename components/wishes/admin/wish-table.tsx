@@ -29,6 +29,8 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
   const t = await getTranslations("wishAdmin");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE });
+  // A calendar day ("2026-12-22") as the reader writes dates.
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
   const vettable = new Set<string>(VETTABLE);
   return (
     <Table caption={t("table.caption")}>
@@ -59,12 +61,12 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                   )}
                 </Td>
               )}
-              <Td className="min-w-64 whitespace-normal!">
+              <Td className="min-w-56 whitespace-normal!">
                 <p className="text-lg font-semibold">{r.alias}</p>
                 <p className="font-semibold">{r.title}</p>
                 <p className="text-sm">
                   {t(`categories.${r.category}`)} · {t("table.value", { value: r.value })}
-                  {r.wantedBy && <> · {t("table.wantedBy", { date: r.wantedBy })}</>}
+                  {r.wantedBy && <> · {t("table.wantedBy", { date: day(r.wantedBy) })}</>}
                 </p>
                 <p className="mt-1 text-sm text-muted">{r.story}</p>
                 {r.photoId && <Thumbnail photoId={r.photoId} alt={t("table.photoOf", { alias: r.alias })} />}
@@ -77,12 +79,12 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                 {b.phone && <p className="text-sm tabular-nums">{b.phone}</p>}
                 <p className="text-sm text-muted">{b.household ?? b.address ?? t("table.noAddress")}</p>
               </Td>
-              <Td className="min-w-40 whitespace-normal!">
+              <Td className="min-w-36 whitespace-normal!">
                 <Badge tone={TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
                 {r.reason && (r.status === "rejected" || r.status === "changes") && <p className="mt-1 text-sm">{t("table.reason", { reason: r.reason })}</p>}
                 <p className="mt-1 text-sm text-muted">{t("table.submitted", { name: r.submittedByName ?? t("table.someone"), date: when(r.createdAt) })}</p>
               </Td>
-              <Td className="min-w-72 whitespace-normal!">
+              <Td className="min-w-64 whitespace-normal!">
                 {!c ? (
                   <span className="text-muted">{t("table.noClaim")}</span>
                 ) : (
