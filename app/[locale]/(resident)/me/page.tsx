@@ -9,6 +9,7 @@ import { getCurrentFestival } from "@/lib/festivals/queries";
 import { getStarsFestival, listNominationsOfMe } from "@/lib/stars/queries";
 import { listMyStarBallots } from "@/lib/stars/resident-queries";
 import { MyStars } from "@/components/stars/my-stars";
+import { MyWishesCard } from "@/components/wishes/me-card";
 import { Badge, Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
@@ -50,6 +51,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
       <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} />
+      <MyWishesCard />
 
       <Card aria-labelledby="household-title">
         <h2 id="household-title" className="text-2xl font-bold">
