@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { festivals, households } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { festivals, households, pointEntries, users, wishClaims, wishes, WISH_STATUSES } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { authenticate, loadActor } from "@/lib/accounts/service";
 import { getCurrentFestival } from "@/lib/festivals/queries";
@@ -101,5 +101,28 @@ describe("the demo registrations", () => {
     expect(performers.some((r) => r.participant.child && r.participant.age === 9)).toBe(true);
     const helpers = (await listReview(t.db, f.id, { page: 1, role: "backstage" })).rows;
     expect(helpers.find((r) => r.registrant.phone === "13800000004")?.shifts.map((s) => s.title)).toEqual(["舞台音响调试"]);
+  });
+});
+
+describe("the demo micro-wishes and points", () => {
+  it("have wishes in every state, one live claim each for the claimed and fulfilled, and the demo volunteer holding one", async () => {
+    const all = await t.db.select({ id: wishes.id, status: wishes.status, thanks: wishes.thanks }).from(wishes);
+    expect(all.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(all.map((w) => w.status))).toEqual(new Set(WISH_STATUSES));
+    const claims = await t.db.select({ wishId: wishClaims.wishId, status: wishClaims.status, phone: users.phone }).from(wishClaims).innerJoin(users, eq(users.id, wishClaims.volunteerId));
+    for (const w of all.filter((w) => w.status === "claimed" || w.status === "fulfilled")) {
+      expect(claims.filter((c) => c.wishId === w.id && (c.status === "active" || c.status === "fulfilled"))).toHaveLength(1);
+    }
+    expect(all.filter((w) => w.status === "done").every((w) => w.thanks)).toBe(true);
+    expect(claims.some((c) => c.phone === "13800000004" && c.status === "active")).toBe(true);
+  });
+
+  it("give points for each confirmed claim, and nobody's balance is below zero", async () => {
+    const confirmed = await t.db.select({ id: wishClaims.id }).from(wishClaims).where(eq(wishClaims.status, "confirmed"));
+    const earned = await t.db.select({ refId: pointEntries.refId }).from(pointEntries).where(eq(pointEntries.kind, "wish_fulfilled"));
+    expect(earned.map((e) => e.refId).sort()).toEqual(confirmed.map((c) => c.id).sort());
+    const balances = await t.db.select({ total: sql<number>`sum(${pointEntries.points})::int` }).from(pointEntries).groupBy(pointEntries.userId);
+    expect(balances.every((b) => b.total >= 0)).toBe(true);
+    expect(balances.some((b) => b.total > 0)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import { seedRegistrations } from "./seed-registrations";
 import { seedSports } from "./seed-sports";
 import { seedStars } from "./seed-stars";
+import { seedWishes } from "./seed-wishes";
 import type { Db } from "./types";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
@@ -167,5 +168,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedRegistrations(tx, f15.id, now);
     await seedSports(tx, f15.id, now);
     await seedStars(tx, f14.id, f15.id);
+    await seedWishes(tx, now);
   });
 }

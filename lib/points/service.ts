@@ -5,7 +5,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { awardSchema, redeemSchema, rewardSchema } from "@/lib/wishes/schemas";
+import { anonymousSchema, awardSchema, redeemSchema, rewardSchema } from "@/lib/wishes/schemas";
 
 // Volunteer points: an append-only ledger. Entries are only ever added — a fulfilled wish, a
 // backstage shift served, an organiser's award with a reason, a redemption — and a balance is
@@ -83,4 +83,13 @@ export async function markShiftServed(db: Db, actor: Actor | null, assignmentId:
     await writeAudit(tx, { actorId: actor!.id, action: "points.shift_served", targetType: "shift_assignment", targetId: a.id, details: { points: POINTS.shiftServed } });
     return ok(undefined);
   });
+}
+
+/** A volunteer chooses whether the leaderboard shows their name or "a volunteer". */
+export async function setPointsAnonymous(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
+  if (!actor) return fail("unauthenticated");
+  const parsed = parseInput(anonymousSchema, input);
+  if (!parsed.ok) return parsed;
+  await db.update(users).set({ pointsAnonymous: parsed.data.anonymous }).where(eq(users.id, actor.id));
+  return ok(undefined);
 }

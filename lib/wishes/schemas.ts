@@ -52,3 +52,6 @@ export const settingsSchema = z.object({ wishValueCap: whole(1, 100_000), claimC
 export const awardSchema = z.object({ userId: id, points: whole(1, 1000), reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }) });
 export const redeemSchema = z.object({ userId: id, rewardId: id });
 export const rewardSchema = z.object({ name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }), cost: whole(1, 100_000) });
+
+/** The leaderboard shows my name, or "a volunteer" (a form's radio sends "true" / "false"). */
+export const anonymousSchema = z.object({ anonymous: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "invalid" }) });

@@ -10,6 +10,9 @@ import { getStarsFestival, listNominationsOfMe } from "@/lib/stars/queries";
 import { listMyStarBallots } from "@/lib/stars/resident-queries";
 import { MyStars } from "@/components/stars/my-stars";
 import { MyWishesCard } from "@/components/wishes/me-card";
+import { getMyPoints } from "@/lib/points/queries";
+import { currentYear } from "@/lib/points/year";
+import { MyPointsCard } from "@/components/points/my-points-card";
 import { Badge, Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
@@ -25,13 +28,14 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications, invitations, current, nominatedMe] = await Promise.all([
+  const [profile, registrations, notifications, invitations, current, nominatedMe, points] = await Promise.all([
     getMyProfile(db, actor.id),
     listMyRegistrations(db, actor.id, new Date(), actor.householdId),
     listMyNotifications(db, actor.id),
     listMyInvitations(db, actor.id),
     getCurrentFestival(db),
     listNominationsOfMe(db, actor.id),
+    getMyPoints(db, actor.id, currentYear(), 3),
   ]);
   const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
   const ballots = starsFestival ? await listMyStarBallots(db, actor, starsFestival.id) : [];
@@ -51,6 +55,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
       <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} />
+      {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && <MyPointsCard points={points} />}
       <MyWishesCard />
 
       <Card aria-labelledby="household-title">

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { POINTS } from "@/db/schema/wishes";
+import type { MyPointEntry } from "@/lib/points/queries";
+
+/** How points are earned and spent, in plain words: the rule behind every entry. */
+export async function PointsRules({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  const t = await getTranslations("points");
+  const H = `h${headingLevel}` as const;
+  return (
+    <section aria-labelledby="points-rules" className="rounded-xl border border-gold/40 bg-gold-soft/60 p-4">
+      <H id="points-rules" className="text-xl font-bold">
+        {t("rulesTitle")}
+      </H>
+      <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
+        <li>{t("ruleWish", { points: POINTS.wishFulfilled })}</li>
+        <li>{t("ruleShift", { points: POINTS.shiftServed })}</li>
+        <li>{t("ruleManual")}</li>
+        <li>{t("ruleRedeem")}</li>
+        <li>{t("ruleYear")}</li>
+      </ul>
+    </section>
+  );
+}
+
+const RULE_POINTS = { wish_fulfilled: POINTS.wishFulfilled, shift_served: POINTS.shiftServed, manual: 0, redemption: 0 } as const;
+
+/** A volunteer's entries: what each was for, the rule behind it, and the points, newest first. */
+export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
+  const t = await getTranslations("points");
+  const format = await getFormatter();
+  return (
+    <ul className="flex flex-col divide-y divide-line">
+      {entries.map((e) => (
+        <li key={e.id} className="flex items-start justify-between gap-4 py-3">
+          <div className="min-w-0">
+            <p className="text-lg font-semibold">{e.about ? t("entryTitle", { kind: t(`kind_${e.kind}`), about: e.about }) : t(`kind_${e.kind}`)}</p>
+            <p className="text-muted">{t(`rule_${e.kind}`, { points: RULE_POINTS[e.kind] })}</p>
+            <p className="text-muted">
+              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { year: "numeric", month: "long", day: "numeric" })}</time>
+            </p>
+          </div>
+          <p className={`shrink-0 text-xl font-bold ${e.points < 0 ? "text-muted" : "text-green-ink"}`}>{t("delta", { sign: e.points < 0 ? "−" : "+", points: Math.abs(e.points) })}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Links to other years, the shown one marked as current; a plain list so it works without script. */
+export async function YearTabs({ years, current, href }: { years: number[]; current: number; href: (year: number) => string }) {
+  const t = await getTranslations("points");
+  if (years.length < 2) return null;
+  return (
+    <nav aria-label={t("years")}>
+      <ul className="flex flex-wrap gap-2">
+        {years.map((y) => (
+          <li key={y}>
+            <Link
+              href={href(y)}
+              aria-current={y === current ? "page" : undefined}
+              className={`inline-flex min-h-11 items-center rounded-full border-2 px-4 text-lg font-semibold ${y === current ? "border-red-brand bg-red-brand text-white" : "border-line bg-white text-ink hover:border-red-brand"}`}
+            >
+              {t("yearTab", { year: y })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
