@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { WISH_STORY_MAX } from "@/lib/wishes/schemas";
@@ -13,7 +13,6 @@ import { TextArea } from "./text-area";
 export function FulfilForm({ claimId, points }: { claimId: string; points: number }) {
   const t = useTranslations("myWishes");
   const router = useRouter();
-  const id = useId();
   const [note, setNote] = useState("");
   const [code, setCode] = useState<string>();
   const [noteErrors, setNoteErrors] = useState<string[]>();
@@ -50,8 +49,8 @@ export function FulfilForm({ claimId, points }: { claimId: string; points: numbe
   };
 
   return (
-    <form onSubmit={(e) => void send(e)} noValidate aria-labelledby={`${id}-title`} className="flex flex-col gap-4 rounded-xl border-2 border-green-ink/40 bg-green-soft/40 p-4">
-      <h4 id={`${id}-title`} className="text-xl font-bold text-green-ink">
+    <form onSubmit={(e) => void send(e)} noValidate className="-mx-1 flex flex-col gap-4 rounded-xl border-2 border-green-ink/40 bg-green-soft/40 px-3 py-4 sm:mx-0 sm:p-4">
+      <h4 className="text-xl font-bold text-green-ink">
         {t("fulfilTitle")}
       </h4>
       <p className="text-lg">{t("fulfilText", { points })}</p>

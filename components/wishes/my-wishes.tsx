@@ -18,7 +18,7 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
   const format = await getFormatter();
   const c = claim.contact;
   return (
-    <li id={`claim-${claim.id}`} className="flex scroll-mt-4 flex-col gap-4 rounded-xl border-2 border-gold p-4 sm:p-5">
+    <li id={`claim-${claim.id}`} className="flex scroll-mt-4 flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-white p-4 shadow-sm sm:p-6">
       <div className="flex flex-col gap-1">
         <p className="text-lg font-semibold break-words text-gold-ink">{claim.alias}</p>
         <h3 className="text-2xl font-bold break-words text-red-deep">
@@ -37,7 +37,8 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
         <p className="rounded-xl bg-green-soft px-4 py-3 text-lg font-semibold text-green-ink">{t("waiting")}</p>
       )}
       {c && (
-        <section aria-label={t("contactTitle")} className="rounded-xl bg-gold-soft px-4 py-3">
+        // A plain block, not a landmark: a volunteer holding several wishes would have several alike.
+        <div className="-mx-1 rounded-xl bg-gold-soft px-3 py-3 sm:mx-0 sm:px-4">
           <h4 className="text-xl font-bold">{t("contactTitle")}</h4>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
             <dt className="text-muted">{t("name")}</dt>
@@ -56,7 +57,7 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
             <dd className="break-words">{c.household ? t("household", c.household) : c.address || t("noAddress")}</dd>
           </dl>
           <p className="mt-2 text-base text-muted">{t("contactPrivate")}</p>
-        </section>
+        </div>
       )}
       {claim.status === "fulfilled" && claim.note && <p className="text-lg break-words">{t("yourNote", { note: claim.note })}</p>}
       {claim.status === "active" && (

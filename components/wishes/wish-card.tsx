@@ -7,15 +7,27 @@ import { Badge } from "@/components/ui/card";
 
 export const wishPhotoUrl = (id: string) => `/api/wishes/photos/${id}`;
 
-const ICON = { goods: "🎁", service: "🔧", companionship: "🤝" } as const;
+/** A simple line picture of each kind of wish (an emoji may have no glyph on an older phone). */
+function KindIcon({ category }: { category: WallWish["category"] }) {
+  const paths = {
+    goods: "M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-1.5-3-5-3.5-5-1.2C7 7 9.5 7 12 7zm0 0c1.5-3 5-3.5 5-1.2C17 7 14.5 7 12 7z",
+    service: "M14.5 5.5a4 4 0 0 0-5 5L4 16l4 4 5.5-5.5a4 4 0 0 0 5-5l-2.5 2.5-2.5-.5-.5-2.5z",
+    companionship: "M12 20s-7-4.3-7-9.5A3.8 3.8 0 0 1 12 8a3.8 3.8 0 0 1 7 2.5C19 15.7 12 20 12 20z",
+  } as const;
+  return (
+    <svg viewBox="0 0 24 24" className="size-1/2 fill-none stroke-gold-ink" strokeWidth={1.6} strokeLinejoin="round" strokeLinecap="round">
+      <path d={paths[category]} />
+    </svg>
+  );
+}
 
 /** A wish's photo, or its kind's picture where there is none. */
 export function WishPhoto({ photoId, title, category, className = "size-20 sm:size-24" }: { photoId: string | null; title: string; category: WallWish["category"]; className?: string }) {
   const t = useTranslations("wishes");
   if (!photoId) {
     return (
-      <span aria-hidden="true" className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-4xl ${className}`}>
-        {ICON[category]}
+      <span aria-hidden="true" className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft ${className}`}>
+        <KindIcon category={category} />
       </span>
     );
   }

@@ -138,6 +138,7 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
               value={field.value}
               onChange={field.onChange}
               errors={err(errors.circumstance?.message)}
+              columns={3}
               choices={CIRCUMSTANCES.map((c) => ({ value: c, label: t(`form.circumstances.${c}`) }))}
             />
           )}

@@ -50,7 +50,7 @@ export default async function WishWallPage({ searchParams }: { searchParams: Sea
         {wall.items.length === 0 ? (
           <p className="text-lg">{anyFilter ? t("none") : t("noneAtAll")}</p>
         ) : (
-          <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid gap-4 md:grid-cols-2">
             {wall.items.map((w) => (
               <li key={w.id}>
                 <WishCard wish={w} />

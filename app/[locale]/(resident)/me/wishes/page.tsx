@@ -8,7 +8,6 @@ import { listMyClaims, listMyOwnWishes } from "@/lib/wishes/queries";
 import { LiveClaim, MyOwnWishes, PastClaims } from "@/components/wishes/my-wishes";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -45,25 +44,26 @@ export default async function MyWishesPage({ searchParams }: { searchParams: Sea
       {q.fulfilled && <Alert tone="success">{t("fulfilledNow")}</Alert>}
 
       {(volunteer || claims.live.length > 0) && (
-        <Card aria-labelledby="claims-title">
-          <h2 id="claims-title" className="text-2xl font-bold">
+        // Each claim is a card of its own: a card inside a card leaves a phone too little width.
+        <section aria-labelledby="claims-title" className="flex flex-col gap-4">
+          <h2 id="claims-title" className="border-b-4 border-gold pb-2 text-2xl font-bold">
             {t("claimsTitle")}
           </h2>
           {claims.live.length === 0 ? (
-            <div className="mt-2 flex flex-col items-start gap-3">
+            <div className="flex flex-col items-start gap-3">
               <p className="text-lg">{t("noClaims")}</p>
               <Link href="/wishes" className={buttonClass("primary", "md")}>
                 {t("toWall")}
               </Link>
             </div>
           ) : (
-            <ul className="mt-3 flex flex-col gap-4">
+            <ul className="flex flex-col gap-4">
               {claims.live.map((c) => (
                 <LiveClaim key={c.id} claim={c} confirmWithdraw={q.withdraw === c.id} />
               ))}
             </ul>
           )}
-        </Card>
+        </section>
       )}
       {claims.past.length > 0 && <PastClaims items={claims.past} />}
       <MyOwnWishes items={own} />

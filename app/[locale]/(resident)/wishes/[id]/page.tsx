@@ -42,7 +42,7 @@ export default async function WishPage({ params }: { params: Params }) {
       </p>
       <article aria-labelledby="wish-title" className="flex flex-col gap-5 rounded-[var(--radius-card)] border-2 border-gold bg-white p-5 shadow-sm sm:p-6">
         <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
-          <WishPhoto photoId={wish.photoId} title={wish.title} category={wish.category} className="size-32 sm:size-40" />
+          {wish.photoId && <WishPhoto photoId={wish.photoId} title={wish.title} category={wish.category} className="aspect-[4/3] w-full sm:size-48" />}
           <div className="flex min-w-0 flex-col gap-2">
             <p className="text-xl font-semibold break-words text-gold-ink">
               {wish.alias} · {t(`ageBand.${wish.ageBand}`)}
