@@ -95,7 +95,7 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
 export async function PastClaims({ items }: { items: MyPastClaim[] }) {
   const t = await getTranslations("myWishes");
   const format = await getFormatter();
-  const tone = { confirmed: "green", withdrawn: "grey", lapsed: "gold" } as const;
+  const tone = { confirmed: "bg-green-soft text-green-ink border-green-ink/30", withdrawn: "bg-stone-100 text-stone-700 border-stone-300", lapsed: "bg-gold-soft text-gold-ink border-gold/40" } as const;
   return (
     <Card aria-labelledby="past-title">
       <h2 id="past-title" className="text-2xl font-bold">
@@ -108,7 +108,8 @@ export async function PastClaims({ items }: { items: MyPastClaim[] }) {
               {c.title} <span className="font-normal text-muted">· {c.alias}</span>
             </p>
             <p className="flex flex-wrap items-center gap-2">
-              <Badge tone={tone[c.status]}>{t(`past.${c.status}`, { points: c.points })}</Badge>
+              {/* Longer than a badge's few words: it wraps on a narrow phone. */}
+              <span className={`rounded-xl border px-3 py-0.5 text-base font-semibold ${tone[c.status]}`}>{t(`past.${c.status}`, { points: c.points })}</span>
               {c.endedAt && <span className="text-base text-muted">{t("endedOn", { date: format.dateTime(c.endedAt, dayFormat) })}</span>}
             </p>
           </li>
