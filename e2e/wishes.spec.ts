@@ -97,7 +97,17 @@ test("on a phone, a resident asks for a wish for themselves: it waits for the co
   const href = (await link.getAttribute("href"))!;
   await link.click();
   await expect(page.getByText("这是您为自己提交的心愿。")).toBeVisible();
-  await expect(page.getByRole("link", { name: "修改后重新提交" })).toBeVisible();
+  // While it waits it can still be changed: the form comes back filled in, and resending keeps it waiting.
+  await page.getByRole("link", { name: "修改后重新提交" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "修改我的心愿" })).toBeVisible();
+  await expect(page.getByLabel("心愿（一句话）")).toHaveValue("一把结实的拐杖");
+  await expect(page.getByRole("img", { name: "心愿的照片：一把结实的拐杖" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("说说您的情况").fill("原来的拐杖松了，走路不稳，想换一把带四个脚的拐杖。");
+  await page.getByRole("button", { name: "重新提交" }).click();
+  await expect(page.getByText(/^已提交！/)).toBeVisible();
+  await page.goto(href);
+  await expect(page.getByText("想换一把带四个脚的拐杖")).toBeVisible();
   const stranger = await phone(browser);
   const res = await stranger.goto(href);
   expect(res?.status()).toBe(404);

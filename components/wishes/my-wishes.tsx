@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { FulfilForm } from "./fulfil-form";
 import { PostButton } from "./post-button";
+import { wishPhotoUrl } from "./wish-card";
 
 const dayFormat = { year: "numeric", month: "long", day: "numeric" } as const;
 
@@ -60,6 +61,10 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
         </div>
       )}
       {claim.status === "fulfilled" && claim.note && <p className="text-lg break-words">{t("yourNote", { note: claim.note })}</p>}
+      {claim.status === "fulfilled" && claim.photoId && (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={wishPhotoUrl(claim.photoId)} alt={tw("fulfilPhotoAlt", { title: claim.title })} loading="lazy" className="aspect-[4/3] w-full max-w-sm rounded-xl border border-line object-cover" />
+      )}
       {claim.status === "active" && (
         <>
           <ClientMessages namespaces={["common", "errors", "fieldErrors", "wishes", "myWishes"]}>

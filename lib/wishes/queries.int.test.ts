@@ -93,6 +93,9 @@ describe("the wall, a wish, the gallery: no beneficiary's private details in any
     // The gallery has the thank-you note and the fulfilment photo; the volunteer's note stays out.
     const [g] = (await listGallery(t.db)).filter((x) => x.id === posted[2].id);
     expect(g).toMatchObject({ thanks: "谢谢志愿者！", photoId: expect.any(String) });
+    // The volunteer's notification names the wish and the points (its sentence on /me needs both).
+    const [confirmed] = await t.db.select().from(notifications).where(eq(notifications.userId, other.id));
+    expect(confirmed).toMatchObject({ kind: "wish.confirmed", data: { wishId: posted[2].id, title: "陪我聊天", points: 10 } });
   });
 
   it("a household on the roster is the contact's address", async () => {

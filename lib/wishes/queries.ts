@@ -211,6 +211,8 @@ export interface MyLiveClaim {
   claimedAt: Date;
   lapsesAt: Date;
   note: string | null;
+  /** The photo I sent with "it came true". */
+  photoId: string | null;
   fulfilledAt: Date | null;
   /** The beneficiary's name, phone and address: mine to see while I hold the claim. */
   contact: BeneficiaryContact | null;
@@ -243,6 +245,7 @@ export async function listMyClaims(db: Db, actor: Actor, now = new Date()): Prom
       claimedAt: wishClaims.claimedAt,
       lapsesAt: wishClaims.lapsesAt,
       note: wishClaims.note,
+      photoId: wishClaims.photoId,
       fulfilledAt: wishClaims.fulfilledAt,
       endedAt: wishClaims.endedAt,
     })
@@ -269,6 +272,7 @@ export async function listMyClaims(db: Db, actor: Actor, now = new Date()): Prom
         claimedAt: r.claimedAt,
         lapsesAt: r.lapsesAt,
         note: r.note,
+        photoId: r.photoId,
         fulfilledAt: r.fulfilledAt,
         contact: contact.ok ? contact.data : null,
       });
