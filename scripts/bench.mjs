@@ -2,15 +2,18 @@
 // Measures the app as it is served: `next build` + `next start` on Postgres (DATABASE_URL, or a
 // throwaway server on loopback), autocannon on loopback. Figures are ratios to the no-database
 // route in the same run, because this machine is shared and noisy.
-//   npm run bench [-- --seconds 10 --connections 20 --no-build --only pages,burst,ballots --residents 500 --places 50 --voters 1000]
+//   npm run bench [-- --seconds 10 --connections 20 --no-build --only pages,burst,ballots,claims --residents 500 --places 50 --voters 1000 --volunteers 200 --wishes 50]
 // pages: autocannon against published pages. burst: the registration burst (bench-burst.mjs),
 // `residents` sign-ups at once for one sport item with `places` places, then checked exactly.
 // ballots: the ballot burst (bench-ballots.mjs), `voters` verified residents cast a Neighbourhood
 // Star ballot at once in one category, then checked exactly, then all sent again and refused.
+// claims: the wall opens (bench-claims.mjs), `volunteers` volunteers claim from `wishes` open
+// wishes at once, several reaching for each, then checked exactly: one claimant per wish.
 import { spawn, spawnSync } from "node:child_process";
 import autocannon from "autocannon";
 import { ballotBurst } from "./bench-ballots.mjs";
 import { registrationBurst } from "./bench-burst.mjs";
+import { claimBurst } from "./bench-claims.mjs";
 import { startThrowawayPostgres } from "./postgres.mjs";
 
 const arg = (name, fallback) => {
@@ -19,13 +22,16 @@ const arg = (name, fallback) => {
 };
 const seconds = Number(arg("seconds", 10));
 const connections = Number(arg("connections", 20));
-const PARTS = ["pages", "burst", "ballots"];
+const PARTS = ["pages", "burst", "ballots", "claims"];
 const only = new Set(arg("only", PARTS.join(",")).split(","));
 for (const o of only) if (!PARTS.includes(o)) throw new Error(`--only ${o}: one or more of ${PARTS.join(", ")}, with commas`);
 const residents = Number(arg("residents", 500));
 const places = Number(arg("places", 50));
 const voters = Number(arg("voters", 1000));
 if (!(voters >= 1 && voters <= 9_999_999)) throw new Error(`--voters ${voters}: a whole number from 1`);
+const volunteers = Number(arg("volunteers", 200));
+const wishCount = Number(arg("wishes", 50));
+if (!(wishCount >= 1 && volunteers >= wishCount && volunteers <= 9_999_999)) throw new Error(`--volunteers ${volunteers} --wishes ${wishCount}: whole numbers, at least as many volunteers as wishes`);
 const SECRET = "bench-only-secret-0123456789abcdef";
 const port = 3200;
 const base = `http://127.0.0.1:${port}`;
@@ -147,14 +153,36 @@ async function ballots() {
   return verdicts(rounds);
 }
 
+/** Two rounds of the wall opening, each with wishes and volunteers of its own. */
+async function claims() {
+  const rounds = [];
+  for (let round = 1; round <= 2; round++) rounds.push(await claimBurst({ base, sql: benchDb, secret: SECRET, volunteers, wishes: wishCount, round }));
+  const ms = (x) => x.toFixed(0);
+  const errors = (b, ok) => b.results.filter((x) => !ok(x)).length;
+  console.log(`\nThe wall opens: ${volunteers} volunteers, each with a session, claim from ${wishCount} open wishes at once, ${(volunteers / wishCount).toFixed(0)} reaching for each (POST /api/wishes/claims), while ${volunteers} reads of the wall (GET /wishes) are in flight; before it ${volunteers} concurrent GET /api/ping and ${volunteers} GET /wishes alone. Two rounds; Postgres; next start\n`);
+  console.log("round | burst | wall ms | req/s | p50 ms | p99 ms | max ms | errors");
+  for (const r of rounds) {
+    console.log(`${r.round} | ${volunteers} × GET /api/ping | ${ms(r.ping.wallMs)} | ${ms(r.ping.rps)} | ${ms(r.ping.p50)} | ${ms(r.ping.p99)} | ${ms(r.ping.max)} | ${r.pingErrors}`);
+    console.log(`${r.round} | ${volunteers} × GET /wishes | ${ms(r.wall.wallMs)} | ${ms(r.wall.rps)} | ${ms(r.wall.p50)} | ${ms(r.wall.p99)} | ${ms(r.wall.max)} | ${errors(r.wall, (x) => x.status === 200)}`);
+    console.log(`${r.round} | ${volunteers} × POST /api/wishes/claims | ${ms(r.claims.wallMs)} | ${ms(r.claims.rps)} | ${ms(r.claims.p50)} | ${ms(r.claims.p99)} | ${ms(r.claims.max)} | ${errors(r.claims, (x) => x.status === 200 || x.status === 409)}`);
+    console.log(`${r.round} | ${volunteers} × GET /wishes during the claims | ${ms(r.wallDuring.wallMs)} | ${ms(r.wallDuring.rps)} | ${ms(r.wallDuring.p50)} | ${ms(r.wallDuring.p99)} | ${ms(r.wallDuring.max)} | ${errors(r.wallDuring, (x) => x.status === 200)}`);
+  }
+  console.log("\nround | claims/s ÷ ping req/s | claim p99 ÷ ping p99 | wall reads/s ÷ ping req/s | wall p99 ÷ ping p99");
+  for (const r of rounds) console.log(`${r.round} | ${(r.claims.rps / r.ping.rps).toFixed(2)} | ${(r.claims.p99 / r.ping.p99).toFixed(1)} | ${(r.wall.rps / r.ping.rps).toFixed(2)} | ${(r.wall.p99 / r.ping.p99).toFixed(1)}`);
+  console.log("");
+  return verdicts(rounds);
+}
+
 let failed = new Set();
 let ballotFailed = new Set();
+let claimFailed = new Set();
 const benchDb = postgres(url.toString(), { max: 4, onnotice: () => {} });
 try {
   await waitReady();
   if (only.has("pages")) await pages();
   if (only.has("burst")) failed = await bursts();
   if (only.has("ballots")) ballotFailed = await ballots();
+  if (only.has("claims")) claimFailed = await claims();
 } finally {
   await benchDb.end();
   server.kill("SIGTERM");
@@ -168,4 +196,5 @@ if (failed.size) {
   console.error(`\nThe registration burst left ${what}: see the FAIL lines.`);
 }
 if (ballotFailed.size) console.error("\nThe ballot burst left wrong answers or counts: see the FAIL lines.");
-if (failed.size || ballotFailed.size) process.exit(1);
+if (claimFailed.size) console.error("\nThe claims left wrong answers or counts: see the FAIL lines.");
+if (failed.size || ballotFailed.size || claimFailed.size) process.exit(1);
