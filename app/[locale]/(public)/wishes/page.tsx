@@ -95,6 +95,9 @@ export default async function WishWallPage({ searchParams }: { searchParams: Sea
           <Link href="/me/wishes" className={buttonClass("secondary", "lg")}>
             {t("myLink")}
           </Link>
+          <Link href="/points" className={buttonClass("ghost", "lg", "underline")}>
+            {t("leaderboardLink")}
+          </Link>
         </div>
       </section>
     </div>
