@@ -37,6 +37,7 @@ export type ErrorCode =
   | "already_published"
   | "wish_taken"
   | "claim_cap"
+  | "wish_not_editable"
   | "insufficient_points";
 
 export type FieldErrors = Record<string, string[] | undefined>;

@@ -9,6 +9,9 @@ const id = z.uuid({ error: "invalid" });
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
 const whole = (min: number, max: number) => z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" });
 
+export const WISH_TITLE_MAX = 40;
+export const WISH_STORY_MAX = 300;
+
 const wishFields = {
   title: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
   story: z.string().trim().min(1, { error: "required" }).max(300, { error: "too_long" }),
@@ -33,6 +36,9 @@ export const wishForBeneficiarySchema = z.object({
 
 /** A resident asks for themselves; it waits for vetting. */
 export const ownWishSchema = z.object({ ...wishFields, age: whole(0, 120), circumstance: z.enum(CIRCUMSTANCES, { error: "invalid" }) });
+
+/** The same, corrected by the resident: which wish, and the version they read. */
+export const updateOwnWishSchema = ownWishSchema.extend({ id, version: whole(1, 1_000_000_000) });
 
 export const vetWishSchema = z
   .object({ id, decision: z.enum(["approve", "reject", "changes"]), reason: z.string().trim().max(200, { error: "too_long" }).default("") })

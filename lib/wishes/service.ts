@@ -1,12 +1,12 @@
 import { and, count, eq, inArray, lte, sql } from "drizzle-orm";
-import { beneficiaries, communitySettings, notifications, pointEntries, POINTS, starPhotos, users, wishClaims, wishes } from "@/db/schema";
+import { beneficiaries, communitySettings, households, notifications, pointEntries, POINTS, starPhotos, users, wishClaims, wishes } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { hasRole, isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { preparePhoto } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
-import { confirmSchema, fulfilSchema, ownWishSchema, releaseSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
+import { confirmSchema, fulfilSchema, ownWishSchema, releaseSchema, updateOwnWishSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
 
 // Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
 // vetted, posted on the wall under an alias, claimed by one volunteer at a time, fulfilled,
@@ -109,11 +109,14 @@ export async function lapseClaims(db: DbOrTx, now = new Date()): Promise<number>
     .where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now)))
     .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
   if (!lapsed.length) return 0;
+  const ids = lapsed.map((l) => l.wishId);
   await db
     .update(wishes)
     .set({ status: "open", updatedAt: now })
-    .where(and(inArray(wishes.id, lapsed.map((l) => l.wishId)), eq(wishes.status, "claimed")));
-  await db.insert(notifications).values(lapsed.map((l) => ({ userId: l.volunteerId, kind: "wish.lapsed", data: { wishId: l.wishId } })));
+    .where(and(inArray(wishes.id, ids), eq(wishes.status, "claimed")));
+  // The title goes into the notification: "your claim on … lapsed" needs no join later.
+  const titles = await db.select({ id: wishes.id, title: wishes.title }).from(wishes).where(inArray(wishes.id, ids));
+  await db.insert(notifications).values(lapsed.map((l) => ({ userId: l.volunteerId, kind: "wish.lapsed", data: { wishId: l.wishId, title: titles.find((w) => w.id === l.wishId)?.title } })));
   return lapsed.length;
 }
 
@@ -230,9 +233,9 @@ export async function confirmFulfilment(db: Db, actor: Actor | null, input: unkn
       .where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.status, "fulfilled")))
       .returning();
     if (!c) return fail("not_found");
-    await tx.update(wishes).set({ status: "done", thanks: parsed.data.thanks || null, updatedAt: now }).where(eq(wishes.id, c.wishId));
+    const [w] = await tx.update(wishes).set({ status: "done", thanks: parsed.data.thanks || null, updatedAt: now }).where(eq(wishes.id, c.wishId)).returning({ title: wishes.title });
     await tx.insert(pointEntries).values({ userId: c.volunteerId, kind: "wish_fulfilled", points: POINTS.wishFulfilled, refId: c.id, year: now.getUTCFullYear(), createdBy: actor!.id });
-    await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.confirmed", data: { wishId: c.wishId, points: POINTS.wishFulfilled } });
+    await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.confirmed", data: { wishId: c.wishId, title: w?.title, points: POINTS.wishFulfilled } });
     await writeAudit(tx, { actorId: actor!.id, action: "wishes.confirm", targetType: "wish", targetId: c.wishId, details: { claimId: c.id, volunteerId: c.volunteerId, points: POINTS.wishFulfilled } });
     return ok({ points: POINTS.wishFulfilled });
   });
@@ -242,18 +245,62 @@ export async function confirmFulfilment(db: Db, actor: Actor | null, input: unkn
  * A beneficiary's name, phone and address: for organisers, and for the volunteer who holds the
  * live claim on their wish. Anyone else gets nothing (and the attempt is logged).
  */
-export async function beneficiaryContact(db: Db, actor: Actor | null, wishId: unknown): Promise<Result<{ realName: string; phone: string | null; address: string | null; householdId: string | null }>> {
+export interface BeneficiaryContact {
+  realName: string;
+  phone: string | null;
+  address: string | null;
+  householdId: string | null;
+  /** Where the household lives, from the roster, when the beneficiary has one. */
+  household: { building: string; unit: string; room: string } | null;
+}
+
+export async function beneficiaryContact(db: DbOrTx, actor: Actor | null, wishId: unknown): Promise<Result<BeneficiaryContact>> {
   if (!actor) return fail("unauthenticated");
   if (!uuidLike(wishId)) return fail("invalid");
-  const [row] = await db
-    .select({ realName: beneficiaries.realName, phone: beneficiaries.phone, address: beneficiaries.address, householdId: beneficiaries.householdId })
+  const [found] = await db
+    .select({ realName: beneficiaries.realName, phone: beneficiaries.phone, address: beneficiaries.address, householdId: beneficiaries.householdId, building: households.building, unit: households.unit, room: households.room })
     .from(wishes)
     .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+    .leftJoin(households, eq(households.id, beneficiaries.householdId))
     .where(eq(wishes.id, wishId));
+  const row = found && { realName: found.realName, phone: found.phone, address: found.address, householdId: found.householdId, household: found.building ? { building: found.building, unit: found.unit ?? "", room: found.room ?? "" } : null };
   if (!row) return fail("not_found");
   if (!isOrganiser(actor)) {
     const [claim] = await db.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.wishId, wishId), eq(wishClaims.volunteerId, actor.id), inArray(wishClaims.status, ["active", "fulfilled"])));
     if (!claim) return refuse(db, actor.id, "wishes.contact", { wishId });
   }
   return ok(row);
+}
+
+/**
+ * A resident corrects their own wish while it waits or after organisers sent it back for changes:
+ * it goes back to waiting. The version says which copy they edited; a wish that changed since
+ * (vetted, edited in another tab) is not overwritten. A new photo replaces the old one.
+ */
+export async function updateOwnWish(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string; version: number }>> {
+  if (!actor) return fail("unauthenticated");
+  const parsed = parseInput(updateOwnWishSchema, input);
+  if (!parsed.ok) return parsed;
+  const { id, version, age, circumstance, ...w } = parsed.data;
+  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  const prepared = photo?.length ? await preparePhoto(photo) : null;
+  if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ submittedBy: wishes.submittedBy, status: wishes.status, version: wishes.version, beneficiaryId: wishes.beneficiaryId, photoId: wishes.photoId }).from(wishes).where(eq(wishes.id, id)).for("update");
+    if (!current) return fail("not_found");
+    if (current.submittedBy !== actor.id) return refuse(tx, actor.id, "wishes.update_other", { wishId: id });
+    if (current.status !== "pending" && current.status !== "changes") return fail("wish_not_editable");
+    if (current.version !== version) return fail("stale_version");
+    const photoId = prepared ? await storePhoto(tx, prepared) : current.photoId;
+    const [row] = await tx
+      .update(wishes)
+      .set({ ...w, photoId, status: "pending", updatedAt: new Date(), version: sql`${wishes.version} + 1` })
+      .where(and(eq(wishes.id, id), eq(wishes.version, version)))
+      .returning({ version: wishes.version });
+    if (!row) return fail("stale_version");
+    await tx.update(beneficiaries).set({ age, circumstance }).where(eq(beneficiaries.id, current.beneficiaryId));
+    // The replaced photo belonged to this wish alone.
+    if (prepared && current.photoId) await tx.delete(starPhotos).where(eq(starPhotos.id, current.photoId));
+    return ok({ id, version: row.version });
+  });
 }

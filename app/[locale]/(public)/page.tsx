@@ -141,6 +141,10 @@ export default async function HomePage() {
                   <Link href={`/festivals/${festival.slug}/stars${stars === "results" ? "/results" : ""}`} className={buttonClass("primary", "md")}>
                     {ts(stars)}
                   </Link>
+                ) : k === "wishes" ? (
+                  <Link href="/wishes" className={buttonClass("primary", "md")}>
+                    {t("wishesLink")}
+                  </Link>
                 ) : (
                   <Badge>{tc("opensSoon")}</Badge>
                 )}

@@ -9,6 +9,7 @@ import { getCurrentFestival } from "@/lib/festivals/queries";
 import { getStarsFestival, listNominationsOfMe } from "@/lib/stars/queries";
 import { listMyStarBallots } from "@/lib/stars/resident-queries";
 import { MyStars } from "@/components/stars/my-stars";
+import { MyWishesCard } from "@/components/wishes/me-card";
 import { getMyPoints } from "@/lib/points/queries";
 import { currentYear } from "@/lib/points/year";
 import { MyPointsCard } from "@/components/points/my-points-card";
@@ -55,6 +56,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       <MyRegistrations items={registrations} />
       <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} />
       {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && <MyPointsCard points={points} />}
+      <MyWishesCard />
 
       <Card aria-labelledby="household-title">
         <h2 id="household-title" className="text-2xl font-bold">
