@@ -3,9 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO, expectAccessible, freshPhone, screen, signInAt, signUpFresh } from "./support";
 
 // The organisers' side of micro-wishes and points. Specs share one database: what this one changes
-// it makes itself (a wish written down here, a fresh resident who serves a fresh shift and spends
-// points) — except two demo wishes the seed keeps for organisers: 曹奶奶's, waiting for vetting,
-// is sent back for changes (it stays off the wall), and 美美's, fulfilled, is confirmed.
+// it makes itself — wishes written down here or asked for by a fresh resident, a fresh helper on a
+// fresh shift who spends points. The demo volunteer claims one of them (and is released, then
+// confirmed: +10 points); no demo wish changes state.
 
 const WISHES = "/dashboard/wishes";
 const SHIFTS = "/dashboard/festivals/meihu-15/registrations/shifts";
@@ -18,6 +18,21 @@ async function openTab(page: Page, name: RegExp) {
   await tab.click();
   await expect(tab).toHaveAttribute("aria-current", "page");
 }
+/** Writes a wish down through the organisers' form (no household, an address). */
+async function writeWish(page: Page, w: { name: string; alias: string; title: string }) {
+  await page.getByLabel("姓名").fill(w.name);
+  await page.getByLabel("年龄").fill("83");
+  await page.getByLabel("困难情况").selectOption({ label: "独居老人" });
+  await page.getByLabel("地址").fill("美湖新苑 7栋 2单元 302");
+  await page.getByLabel("标题").fill(w.title);
+  await page.getByLabel("心愿故事").fill("膝盖怕冷，冬天走路疼。");
+  await page.getByLabel("类别").selectOption({ label: "物品" });
+  await page.getByLabel("价值（元）").fill("60");
+  await page.getByLabel("心愿墙上的称呼").fill(w.alias);
+  await page.getByRole("button", { name: "登记并上墙" }).click();
+  await expect(page.getByText(`已登记：“${w.title}”已在心愿墙上。`)).toBeVisible();
+}
+
 const run = Date.now().toString(36).slice(-5);
 
 test.describe("the organisers' micro-wishes", () => {
@@ -75,60 +90,119 @@ test.describe("the organisers' micro-wishes", () => {
     await expectAccessible(page);
   });
 
-  test("bulk vetting: sending back needs a reason; the wish waits in the 'sent back' tab (also without JavaScript)", async ({ page, browser, baseURL }) => {
+  test("bulk vetting: rejecting or sending back needs a reason (also without JavaScript); two posted on the wall at once, one sent back", async ({ page, browser, baseURL }) => {
+    // A fresh resident asks for three wishes; they wait for the community.
+    const resident = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    const asker = await resident.newPage();
+    await signUpFresh(asker, `求助${run}`, "plum blossom by the lake");
+    for (const [n, title] of [["一", "一盏台灯"], ["二", "一把折叠椅"], ["三", "陪我下棋"]]) {
+      const form = { title, story: "一个人住，想请邻居帮帮忙。", category: title === "陪我下棋" ? "companionship" : "goods", value: "30", alias: `${run}审${n}, 75`, age: "75", circumstance: "elderly_alone", wantedBy: "" };
+      const sent = await asker.request.post("/api/wishes", { multipart: form, headers: { origin: baseURL! } });
+      expect(await sent.text()).toContain('"ok":true');
+    }
+    await resident.close();
+
     await signInAt(page, DEMO.organiser, WISHES);
     await openTab(page, /^待审核/);
-    const cao = rowOf(page, "曹奶奶, 77");
-    await expect(cao.getByText("曹凤英")).toBeVisible();
+    await page.getByLabel("搜索").fill(`${run}审`);
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    await expect(table(page).getByRole("row")).toHaveCount(1 + 3);
+    await expect(rowOf(page, `${run}审一, 75`).getByText(`求助${run}`).first()).toBeVisible();
     await expectAccessible(page);
     await screen(page, "wishes-pending");
 
     // Nothing ticked, then no reason: refused, nothing changes.
     await page.getByRole("button", { name: "退回修改", exact: true }).click();
     await expect(page.getByText("请先勾选至少一个心愿。")).toBeVisible();
-    await cao.getByRole("checkbox").check();
+    await rowOf(page, `${run}审一`).getByRole("checkbox").check();
     await page.getByRole("button", { name: "不通过", exact: true }).click();
     await expect(page.getByText("请写明原因。")).toBeVisible();
-    await expect(cao.getByText("待审核")).toBeVisible();
+    await expect(table(page).getByRole("row")).toHaveCount(1 + 3);
 
     // The same refusal without scripts: the form posts on its own.
     const storageState = await page.context().storageState();
     const plain = await browser.newContext({ javaScriptEnabled: false, storageState, baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
     const noJs = await plain.newPage();
-    await noJs.goto(`${WISHES}?status=pending`);
-    await rowOf(noJs, "曹奶奶, 77").getByRole("checkbox").check();
+    await noJs.goto(`${WISHES}?status=pending&q=${encodeURIComponent(`${run}审`)}`);
+    await rowOf(noJs, `${run}审三`).getByRole("checkbox").check();
     await noJs.getByRole("button", { name: "退回修改", exact: true }).click();
     await expect(noJs.getByText("请写明原因。")).toBeVisible();
     await plain.close();
 
-    await page.getByLabel("原因", { exact: true }).fill("请写明想要哪一种绿植，方便志愿者购买。");
+    // Two on the wall at once.
+    await rowOf(page, `${run}审二`).getByRole("checkbox").check();
+    await page.getByRole("button", { name: "通过并上墙", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已处理 2 个心愿。" })).toBeVisible();
+    await expect(table(page).getByRole("row")).toHaveCount(1 + 1);
+
+    // The third goes back to the resident with the reason.
+    await rowOf(page, `${run}审三`).getByRole("checkbox").check();
+    await page.getByLabel("原因", { exact: true }).fill("请写明方便的时间，志愿者好安排。");
     await page.getByRole("button", { name: "退回修改", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "已处理 1 个心愿。" })).toBeVisible();
-    // It leaves the waiting tab for the sent-back one, with its reason.
-    await expect(rowOf(page, "曹奶奶, 77")).toHaveCount(0);
+    await expect(page.getByText("没有符合条件的心愿。")).toBeVisible();
     await openTab(page, /^已退回/);
-    await expect(rowOf(page, "曹奶奶, 77").getByText("原因：请写明想要哪一种绿植，方便志愿者购买。")).toBeVisible();
+    await expect(rowOf(page, `${run}审三`).getByText("原因：请写明方便的时间，志愿者好安排。")).toBeVisible();
+    await openTab(page, /^在心愿墙上/);
+    await expect(table(page).getByRole("row")).toHaveCount(1 + 2);
   });
 
-  test("confirming a fulfilled wish with the beneficiary's thanks gives the volunteer 10 points", async ({ page }) => {
-    await signInAt(page, DEMO.organiser, WISHES);
+  test("a claim followed through: released when stuck, claimed again, fulfilled, confirmed with the beneficiary's thanks (+10)", async ({ page, browser, baseURL }) => {
+    await signInAt(page, DEMO.organiser, `${WISHES}/new`);
+    const alias = `跟进${run}, 83`;
+    await writeWish(page, { name: `跟进受助人${run}`, alias, title: "一副护膝" });
+    await page.goto(`${WISHES}?status=open&q=${encodeURIComponent(alias)}`);
+    const href = (await rowOf(page, alias).getByRole("link", { name: `查看居民看到的页面：${alias}` }).getAttribute("href"))!;
+    const wishId = href.split("/").pop()!;
+
+    // The demo volunteer claims it (as the wall's claim button does).
+    const volunteerContext = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    const volunteer = await volunteerContext.newPage();
+    await signInAt(volunteer, DEMO.volunteer, "/me");
+    const claim = async () => {
+      const res = await volunteer.request.post("/api/wishes/claims", { data: { wishId } });
+      const body = await res.json();
+      expect(body).toMatchObject({ ok: true });
+      return body.data.claimId as string;
+    };
+    await claim();
+
+    // Stuck: the organiser lets the claim go; the wish is back on the wall.
+    await openTab(page, /^已认领/);
+    const held = rowOf(page, alias);
+    await expect(held.getByText("刘洋")).toBeVisible();
+    await expect(held.getByText(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 到期$/)).toBeVisible();
+    await held.getByText("解除认领…").click();
+    await held.getByLabel("给志愿者的原因（选填）").fill("一周没有联系上，先让给别的志愿者。");
+    await expectAccessible(page);
+    await held.getByRole("button", { name: `解除认领：${alias}` }).click();
+    await expect(page.getByText(`已解除认领：${alias} 的心愿重新上墙，并已通知 刘洋。`)).toBeVisible();
+    await expect(rowOf(page, alias)).toHaveCount(0);
+    await openTab(page, /^在心愿墙上/);
+    await expect(rowOf(page, alias).getByText("尚未认领")).toBeVisible();
+
+    // Claimed again, and this time fulfilled with a note.
+    const claimId = await claim();
+    const fulfilled = await volunteer.request.post("/api/wishes/fulfil", { multipart: { claimId, note: "买了一副加厚的护膝送上门。" }, headers: { origin: baseURL! } });
+    expect(await fulfilled.text()).toContain('"ok":true');
+    await volunteerContext.close();
+
     await openTab(page, /^已圆梦待确认/);
-    const meimei = rowOf(page, "美美, 11岁");
-    await expect(meimei.getByText("周六送到了家里，美美很喜欢那个蓝色的书包。")).toBeVisible();
-    await expect(meimei.getByText("石桂兰")).toBeVisible();
+    const done = rowOf(page, alias);
+    await expect(done.getByText("买了一副加厚的护膝送上门。")).toBeVisible();
     await expectAccessible(page);
     await screen(page, "wishes-fulfilled");
-    await meimei.getByLabel("受助人的感谢的话").fill("谢谢阿姨，我每天都背着新书包上学！");
-    await meimei.getByRole("button", { name: "确认已圆梦：美美, 11岁" }).click();
+    await done.getByLabel("受助人的感谢的话").fill("膝盖暖和多了，谢谢小刘！");
+    await done.getByRole("button", { name: `确认已圆梦：${alias}` }).click();
     // The row leaves this tab; the outcome stays at the top of the list.
-    await expect(page).toHaveURL(/status=fulfilled&confirmed=/);
-    await expect(page.getByText("已确认 美美, 11岁 的心愿已圆梦：石桂兰 获得 10 积分。")).toBeVisible();
-    await expect(rowOf(page, "美美, 11岁")).toHaveCount(0);
+    await expect(page).toHaveURL(/status=fulfilled&.*confirmed=/);
+    await expect(page.getByText(`已确认 ${alias} 的心愿已圆梦：刘洋 获得 10 积分。`)).toBeVisible();
+    await expect(rowOf(page, alias)).toHaveCount(0);
 
     await openTab(page, /^已完成/);
-    const done = rowOf(page, "美美, 11岁");
-    await expect(done.getByText("感谢的话：谢谢阿姨，我每天都背着新书包上学！")).toBeVisible();
-    await expect(done.getByText(/已于 .* 确认，石桂兰 已获得积分。/)).toBeVisible();
+    const confirmed = rowOf(page, alias);
+    await expect(confirmed.getByText("感谢的话：膝盖暖和多了，谢谢小刘！")).toBeVisible();
+    await expect(confirmed.getByText(/已于 .* 确认，刘洋 已获得积分。/)).toBeVisible();
   });
 });
 

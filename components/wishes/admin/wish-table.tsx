@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { WishAdminRow } from "@/lib/wishes/admin-queries";
 import { VETTABLE } from "@/lib/wishes/admin-forms";
@@ -8,6 +9,8 @@ import { SelectAllWishes, WISH_VET_FORM_ID } from "./wish-vetting-bar";
 
 const TONE = { pending: "gold", changes: "gold", rejected: "red", open: "green", claimed: "gold", fulfilled: "gold", done: "green" } as const;
 const TIME_ZONE = "Asia/Shanghai";
+/** States the wall shows a wish in (a done one in its gallery). */
+const ON_WALL = new Set(["open", "claimed", "fulfilled", "done"]);
 
 /** A thumbnail opening the photo itself (organisers may see every photo). */
 function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
@@ -70,6 +73,13 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                 </p>
                 <p className="mt-1 text-sm text-muted">{r.story}</p>
                 {r.photoId && <Thumbnail photoId={r.photoId} alt={t("table.photoOf", { alias: r.alias })} />}
+                {ON_WALL.has(r.status) && (
+                  <p className="mt-1">
+                    <Link href={`/wishes/${r.id}`} aria-label={t("table.onWallOf", { alias: r.alias })} className="text-sm font-semibold underline underline-offset-4">
+                      {t("table.onWall")}
+                    </Link>
+                  </p>
+                )}
               </Td>
               <Td className="min-w-44 whitespace-normal!">
                 <p className="font-semibold">{b.realName}</p>
