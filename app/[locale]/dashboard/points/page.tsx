@@ -118,9 +118,9 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
             <tbody>
               {rewards.map((r) => (
                 <tr key={r.id}>
-                  <Td className="font-semibold whitespace-normal!">{r.name}</Td>
-                  <Td className="text-right tabular-nums">{r.cost}</Td>
-                  <Td>{r.active ? <Badge tone="green">{t("rewards.active")}</Badge> : <Badge tone="grey">{t("rewards.inactive")}</Badge>}</Td>
+                  <Td className="align-middle! font-semibold whitespace-normal!">{r.name}</Td>
+                  <Td className="align-middle! text-right tabular-nums">{r.cost}</Td>
+                  <Td className="align-middle!">{r.active ? <Badge tone="green">{t("rewards.active")}</Badge> : <Badge tone="grey">{t("rewards.inactive")}</Badge>}</Td>
                   <Td>
                     <RewardToggle key={String(r.active)} id={r.id} name={r.name} active={r.active} />
                   </Td>
