@@ -86,7 +86,9 @@ test.describe("the organisers' micro-wishes", () => {
     await expect(row.getByText("80 岁 · 独居老人")).toBeVisible();
     await expect(row.getByText("在心愿墙上")).toBeVisible();
     await expect(row.getByText("尚未认领")).toBeVisible();
-    await expect(row.getByRole("img", { name: `${alias} 的心愿照片` })).toBeVisible();
+    const photo = row.getByRole("img", { name: `${alias} 的心愿照片` });
+    await expect(photo).toBeVisible();
+    await expect.poll(() => photo.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
     await expectAccessible(page);
   });
 

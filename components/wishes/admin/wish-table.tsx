@@ -12,9 +12,9 @@ const TIME_ZONE = "Asia/Shanghai";
 /** States the wall shows a wish in (a done one in its gallery). */
 const ON_WALL = new Set(["open", "claimed", "fulfilled", "done"]);
 
-/** A thumbnail opening the photo itself (organisers may see every photo). */
+/** A thumbnail opening the photo itself (the wish photos route lets organisers see every one). */
 function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
-  const src = `/api/stars/photos/${photoId}`;
+  const src = `/api/wishes/photos/${photoId}`;
   return (
     <a href={src} className="mt-2 inline-block rounded-lg" target="_blank" rel="noopener">
       {/* eslint-disable-next-line @next/next/no-img-element -- our own route serves an already scaled JPEG */}
