@@ -52,6 +52,12 @@ export default async function DashboardHome() {
               {t("starsAdmin.homeLink")}
             </Link>
           )}
+          <Link className={buttonClass("secondary", "md")} href="/dashboard/wishes?status=pending">
+            {t("wishAdmin.homeLink")}
+          </Link>
+          <Link className={buttonClass("secondary", "md")} href="/dashboard/points">
+            {t("pointsAdmin.homeLink")}
+          </Link>
           <Link className={buttonClass(festival ? "secondary" : "primary", "md")} href="/dashboard/households/import">
             {t("dashboard.import")}
           </Link>
