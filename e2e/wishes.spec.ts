@@ -93,7 +93,7 @@ test("on a phone, a resident asks for a wish for themselves: it waits for the co
   await screen(page, "my-wishes");
 
   // Its page: the submitter sees it waiting (and can still change it); a visitor gets "not found".
-  const link = mine.getByRole("link", { name: "查看心愿：一把结实的拐杖" });
+  const link = mine.getByRole("link", { name: "查看：一把结实的拐杖" });
   const href = (await link.getAttribute("href"))!;
   await link.click();
   await expect(page.getByText("这是您为自己提交的心愿。")).toBeVisible();
