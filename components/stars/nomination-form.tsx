@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -11,9 +11,8 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Button, buttonClass } from "@/components/ui/button";
+import { usePhotoChoice } from "@/components/ui/use-photo-choice";
 
-/** The same limit the service applies to the bytes (lib/stars/photo.ts): said before the upload, checked after. */
-const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 interface Values {
   festivalSlug: string;
@@ -43,10 +42,7 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
   const id = useId();
   const [code, setCode] = useState<string>();
   const [done, setDone] = useState(false);
-  const [photo, setPhoto] = useState<File | null>(null);
-  const [preview, setPreview] = useState<string>();
-  const [photoError, setPhotoError] = useState<string>();
-  const fileRef = useRef<HTMLInputElement>(null);
+  const { inputRef: fileRef, file: photo, preview, error: photoError, setError: setPhotoError, choose: choosePhoto, clear: removePhoto } = usePhotoChoice();
   const topRef = useRef<HTMLDivElement>(null);
   const defaults: Values = { festivalSlug, categoryId: categories.length === 1 ? categories[0].id : "", nominee: EMPTY_NAMED, story: "" };
   const form = useForm<Values>({ resolver: zodResolver(nominationSchema) as unknown as Resolver<Values>, defaultValues: defaults });
@@ -54,23 +50,6 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
   const kind = useWatch({ control: form.control, name: "nominee.kind" });
   const story = useWatch({ control: form.control, name: "story" }) ?? "";
   const err = (m?: string) => (m ? [m] : undefined);
-
-  useEffect(() => {
-    if (!preview) return;
-    return () => URL.revokeObjectURL(preview);
-  }, [preview]);
-
-  const choosePhoto = (file: File | null) => {
-    setPhotoError(undefined);
-    setPreview(file && file.type.startsWith("image/") && file.size <= PHOTO_MAX_BYTES ? URL.createObjectURL(file) : undefined);
-    setPhoto(file);
-    if (file && file.size > PHOTO_MAX_BYTES) setPhotoError("photo_too_large");
-    else if (file && !file.type.startsWith("image/")) setPhotoError("photo_not_image");
-  };
-  const removePhoto = () => {
-    choosePhoto(null);
-    if (fileRef.current) fileRef.current.value = "";
-  };
 
   const send = async () => {
     setCode(undefined);

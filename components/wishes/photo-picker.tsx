@@ -1,12 +1,10 @@
 "use client";
 
-import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from "react";
+import { forwardRef, useId, useImperativeHandle } from "react";
 import { useTranslations } from "next-intl";
 import { Button, buttonClass } from "@/components/ui/button";
 import { useFieldErrorText } from "@/components/ui/field";
-
-/** The same limit the service applies to the bytes (lib/stars/photo.ts): said before the upload, checked after. */
-const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+import { usePhotoChoice } from "@/components/ui/use-photo-choice";
 
 export interface PhotoPickerHandle {
   file: File | null;
@@ -26,27 +24,7 @@ export const PhotoPicker = forwardRef<PhotoPickerHandle, { label: string; hint: 
   const tc = useTranslations("common");
   const errorText = useFieldErrorText();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (!preview) return;
-    return () => URL.revokeObjectURL(preview);
-  }, [preview]);
-
-  const choose = (f: File | null) => {
-    setError(undefined);
-    setPreview(f && f.type.startsWith("image/") && f.size <= PHOTO_MAX_BYTES ? URL.createObjectURL(f) : undefined);
-    setFile(f);
-    if (f && f.size > PHOTO_MAX_BYTES) setError("photo_too_large");
-    else if (f && !f.type.startsWith("image/")) setError("photo_not_image");
-  };
-  const clear = () => {
-    choose(null);
-    if (input.current) input.current.value = "";
-  };
+  const { inputRef: input, file, preview, error, setError, choose, clear } = usePhotoChoice();
   useImperativeHandle(ref, () => ({ file, error, setError, clear, focus: () => input.current?.focus() }));
 
   const hintId = `${id}-hint`;

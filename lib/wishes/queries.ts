@@ -1,10 +1,21 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { beneficiaries, starPhotos, wishClaims, wishes, type WishStatus } from "@/db/schema";
 import { POINTS, WISH_CATEGORIES } from "@/db/schema/wishes";
 import type { Db, DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { beneficiaryContact, getSettings, lapseClaims, type BeneficiaryContact } from "./service";
+
+/**
+ * Lapsed claims are released before every read, so a lapsed claim is never shown as held. A page
+ * makes several reads: within one server request this runs once (React's per-request cache);
+ * a read given its own clock (tests) always runs it.
+ */
+const releaseLapsedOnce = cache(async (db: DbOrTx) => {
+  await lapseClaims(db, new Date());
+});
+const releaseLapsed = (db: DbOrTx, now?: Date) => (now ? lapseClaims(db, now).then(() => undefined) : releaseLapsedOnce(db));
 
 // Reads for the residents' and volunteers' side of micro-wishes: the wall, one wish, my claims and
 // my own wishes. A beneficiary's name, phone and address are never selected here: the one way to
@@ -76,8 +87,8 @@ const toWall = (r: WallRow): WallWish => ({ id: r.id, title: r.title, story: r.s
 export const WALL_PAGE_SIZE = 24;
 
 /** Open and claimed wishes, filtered and sorted; lapsed claims are released first. */
-export async function listWall(db: DbOrTx, filters: WallFilters = {}, now = new Date()): Promise<{ items: WallWish[]; total: number; page: number; pageCount: number }> {
-  await lapseClaims(db, now);
+export async function listWall(db: DbOrTx, filters: WallFilters = {}, now?: Date): Promise<{ items: WallWish[]; total: number; page: number; pageCount: number }> {
+  await releaseLapsed(db, now);
   const where: SQL[] = [inArray(wishes.status, ["open", "claimed"])];
   if (filters.category) where.push(eq(wishes.category, filters.category));
   if (filters.band) {
@@ -112,8 +123,8 @@ export interface WishProgress {
 }
 
 /** How many wishes wait, are held, came true: the wall's progress bar. */
-export async function getWishProgress(db: DbOrTx, now = new Date()): Promise<WishProgress> {
-  await lapseClaims(db, now);
+export async function getWishProgress(db: DbOrTx, now?: Date): Promise<WishProgress> {
+  await releaseLapsed(db, now);
   const rows = await db
     .select({ status: wishes.status, n: count() })
     .from(wishes)
@@ -163,9 +174,9 @@ export interface WishDetail extends WallWish {
  * One wish as the viewer may see it: on the wall (open, claimed, fulfilled, done) for everyone;
  * waiting, sent back or rejected only for its submitter and organisers (others: null, a 404).
  */
-export async function getWish(db: DbOrTx, actor: Actor | null, id: string, now = new Date()): Promise<WishDetail | null> {
+export async function getWish(db: DbOrTx, actor: Actor | null, id: string, now?: Date): Promise<WishDetail | null> {
   if (!isWishId(id)) return null;
-  await lapseClaims(db, now);
+  await releaseLapsed(db, now);
   const [r] = await db
     .select({ ...wallColumns, reason: wishes.reason, thanks: wishes.thanks, createdAt: wishes.createdAt, submittedBy: wishes.submittedBy })
     .from(wishes)
@@ -229,8 +240,8 @@ export interface MyPastClaim {
 }
 
 /** My claims: the live ones with the contact, and the ended ones (confirmed ones earned points). */
-export async function listMyClaims(db: Db, actor: Actor, now = new Date()): Promise<{ live: MyLiveClaim[]; past: MyPastClaim[] }> {
-  await lapseClaims(db, now);
+export async function listMyClaims(db: Db, actor: Actor, now?: Date): Promise<{ live: MyLiveClaim[]; past: MyPastClaim[] }> {
+  await releaseLapsed(db, now);
   const rows = await db
     .select({
       id: wishClaims.id,

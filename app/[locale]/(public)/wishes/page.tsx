@@ -23,8 +23,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function WishWallPage({ searchParams }: { searchParams: Search }) {
   const filters = parseWallFilters(await searchParams);
   const db = await getDb();
-  const progress = await getWishProgress(db);
-  const [wall, gallery] = await Promise.all([listWall(db, filters), listGallery(db)]);
+  const [progress, wall, gallery] = await Promise.all([getWishProgress(db), listWall(db, filters), listGallery(db)]);
   const t = await getTranslations("wishes");
   const anyFilter = !!(filters.category || filters.band);
 

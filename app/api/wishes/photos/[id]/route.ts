@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
+import { photoNotFound, photoResponse } from "@/lib/http";
 import { canSeeWishPhoto, getWishPhoto, isWishId } from "@/lib/wishes/queries";
 
 // A micro-wish's photo. While the wish is on the wall (or came true) its photo is public, and a
@@ -7,24 +8,11 @@ import { canSeeWishPhoto, getWishPhoto, isWishId } from "@/lib/wishes/queries";
 // only for organisers, the wish's submitter and its claimant, never stored by a shared cache.
 // Everyone else gets a 404, as if it did not exist.
 
-const notFound = () => new Response(null, { status: 404, headers: { "cache-control": "no-store" } });
-
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isWishId(id)) return notFound();
+  if (!isWishId(id)) return photoNotFound();
   const db = await getDb();
   const isPublic = await canSeeWishPhoto(db, id, null);
-  if (!isPublic && !(await canSeeWishPhoto(db, id, await getActor()))) return notFound();
-  const photo = await getWishPhoto(db, id);
-  if (!photo) return notFound();
-  return new Response(new Uint8Array(photo.bytes), {
-    headers: {
-      "content-type": photo.mime,
-      "content-length": String(photo.bytes.length),
-      "content-disposition": "inline",
-      "x-content-type-options": "nosniff",
-      "cache-control": isPublic ? "public, max-age=3600" : "private, no-store",
-      ...(isPublic ? {} : { vary: "Cookie" }),
-    },
-  });
+  if (!isPublic && !(await canSeeWishPhoto(db, id, await getActor()))) return photoNotFound();
+  return photoResponse(await getWishPhoto(db, id), isPublic);
 }
