@@ -42,6 +42,8 @@ const TARGETS = [
   { name: "programme page, en", path: "/festivals/meihu-15", headers: { cookie: "NEXT_LOCALE=en" } },
   { name: "programme by venue", path: "/festivals/meihu-15/venues" },
   { name: "home page", path: "/" },
+  { name: "wish wall", path: "/wishes" },
+  { name: "volunteer leaderboard", path: "/points" },
 ];
 
 const pg = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
