@@ -38,7 +38,8 @@ export type ErrorCode =
   | "wish_taken"
   | "claim_cap"
   | "wish_not_editable"
-  | "insufficient_points";
+  | "insufficient_points"
+  | "draw_made";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

@@ -4,3 +4,4 @@ export * from "./festivals";
 export * from "./registrations";
 export * from "./stars";
 export * from "./wishes";
+export * from "./competitions";

@@ -94,7 +94,11 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from wish_claims t) as wish_claims,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from point_entries t) as point_entries,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from rewards t) as rewards,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from community_settings t) as community_settings`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from community_settings t) as community_settings,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competitions t) as competitions,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competition_entrants t) as competition_entrants,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competition_matches t) as competition_matches,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.competition_id, t.user_id)), '') from competition_referees t) as competition_referees`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import "@/lib/zod-codes";
+import { COMPETITION_FORMATS, ENTRANT_KINDS, GAME_TYPES, SEEDINGS, type EntrantKind, type GameType } from "@/db/schema/competitions";
+
+// Client-safe: the competition set-up form, parsed by the form and again by the service. Messages
+// are error codes under "fieldErrors".
+
+const id = z.uuid({ error: "invalid" });
+const flag = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
+const optionalWhole = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" }).nullable(),
+  );
+
+/** Who plays each game: chess is one against one, Guandan pairs, tug-of-war teams. */
+export const GAME_ENTRANTS: Record<GameType, readonly EntrantKind[]> = {
+  chess: ["individual"],
+  go: ["individual"],
+  table_tennis: ["individual", "pair"],
+  badminton: ["individual", "pair"],
+  guandan: ["pair"],
+  bridge: ["pair"],
+  tug_of_war: ["team"],
+  relay: ["team"],
+};
+/** Games scored in games, best of 3 or 5. */
+export const GAMES_WITH_SETS: readonly GameType[] = ["table_tennis", "badminton"];
+
+export const competitionSetupSchema = z
+  .object({
+    itemId: id,
+    format: z.enum(COMPETITION_FORMATS, { error: "invalid" }),
+    game: z.enum(GAME_TYPES, { error: "invalid" }),
+    entrantKind: z.enum(ENTRANT_KINDS, { error: "invalid" }),
+    groupSize: optionalWhole(3, 16).default(null),
+    thirdPlace: flag.default(false),
+    rounds: optionalWhole(1, 15).default(null),
+    bestOf: optionalWhole(1, 5).default(null),
+    seeding: z.enum(SEEDINGS, { error: "invalid" }).default("random"),
+  })
+  .superRefine((v, ctx) => {
+    if (!GAME_ENTRANTS[v.game].includes(v.entrantKind)) ctx.addIssue({ code: "custom", message: "entrant_kind_for_game", path: ["entrantKind"] });
+    // Swiss pairs by score with colours: the chess and Go format.
+    if (v.format === "swiss" && v.game !== "chess" && v.game !== "go") ctx.addIssue({ code: "custom", message: "swiss_chess_go_only", path: ["format"] });
+    if (v.format === "swiss" && v.rounds === null) ctx.addIssue({ code: "custom", message: "required", path: ["rounds"] });
+    if (GAMES_WITH_SETS.includes(v.game) && v.bestOf !== 3 && v.bestOf !== 5) ctx.addIssue({ code: "custom", message: "best_of_3_or_5", path: ["bestOf"] });
+  });
+export type CompetitionSetup = z.output<typeof competitionSetupSchema>;
+
+export const checkInSchema = z.object({ entrantId: id, checkedIn: flag });
+export const refereeSchema = z.object({ competitionId: id, phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" }), grant: flag });
