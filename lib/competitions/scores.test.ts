@@ -130,6 +130,7 @@ describe("Guandan", () => {
     ["A+", "K", { winner: "A" }],
     ["7", "passed", { winner: "B" }],
     ["a+", "2", { winner: "A" }],
+    ["Q", "过A", { winner: "B" }],
     ["A+", "A", { winner: "A" }],
     ["10", "A+", { winner: "B" }],
     ["A+", "A+", { code: "score_impossible" }],

@@ -95,10 +95,11 @@ export function checkTableTennis(games: ReadonlyArray<readonly [number, number]>
 }
 
 // ---------------------------------------------------------------------------------------------
-// Guandan (掼蛋), pairs: both pairs start at level 2 and climb 2, 3 … 10, J, Q, K, A as they win
-// hands; the match is won by the pair that passes A (wins a hand while playing at A). The form
-// records each pair's final level, and "A+" (or "passed") for the pair that passed A. The loser
-// can be at any level 2..A; both passing A, or neither, cannot be a finished match.
+// Guandan (掼蛋), pairs: both pairs start at level 2 and climb 2, 3 … 10, J, Q, K, A as they
+// win hands; the match goes to the pair that passes A (clears its A level under the table's usual
+// rules — this check does not replay hands). The form records each pair's final level, and "A+"
+// (or "passed", "过A") for the pair that passed A. The loser can be at any level 2..A; both
+// passing A cannot happen, and neither means the match is not over.
 // The level gap (15 for passing A, minus the loser's level) is the match's score margin.
 
 export const GUANDAN_LEVELS = ["2", "3", "4", "5", "6", "7", "8", "9", "10", "J", "Q", "K", "A"] as const;
@@ -109,7 +110,7 @@ export const GUANDAN_PASSED = 15;
 export function guandanLevel(text: string): number | null {
   if (typeof text !== "string") return null;
   const t = text.trim().toUpperCase();
-  if (t === "A+" || t === "PASSED") return GUANDAN_PASSED;
+  if (t === "A+" || t === "PASSED" || t === "过A") return GUANDAN_PASSED;
   const i = GUANDAN_LEVELS.indexOf(t as GuandanLevel);
   return i < 0 ? null : i + 2;
 }

@@ -205,7 +205,7 @@ describe("round robin, table tennis", () => {
   });
 
   it("takes other points when the organiser sets them", () => {
-    const s = computeStandings({ ...TT_RR, points: { win: 3, loss: 0 } }, ["A", "B"], [results[0]]);
+    const s = computeStandings({ ...TT_RR, points: { win: 3, loss: 0, draw: undefined } }, ["A", "B"], [results[0]]);
     expect(s.points).toEqual({ win: 3, draw: 1, loss: 0, forfeitLoss: 0 });
     expect(s.rows.map((r) => r.points)).toEqual([3, 0]);
   });

@@ -166,7 +166,15 @@ export function computeStandings(
   entrants: readonly string[],
   results: readonly MatchResult[],
 ): Standings {
-  const table: PointsTable = { ...DEFAULT_POINTS[format.game], ...format.points };
+  const base = DEFAULT_POINTS[format.game];
+  const own = format.points ?? {};
+  // Field by field, so a field left undefined keeps the game's usual value.
+  const table: PointsTable = {
+    win: own.win ?? base.win,
+    draw: own.draw ?? base.draw,
+    loss: own.loss ?? base.loss,
+    forfeitLoss: own.forfeitLoss ?? base.forfeitLoss,
+  };
   const order = tieBreakOrder(format);
   const known = new Set(entrants);
   if (known.size !== entrants.length) throw new RangeError("An entrant is listed twice");
