@@ -1,0 +1,694 @@
+/**
+ * Swiss-system pairing for the festival's chess and Go tournaments.
+ *
+ * Pure and deterministic: the same players (in any order) and seed always give the same round,
+ * and nothing passed in is changed, so a round paired twice (a retry, a preview, a test) is the
+ * same round. No server or Node imports, so client components may import it too.
+ *
+ * The hard rules (no rematch, colour difference within ±2, never three of one colour in a row,
+ * one bye a tournament) decide which pairs may play at all. Among the pairings that keep every rule,
+ * one maximum-weight perfect matching picks the best by the preferences, in priority order: the bye
+ * to the lowest score (then the weakest), opponents of equal score, each player's due colour, and
+ * the Dutch top-half/bottom-half order. A matching rather than a bracket-by-bracket search because
+ * it never paints itself into a corner: if any legal pairing exists it finds one, in O(n³) time.
+ */
+
+export type Colour = "white" | "black";
+
+export interface SwissPlayer {
+  id: string;
+  /** Points so far (win 1, draw 0.5, loss 0; a bye counts as a win). */
+  score: number;
+  /** Lower is stronger: the seeding rank (1 = top seed), from rating/skill level or the draw. */
+  rank: number;
+  /** Opponents already met (ids), in round order. */
+  opponents: string[];
+  /** Colours already played, in round order (a bye round adds nothing). */
+  colours: Colour[];
+  hadBye: boolean;
+}
+
+export interface SwissPairing {
+  white: string;
+  black: string;
+}
+
+/** Pairings are listed by board: board 1 (the top score group, the strongest players) first. */
+export type SwissRound = { ok: true; pairings: SwissPairing[]; bye: string | null } | { ok: false; code: "no_legal_pairing" };
+
+/** A game's result from White's side, as written on the score sheet. */
+export type SwissResult = "1-0" | "0.5-0.5" | "0-1";
+
+// A player may end a round at most this far from an even number of whites and blacks.
+const MAX_COLOUR_DIFFERENCE = 2;
+
+interface Entrant {
+  player: SwissPlayer;
+  /** Position in the field from strongest (0): rank, then the seeded draw, then id. */
+  order: number;
+  /** Score in half points, so that score groups compare exactly. */
+  halfPoints: number;
+  canWhite: boolean;
+  canBlack: boolean;
+  due: Colour | null;
+  /** 2: the difference is uneven, 1: only alternation asks for it, 0: no games yet. */
+  strength: 0 | 1 | 2;
+  met: Set<string>;
+}
+
+/**
+ * Pairs the next round. `seed` only settles what the rules leave to chance: the order of players
+ * with equal rank and the top seed's colour on board 1 (white when no seed is given).
+ */
+export function pairSwissRound(players: SwissPlayer[], seed?: number): SwissRound {
+  const field = entrants(players, seed);
+
+  let bye: Entrant | null = null;
+  let pool = field;
+  if (field.length % 2 === 1) {
+    // The bye is settled before anything else (as in the Dutch system): the lowest score, then the
+    // weakest, among those still owed one and whose absence leaves a field that can be paired.
+    const candidates = field.filter((e) => !e.player.hadBye).sort((a, b) => a.halfPoints - b.halfPoints || b.order - a.order);
+    for (const candidate of candidates) {
+      const rest = field.filter((e) => e !== candidate);
+      if (canPairAll(rest)) {
+        bye = candidate;
+        pool = rest;
+        break;
+      }
+    }
+    if (!bye) return { ok: false, code: "no_legal_pairing" };
+  }
+
+  const pairs = bestPairs(pool);
+  if (!pairs) return { ok: false, code: "no_legal_pairing" };
+
+  const boards = pairs
+    .map(([a, b]) => (a.order < b.order ? ([a, b] as const) : ([b, a] as const)))
+    .sort(([a1, b1], [a2, b2]) => Math.max(a2.halfPoints, b2.halfPoints) - Math.max(a1.halfPoints, b1.halfPoints) || a1.order - a2.order);
+  const topSeedColour = seedColour(seed);
+  const pairings = boards.map(([higher, lower], board): SwissPairing => {
+    const decided = colourFor(higher, lower);
+    // Only newcomers on both sides reach here undecided (every pair in round 1): board 1's higher
+    // seed takes the drawn colour and the boards alternate, so the field starts half white.
+    const higherColour = decided ? decided.higherColour : board % 2 === 0 ? topSeedColour : opposite(topSeedColour);
+    return higherColour === "white" ? { white: higher.player.id, black: lower.player.id } : { white: lower.player.id, black: higher.player.id };
+  });
+  return { ok: true, pairings, bye: bye ? bye.player.id : null };
+}
+
+/**
+ * The players after a round: results are in the order of `round.pairings`. A new array of new
+ * objects, so the app can keep each round's standings side by side.
+ */
+export function applyRound(players: SwissPlayer[], round: { pairings: SwissPairing[]; bye: string | null }, results: SwissResult[]): SwissPlayer[] {
+  if (results.length !== round.pairings.length) throw new Error(`applyRound: ${round.pairings.length} pairings but ${results.length} results`);
+  const updates = new Map<string, { points: number; opponent: string; colour: Colour } | "bye">();
+  round.pairings.forEach((p, i) => {
+    const whitePoints = results[i] === "1-0" ? 1 : results[i] === "0-1" ? 0 : 0.5;
+    updates.set(p.white, { points: whitePoints, opponent: p.black, colour: "white" });
+    updates.set(p.black, { points: 1 - whitePoints, opponent: p.white, colour: "black" });
+  });
+  if (round.bye !== null) updates.set(round.bye, "bye");
+  const ids = new Set(players.map((p) => p.id));
+  for (const id of updates.keys()) if (!ids.has(id)) throw new Error(`applyRound: ${id} is not in the field`);
+  // A player listed twice would silently lose a game from the record.
+  if (updates.size !== 2 * round.pairings.length + (round.bye === null ? 0 : 1)) throw new Error("applyRound: a player appears twice in the round");
+
+  return players.map((p) => {
+    const u = updates.get(p.id);
+    const copy: SwissPlayer = { ...p, opponents: [...p.opponents], colours: [...p.colours] };
+    if (u === "bye") return { ...copy, score: p.score + 1, hadBye: true };
+    if (u) return { ...copy, score: p.score + u.points, opponents: [...copy.opponents, u.opponent], colours: [...copy.colours, u.colour] };
+    return copy;
+  });
+}
+
+function entrants(players: SwissPlayer[], seed: number | undefined): Entrant[] {
+  const seen = new Set<string>();
+  for (const p of players) {
+    if (seen.has(p.id)) throw new Error(`pairSwissRound: player ${p.id} appears twice`);
+    seen.add(p.id);
+  }
+  const drawSeed = seed ?? 0;
+  const sorted = [...players].sort(
+    (a, b) => a.rank - b.rank || drawHash(drawSeed, a.id) - drawHash(drawSeed, b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return sorted.map((player, order) => {
+    const whites = player.colours.filter((c) => c === "white").length;
+    const diff = whites - (player.colours.length - whites);
+    const [last, beforeLast] = [player.colours.at(-1), player.colours.at(-2)];
+    const due: Colour | null = diff > 0 ? "black" : diff < 0 ? "white" : last ? opposite(last) : null;
+    return {
+      player,
+      order,
+      halfPoints: Math.round(player.score * 2),
+      canWhite: diff + 1 <= MAX_COLOUR_DIFFERENCE && !(last === "white" && beforeLast === "white"),
+      canBlack: diff - 1 >= -MAX_COLOUR_DIFFERENCE && !(last === "black" && beforeLast === "black"),
+      due,
+      strength: diff !== 0 ? 2 : last ? 1 : 0,
+      met: new Set(player.opponents),
+    };
+  });
+}
+
+function haveMet(a: Entrant, b: Entrant): boolean {
+  return a.met.has(b.player.id) || b.met.has(a.player.id);
+}
+
+/**
+ * For a pair that may play: the colour the higher seed gets, and how far that falls short of what
+ * both are due; null when nothing decides it (neither has played yet).
+ */
+function colourFor(higher: Entrant, lower: Entrant): { higherColour: Colour; strongMisses: number; mildMisses: number } | null {
+  const higherWhite = higher.canWhite && lower.canBlack;
+  const higherBlack = higher.canBlack && lower.canWhite;
+  let colour: Colour;
+  if (higherWhite && higherBlack) {
+    if (higher.due && lower.due && higher.due === lower.due) {
+      // Both due the same colour: the stronger claim wins (an uneven difference before a wish to
+      // alternate, which keeps the field away from ±2), then the higher seed.
+      colour = lower.strength > higher.strength ? opposite(lower.due) : higher.due;
+    } else if (higher.due) colour = higher.due;
+    else if (lower.due) colour = opposite(lower.due);
+    else return null;
+  } else if (higherWhite) colour = "white";
+  else if (higherBlack) colour = "black";
+  else return null;
+  let strongMisses = 0;
+  let mildMisses = 0;
+  for (const [e, got] of [
+    [higher, colour],
+    [lower, opposite(colour)],
+  ] as const) {
+    if (e.due && e.due !== got) {
+      if (e.strength === 2) strongMisses++;
+      else mildMisses++;
+    }
+  }
+  return { higherColour: colour, strongMisses, mildMisses };
+}
+
+function legal(a: Entrant, b: Entrant): boolean {
+  if (haveMet(a, b)) return false;
+  return (a.canWhite && b.canBlack) || (a.canBlack && b.canWhite);
+}
+
+function canPairAll(pool: Entrant[]): boolean {
+  const edges: [number, number, number][] = [];
+  for (let i = 0; i < pool.length; i++) for (let j = i + 1; j < pool.length; j++) if (legal(pool[i], pool[j])) edges.push([i, j, 1]);
+  return maxWeightMatching(pool.length, edges, true).every((m) => m >= 0);
+}
+
+/**
+ * The best perfect matching of an even pool, or null when the rules leave none.
+ *
+ * Each legal pair costs C1·(score difference in half points)² + C2·(colour shortfall) + (order
+ * shortfall), with C1 and C2 large enough that no amount of a lower preference outweighs one unit
+ * of a higher one. Squaring the score difference is what sends floaters to the next group down:
+ * two players dropping one group each cost less than one dropping two.
+ */
+function bestPairs(pool: Entrant[]): [Entrant, Entrant][] | null {
+  const n = pool.length;
+  if (n === 0) return [];
+  const place = dutchPlaces(pool);
+
+  const orderCap = 2 * n; // an order shortfall per pair stays below this
+  const C2 = (n / 2) * orderCap + 1;
+  const strongWeight = n + 1; // one uneven difference left uneven outweighs every alternation missed
+  const C1 = (n * strongWeight + n) * C2 + C2;
+
+  const costs: [number, number, number][] = [];
+  let maxCost = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [a, b] = [pool[i], pool[j]];
+      if (!legal(a, b)) continue;
+      const [higher, lower] = a.order < b.order ? [a, b] : [b, a];
+      const colour = colourFor(higher, lower);
+      const d = a.halfPoints - b.halfPoints;
+      const cost = C1 * d * d + C2 * (colour ? colour.strongMisses * strongWeight + colour.mildMisses : 0) + orderShortfall(a, b, place);
+      costs.push([i, j, cost]);
+      maxCost = Math.max(maxCost, cost);
+    }
+  }
+  if (!Number.isSafeInteger((maxCost + 1) * 4 * n)) throw new Error("pairSwissRound: field too large for exact pairing weights");
+
+  const mate = maxWeightMatching(
+    n,
+    costs.map(([i, j, c]) => [i, j, maxCost + 1 - c]),
+    true,
+  );
+  if (mate.some((m) => m < 0)) return null;
+  const pairs: [Entrant, Entrant][] = [];
+  for (let i = 0; i < n; i++) if (mate[i] > i) pairs.push([pool[i], pool[mate[i]]]);
+  return pairs;
+}
+
+interface DutchPlace {
+  group: number;
+  position: number;
+  size: number;
+}
+
+/** Each player's score group (0 = top) and place in it, strongest first. */
+function dutchPlaces(pool: Entrant[]): Map<Entrant, DutchPlace> {
+  const byGroup = new Map<number, Entrant[]>();
+  for (const e of pool) byGroup.set(e.halfPoints, [...(byGroup.get(e.halfPoints) ?? []), e]);
+  const keys = [...byGroup.keys()].sort((x, y) => y - x);
+  const place = new Map<Entrant, DutchPlace>();
+  keys.forEach((k, group) => {
+    const members = byGroup.get(k)!.sort((x, y) => x.order - y.order);
+    members.forEach((e, position) => place.set(e, { group, position, size: members.length }));
+  });
+  return place;
+}
+
+/**
+ * How far a pair strays from the Dutch order. Within a group of size s the ideal is place i against
+ * place i + ⌊s/2⌋ (top half against bottom half). Across groups the ideal floater is the upper
+ * group's weakest meeting the lower group's strongest.
+ */
+function orderShortfall(a: Entrant, b: Entrant, place: Map<Entrant, DutchPlace>): number {
+  let [pa, pb] = [place.get(a)!, place.get(b)!];
+  if (pa.group > pb.group || (pa.group === pb.group && pa.position > pb.position)) [pa, pb] = [pb, pa];
+  if (pa.group === pb.group) return Math.abs(pb.position - pa.position - Math.floor(pa.size / 2));
+  return pa.size - 1 - pa.position + pb.position;
+}
+
+function opposite(c: Colour): Colour {
+  return c === "white" ? "black" : "white";
+}
+
+function seedColour(seed: number | undefined): Colour {
+  if (seed === undefined) return "white";
+  return mix32(seed ^ 0x5bd1e995) & 1 ? "black" : "white";
+}
+
+/** A stable stand-in for drawing lots between equal ranks: the same seed and id always agree. */
+function drawHash(seed: number, id: string): number {
+  let h = 0x811c9dc5 ^ mix32(seed);
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return mix32(h) >>> 0;
+}
+
+function mix32(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A maximum-weight matching of a general graph (Edmonds' blossom algorithm with dual variables,
+ * O(n³)); with `maxCardinality`, the heaviest among the matchings with the most pairs. Returns each
+ * vertex's partner, or -1. Exported for its own tests against brute force: the pairing's
+ * correctness rests on it.
+ *
+ * Edges are [u, v, weight] with integer weights; duals then stay multiples of ½, exact in doubles.
+ */
+export function maxWeightMatching(n: number, edges: ReadonlyArray<readonly [number, number, number]>, maxCardinality = false): number[] {
+  if (edges.length === 0 || n === 0) return new Array<number>(n).fill(-1);
+  const edgeCount = edges.length;
+  // Edge k has endpoints 2k (its first vertex) and 2k + 1 (its second); p ^ 1 is the other end.
+  const endpoint: number[] = [];
+  for (const [u, v] of edges) endpoint.push(u, v);
+  const neighbourEnds: number[][] = Array.from({ length: n }, () => []);
+  edges.forEach(([u, v], k) => {
+    neighbourEnds[u].push(2 * k + 1);
+    neighbourEnds[v].push(2 * k);
+  });
+  const maxWeight = edges.reduce((m, e) => Math.max(m, e[2]), 0);
+
+  // mate[v]: the remote endpoint of v's matched edge. Blossoms are numbered n..2n-1.
+  const mate = new Array<number>(n).fill(-1);
+  // label: 0 free, 1 S (outer), 2 T (inner); labelEnd: the endpoint through which it was reached.
+  const label = new Array<number>(2 * n).fill(0);
+  const labelEnd = new Array<number>(2 * n).fill(-1);
+  const inBlossom = Array.from({ length: n }, (_, v) => v);
+  const blossomParent = new Array<number>(2 * n).fill(-1);
+  const blossomChildren: (number[] | null)[] = new Array(2 * n).fill(null);
+  const blossomBase = [...Array.from({ length: n }, (_, v) => v), ...new Array<number>(n).fill(-1)];
+  // blossomEnds[b][i]: the endpoint linking child i to child i + 1 around the cycle.
+  const blossomEnds: (number[] | null)[] = new Array(2 * n).fill(null);
+  const bestEdge = new Array<number>(2 * n).fill(-1);
+  const blossomBestEdges: (number[] | null)[] = new Array(2 * n).fill(null);
+  const unusedBlossoms = Array.from({ length: n }, (_, i) => n + i);
+  const dual = [...new Array<number>(n).fill(maxWeight), ...new Array<number>(n).fill(0)];
+  const allowEdge = new Array<boolean>(edgeCount).fill(false);
+  let queue: number[] = [];
+
+  const slack = (k: number) => dual[endpoint[2 * k]] + dual[endpoint[2 * k + 1]] - 2 * edges[k][2];
+  const at = <T>(list: T[], i: number): T => list[((i % list.length) + list.length) % list.length];
+
+  function leaves(b: number): number[] {
+    if (b < n) return [b];
+    const out: number[] = [];
+    for (const c of blossomChildren[b]!) out.push(...leaves(c));
+    return out;
+  }
+
+  function assignLabel(w: number, t: 1 | 2, p: number): void {
+    const b = inBlossom[w];
+    label[w] = label[b] = t;
+    labelEnd[w] = labelEnd[b] = p;
+    bestEdge[w] = bestEdge[b] = -1;
+    if (t === 1) queue.push(...leaves(b));
+    else {
+      const base = blossomBase[b];
+      assignLabel(endpoint[mate[base]], 1, mate[base] ^ 1);
+    }
+  }
+
+  // Walks up from v and w alternately; the first blossom both reach is the new blossom's base,
+  // and reaching two different roots (-1) means an augmenting path.
+  function scanBlossom(v0: number, w0: number): number {
+    let [v, w] = [v0, w0];
+    const path: number[] = [];
+    let base = -1;
+    while (v !== -1 || w !== -1) {
+      let b = inBlossom[v];
+      if (label[b] & 4) {
+        base = blossomBase[b];
+        break;
+      }
+      path.push(b);
+      label[b] = 5;
+      if (labelEnd[b] === -1) v = -1;
+      else {
+        v = endpoint[labelEnd[b]];
+        b = inBlossom[v];
+        v = endpoint[labelEnd[b]];
+      }
+      if (w !== -1) [v, w] = [w, v];
+    }
+    for (const b of path) label[b] = 1;
+    return base;
+  }
+
+  function addBlossom(base: number, k: number): void {
+    let [v, w] = [endpoint[2 * k], endpoint[2 * k + 1]];
+    const bb = inBlossom[base];
+    let bv = inBlossom[v];
+    let bw = inBlossom[w];
+    const b = unusedBlossoms.pop()!;
+    blossomBase[b] = base;
+    blossomParent[b] = -1;
+    blossomParent[bb] = b;
+    const path: number[] = [];
+    const ends: number[] = [];
+    while (bv !== bb) {
+      blossomParent[bv] = b;
+      path.push(bv);
+      ends.push(labelEnd[bv]);
+      v = endpoint[labelEnd[bv]];
+      bv = inBlossom[v];
+    }
+    path.push(bb);
+    path.reverse();
+    ends.reverse();
+    ends.push(2 * k);
+    while (bw !== bb) {
+      blossomParent[bw] = b;
+      path.push(bw);
+      ends.push(labelEnd[bw] ^ 1);
+      w = endpoint[labelEnd[bw]];
+      bw = inBlossom[w];
+    }
+    blossomChildren[b] = path;
+    blossomEnds[b] = ends;
+    label[b] = 1;
+    labelEnd[b] = labelEnd[bb];
+    dual[b] = 0;
+    for (const leaf of leaves(b)) {
+      if (label[inBlossom[leaf]] === 2) queue.push(leaf);
+      inBlossom[leaf] = b;
+    }
+    // The new blossom's cheapest edge to each other S-blossom, from its children's lists.
+    const bestTo = new Array<number>(2 * n).fill(-1);
+    for (const child of path) {
+      const lists = blossomBestEdges[child] ? [blossomBestEdges[child]!] : leaves(child).map((leaf) => neighbourEnds[leaf].map((p) => p >> 1));
+      for (const list of lists) {
+        for (const k2 of list) {
+          let j = endpoint[2 * k2 + 1];
+          if (inBlossom[j] === b) j = endpoint[2 * k2];
+          const bj = inBlossom[j];
+          if (bj !== b && label[bj] === 1 && (bestTo[bj] === -1 || slack(k2) < slack(bestTo[bj]))) bestTo[bj] = k2;
+        }
+      }
+      blossomBestEdges[child] = null;
+      bestEdge[child] = -1;
+    }
+    blossomBestEdges[b] = bestTo.filter((k2) => k2 !== -1);
+    bestEdge[b] = -1;
+    for (const k2 of blossomBestEdges[b]!) if (bestEdge[b] === -1 || slack(k2) < slack(bestEdge[b])) bestEdge[b] = k2;
+  }
+
+  function expandBlossom(b: number, endStage: boolean): void {
+    const children = blossomChildren[b]!;
+    const ends = blossomEnds[b]!;
+    for (const s of children) {
+      blossomParent[s] = -1;
+      if (s < n) inBlossom[s] = s;
+      else if (endStage && dual[s] === 0) expandBlossom(s, endStage);
+      else for (const leaf of leaves(s)) inBlossom[leaf] = s;
+    }
+    if (!endStage && label[b] === 2) {
+      // A T-blossom opened mid-stage: relabel the children on the even path from where the
+      // alternating tree enters back to the base, so the tree stays alternating.
+      const entryChild = inBlossom[endpoint[labelEnd[b] ^ 1]];
+      let j = children.indexOf(entryChild);
+      let step: number;
+      let trick: number;
+      if (j & 1) {
+        j -= children.length;
+        step = 1;
+        trick = 0;
+      } else {
+        step = -1;
+        trick = 1;
+      }
+      let p = labelEnd[b];
+      while (j !== 0) {
+        label[endpoint[p ^ 1]] = 0;
+        label[endpoint[at(ends, j - trick) ^ trick ^ 1]] = 0;
+        assignLabel(endpoint[p ^ 1], 2, p);
+        allowEdge[at(ends, j - trick) >> 1] = true;
+        j += step;
+        p = at(ends, j - trick) ^ trick;
+        allowEdge[p >> 1] = true;
+        j += step;
+      }
+      let bv = at(children, j);
+      label[endpoint[p ^ 1]] = label[bv] = 2;
+      labelEnd[endpoint[p ^ 1]] = labelEnd[bv] = p;
+      bestEdge[bv] = -1;
+      j += step;
+      while (at(children, j) !== entryChild) {
+        bv = at(children, j);
+        if (label[bv] === 1) {
+          j += step;
+          continue;
+        }
+        const bvLeaves = leaves(bv);
+        let v = bvLeaves[bvLeaves.length - 1];
+        for (const leaf of bvLeaves) {
+          if (label[leaf] !== 0) {
+            v = leaf;
+            break;
+          }
+        }
+        if (label[v] !== 0) {
+          label[v] = 0;
+          label[endpoint[mate[blossomBase[bv]]]] = 0;
+          assignLabel(v, 2, labelEnd[v]);
+        }
+        j += step;
+      }
+    }
+    label[b] = 0;
+    labelEnd[b] = -1;
+    blossomChildren[b] = null;
+    blossomEnds[b] = null;
+    blossomBase[b] = -1;
+    blossomBestEdges[b] = null;
+    bestEdge[b] = -1;
+    unusedBlossoms.push(b);
+  }
+
+  // Flips the matching along the even path inside blossom b from vertex v to the base, making v the base.
+  function augmentBlossom(b: number, v: number): void {
+    let t = v;
+    while (blossomParent[t] !== b) t = blossomParent[t];
+    if (t >= n) augmentBlossom(t, v);
+    const children = blossomChildren[b]!;
+    const ends = blossomEnds[b]!;
+    const i = children.indexOf(t);
+    let j = i;
+    let step: number;
+    let trick: number;
+    if (i & 1) {
+      j -= children.length;
+      step = 1;
+      trick = 0;
+    } else {
+      step = -1;
+      trick = 1;
+    }
+    while (j !== 0) {
+      j += step;
+      t = at(children, j);
+      const p = at(ends, j - trick) ^ trick;
+      if (t >= n) augmentBlossom(t, endpoint[p]);
+      j += step;
+      t = at(children, j);
+      if (t >= n) augmentBlossom(t, endpoint[p ^ 1]);
+      mate[endpoint[p]] = p ^ 1;
+      mate[endpoint[p ^ 1]] = p;
+    }
+    blossomChildren[b] = [...children.slice(i), ...children.slice(0, i)];
+    blossomEnds[b] = [...ends.slice(i), ...ends.slice(0, i)];
+    blossomBase[b] = blossomBase[blossomChildren[b]![0]];
+  }
+
+  function augmentMatching(k: number): void {
+    for (const [start, startEnd] of [
+      [endpoint[2 * k], 2 * k + 1],
+      [endpoint[2 * k + 1], 2 * k],
+    ]) {
+      let s = start;
+      let p = startEnd;
+      for (;;) {
+        const bs = inBlossom[s];
+        if (bs >= n) augmentBlossom(bs, s);
+        mate[s] = p;
+        if (labelEnd[bs] === -1) break;
+        const t = endpoint[labelEnd[bs]];
+        const bt = inBlossom[t];
+        s = endpoint[labelEnd[bt]];
+        const j = endpoint[labelEnd[bt] ^ 1];
+        if (bt >= n) augmentBlossom(bt, j);
+        mate[j] = labelEnd[bt];
+        p = labelEnd[bt] ^ 1;
+      }
+    }
+  }
+
+  for (let stage = 0; stage < n; stage++) {
+    label.fill(0);
+    bestEdge.fill(-1);
+    for (let b = n; b < 2 * n; b++) blossomBestEdges[b] = null;
+    allowEdge.fill(false);
+    queue = [];
+    for (let v = 0; v < n; v++) if (mate[v] === -1 && label[inBlossom[v]] === 0) assignLabel(v, 1, -1);
+
+    let augmented = false;
+    for (;;) {
+      while (queue.length > 0 && !augmented) {
+        const v = queue.pop()!;
+        for (const p of neighbourEnds[v]) {
+          const k = p >> 1;
+          const w = endpoint[p];
+          if (inBlossom[v] === inBlossom[w]) continue;
+          let kSlack = 0;
+          if (!allowEdge[k]) {
+            kSlack = slack(k);
+            if (kSlack <= 0) allowEdge[k] = true;
+          }
+          if (allowEdge[k]) {
+            if (label[inBlossom[w]] === 0) assignLabel(w, 2, p ^ 1);
+            else if (label[inBlossom[w]] === 1) {
+              const base = scanBlossom(v, w);
+              if (base >= 0) addBlossom(base, k);
+              else {
+                augmentMatching(k);
+                augmented = true;
+                break;
+              }
+            } else if (label[w] === 0) {
+              label[w] = 2;
+              labelEnd[w] = p ^ 1;
+            }
+          } else if (label[inBlossom[w]] === 1) {
+            const b = inBlossom[v];
+            if (bestEdge[b] === -1 || kSlack < slack(bestEdge[b])) bestEdge[b] = k;
+          } else if (label[w] === 0) {
+            if (bestEdge[w] === -1 || kSlack < slack(bestEdge[w])) bestEdge[w] = k;
+          }
+        }
+      }
+      if (augmented) break;
+
+      // No tight edge left to grow along: move the duals by the largest step that keeps them feasible.
+      let deltaType = -1;
+      let delta = 0;
+      let deltaEdge = -1;
+      let deltaBlossom = -1;
+      if (!maxCardinality) {
+        deltaType = 1;
+        delta = Math.min(...dual.slice(0, n));
+      }
+      for (let v = 0; v < n; v++) {
+        if (label[inBlossom[v]] === 0 && bestEdge[v] !== -1) {
+          const d = slack(bestEdge[v]);
+          if (deltaType === -1 || d < delta) {
+            delta = d;
+            deltaType = 2;
+            deltaEdge = bestEdge[v];
+          }
+        }
+      }
+      for (let b = 0; b < 2 * n; b++) {
+        if (blossomParent[b] === -1 && label[b] === 1 && bestEdge[b] !== -1) {
+          const d = slack(bestEdge[b]) / 2;
+          if (deltaType === -1 || d < delta) {
+            delta = d;
+            deltaType = 3;
+            deltaEdge = bestEdge[b];
+          }
+        }
+      }
+      for (let b = n; b < 2 * n; b++) {
+        if (blossomBase[b] >= 0 && blossomParent[b] === -1 && label[b] === 2 && (deltaType === -1 || dual[b] < delta)) {
+          delta = dual[b];
+          deltaType = 4;
+          deltaBlossom = b;
+        }
+      }
+      if (deltaType === -1) {
+        // Nothing can grow: the matching already has the most pairs possible.
+        deltaType = 1;
+        delta = Math.max(0, Math.min(...dual.slice(0, n)));
+      }
+
+      for (let v = 0; v < n; v++) {
+        if (label[inBlossom[v]] === 1) dual[v] -= delta;
+        else if (label[inBlossom[v]] === 2) dual[v] += delta;
+      }
+      for (let b = n; b < 2 * n; b++) {
+        if (blossomBase[b] >= 0 && blossomParent[b] === -1) {
+          if (label[b] === 1) dual[b] += delta;
+          else if (label[b] === 2) dual[b] -= delta;
+        }
+      }
+
+      if (deltaType === 1) break;
+      if (deltaType === 2) {
+        allowEdge[deltaEdge] = true;
+        let i = endpoint[2 * deltaEdge];
+        if (label[inBlossom[i]] === 0) i = endpoint[2 * deltaEdge + 1];
+        queue.push(i);
+      } else if (deltaType === 3) {
+        allowEdge[deltaEdge] = true;
+        queue.push(endpoint[2 * deltaEdge]);
+      } else expandBlossom(deltaBlossom, false);
+    }
+    if (!augmented) break;
+
+    for (let b = n; b < 2 * n; b++) {
+      if (blossomParent[b] === -1 && blossomBase[b] >= 0 && label[b] === 1 && dual[b] === 0) expandBlossom(b, true);
+    }
+  }
+
+  return mate.map((p) => (p >= 0 ? endpoint[p] : -1));
+}
