@@ -39,7 +39,14 @@ export type ErrorCode =
   | "claim_cap"
   | "wish_not_editable"
   | "insufficient_points"
-  | "draw_made";
+  | "draw_made"
+  | "draw_locked"
+  | "too_few_entrants"
+  | "no_legal_pairing"
+  | "match_not_ready"
+  | "result_depends"
+  | "round_unfinished"
+  | "rounds_complete";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

@@ -24,8 +24,8 @@ export const GAME_ENTRANTS: Record<GameType, readonly EntrantKind[]> = {
   tug_of_war: ["team"],
   relay: ["team"],
 };
-/** Games scored in games, best of 3 or 5. */
-export const GAMES_WITH_SETS: readonly GameType[] = ["table_tennis", "badminton"];
+/** Games scored game by game, best of 3 or 5 (badminton records the winner only). */
+export const GAMES_WITH_SETS: readonly GameType[] = ["table_tennis"];
 
 export const competitionSetupSchema = z
   .object({
