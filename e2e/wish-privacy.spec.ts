@@ -18,6 +18,11 @@ const MARKERS = MARKED.flatMap((m) => [m.name, m.phone, m.address]);
 const CLAIMANT = "13955500294";
 const OTHER = "13955500252";
 
+/** Organisers' pages: refused to everyone else, and their data must not travel with the refusal. */
+const DASHBOARD = ["/dashboard", "/dashboard/wishes", "/dashboard/wishes?status=claimed", "/dashboard/wishes?status=open", "/dashboard/points", "/dashboard/residents", "/dashboard/audit", "/dashboard/households", "/dashboard/festivals/meihu-15/registrations"];
+/** What only organisers may see there: a demo beneficiary, the claimant's mobile number. */
+const STAFF_ONLY = ["周桂芳", "13700001001", CLAIMANT];
+
 const PUBLIC_STARTS = ["/", "/wishes", "/points", "/festivals/meihu-15", "/festivals/meihu-14", "/festivals/meihu-15/stars", "/festivals/meihu-15/stars/results", "/festivals/meihu-14/stars/results", "/api/health"];
 const VOLUNTEER_STARTS = [...PUBLIC_STARTS, "/me", "/me/wishes", "/me/points", "/api/me/unread", "/api/auth/session"];
 
@@ -61,6 +66,16 @@ async function crawl(request: APIRequestContext, starts: string[], limit = 400):
   return seen;
 }
 
+/** Each dashboard address fetched without following its redirect: the answer itself must hold nothing. */
+async function dashboardLeaks(request: APIRequestContext): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of DASHBOARD) {
+    const body = await (await request.get(path, { maxRedirects: 0 })).text();
+    for (const m of [...MARKERS, ...STAFF_ONLY]) if (body.includes(m)) found.push(`${path} contains ${m}`);
+  }
+  return found;
+}
+
 function leaks(pages: Map<string, string>): string[] {
   const found: string[] = [];
   for (const [path, body] of pages) for (const m of MARKERS) if (body.includes(m)) found.push(`${path} contains ${m}`);
@@ -81,6 +96,11 @@ test("no beneficiary's name, phone or address on any page a visitor or another v
   const claimed = await claimant.request.post("/api/wishes/claims", { data: { wishId: href!.split("/").pop() } });
   expect(await claimed.json()).toMatchObject({ ok: true });
 
+  // Control: an organiser's dashboard does hold what the others must not see.
+  const staffView = await dashboardLeaks(page.request);
+  expect(staffView.some((l) => l.includes(MARKED[1].name))).toBe(true);
+  expect(staffView.some((l) => l.includes(CLAIMANT))).toBe(true);
+
   // Control: the claimant's own page shows their beneficiary (so a leak would be seen), and only theirs.
   const own = await (await claimant.request.get("/me/wishes")).text();
   expect(own).toContain(MARKED[1].name);
@@ -91,10 +111,11 @@ test("no beneficiary's name, phone or address on any page a visitor or another v
   // A visitor.
   const visitorContext = await browser.newContext({ baseURL, locale: "zh-CN" });
   const visitorPages = await crawl(visitorContext.request, PUBLIC_STARTS);
-  await visitorContext.close();
   expect(visitorPages.size).toBeGreaterThan(40);
   for (const m of MARKED) expect([...visitorPages.values()].some((b) => b.includes(m.title)), `the visitor reached ${m.title}`).toBe(true);
   expect(leaks(visitorPages)).toEqual([]);
+  expect(await dashboardLeaks(visitorContext.request)).toEqual([]);
+  await visitorContext.close();
 
   // Another volunteer, signed in, in both languages.
   const otherContext = await browser.newContext({ baseURL, locale: "zh-CN" });
@@ -104,6 +125,7 @@ test("no beneficiary's name, phone or address on any page a visitor or another v
   expect(otherPages.size).toBeGreaterThan(40);
   expect([...otherPages.keys()].filter((p) => /^\/wishes\/[0-9a-f-]{36}$/.test(p)).length).toBeGreaterThan(5);
   expect(leaks(otherPages)).toEqual([]);
+  expect(await dashboardLeaks(otherContext.request)).toEqual([]);
   await otherContext.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
   const english = await crawl(otherContext.request, ["/wishes", "/me", "/me/wishes", "/me/points", "/points"], 60);
   expect(leaks(english)).toEqual([]);

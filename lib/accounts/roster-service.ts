@@ -9,6 +9,7 @@ import { generateHouseholdCode } from "./household-code";
 import { canManageHouseholds } from "./permissions";
 import { addressKey, parseRosterCsv, type ParsedRosterRow } from "./roster-csv";
 import { rosterImportSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 export interface RosterPreviewRow {
   line: number;
@@ -115,7 +116,7 @@ export async function importRoster(
 /** A new code for a household whose slip was lost or shared too widely. Residents already verified stay verified. */
 export async function regenerateHouseholdCode(db: Db, actor: Actor | null, householdId: unknown): Promise<Result<{ code: string }>> {
   if (!canManageHouseholds(actor)) return refuse(db, actor?.id, "households.regenerate_code");
-  if (typeof householdId !== "string" || !/^[0-9a-f-]{36}$/i.test(householdId)) return fail("invalid");
+  if (!isUuid(householdId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const code = generateHouseholdCode();
     const [row] = await tx.update(households).set({ code }).where(eq(households.id, householdId)).returning({ id: households.id });

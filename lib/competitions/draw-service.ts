@@ -6,8 +6,9 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { orderForDraw, planDraw } from "./draw";
+import { isUuid } from "@/lib/ids";
 
-const uuidLike = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v);
+const uuidLike = isUuid;
 
 /**
  * Makes the draw from the entrants who checked in, or makes it again — until the first result is

@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { checkScore, type ScoreInput } from "./scores";
 import { canRun } from "./service";
 import { pairSwissRound, type SwissPlayer } from "./swiss";
+import { isUuid } from "@/lib/ids";
 
 // Results, entered by an organiser or the competition's referee on a phone: checked against the
 // game's rules, written once per match with its version (two referees cannot overwrite each
@@ -144,7 +145,7 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
  */
 export async function pairNextRound(db: Db, actor: Actor | null, competitionId: unknown): Promise<Result<{ round: number; matches: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.pair_round");
-  if (typeof competitionId !== "string" || !/^[0-9a-f-]{36}$/i.test(competitionId)) return fail("invalid");
+  if (!isUuid(competitionId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for("update");
     if (!c) return fail("not_found");
@@ -198,7 +199,7 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
  */
 export async function withdrawEntrant(db: Db, actor: Actor | null, entrantId: unknown): Promise<Result<{ walkovers: number }>> {
   if (!actor) return fail("unauthenticated");
-  if (typeof entrantId !== "string" || !/^[0-9a-f-]{36}$/i.test(entrantId)) return fail("invalid");
+  if (!isUuid(entrantId)) return fail("invalid");
   const [e] = await db.select().from(competitionEntrants).where(eq(competitionEntrants.id, entrantId));
   if (!e) return fail("not_found");
   if (!(await canRun(db, actor, e.competitionId))) return refuse(db, actor.id, "competitions.withdraw", { entrantId });

@@ -6,12 +6,13 @@ import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { checkInSchema, competitionSetupSchema, refereeSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 // Competitions on the festival's programme: organisers set one up on a sport event or a
 // card/chess item, its entrants come from the registrations that hold a place there, and on the
 // day they check in. The draw and the results build on these.
 
-const uuidLike = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v);
+const uuidLike = isUuid;
 const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 
 /** Sets up (or, before the draw, changes) the competition of one programme item. */

@@ -10,6 +10,7 @@ import { findConflicts, type Conflict } from "./conflicts";
 import { canManageFestivals } from "./permissions";
 import { createItemSchema, deleteItemSchema, publishSchema, reorderActsSchema, updateItemSchema, updateVenueSchema, venueSchema } from "./schemas";
 import { festivalBounds } from "./time";
+import { isUuid } from "@/lib/ids";
 
 export interface ItemDto {
   id: string;
@@ -167,7 +168,7 @@ export async function updateVenue(db: Db, actor: Actor | null, input: unknown): 
 /** A venue with items on it stays: move or remove them first. */
 export async function deleteVenue(db: Db, actor: Actor | null, venueId: unknown): Promise<Result<undefined>> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "venues.delete");
-  if (typeof venueId !== "string" || !/^[0-9a-f-]{36}$/i.test(venueId)) return fail("invalid");
+  if (!isUuid(venueId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [used] = await tx.select({ id: programmeItems.id }).from(programmeItems).where(eq(programmeItems.venueId, venueId)).limit(1);
     if (used) return fail("venue_in_use");

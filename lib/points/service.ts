@@ -6,6 +6,7 @@ import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { anonymousSchema, awardSchema, redeemSchema, rewardActiveSchema, rewardSchema } from "@/lib/wishes/schemas";
+import { isUuid } from "@/lib/ids";
 
 // Volunteer points: an append-only ledger. Entries are only ever added — a fulfilled wish, a
 // backstage shift served, an organiser's award with a reason, a redemption — and a balance is
@@ -83,7 +84,7 @@ export async function redeemReward(db: Db, actor: Actor | null, input: unknown, 
 /** An organiser marks a backstage shift served: the helper's points, once per shift. */
 export async function markShiftServed(db: Db, actor: Actor | null, assignmentId: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.shift_served");
-  if (typeof assignmentId !== "string" || !/^[0-9a-f-]{36}$/i.test(assignmentId)) return fail("invalid");
+  if (!isUuid(assignmentId)) return fail("invalid");
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const [a] = await tx

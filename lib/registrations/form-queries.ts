@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { festivals, programmeItems, programmePublications, quotas, registrations, venues } from "@/db/schema";
 import type { RegistrationRole } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isUuid } from "@/lib/ids";
 
 export interface FormFestival {
   slug: string;
@@ -130,7 +131,7 @@ export interface EditableRegistration {
 
 /** One of my registrations, to edit while it is pending; null when it is not mine or not pending. */
 export async function getEditableRegistration(db: DbOrTx, userId: string, id: string): Promise<EditableRegistration | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [r] = await db.select().from(registrations).where(and(eq(registrations.id, id), eq(registrations.userId, userId)));
   if (!r || (r.status !== "confirmed" && r.status !== "waitlisted") || r.acceptedAt) return null;
   return {

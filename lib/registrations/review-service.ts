@@ -8,6 +8,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { ensureItemQuota, promoteWaiting, releasePlace, takePlace } from "./places";
 import { actToProgrammeSchema, assignShiftSchema, moveSchema, noteSchema, shiftSchema, unassignShiftSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 // What organisers do with registrations beyond accepting and rejecting: notes, moving someone to
 // another event, putting an accepted act into the programme, and backstage shifts.
@@ -123,7 +124,7 @@ export async function createShift(db: Db, actor: Actor | null, input: unknown): 
 
 export async function deleteShift(db: Db, actor: Actor | null, shiftId: unknown): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "shifts.delete");
-  if (typeof shiftId !== "string" || !/^[0-9a-f-]{36}$/i.test(shiftId)) return fail("invalid");
+  if (!isUuid(shiftId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(shifts).where(eq(shifts.id, shiftId)).returning({ title: shifts.title });
     if (!row) return fail("not_found");

@@ -112,7 +112,7 @@ export const unassignShiftSchema = z.object({ shiftId: id, registrationId: id })
 
 export const capacitySchema = z.object({
   festivalSlug: z.string().trim().min(1).max(40),
-  scope: z.string().regex(/^(role:(performer|backstage|athlete|player)|item:[0-9a-f-]{36})$/, { error: "invalid" }),
+  scope: z.string().regex(/^(role:(performer|backstage|athlete|player)|item:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: "invalid" }),
   /** `null` lifts the limit: everyone waiting gets a place. */
   capacity: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(0, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }).nullable(),
 });

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpair, type People } from "./links";
 import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
 import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 const ITEM_KIND = { athlete: "sport_event", player: "card_chess" } as const;
 const LIVE = ["confirmed", "waitlisted"] as const;
@@ -154,7 +155,7 @@ export async function updateRegistration(db: Db, actor: Actor | null, input: unk
 /** A co-performer or a named partner says no: the link is marked declined and the registrant told. */
 export async function declineLink(db: Db, actor: Actor | null, linkId: unknown): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
-  if (typeof linkId !== "string" || !/^[0-9a-f-]{36}$/i.test(linkId)) return fail("invalid");
+  if (!isUuid(linkId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [link] = await tx.select().from(registrationLinks).where(eq(registrationLinks.id, linkId)).for("update");
     if (!link) return fail("not_found");
@@ -171,7 +172,7 @@ export async function declineLink(db: Db, actor: Actor | null, linkId: unknown):
 /** A person cancels their own registration before registration closes; a freed place goes on at once. */
 export async function cancelRegistration(db: Db, actor: Actor | null, id: unknown, ctx: { now?: Date } = {}): Promise<Result<{ promoted: string[] }>> {
   if (!actor) return fail("unauthenticated");
-  if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return fail("invalid");
+  if (!isUuid(id)) return fail("invalid");
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, id)).for("update");

@@ -4,13 +4,13 @@ import { festivals, starCategories, starNominations, starPhotos, starWinners } f
 import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { listMyBallots } from "./queries";
+import { isUuid } from "@/lib/ids";
 
 // Reads for the residents' Neighbourhood Star pages, beside the core queries: the photo bytes,
 // a ballot with the names chosen, and what a certificate prints.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from URLs: anything that is not a uuid is simply not found (Postgres would throw). */
-export const isUuid = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
+export { isUuid };
 
 export interface StarPhoto {
   mime: string;

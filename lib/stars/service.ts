@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { preparePhoto } from "./photo";
 import { newReceipt, seal } from "./seal";
 import { ballotSchema, categorySchema, deleteCategorySchema, editStorySchema, mergeSchema, nominationSchema, publishSchema, updateCategorySchema, vetSchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 // Neighbourhood Star: categories, nominations, vetting, ballots and results. Every rule is here;
 // pages and actions only pass the session along.
@@ -146,7 +147,7 @@ export async function nominate(db: Db, actor: Actor | null, input: unknown, phot
 /** The nominee says no, before voting opens; the nominator is told. */
 export async function declineNomination(db: Db, actor: Actor | null, id: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
-  if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) return fail("invalid");
+  if (!isUuid(id)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [n] = await tx.select().from(starNominations).where(eq(starNominations.id, id)).for("update");
     if (!n) return fail("not_found");

@@ -40,12 +40,13 @@ describe("an organiser releases a stuck claim", () => {
     expect(told.map((n) => n.kind)).toContain("wish.released");
     const logged = await t.db.select().from(auditLog).where(eq(auditLog.targetId, w.id));
     expect(logged.map((l) => `${l.action}:${l.outcome}`)).toContain("wishes.release:ok");
-    // Only an active claim: released once, the second finds nothing; a fulfilled one is left alone.
+    // Released once, the second finds nothing; a fulfilled one the beneficiary denies can be released too.
     const before = await snapshot(t.db);
     expect(await releaseClaim(t.db, organiser, { claimId })).toEqual({ ok: false, code: "not_found" });
     expect(await snapshot(t.db)).toBe(before);
     const other = must(await claimWish(t.db, v, w.id));
     must(await fulfilClaim(t.db, v, { claimId: other.claimId, note: "送到了。" }));
+    must(await releaseClaim(t.db, organiser, { claimId: other.claimId }));
     expect(await releaseClaim(t.db, organiser, { claimId: other.claimId })).toEqual({ ok: false, code: "not_found" });
     expect(await releaseClaim(t.db, organiser, { claimId: "nope" })).toMatchObject({ ok: false, code: "invalid" });
   });

@@ -6,6 +6,7 @@ import { POINTS, WISH_CATEGORIES } from "@/db/schema/wishes";
 import type { Db, DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { beneficiaryContact, getSettings, lapseClaims, type BeneficiaryContact } from "./service";
+import { isUuid } from "@/lib/ids";
 
 /**
  * Lapsed claims are released before every read, so a lapsed claim is never shown as held. A page
@@ -21,8 +22,7 @@ const releaseLapsed = (db: DbOrTx, now?: Date) => (now ? lapseClaims(db, now).th
 // my own wishes. A beneficiary's name, phone and address are never selected here: the one way to
 // them is `beneficiaryContact`, which checks the claim. Their age leaves only as a band.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isWishId = (s: unknown): s is string => typeof s === "string" && UUID.test(s);
+export const isWishId = (s: unknown): s is string => isUuid(s);
 
 export const AGE_BANDS = ["child", "adult", "sixties", "seventies", "eighties"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];

@@ -7,7 +7,9 @@ import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
 
 const id = z.uuid({ error: "invalid" });
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
-const whole = (min: number, max: number) => z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" });
+// A blank box is no number (coercing "" would make it 0: a blank age would read as a child).
+const blankIsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const whole = (min: number, max: number) => z.preprocess(blankIsMissing, z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" }));
 
 export const WISH_TITLE_MAX = 40;
 export const WISH_STORY_MAX = 300;

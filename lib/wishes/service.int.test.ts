@@ -10,7 +10,7 @@ import { backstage, openFestival } from "@/tests/support/registration-fixtures";
 import { register } from "@/lib/registrations/service";
 import { assignShift, createShift } from "@/lib/registrations/review-service";
 import { shiftAssignments } from "@/db/schema";
-import { beneficiaryContact, claimWish, confirmFulfilment, fulfilClaim, lapseClaims, submitOwnWish, updateSettings, vetWish, withdrawClaim } from "./service";
+import { beneficiaryContact, claimWish, confirmFulfilment, fulfilClaim, lapseClaims, releaseClaim, submitOwnWish, updateSettings, vetWish, withdrawClaim } from "./service";
 
 let t: TestDb;
 let organiser: Actor;
@@ -139,5 +139,60 @@ describe("a backstage shift served", () => {
     must(await markShiftServed(t.db, organiser, a.id));
     expect(await markShiftServed(t.db, organiser, a.id)).toEqual({ ok: false, code: "not_found" });
     expect(await balanceOf(t.db, helper.id)).toBe(5);
+  });
+});
+
+describe("the edges a review found", () => {
+  const DASHES = "-".repeat(36);
+
+  it("an id that only looks like one is refused as invalid, never a database error", async () => {
+    const v = await volunteer();
+    expect(await claimWish(t.db, v, DASHES)).toEqual({ ok: false, code: "invalid" });
+    expect(await claimWish(t.db, v, "0".repeat(36))).toEqual({ ok: false, code: "invalid" });
+    expect(await withdrawClaim(t.db, v, DASHES)).toEqual({ ok: false, code: "invalid" });
+    expect(await markShiftServed(t.db, organiser, DASHES)).toEqual({ ok: false, code: "invalid" });
+    expect(await beneficiaryContact(t.db, v, DASHES)).toEqual({ ok: false, code: "invalid" });
+  });
+
+  it("nobody claims their own wish, and an organiser does not confirm their own claim", async () => {
+    const asker = await actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
+    const own = must(await submitOwnWish(t.db, asker, { title: "一把伞", story: "伞坏了。", category: "goods", value: 30, alias: "刘阿姨, 70", age: 70, circumstance: "elderly_alone" }));
+    must(await vetWish(t.db, organiser, { id: own.id, decision: "approve" }));
+    expect(await claimWish(t.db, asker, own.id)).toEqual({ ok: false, code: "forbidden" });
+    expect(await wishStatus(own.id)).toBe("open");
+
+    const staffVolunteer = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser", "volunteer"], verified: true })).id);
+    const w = await postWish(t.db, organiser);
+    const { claimId } = must(await claimWish(t.db, staffVolunteer, w.id));
+    must(await fulfilClaim(t.db, staffVolunteer, { claimId, note: "送到了" }));
+    expect(await confirmFulfilment(t.db, staffVolunteer, { claimId })).toEqual({ ok: false, code: "forbidden" });
+    expect(await balanceOf(t.db, staffVolunteer.id)).toBe(0);
+    expect(must(await confirmFulfilment(t.db, organiser, { claimId })).points).toBe(10);
+  });
+
+  it("a blank age is missing, not 0; a claim past its time cannot be fulfilled; a fulfilment the beneficiary denies is released", async () => {
+    const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    expect(await submitOwnWish(t.db, resident, { title: "一把伞", story: "伞坏了。", category: "goods", value: 30, alias: "刘阿姨", age: "", circumstance: "elderly_alone" })).toMatchObject({ ok: false, fieldErrors: { age: ["number_invalid"] } });
+
+    const v = await volunteer();
+    const late = await postWish(t.db, organiser);
+    const old = must(await claimWish(t.db, v, late.id, { now: new Date(Date.now() - 8 * DAY) }));
+    expect(await fulfilClaim(t.db, v, { claimId: old.claimId, note: "晚了" })).toEqual({ ok: false, code: "not_found" });
+
+    const w = await postWish(t.db, organiser);
+    const { claimId } = must(await claimWish(t.db, v, w.id));
+    must(await fulfilClaim(t.db, v, { claimId, note: "其实没送到" }));
+    must(await releaseClaim(t.db, organiser, { claimId, reason: "受助人说没有收到" }));
+    expect(await wishStatus(w.id)).toBe("open");
+    expect(await beneficiaryContact(t.db, v, w.id)).toEqual({ ok: false, code: "forbidden" });
+  });
+
+  it("approving checks the value cap as it is now", async () => {
+    const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    const pricey = must(await submitOwnWish(t.db, resident, { title: "一台电扇", story: "夏天太热。", category: "goods", value: 150, alias: "周伯, 80", age: 80, circumstance: "elderly_alone" }));
+    must(await updateSettings(t.db, organiser, { wishValueCap: 100, claimCap: 3, claimDays: 7 }));
+    expect(await vetWish(t.db, organiser, { id: pricey.id, decision: "approve" })).toMatchObject({ ok: false, fieldErrors: { value: ["value_over_cap"] } });
+    expect(await wishStatus(pricey.id)).toBe("pending");
+    must(await updateSettings(t.db, organiser, { wishValueCap: 200, claimCap: 3, claimDays: 7 }));
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, count, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { beneficiaries, communitySettings, households, notifications, pointEntries, POINTS, starPhotos, users, wishClaims, wishes } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -7,13 +7,14 @@ import { fail, ok, type Result } from "@/lib/result";
 import { preparePhoto } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
 import { confirmSchema, fulfilSchema, ownWishSchema, releaseSchema, updateOwnWishSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
+import { isUuid } from "@/lib/ids";
 
 // Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
 // vetted, posted on the wall under an alias, claimed by one volunteer at a time, fulfilled,
 // confirmed — and the confirmation writes the volunteer's points in the same transaction.
 
 const DAY = 86_400_000;
-const uuidLike = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]{36}$/i.test(v);
+const uuidLike = isUuid;
 
 export async function getSettings(db: DbOrTx) {
   const [s] = await db.select().from(communitySettings).where(eq(communitySettings.id, 1));
@@ -84,6 +85,11 @@ export async function vetWish(db: Db, actor: Actor | null, input: unknown): Prom
   if (!parsed.ok) return parsed;
   const { id, decision, reason } = parsed.data;
   const to = { approve: "open", reject: "rejected", changes: "changes" } as const;
+  if (decision === "approve") {
+    // The cap may have been lowered since the wish was written.
+    const [w] = await db.select({ value: wishes.value }).from(wishes).where(eq(wishes.id, id));
+    if (w && w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  }
   return db.transaction(async (tx) => {
     const [w] = await tx
       .update(wishes)
@@ -102,22 +108,28 @@ export async function vetWish(db: Db, actor: Actor | null, input: unknown): Prom
  * claim and every read of the wall, and every few minutes by the server (instrumentation), so it
  * happens even when nobody visits.
  */
-export async function lapseClaims(db: DbOrTx, now = new Date()): Promise<number> {
-  const lapsed = await db
-    .update(wishClaims)
-    .set({ status: "lapsed", endedAt: now })
-    .where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now)))
-    .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
-  if (!lapsed.length) return 0;
-  const ids = lapsed.map((l) => l.wishId);
-  await db
-    .update(wishes)
-    .set({ status: "open", updatedAt: now })
-    .where(and(inArray(wishes.id, ids), eq(wishes.status, "claimed")));
-  // The title goes into the notification: "your claim on … lapsed" needs no join later.
-  const titles = await db.select({ id: wishes.id, title: wishes.title }).from(wishes).where(inArray(wishes.id, ids));
-  await db.insert(notifications).values(lapsed.map((l) => ({ userId: l.volunteerId, kind: "wish.lapsed", data: { wishId: l.wishId, title: titles.find((w) => w.id === l.wishId)?.title } })));
-  return lapsed.length;
+export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<number> {
+  // Mostly nothing is due: a read answers that without opening a transaction.
+  const [due] = await outer.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now))).limit(1);
+  if (!due) return 0;
+  // All or nothing: a claim lapsed without its wish reopened would leave the wish held by nobody.
+  return outer.transaction(async (db) => {
+    const lapsed = await db
+      .update(wishClaims)
+      .set({ status: "lapsed", endedAt: now })
+      .where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now)))
+      .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
+    if (!lapsed.length) return 0;
+    const ids = lapsed.map((l) => l.wishId);
+    await db
+      .update(wishes)
+      .set({ status: "open", updatedAt: now })
+      .where(and(inArray(wishes.id, ids), eq(wishes.status, "claimed")));
+    // The title goes into the notification: "your claim on … lapsed" needs no join later.
+    const titles = await db.select({ id: wishes.id, title: wishes.title }).from(wishes).where(inArray(wishes.id, ids));
+    await db.insert(notifications).values(lapsed.map((l) => ({ userId: l.volunteerId, kind: "wish.lapsed", data: { wishId: l.wishId, title: titles.find((w) => w.id === l.wishId)?.title } })));
+    return lapsed.length;
+  });
 }
 
 /**
@@ -134,6 +146,13 @@ export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ct
   const settings = await getSettings(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`claims:${actor.id}`}))`);
+    // Nobody makes their own wish come true for points: not the one it is for, not the one who wrote it.
+    const [mine] = await tx
+      .select({ id: wishes.id })
+      .from(wishes)
+      .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+      .where(and(eq(wishes.id, wishId), or(eq(wishes.submittedBy, actor.id), eq(beneficiaries.userId, actor.id))));
+    if (mine) return refuse(tx, actor.id, "wishes.claim_own", { wishId });
     const [{ n }] = await tx.select({ n: count() }).from(wishClaims).where(and(eq(wishClaims.volunteerId, actor.id), eq(wishClaims.status, "active")));
     if (n >= settings.claimCap) return fail("claim_cap");
     const [taken] = await tx
@@ -156,6 +175,8 @@ async function myLiveClaim(tx: Tx, actor: Actor, claimId: string, status: "activ
   if (!c) return { error: fail("not_found") } as const;
   if (c.volunteerId !== actor.id) return { error: await refuse(tx, actor.id, "wishes.claim_other", { claimId }) } as const;
   if (c.status !== status) return { error: fail("not_found") } as const;
+  // Past its time the claim is as good as lapsed, even before the sweep has run.
+  if (status === "active" && c.lapsesAt <= new Date()) return { error: fail("not_found") } as const;
   return { claim: c } as const;
 }
 
@@ -186,13 +207,14 @@ export async function releaseClaim(db: Db, actor: Actor | null, input: unknown):
     const [c] = await tx
       .update(wishClaims)
       .set({ status: "withdrawn", endedAt: now })
-      .where(and(eq(wishClaims.id, claimId), eq(wishClaims.status, "active")))
+      // A stuck claim, or one said to be fulfilled that the beneficiary does not confirm.
+      .where(and(eq(wishClaims.id, claimId), inArray(wishClaims.status, ["active", "fulfilled"])))
       .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
     if (!c) return fail("not_found");
     const [w] = await tx
       .update(wishes)
       .set({ status: "open", updatedAt: now, version: sql`${wishes.version} + 1` })
-      .where(and(eq(wishes.id, c.wishId), eq(wishes.status, "claimed")))
+      .where(and(eq(wishes.id, c.wishId), inArray(wishes.status, ["claimed", "fulfilled"])))
       .returning({ title: wishes.title });
     await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.released", data: { wishId: c.wishId, title: w?.title, reason: reason || undefined } });
     await writeAudit(tx, { actorId: actor!.id, action: "wishes.release", targetType: "wish", targetId: c.wishId, details: { claimId, volunteerId: c.volunteerId, ...(reason ? { reason } : {}) } });
@@ -226,6 +248,9 @@ export async function confirmFulfilment(db: Db, actor: Actor | null, input: unkn
   const parsed = parseInput(confirmSchema, input);
   if (!parsed.ok) return parsed;
   const now = ctx.now ?? new Date();
+  const [own] = await db.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.volunteerId, actor!.id)));
+  // Another organiser confirms an organiser's own claim: nobody writes their own points.
+  if (own) return refuse(db, actor!.id, "wishes.confirm_own", { claimId: parsed.data.claimId });
   return db.transaction(async (tx) => {
     const [c] = await tx
       .update(wishClaims)

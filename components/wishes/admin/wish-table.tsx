@@ -114,7 +114,7 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                     {c.status === "confirmed" && c.confirmedAt && <p className="mt-1 text-sm font-semibold text-green-ink">{t("table.confirmedAt", { date: when(c.confirmedAt), name: c.volunteerName })}</p>}
                     {r.thanks && <p className="mt-1 text-sm">{t("table.thanks", { thanks: r.thanks })}</p>}
                     {c.status === "fulfilled" && <ConfirmTool claimId={c.id} alias={r.alias} back={back} />}
-                    {c.status === "active" && <ReleaseTool claimId={c.id} alias={r.alias} back={back} />}
+                    {(c.status === "active" || c.status === "fulfilled") && <ReleaseTool claimId={c.id} alias={r.alias} back={back} />}
                   </>
                 )}
               </Td>
