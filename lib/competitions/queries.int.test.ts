@@ -135,11 +135,27 @@ describe("public competition pages' data", () => {
     expect(row.winners).toEqual([c.entrants.find((e) => e.id === final.entrantB)!.name]);
   });
 
-  it("before the draw: the entrants, no matches", async () => {
+  it("before the draw: the entrants, no matches; after it, only those drawn", async () => {
     const c = await competitionWith({ format: "round_robin", game: "guandan", entrantKind: "pair" }, 4);
-    const page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
+    let page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
     expect(page).toMatchObject({ drawn: false, status: "setup", matches: [], groups: [], bracket: null });
     expect(page.entrants.map((e) => e.name).sort()).toEqual(c.entrants.map((e) => e.name).sort());
+
+    // One pair never checked in: the draw leaves it out, and so does the page.
+    await t.db.update(competitionEntrants).set({ checkedIn: false }).where(eq(competitionEntrants.id, c.entrants[0].id));
+    must(await makeDraw(t.db, organiser, { competitionId: c.id }));
+    page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
+    expect(page.drawn).toBe(true);
+    expect(page.entrants.map((e) => e.id).sort()).toEqual(c.entrants.slice(1).map((e) => e.id).sort());
+    expect(page.groups[0].standings).toHaveLength(3);
+    const row = (await listPublicCompetitions(t.db, f.slug))!.competitions.find((x) => x.item.id === c.itemId)!;
+    expect(row.entrants).toBe(3);
+
+    // Guandan levels as the page writes them: the pair that passed A, the other's level.
+    const [m] = await matchesOf(c.id);
+    must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "guandan", a: "9", b: "A+" } }));
+    page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
+    expect(page.matches.find((x) => x.id === m.id)).toMatchObject({ winner: "b", score: { kind: "guandan", a: "9", b: "passed" } });
   });
 
   it("nothing for a draft festival, an item not yet published, or an unknown item", async () => {

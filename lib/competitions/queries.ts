@@ -387,7 +387,7 @@ export async function listPublicCompetitions(db: DbOrTx, slug: string): Promise<
           game: c.game,
           entrantKind: c.entrantKind,
           status: c.status,
-          entrants: es.filter((e) => !e.withdrawnAt).length,
+          entrants: es.filter((e) => !e.withdrawnAt && (c.status === "setup" || e.seed !== null)).length,
           winners: built ? winnersOf(built) : [],
           groupWinners: !!built && built.groups.length > 1,
         };
@@ -427,9 +427,10 @@ export async function getPublicCompetition(db: DbOrTx, slug: string, itemId: str
     plannedRounds: c.rounds,
     drawSeed: c.drawSeed,
     drawnAt: c.drawnAt,
-    // Before the draw, only those who can play: a withdrawn entrant after it stays in the tables.
+    // Before the draw, everyone still in; after it, those drawn (who did not check in are out,
+    // one who withdrew later stays, marked, as their games are in the tables).
     entrants: entrants
-      .filter((e) => drawn || !e.withdrawnAt)
+      .filter((e) => (drawn ? e.seed !== null : !e.withdrawnAt))
       .map((e) => ({ id: e.id, name: e.name, members: (e.members ?? []).map((m) => m.name), seed: e.seed, groupNo: e.groupNo, withdrawn: !!e.withdrawnAt })),
     drawn,
     ...built,
