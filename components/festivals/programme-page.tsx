@@ -22,6 +22,7 @@ export async function ProgrammePage({ slug, view }: { slug: string; view: "list"
   const t = await getTranslations("programme");
   const th = await getTranslations("home");
   const ts = await getTranslations("stars");
+  const tc = await getTranslations("competitions");
   const format = await getFormatter();
   const days = festivalDays(festival);
   const dayLabel = (d: string) => format.dateTime(festivalDay(d), { month: "long", day: "numeric", weekday: "short", timeZone: festival.timeZone });
@@ -59,6 +60,14 @@ export async function ProgrammePage({ slug, view }: { slug: string; view: "list"
               {festival.nominationOpensAt && festival.nominationClosesAt && <span>{th("nominationWindow", { start: shortDay(festival.nominationOpensAt), end: shortDay(festival.nominationClosesAt) })}</span>}
               {festival.votingOpensAt && festival.votingClosesAt && <span>{th("votingWindow", { start: shortDay(festival.votingOpensAt), end: shortDay(festival.votingClosesAt) })}</span>}
             </span>
+          </p>
+        )}
+        {/* Sport and card & chess items are where competitions are run: their draws and results. */}
+        {items.some((i) => i.kind === "sport_event" || i.kind === "card_chess") && (
+          <p className="mt-1">
+            <Link href={`/festivals/${slug}/competitions`} className={buttonClass("secondary", "lg")}>
+              {tc("festivalLink")}
+            </Link>
           </p>
         )}
       </header>

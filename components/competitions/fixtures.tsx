@@ -1,0 +1,90 @@
+import type { MatchView } from "@/lib/competitions/queries";
+import { Table, Td, Th } from "@/components/ui/table";
+import { scoreText, sideName, type CompetitionsT } from "./score";
+
+/** Each round's matches: table, the two sides (with colours for chess and Go), the score, the winner in bold. */
+export function RoundsTables({ rounds, colours, idPrefix, level, name, group = "", t }: { rounds: Array<{ round: number; matches: MatchView[] }>; colours: boolean; idPrefix: string; level: 3 | 4; name?: (round: number) => string; group?: string; t: CompetitionsT }) {
+  const H = level === 3 ? "h3" : "h4";
+  const resultCell = (m: MatchView) => {
+    const score = scoreText(m.score, t);
+    if (!m.winner) return <span className="font-normal text-muted">{t("notPlayed")}</span>;
+    if (m.winner === "draw" && !score) return t("draw");
+    return score ?? t("won");
+  };
+  return (
+    <div className="flex flex-col gap-5">
+      {rounds.map((r) => {
+        const title = name ? name(r.round) : t("round", { round: r.round });
+        const played = r.matches.filter((m) => m.label !== "bye");
+        const byes = r.matches.filter((m) => m.label === "bye");
+        return (
+          <div key={r.round} className="flex flex-col gap-2">
+            <H id={`${idPrefix}-round-${r.round}`} className="text-xl font-bold">
+              {title}
+            </H>
+            {/* A narrow phone: one card a match, the two sides either side of the score, nothing to scroll. */}
+            <ul className="flex flex-col gap-2 sm:hidden">
+              {played.map((m) => (
+                <li key={m.id} className="rounded-xl border border-line bg-white px-3 py-2">
+                  <p className="text-base text-muted">
+                    {t("table", { table: m.table })}
+                    {m.label === "third_place" && ` · ${t("thirdPlace")}`}
+                  </p>
+                  <div className="grid grid-cols-[1fr_auto_1fr] items-center gap-2 text-lg">
+                    <p className={`break-words ${m.winner === "a" ? "font-bold text-green-ink" : ""}`}>
+                      <span className="block text-base font-normal text-muted">{colours ? t("white") : t("sideA")}</span>
+                      {sideName(m.a, m.feedA, t, name)}
+                      {m.winner === "a" && <span className="sr-only"> ({t("won")})</span>}
+                    </p>
+                    <p className="text-center font-semibold">{resultCell(m)}</p>
+                    <p className={`break-words text-right ${m.winner === "b" ? "font-bold text-green-ink" : ""}`}>
+                      <span className="block text-base font-normal text-muted">{colours ? t("black") : t("sideB")}</span>
+                      {sideName(m.b, m.feedB, t, name)}
+                      {m.winner === "b" && <span className="sr-only"> ({t("won")})</span>}
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <Table caption={t("roundTable", { group, round: title }).trim()} className="hidden sm:block">
+              <thead>
+                <tr>
+                  <Th>{t("tableCol")}</Th>
+                  <Th>{colours ? t("white") : t("sideA")}</Th>
+                  <Th className="text-center">{t("scoreCol")}</Th>
+                  <Th>{colours ? t("black") : t("sideB")}</Th>
+                </tr>
+              </thead>
+              <tbody className="text-lg">
+                {played.map((m) => {
+                  return (
+                    <tr key={m.id}>
+                      <Td>
+                        {m.table}
+                        {m.label === "third_place" && <span className="block text-base text-muted">{t("thirdPlace")}</span>}
+                      </Td>
+                      <Td className={m.winner === "a" ? "font-bold text-green-ink" : undefined}>
+                        {sideName(m.a, m.feedA, t, name)}
+                        {m.winner === "a" && <span className="sr-only"> ({t("won")})</span>}
+                      </Td>
+                      <Td className="text-center font-semibold">{resultCell(m)}</Td>
+                      <Td className={m.winner === "b" ? "font-bold text-green-ink" : undefined}>
+                        {sideName(m.b, m.feedB, t, name)}
+                        {m.winner === "b" && <span className="sr-only"> ({t("won")})</span>}
+                      </Td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+            {byes.map((m) => (
+              <p key={m.id} className="text-lg">
+                {t("byeFor", { name: m.a?.name ?? "" })}
+              </p>
+            ))}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
