@@ -16,6 +16,8 @@ export async function MatchList({ matches, game, bestOf, formsOpen = false, leve
   const t = await getTranslations("competitionsAdmin");
   const rounds = [...new Set(matches.map((m) => m.round))];
   const side = (s: MatchRow["a"]) => s?.name ?? t("matches.toBeDecided");
+  // "Group 1" says nothing when everyone plays in one group.
+  const grouped = matches.some((m) => m.groupNo !== null && m.groupNo > 1);
   return (
     <div className="flex flex-col gap-5">
       {rounds.map((round) => (
@@ -28,7 +30,7 @@ export async function MatchList({ matches, game, bestOf, formsOpen = false, leve
               .filter((m) => m.round === round)
               .map((m) => {
                 const names = { a: side(m.a), b: side(m.b) };
-                const label = m.label === "third_place" ? t("matches.thirdPlace") : m.groupNo !== null ? t("matches.groupTable", { group: m.groupNo, table: m.position }) : t("matches.table", { table: m.position });
+                const label = m.label === "third_place" ? t("matches.thirdPlace") : grouped && m.groupNo !== null ? t("matches.groupTable", { group: m.groupNo, table: m.position }) : t("matches.table", { table: m.position });
                 return (
                   <li key={m.id} className="rounded-xl border border-line bg-white p-4">
                     <MatchHeading id={`match-${m.id}`} className="flex flex-wrap items-baseline gap-x-2 text-lg">

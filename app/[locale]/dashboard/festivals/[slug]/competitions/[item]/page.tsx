@@ -34,6 +34,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
   const { competition: c, entrants, waiting, referees, matches } = detail;
   const setup = c?.status === "setup";
   const here = entrants.filter((e) => e.checkedIn).length;
+  const grouped = entrants.some((e) => e.groupNo !== null && e.groupNo > 1);
 
   return (
     <div className="flex flex-col gap-5">
@@ -142,7 +143,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                   <li key={e.id} className="flex flex-wrap items-center gap-3 py-2 text-lg">
                     <span className="w-12 tabular-nums text-muted">{e.seed !== null ? t("entrants.seedNo", { seed: e.seed }) : "—"}</span>
                     <span className="font-semibold">{e.name}</span>
-                    {e.groupNo !== null && <span className="text-base">{t("matches.group", { group: e.groupNo })}</span>}
+                    {grouped && e.groupNo !== null && <span className="text-base">{t("matches.group", { group: e.groupNo })}</span>}
                     {!e.checkedIn && <Badge tone="grey">{t("entrants.notHere")}</Badge>}
                     {e.withdrawn && <Badge tone="red">{t("entrants.withdrawnBadge")}</Badge>}
                     {e.seed !== null && !e.withdrawn && c.status !== "finished" && (
