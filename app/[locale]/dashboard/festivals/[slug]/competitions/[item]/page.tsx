@@ -185,7 +185,8 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
             {c.status === "setup" || c.status === "drawn" ? (
               <div className="flex flex-col gap-4">
                 <p className="text-base text-muted">{t(c.status === "setup" ? "draw.intro" : "draw.againIntro")}</p>
-                <DrawForm competitionId={c.id} again={c.status === "drawn"} />
+                {/* Keyed on who is here, so "not enough entrants" goes once more have checked in. */}
+                <DrawForm key={here} competitionId={c.id} again={c.status === "drawn"} />
                 {c.status === "drawn" && <ClearDrawButton competitionId={c.id} />}
               </div>
             ) : (
