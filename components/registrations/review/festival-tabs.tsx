@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-const TABS = ["settings", "programme", "registrations", "shifts", "stars"] as const;
+const TABS = ["settings", "programme", "registrations", "shifts", "stars", "competitions"] as const;
 type Tab = (typeof TABS)[number];
 
 const HREF: Record<Tab, (slug: string) => string> = {
@@ -10,12 +10,14 @@ const HREF: Record<Tab, (slug: string) => string> = {
   registrations: (s) => `/dashboard/festivals/${s}/registrations`,
   shifts: (s) => `/dashboard/festivals/${s}/registrations/shifts`,
   stars: (s) => `/dashboard/festivals/${s}/stars`,
+  competitions: (s) => `/dashboard/festivals/${s}/competitions`,
 };
 
-/** The festival's dashboard pages side by side: settings, programme, registrations, shifts and stars. */
+/** The festival's dashboard pages side by side: settings, programme, registrations, shifts, stars and competitions. */
 export async function FestivalTabs({ slug, current }: { slug: string; current: Tab }) {
   const t = await getTranslations("review.tabs");
   const stars = await getTranslations("starsAdmin");
+  const competitions = await getTranslations("competitionsAdmin");
   return (
     <nav aria-label={t("label")} className="border-b-2 border-line">
       <ul className="-mb-0.5 flex flex-wrap gap-1">
@@ -28,7 +30,7 @@ export async function FestivalTabs({ slug, current }: { slug: string; current: T
                 tab === current ? "border-line border-b-paper bg-paper text-red-deep" : "border-transparent text-ink underline-offset-4 hover:bg-gold-soft hover:underline"
               }`}
             >
-              {tab === "stars" ? stars("tab") : t(tab)}
+              {tab === "stars" ? stars("tab") : tab === "competitions" ? competitions("tab") : t(tab)}
             </Link>
           </li>
         ))}

@@ -1,0 +1,218 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, signInAt } from "./support";
+
+// Running competitions at the 15th festival: an organiser sets up the Go item (three places
+// taken, round robin) and the table-tennis item (a knockout of the two who check in), checks
+// entrants in, makes the draws and appoints 王秀英 referee; she enters results on a phone. No
+// registration changes, so the registration specs that run later see the demo as seeded.
+
+const LIST = "/dashboard/festivals/meihu-15/competitions";
+const SHOTS = "/tmp/shots-comp-run";
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+}
+
+async function newPage(browser: Browser, width: number, baseURL: string) {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width, height: 900 }, baseURL });
+  return context.newPage();
+}
+
+/** No sideways scrolling at a phone's width. */
+async function expectNoOverflow(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+async function setUp(page: Page, title: string, choose: (form: ReturnType<Page["getByRole"]>) => Promise<void> = async () => {}) {
+  await page.goto(LIST);
+  await page.getByText(`设为比赛：${title}`).click();
+  const form = page.getByRole("form", { name: `${title} 的比赛设置` });
+  await choose(form);
+  await form.getByRole("button", { name: "设为比赛", exact: true }).click();
+  await page.getByRole("link", { name: `进入比赛：${title}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+async function checkIn(page: Page, count: number) {
+  const entrants = page.getByRole("region", { name: "参赛者" });
+  for (let i = 0; i < count; i++) {
+    const open = entrants.getByRole("button", { name: /未到$/, pressed: false });
+    const before = await open.count();
+    await open.first().click();
+    await expect(open).toHaveCount(before - 1);
+  }
+}
+
+async function grantReferee(page: Page) {
+  await page.getByLabel("裁判的手机号").fill(DEMO.resident);
+  await page.getByRole("button", { name: "设为裁判" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "王秀英 已是裁判。" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "裁判" }).getByRole("button", { name: "移除裁判 王秀英" })).toBeVisible();
+}
+
+test.describe.serial("running a competition", () => {
+  test("an organiser sets up the Go and table-tennis competitions, checks entrants in, draws and appoints a referee", async ({ browser, baseURL }) => {
+    const page = await newPage(browser, 1280, baseURL!);
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    // Beside the festival's other tabs.
+    await page.goto("/dashboard/festivals/meihu-15/registrations");
+    await page.getByRole("navigation", { name: "本届的工作" }).getByRole("link", { name: "比赛", exact: true }).click();
+    await expect(page).toHaveURL(/\/competitions$/);
+    await expect(page.getByRole("heading", { level: 2, name: "围棋比赛" })).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "list-zh");
+
+    // Go: the game is guessed from the name; three residents hold places.
+    await setUp(page, "围棋比赛", async (form) => {
+      await expect(form.getByLabel("项目")).toHaveValue("go");
+      await expect(form.getByLabel("赛制")).toHaveValue("round_robin");
+    });
+    await expect(page.getByText("签到中", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "从报名更新名单" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "名单已更新：3 位参赛者，0 人还不能参赛。" })).toBeVisible();
+    // The draw needs people who are here.
+    await page.getByRole("button", { name: "抽签", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "签到的参赛者不够" })).toBeVisible();
+    await checkIn(page, 3);
+    await expect(page.getByText("3 位参赛者，3 位已签到")).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "go-checkin-zh");
+    await grantReferee(page);
+    await page.getByLabel("随机数种子").fill("2026");
+    await page.getByRole("button", { name: "抽签", exact: true }).click();
+    await expect(page.getByText("抽签种子：2026")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: "第 3 轮" })).toBeVisible();
+    // Made again from the same seed, then locked once a result is in (below, by the referee).
+    await page.getByRole("button", { name: "重新抽签" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "种子" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "退回签到" })).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "go-drawn-zh");
+
+    // Table tennis: a knockout, best of three, between the two who check in.
+    await setUp(page, "乒乓球比赛", async (form) => {
+      await expect(form.getByLabel("项目")).toHaveValue("table_tennis");
+      await form.getByLabel("赛制").selectOption("single_elimination");
+      await expect(form.getByLabel("局数")).toHaveValue("3");
+    });
+    await page.getByRole("button", { name: "从报名更新名单" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "名单已更新：15 位参赛者" })).toBeVisible();
+    await checkIn(page, 2);
+    await grantReferee(page);
+    await page.getByRole("button", { name: "抽签", exact: true }).click();
+    await expect(page.getByText(/^抽签种子：\d+$/)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: "第 1 轮" })).toBeVisible();
+    await shot(page, "tt-drawn-zh");
+    await page.context().close();
+  });
+
+  test("the referee enters results on a phone: an impossible score is refused, a stale form cannot overwrite", async ({ browser, baseURL }) => {
+    const page = await newPage(browser, 360, baseURL!);
+    await signInAt(page, DEMO.resident, "/referee");
+    await expect(page.getByRole("heading", { level: 1, name: "裁判录分" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /围棋比赛/ })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    await shot(page, "referee-list-zh");
+
+    await page.getByRole("link", { name: /乒乓球比赛/ }).click();
+    const match = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^(保存|更正)成绩：/ }) });
+    await expect(match).toHaveCount(1);
+    const fill = async (games: [string, string][]) => {
+      for (const [i, [a, b]] of games.entries()) {
+        const row = match.getByRole("group", { name: `第 ${i + 1} 局` });
+        await row.getByRole("textbox").nth(0).fill(a);
+        await row.getByRole("textbox").nth(1).fill(b);
+      }
+    };
+    await fill([
+      ["11", "10"],
+      ["11", "5"],
+    ]);
+    await match.getByRole("button", { name: /^保存成绩：/ }).click();
+    await expect(match.getByText("这个比分不可能出现，请核对。")).toBeVisible();
+    await expect(match.getByText("未录入")).toBeVisible();
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    await shot(page, "referee-tt-refused-zh");
+
+    // A second phone with the same page open: its form still holds the old version.
+    const other = await page.context().newPage();
+    await other.setViewportSize({ width: 360, height: 900 });
+    await other.goto(page.url());
+
+    await fill([
+      ["12", "10"],
+      ["11", "5"],
+    ]);
+    await match.getByRole("button", { name: /^保存成绩：/ }).click();
+    await expect(match.getByText("成绩已保存。")).toBeVisible();
+    await expect(match.getByText("12–10, 11–5")).toBeVisible();
+
+    const stale = other.getByRole("listitem").filter({ has: other.getByRole("button", { name: /^保存成绩：/ }) });
+    const row = stale.getByRole("group", { name: "第 1 局" });
+    await row.getByRole("textbox").nth(0).fill("3");
+    await row.getByRole("textbox").nth(1).fill("11");
+    await stale.getByRole("group", { name: "第 2 局" }).getByRole("textbox").nth(0).fill("5");
+    await stale.getByRole("group", { name: "第 2 局" }).getByRole("textbox").nth(1).fill("11");
+    await stale.getByRole("button", { name: /^保存成绩：/ }).click();
+    await expect(stale.getByText("内容已被别人修改，请刷新后再试。")).toBeVisible();
+    await page.reload();
+    await expect(match.getByText("12–10, 11–5")).toBeVisible();
+    await other.close();
+
+    // Go: three big choices; a correction shows the result it replaces.
+    await page.getByRole("link", { name: "← 我的比赛" }).click();
+    await page.getByRole("link", { name: /围棋比赛/ }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "第 1 轮" })).toBeVisible();
+    const go = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^(保存|更正)成绩：/ }) }).first();
+    await expect(go.getByRole("radio")).toHaveCount(3);
+    await go.getByRole("radio", { name: /^1–0/ }).check();
+    await go.getByRole("button", { name: /^保存成绩：/ }).click();
+    await expect(go.getByText("成绩已保存。")).toBeVisible();
+    await expect(go.locator("p").filter({ hasText: "成绩：" })).toContainText("1–0");
+    await expect(go.getByRole("button", { name: /^更正成绩：/ })).toHaveText("更正成绩");
+    await expect(page.getByRole("link", { name: "去第 2 轮" })).toBeVisible();
+    await expectAccessible(page);
+    await expectNoOverflow(page);
+    await shot(page, "referee-go-zh");
+    await page.context().close();
+  });
+
+  test("after the first result the draw is locked; the pages read the same in English", async ({ browser, baseURL }) => {
+    const desk = await newPage(browser, 1280, baseURL!);
+    await signInAt(desk, DEMO.organiser, "/dashboard");
+    await desk.goto(LIST);
+    await desk.getByRole("link", { name: "进入比赛：围棋比赛" }).click();
+    await expect(desk.getByText("已有成绩录入，抽签已锁定。")).toBeVisible();
+    await expect(desk.getByRole("button", { name: "重新抽签" })).toHaveCount(0);
+    const goUrl = desk.url();
+    await desk.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
+    await desk.goto(LIST);
+    await expect(desk.getByRole("heading", { level: 1, name: /competitions$/ })).toBeVisible();
+    await expectAccessible(desk);
+    await shot(desk, "list-en");
+    await desk.goto(goUrl);
+    await expect(desk.getByText("Results are in: the draw is locked.")).toBeVisible();
+    await expectAccessible(desk);
+    await shot(desk, "go-en");
+    await desk.context().close();
+
+    const phone = await newPage(browser, 360, baseURL!);
+    await signInAt(phone, DEMO.resident, "/referee");
+    await phone.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
+    await phone.reload();
+    await expect(phone.getByRole("heading", { level: 1, name: "Enter results" })).toBeVisible();
+    await phone.getByRole("link", { name: /围棋比赛/ }).click();
+    await expect(phone.getByRole("button", { name: /^Save result:/ }).first()).toBeVisible();
+    await expectAccessible(phone);
+    await expectNoOverflow(phone);
+    await shot(phone, "referee-go-en");
+    await phone.goto("/referee");
+    await shot(phone, "referee-list-en");
+    await phone.context().close();
+  });
+});
