@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
+import { isOrganiser } from "@/lib/auth/actor";
 import { getMyProfile } from "@/lib/accounts/queries";
 import { listMyInvitations, listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
 import { MyInvitations, MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
@@ -10,6 +11,9 @@ import { getStarsFestival, listNominationsOfMe } from "@/lib/stars/queries";
 import { listMyStarBallots } from "@/lib/stars/resident-queries";
 import { MyStars } from "@/components/stars/my-stars";
 import { MyWishesCard } from "@/components/wishes/me-card";
+import { listRefereeCompetitions } from "@/lib/competitions/admin-queries";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { getMyPoints } from "@/lib/points/queries";
 import { currentYear } from "@/lib/points/year";
 import { MyPointsCard } from "@/components/points/my-points-card";
@@ -37,6 +41,8 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
     listNominationsOfMe(db, actor.id),
     getMyPoints(db, actor.id, currentYear(), 3),
   ]);
+  // Residents an organiser named referee: the way to their competitions' result forms.
+  const refereeOf = isOrganiser(actor) ? [] : await listRefereeCompetitions(db, actor);
   const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
   const ballots = starsFestival ? await listMyStarBallots(db, actor, starsFestival.id) : [];
   if (!profile) redirect("/sign-in?callbackUrl=/me");
@@ -57,6 +63,17 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} />
       {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && <MyPointsCard points={points} />}
       <MyWishesCard />
+      {refereeOf.length > 0 && (
+        <Card aria-labelledby="referee-title">
+          <h2 id="referee-title" className="text-2xl font-bold">
+            {t("me.refereeTitle")}
+          </h2>
+          <p className="mt-2">{t("me.refereeText", { count: refereeOf.length })}</p>
+          <Link href="/referee" className={buttonClass("primary", "lg", "mt-4")}>
+            {t("me.refereeLink")}
+          </Link>
+        </Card>
+      )}
 
       <Card aria-labelledby="household-title">
         <h2 id="household-title" className="text-2xl font-bold">

@@ -10,6 +10,7 @@ import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
 import { CheckInButton, ClearDrawButton, DrawForm, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";
 import { MatchList } from "@/components/competitions/admin/match-list";
+import { organiserOnly } from "@/lib/auth/guards";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; item: string }> }) {
   const { slug, item } = await params;
@@ -24,6 +25,7 @@ const STATUS_TONE = { setup: "gold", drawn: "gold", locked: "red", finished: "gr
 
 // Organisers only (the dashboard layout); every action checks the organiser (or referee) again.
 export default async function CompetitionPage({ params }: { params: Promise<{ slug: string; item: string }> }) {
+  if (!(await organiserOnly())) return null;
   const { slug, item } = await params;
   const db = await getDb();
   const festival = await getReviewFestival(db, slug);
