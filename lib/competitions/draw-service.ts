@@ -8,8 +8,6 @@ import { fail, ok, type Result } from "@/lib/result";
 import { orderForDraw, planDraw } from "./draw";
 import { isUuid } from "@/lib/ids";
 
-const uuidLike = isUuid;
-
 /**
  * Makes the draw from the entrants who checked in, or makes it again — until the first result is
  * in, when it is locked. A random draw records its seed, so the same seed gives the same draw.
@@ -17,7 +15,7 @@ const uuidLike = isUuid;
 export async function makeDraw(db: Db, actor: Actor | null, input: { competitionId?: unknown; seed?: unknown }): Promise<Result<{ entrants: number; matches: number; seed: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.draw");
   const { competitionId } = input ?? {};
-  if (!uuidLike(competitionId)) return fail("invalid");
+  if (!isUuid(competitionId)) return fail("invalid");
   const seed = typeof input.seed === "number" && Number.isInteger(input.seed) && input.seed >= 0 ? input.seed : randomInt(2 ** 31);
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for("update");
@@ -67,7 +65,7 @@ export async function makeDraw(db: Db, actor: Actor | null, input: { competition
 /** Back to check-in: the draw is dropped (only while no result is in). */
 export async function clearDraw(db: Db, actor: Actor | null, competitionId: unknown): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.draw_clear");
-  if (!uuidLike(competitionId)) return fail("invalid");
+  if (!isUuid(competitionId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [c] = await tx.select({ id: competitions.id, status: competitions.status }).from(competitions).where(eq(competitions.id, competitionId)).for("update");
     if (!c) return fail("not_found");

@@ -1,12 +1,13 @@
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { competitionEntrants, competitionMatches, competitions, type GameType } from "@/db/schema";
+import { competitionEntrants, competitionMatches, competitions } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { checkScore, type ScoreInput } from "./scores";
+import { SCORE_KIND } from "./schemas";
 import { canRun } from "./service";
 import { pairSwissRound, type SwissPlayer } from "./swiss";
 import { isUuid } from "@/lib/ids";
@@ -15,18 +16,8 @@ import { isUuid } from "@/lib/ids";
 // game's rules, written once per match with its version (two referees cannot overwrite each
 // other unseen), corrections kept in the audit log, and a bracket's winners sent on.
 
-/** How each game's score is written: chess by its result, table tennis game by game, … */
-export const SCORE_KIND: Record<GameType, ScoreInput["kind"]> = {
-  chess: "chess",
-  go: "go",
-  table_tennis: "table_tennis",
-  // Badminton, bridge and relay record the winner only.
-  badminton: "relay",
-  bridge: "relay",
-  guandan: "guandan",
-  tug_of_war: "tug_of_war",
-  relay: "relay",
-};
+export { SCORE_KIND };
+
 
 const side = z.enum(["A", "B"]);
 const count = z.number().int().min(0).max(99);

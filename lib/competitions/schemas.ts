@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
+import type { ScoreInput } from "./scores";
 import { COMPETITION_FORMATS, ENTRANT_KINDS, GAME_TYPES, SEEDINGS, type EntrantKind, type GameType } from "@/db/schema/competitions";
 
 // Client-safe: the competition set-up form, parsed by the form and again by the service. Messages
@@ -50,3 +51,16 @@ export type CompetitionSetup = z.output<typeof competitionSetupSchema>;
 
 export const checkInSchema = z.object({ entrantId: id, checkedIn: flag });
 export const refereeSchema = z.object({ competitionId: id, phone: z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" }), grant: flag });
+
+/** How each game's score is written: chess by its result, table tennis game by game, … */
+export const SCORE_KIND: Record<GameType, Exclude<ScoreInput["kind"], "walkover" | "withdrawal">> = {
+  chess: "chess",
+  go: "go",
+  table_tennis: "table_tennis",
+  // Badminton, bridge and relay record the winner only.
+  badminton: "relay",
+  bridge: "relay",
+  guandan: "guandan",
+  tug_of_war: "tug_of_war",
+  relay: "relay",
+};

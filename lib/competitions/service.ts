@@ -12,7 +12,6 @@ import { isUuid } from "@/lib/ids";
 // card/chess item, its entrants come from the registrations that hold a place there, and on the
 // day they check in. The draw and the results build on these.
 
-const uuidLike = isUuid;
 const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 
 /** Sets up (or, before the draw, changes) the competition of one programme item. */
@@ -97,7 +96,7 @@ export function entrantsFrom(kind: EntrantKind, rows: Holder[]): { entrants: { n
  */
 export async function syncEntrants(db: Db, actor: Actor | null, competitionId: unknown): Promise<Result<{ entrants: number; waiting: string[] }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.entrants");
-  if (!uuidLike(competitionId)) return fail("invalid");
+  if (!isUuid(competitionId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for("update");
     if (!c) return fail("not_found");

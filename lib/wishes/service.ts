@@ -14,7 +14,6 @@ import { isUuid } from "@/lib/ids";
 // confirmed — and the confirmation writes the volunteer's points in the same transaction.
 
 const DAY = 86_400_000;
-const uuidLike = isUuid;
 
 export async function getSettings(db: DbOrTx) {
   const [s] = await db.select().from(communitySettings).where(eq(communitySettings.id, 1));
@@ -140,7 +139,7 @@ export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<numb
 export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ctx: { now?: Date } = {}): Promise<Result<{ claimId: string; lapsesAt: Date }>> {
   if (!actor) return fail("unauthenticated");
   if (!hasRole(actor, "volunteer")) return refuse(db, actor.id, "wishes.claim", { wishId });
-  if (!uuidLike(wishId)) return fail("invalid");
+  if (!isUuid(wishId)) return fail("invalid");
   const now = ctx.now ?? new Date();
   await lapseClaims(db, now);
   const settings = await getSettings(db);
@@ -183,7 +182,7 @@ async function myLiveClaim(tx: Tx, actor: Actor, claimId: string, status: "activ
 /** The volunteer lets the wish go; it reopens at once. */
 export async function withdrawClaim(db: Db, actor: Actor | null, claimId: unknown): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
-  if (!uuidLike(claimId)) return fail("invalid");
+  if (!isUuid(claimId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const found = await myLiveClaim(tx, actor, claimId, "active");
     if ("error" in found) return found.error!;
@@ -281,7 +280,7 @@ export interface BeneficiaryContact {
 
 export async function beneficiaryContact(db: DbOrTx, actor: Actor | null, wishId: unknown): Promise<Result<BeneficiaryContact>> {
   if (!actor) return fail("unauthenticated");
-  if (!uuidLike(wishId)) return fail("invalid");
+  if (!isUuid(wishId)) return fail("invalid");
   const [found] = await db
     .select({ realName: beneficiaries.realName, phone: beneficiaries.phone, address: beneficiaries.address, householdId: beneficiaries.householdId, building: households.building, unit: households.unit, room: households.room })
     .from(wishes)

@@ -32,7 +32,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications, invitations, current, nominatedMe, points] = await Promise.all([
+  const [profile, registrations, notifications, invitations, current, nominatedMe, points, refereeOf] = await Promise.all([
     getMyProfile(db, actor.id),
     listMyRegistrations(db, actor.id, new Date(), actor.householdId),
     listMyNotifications(db, actor.id),
@@ -40,9 +40,9 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
     getCurrentFestival(db),
     listNominationsOfMe(db, actor.id),
     getMyPoints(db, actor.id, currentYear(), 3),
+    // Residents an organiser named referee: the way to their competitions' result forms.
+    isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
   ]);
-  // Residents an organiser named referee: the way to their competitions' result forms.
-  const refereeOf = isOrganiser(actor) ? [] : await listRefereeCompetitions(db, actor);
   const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
   const ballots = starsFestival ? await listMyStarBallots(db, actor, starsFestival.id) : [];
   if (!profile) redirect("/sign-in?callbackUrl=/me");
