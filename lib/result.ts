@@ -46,7 +46,9 @@ export type ErrorCode =
   | "match_not_ready"
   | "result_depends"
   | "round_unfinished"
-  | "rounds_complete";
+  | "rounds_complete"
+  | "not_drawn"
+  | "round_overlap";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

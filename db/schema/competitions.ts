@@ -23,6 +23,16 @@ export const SEEDINGS = ["random", "skill"] as const;
 export const COMPETITION_STATUSES = ["setup", "drawn", "locked", "finished"] as const;
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
 
+/** When a competition's rounds are played, and on how many tables (boards, courts) at once. */
+export interface CompetitionSchedule {
+  /** How many tables, boards or courts are played on at once. */
+  tables: number;
+  /** How long one match takes, with changing over. */
+  matchMinutes: number;
+  /** When each round starts (ISO), round 1 first. */
+  roundStarts: string[];
+}
+
 /** A competition is one sport event or card/chess item of the programme, run in one format. */
 export const competitions = pgTable(
   "competitions",
@@ -50,6 +60,8 @@ export const competitions = pgTable(
     /** The random draw's seed, so a draw can be shown to have been made fairly and made again the same way. */
     drawSeed: integer("draw_seed"),
     drawnAt: timestamp("drawn_at", { withTimezone: true }),
+    /** When each round is played and on how many tables; null until an organiser sets it. */
+    schedule: jsonb("schedule").$type<CompetitionSchedule>(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

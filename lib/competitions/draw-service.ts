@@ -6,6 +6,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { orderForDraw, planDraw } from "./draw";
+import { assignSlots } from "./schedule-service";
 import { isUuid } from "@/lib/ids";
 
 /**
@@ -53,6 +54,7 @@ export async function makeDraw(db: Db, actor: Actor | null, input: { competition
         })),
       );
     }
+    await assignSlots(tx, c.id, c.schedule);
     await tx
       .update(competitions)
       .set({ status: "drawn", drawSeed: seed, drawnAt: new Date(), updatedAt: new Date(), version: sql`${competitions.version} + 1` })

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { checkScore, type ScoreInput } from "./scores";
 import { SCORE_KIND } from "./schemas";
+import { assignSlots } from "./schedule-service";
 import { canRun } from "./service";
 import { pairSwissRound, type SwissPlayer } from "./swiss";
 import { isUuid } from "@/lib/ids";
@@ -178,6 +179,7 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
     const rows: (typeof competitionMatches.$inferInsert)[] = next.pairings.map((p, i) => ({ competitionId: c.id, round, position: i + 1, entrantA: p.white, entrantB: p.black }));
     if (next.bye) rows.push({ competitionId: c.id, round, position: rows.length + 1, entrantA: next.bye, entrantB: null, label: "bye", outcome: "a", score: { kind: "bye" } });
     await tx.insert(competitionMatches).values(rows);
+    await assignSlots(tx, c.id, c.schedule);
     await tx.update(competitions).set({ status: "locked", updatedAt: new Date() }).where(eq(competitions.id, c.id));
     await writeAudit(tx, { actorId: actor!.id, action: "competitions.pair_round", targetType: "competition", targetId: c.id, details: { round, matches: rows.length } });
     return ok({ round, matches: rows.length });

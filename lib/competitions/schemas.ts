@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
 import type { ScoreInput } from "./scores";
+import { SCHEDULE_LIMITS } from "./schedule";
 import { COMPETITION_FORMATS, ENTRANT_KINDS, GAME_TYPES, SEEDINGS, type EntrantKind, type GameType } from "@/db/schema/competitions";
 
 // Client-safe: the competition set-up form, parsed by the form and again by the service. Messages
@@ -64,3 +65,16 @@ export const SCORE_KIND: Record<GameType, Exclude<ScoreInput["kind"], "walkover"
   tug_of_war: "tug_of_war",
   relay: "relay",
 };
+
+const whole = (min: number, max: number) => z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" });
+/** Wall-clock time in the festival's zone, as a datetime-local input gives it. */
+const localTime = z.string({ error: "required" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "datetime_invalid" });
+
+/** When the rounds are played and on how many tables: round k's start is `roundStarts[k-1]`. */
+export const scheduleSchema = z.object({
+  competitionId: id,
+  tables: whole(SCHEDULE_LIMITS.tables.min, SCHEDULE_LIMITS.tables.max),
+  matchMinutes: whole(SCHEDULE_LIMITS.matchMinutes.min, SCHEDULE_LIMITS.matchMinutes.max),
+  roundStarts: z.array(localTime).min(1).max(SCHEDULE_LIMITS.rounds.max),
+});
+export type ScheduleInput = z.output<typeof scheduleSchema>;

@@ -9,6 +9,8 @@ export interface ScheduleItem {
   people: string[];
   /** The performance block an act belongs to. */
   parentId: string | null;
+  /** A competition's match: the programme item it is played within (not an act of a block). */
+  partOf?: string;
 }
 
 export type Conflict =
@@ -27,8 +29,14 @@ export const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Dat
 const normalisePerson = (p: string) => p.trim().toLowerCase();
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
-/** A block and its own acts never clash with each other. */
-const related = (a: ScheduleItem, b: ScheduleItem) => a.parentId === b.id || b.parentId === a.id || (!!a.parentId && a.parentId === b.parentId);
+/** A block and its own acts never clash with each other; nor does a competition with its own matches. */
+const related = (a: ScheduleItem, b: ScheduleItem) =>
+  a.parentId === b.id ||
+  b.parentId === a.id ||
+  (!!a.parentId && a.parentId === b.parentId) ||
+  a.partOf === b.id ||
+  b.partOf === a.id ||
+  (!!a.partOf && a.partOf === b.partOf);
 
 /** Sweeps each group by start time: only items still running are compared, not every pair. */
 function overlappingPairs(items: ScheduleItem[]): [ScheduleItem, ScheduleItem][] {
