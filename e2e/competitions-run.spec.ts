@@ -92,6 +92,34 @@ test.describe.serial("running a competition", () => {
     await expectAccessible(page);
     await shot(page, "go-drawn-zh");
 
+    // Times and tables: one board, 30 minutes a game. The suggestion (round after round from the
+    // item's 09:30 start) runs past its 11:00 end: saved, with a warning.
+    const schedule = page.getByRole("form", { name: "排时间和台号" });
+    await expect(schedule.getByLabel("同时用几张台")).toHaveValue("1");
+    await expect(schedule.getByLabel("每场比赛几分钟")).toHaveValue("30");
+    const roundStart = (n: number) => schedule.getByLabel(`第 ${n} 轮开始`);
+    await expect(roundStart(1)).toHaveValue(/T09:30$/);
+    await expect(roundStart(3)).toHaveValue(/T10:40$/);
+    await expect(schedule.getByText("1 场比赛，约 11:10 结束")).toBeVisible();
+    await schedule.getByRole("button", { name: "保存时间和台号" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已保存。有 1 处时间冲突，见上面的提醒。" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "时间冲突提醒（1）" }).getByText(/^第 3 轮 1 号台（\d+月\d+日 10:40–11:10）不在这个项目的时间之内。$/)).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "go-schedule-warning-zh");
+    // Round 2 at 09:45 would start while round 1 is played: said as it is typed, refused if sent.
+    const day = (await roundStart(1).inputValue()).slice(0, 10);
+    await roundStart(2).fill(`${day}T09:45`);
+    await expect(schedule.getByText("第 1 轮要到 10:00 才结束，这一轮请排在那之后。")).toBeVisible();
+    await schedule.getByRole("button", { name: "保存时间和台号" }).click();
+    await expect(schedule.getByRole("status").filter({ hasText: "这一轮在上一轮结束之前就开始了" })).toBeVisible();
+    await roundStart(2).fill(`${day}T10:00`);
+    await roundStart(3).fill(`${day}T10:30`);
+    await schedule.getByRole("button", { name: "保存时间和台号" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已保存：每场比赛都有了台号和时间。" })).toBeVisible();
+    await expect(page.getByText("没有人会同时出现在两个地方。")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 4, name: /1 号台 · 10:30/ })).toBeVisible();
+    await shot(page, "go-schedule-zh");
+
     // Table tennis: a knockout, best of three, between the two who check in.
     await setUp(page, "乒乓球比赛", async (form) => {
       await expect(form.getByLabel("项目")).toHaveValue("table_tennis");

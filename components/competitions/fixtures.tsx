@@ -3,7 +3,26 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { scoreText, sideName, type CompetitionsT } from "./score";
 
 /** Each round's matches: table, the two sides (with colours for chess and Go), the score, the winner in bold. */
-export function RoundsTables({ rounds, colours, idPrefix, level, name, group = "", t }: { rounds: Array<{ round: number; matches: MatchView[] }>; colours: boolean; idPrefix: string; level: 3 | 4; name?: (round: number) => string; group?: string; t: CompetitionsT }) {
+export function RoundsTables({
+  rounds,
+  colours,
+  idPrefix,
+  level,
+  name,
+  group = "",
+  clock,
+  t,
+}: {
+  rounds: Array<{ round: number; matches: MatchView[] }>;
+  colours: boolean;
+  idPrefix: string;
+  level: 3 | 4;
+  name?: (round: number) => string;
+  group?: string;
+  /** A match's start as the page shows the time of day. */
+  clock: (d: Date) => string;
+  t: CompetitionsT;
+}) {
   const H = level === 3 ? "h3" : "h4";
   const resultCell = (m: MatchView) => {
     const score = scoreText(m.score, t);
@@ -16,11 +35,14 @@ export function RoundsTables({ rounds, colours, idPrefix, level, name, group = "
       {rounds.map((r) => {
         const title = name ? name(r.round) : t("round", { round: r.round });
         const played = r.matches.filter((m) => m.label !== "bye");
+        const starts = played.map((m) => m.startsAt?.getTime()).filter((x): x is number => x !== undefined);
+        const first = starts.length ? new Date(Math.min(...starts)) : null;
         const byes = r.matches.filter((m) => m.label === "bye");
         return (
           <div key={r.round} className="flex flex-col gap-2">
             <H id={`${idPrefix}-round-${r.round}`} className="text-xl font-bold">
               {title}
+              {first && <span className="font-semibold text-muted"> · {t("startsAt", { time: clock(first) })}</span>}
             </H>
             {/* A narrow phone: one card a match, the two sides either side of the score, nothing to scroll. */}
             <ul className="flex flex-col gap-2 sm:hidden">
@@ -28,6 +50,7 @@ export function RoundsTables({ rounds, colours, idPrefix, level, name, group = "
                 <li key={m.id} className="rounded-xl border border-line bg-white px-3 py-2">
                   <p className="text-base text-muted">
                     {t("table", { table: m.table })}
+                    {m.startsAt && ` · ${clock(m.startsAt)}`}
                     {m.label === "third_place" && ` · ${t("thirdPlace")}`}
                   </p>
                   <div className="grid grid-cols-[1fr_auto_1fr] items-center gap-2 text-lg">
@@ -61,6 +84,7 @@ export function RoundsTables({ rounds, colours, idPrefix, level, name, group = "
                     <tr key={m.id}>
                       <Td>
                         {m.table}
+                        {m.startsAt && <span className="block text-base text-muted">{clock(m.startsAt)}</span>}
                         {m.label === "third_place" && <span className="block text-base text-muted">{t("thirdPlace")}</span>}
                       </Td>
                       <Td className={m.winner === "a" ? "font-bold text-green-ink" : undefined}>

@@ -5,7 +5,7 @@ import { sideName, type CompetitionsT } from "./score";
 const box = "inline-block h-10 w-14 border-2 border-ink align-middle";
 
 /** A paper card for one match: sides, table, boxes for the score as the game writes it, the referee's signature. */
-export function ScoreCard({ m, title, game, bestOf, roundName, t }: { m: MatchView; title: string; game: GameType; bestOf: number | null; roundName?: (round: number) => string; t: CompetitionsT }) {
+export function ScoreCard({ m, title, game, bestOf, roundName, clock, t }: { m: MatchView; title: string; game: GameType; bestOf: number | null; roundName?: (round: number) => string; clock: (d: Date) => string; t: CompetitionsT }) {
   const colours = game === "chess" || game === "go";
   const sides = [
     { key: "a", label: colours ? t("white") : t("sideA"), name: sideName(m.a, m.feedA, t, roundName) },
@@ -17,7 +17,10 @@ export function ScoreCard({ m, title, game, bestOf, roundName, t }: { m: MatchVi
     <article className="score-card flex flex-col gap-3 rounded-lg border-2 border-ink p-4 break-inside-avoid" aria-label={`${title} ${t("table", { table: m.table })}`}>
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink pb-2">
         <h3 className="text-xl font-bold">{title}</h3>
-        <p className="text-xl font-bold">{t("table", { table: m.table })}</p>
+        <p className="text-xl font-bold">
+          {t("table", { table: m.table })}
+          {m.startsAt && <span className="font-semibold"> · {clock(m.startsAt)}</span>}
+        </p>
       </header>
       {m.label === "third_place" && <p className="text-lg font-semibold">{t("thirdPlace")}</p>}
       <table className="w-full border-collapse text-lg">

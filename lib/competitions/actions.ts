@@ -7,11 +7,14 @@ import { getActor } from "@/lib/auth/session";
 import { clearDraw, makeDraw } from "./draw-service";
 import { enterResult, pairNextRound, withdrawEntrant } from "./results-service";
 import { setCheckedIn, setReferee, setUpCompetition, syncEntrants } from "./service";
+import { scheduleCompetition } from "./schedule-service";
 
 // Session → service → revalidate. Every rule (and who may do it) lives in the services.
 
 /** The organisers' pages, the referees' pages and the public competition pages show fresh data. */
 function refresh() {
+  // The programme's item pages say when the rounds are and link to the competition.
+  revalidatePath("/[locale]/festivals/[slug]/items/[id]", "page");
   revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
   revalidatePath("/[locale]/referee", "layout");
   revalidatePath("/[locale]/festivals/[slug]/competitions", "layout");
@@ -122,6 +125,15 @@ export async function enterResultAction(_prev: ActionState, formData: FormData):
     version: Number.isInteger(version) ? version : undefined,
     result: resultFrom(formData),
   });
+  if (result.ok) refresh();
+  return toActionState(result, values);
+}
+
+export async function scheduleCompetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ warnings: number }>> {
+  const base = formValues(formData, ["competitionId", "tables", "matchMinutes"]);
+  const roundStarts = formData.getAll("roundStarts").map(String);
+  const values = { ...base, ...Object.fromEntries(roundStarts.map((v, i) => [`round${i + 1}`, v])) };
+  const result = await scheduleCompetition(await getDb(), await getActor(), { ...base, roundStarts });
   if (result.ok) refresh();
   return toActionState(result, values);
 }

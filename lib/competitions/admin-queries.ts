@@ -116,6 +116,9 @@ export interface MatchRow {
   groupNo: number | null;
   position: number;
   label: string | null;
+  /** Where and when it is played (no table for a bye, no time until the rounds are timed). */
+  table: string | null;
+  startsAt: Date | null;
   a: { id: string; name: string } | null;
   b: { id: string; name: string } | null;
   /** Both sides known and not a bye: a result can be entered. */
@@ -143,6 +146,8 @@ async function matchesOf(db: DbOrTx, competitionId: string, entrants: { id: stri
       groupNo: competitionMatches.groupNo,
       position: competitionMatches.position,
       label: competitionMatches.label,
+      tableName: competitionMatches.tableName,
+      startsAt: competitionMatches.startsAt,
       entrantA: competitionMatches.entrantA,
       entrantB: competitionMatches.entrantB,
       outcome: competitionMatches.outcome,
@@ -160,6 +165,8 @@ async function matchesOf(db: DbOrTx, competitionId: string, entrants: { id: stri
     groupNo: m.groupNo,
     position: m.position,
     label: m.label,
+    table: m.label === "bye" ? null : (m.tableName ?? String(m.position)),
+    startsAt: m.startsAt,
     a: sideOf(m.entrantA),
     b: sideOf(m.entrantB),
     playable: !!m.entrantA && !!m.entrantB && m.label !== "bye",
@@ -261,6 +268,8 @@ export interface RefereeCompetition {
   bestOf: number | null;
   format: CompetitionFormat;
   status: CompetitionStatus;
+  /** The festival's zone, for the matches' times. */
+  timeZone: string;
   rounds: number[];
   /** The round shown: the one asked for, else the first with a match still to play, else the last. */
   round: number;
@@ -277,9 +286,10 @@ export async function getRefereeCompetition(db: DbOrTx, actor: Actor, competitio
     ? sql`true`
     : sql`exists (select 1 from ${competitionReferees} r where r.competition_id = ${competitionIdColumn} and r.user_id = ${actor.id})`;
   const [c] = await db
-    .select({ id: competitions.id, title: programmeItems.title, game: competitions.game, bestOf: competitions.bestOf, format: competitions.format, status: competitions.status })
+    .select({ id: competitions.id, title: programmeItems.title, game: competitions.game, bestOf: competitions.bestOf, format: competitions.format, status: competitions.status, timeZone: festivals.timeZone })
     .from(competitions)
     .innerJoin(programmeItems, eq(programmeItems.id, competitions.itemId))
+    .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
     .where(and(eq(competitions.id, competitionId), allowed));
   if (!c) return null;
   const entrants = await db.select({ id: competitionEntrants.id, name: competitionEntrants.name }).from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));

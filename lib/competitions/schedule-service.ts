@@ -250,3 +250,29 @@ export async function getScheduleDetail(db: DbOrTx, competitionId: string): Prom
   });
   return { timeZone: c.timeZone, item: { startsAt: c.itemStartsAt, endsAt: c.itemEndsAt }, tables, matchMinutes, saved: !!s, rounds, warnings };
 }
+
+/** What the programme's item page says of its competition: that there is one, and its rounds' start times once set. */
+export async function getItemCompetition(db: DbOrTx, itemId: string): Promise<{ status: string; rounds: { round: number; startsAt: Date }[] } | null> {
+  const [c] = await db.select({ id: competitions.id, format: competitions.format, rounds: competitions.rounds, status: competitions.status, schedule: competitions.schedule }).from(competitions).where(eq(competitions.itemId, itemId));
+  if (!c) return null;
+  if (c.status === "setup" || !c.schedule) return { status: c.status, rounds: [] };
+  const counts = await matchesPerRound(db, c);
+  const starts = c.schedule.roundStarts;
+  return { status: c.status, rounds: counts.flatMap((_, i) => (starts[i] ? [{ round: i + 1, startsAt: new Date(starts[i]) }] : [])) };
+}
+
+/** A timed match as the programme builder checks it beside the items. */
+export interface MatchSlotDto {
+  id: string;
+  itemId: string;
+  round: number;
+  startsAt: string;
+  endsAt: string;
+  people: string[];
+}
+
+/** Every timed match of a festival's competitions, for the programme builder's conflict check. */
+export async function festivalMatchSlots(db: DbOrTx, festivalId: string): Promise<MatchSlotDto[]> {
+  const comps = await db.select({ id: competitions.id, itemId: competitions.itemId, schedule: competitions.schedule }).from(competitions).where(eq(competitions.festivalId, festivalId));
+  return (await timedMatches(db, comps)).map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() }));
+}

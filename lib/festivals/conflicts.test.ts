@@ -98,4 +98,23 @@ describe("conflict finder", () => {
       { kind: "outside_festival", itemId: "late" },
     ]);
   });
+
+  it("a competition's matches clash with other items a player is in, not with their own item, and are never acts of a block", () => {
+    const match = (id: string, partOf: string, start: number, people: string[]): ScheduleItem => ({ ...item(id, null, start, start + 30, people), partOf });
+    const items = [
+      item("chess", "room", 0, 120, ["王秀英"]),
+      match("m1", "chess", 0, ["王秀英", "李建国"]),
+      match("m2", "chess", 30, ["王秀英", "张伟"]),
+      item("show", "hall", 20, 50, ["张伟"]),
+      match("t1", "pingpong", 40, ["李建国"]),
+    ];
+    expect(findConflicts(items)).toEqual([
+      { kind: "person_overlap", itemIds: ["m2", "show"], person: "张伟" },
+    ]);
+    // A match at the same time as another competition's, with a player in both.
+    expect(findConflicts([...items, match("t2", "pingpong", 0, ["李建国"])])).toEqual([
+      { kind: "person_overlap", itemIds: ["m2", "show"], person: "张伟" },
+      { kind: "person_overlap", itemIds: ["m1", "t2"], person: "李建国" },
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { GameType } from "@/db/schema/competitions";
 import type { MatchRow } from "@/lib/competitions/admin-queries";
 import { Badge } from "@/components/ui/card";
@@ -9,11 +9,13 @@ import { scoreText } from "./score-text";
  * Matches by round (and group), each with its result and a form to enter or correct it. On the
  * referees' phone page the forms are open; on the organisers' page they open on demand.
  */
-export async function MatchList({ matches, game, bestOf, formsOpen = false, level = 3 }: { matches: MatchRow[]; game: GameType; bestOf: number | null; formsOpen?: boolean; level?: 2 | 3 }) {
+export async function MatchList({ matches, game, bestOf, timeZone, formsOpen = false, level = 3 }: { matches: MatchRow[]; game: GameType; bestOf: number | null; timeZone: string; formsOpen?: boolean; level?: 2 | 3 }) {
   // Rounds sit one level under the page's heading above them; matches one more.
   const RoundHeading = `h${level}` as "h2" | "h3";
   const MatchHeading = `h${level + 1}` as "h3" | "h4";
   const t = await getTranslations("competitionsAdmin");
+  const format = await getFormatter();
+  const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
   const rounds = [...new Set(matches.map((m) => m.round))];
   const side = (s: MatchRow["a"]) => s?.name ?? t("matches.toBeDecided");
   // "Group 1" says nothing when everyone plays in one group.
@@ -30,7 +32,9 @@ export async function MatchList({ matches, game, bestOf, formsOpen = false, leve
               .filter((m) => m.round === round)
               .map((m) => {
                 const names = { a: side(m.a), b: side(m.b) };
-                const label = m.label === "third_place" ? t("matches.thirdPlace") : grouped && m.groupNo !== null ? t("matches.groupTable", { group: m.groupNo, table: m.position }) : t("matches.table", { table: m.position });
+                const table = m.table ?? String(m.position);
+                const place = grouped && m.groupNo !== null ? t("matches.groupTable", { group: m.groupNo, table }) : t("matches.table", { table });
+                const label = [m.label === "third_place" ? t("matches.thirdPlace") : null, m.label === "bye" ? null : place, m.startsAt ? time(m.startsAt) : null].filter(Boolean).join(" · ");
                 return (
                   <li key={m.id} className="rounded-xl border border-line bg-white p-4">
                     <MatchHeading id={`match-${m.id}`} className="flex flex-wrap items-baseline gap-x-2 text-lg">

@@ -65,13 +65,23 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const dayStart = instantOf(day, `${String(hours.from).padStart(2, "0")}:00`, tz);
   const height = (hours.to - hours.from) * 60 * PX_PER_MIN;
 
-  const conflicts = useMemo(() => findConflicts(items.map(toSchedule), festivalBounds(festival)), [items, festival]);
+  // Competitions' timed matches stay where their schedule put them; a person playing one while
+  // named in an item being moved there is a clash like any other.
+  const matches = data.matches;
+  const conflicts = useMemo(
+    () => findConflicts([...items.map(toSchedule), ...matches.map((m) => ({ id: m.id, venueId: null, startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt), people: m.people, parentId: null, partOf: m.itemId }))], festivalBounds(festival)),
+    [items, matches, festival],
+  );
   const flagged = useMemo(() => {
     const s = new Set<string>();
     for (const c of conflicts) for (const id of "itemIds" in c ? c.itemIds : [c.itemId]) s.add(id);
     return s;
   }, [conflicts]);
-  const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? "";
+  const titleOf = (id: string) => {
+    const match = matches.find((m) => m.id === id);
+    if (match) return t("builder.matchTitle", { title: items.find((i) => i.id === match.itemId)?.title ?? "", round: match.round });
+    return items.find((i) => i.id === id)?.title ?? "";
+  };
   const venueName = (id: string | null) => venues.find((v) => v.id === id)?.name ?? t("builder.noVenue");
 
   const replace = (next: ItemDto) => commit(itemsRef.current.map((x) => (x.id === next.id ? next : x)));
@@ -288,7 +298,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   };
 
   const jumpTo = (id: string) => {
-    const item = items.find((i) => i.id === id);
+    const item = items.find((i) => i.id === (matches.find((m) => m.id === id)?.itemId ?? id));
     if (!item) return;
     const target = item.parentId ? items.find((i) => i.id === item.parentId) ?? item : item;
     setDay(localDay(target.startsAt, tz));

@@ -81,7 +81,7 @@ export default async function RefereeCompetitionPage({ params, searchParams }: {
             </p>
           )}
           <ClientMessages namespaces={[...ACCOUNT_NAMESPACES, "competitionsAdmin"]}>
-            <MatchList matches={c.matches} game={c.game} bestOf={c.bestOf} formsOpen level={2} />
+            <MatchList matches={c.matches} game={c.game} bestOf={c.bestOf} timeZone={c.timeZone} formsOpen level={2} />
           </ClientMessages>
         </>
       )}

@@ -14,8 +14,9 @@ import { whenText } from "@/components/competitions/score";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 
-// Cached whole per language, renewed at most once a minute; while the competition is on, the
-// open page asks for the renewed copy every minute (AutoRefresh), keeping scroll and focus.
+// Cached whole per language; every result, draw or schedule saved renews it at once (and the
+// cache expires within a minute regardless). While the competition is on, the open page asks for
+// the renewed copy every minute (AutoRefresh), keeping scroll and focus.
 export const revalidate = 60;
 export function generateStaticParams() {
   return [];
@@ -37,6 +38,7 @@ export default async function CompetitionPage({ params }: { params: Params }) {
   if (!c) notFound();
   const t = await getTranslations("competitions");
   const format = await getFormatter();
+  const clock = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
   const live = c.status === "drawn" || c.status === "locked";
   const colours = c.game === "chess" || c.game === "go";
   const draws = colours;
@@ -92,10 +94,10 @@ export default async function CompetitionPage({ params }: { params: Params }) {
               manyGroups && g.groupNo !== null ? (
                 <div key={g.groupNo} className="flex flex-col gap-3">
                   <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-                  <RoundsTables rounds={g.rounds} colours={colours} idPrefix={`g${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} t={t} />
+                  <RoundsTables rounds={g.rounds} colours={colours} idPrefix={`g${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
                 </div>
               ) : (
-                <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} colours={colours} idPrefix="all" level={3} t={t} />
+                <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} colours={colours} idPrefix="all" level={3} clock={clock} t={t} />
               ),
             )}
           </section>

@@ -7,6 +7,7 @@ import { applyLocale } from "@/lib/i18n/locale-params";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { ActList } from "@/components/festivals/programme-list";
+import { getItemCompetition } from "@/lib/competitions/schedule-service";
 
 export const revalidate = false;
 export function generateStaticParams() {
@@ -16,9 +17,11 @@ export function generateStaticParams() {
 export default async function ItemPage({ params }: { params: Promise<{ locale: string; slug: string; id: string }> }) {
   await applyLocale(params);
   const { slug, id } = await params;
-  const data = await getPublicProgramme(await getDb(), slug);
+  const db = await getDb();
+  const data = await getPublicProgramme(db, slug);
   const item = data?.items.find((i) => i.id === id);
   if (!data || !item) notFound();
+  const competition = item.kind === "sport_event" || item.kind === "card_chess" ? await getItemCompetition(db, item.id) : null;
   const t = await getTranslations("programme");
   const format = await getFormatter();
   const tz = data.festival.timeZone;
@@ -79,6 +82,26 @@ export default async function ItemPage({ params }: { params: Promise<{ locale: s
             {t("runningOrder")}
           </h2>
           <ActList acts={acts.map((a) => ({ ...a, startsAt: new Date(a.startsAt) }))} time={(d) => when(d.toISOString())} className="mt-3 gap-2" />
+        </Card>
+      )}
+      {competition && (
+        <Card aria-labelledby="competition-title">
+          <h2 id="competition-title" className="text-2xl font-bold">
+            {t("competition")}
+          </h2>
+          {competition.rounds.length > 0 && (
+            <ul className="mt-3 flex flex-col gap-1 text-lg">
+              {competition.rounds.map((r) => (
+                <li key={r.round} className="flex flex-wrap gap-x-3">
+                  <span className="font-semibold">{t("roundNo", { round: r.round })}</span>
+                  <span className="tabular-nums">{when(r.startsAt.toISOString(), true)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link href={`/festivals/${slug}/competitions/${item.id}`} className="mt-3 inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4">
+            {t(competition.status === "setup" ? "competitionEntrants" : "competitionDraw")}
+          </Link>
         </Card>
       )}
       {!item.parentId && (

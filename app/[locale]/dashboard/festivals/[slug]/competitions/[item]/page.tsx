@@ -11,6 +11,9 @@ import { defaultGameFor } from "@/components/competitions/admin/default-game";
 import { CheckInButton, ClearDrawButton, DrawForm, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";
 import { MatchList } from "@/components/competitions/admin/match-list";
 import { organiserOnly } from "@/lib/auth/guards";
+import { getScheduleDetail } from "@/lib/competitions/schedule-service";
+import { ScheduleForm } from "@/components/competitions/admin/schedule-form";
+import { ScheduleWarnings } from "@/components/competitions/admin/schedule-warnings";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; item: string }> }) {
   const { slug, item } = await params;
@@ -37,6 +40,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
   const setup = c?.status === "setup";
   const here = entrants.filter((e) => e.checkedIn).length;
   const grouped = entrants.some((e) => e.groupNo !== null && e.groupNo > 1);
+  const schedule = c ? await getScheduleDetail(db, c.id) : null;
 
   return (
     <div className="flex flex-col gap-5">
@@ -196,6 +200,22 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
             )}
           </Card>
 
+          <Card aria-labelledby="schedule-title">
+            <h2 id="schedule-title" className="mb-2 text-2xl font-bold">
+              {t("schedule.title")}
+            </h2>
+            {schedule ? (
+              <div className="flex flex-col gap-4">
+                <p className="text-base text-muted">{t(schedule.saved ? "schedule.introSaved" : "schedule.intro")}</p>
+                <ScheduleWarnings warnings={schedule.warnings} timeZone={schedule.timeZone} />
+                {/* Made anew when the draw changes the rounds; kept (with its outcome) when only times are saved. */}
+                <ScheduleForm key={schedule.rounds.map((r) => `${r.round}:${r.matches}`).join(",")} competitionId={c.id} tables={schedule.tables} matchMinutes={schedule.matchMinutes} rounds={schedule.rounds} />
+              </div>
+            ) : (
+              <p className="text-lg">{t("schedule.afterDraw")}</p>
+            )}
+          </Card>
+
           {matches.length > 0 && (
             <section aria-labelledby="matches-title" className="flex flex-col gap-3">
               <div className="flex flex-wrap items-center justify-between gap-3">
@@ -207,7 +227,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                 </Link>
               </div>
               {c.format === "swiss" && c.status !== "setup" && <PairNextRoundButton competitionId={c.id} />}
-              <MatchList matches={matches} game={c.game} bestOf={c.bestOf} />
+              <MatchList matches={matches} game={c.game} bestOf={c.bestOf} timeZone={festival.timeZone} />
             </section>
           )}
         </>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getPublicCompetition, type MatchView } from "@/lib/competitions/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
@@ -25,6 +25,8 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
   const c = await getPublicCompetition(await getDb(), slug, itemId);
   if (!c || !c.drawn) notFound();
   const t = await getTranslations("competitions");
+  const format = await getFormatter();
+  const clock = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
   const tc = await getTranslations("common");
   const colours = c.game === "chess" || c.game === "go";
   const finalRound = c.bracket?.rounds.at(-1)?.round ?? 0;
@@ -52,10 +54,10 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
           g.groupNo !== null && groups.length > 1 ? (
             <div key={g.groupNo} className="flex flex-col gap-2">
               <h3 className="text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-              <RoundsTables rounds={g.rounds} colours={colours} idPrefix={`p${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} t={t} />
+              <RoundsTables rounds={g.rounds} colours={colours} idPrefix={`p${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
             </div>
           ) : (
-            <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} colours={colours} idPrefix="p" level={3} name={roundName} t={t} />
+            <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} colours={colours} idPrefix="p" level={3} name={roundName} clock={clock} t={t} />
           ),
         )}
       </section>
@@ -68,7 +70,7 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
         ) : (
           <div className="grid gap-4">
             {cards.map((m) => (
-              <ScoreCard key={m.id} m={m} title={t("cardTitle", { title: c.item.title, round: currentName })} game={c.game} bestOf={c.bestOf} roundName={roundName} t={t} />
+              <ScoreCard key={m.id} m={m} title={t("cardTitle", { title: c.item.title, round: currentName })} game={c.game} bestOf={c.bestOf} roundName={roundName} clock={clock} t={t} />
             ))}
           </div>
         )}
