@@ -10,11 +10,15 @@ import { setCheckedIn, setReferee, setUpCompetition, syncEntrants } from "./serv
 
 // Session → service → revalidate. Every rule (and who may do it) lives in the services.
 
-/** The organisers' pages, the referees' pages and the public competition pages show fresh data. */
+/**
+ * The organisers' pages, the referees' pages and the public competition pages show fresh data,
+ * and so does the festival page, which shows the winners of finished competitions.
+ */
 function refresh() {
   revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
   revalidatePath("/[locale]/referee", "layout");
   revalidatePath("/[locale]/festivals/[slug]/competitions", "layout");
+  revalidatePath("/[locale]/festivals/[slug]", "page");
 }
 
 const SETUP_FIELDS = ["itemId", "format", "game", "entrantKind", "groupSize", "thirdPlace", "rounds", "bestOf", "seeding"];
