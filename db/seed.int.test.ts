@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
-import { festivals, households, pointEntries, users, wishClaims, wishes, WISH_STATUSES } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { competitionEntrants, competitionMatches, competitions, festivals, households, pointEntries, programmeItems, registrations, users, wishClaims, wishes, WISH_STATUSES } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { authenticate, loadActor } from "@/lib/accounts/service";
 import { getCurrentFestival } from "@/lib/festivals/queries";
+import { registrationSchema } from "@/lib/registrations/schemas";
+import { entrantsFrom } from "@/lib/competitions/service";
+import { orderForDraw, planDraw } from "@/lib/competitions/draw";
+import { checkScore, type ScoreDetail, type ScoreInput } from "@/lib/competitions/scores";
+import { SCORE_KIND } from "@/lib/competitions/schemas";
+import { getPublicCompetition, listPublicCompetitions } from "@/lib/competitions/queries";
 import { DEMO_ACCOUNTS, DEMO_FREE_HOUSEHOLD_CODE, DEMO_PASSWORD, seedDemo } from "./seed";
 
 let t: TestDb;
@@ -124,5 +130,126 @@ describe("the demo micro-wishes and points", () => {
     const balances = await t.db.select({ total: sql<number>`sum(${pointEntries.points})::int` }).from(pointEntries).groupBy(pointEntries.userId);
     expect(balances.every((b) => b.total >= 0)).toBe(true);
     expect(balances.some((b) => b.total > 0)).toBe(true);
+  });
+});
+
+describe("the demo competitions", () => {
+  /** The score form's input that gives back a stored score, so it can be checked again. */
+  const inputOf = (detail: Record<string, unknown>): ScoreInput => {
+    const d = detail as ScoreDetail;
+    const half = (n: number) => (n === 0.5 ? "½" : String(n));
+    switch (d.kind) {
+      case "chess":
+      case "go":
+        return { kind: d.kind, result: `${half(d.points[0])}-${half(d.points[1])}` };
+      case "tug_of_war":
+        return { kind: "tug_of_war", pulls: d.pulls };
+      case "table_tennis":
+        return { kind: "table_tennis", bestOf: d.bestOf, games: d.games };
+      case "guandan":
+        return { kind: "guandan", a: d.levels[0] === 15 ? "A+" : String(d.levels[0]), b: d.levels[1] === 15 ? "A+" : String(d.levels[1]) };
+      default:
+        return d as ScoreInput;
+    }
+  };
+
+  it("are the 14th festival's tug of war and chess, finished, and none in the 15th", async () => {
+    const rows = await t.db
+      .select({ slug: festivals.slug, title: programmeItems.title, status: competitions.status, format: competitions.format, game: competitions.game, entrantKind: competitions.entrantKind, drawSeed: competitions.drawSeed, drawnAt: competitions.drawnAt })
+      .from(competitions)
+      .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
+      .innerJoin(programmeItems, eq(programmeItems.id, competitions.itemId))
+      .orderBy(programmeItems.title);
+    expect(rows.map((r) => [r.slug, r.title, r.status, r.format, r.game, r.entrantKind])).toEqual([
+      ["meihu-14", "拔河比赛", "finished", "round_robin", "tug_of_war", "team"],
+      ["meihu-14", "象棋比赛", "finished", "single_elimination", "chess", "individual"],
+    ]);
+    expect(rows.every((r) => r.drawSeed !== null && r.drawnAt! < new Date("2021-10-17T00:00:00Z"))).toBe(true);
+    const [f15] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, "meihu-15"));
+    expect(await t.db.select({ id: competitions.id }).from(competitions).where(eq(competitions.festivalId, f15.id))).toEqual([]);
+  });
+
+  it("have entrants made from confirmed registrations whose details the registration form accepts", async () => {
+    const cs = await t.db.select().from(competitions);
+    for (const c of cs) {
+      const regs = await t.db.select().from(registrations).where(and(eq(registrations.itemId, c.itemId), eq(registrations.status, "confirmed")));
+      for (const r of regs) {
+        const parsed = registrationSchema.safeParse({ ...r.details, festivalSlug: "meihu-14", participant: { kind: "self" }, role: r.role, itemId: r.itemId, ...(r.team ? { teamAction: "join", team: r.team } : {}) });
+        expect(parsed.success, JSON.stringify(r.details)).toBe(true);
+        expect(r.role).toBe(c.game === "chess" ? "player" : "athlete");
+        expect(r.acceptedAt).not.toBeNull();
+      }
+      const entrants = await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));
+      const { entrants: expected } = entrantsFrom(
+        c.entrantKind,
+        regs.map((r) => ({ id: r.id, userId: r.userId, participantKey: r.participantKey, name: r.participantName, team: r.team, partnerId: r.partnerRegistrationId, level: (r.details.level as string | undefined) ?? null })),
+      );
+      expect(entrants.map((e) => [e.name, e.members, e.skill]).sort()).toEqual(expected.map((e) => [e.name, e.members, e.skill]).sort());
+      expect(entrants.every((e) => e.checkedIn && e.seed !== null)).toBe(true);
+      expect(entrants.map((e) => e.seed).sort()).toEqual(entrants.map((_, i) => i + 1));
+      // The stored draw is the one its recorded seed makes.
+      const ordered = orderForDraw(entrants.map((e) => ({ id: e.id, skill: e.skill })), c.seeding, c.drawSeed!);
+      expect(ordered.map((e) => entrants.find((x) => x.id === e.id)!.seed)).toEqual(entrants.map((_, i) => i + 1));
+      const planned = planDraw(c.format, ordered, { groupSize: c.groupSize, thirdPlace: c.thirdPlace, seed: c.drawSeed! });
+      if (!planned.ok) throw new Error(planned.code);
+      const matches = await t.db.select().from(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
+      expect(matches).toHaveLength(planned.draw.matches.length);
+      for (const p of planned.draw.matches) {
+        const m = matches.find((x) => x.round === p.round && x.groupNo === p.groupNo && x.position === p.position)!;
+        if (p.a) expect(m.entrantA).toBe(p.a);
+        if (p.b) expect(m.entrantB).toBe(p.b);
+        expect(m.label).toBe(p.label);
+      }
+    }
+  });
+
+  it("have a result in every match that the score rules accept, entered by an organiser, and bracket sides that follow the results", async () => {
+    const [organiser] = await t.db.select({ id: users.id }).from(users).where(eq(users.phone, "13800000001"));
+    const cs = await t.db.select().from(competitions);
+    for (const c of cs) {
+      const matches = await t.db.select().from(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
+      expect(matches.length).toBeGreaterThan(0);
+      for (const m of matches) {
+        expect(m.outcome, `${c.game} R${m.round}M${m.position}`).not.toBeNull();
+        expect(m.score!.kind).toBe(SCORE_KIND[c.game]);
+        const check = checkScore(inputOf(m.score!));
+        if (!check.ok) throw new Error(`${c.game} R${m.round}M${m.position}: ${check.code}`);
+        expect(check.detail).toEqual(m.score);
+        expect(m.outcome).toBe(check.winner === "A" ? "a" : check.winner === "B" ? "b" : "draw");
+        if (c.format === "single_elimination") expect(m.outcome).not.toBe("draw");
+        expect(m.enteredBy).toBe(organiser.id);
+        for (const s of ["a", "b"] as const) {
+          const feed = m.feeds[s];
+          if (!feed) continue;
+          const from = matches.find((x) => x.id === (feed.winnerOf ?? feed.loserOf))!;
+          const [winner, loser] = from.outcome === "a" ? [from.entrantA, from.entrantB] : [from.entrantB, from.entrantA];
+          expect(s === "a" ? m.entrantA : m.entrantB).toBe(feed.winnerOf ? winner : loser);
+        }
+      }
+    }
+  });
+
+  it("read through the public queries: one winner each, the bracket's champion and third, the round robin's single first", async () => {
+    const list = (await listPublicCompetitions(t.db, "meihu-14"))!;
+    expect(list.competitions.map((c) => [c.item.title, c.status, c.winners.length])).toEqual([
+      ["拔河比赛", "finished", 1],
+      ["象棋比赛", "finished", 1],
+    ]);
+    const tug = (await getPublicCompetition(t.db, "meihu-14", list.competitions[0].item.id))!;
+    expect(tug.groups).toHaveLength(1);
+    expect(tug.groups[0].standings.map((r) => [r.rank, r.shared, r.points])).toEqual([
+      [1, false, 6],
+      [2, false, 4],
+      [3, false, 2],
+      [4, false, 0],
+    ]);
+    expect(tug.groups[0].standings[0].entrant.name).toBe(list.competitions[0].winners[0]);
+    const chess = (await getPublicCompetition(t.db, "meihu-14", list.competitions[1].item.id))!;
+    expect(chess.entrants).toHaveLength(6);
+    expect(chess.bracket!.champion!.name).toBe(list.competitions[1].winners[0]);
+    expect(chess.bracket!.thirdPlace!.winner).not.toBeNull();
+    // Seeded by level: the two advanced players meet in the final.
+    const final = chess.bracket!.rounds.at(-1)!.matches[0];
+    expect([final.a!.id, final.b!.id].sort()).toEqual(chess.entrants.filter((e) => e.seed! <= 2).map((e) => e.id).sort());
   });
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { festivals, households, userRoles, users } from "./schema";
 import { PROGRAMME_14, seedProgramme } from "./seed-programme";
+import { seedCompetitions } from "./seed-competitions";
 import { seedRegistrations } from "./seed-registrations";
 import { seedSports } from "./seed-sports";
 import { seedStars } from "./seed-stars";
@@ -168,6 +169,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedRegistrations(tx, f15.id, now);
     await seedSports(tx, f15.id, now);
     await seedStars(tx, f14.id, f15.id);
+    await seedCompetitions(tx, f14.id);
     await seedWishes(tx, now);
   });
 }

@@ -12,10 +12,11 @@ import { ProgrammeByVenue, ProgrammeList } from "./programme-list";
 import { buttonClass } from "@/components/ui/button";
 
 /**
- * A festival's public page: every day of its published programme, by time or by venue. It reads
- * no cookie or query, so each language's copy is cached until an organiser publishes again.
+ * A festival's public page: every day of its published programme, by time or by venue, after
+ * `results` when the page shows them. It reads no cookie or query, so each language's copy is
+ * cached until an organiser publishes again (the programme, the stars' results, or a result).
  */
-export async function ProgrammePage({ slug, view }: { slug: string; view: "list" | "venue" }) {
+export async function ProgrammePage({ slug, view, results }: { slug: string; view: "list" | "venue"; results?: React.ReactNode }) {
   const data = await getPublicProgramme(await getDb(), slug);
   if (!data) notFound();
   const { festival, venues, items, publishedAt } = data;
@@ -71,6 +72,8 @@ export async function ProgrammePage({ slug, view }: { slug: string; view: "list"
           </p>
         )}
       </header>
+
+      {results}
 
       <section aria-labelledby="programme-title" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

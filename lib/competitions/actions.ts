@@ -11,13 +11,17 @@ import { scheduleCompetition } from "./schedule-service";
 
 // Session → service → revalidate. Every rule (and who may do it) lives in the services.
 
-/** The organisers' pages, the referees' pages and the public competition pages show fresh data. */
+/**
+ * The organisers' pages, the referees' pages and the public competition pages show fresh data,
+ * and so does the festival page, which shows the winners of finished competitions.
+ */
 function refresh() {
   // The programme's item pages say when the rounds are and link to the competition.
   revalidatePath("/[locale]/festivals/[slug]/items/[id]", "page");
   revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
   revalidatePath("/[locale]/referee", "layout");
   revalidatePath("/[locale]/festivals/[slug]/competitions", "layout");
+  revalidatePath("/[locale]/festivals/[slug]", "page");
 }
 
 const SETUP_FIELDS = ["itemId", "format", "game", "entrantKind", "groupSize", "thirdPlace", "rounds", "bestOf", "seeding"];

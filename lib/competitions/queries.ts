@@ -15,6 +15,7 @@ import {
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { GUANDAN_LEVELS, GUANDAN_PASSED, type ScoreDetail } from "./scores";
+import { podiumOf, type Podium } from "./podium";
 import { computeStandings, resultFromScore, type MatchResult, type PointsTable, type StandingsGame, type TieBreakKey } from "./standings";
 
 // What residents see of the competitions: only on a festival that is not a draft, only on items
@@ -394,6 +395,41 @@ export async function listPublicCompetitions(db: DbOrTx, slug: string): Promise<
       })
       .sort((x, y) => x.item.startsAt.localeCompare(y.item.startsAt) || x.item.title.localeCompare(y.item.title)),
   };
+}
+
+export interface CompetitionWinners {
+  item: CompetitionItem;
+  game: GameType;
+  format: CompetitionFormat;
+  entrantKind: EntrantKind;
+  podium: Podium;
+}
+
+/**
+ * The podium of each finished competition of a festival (not a draft), on items of its published
+ * programme, in programme order: built from the same standings and bracket as the competition's
+ * own page.
+ */
+export async function festivalWinners(db: DbOrTx, festivalId: string): Promise<CompetitionWinners[]> {
+  const [f] = await db.select({ status: festivals.status }).from(festivals).where(eq(festivals.id, festivalId));
+  if (!f || f.status === "draft") return [];
+  const items = await publishedItems(db, festivalId);
+  const cs = (await db.select(competitionColumns).from(competitions).where(and(eq(competitions.festivalId, festivalId), eq(competitions.status, "finished")))).filter((c) => items.has(c.itemId));
+  if (!cs.length) return [];
+  const ids = cs.map((c) => c.id);
+  const [entrants, matches] = await Promise.all([
+    selectEntrants(db).where(inArray(competitionEntrants.competitionId, ids)),
+    selectMatches(db).where(inArray(competitionMatches.competitionId, ids)).orderBy(...orderMatches),
+  ]);
+  return cs
+    .map((c) => ({
+      item: items.get(c.itemId)!,
+      game: c.game,
+      format: c.format,
+      entrantKind: c.entrantKind,
+      podium: podiumOf(build(c, entrants.filter((e) => e.competitionId === c.id), matches.filter((m) => m.competitionId === c.id))),
+    }))
+    .sort((x, y) => x.item.startsAt.localeCompare(y.item.startsAt) || x.item.title.localeCompare(y.item.title));
 }
 
 /** One competition of a published item for its public page; null when there is none to show. */

@@ -18,11 +18,14 @@ function toState<T>(result: Result<T>, values?: Record<string, string>): ActionS
   return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
 }
 
-/** The festival's dashboard pages, and the residents' candidates and results pages in each language. */
+/**
+ * The festival's dashboard pages, and the residents' candidates and results pages in each
+ * language; the festival page too, which shows the published results.
+ */
 function refresh(slug: string) {
   revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
   if (!/^[a-z0-9-]{1,40}$/.test(slug)) return;
-  for (const locale of LOCALES) for (const page of ["/stars", "/stars/results"]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
+  for (const locale of LOCALES) for (const page of ["", "/stars", "/stars/results"]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
 }
 
 const CATEGORY_FIELDS = ["festivalSlug", "id", "version", "name", "description", "winners", "votesPerVoter", "mode", "nominationCap"];

@@ -2,8 +2,10 @@ import { getDb } from "@/db";
 import { getPublicProgramme } from "@/lib/festivals/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { ProgrammePage } from "@/components/festivals/programme-page";
+import { FestivalResults } from "@/components/festivals/festival-results";
 
-// Cached whole, per language, until an organiser publishes (the action revalidates it).
+// Cached whole, per language, until an organiser publishes the programme or the stars' results,
+// or a competition result comes in (each of those actions revalidates it).
 export const revalidate = false;
 export function generateStaticParams() {
   return [];
@@ -19,5 +21,6 @@ export async function generateMetadata({ params }: { params: Params }) {
 
 export default async function FestivalPage({ params }: { params: Params }) {
   await applyLocale(params);
-  return <ProgrammePage slug={(await params).slug} view="list" />;
+  const { slug } = await params;
+  return <ProgrammePage slug={slug} view="list" results={<FestivalResults slug={slug} />} />;
 }
