@@ -1,7 +1,7 @@
 // Pure: the podium of a finished competition from what the public page already builds (the
 // standings and the bracket), so the festival page and the competition page never disagree.
 
-import type { GroupView, MatchView, SideView } from "./queries";
+import type { GroupView, MatchView, SideView } from "./views";
 
 export interface PodiumPlace {
   /** 1, 2 or 3; a place shared by several skips the next ones (1, 1, 3). */

@@ -14,25 +14,16 @@ import {
   type PublishedItem,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { GUANDAN_LEVELS, GUANDAN_PASSED, type ScoreDetail } from "./scores";
 import { podiumOf, type Podium } from "./podium";
-import { computeStandings, resultFromScore, type MatchResult, type PointsTable, type StandingsGame, type TieBreakKey } from "./standings";
+import type { PointsTable, TieBreakKey } from "./standings";
+import { build, standingsMeta, STANDINGS_GAME, winnersOf, type BracketView, type GroupView, type MatchView, type SideView, type StoredEntrant, type StoredMatch } from "./views";
+
+export { matchResult, scoreView, STANDINGS_GAME } from "./views";
+export type { BracketView, FeedView, GroupView, MatchView, ScoreView, SideView, StandingView } from "./views";
 
 // What residents see of the competitions: only on a festival that is not a draft, only on items
 // of its published programme, and matches only once the draw exists. Entrants by name (and their
 // members' names, as on the programme) — never a phone, a registration or an account id.
-
-/** The standings' game for each game played. */
-export const STANDINGS_GAME: Record<GameType, StandingsGame> = {
-  chess: "chess",
-  go: "go",
-  table_tennis: "table_tennis",
-  guandan: "guandan",
-  tug_of_war: "team",
-  relay: "team",
-  badminton: "team",
-  bridge: "team",
-};
 
 interface PublicFestival {
   id: string;
@@ -60,65 +51,6 @@ export interface CompetitionSummary {
   winners: string[];
   /** The winners are the firsts of several round-robin groups, not one champion. */
   groupWinners: boolean;
-}
-
-/** A score as the page writes it; words (walkover, passed A) are translated by the page. */
-export type ScoreView =
-  | { kind: "chess"; a: number; b: number }
-  | { kind: "games"; games: Array<[number, number]> }
-  /** Levels as labels ("9", "K"), or "passed" for the pair that passed A. */
-  | { kind: "guandan"; a: string; b: string }
-  | { kind: "pulls"; a: number; b: number }
-  | { kind: "winner" }
-  | { kind: "walkover"; absent: "a" | "b" }
-  | { kind: "withdrawal"; withdrawn: "a" | "b" }
-  | { kind: "bye" };
-
-export interface SideView {
-  id: string;
-  name: string;
-}
-
-/** Where a bracket side still to be decided comes from: the winner or loser of an earlier match. */
-export interface FeedView {
-  winnerOf?: { round: number; position: number };
-  loserOf?: { round: number; position: number };
-}
-
-export interface MatchView {
-  id: string;
-  round: number;
-  groupNo: number | null;
-  position: number;
-  /** The named table, else the table number (the position). */
-  table: string;
-  startsAt: Date | null;
-  label: "third_place" | "bye" | null;
-  a: SideView | null;
-  b: SideView | null;
-  feedA: FeedView | null;
-  feedB: FeedView | null;
-  winner: "a" | "b" | "draw" | null;
-  score: ScoreView | null;
-}
-
-export interface StandingView {
-  entrant: SideView;
-  rank: number;
-  shared: boolean;
-  points: number;
-  played: number;
-  won: number;
-  drawn: number;
-  lost: number;
-  byes: number;
-  tieBreaks: Array<{ key: TieBreakKey; value: number | null }>;
-}
-
-export interface GroupView {
-  groupNo: number | null;
-  standings: StandingView[];
-  rounds: Array<{ round: number; matches: MatchView[] }>;
 }
 
 export interface EntrantView {
@@ -150,7 +82,7 @@ export interface PublicCompetition {
   /** Round robin: one per group; Swiss: one with every round. Empty for a knockout. */
   groups: GroupView[];
   /** Knockout: main bracket rounds (the final last) and the third-place match. */
-  bracket: { rounds: Array<{ round: number; fromFinal: number; matches: MatchView[] }>; thirdPlace: MatchView | null; champion: SideView | null } | null;
+  bracket: BracketView | null;
   /** The earliest round with a match still to play (for score cards), else the last round. */
   currentRound: number | null;
   /** Every match, by round, group and position (the print view's draw sheet). */
@@ -209,7 +141,7 @@ const matchColumns = {
   score: competitionMatches.score,
 };
 const selectMatches = (db: DbOrTx) => db.select(matchColumns).from(competitionMatches);
-type MatchRow = Awaited<ReturnType<typeof selectMatches>>[number];
+type MatchRow = StoredMatch;
 
 const entrantColumns = {
   id: competitionEntrants.id,
@@ -221,143 +153,7 @@ const entrantColumns = {
   withdrawnAt: competitionEntrants.withdrawnAt,
 };
 const selectEntrants = (db: DbOrTx) => db.select(entrantColumns).from(competitionEntrants);
-type EntrantRow = Awaited<ReturnType<typeof selectEntrants>>[number];
-
-const levelLabel = (n: number) => (n === GUANDAN_PASSED ? "passed" : (GUANDAN_LEVELS[n - 2] ?? String(n)));
-
-/** The stored score as the page shows it. */
-export function scoreView(score: Record<string, unknown> | null): ScoreView | null {
-  if (!score) return null;
-  const d = score as ScoreDetail | { kind: "bye" };
-  switch (d.kind) {
-    case "chess":
-    case "go":
-      return { kind: "chess", a: d.points[0], b: d.points[1] };
-    case "table_tennis":
-      return { kind: "games", games: d.games.map(([a, b]) => [a, b]) };
-    case "guandan":
-      return { kind: "guandan", a: levelLabel(d.levels[0]), b: levelLabel(d.levels[1]) };
-    case "tug_of_war":
-      return { kind: "pulls", a: d.pulls[0], b: d.pulls[1] };
-    case "relay":
-      return { kind: "winner" };
-    case "walkover":
-      return { kind: "walkover", absent: d.absent === "A" ? "a" : "b" };
-    case "withdrawal":
-      return { kind: "withdrawal", withdrawn: d.withdrawn === "A" ? "a" : "b" };
-    case "bye":
-      return { kind: "bye" };
-    default:
-      return null;
-  }
-}
-
-/** One decided match as the standings count it: a bye is a full point for its one side. */
-export function matchResult(m: Pick<MatchRow, "entrantA" | "entrantB" | "label" | "outcome" | "score">): MatchResult | null {
-  if (!m.outcome || !m.entrantA) return null;
-  if (m.label === "bye" || !m.entrantB) return { a: m.entrantA, b: null, outcome: 1 };
-  const winner = m.outcome === "a" ? "A" : m.outcome === "b" ? "B" : null;
-  const detail = m.score as ScoreDetail | null;
-  if (!detail || (detail as { kind: string }).kind === "bye") return { a: m.entrantA, b: m.entrantB, outcome: m.outcome === "a" ? 1 : m.outcome === "b" ? 0 : 0.5 };
-  return resultFromScore(m.entrantA, m.entrantB, { ok: true, winner, detail });
-}
-
-function toMatchView(m: MatchRow, names: Map<string, string>, where: Map<string, { round: number; position: number }>): MatchView {
-  const side = (id: string | null): SideView | null => (id ? { id, name: names.get(id) ?? "" } : null);
-  const feed = (f?: { winnerOf?: string; loserOf?: string }): FeedView | null => {
-    if (!f) return null;
-    if (f.winnerOf && where.has(f.winnerOf)) return { winnerOf: where.get(f.winnerOf)! };
-    if (f.loserOf && where.has(f.loserOf)) return { loserOf: where.get(f.loserOf)! };
-    return null;
-  };
-  return {
-    id: m.id,
-    round: m.round,
-    groupNo: m.groupNo,
-    position: m.position,
-    table: m.tableName ?? String(m.position),
-    startsAt: m.startsAt,
-    label: m.label === "third_place" || m.label === "bye" ? m.label : null,
-    a: side(m.entrantA),
-    b: side(m.entrantB),
-    feedA: feed(m.feeds.a),
-    feedB: feed(m.feeds.b),
-    winner: (m.outcome as MatchOutcome | null) ?? null,
-    score: scoreView(m.score),
-  };
-}
-
-function byRound(ms: MatchView[]): Array<{ round: number; matches: MatchView[] }> {
-  const rounds = [...new Set(ms.map((m) => m.round))].sort((x, y) => x - y);
-  return rounds.map((round) => ({ round, matches: ms.filter((m) => m.round === round) }));
-}
-
-interface Built {
-  tieBreakOrder: TieBreakKey[];
-  points: PointsTable;
-  groups: GroupView[];
-  bracket: PublicCompetition["bracket"];
-  matches: MatchView[];
-  currentRound: number | null;
-}
-
-/** Standings, rounds and bracket from one competition's entrants and matches. */
-function build(c: { format: CompetitionFormat; game: GameType }, entrants: EntrantRow[], rows: MatchRow[]): Built {
-  const names = new Map(entrants.map((e) => [e.id, e.name]));
-  const where = new Map(rows.map((m) => [m.id, { round: m.round, position: m.position }]));
-  const matches = rows.map((m) => toMatchView(m, names, where));
-  const open = rows.filter((m) => m.outcome === null);
-  const currentRound = open.length ? Math.min(...open.map((m) => m.round)) : rows.length ? Math.max(...rows.map((m) => m.round)) : null;
-  const game = STANDINGS_GAME[c.game];
-  const seeded = [...entrants].filter((e) => e.seed !== null).sort((x, y) => x.seed! - y.seed!);
-  const standingsOf = (system: "round_robin" | "swiss", ids: string[], ms: MatchRow[]) => {
-    const results = ms.map(matchResult).filter((r): r is MatchResult => r !== null);
-    return computeStandings({ system, game }, ids, results);
-  };
-  const rowsView = (s: ReturnType<typeof computeStandings>): StandingView[] =>
-    s.rows.map((r) => ({ entrant: { id: r.entrant, name: names.get(r.entrant) ?? "" }, rank: r.rank, shared: r.shared, points: r.points, played: r.played, won: r.won, drawn: r.drawn, lost: r.lost, byes: r.byes, tieBreaks: r.tieBreaks }));
-
-  if (c.format === "single_elimination") {
-    const main = matches.filter((m) => m.label !== "third_place");
-    const finalRound = main.length ? Math.max(...main.map((m) => m.round)) : 0;
-    const final = main.find((m) => m.round === finalRound) ?? null;
-    const champion = final && final.winner === "a" ? final.a : final && final.winner === "b" ? final.b : null;
-    const rounds = byRound(main).map((r) => ({ ...r, fromFinal: finalRound - r.round }));
-    return {
-      ...standingsMeta("round_robin", game),
-      groups: [],
-      bracket: { rounds, thirdPlace: matches.find((m) => m.label === "third_place") ?? null, champion },
-      matches,
-      currentRound,
-    };
-  }
-  if (c.format === "swiss") {
-    const s = standingsOf("swiss", seeded.map((e) => e.id), rows);
-    return { tieBreakOrder: s.tieBreakOrder, points: s.points, groups: [{ groupNo: null, standings: rowsView(s), rounds: byRound(matches) }], bracket: null, matches, currentRound };
-  }
-  const groupNos = [...new Set(seeded.map((e) => e.groupNo))].sort((x, y) => (x ?? 0) - (y ?? 0));
-  let meta = standingsMeta("round_robin", game);
-  const groups = groupNos.map((g) => {
-    const ids = seeded.filter((e) => e.groupNo === g).map((e) => e.id);
-    const members = new Set(ids);
-    const ms = rows.filter((m) => (m.entrantA && members.has(m.entrantA)) || (m.entrantB && members.has(m.entrantB)));
-    const s = standingsOf("round_robin", ids, ms);
-    meta = { tieBreakOrder: s.tieBreakOrder, points: s.points };
-    const msIds = new Set(ms.map((m) => m.id));
-    return { groupNo: g, standings: rowsView(s), rounds: byRound(matches.filter((m) => msIds.has(m.id))) };
-  });
-  return { ...meta, groups, bracket: null, matches, currentRound };
-}
-
-function standingsMeta(system: "round_robin" | "swiss", game: StandingsGame) {
-  const s = computeStandings({ system, game }, [], []);
-  return { tieBreakOrder: s.tieBreakOrder, points: s.points };
-}
-
-function winnersOf(b: Built): string[] {
-  if (b.bracket) return b.bracket.champion ? [b.bracket.champion.name] : [];
-  return b.groups.flatMap((g) => g.standings.filter((r) => r.rank === 1).map((r) => r.entrant.name));
-}
+type EntrantRow = StoredEntrant;
 
 const orderMatches = [asc(competitionMatches.round), sql`${competitionMatches.groupNo} nulls first`, asc(competitionMatches.position)];
 
