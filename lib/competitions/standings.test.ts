@@ -153,6 +153,17 @@ describe("Swiss", () => {
     expect(row(s, "P4").decidedBy).toBe("buchholz");
   });
 
+  it("counts a walkover, won or lost, as a game against a stand-in with the entrant's own points", () => {
+    // W1 beats W3 over the board; W2's opponent W4 does not show. Both then lose to W5 (3 points).
+    const results: MatchResult[] = [win("W1", "W3"), win("W2", "W4", { walkover: true }), win("W5", "W1"), win("W5", "W2"), win("W5", "W3"), win("W3", "W4")];
+    const s = computeStandings(SWISS, ["W1", "W2", "W3", "W4", "W5"], results);
+    // W1: W3 (1) + W5 (3) = 4. W2: itself (1) for the walkover + W5 (3) = 4, not W4's 0 + 3.
+    expect(tb(s, "W1")).toMatchObject({ buchholz: 4 });
+    expect(tb(s, "W2")).toMatchObject({ buchholz: 4, buchholz_cut1: 3 });
+    // The absent W4 is counted against their own 0 for that round: W3 (1) + itself (0).
+    expect(tb(s, "W4")).toMatchObject({ buchholz: 1 });
+  });
+
   it("goes to cut-1 when Buchholz is level, and a half-point bye gives half", () => {
     // Q1 and Q2 both on 1 point with Buchholz 2: Q1 beat Q3 (0 points) and lost to Q4 (2);
     // Q2 drew with Q5 and Q6 (1 point each, having drawn each other too).

@@ -231,9 +231,10 @@ export function computeStandings(
   );
   const pointsOf = (e: string) => stats.get(e)!.points;
 
-  // Buchholz contributions: each opponent's points; a bye counts as an opponent with the
-  // entrant's own points, so a bye neither helps nor hurts.
-  const buchholzParts = (e: string) => lines.get(e)!.map((l) => (l.opponent === null ? pointsOf(e) : pointsOf(l.opponent)));
+  // Buchholz contributions: each opponent's points. A round not played over the board — a bye,
+  // or a walkover either way — counts as against a stand-in opponent with the entrant's own points
+  // (FIDE's rule for unplayed rounds), so a no-show neither helps nor hurts the tie-break.
+  const buchholzParts = (e: string) => lines.get(e)!.map((l) => (l.opponent === null || l.walkover ? pointsOf(e) : pointsOf(l.opponent)));
   const individual: Record<Exclude<TieBreakKey, "head_to_head">, (e: string) => number> = {
     // Sum of the points of the opponents beaten, plus half of those drawn with; a bye adds nothing.
     sonneborn_berger: (e) => lines.get(e)!.reduce((n, l) => (l.opponent === null ? n : n + l.share * pointsOf(l.opponent)), 0),
