@@ -19,7 +19,7 @@ import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish
 import { awardPoints, createReward, markShiftServed, redeemReward, setRewardActive } from "@/lib/points/service";
 import { setReferee, setUpCompetition, syncEntrants } from "@/lib/competitions/service";
 import { clearDraw, makeDraw } from "@/lib/competitions/draw-service";
-import { pairNextRound } from "@/lib/competitions/results-service";
+import { pairNextRound, setHalfBye, withdrawEntrant } from "@/lib/competitions/results-service";
 import { scheduleCompetition } from "@/lib/competitions/schedule-service";
 
 const NOBODY = "00000000-0000-4000-8000-000000000000";
@@ -146,6 +146,8 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   { name: "makeDraw", allowed: STAFF, call: (a) => makeDraw(t.db, a, { competitionId: NOBODY }) },
   { name: "clearDraw", allowed: STAFF, call: (a) => clearDraw(t.db, a, NOBODY) },
   { name: "pairNextRound", allowed: STAFF, call: (a) => pairNextRound(t.db, a, NOBODY) },
+  { name: "withdrawEntrant", allowed: STAFF, call: (a) => withdrawEntrant(t.db, a, NOBODY) },
+  { name: "setHalfBye", allowed: STAFF, call: (a) => setHalfBye(t.db, a, { entrantId: NOBODY, sitOut: true }) },
   { name: "scheduleCompetition", allowed: STAFF, call: (a) => scheduleCompetition(t.db, a, { competitionId: NOBODY, tables: 2, matchMinutes: 30, roundStarts: ["2027-01-16T09:00"] }) },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
@@ -158,7 +160,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     const before = await snapshot(t.db);
     const result = await call(actors[who]);
     if (allowed.includes(who)) {
-      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed", vetWish: "not_found", confirmFulfilment: "not_found", redeemReward: "not_found", markShiftServed: "not_found", releaseClaim: "not_found", setRewardActive: "not_found", setUpCompetition: "not_found", syncEntrants: "not_found", setReferee: "not_found", makeDraw: "not_found", clearDraw: "not_found", pairNextRound: "not_found", scheduleCompetition: "not_found" };
+      const harmless: Record<string, string> = { changePassword: "invalid", deleteVenue: "venue_in_use", deleteItem: "stale_version", reorderActs: "stale_version", setNote: "not_found", moveRegistration: "not_found", addActToProgramme: "not_found", deleteShift: "not_found", assignShift: "not_found", unassignShift: "not_found", "stars updateCategory": "stale_version", "stars deleteCategory": "not_found", "stars mergeNominations": "not_found", "stars editStory": "not_found", "stars publishResults": "voting_not_closed", vetWish: "not_found", confirmFulfilment: "not_found", redeemReward: "not_found", markShiftServed: "not_found", releaseClaim: "not_found", setRewardActive: "not_found", setUpCompetition: "not_found", syncEntrants: "not_found", setReferee: "not_found", makeDraw: "not_found", clearDraw: "not_found", pairNextRound: "not_found", scheduleCompetition: "not_found", setHalfBye: "not_found", withdrawEntrant: "not_found" };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
     } else {

@@ -103,7 +103,7 @@ export function RoundsTables({
             </Table>
             {byes.map((m) => (
               <p key={m.id} className="text-lg">
-                {t("byeFor", { name: m.a?.name ?? "" })}
+                {t(m.score?.kind === "bye" && m.score.half ? "halfByeFor" : "byeFor", { name: m.a?.name ?? "" })}
               </p>
             ))}
           </div>

@@ -39,7 +39,7 @@ export function scoreText(score: ScoreView | null, t: CompetitionsT): string | n
     case "withdrawal":
       return t("withdrawal");
     case "bye":
-      return t("bye");
+      return score.half ? t("halfBye") : t("bye");
   }
 }
 
@@ -62,7 +62,7 @@ export function knockoutRoundName(round: number, fromFinal: number, t: Competiti
 
 /** A short line for a screen reader and the fixtures table: the score, who won. */
 export function resultText(m: MatchView, t: CompetitionsT): string {
-  if (m.label === "bye") return t("bye");
+  if (m.label === "bye") return m.score?.kind === "bye" && m.score.half ? t("halfBye") : t("bye");
   if (!m.winner) return t("notPlayed");
   const score = scoreText(m.score, t);
   if (m.winner === "draw") return score ? `${score} ${t("draw")}` : t("draw");

@@ -107,6 +107,8 @@ export const competitionEntrants = pgTable(
     seed: integer("seed"),
     /** Round robin: the group (1, 2, …). */
     groupNo: integer("group_no"),
+    /** Swiss: a round they asked to sit out, scored half a point instead of being paired. */
+    halfByeRound: integer("half_bye_round"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("competition_entrants_name_uq").on(t.competitionId, t.name), index("competition_entrants_competition_idx").on(t.competitionId, t.seed)],

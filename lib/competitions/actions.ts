@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { formValues, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { clearDraw, makeDraw } from "./draw-service";
-import { enterResult, pairNextRound, withdrawEntrant } from "./results-service";
+import { enterResult, pairNextRound, setHalfBye, withdrawEntrant } from "./results-service";
 import { setCheckedIn, setReferee, setUpCompetition, syncEntrants } from "./service";
 import { scheduleCompetition } from "./schedule-service";
 
@@ -140,4 +140,10 @@ export async function scheduleCompetitionAction(_prev: ActionState, formData: Fo
   const result = await scheduleCompetition(await getDb(), await getActor(), { ...base, roundStarts });
   if (result.ok) refresh();
   return toActionState(result, values);
+}
+
+export async function setHalfByeAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ round: number | null }>> {
+  const result = await setHalfBye(await getDb(), await getActor(), { entrantId: String(formData.get("entrantId") ?? ""), sitOut: formData.get("sitOut") === "true" });
+  if (result.ok) refresh();
+  return toActionState(result);
 }

@@ -108,6 +108,8 @@ export interface EntrantRow {
   withdrawn: boolean;
   seed: number | null;
   groupNo: number | null;
+  /** Swiss: the round they asked to sit out for half a point. */
+  halfByeRound: number | null;
 }
 
 export interface MatchRow {
@@ -196,6 +198,7 @@ export async function getCompetitionDetail(db: DbOrTx, festivalId: string, itemI
       withdrawnAt: competitionEntrants.withdrawnAt,
       seed: competitionEntrants.seed,
       groupNo: competitionEntrants.groupNo,
+      halfByeRound: competitionEntrants.halfByeRound,
     })
     .from(competitionEntrants)
     .where(eq(competitionEntrants.competitionId, competition.id))

@@ -4,12 +4,13 @@ import { auditLog, competitionEntrants, competitionMatches, competitions } from 
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { openFestival } from "@/tests/support/registration-fixtures";
-import { createItem } from "@/lib/festivals/programme-service";
+import { createItem, publishProgramme } from "@/lib/festivals/programme-service";
 import { hefei } from "@/tests/support/festival-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { setReferee, setUpCompetition } from "./service";
 import { clearDraw, makeDraw } from "./draw-service";
-import { enterResult, pairNextRound, withdrawEntrant } from "./results-service";
+import { enterResult, pairNextRound, setHalfBye, withdrawEntrant } from "./results-service";
+import { getPublicCompetition } from "./queries";
 
 let t: TestDb;
 let organiser: Actor;
@@ -153,6 +154,51 @@ describe("results", () => {
     expect(new Set(all.map((m) => pairKey(m.entrantA, m.entrantB))).size).toBe(15);
     expect(await statusOf(id)).toBe("finished");
     expect(await pairNextRound(t.db, organiser, id)).toEqual({ ok: false, code: "rounds_complete" });
+  });
+
+  it("a Swiss player sits out a round for half a point: not paired that round, scored ½, the pairing's own bye still to come", async () => {
+    const { id, entrants } = await competitionWith({ format: "swiss", game: "chess", entrantKind: "individual", rounds: 3 }, 10);
+    must(await makeDraw(t.db, organiser, { competitionId: id, seed: 5 }));
+    for (const m of await matchesOf(id)) must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "1-0" } }));
+    const [away, undecided] = [entrants[3].id, entrants[6].id];
+    expect(must(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true }))).toEqual({ round: 2 });
+    expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: true }))).toEqual({ round: 2 });
+    expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: false }))).toEqual({ round: null });
+    // Refused, nothing written: not a Swiss, someone who may not run it, a bad id.
+    const rr = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 4);
+    must(await makeDraw(t.db, organiser, { competitionId: rr.id }));
+    const resident = await actorOf(t.db, (await makeUser(t.db, { roles: ["resident"], verified: true })).id);
+    const before = await snapshot(t.db);
+    expect(await setHalfBye(t.db, organiser, { entrantId: rr.entrants[0].id, sitOut: true })).toEqual({ ok: false, code: "invalid" });
+    expect(await setHalfBye(t.db, resident, { entrantId: away, sitOut: false })).toEqual({ ok: false, code: "forbidden" });
+    expect(await setHalfBye(t.db, organiser, { entrantId: "x", sitOut: true })).toEqual({ ok: false, code: "invalid" });
+    expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: "yes" })).toEqual({ ok: false, code: "invalid" });
+    expect(await snapshot(t.db)).toBe(before);
+
+    // Nine left to pair: four games and the pairing's bye; the one away sits out for half.
+    expect(must(await pairNextRound(t.db, organiser, id))).toEqual({ round: 2, matches: 6 });
+    const round2 = (await matchesOf(id)).filter((m) => m.round === 2);
+    expect(round2.filter((m) => m.entrantB !== null)).toHaveLength(4);
+    expect(round2.some((m) => m.entrantB === away || (m.entrantA === away && m.entrantB !== null))).toBe(false);
+    const sat = round2.find((m) => m.entrantA === away)!;
+    expect(sat).toMatchObject({ label: "bye", outcome: "draw", score: { kind: "bye", half: true }, tableName: null });
+    const full = round2.find((m) => m.label === "bye" && m.entrantA !== away)!;
+    expect(full).toMatchObject({ outcome: "a", score: { kind: "bye" } });
+    // Asked off for a round already paired: the request now is for round 3.
+    expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: true }))).toEqual({ round: 3 });
+    must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: false }));
+
+    for (const m of round2.filter((x) => x.entrantB !== null)) must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "½-½" } }));
+    must(await publishProgramme(t.db, organiser, { festivalSlug: f.slug }));
+    const pub = (await getPublicCompetition(t.db, f.slug, (await t.db.select({ itemId: competitions.itemId }).from(competitions).where(eq(competitions.id, id)))[0].itemId))!;
+    const round1Points = (await matchesOf(id)).some((m) => m.round === 1 && m.entrantA === away && m.outcome === "a") ? 1 : 0;
+    const row = pub.groups[0].standings.find((r) => r.entrant.id === away)!;
+    expect(row.points).toBe(round1Points + 0.5);
+    expect(pub.groups[0].rounds[1].matches.find((m) => m.a?.id === away)!.score).toEqual({ kind: "bye", half: true });
+    must(await pairNextRound(t.db, organiser, id));
+    const round3 = (await matchesOf(id)).filter((m) => m.round === 3);
+    expect(round3.filter((m) => m.entrantB !== null)).toHaveLength(5);
+    expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true })).toEqual({ ok: false, code: "rounds_complete" });
   });
 
   it("a withdrawal after the draw turns the entrant's games still to play into walkovers", async () => {

@@ -147,7 +147,7 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
     if (matches.some((m) => m.outcome === null)) return fail("round_unfinished");
     if (last >= (c.rounds ?? 0)) return fail("rounds_complete");
     const entrants = await tx
-      .select({ id: competitionEntrants.id, seed: competitionEntrants.seed })
+      .select({ id: competitionEntrants.id, seed: competitionEntrants.seed, halfByeRound: competitionEntrants.halfByeRound })
       .from(competitionEntrants)
       .where(and(eq(competitionEntrants.competitionId, c.id), isNull(competitionEntrants.withdrawnAt), sql`${competitionEntrants.seed} is not null`));
     const players = new Map<string, SwissPlayer>(entrants.map((e) => [e.id, { id: e.id, score: 0, rank: e.seed!, opponents: [], colours: [], hadBye: false }]));
@@ -156,7 +156,10 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
       const b = m.entrantB ? players.get(m.entrantB) : undefined;
       const pointsA = m.outcome === "a" ? 1 : m.outcome === "draw" ? 0.5 : 0;
       if (m.label === "bye") {
-        if (a) {
+        // A bye the pairing gave is a point, and only one each; a round asked off is half a
+        // point and does not stand in the way of the pairing's bye later.
+        if (a && m.outcome === "draw") a.score += 0.5;
+        else if (a) {
           a.score += 1;
           a.hadBye = true;
         }
@@ -173,11 +176,15 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
         b.colours.push("black");
       }
     }
-    const next = pairSwissRound([...players.values()], (c.drawSeed ?? 0) + last);
-    if (!next.ok) return fail(next.code);
     const round = last + 1;
+    const sittingOut = new Set(entrants.filter((e) => e.halfByeRound === round).map((e) => e.id));
+    const next = pairSwissRound([...players.values()].filter((p) => !sittingOut.has(p.id)), (c.drawSeed ?? 0) + last);
+    if (!next.ok) return fail(next.code);
     const rows: (typeof competitionMatches.$inferInsert)[] = next.pairings.map((p, i) => ({ competitionId: c.id, round, position: i + 1, entrantA: p.white, entrantB: p.black }));
     if (next.bye) rows.push({ competitionId: c.id, round, position: rows.length + 1, entrantA: next.bye, entrantB: null, label: "bye", outcome: "a", score: { kind: "bye" } });
+    for (const e of entrants.filter((x) => sittingOut.has(x.id)).sort((x, y) => x.seed! - y.seed!)) {
+      rows.push({ competitionId: c.id, round, position: rows.length + 1, entrantA: e.id, entrantB: null, label: "bye", outcome: "draw", score: { kind: "bye", half: true } });
+    }
     await tx.insert(competitionMatches).values(rows);
     await assignSlots(tx, c.id, c.schedule);
     await tx.update(competitions).set({ status: "locked", updatedAt: new Date() }).where(eq(competitions.id, c.id));
@@ -187,13 +194,42 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
 }
 
 /**
+ * Swiss: a player asks to sit out the next round (to perform, to go home for lunch) and is
+ * scored half a point for it instead of being paired; asked again, the request is taken back.
+ * Only for the round still to be paired, and only while the player is in.
+ */
+export async function setHalfBye(db: Db, actor: Actor | null, input: { entrantId?: unknown; sitOut?: unknown }): Promise<Result<{ round: number | null }>> {
+  const { entrantId } = input ?? {};
+  if (!actor || (!isOrganiser(actor) && !isUuid(entrantId))) return refuse(db, actor?.id, "competitions.half_bye");
+  if (!isUuid(entrantId) || typeof input.sitOut !== "boolean") return fail("invalid");
+  const [e] = await db.select().from(competitionEntrants).where(eq(competitionEntrants.id, entrantId));
+  // Only organisers learn that an entrant does not exist; a referee may act on their own competition's.
+  if (!e && !isOrganiser(actor)) return refuse(db, actor.id, "competitions.half_bye", { entrantId });
+  if (!e) return fail("not_found");
+  if (!(await canRun(db, actor, e.competitionId))) return refuse(db, actor.id, "competitions.half_bye", { entrantId });
+  return db.transaction(async (tx) => {
+    const [c] = await tx.select().from(competitions).where(eq(competitions.id, e.competitionId)).for("update");
+    if (c.format !== "swiss" || c.status === "setup" || e.seed === null || e.withdrawnAt) return fail("invalid");
+    const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${competitionMatches.round}), 0)::int` }).from(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
+    const round = Number(last) + 1;
+    if (round > (c.rounds ?? 0)) return fail("rounds_complete");
+    const halfByeRound = input.sitOut ? round : null;
+    await tx.update(competitionEntrants).set({ halfByeRound }).where(eq(competitionEntrants.id, e.id));
+    await writeAudit(tx, { actorId: actor.id, action: "competitions.half_bye", targetType: "competition", targetId: c.id, details: { entrant: e.name, round, sitOut: input.sitOut } });
+    return ok({ round: halfByeRound });
+  });
+}
+
+/**
  * An entrant withdraws after the draw: every match of theirs still to play (with both sides
  * known) is a walkover to the opponent, and in a Swiss they are not paired again.
  */
 export async function withdrawEntrant(db: Db, actor: Actor | null, entrantId: unknown): Promise<Result<{ walkovers: number }>> {
-  if (!actor) return fail("unauthenticated");
+  if (!actor || (!isOrganiser(actor) && !isUuid(entrantId))) return refuse(db, actor?.id, "competitions.withdraw");
   if (!isUuid(entrantId)) return fail("invalid");
   const [e] = await db.select().from(competitionEntrants).where(eq(competitionEntrants.id, entrantId));
+  // Only organisers learn that an entrant does not exist; a referee may act on their own competition's.
+  if (!e && !isOrganiser(actor)) return refuse(db, actor.id, "competitions.withdraw", { entrantId });
   if (!e) return fail("not_found");
   if (!(await canRun(db, actor, e.competitionId))) return refuse(db, actor.id, "competitions.withdraw", { entrantId });
   const pending = await db

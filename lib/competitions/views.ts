@@ -56,7 +56,7 @@ export type ScoreView =
   | { kind: "winner" }
   | { kind: "walkover"; absent: "a" | "b" }
   | { kind: "withdrawal"; withdrawn: "a" | "b" }
-  | { kind: "bye" };
+  | { kind: "bye"; half?: boolean };
 
 export interface SideView {
   id: string;
@@ -110,7 +110,7 @@ const levelLabel = (n: number) => (n === GUANDAN_PASSED ? "passed" : (GUANDAN_LE
 /** The stored score as the page shows it. */
 export function scoreView(score: Record<string, unknown> | null): ScoreView | null {
   if (!score) return null;
-  const d = score as ScoreDetail | { kind: "bye" };
+  const d = score as ScoreDetail | { kind: "bye"; half?: boolean };
   switch (d.kind) {
     case "chess":
     case "go":
@@ -128,7 +128,7 @@ export function scoreView(score: Record<string, unknown> | null): ScoreView | nu
     case "withdrawal":
       return { kind: "withdrawal", withdrawn: d.withdrawn === "A" ? "a" : "b" };
     case "bye":
-      return { kind: "bye" };
+      return { kind: "bye", half: (d as { half?: boolean }).half === true };
     default:
       return null;
   }
@@ -137,7 +137,8 @@ export function scoreView(score: Record<string, unknown> | null): ScoreView | nu
 /** One decided match as the standings count it: a bye is a full point for its one side. */
 export function matchResult(m: Pick<StoredMatch, "entrantA" | "entrantB" | "label" | "outcome" | "score">): MatchResult | null {
   if (!m.outcome || !m.entrantA) return null;
-  if (m.label === "bye" || !m.entrantB) return { a: m.entrantA, b: null, outcome: 1 };
+  // A round asked off (a half-point bye) is stored as a drawn bye.
+  if (m.label === "bye" || !m.entrantB) return { a: m.entrantA, b: null, outcome: m.outcome === "draw" ? 0.5 : 1 };
   const winner = m.outcome === "a" ? "A" : m.outcome === "b" ? "B" : null;
   const detail = m.score as ScoreDetail | null;
   if (!detail || (detail as { kind: string }).kind === "bye") return { a: m.entrantA, b: m.entrantB, outcome: m.outcome === "a" ? 1 : m.outcome === "b" ? 0 : 0.5 };

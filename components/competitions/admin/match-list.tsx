@@ -39,7 +39,7 @@ export async function MatchList({ matches, game, bestOf, timeZone, formsOpen = f
                   <li key={m.id} className="rounded-xl border border-line bg-white p-4">
                     <MatchHeading id={`match-${m.id}`} className="flex flex-wrap items-baseline gap-x-2 text-lg">
                       <span className="text-base text-muted">{label}</span>
-                      <span className="font-semibold">{m.label === "bye" ? t("matches.byeFor", { name: names.a }) : t("matches.versus", names)}</span>
+                      <span className="font-semibold">{m.label === "bye" ? t((m.score as { half?: boolean } | null)?.half ? "matches.halfByeFor" : "matches.byeFor", { name: names.a }) : t("matches.versus", names)}</span>
                     </MatchHeading>
                     {m.label !== "bye" && (
                       <p className="mt-1 flex flex-wrap items-center gap-2 text-lg">

@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
-import { clearDrawAction, makeDrawAction, pairNextRoundAction, setCheckedInAction, setRefereeAction, syncEntrantsAction, withdrawEntrantAction } from "@/lib/competitions/actions";
+import { clearDrawAction, makeDrawAction, pairNextRoundAction, setCheckedInAction, setHalfByeAction, setRefereeAction, syncEntrantsAction, withdrawEntrantAction } from "@/lib/competitions/actions";
 import { fieldErrorText, submitKeepingValues, useActionFailureText } from "@/components/ui/action-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -220,5 +220,18 @@ export function WithdrawButton({ entrantId, name }: { entrantId: string; name: s
         />
       </div>
     </details>
+  );
+}
+
+/** Swiss: sit out the next round for half a point (to perform, to rest), or take that back. */
+export function HalfByeButton({ entrantId, name, round, sittingOut }: { entrantId: string; name: string; round: number; sittingOut: boolean }) {
+  const t = useTranslations("competitionsAdmin.entrants");
+  return (
+    <RunButton
+      action={setHalfByeAction}
+      fields={{ entrantId, sitOut: sittingOut ? "false" : "true" }}
+      label={sittingOut ? t("halfByeUndo", { round }) : t("halfBye", { round })}
+      ariaLabel={sittingOut ? t("halfByeUndoName", { round, name }) : t("halfByeName", { round, name })}
+    />
   );
 }

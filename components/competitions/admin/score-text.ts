@@ -29,7 +29,7 @@ export function scoreText(t: T, score: Record<string, unknown> | null, outcome: 
     case "withdrawal":
       return t("score.withdrawal", { name: s.withdrawn === "A" ? names.a : names.b });
     case "bye":
-      return t("score.bye");
+      return (s as { half?: boolean }).half ? t("score.halfBye") : t("score.bye");
     default:
       return winner ? t("score.won", { name: winner }) : t("score.drawn");
   }

@@ -8,7 +8,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
 import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
-import { CheckInButton, ClearDrawButton, DrawForm, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";
+import { CheckInButton, ClearDrawButton, DrawForm, HalfByeButton, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";
 import { MatchList } from "@/components/competitions/admin/match-list";
 import { organiserOnly } from "@/lib/auth/guards";
 import { getScheduleDetail } from "@/lib/competitions/schedule-service";
@@ -41,6 +41,9 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
   const here = entrants.filter((e) => e.checkedIn).length;
   const grouped = entrants.some((e) => e.groupNo !== null && e.groupNo > 1);
   const schedule = c ? await getScheduleDetail(db, c.id) : null;
+  // Swiss: the round still to be paired, which a player may ask to sit out.
+  const nextRound = c?.format === "swiss" && (c.status === "drawn" || c.status === "locked") ? Math.max(0, ...matches.map((m) => m.round)) + 1 : null;
+  const canSitOut = nextRound !== null && nextRound <= (c?.rounds ?? 0);
 
   return (
     <div className="flex flex-col gap-5">
@@ -144,22 +147,27 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                 </ul>
               </>
             ) : (
-              <ul className="flex flex-col divide-y divide-line">
-                {entrants.map((e) => (
-                  <li key={e.id} className="flex flex-wrap items-center gap-3 py-2 text-lg">
-                    <span className="w-12 tabular-nums text-muted">{e.seed !== null ? t("entrants.seedNo", { seed: e.seed }) : "—"}</span>
-                    <span className="font-semibold">{e.name}</span>
-                    {grouped && e.groupNo !== null && <span className="text-base">{t("matches.group", { group: e.groupNo })}</span>}
-                    {!e.checkedIn && <Badge tone="grey">{t("entrants.notHere")}</Badge>}
-                    {e.withdrawn && <Badge tone="red">{t("entrants.withdrawnBadge")}</Badge>}
-                    {e.seed !== null && !e.withdrawn && c.status !== "finished" && (
-                      <span className="ml-auto">
-                        <WithdrawButton entrantId={e.id} name={e.name} />
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <>
+                {canSitOut && <p className="mb-2 text-base text-muted">{t("entrants.halfByeHint")}</p>}
+                <ul className="flex flex-col divide-y divide-line">
+                  {entrants.map((e) => (
+                    <li key={e.id} className="flex flex-wrap items-center gap-3 py-2 text-lg">
+                      <span className="w-12 tabular-nums text-muted">{e.seed !== null ? t("entrants.seedNo", { seed: e.seed }) : "—"}</span>
+                      <span className="font-semibold">{e.name}</span>
+                      {grouped && e.groupNo !== null && <span className="text-base">{t("matches.group", { group: e.groupNo })}</span>}
+                      {!e.checkedIn && <Badge tone="grey">{t("entrants.notHere")}</Badge>}
+                      {e.withdrawn && <Badge tone="red">{t("entrants.withdrawnBadge")}</Badge>}
+                      {canSitOut && e.halfByeRound === nextRound && !e.withdrawn && <Badge tone="gold">{t("entrants.sittingOut", { round: nextRound })}</Badge>}
+                      {e.seed !== null && !e.withdrawn && c.status !== "finished" && (
+                        <span className="ml-auto flex flex-wrap items-start gap-2">
+                          {canSitOut && <HalfByeButton entrantId={e.id} name={e.name} round={nextRound!} sittingOut={e.halfByeRound === nextRound} />}
+                          <WithdrawButton entrantId={e.id} name={e.name} />
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </Card>
 

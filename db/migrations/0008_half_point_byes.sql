@@ -1,0 +1,1 @@
+ALTER TABLE "competition_entrants" ADD COLUMN "half_bye_round" integer;
