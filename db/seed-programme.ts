@@ -36,6 +36,8 @@ const PROGRAMME: Row[] = [
   },
   { day: 1, from: "15:00", to: "15:30", venue: 0, kind: "wish_ceremony", title: "圆梦“微心愿”仪式", description: "志愿者和受助居民一起分享圆梦的故事。" },
   { day: 1, from: "15:30", to: "16:30", venue: 0, kind: "ceremony", title: "“邻里之星”颁奖暨闭幕式" },
+  // Appended, not inserted: PROGRAMME_14 picks rows by position.
+  { day: 1, from: "13:30", to: "16:00", venue: 2, kind: "card_chess", title: "国际象棋比赛", capacity: 16, description: "瑞士制，共三轮。" },
 ];
 
 /** Venues and programme for one festival, then a publication so residents see it. */

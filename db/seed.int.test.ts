@@ -110,6 +110,23 @@ describe("the demo registrations", () => {
   });
 });
 
+describe("the demo competitions' players", () => {
+  it("are ten chess players for the Swiss and six mutual Guandan pairs, with the quotas to match", async () => {
+    const { getPlacesOverview, getReviewFestival } = await import("@/lib/registrations/review-queries");
+    const { registrations } = await import("@/db/schema");
+    const f = (await getReviewFestival(t.db, "meihu-15"))!;
+    const places = await getPlacesOverview(t.db, f.id);
+    const event = (title: string) => places.items.find((i) => i.title === title)!;
+    expect(event("国际象棋比赛")).toMatchObject({ capacity: 16, taken: 10, waiting: 0 });
+    expect(event("掼蛋比赛")).toMatchObject({ capacity: 24, taken: 12, waiting: 0 });
+    const chess = await t.db.select({ name: registrations.participantName }).from(registrations).where(eq(registrations.itemId, event("国际象棋比赛").itemId));
+    expect(new Set(chess.map((r) => r.name)).size).toBe(10);
+    const guandan = await t.db.select({ id: registrations.id, partner: registrations.partnerRegistrationId }).from(registrations).where(eq(registrations.itemId, event("掼蛋比赛").itemId));
+    expect(guandan).toHaveLength(12);
+    for (const r of guandan) expect(guandan.find((o) => o.id === r.partner)?.partner).toBe(r.id);
+  });
+});
+
 describe("the demo micro-wishes and points", () => {
   it("have wishes in every state, one live claim each for the claimed and fulfilled, and the demo volunteer holding one", async () => {
     const all = await t.db.select({ id: wishes.id, status: wishes.status, thanks: wishes.thanks }).from(wishes);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { festivals, households, userRoles, users } from "./schema";
+import { seedCompetitions15 } from "./seed-competitions-15";
 import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import { seedCompetitions } from "./seed-competitions";
 import { seedRegistrations } from "./seed-registrations";
@@ -168,6 +169,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedProgramme(tx, f15.id, f15.startsOn, "Asia/Shanghai", new Date(now.getTime() - 2 * 86_400_000));
     await seedRegistrations(tx, f15.id, now);
     await seedSports(tx, f15.id, now);
+    await seedCompetitions15(tx, f15.id, now);
     await seedStars(tx, f14.id, f15.id);
     await seedCompetitions(tx, f14.id);
     await seedWishes(tx, now);

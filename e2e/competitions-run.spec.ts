@@ -1,57 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, signInAt } from "./support";
+import { expect, test } from "@playwright/test";
+import { checkIn, COMPETITIONS, DEMO, expectAccessible, expectNoOverflow, grantReferee, newPage, setUpCompetition, shooter, signInAt } from "./support";
 
 // Running competitions at the 15th festival: an organiser sets up the Go item (three places
 // taken, round robin) and the table-tennis item (a knockout of the two who check in), checks
 // entrants in, makes the draws and appoints 王秀英 referee; she enters results on a phone. No
 // registration changes, so the registration specs that run later see the demo as seeded.
 
-const LIST = "/dashboard/festivals/meihu-15/competitions";
-const SHOTS = "/tmp/shots-comp-run";
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-async function newPage(browser: Browser, width: number, baseURL: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width, height: 900 }, baseURL });
-  return context.newPage();
-}
-
-/** No sideways scrolling at a phone's width. */
-async function expectNoOverflow(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
-}
-
-async function setUp(page: Page, title: string, choose: (form: ReturnType<Page["getByRole"]>) => Promise<void> = async () => {}) {
-  await page.goto(LIST);
-  await page.getByText(`设为比赛：${title}`).click();
-  const form = page.getByRole("form", { name: `${title} 的比赛设置` });
-  await choose(form);
-  await form.getByRole("button", { name: "设为比赛", exact: true }).click();
-  await page.getByRole("link", { name: `进入比赛：${title}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-}
-
-async function checkIn(page: Page, count: number) {
-  const entrants = page.getByRole("region", { name: "参赛者" });
-  for (let i = 0; i < count; i++) {
-    const open = entrants.getByRole("button", { name: /未到$/, pressed: false });
-    const before = await open.count();
-    await open.first().click();
-    await expect(open).toHaveCount(before - 1);
-  }
-}
-
-async function grantReferee(page: Page) {
-  await page.getByLabel("裁判的手机号").fill(DEMO.resident);
-  await page.getByRole("button", { name: "设为裁判" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "王秀英 已是裁判。" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "裁判" }).getByRole("button", { name: "移除裁判 王秀英" })).toBeVisible();
-}
+const LIST = COMPETITIONS;
+const shot = shooter("/tmp/shots-comp-run");
+const setUp = setUpCompetition;
 
 test.describe.serial("running a competition", () => {
   test("an organiser sets up the Go and table-tennis competitions, checks entrants in, draws and appoints a referee", async ({ browser, baseURL }) => {

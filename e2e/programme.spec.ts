@@ -57,7 +57,7 @@ test.describe("the published programme", () => {
     const whole = await request.get("/festivals/meihu-15/programme.ics");
     expect(whole.headers()["content-type"]).toContain("text/calendar");
     const events = parseICalendar(await whole.text());
-    expect(events).toHaveLength(13);
+    expect(events).toHaveLength(14);
     const opening = events.find((e) => e.SUMMARY === "开幕式")!;
     // 09:00–09:30 in Hefei is 01:00–01:30 UTC.
     expect(opening.DTSTART).toMatch(/T010000Z$/);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
 export const DEMO = {
@@ -61,4 +61,58 @@ export async function signUpFresh(page: Page, name: string, password: string, ph
   await page.getByRole("button", { name: "注册", exact: true }).click();
   await expect(page).toHaveURL(/\/me\?welcome=unverified$/);
   return phone;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Competitions: shared by the journeys that run one from set-up to standings.
+
+export const COMPETITIONS = "/dashboard/festivals/meihu-15/competitions";
+
+/** Full-page screenshots into one folder per journey, named by page and width. */
+export function shooter(dir: string) {
+  return async (page: Page, name: string) => {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+  };
+}
+
+/** A fresh browser context in Chinese, Shanghai time, at the given width. */
+export async function newPage(browser: Browser, width: number, baseURL: string) {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width, height: 900 }, baseURL });
+  return context.newPage();
+}
+
+/** No sideways scrolling at a phone's width. */
+export async function expectNoOverflow(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+/** Sets a programme item up as a competition from the organisers' list and opens it. */
+export async function setUpCompetition(page: Page, title: string, choose: (form: Locator) => Promise<void> = async () => {}) {
+  await page.goto(COMPETITIONS);
+  await page.getByText(`设为比赛：${title}`).click();
+  const form = page.getByRole("form", { name: `${title} 的比赛设置` });
+  await choose(form);
+  await form.getByRole("button", { name: "设为比赛", exact: true }).click();
+  await page.getByRole("link", { name: `进入比赛：${title}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+/** Taps "not here" → "here" for the first `count` entrants still not checked in. */
+export async function checkIn(page: Page, count: number) {
+  const entrants = page.getByRole("region", { name: "参赛者" });
+  for (let i = 0; i < count; i++) {
+    const open = entrants.getByRole("button", { name: /未到$/, pressed: false });
+    const before = await open.count();
+    await open.first().click();
+    await expect(open).toHaveCount(before - 1);
+  }
+}
+
+/** Appoints the demo resident (王秀英) referee of the competition on screen. */
+export async function grantReferee(page: Page) {
+  await page.getByLabel("裁判的手机号").fill(DEMO.resident);
+  await page.getByRole("button", { name: "设为裁判" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "王秀英 已是裁判。" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "裁判" }).getByRole("button", { name: "移除裁判 王秀英" })).toBeVisible();
 }

@@ -13,52 +13,96 @@ export function points(n: number | null): string {
   return `${n < 0 ? "-" : ""}${whole === 0 ? "" : Math.abs(whole)}${part}`;
 }
 
-/** Points, each tie-break's value, and who is level: one row per entrant, best first. */
-export function StandingsTable({ rows, order, caption, draws, byes, t }: { rows: StandingView[]; order: TieBreakKey[]; caption: string; draws: boolean; byes: boolean; t: CompetitionsT }) {
+/**
+ * Points, each tie-break's value, and who is level: one row per entrant, best first. On a narrow
+ * phone the table would hide the tie-breaks past the right edge, where they decide places, so
+ * there each entrant is a card with every figure on it; from 640 px up, the table.
+ */
+export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = new Set(), t }: { rows: StandingView[]; order: TieBreakKey[]; caption: string; draws: boolean; byes: boolean; withdrawn?: ReadonlySet<string>; t: CompetitionsT }) {
+  const left = (r: StandingView) => (withdrawn.has(r.entrant.id) ? <span className="ml-2 text-base font-normal text-muted">({t("withdrawn")})</span> : null);
+  const figures = (r: StandingView) => [
+    { label: t("playedCol"), value: String(r.played) },
+    { label: t("wonCol"), value: String(r.won) },
+    ...(draws ? [{ label: t("drawnCol"), value: String(r.drawn) }] : []),
+    { label: t("lostCol"), value: String(r.lost) },
+    ...(byes ? [{ label: t("byesCol"), value: String(r.byes) }] : []),
+  ];
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th>{t("rankCol")}</Th>
-          <Th>{t("nameCol")}</Th>
-          <Th className="text-right">{t("pointsCol")}</Th>
-          <Th className="text-right">{t("playedCol")}</Th>
-          <Th className="text-right">{t("wonCol")}</Th>
-          {draws && <Th className="text-right">{t("drawnCol")}</Th>}
-          <Th className="text-right">{t("lostCol")}</Th>
-          {byes && <Th className="text-right">{t("byesCol")}</Th>}
-          {order.map((k) => (
-            <Th key={k} className="text-right">
-              {t(`tieBreak.${k}`)}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="text-lg">
+    <>
+      <ol aria-label={caption} className="flex flex-col gap-2 sm:hidden">
         {rows.map((r) => (
-          <tr key={r.entrant.id} className={r.rank === 1 ? "bg-gold-soft/60" : undefined}>
-            <Td className="font-bold">
-              {r.rank}
-              {r.shared && <span className="ml-1 text-base font-normal text-muted">({t("shared")})</span>}
-            </Td>
-            <th scope="row" className="border-b border-line px-3 py-2 text-left font-semibold whitespace-nowrap">
-              {r.entrant.name}
-            </th>
-            <Td className="text-right font-bold">{points(r.points)}</Td>
-            <Td className="text-right">{r.played}</Td>
-            <Td className="text-right">{r.won}</Td>
-            {draws && <Td className="text-right">{r.drawn}</Td>}
-            <Td className="text-right">{r.lost}</Td>
-            {byes && <Td className="text-right">{r.byes}</Td>}
-            {r.tieBreaks.map((tb) => (
-              <Td key={tb.key} className="text-right">
-                {points(tb.value)}
-              </Td>
+          <li key={r.entrant.id} className={`rounded-xl border border-line px-3 py-2 ${r.rank === 1 ? "bg-gold-soft/60" : "bg-white"}`}>
+            <p className="flex items-baseline gap-3 text-lg">
+              <span className="min-w-8 font-bold tabular-nums">
+                <span className="sr-only">{t("rankCol")} </span>
+                {r.rank}
+                {r.shared && <span className="ml-1 text-base font-normal text-muted">({t("shared")})</span>}
+              </span>
+              <span className="min-w-0 flex-1 font-semibold break-words">
+                {r.entrant.name}
+                {left(r)}
+              </span>
+              <span className="shrink-0 font-bold tabular-nums">
+                <span className="text-base font-normal text-muted">{t("pointsCol")} </span>
+                {points(r.points)}
+              </span>
+            </p>
+            <dl className="mt-1 flex flex-wrap gap-x-3 text-base text-muted">
+              {[...figures(r), ...r.tieBreaks.map((tb) => ({ label: t(`tieBreak.${tb.key}`), value: points(tb.value) }))].map((f) => (
+                <div key={f.label} className="flex gap-1">
+                  <dt>{f.label}</dt>
+                  <dd className="font-semibold text-ink tabular-nums">{f.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <Table caption={caption} className="hidden sm:block">
+        <thead>
+          <tr>
+            <Th>{t("rankCol")}</Th>
+            <Th>{t("nameCol")}</Th>
+            <Th className="text-right">{t("pointsCol")}</Th>
+            <Th className="text-right">{t("playedCol")}</Th>
+            <Th className="text-right">{t("wonCol")}</Th>
+            {draws && <Th className="text-right">{t("drawnCol")}</Th>}
+            <Th className="text-right">{t("lostCol")}</Th>
+            {byes && <Th className="text-right">{t("byesCol")}</Th>}
+            {order.map((k) => (
+              <Th key={k} className="text-right">
+                {t(`tieBreak.${k}`)}
+              </Th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody className="text-lg">
+          {rows.map((r) => (
+            <tr key={r.entrant.id} className={r.rank === 1 ? "bg-gold-soft/60" : undefined}>
+              <Td className="font-bold">
+                {r.rank}
+                {r.shared && <span className="ml-1 text-base font-normal text-muted">({t("shared")})</span>}
+              </Td>
+              <th scope="row" className="border-b border-line px-3 py-2 text-left font-semibold whitespace-nowrap">
+                {r.entrant.name}
+                {left(r)}
+              </th>
+              <Td className="text-right font-bold">{points(r.points)}</Td>
+              {figures(r).map((f) => (
+                <Td key={f.label} className="text-right">
+                  {f.value}
+                </Td>
+              ))}
+              {r.tieBreaks.map((tb) => (
+                <Td key={tb.key} className="text-right">
+                  {points(tb.value)}
+                </Td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
   );
 }
 

@@ -208,7 +208,10 @@ export function WithdrawButton({ entrantId, name }: { entrantId: string; name: s
   const t = useTranslations("competitionsAdmin.entrants");
   return (
     <details className="max-w-full">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-base font-semibold text-red-deep underline underline-offset-4">{t("withdrawStep", { name })}</summary>
+      {/* Ten "withdraw…" in a list: the name tells a screen reader which one. */}
+      <summary aria-label={t("withdrawStepFor", { name })} className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-base font-semibold text-red-deep underline underline-offset-4">
+        {t("withdrawStep", { name })}
+      </summary>
       <div className="mt-2 flex flex-col gap-2 rounded-xl border-2 border-red-brand/40 bg-red-soft p-3">
         <p className="text-base">{t("withdrawConfirm", { name })}</p>
         <RunButton

@@ -44,6 +44,7 @@ export default async function CompetitionPage({ params }: { params: Params }) {
   const draws = colours;
   const active = c.entrants.filter((e) => !e.withdrawn).length;
   const manyGroups = c.groups.length > 1;
+  const withdrawn = new Set(c.entrants.filter((e) => e.withdrawn).map((e) => e.id));
 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
@@ -79,10 +80,10 @@ export default async function CompetitionPage({ params }: { params: Params }) {
               return manyGroups && g.groupNo !== null ? (
                 <div key={g.groupNo} className="flex flex-col gap-2">
                   <h3 className="text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-                  <StandingsTable rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} t={t} />
+                  <StandingsTable rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} t={t} />
                 </div>
               ) : (
-                <StandingsTable key={g.groupNo ?? 0} rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} t={t} />
+                <StandingsTable key={g.groupNo ?? 0} rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} t={t} />
               );
             })}
           </section>

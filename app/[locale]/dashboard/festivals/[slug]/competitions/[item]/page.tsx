@@ -234,7 +234,8 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                   {t("matches.phoneLink")}
                 </Link>
               </div>
-              {c.format === "swiss" && c.status !== "setup" && <PairNextRoundButton competitionId={c.id} />}
+              {/* Once the last round is in there is nothing left to pair. */}
+              {c.format === "swiss" && c.status !== "setup" && c.status !== "finished" && <PairNextRoundButton competitionId={c.id} />}
               <MatchList matches={matches} game={c.game} bestOf={c.bestOf} timeZone={festival.timeZone} />
             </section>
           )}
