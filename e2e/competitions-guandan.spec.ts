@@ -112,11 +112,11 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
       await expect(page.getByText("掼蛋 · 循环赛")).toBeVisible();
       await expect(page.getByText("参赛：6 对")).toBeVisible();
       await expect(page.getByText("计分：胜 2 分，负 0 分，弃权负 0 分。")).toBeVisible();
-      await expect(page.getByText("积分相同时依次比较：相互间成绩（并列的几位之间互相比赛所得的积分）、净胜级数或把数（掼蛋的级数差、拔河的把数差之和）。仍然相同则名次并列。")).toBeVisible();
+      await expect(page.getByText("积分相同时依次比较：相互间成绩（并列的几位之间互相比赛所得的积分）、净胜级数（每场双方打到的级数之差，加起来）。仍然相同则名次并列。")).toBeVisible();
 
       if (width === 1280) {
         const standings = page.getByRole("table", { name: "积分表" });
-        await expect(standings.getByRole("columnheader")).toHaveText(["名次", "名字", "积分", "已赛", "胜", "负", "相互间成绩", "净胜级数或把数"]);
+        await expect(standings.getByRole("columnheader")).toHaveText(["名次", "名字", "积分", "已赛", "胜", "负", "相互间成绩", "净胜级数"]);
         const rows = standings.locator("tbody tr");
         await expect(rows).toHaveCount(6);
         // Everyone played five; fifteen games, two points a win.
@@ -133,7 +133,7 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
         for (const card of await cards.all()) {
           await expect(card).toContainText("已赛5");
           await expect(card).toContainText("相互间成绩");
-          await expect(card).toContainText("净胜级数或把数");
+          await expect(card).toContainText("净胜级数");
         }
       }
       // Fifteen results in the fixtures, each one side at 过A.

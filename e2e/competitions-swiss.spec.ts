@@ -4,8 +4,9 @@ import { checkIn, COMPETITIONS, DEMO, expectAccessible, expectNoOverflow, newPag
 // A chess Swiss at the 15th festival, from check-in to the final standings: ten players over
 // three rounds. The organiser sets it up and draws at the desk, then runs the rounds from a phone:
 // results (a draw among them), the next round paired from the scores, one player withdrawn after
-// round 2 is paired (that game goes to the opponent, and round 3 has a bye). Residents read the
-// standings with Buchholz stated, every round's pairings, and nobody meets anyone twice.
+// round 2 is paired (that game goes to the opponent), another sitting round 3 out for half a
+// point. Residents read the standings with Buchholz stated, every round's pairings, and nobody
+// meets anyone twice.
 
 const TITLE = "国际象棋比赛";
 const shot = shooter("/tmp/shots-comp-swiss");
@@ -56,6 +57,7 @@ async function pairingsOf(page: Page, round: number): Promise<[string, string][]
 
 let itemUrl = "";
 let withdrawn = "";
+let away = "";
 
 test.describe.serial("a chess Swiss from check-in to final standings", () => {
   test("the organiser sets up a three-round Swiss, brings in ten players, checks them in and draws five boards", async ({ browser, baseURL }) => {
@@ -120,7 +122,7 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
     await page.context().close();
   });
 
-  test("a player withdraws after round 2 is paired: that game goes to the opponent, round 3 gives someone a bye, and the Swiss finishes", async ({ browser, baseURL }) => {
+  test("a player withdraws after round 2 is paired: that game goes to the opponent; another sits round 3 out for half a point; the Swiss finishes", async ({ browser, baseURL }) => {
     const page = await newPage(browser, 360, baseURL!);
     await signInAt(page, DEMO.organiser, "/dashboard");
     await openCompetition(page);
@@ -139,12 +141,19 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
     await shot(page, "withdrawn");
 
     await enterRound(page, 2, [null, "0–1", "1–0", "½–½", "1–0"]);
+    // Black on board 2 performs during round 3: asked off before it is paired, for half a point.
+    away = (await boards(page, 2).nth(1).getByRole("heading").innerText()).replace(/^\d+ 号台\s*/, "").split(" 对 ")[1].trim();
+    expect(away).not.toBe("");
+    const awayRow = page.getByRole("region", { name: "参赛者" }).getByRole("listitem").filter({ hasText: away });
+    await awayRow.getByRole("button", { name: `${away} 第 3 轮请假，记半分` }).click();
+    await expect(awayRow.getByText("第 3 轮请假（半分）", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "编排下一轮" }).click();
     await expect(page.getByRole("status").filter({ hasText: "第 3 轮已编排。" })).toBeVisible();
-    // Nine left: four boards and a bye; the one who withdrew is not paired.
+    // Eight left to pair: four boards, no bye; the one who withdrew is not paired, the one away sits out.
     const round3 = page.getByRole("region", { name: "第 3 轮", exact: true });
     await expect(boards(page, 3)).toHaveCount(4);
-    await expect(round3.getByText(/轮空/)).toHaveCount(1);
+    await expect(round3.getByText(/轮空/)).toHaveCount(0);
+    await expect(round3.getByText(`${away} 请假（记半分）`)).toBeVisible();
     await expect(round3.getByText(withdrawn)).toHaveCount(0);
     await enterRound(page, 3, ["1–0", "0–1", "1–0", "½–½"]);
     await expect(page.getByText("已结束", { exact: true })).toBeVisible();
@@ -162,7 +171,7 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
       await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
       await expect(page.getByText("已结束", { exact: true })).toBeVisible();
       await expect(page.getByText("象棋 · 瑞士制")).toBeVisible();
-      await expect(page.getByText("积分相同时依次比较：对手分（所有对手的积分之和）、去最低对手分")).toBeVisible();
+      await expect(page.getByText("积分相同时依次比较：对手分（所有对手的积分之和，轮空或弃权的一轮按自己的积分算）、去最低对手分")).toBeVisible();
 
       if (width === 1280) {
         const standings = page.getByRole("table", { name: "积分表" });
@@ -174,9 +183,9 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
         expect(places).toEqual([...places].sort((a, b) => a - b));
         // The one who withdrew is still listed, and marked.
         await expect(standings.getByRole("rowheader").filter({ hasText: withdrawn })).toHaveText(`${withdrawn}(已退赛)`);
-        // Points add up: 1 a game (½ each for a draw), 1 for the bye, 3 rounds.
+        // Points add up: 1 a game (½ each for a draw), and in round 3 four games and ½ for sitting out.
         const total = (await rows.locator("td:nth-child(3)").allInnerTexts()).reduce((n, t) => n + (Number.parseInt(t, 10) || 0) + (t.includes("½") ? 0.5 : 0), 0);
-        expect(total).toBe(5 + 5 + 5);
+        expect(total).toBe(5 + 5 + 4.5);
       } else {
         // On a phone each player is a card with every figure, the tie-breaks included.
         const cards = page.getByRole("list", { name: "积分表" }).getByRole("listitem");
@@ -198,7 +207,8 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
           }
         }
         await expect(page.getByRole("table", { name: "第 2 轮对阵" }).getByRole("row").filter({ hasText: withdrawn })).toContainText("退赛");
-        await expect(page.getByText(/本轮轮空，记胜一场/)).toHaveCount(1);
+        await expect(page.getByText(/本轮轮空，记胜一场/)).toHaveCount(0);
+        await expect(page.getByText(`${away} 本轮请假，记半分`)).toBeVisible();
       } else {
         await expectNoOverflow(page);
       }

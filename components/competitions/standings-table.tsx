@@ -1,3 +1,4 @@
+import type { GameType } from "@/db/schema/competitions";
 import type { StandingView } from "@/lib/competitions/queries";
 import type { PointsTable, TieBreakKey } from "@/lib/competitions/standings";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -18,7 +19,12 @@ export function points(n: number | null): string {
  * phone the table would hide the tie-breaks past the right edge, where they decide places, so
  * there each entrant is a card with every figure on it; from 640 px up, the table.
  */
-export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = new Set(), t }: { rows: StandingView[]; order: TieBreakKey[]; caption: string; draws: boolean; byes: boolean; withdrawn?: ReadonlySet<string>; t: CompetitionsT }) {
+/** A tie-break's name; the margin is levels in Guandan and pulls in tug-of-war, named as such. */
+function tieBreakName(k: TieBreakKey, game: GameType | undefined, t: CompetitionsT): string {
+  return k === "score_difference" && (game === "guandan" || game === "tug_of_war") ? t(`scoreDifferenceName.${game}`) : t(`tieBreak.${k}`);
+}
+
+export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = new Set(), game, t }: { rows: StandingView[]; order: TieBreakKey[]; caption: string; draws: boolean; byes: boolean; withdrawn?: ReadonlySet<string>; game?: GameType; t: CompetitionsT }) {
   const left = (r: StandingView) => (withdrawn.has(r.entrant.id) ? <span className="ml-2 text-base font-normal text-muted">({t("withdrawn")})</span> : null);
   const figures = (r: StandingView) => [
     { label: t("playedCol"), value: String(r.played) },
@@ -48,7 +54,7 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
               </span>
             </p>
             <dl className="mt-1 flex flex-wrap gap-x-3 text-base text-muted">
-              {[...figures(r), ...r.tieBreaks.map((tb) => ({ label: t(`tieBreak.${tb.key}`), value: points(tb.value) }))].map((f) => (
+              {[...figures(r), ...r.tieBreaks.map((tb) => ({ label: tieBreakName(tb.key, game, t), value: points(tb.value) }))].map((f) => (
                 <div key={f.label} className="flex gap-1">
                   <dt>{f.label}</dt>
                   <dd className="font-semibold text-ink tabular-nums">{f.value}</dd>
@@ -71,7 +77,7 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
             {byes && <Th className="text-right">{t("byesCol")}</Th>}
             {order.map((k) => (
               <Th key={k} className="text-right">
-                {t(`tieBreak.${k}`)}
+                {tieBreakName(k, game, t)}
               </Th>
             ))}
           </tr>
@@ -107,8 +113,10 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
 }
 
 /** The tie-break order and the points, in plain words: "积分相同时依次比较：…". */
-export function TieBreakRule({ order, table, draws, t }: { order: TieBreakKey[]; table: PointsTable; draws: boolean; t: CompetitionsT }) {
-  const list = order.map((k) => t("tieBreakItem", { name: t(`tieBreak.${k}`), explain: t(`tieBreakExplain.${k}`) })).join(t("tieBreakSeparator"));
+export function TieBreakRule({ order, table, draws, game, t }: { order: TieBreakKey[]; table: PointsTable; draws: boolean; game: GameType; t: CompetitionsT }) {
+  // The margin is levels in Guandan and pulls in tug-of-war: said in that game's words.
+  const explain = (k: TieBreakKey) => (k === "score_difference" && (game === "guandan" || game === "tug_of_war") ? t(`scoreDifferenceExplain.${game}`) : t(`tieBreakExplain.${k}`));
+  const list = order.map((k) => t("tieBreakItem", { name: tieBreakName(k, game, t), explain: explain(k) })).join(t("tieBreakSeparator"));
   const values = { win: points(table.win), draw: points(table.draw), loss: points(table.loss), forfeit: points(table.forfeitLoss) };
   return (
     <div className="flex flex-col gap-1 rounded-xl bg-gold-soft p-4 text-lg">

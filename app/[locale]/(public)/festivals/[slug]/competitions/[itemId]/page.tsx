@@ -74,16 +74,16 @@ export default async function CompetitionPage({ params }: { params: Params }) {
             <h2 id="standings-title" className="text-2xl font-bold sm:text-3xl">
               {t("standingsTitle")}
             </h2>
-            <TieBreakRule order={c.tieBreakOrder} table={c.points} draws={draws} t={t} />
+            <TieBreakRule order={c.tieBreakOrder} table={c.points} draws={draws} game={c.game} t={t} />
             {c.groups.map((g) => {
               const caption = t("standingsTable", { group: manyGroups && g.groupNo !== null ? t("groupOf", { group: g.groupNo }) : "" }).trim();
               return manyGroups && g.groupNo !== null ? (
                 <div key={g.groupNo} className="flex flex-col gap-2">
                   <h3 className="text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-                  <StandingsTable rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} t={t} />
+                  <StandingsTable rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} game={c.game} t={t} />
                 </div>
               ) : (
-                <StandingsTable key={g.groupNo ?? 0} rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} t={t} />
+                <StandingsTable key={g.groupNo ?? 0} rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} game={c.game} t={t} />
               );
             })}
           </section>
