@@ -240,7 +240,7 @@ export async function seedCompetitions(tx: Tx, festivalId: string) {
     festivalId,
     itemId: chess.id,
     organiserId: organiser.id,
-    setup: { format: "single_elimination", game: "chess", entrantKind: "individual", thirdPlace: true, seeding: "skill" },
+    setup: { format: "single_elimination", game: "xiangqi", entrantKind: "individual", thirdPlace: true, seeding: "skill" },
     drawSeed: 1016,
     setUpAt: at("2021-10-10T02:10:00Z"),
     checkedInAt: at("2021-10-16T01:20:00Z"),

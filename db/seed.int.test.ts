@@ -179,7 +179,7 @@ describe("the demo competitions", () => {
       .orderBy(programmeItems.title);
     expect(rows.map((r) => [r.slug, r.title, r.status, r.format, r.game, r.entrantKind])).toEqual([
       ["meihu-14", "拔河比赛", "finished", "round_robin", "tug_of_war", "team"],
-      ["meihu-14", "象棋比赛", "finished", "single_elimination", "chess", "individual"],
+      ["meihu-14", "象棋比赛", "finished", "single_elimination", "xiangqi", "individual"],
     ]);
     expect(rows.every((r) => r.drawSeed !== null && r.drawnAt! < new Date("2021-10-17T00:00:00Z"))).toBe(true);
     const [f15] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, "meihu-15"));
@@ -193,7 +193,7 @@ describe("the demo competitions", () => {
       for (const r of regs) {
         const parsed = registrationSchema.safeParse({ ...r.details, festivalSlug: "meihu-14", participant: { kind: "self" }, role: r.role, itemId: r.itemId, ...(r.team ? { teamAction: "join", team: r.team } : {}) });
         expect(parsed.success, JSON.stringify(r.details)).toBe(true);
-        expect(r.role).toBe(c.game === "chess" ? "player" : "athlete");
+        expect(r.role).toBe(c.game === "xiangqi" ? "player" : "athlete");
         expect(r.acceptedAt).not.toBeNull();
       }
       const entrants = await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));

@@ -170,7 +170,8 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
       await page.goto(itemUrl);
       await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
       await expect(page.getByText("已结束", { exact: true })).toBeVisible();
-      await expect(page.getByText("象棋 · 瑞士制")).toBeVisible();
+      await expect(page.getByText("国际象棋 · 瑞士制")).toBeVisible();
+      await expect(page.getByText("参赛：10 人（其中退赛：1）")).toBeVisible();
       await expect(page.getByText("积分相同时依次比较：对手分（所有对手的积分之和，轮空或弃权的一轮按自己的积分算）、去最低对手分")).toBeVisible();
 
       if (width === 1280) {

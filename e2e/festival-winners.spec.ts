@@ -66,7 +66,7 @@ for (const width of [360, 1280]) {
   });
 }
 
-test("in English, and nothing of the kind on the 15th festival's page before its results", async ({ page }) => {
+test("in English; the 15th festival's page has no Stars before they are published and no unfinished competition", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 900 });
   await page.goto("/festivals/meihu-14");
   await page.getByRole("button", { name: "English" }).click();
@@ -82,6 +82,8 @@ test("in English, and nothing of the kind on the 15th festival's page before its
 
   await page.goto("/festivals/meihu-15");
   await expect(page.getByRole("heading", { level: 1, name: "第十五届美湖邻里节" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "比赛结果" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "邻里之星评选结果" })).toHaveCount(0);
+  // Competitions the journeys before this spec finished may be listed; the Go round robin, still
+  // being played, never is.
+  await expect(page.getByRole("region", { name: "比赛结果" }).getByText("围棋比赛")).toHaveCount(0);
 });

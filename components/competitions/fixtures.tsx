@@ -2,10 +2,10 @@ import type { MatchView } from "@/lib/competitions/queries";
 import { Table, Td, Th } from "@/components/ui/table";
 import { scoreText, sideName, type CompetitionsT } from "./score";
 
-/** Each round's matches: table, the two sides (with colours for chess and Go), the score, the winner in bold. */
+/** Each round's matches: table, the two sides (with their colours in board games), the score, the winner in bold. */
 export function RoundsTables({
   rounds,
-  colours,
+  sides,
   idPrefix,
   level,
   name,
@@ -14,7 +14,8 @@ export function RoundsTables({
   t,
 }: {
   rounds: Array<{ round: number; matches: MatchView[] }>;
-  colours: boolean;
+  /** What the two sides are called: white and black, red and black, or side A and side B. */
+  sides: readonly [string, string];
   idPrefix: string;
   level: 3 | 4;
   name?: (round: number) => string;
@@ -37,6 +38,8 @@ export function RoundsTables({
         const played = r.matches.filter((m) => m.label !== "bye");
         const starts = played.map((m) => m.startsAt?.getTime()).filter((x): x is number => x !== undefined);
         const first = starts.length ? new Date(Math.min(...starts)) : null;
+        // Each match's own time only when the round is played in turns; else the heading says it.
+        const inTurns = new Set(starts).size > 1;
         const byes = r.matches.filter((m) => m.label === "bye");
         return (
           <div key={r.round} className="flex flex-col gap-2">
@@ -50,18 +53,18 @@ export function RoundsTables({
                 <li key={m.id} className="rounded-xl border border-line bg-white px-3 py-2">
                   <p className="text-base text-muted">
                     {t("table", { table: m.table })}
-                    {m.startsAt && ` · ${clock(m.startsAt)}`}
+                    {inTurns && m.startsAt && ` · ${clock(m.startsAt)}`}
                     {m.label === "third_place" && ` · ${t("thirdPlace")}`}
                   </p>
                   <div className="grid grid-cols-[1fr_auto_1fr] items-center gap-2 text-lg">
                     <p className={`break-words ${m.winner === "a" ? "font-bold text-green-ink" : ""}`}>
-                      <span className="block text-base font-normal text-muted">{colours ? t("white") : t("sideA")}</span>
+                      <span className="block text-base font-normal text-muted">{sides[0]}</span>
                       {sideName(m.a, m.feedA, t, name)}
                       {m.winner === "a" && <span className="sr-only"> ({t("won")})</span>}
                     </p>
                     <p className="text-center font-semibold">{resultCell(m)}</p>
                     <p className={`break-words text-right ${m.winner === "b" ? "font-bold text-green-ink" : ""}`}>
-                      <span className="block text-base font-normal text-muted">{colours ? t("black") : t("sideB")}</span>
+                      <span className="block text-base font-normal text-muted">{sides[1]}</span>
                       {sideName(m.b, m.feedB, t, name)}
                       {m.winner === "b" && <span className="sr-only"> ({t("won")})</span>}
                     </p>
@@ -73,9 +76,9 @@ export function RoundsTables({
               <thead>
                 <tr>
                   <Th>{t("tableCol")}</Th>
-                  <Th>{colours ? t("white") : t("sideA")}</Th>
+                  <Th>{sides[0]}</Th>
                   <Th className="text-center">{t("scoreCol")}</Th>
-                  <Th>{colours ? t("black") : t("sideB")}</Th>
+                  <Th>{sides[1]}</Th>
                 </tr>
               </thead>
               <tbody className="text-lg">
@@ -84,7 +87,7 @@ export function RoundsTables({
                     <tr key={m.id}>
                       <Td>
                         {m.table}
-                        {m.startsAt && <span className="block text-base text-muted">{clock(m.startsAt)}</span>}
+                        {inTurns && m.startsAt && <span className="block text-base text-muted">{clock(m.startsAt)}</span>}
                         {m.label === "third_place" && <span className="block text-base text-muted">{t("thirdPlace")}</span>}
                       </Td>
                       <Td className={m.winner === "a" ? "font-bold text-green-ink" : undefined}>

@@ -1,15 +1,15 @@
 import type { GameType } from "@/db/schema";
 import type { MatchView } from "@/lib/competitions/queries";
-import { sideName, type CompetitionsT } from "./score";
+import { sideLabels, sideName, type CompetitionsT } from "./score";
 
 const box = "inline-block h-10 w-14 border-2 border-ink align-middle";
 
 /** A paper card for one match: sides, table, boxes for the score as the game writes it, the referee's signature. */
 export function ScoreCard({ m, title, game, bestOf, roundName, clock, t }: { m: MatchView; title: string; game: GameType; bestOf: number | null; roundName?: (round: number) => string; clock: (d: Date) => string; t: CompetitionsT }) {
-  const colours = game === "chess" || game === "go";
+  const [labelA, labelB] = sideLabels(game, t);
   const sides = [
-    { key: "a", label: colours ? t("white") : t("sideA"), name: sideName(m.a, m.feedA, t, roundName) },
-    { key: "b", label: colours ? t("black") : t("sideB"), name: sideName(m.b, m.feedB, t, roundName) },
+    { key: "a", label: labelA, name: sideName(m.a, m.feedA, t, roundName) },
+    { key: "b", label: labelB, name: sideName(m.b, m.feedB, t, roundName) },
   ];
   const games = game === "table_tennis" ? (bestOf ?? 3) : game === "tug_of_war" ? 3 : 1;
   const scored = game !== "relay" && game !== "badminton" && game !== "bridge";

@@ -1,4 +1,6 @@
 import type { getFormatter, getTranslations } from "next-intl/server";
+import type { GameType } from "@/db/schema/competitions";
+import { SIDE_COLOURS } from "@/lib/competitions/schemas";
 import type { FeedView, MatchView, ScoreView, SideView } from "@/lib/competitions/queries";
 
 export type CompetitionsT = Awaited<ReturnType<typeof getTranslations<"competitions">>>;
@@ -69,4 +71,10 @@ export function resultText(m: MatchView, t: CompetitionsT): string {
   const winner = m.winner === "a" ? m.a : m.b;
   const who = winner ? t("winnerIs", { name: winner.name }) : "";
   return [score, who].filter(Boolean).join(" · ");
+}
+
+/** The two sides' names: their colours in a board game (red and black in xiangqi), else side A and side B. */
+export function sideLabels(game: GameType, t: CompetitionsT): readonly [string, string] {
+  const colours = SIDE_COLOURS[game];
+  return colours ? [t(colours[0]), t(colours[1])] : [t("sideA"), t("sideB")];
 }

@@ -7,7 +7,8 @@ export const COMPETITION_FORMATS = ["round_robin", "single_elimination", "swiss"
 export type CompetitionFormat = (typeof COMPETITION_FORMATS)[number];
 
 /** What is played decides how a score is written down and checked. */
-export const GAME_TYPES = ["chess", "go", "table_tennis", "badminton", "guandan", "bridge", "tug_of_war", "relay"] as const;
+/** chess is international chess; xiangqi is Chinese chess (red moves first). */
+export const GAME_TYPES = ["chess", "xiangqi", "go", "table_tennis", "badminton", "guandan", "bridge", "tug_of_war", "relay"] as const;
 export type GameType = (typeof GAME_TYPES)[number];
 
 /** Who plays: one person, a pair (partners from the registrations), or a team (by team name). */
@@ -70,7 +71,7 @@ export const competitions = pgTable(
     uniqueIndex("competitions_item_uq").on(t.itemId),
     index("competitions_festival_idx").on(t.festivalId),
     check("competitions_format_valid", sql`${t.format} in ('round_robin', 'single_elimination', 'swiss')`),
-    check("competitions_game_valid", sql`${t.game} in ('chess', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay')`),
+    check("competitions_game_valid", sql`${t.game} in ('chess', 'xiangqi', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay')`),
     check("competitions_entrant_kind_valid", sql`${t.entrantKind} in ('individual', 'pair', 'team')`),
     check("competitions_status_valid", sql`${t.status} in ('setup', 'drawn', 'locked', 'finished')`),
     check("competitions_group_size_range", sql`${t.groupSize} is null or ${t.groupSize} between 3 and 16`),

@@ -18,6 +18,7 @@ const optionalWhole = (min: number, max: number) =>
 /** Who plays each game: chess is one against one, Guandan pairs, tug-of-war teams. */
 export const GAME_ENTRANTS: Record<GameType, readonly EntrantKind[]> = {
   chess: ["individual"],
+  xiangqi: ["individual"],
   go: ["individual"],
   table_tennis: ["individual", "pair"],
   badminton: ["individual", "pair"],
@@ -26,6 +27,11 @@ export const GAME_ENTRANTS: Record<GameType, readonly EntrantKind[]> = {
   tug_of_war: ["team"],
   relay: ["team"],
 };
+/** Board games: one against one with a colour each, scored 1–0 / ½–½ / 0–1; the Swiss games. */
+export const BOARD_GAMES: readonly GameType[] = ["chess", "xiangqi", "go"];
+/** The sides' colours as the players say them: white and black, or red and black in xiangqi (red moves first). */
+export const SIDE_COLOURS: Partial<Record<GameType, readonly ["white" | "red", "black"]>> = { chess: ["white", "black"], go: ["white", "black"], xiangqi: ["red", "black"] };
+
 /** Games scored game by game, best of 3 or 5 (badminton records the winner only). */
 export const GAMES_WITH_SETS: readonly GameType[] = ["table_tennis"];
 
@@ -44,7 +50,7 @@ export const competitionSetupSchema = z
   .superRefine((v, ctx) => {
     if (!GAME_ENTRANTS[v.game].includes(v.entrantKind)) ctx.addIssue({ code: "custom", message: "entrant_kind_for_game", path: ["entrantKind"] });
     // Swiss pairs by score with colours: the chess and Go format.
-    if (v.format === "swiss" && v.game !== "chess" && v.game !== "go") ctx.addIssue({ code: "custom", message: "swiss_chess_go_only", path: ["format"] });
+    if (v.format === "swiss" && !BOARD_GAMES.includes(v.game)) ctx.addIssue({ code: "custom", message: "swiss_chess_go_only", path: ["format"] });
     if (v.format === "swiss" && v.rounds === null) ctx.addIssue({ code: "custom", message: "required", path: ["rounds"] });
     if (GAMES_WITH_SETS.includes(v.game) && v.bestOf !== 3 && v.bestOf !== 5) ctx.addIssue({ code: "custom", message: "best_of_3_or_5", path: ["bestOf"] });
   });
@@ -56,6 +62,7 @@ export const refereeSchema = z.object({ competitionId: id, phone: z.string().tri
 /** How each game's score is written: chess by its result, table tennis game by game, … */
 export const SCORE_KIND: Record<GameType, Exclude<ScoreInput["kind"], "walkover" | "withdrawal">> = {
   chess: "chess",
+  xiangqi: "chess",
   go: "go",
   table_tennis: "table_tennis",
   // Badminton, bridge and relay record the winner only.

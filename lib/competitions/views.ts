@@ -37,6 +37,7 @@ export interface StoredEntrant {
 /** The standings' game for each game played. */
 export const STANDINGS_GAME: Record<GameType, StandingsGame> = {
   chess: "chess",
+  xiangqi: "chess",
   go: "go",
   table_tennis: "table_tennis",
   guandan: "guandan",

@@ -10,7 +10,8 @@ import { EntrantsList } from "@/components/competitions/entrants-list";
 import { RoundsTables } from "@/components/competitions/fixtures";
 import { StandingsTable, TieBreakRule } from "@/components/competitions/standings-table";
 import { Alert } from "@/components/ui/alert";
-import { whenText } from "@/components/competitions/score";
+import { sideLabels, whenText } from "@/components/competitions/score";
+import { BOARD_GAMES } from "@/lib/competitions/schemas";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 
@@ -40,9 +41,9 @@ export default async function CompetitionPage({ params }: { params: Params }) {
   const format = await getFormatter();
   const clock = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
   const live = c.status === "drawn" || c.status === "locked";
-  const colours = c.game === "chess" || c.game === "go";
-  const draws = colours;
-  const active = c.entrants.filter((e) => !e.withdrawn).length;
+  const sides = sideLabels(c.game, t);
+  // Board games can be drawn; the others are played to a winner.
+  const draws = BOARD_GAMES.includes(c.game);
   const manyGroups = c.groups.length > 1;
   const withdrawn = new Set(c.entrants.filter((e) => e.withdrawn).map((e) => e.id));
 
@@ -60,7 +61,10 @@ export default async function CompetitionPage({ params }: { params: Params }) {
         </p>
         <p className="text-lg">{whenText(c.item.startsAt, c.item.endsAt, c.festival.timeZone, format, t)}</p>
         {c.item.venue && <p className="text-lg">{t("where", { venue: c.item.venue })}</p>}
-        <p className="text-lg">{t("entrantCount", { count: t(`entrantUnit.${c.entrantKind}`, { count: active }) })}</p>
+        <p className="text-lg">
+          {t("entrantCount", { count: t(`entrantUnit.${c.entrantKind}`, { count: c.entrants.length }) })}
+          {withdrawn.size > 0 && t("entrantsWithdrawn", { count: withdrawn.size })}
+        </p>
         {live && <p className="text-lg text-green-ink">{t("live")}</p>}
       </header>
 
@@ -95,10 +99,10 @@ export default async function CompetitionPage({ params }: { params: Params }) {
               manyGroups && g.groupNo !== null ? (
                 <div key={g.groupNo} className="flex flex-col gap-3">
                   <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-                  <RoundsTables rounds={g.rounds} colours={colours} idPrefix={`g${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
+                  <RoundsTables rounds={g.rounds} sides={sides} idPrefix={`g${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
                 </div>
               ) : (
-                <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} colours={colours} idPrefix="all" level={3} clock={clock} t={t} />
+                <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} sides={sides} idPrefix="all" level={3} clock={clock} t={t} />
               ),
             )}
           </section>

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { getPublicCompetition, type MatchView } from "@/lib/competitions/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { RoundsTables } from "@/components/competitions/fixtures";
-import { knockoutRoundName } from "@/components/competitions/score";
+import { knockoutRoundName, sideLabels } from "@/components/competitions/score";
 import { ScoreCard } from "@/components/competitions/score-card";
 import { PrintButton } from "@/components/ui/print-button";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
@@ -28,7 +28,7 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
   const format = await getFormatter();
   const clock = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
   const tc = await getTranslations("common");
-  const colours = c.game === "chess" || c.game === "go";
+  const sides = sideLabels(c.game, t);
   const finalRound = c.bracket?.rounds.at(-1)?.round ?? 0;
   const roundName = c.bracket ? (round: number) => knockoutRoundName(round, finalRound - round, t) : undefined;
   const cards = c.matches.filter((m) => m.round === c.currentRound && m.label !== "bye" && !m.winner);
@@ -54,10 +54,10 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
           g.groupNo !== null && groups.length > 1 ? (
             <div key={g.groupNo} className="flex flex-col gap-2">
               <h3 className="text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-              <RoundsTables rounds={g.rounds} colours={colours} idPrefix={`p${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
+              <RoundsTables rounds={g.rounds} sides={sides} idPrefix={`p${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
             </div>
           ) : (
-            <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} colours={colours} idPrefix="p" level={3} name={roundName} clock={clock} t={t} />
+            <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} sides={sides} idPrefix="p" level={3} name={roundName} clock={clock} t={t} />
           ),
         )}
       </section>

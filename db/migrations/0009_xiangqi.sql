@@ -1,0 +1,2 @@
+ALTER TABLE "competitions" DROP CONSTRAINT "competitions_game_valid";--> statement-breakpoint
+ALTER TABLE "competitions" ADD CONSTRAINT "competitions_game_valid" CHECK ("competitions"."game" in ('chess', 'xiangqi', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay'));
