@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { competitionEntrants, festivals } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser } from "@/tests/support/fixtures";
+import { actorOf, makeUser, must } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { openFestival, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
@@ -26,10 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const person = async (name: string) => {
   const u = await makeUser(t.db, { verified: true, name });
   return { actor: await actorOf(t.db, u.id), phone: u.phone };

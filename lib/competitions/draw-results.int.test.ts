@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { auditLog, competitionEntrants, competitionMatches, competitions } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { openFestival } from "@/tests/support/registration-fixtures";
 import { createItem, publishProgramme } from "@/lib/festivals/programme-service";
 import { hefei } from "@/tests/support/festival-fixtures";
@@ -21,11 +21,6 @@ beforeAll(async () => {
   f = await openFestival(t.db, organiser);
 });
 afterAll(async () => t?.close());
-
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 
 /** A fresh card & chess or sport item with a competition on it and `n` entrants (all checked in unless said). */
 let slot = 0;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { competitionEntrants, competitionMatches } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser } from "@/tests/support/fixtures";
+import { actorOf, makeUser, must } from "@/tests/support/fixtures";
 import { openFestival } from "@/tests/support/registration-fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { createItem, publishProgramme } from "@/lib/festivals/programme-service";
@@ -24,11 +24,6 @@ beforeAll(async () => {
   f = await openFestival(t.db, organiser);
 });
 afterAll(async () => t?.close());
-
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 
 let slot = 0;
 /** A published item with a competition and `n` checked-in entrants whose members are real accounts (with phones). */

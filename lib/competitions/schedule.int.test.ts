@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { auditLog, competitionEntrants, competitionMatches, competitions } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { openFestival } from "@/tests/support/registration-fixtures";
 import { createItem, createVenue } from "@/lib/festivals/programme-service";
 import { hefei } from "@/tests/support/festival-fixtures";
@@ -22,11 +22,6 @@ beforeAll(async () => {
   f = await openFestival(t.db, organiser);
 });
 afterAll(async () => t?.close());
-
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 
 /** A competition on a fresh item in a room of its own (the 17th, afternoon), with `n` entrants (all here) named by `names` and a number: each competition's players are other people unless said. */
 let slot = 0;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, competitionEntrants, competitions, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { athlete, openFestival, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { register } from "@/lib/registrations/service";
@@ -18,10 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const person = async (name: string) => {
   const u = await makeUser(t.db, { verified: true, name });
   return { actor: await actorOf(t.db, u.id), phone: u.phone };

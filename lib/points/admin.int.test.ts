@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, pointEntries } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { findPointsPerson, listLedger, listLedgerYears, listRewards, yearTotals } from "./admin-queries";
 import { awardPoints, createReward, redeemReward, setRewardActive } from "./service";
@@ -14,11 +14,6 @@ beforeAll(async () => {
   organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true, name: "社工小周" })).id);
 });
 afterAll(async () => t?.close());
-
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 
 describe("rewards on and off the list", () => {
   it("a deactivated reward cannot be redeemed until it is back; each change is logged; only organisers", async () => {

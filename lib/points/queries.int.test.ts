@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { claimWish, confirmFulfilment, fulfilClaim } from "@/lib/wishes/service";
@@ -15,10 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const volunteer = async (name: string) => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name })).id);
 const THIS_YEAR = new Date("2026-06-01T00:00:00Z");
 const LAST_YEAR = new Date("2025-06-01T00:00:00Z");

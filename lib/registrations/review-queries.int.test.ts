@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, registrationLinks } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeUser, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import zh from "@/messages/zh-CN.json";
@@ -35,10 +35,6 @@ function translator(messages: Record<string, unknown>): Translate {
 }
 const tZh = translator(zh.review);
 
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const list = async (filters: Partial<ReviewFilters> = {}) => (await listReview(t.db, festivalId, { page: 1, ...filters })).rows;
 const names = (rows: ReviewRow[]) => rows.map((r) => r.participant.name).sort();
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, festivals, notifications, programmeItems, quotas, registrationLinks, registrations, shiftAssignments } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { updateItem } from "@/lib/festivals/programme-service";
@@ -23,10 +23,6 @@ const resident = async (name = "测试居民") => {
 };
 const row = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0];
 const inbox = async (userId: string) => (await t.db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.kind).sort();
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 
 describe("performers", () => {
   it("links co-performers by phone, tells them, and lets them decline", async () => {

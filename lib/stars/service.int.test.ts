@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, notifications, starBallots, starNominations, starPhotos, starVotes, starWinners } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { image, named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { unseal } from "./seal";
@@ -31,10 +31,6 @@ afterAll(async () => t?.close());
 const resident = async (opts: { verified?: boolean; householdId?: string; name?: string } = {}) => {
   const u = await makeUser(t.db, { verified: opts.verified ?? true, householdId: opts.householdId, name: opts.name });
   return { actor: await actorOf(t.db, u.id), phone: u.phone };
-};
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
 };
 const nomination = async (id: string) => (await t.db.select().from(starNominations).where(eq(starNominations.id, id)))[0];
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, notifications, wishClaims, wishes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { balanceOf } from "@/lib/points/service";
@@ -19,10 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const volunteer = async (name = "志愿者") => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name })).id);
 const filters = (q: Record<string, string> = {}) => wishAdminFilterSchema.parse(q);
 

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { beneficiaries, notifications, starPhotos, wishClaims, wishes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
 import { ageBand, canSeeWishPhoto, getOwnWishForEdit, getWish, getWishProgress, listGallery, listMyClaims, listMyOwnWishes, listWall, parseWallFilters } from "./queries";
 import { claimWish, confirmFulfilment, fulfilClaim, lapseClaims, submitOwnWish, submitWishFor, updateOwnWish, vetWish, withdrawClaim } from "./service";
@@ -17,10 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const volunteer = async () => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
 const resident = async () => actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: "#b3261e" } }).png().toBuffer();

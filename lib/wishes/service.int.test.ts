@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, pointEntries, wishClaims, wishes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { balanceOf, awardPoints, createReward, markShiftServed, redeemReward } from "@/lib/points/service";
@@ -21,10 +21,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const volunteer = async () => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
-const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data;
-};
 const wishStatus = async (id: string) => (await t.db.select({ s: wishes.status }).from(wishes).where(eq(wishes.id, id)))[0].s;
 const DAY = 86_400_000;
 

@@ -102,3 +102,9 @@ export async function snapshot(db: Db): Promise<string> {
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }
+
+/** A service's data, or the test fails there with the refusal it got instead. */
+export const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.data;
+};
