@@ -134,7 +134,7 @@ export async function enterResultAction(_prev: ActionState, formData: FormData):
 }
 
 export async function scheduleCompetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ warnings: number }>> {
-  const base = formValues(formData, ["competitionId", "tables", "matchMinutes"]);
+  const base = formValues(formData, ["competitionId", "tables", "matchMinutes", "version"]);
   const roundStarts = formData.getAll("roundStarts").map(String);
   const values = { ...base, ...Object.fromEntries(roundStarts.map((v, i) => [`round${i + 1}`, v])) };
   const result = await scheduleCompetition(await getDb(), await getActor(), { ...base, roundStarts });

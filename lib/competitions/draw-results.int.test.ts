@@ -158,12 +158,18 @@ describe("results", () => {
     const [away, undecided] = [entrants[3].id, entrants[6].id];
     expect(must(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true }))).toEqual({ round: 2 });
     expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: true }))).toEqual({ round: 2 });
-    expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: false }))).toEqual({ round: null });
+    // The competition's referee may take it back; a referee of another competition may not touch it.
+    const referee = await makeUser(t.db, { roles: ["resident"], verified: true });
+    must(await setReferee(t.db, organiser, { competitionId: id, phone: referee.phone, grant: true }));
+    expect(must(await setHalfBye(t.db, await actorOf(t.db, referee.id), { entrantId: undecided, sitOut: false }))).toEqual({ round: null });
     // Refused, nothing written: not a Swiss, someone who may not run it, a bad id.
     const rr = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 4);
     must(await makeDraw(t.db, organiser, { competitionId: rr.id }));
     const resident = await actorOf(t.db, (await makeUser(t.db, { roles: ["resident"], verified: true })).id);
+    const otherReferee = await makeUser(t.db, { roles: ["resident"], verified: true });
+    must(await setReferee(t.db, organiser, { competitionId: rr.id, phone: otherReferee.phone, grant: true }));
     const before = await snapshot(t.db);
+    expect(await setHalfBye(t.db, await actorOf(t.db, otherReferee.id), { entrantId: away, sitOut: false })).toEqual({ ok: false, code: "forbidden" });
     expect(await setHalfBye(t.db, organiser, { entrantId: rr.entrants[0].id, sitOut: true })).toEqual({ ok: false, code: "invalid" });
     expect(await setHalfBye(t.db, resident, { entrantId: away, sitOut: false })).toEqual({ ok: false, code: "forbidden" });
     expect(await setHalfBye(t.db, organiser, { entrantId: "x", sitOut: true })).toEqual({ ok: false, code: "invalid" });

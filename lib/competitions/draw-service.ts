@@ -6,7 +6,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { orderForDraw, planDraw } from "./draw";
-import { assignSlots } from "./schedule-service";
+import { assignSlots, scheduleThatFits } from "./schedule-service";
 import { isUuid } from "@/lib/ids";
 
 /**
@@ -54,10 +54,11 @@ export async function makeDraw(db: Db, actor: Actor | null, input: { competition
         })),
       );
     }
-    await assignSlots(tx, c.id, c.schedule);
+    const schedule = await scheduleThatFits(tx, c);
+    await assignSlots(tx, c.id, schedule);
     await tx
       .update(competitions)
-      .set({ status: "drawn", drawSeed: seed, drawnAt: new Date(), updatedAt: new Date(), version: sql`${competitions.version} + 1` })
+      .set({ status: "drawn", schedule, drawSeed: seed, drawnAt: new Date(), updatedAt: new Date(), version: sql`${competitions.version} + 1` })
       .where(eq(competitions.id, c.id));
     await writeAudit(tx, { actorId: actor!.id, action: "competitions.draw", targetType: "competition", targetId: c.id, details: { seed, entrants: ordered.length, matches: planned.draw.matches.length, again: c.status === "drawn" } });
     return ok({ entrants: ordered.length, matches: planned.draw.matches.length, seed });
@@ -74,7 +75,8 @@ export async function clearDraw(db: Db, actor: Actor | null, competitionId: unkn
     if (c.status === "locked" || c.status === "finished") return fail("draw_locked");
     await tx.delete(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
     await tx.update(competitionEntrants).set({ seed: null, groupNo: null }).where(eq(competitionEntrants.competitionId, c.id));
-    await tx.update(competitions).set({ status: "setup", drawSeed: null, drawnAt: null, updatedAt: new Date(), version: sql`${competitions.version} + 1` }).where(eq(competitions.id, c.id));
+    // Times belong to a draw: without one there are no rounds to time.
+    await tx.update(competitions).set({ status: "setup", drawSeed: null, drawnAt: null, schedule: null, updatedAt: new Date(), version: sql`${competitions.version} + 1` }).where(eq(competitions.id, c.id));
     await writeAudit(tx, { actorId: actor!.id, action: "competitions.draw_clear", targetType: "competition", targetId: c.id });
     return ok(undefined);
   });

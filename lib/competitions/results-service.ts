@@ -209,7 +209,9 @@ export async function setHalfBye(db: Db, actor: Actor | null, input: { entrantId
   if (!(await canRun(db, actor, e.competitionId))) return refuse(db, actor.id, "competitions.half_bye", { entrantId });
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, e.competitionId)).for("update");
-    if (c.format !== "swiss" || c.status === "setup" || e.seed === null || e.withdrawnAt) return fail("invalid");
+    // Read again under the competition's lock: a withdrawal or a new draw may have come first.
+    const [now] = await tx.select({ seed: competitionEntrants.seed, withdrawnAt: competitionEntrants.withdrawnAt }).from(competitionEntrants).where(eq(competitionEntrants.id, e.id));
+    if (c.format !== "swiss" || c.status === "setup" || !now || now.seed === null || now.withdrawnAt) return fail("invalid");
     const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${competitionMatches.round}), 0)::int` }).from(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
     const round = Number(last) + 1;
     if (round > (c.rounds ?? 0)) return fail("rounds_complete");
@@ -232,6 +234,13 @@ export async function withdrawEntrant(db: Db, actor: Actor | null, entrantId: un
   if (!e && !isOrganiser(actor)) return refuse(db, actor.id, "competitions.withdraw", { entrantId });
   if (!e) return fail("not_found");
   if (!(await canRun(db, actor, e.competitionId))) return refuse(db, actor.id, "competitions.withdraw", { entrantId });
+  // Out first, so no round paired from now on includes them; then each game still to play is
+  // entered as a walkover (each a result of its own, in order — a bracket sends its winner on).
+  // Asked again, only what is still open is entered, so an interrupted withdrawal can be finished.
+  await db.transaction(async (tx) => {
+    await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.id, e.competitionId)).for("update");
+    await tx.update(competitionEntrants).set({ withdrawnAt: sql`coalesce(${competitionEntrants.withdrawnAt}, now())` }).where(eq(competitionEntrants.id, e.id));
+  });
   const pending = await db
     .select()
     .from(competitionMatches)
@@ -242,9 +251,6 @@ export async function withdrawEntrant(db: Db, actor: Actor | null, entrantId: un
     const r = await enterResult(db, actor, { matchId: m.id, result: { kind: "withdrawal", withdrawn: m.entrantA === e.id ? "A" : "B" } });
     if (r.ok) walkovers += 1;
   }
-  await db.transaction(async (tx) => {
-    await tx.update(competitionEntrants).set({ withdrawnAt: new Date() }).where(eq(competitionEntrants.id, e.id));
-    await writeAudit(tx, { actorId: actor.id, action: "competitions.withdraw", targetType: "competition", targetId: e.competitionId, details: { entrant: e.name, walkovers } });
-  });
+  await writeAudit(db, { actorId: actor.id, action: "competitions.withdraw", targetType: "competition", targetId: e.competitionId, details: { entrant: e.name, walkovers } });
   return ok({ walkovers });
 }

@@ -59,6 +59,17 @@ async function matchesPerRound(tx: DbOrTx, c: CompetitionRow): Promise<number[]>
   return Array.from({ length: total }, (_, i) => played.get(i + 1) ?? unpaired);
 }
 
+/**
+ * The saved schedule if it still fits the matches — as many rounds, none starting before the one
+ * before it ends — else null: a draw made again with more or fewer entrants drops the times, and
+ * the organisers set them again rather than find two matches at one table.
+ */
+export async function scheduleThatFits(tx: DbOrTx, c: CompetitionRow): Promise<CompetitionSchedule | null> {
+  if (!c.schedule) return null;
+  const counts = await matchesPerRound(tx, c);
+  return c.schedule.roundStarts.length === counts.length && !roundOverlap(c.schedule, counts) ? c.schedule : null;
+}
+
 async function competitionWithItem(tx: DbOrTx, competitionId: string) {
   const [row] = await tx
     .select({
@@ -69,6 +80,7 @@ async function competitionWithItem(tx: DbOrTx, competitionId: string) {
       rounds: competitions.rounds,
       status: competitions.status,
       schedule: competitions.schedule,
+      version: competitions.version,
       itemTitle: programmeItems.title,
       itemStartsAt: programmeItems.startsAt,
       itemEndsAt: programmeItems.endsAt,
@@ -97,6 +109,7 @@ export async function scheduleCompetition(db: Db, actor: Actor | null, input: un
     if (!locked) return fail("not_found");
     const c = (await competitionWithItem(tx, v.competitionId))!;
     if (c.status === "setup") return fail("not_drawn");
+    if (v.version !== undefined && v.version !== c.version) return fail("stale_version");
     const counts = await matchesPerRound(tx, c);
     if (v.roundStarts.length !== counts.length) return fail("invalid", { roundStarts: ["invalid"] });
     const schedule: CompetitionSchedule = { tables: v.tables, matchMinutes: v.matchMinutes, roundStarts: v.roundStarts.map((t) => zonedToUtc(t, c.timeZone).toISOString()) };
@@ -200,6 +213,8 @@ export interface ScheduleDetail {
   tables: number;
   matchMinutes: number;
   saved: boolean;
+  /** The competition's version, sent back with the form. */
+  version: number;
   /** Each round: matches to play, its start as the form's wall-clock value, and when it ends if timed. */
   rounds: { round: number; matches: number; startsLocal: string; startsAt: Date | null; endsAt: Date | null }[];
   warnings: ScheduleWarning[];
@@ -248,7 +263,7 @@ export async function getScheduleDetail(db: DbOrTx, competitionId: string): Prom
     const m = mineById.get(w.matchId)!;
     return { kind: w.kind, round: m.round, table: slots.get(m.id) ?? null, startsAt: m.startsAt, endsAt: m.endsAt, person: w.kind === "person_overlap" ? w.person : null, other: w.kind === "person_overlap" ? otherOf(w.otherId) : null };
   });
-  return { timeZone: c.timeZone, item: { startsAt: c.itemStartsAt, endsAt: c.itemEndsAt }, tables, matchMinutes, saved: !!s, rounds, warnings };
+  return { timeZone: c.timeZone, item: { startsAt: c.itemStartsAt, endsAt: c.itemEndsAt }, tables, matchMinutes, saved: !!s, version: c.version, rounds, warnings };
 }
 
 /** What the programme's item page says of its competition: that there is one, and its rounds' start times once set. */

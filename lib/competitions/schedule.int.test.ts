@@ -9,7 +9,7 @@ import { createItem, createVenue } from "@/lib/festivals/programme-service";
 import { hefei } from "@/tests/support/festival-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { setReferee, setUpCompetition } from "./service";
-import { makeDraw } from "./draw-service";
+import { clearDraw, makeDraw } from "./draw-service";
 import { enterResult, pairNextRound } from "./results-service";
 import { getScheduleDetail, scheduleCompetition } from "./schedule-service";
 
@@ -111,6 +111,11 @@ describe("rounds on the programme", () => {
       expect(await scheduleCompetition(t.db, organiser, { competitionId: id, ...bad, roundStarts: ["2027-01-17T14:00", "2027-01-17T15:00", "2027-01-17T16:00"] })).toMatchObject({ ok: false, code: "invalid" });
     }
     expect(await scheduleCompetition(t.db, organiser, { competitionId: id, tables: 2, matchMinutes: 20, roundStarts: ["2027-01-17 14:00", "tomorrow", "2027-01-17T16:00"] })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { roundStarts: expect.any(Array) } });
+    // Not a day, not a time of day, not this era: refused rather than rolled over.
+    for (const bad of ["2027-02-30T14:00", "2027-01-17T25:00", "2027-01-17T14:61", "0099-01-17T14:00"]) {
+      expect(await scheduleCompetition(t.db, organiser, { competitionId: id, tables: 2, matchMinutes: 20, roundStarts: ["2027-01-17T14:00", "2027-01-17T15:00", bad] })).toMatchObject({ ok: false, code: "invalid" });
+    }
+    expect(await scheduleCompetition(t.db, organiser, { competitionId: id, tables: 2, matchMinutes: 20, roundStarts: ["2027-01-17T14:00", "2027-01-17T15:00", "2027-01-17T16:00"], version: "two" })).toMatchObject({ ok: false, code: "invalid" });
     expect(await scheduleCompetition(t.db, organiser, { competitionId: "not-an-id", tables: 2, matchMinutes: 20, roundStarts: ["2027-01-17T14:00"] })).toMatchObject({ ok: false, code: "invalid" });
     expect(await scheduleCompetition(t.db, organiser, { competitionId: randomUUID(), tables: 2, matchMinutes: 20, roundStarts: ["2027-01-17T14:00"] })).toMatchObject({ ok: false, code: "not_found" });
     expect(await snapshot(t.db)).toBe(before);
@@ -163,6 +168,32 @@ describe("rounds on the programme", () => {
     expect(detail.warnings.some((w) => w.person === "选手02" && w.round === 3)).toBe(true);
   });
 
+  it("a draw made again keeps the times only while they still fit; back to check-in drops them; a form from before is refused", async () => {
+    const { id } = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 4);
+    must(await makeDraw(t.db, organiser, { competitionId: id, seed: 1 }));
+    const version = (await getScheduleDetail(t.db, id))!.version;
+    const starts = ["2027-01-17T14:00", "2027-01-17T14:30", "2027-01-17T15:00"];
+    must(await scheduleCompetition(t.db, organiser, { competitionId: id, tables: 2, matchMinutes: 30, roundStarts: starts, version }));
+    // Another organiser's page, made before that save, cannot overwrite it.
+    const before = await snapshot(t.db);
+    expect(await scheduleCompetition(t.db, organiser, { competitionId: id, tables: 1, matchMinutes: 30, roundStarts: starts, version })).toEqual({ ok: false, code: "stale_version" });
+    expect(await snapshot(t.db)).toBe(before);
+    const timed = async () => (await matchesOf(id)).map((m) => minutesFrom14(m.startsAt));
+    // The same four drawn again: three rounds of two, the times still fit.
+    must(await makeDraw(t.db, organiser, { competitionId: id, seed: 2 }));
+    expect(await timed()).toEqual([0, 0, 30, 30, 60, 60]);
+    // Two more check in: five rounds of three now, which the three times cannot hold.
+    await t.db.insert(competitionEntrants).values(["加入甲", "加入乙"].map((name) => ({ competitionId: id, name, members: [{ registrationId: randomUUID(), userId: null, name }], checkedIn: true })));
+    must(await makeDraw(t.db, organiser, { competitionId: id, seed: 2 }));
+    expect((await t.db.select().from(competitions).where(eq(competitions.id, id)))[0].schedule).toBeNull();
+    expect((await timed()).every((m) => m === null)).toBe(true);
+    expect((await matchesOf(id)).filter((m) => m.round === 1).map((m) => m.tableName)).toEqual(["1", "2", "3"]);
+    // Timed again, then back to check-in: no draw, no times.
+    must(await scheduleCompetition(t.db, organiser, { competitionId: id, tables: 3, matchMinutes: 30, roundStarts: ["14:00", "14:30", "15:00", "15:30", "16:00"].map((hm) => `2027-01-17T${hm}`) }));
+    must(await clearDraw(t.db, organiser, id));
+    expect((await t.db.select().from(competitions).where(eq(competitions.id, id)))[0].schedule).toBeNull();
+  });
+
   it("a Swiss round paired later takes its tables and time from the schedule; a knockout's byes take none", async () => {
     const swiss = await competitionWith({ format: "swiss", game: "chess", entrantKind: "individual", rounds: 3 }, 9);
     must(await makeDraw(t.db, organiser, { competitionId: swiss.id, seed: 5 }));
@@ -183,10 +214,12 @@ describe("rounds on the programme", () => {
     ]);
     expect(round2.filter((m) => m.label === "bye").map((m) => [m.tableName, m.startsAt])).toEqual([[null, null]]);
 
+    // Five in a knockout: the top three seeds wait for round 2 (no match row for a bye), so round 1
+    // is one match at table 1, round 2 two at tables 1 and 2, the final at table 1.
     const ko = await competitionWith({ format: "single_elimination", game: "chess", entrantKind: "individual" }, 5);
     must(await makeDraw(t.db, organiser, { competitionId: ko.id, seed: 5 }));
-    const first = (await matchesOf(ko.id)).filter((m) => m.round === 1);
-    expect(first.filter((m) => m.label === "bye").every((m) => m.tableName === null)).toBe(true);
-    expect(first.filter((m) => m.label !== "bye").map((m) => m.tableName)).toEqual(["1"]);
+    const ms = await matchesOf(ko.id);
+    expect([1, 2, 3].map((round) => ms.filter((m) => m.round === round).map((m) => m.tableName))).toEqual([["1"], ["1", "2"], ["1"]]);
+    expect((await getScheduleDetail(t.db, ko.id))!.rounds.map((r) => r.matches)).toEqual([1, 2, 1]);
   });
 });

@@ -75,7 +75,19 @@ export const SCORE_KIND: Record<GameType, Exclude<ScoreInput["kind"], "walkover"
 
 const whole = (min: number, max: number) => z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" });
 /** Wall-clock time in the festival's zone, as a datetime-local input gives it. */
-const localTime = z.string({ error: "required" }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "datetime_invalid" });
+const localTime = z
+  .string({ error: "required" })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "datetime_invalid" })
+  .refine(
+    (s) => {
+      // A real day and time of day: 30 February or 25:61 are refused, not rolled over.
+      const [y, mo, d, h, mi] = s.split(/[-T:]/).map(Number);
+      const at = new Date(Date.UTC(y, mo - 1, d, h, mi));
+      return y >= 2000 && at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d && at.getUTCHours() === h && at.getUTCMinutes() === mi;
+    },
+    { error: "datetime_invalid" },
+  );
 
 /** When the rounds are played and on how many tables: round k's start is `roundStarts[k-1]`. */
 export const scheduleSchema = z.object({
@@ -83,5 +95,7 @@ export const scheduleSchema = z.object({
   tables: whole(SCHEDULE_LIMITS.tables.min, SCHEDULE_LIMITS.tables.max),
   matchMinutes: whole(SCHEDULE_LIMITS.matchMinutes.min, SCHEDULE_LIMITS.matchMinutes.max),
   roundStarts: z.array(localTime).min(1).max(SCHEDULE_LIMITS.rounds.max),
+  /** The competition's version the form was made from: a draw made again meanwhile is not overwritten. */
+  version: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).optional()),
 });
 export type ScheduleInput = z.output<typeof scheduleSchema>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
 import { scheduleCompetitionAction } from "@/lib/competitions/actions";
 import { roundMinutes, SCHEDULE_LIMITS, turnsFor } from "@/lib/competitions/schedule";
@@ -21,8 +21,6 @@ function later(local: string, minutes: number): string | null {
   const d = new Date(`${local}:00Z`);
   return new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 16);
 }
-/** "15:20", or "1月18日 15:20" style when it is another day than `sameDayAs`. */
-const clock = (local: string, sameDayAs: string) => (local.slice(0, 10) === sameDayAs.slice(0, 10) ? local.slice(11) : `${local.slice(5, 10)} ${local.slice(11)}`);
 
 const inputClass = "min-h-12 rounded-xl border-2 bg-white px-3 text-lg tabular-nums";
 
@@ -30,12 +28,16 @@ const inputClass = "min-h-12 rounded-xl border-2 bg-white px-3 text-lg tabular-n
  * When each round starts and on how many tables. Each round says how many matches it has, how many
  * turns that takes and when it ends, as you type; a round that would start too early says so.
  */
-export function ScheduleForm({ competitionId, tables, matchMinutes, rounds }: { competitionId: string; tables: number; matchMinutes: number; rounds: Round[] }) {
+export function ScheduleForm({ competitionId, version, tables, matchMinutes, rounds }: { competitionId: string; version: number; tables: number; matchMinutes: number; rounds: Round[] }) {
   const t = useTranslations("competitionsAdmin.schedule");
   const tAll = useTranslations();
   const [state, formAction] = useActionState<ActionState, FormData>(scheduleCompetitionAction, { ok: false });
   const failure = useActionFailureText("competitionsAdmin")(state);
   const id = useId();
+  const format = useFormatter();
+  // A wall-clock value shown as the time of day, with the date when it is another day than `sameDayAs`.
+  const clock = (local: string, sameDayAs: string) =>
+    format.dateTime(new Date(`${local}:00Z`), { ...(local.slice(0, 10) === sameDayAs.slice(0, 10) ? {} : { month: "long", day: "numeric" }), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
   const kept = state.ok ? undefined : state.values;
   const [form, setForm] = useState(() => ({
     tables: kept?.tables ?? String(tables),
@@ -86,6 +88,7 @@ export function ScheduleForm({ competitionId, tables, matchMinutes, rounds }: { 
   return (
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="flex flex-col gap-4" aria-label={t("formName")}>
       <input type="hidden" name="competitionId" value={competitionId} />
+      <input type="hidden" name="version" value={version} />
       <div className="flex flex-wrap gap-x-8 gap-y-4">
         {numberField("tables", SCHEDULE_LIMITS.tables.min, SCHEDULE_LIMITS.tables.max)}
         {numberField("matchMinutes", SCHEDULE_LIMITS.matchMinutes.min, SCHEDULE_LIMITS.matchMinutes.max)}

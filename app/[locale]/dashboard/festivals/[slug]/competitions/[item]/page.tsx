@@ -217,7 +217,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                 <p className="text-base text-muted">{t(schedule.saved ? "schedule.introSaved" : "schedule.intro")}</p>
                 <ScheduleWarnings warnings={schedule.warnings} timeZone={schedule.timeZone} />
                 {/* Made anew when the draw changes the rounds; kept (with its outcome) when only times are saved. */}
-                <ScheduleForm key={schedule.rounds.map((r) => `${r.round}:${r.matches}`).join(",")} competitionId={c.id} tables={schedule.tables} matchMinutes={schedule.matchMinutes} rounds={schedule.rounds} />
+                <ScheduleForm key={schedule.rounds.map((r) => `${r.round}:${r.matches}`).join(",")} competitionId={c.id} version={schedule.version} tables={schedule.tables} matchMinutes={schedule.matchMinutes} rounds={schedule.rounds} />
               </div>
             ) : (
               <p className="text-lg">{t("schedule.afterDraw")}</p>
