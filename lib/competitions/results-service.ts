@@ -10,7 +10,7 @@ import { checkScore, type ScoreInput } from "./scores";
 import { SCORE_KIND } from "./schemas";
 import { assignSlots } from "./schedule-service";
 import { canRun } from "./service";
-import { pairSwissRound, type SwissPlayer } from "./swiss";
+import { pairSwissRound, swissPlayersFrom } from "./swiss";
 import { isUuid } from "@/lib/ids";
 
 // Results, entered by an organiser or the competition's referee on a phone: checked against the
@@ -150,35 +150,10 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
       .select({ id: competitionEntrants.id, seed: competitionEntrants.seed, halfByeRound: competitionEntrants.halfByeRound })
       .from(competitionEntrants)
       .where(and(eq(competitionEntrants.competitionId, c.id), isNull(competitionEntrants.withdrawnAt), sql`${competitionEntrants.seed} is not null`));
-    const players = new Map<string, SwissPlayer>(entrants.map((e) => [e.id, { id: e.id, score: 0, rank: e.seed!, opponents: [], colours: [], hadBye: false }]));
-    for (const m of matches) {
-      const a = m.entrantA ? players.get(m.entrantA) : undefined;
-      const b = m.entrantB ? players.get(m.entrantB) : undefined;
-      const pointsA = m.outcome === "a" ? 1 : m.outcome === "draw" ? 0.5 : 0;
-      if (m.label === "bye") {
-        // A bye the pairing gave is a point, and only one each; a round asked off is half a
-        // point and does not stand in the way of the pairing's bye later.
-        if (a && m.outcome === "draw") a.score += 0.5;
-        else if (a) {
-          a.score += 1;
-          a.hadBye = true;
-        }
-        continue;
-      }
-      if (a) {
-        a.score += pointsA;
-        a.opponents.push(m.entrantB!);
-        a.colours.push("white");
-      }
-      if (b) {
-        b.score += 1 - pointsA;
-        b.opponents.push(m.entrantA!);
-        b.colours.push("black");
-      }
-    }
+    const players = swissPlayersFrom(entrants.map((e) => ({ id: e.id, rank: e.seed! })), matches);
     const round = last + 1;
     const sittingOut = new Set(entrants.filter((e) => e.halfByeRound === round).map((e) => e.id));
-    const next = pairSwissRound([...players.values()].filter((p) => !sittingOut.has(p.id)), (c.drawSeed ?? 0) + last);
+    const next = pairSwissRound(players.filter((p) => !sittingOut.has(p.id)), (c.drawSeed ?? 0) + last);
     if (!next.ok) return fail(next.code);
     const rows: (typeof competitionMatches.$inferInsert)[] = next.pairings.map((p, i) => ({ competitionId: c.id, round, position: i + 1, entrantA: p.white, entrantB: p.black }));
     if (next.bye) rows.push({ competitionId: c.id, round, position: rows.length + 1, entrantA: next.bye, entrantB: null, label: "bye", outcome: "a", score: { kind: "bye" } });

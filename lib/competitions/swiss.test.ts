@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyRound, maxWeightMatching, pairSwissRound, type Colour, type SwissPlayer, type SwissResult, type SwissRound } from "./swiss";
+import { applyRound, floatOf, maxWeightMatching, pairSwissRound, swissPlayersFrom, type PlayedGame, type Colour, type SwissPlayer, type SwissResult, type SwissRound } from "./swiss";
 
 type Played = Extract<SwissRound, { ok: true }>;
 
@@ -201,6 +201,112 @@ describe("pairSwissRound: the rules hold over whole simulated tournaments", () =
   });
 });
 
+/** Pairs in which the higher scorer floated down last round too, or the lower scorer floated up. */
+function repeatedFloats(players: SwissPlayer[], round: Played): number {
+  const by = new Map(players.map((p) => [p.id, p]));
+  let n = 0;
+  for (const { white, black } of round.pairings) {
+    const [a, b] = [by.get(white)!, by.get(black)!];
+    if (a.score === b.score) continue;
+    const [down, up] = a.score > b.score ? [a, b] : [b, a];
+    n += (down.lastFloat === "down" ? 1 : 0) + (up.lastFloat === "up" ? 1 : 0);
+  }
+  return n;
+}
+
+describe("pairSwissRound: floats", () => {
+  it("does not float the same player down two rounds running when another can go", () => {
+    // Three on 1 point, three on 0: one of the leaders has to meet a 0. By the Dutch order it is
+    // the weakest leader, 3 — unless 3 floated down last round, when 2 goes instead.
+    const opponents: Record<string, string[]> = { "1": ["4"], "2": ["5"], "3": ["6"], "4": ["1"], "5": ["2"], "6": ["3"] };
+    const make = (floated: boolean) =>
+      ["1", "2", "3", "4", "5", "6"].map((id) => ({ ...player(id, Number(id) <= 3 ? 1 : 0, opponents[id], []), lastFloat: floated && id === "3" ? ("down" as const) : null }));
+    const meetsLower = (round: Played, field: SwissPlayer[]) => {
+      const score = new Map(field.map((p) => [p.id, p.score]));
+      const pair = round.pairings.find((p) => score.get(p.white) !== score.get(p.black))!;
+      return [pair.white, pair.black].find((id) => score.get(id) === 1);
+    };
+    const plain = make(false);
+    expect(meetsLower(pairedOk(pairSwissRound(plain)), plain)).toBe("3");
+    const floated = make(true);
+    const round = pairedOk(pairSwissRound(floated));
+    expect(meetsLower(round, floated)).not.toBe("3");
+    expect(repeatedFloats(floated, round)).toBe(0);
+  });
+
+  it("never repeats more floats than the same round paired without the history, and keeps every score difference as small", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 14 }), fc.array(resultArb, { minLength: 14 * 5, maxLength: 14 * 5 }), (n, results) => {
+        let players = field(n);
+        let cursor = 0;
+        for (let r = 0; r < 5; r++) {
+          const round = pairSwissRound(players);
+          if (!round.ok) return;
+          const blind = pairSwissRound(players.map((p) => ({ ...p, lastFloat: null })));
+          if (blind.ok) {
+            expect(repeatedFloats(players, round)).toBeLessThanOrEqual(repeatedFloats(players, blind));
+            const spread = (rd: Played) => {
+              const s = new Map(players.map((p) => [p.id, p.score]));
+              return rd.pairings.reduce((x, p) => x + (s.get(p.white)! - s.get(p.black)!) ** 2, 0);
+            };
+            expect(spread(round)).toBe(spread(blind));
+          }
+          const rs = results.slice(cursor, cursor + round.pairings.length);
+          cursor += round.pairings.length;
+          players = applyRound(players, round, rs);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
+describe("swissPlayersFrom", () => {
+  it("reads back from the stored games exactly what applyRound built round by round, floats included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 8, max: 13 }), fc.integer({ min: 1, max: 5 }), fc.array(resultArb, { minLength: 13 * 5, maxLength: 13 * 5 }), (n, rounds, results) => {
+        let players = field(n);
+        const games: PlayedGame[] = [];
+        let cursor = 0;
+        for (let r = 1; r <= rounds; r++) {
+          const round = pairSwissRound(players);
+          if (!round.ok) break;
+          const rs = results.slice(cursor, cursor + round.pairings.length);
+          cursor += round.pairings.length;
+          round.pairings.forEach((p, i) => games.push({ round: r, entrantA: p.white, entrantB: p.black, label: null, outcome: rs[i] === "1-0" ? "a" : rs[i] === "0-1" ? "b" : "draw" }));
+          if (round.bye) games.push({ round: r, entrantA: round.bye, entrantB: null, label: "bye", outcome: "a" });
+          players = applyRound(players, round, rs);
+        }
+        const read = swissPlayersFrom(field(n).map((p) => ({ id: p.id, rank: p.rank })), [...games].reverse());
+        expect(read).toEqual(players.map((p) => ({ ...p, lastFloat: games.length ? p.lastFloat : null })));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("a round sat out is half a point with no float and leaves the pairing's bye to come; a game against someone withdrawn still counts", () => {
+    const read = swissPlayersFrom(
+      [
+        { id: "a", rank: 1 },
+        { id: "b", rank: 2 },
+        { id: "c", rank: 3 },
+      ],
+      [
+        { round: 1, entrantA: "a", entrantB: "gone", label: null, outcome: "a" },
+        { round: 1, entrantA: "b", entrantB: "c", label: null, outcome: "b" },
+        { round: 2, entrantA: "a", entrantB: null, label: "bye", outcome: "draw" },
+        { round: 2, entrantA: "c", entrantB: "b", label: null, outcome: "a" },
+      ],
+    );
+    expect(read.map((p) => [p.id, p.score, p.opponents, p.colours, p.hadBye, p.lastFloat])).toEqual([
+      ["a", 1.5, ["gone"], [W], false, null],
+      // c won round 1, so in round 2 c (1 point) met b (0): c floated down, b up.
+      ["b", 0, ["c", "c"], [W, B], false, "up"],
+      ["c", 2, ["b", "b"], [B, W], false, "down"],
+    ]);
+  });
+});
+
 describe("pairSwissRound: examples", () => {
   it("round 1 pairs the top half against the bottom half by rank, colours alternating by board", () => {
     const round = pairedOk(pairSwissRound(field(8)));
@@ -376,6 +482,19 @@ describe("applyRound", () => {
       ["4", 0, ["2"], [W], false],
       ["5", 1, [], [], true],
     ]);
+  });
+
+  it("records each player's float: down against a lower score or for the bye, up against a higher, none between equals", () => {
+    const before = [player("1", 1, [], []), player("2", 0, [], []), player("3", 0.5, [], []), player("4", 0.5, [], []), player("5", 0, [], [])];
+    const after = applyRound(before, { pairings: [{ white: "1", black: "2" }, { white: "3", black: "4" }], bye: "5" }, ["1-0", "0.5-0.5"]);
+    expect(after.map((p) => [p.id, p.lastFloat])).toEqual([
+      ["1", "down"],
+      ["2", "up"],
+      ["3", null],
+      ["4", null],
+      ["5", "down"],
+    ]);
+    expect([floatOf(1, 0), floatOf(0, 1), floatOf(0.5, 0.5)]).toEqual(["down", "up", null]);
   });
 
   it("refuses results that do not match the pairings", () => {

@@ -26,6 +26,11 @@ export interface SwissPlayer {
   /** Colours already played, in round order (a bye round adds nothing). */
   colours: Colour[];
   hadBye: boolean;
+  /**
+   * How the player floated in the round before: down (met a lower score, or had the bye) or up
+   * (met a higher score). The pairing avoids the same float two rounds running where it can.
+   */
+  lastFloat?: "down" | "up" | null;
 }
 
 export interface SwissPairing {
@@ -54,6 +59,7 @@ interface Entrant {
   /** 2: the difference is uneven, 1: only alternation asks for it, 0: no games yet. */
   strength: 0 | 1 | 2;
   met: Set<string>;
+  lastFloat: "down" | "up" | null;
 }
 
 /**
@@ -115,13 +121,76 @@ export function applyRound(players: SwissPlayer[], round: { pairings: SwissPairi
   // A player listed twice would silently lose a game from the record.
   if (updates.size !== 2 * round.pairings.length + (round.bye === null ? 0 : 1)) throw new Error("applyRound: a player appears twice in the round");
 
+  const scoreBefore = new Map(players.map((p) => [p.id, p.score]));
   return players.map((p) => {
     const u = updates.get(p.id);
-    const copy: SwissPlayer = { ...p, opponents: [...p.opponents], colours: [...p.colours] };
-    if (u === "bye") return { ...copy, score: p.score + 1, hadBye: true };
-    if (u) return { ...copy, score: p.score + u.points, opponents: [...copy.opponents, u.opponent], colours: [...copy.colours, u.colour] };
+    const copy: SwissPlayer = { ...p, opponents: [...p.opponents], colours: [...p.colours], lastFloat: null };
+    if (u === "bye") return { ...copy, score: p.score + 1, hadBye: true, lastFloat: "down" };
+    if (u) return { ...copy, score: p.score + u.points, opponents: [...copy.opponents, u.opponent], colours: [...copy.colours, u.colour], lastFloat: floatOf(p.score, scoreBefore.get(u.opponent)!) };
     return copy;
   });
+}
+
+/** How a player with `own` points floated against an opponent with `theirs`, both before the game. */
+export function floatOf(own: number, theirs: number): "down" | "up" | null {
+  return own > theirs ? "down" : own < theirs ? "up" : null;
+}
+
+/** A stored Swiss game as the pairing reads it back: side A had white; a bye has no side B. */
+export interface PlayedGame {
+  round: number;
+  entrantA: string | null;
+  entrantB: string | null;
+  /** "bye": the pairing's bye (outcome "a", a point) or a round sat out (outcome "draw", half). */
+  label: string | null;
+  outcome: "a" | "b" | "draw" | null;
+}
+
+/**
+ * The players as the next round's pairing needs them, from the games so far: scores, opponents
+ * met, colours played, the pairing's bye had, and how each floated in the last round (from the
+ * scores before it). Games against someone no longer in the field count for the one still in.
+ */
+export function swissPlayersFrom(field: { id: string; rank: number }[], games: PlayedGame[]): SwissPlayer[] {
+  const players = new Map<string, SwissPlayer>(field.map((e) => [e.id, { id: e.id, score: 0, rank: e.rank, opponents: [], colours: [], hadBye: false, lastFloat: null }]));
+  const last = Math.max(0, ...games.map((g) => g.round));
+  const before = new Map<string, number>();
+  const pointsOf = (g: PlayedGame) => (g.outcome === "a" ? 1 : g.outcome === "draw" ? 0.5 : 0);
+  for (const g of [...games].sort((x, y) => x.round - y.round)) {
+    if (g.round === last && before.size === 0) for (const p of players.values()) before.set(p.id, p.score);
+    const a = g.entrantA ? players.get(g.entrantA) : undefined;
+    const b = g.entrantB ? players.get(g.entrantB) : undefined;
+    if (g.label === "bye") {
+      // The pairing's bye is a point, once a tournament, and a float down; a round sat out is half
+      // a point, no float, and does not use up the bye.
+      if (a && g.outcome === "draw") a.score += 0.5;
+      else if (a) {
+        a.score += 1;
+        a.hadBye = true;
+        if (g.round === last) a.lastFloat = "down";
+      }
+      continue;
+    }
+    const pointsA = pointsOf(g);
+    if (a) {
+      a.score += pointsA;
+      a.opponents.push(g.entrantB!);
+      a.colours.push("white");
+    }
+    if (b) {
+      b.score += 1 - pointsA;
+      b.opponents.push(g.entrantA!);
+      b.colours.push("black");
+    }
+  }
+  for (const g of games.filter((x) => x.round === last && x.label !== "bye")) {
+    const [a, b] = [g.entrantA ? players.get(g.entrantA) : undefined, g.entrantB ? players.get(g.entrantB) : undefined];
+    if (a && b) {
+      a.lastFloat = floatOf(before.get(a.id)!, before.get(b.id)!);
+      b.lastFloat = floatOf(before.get(b.id)!, before.get(a.id)!);
+    }
+  }
+  return [...players.values()];
 }
 
 function entrants(players: SwissPlayer[], seed: number | undefined): Entrant[] {
@@ -148,6 +217,7 @@ function entrants(players: SwissPlayer[], seed: number | undefined): Entrant[] {
       due,
       strength: diff !== 0 ? 2 : last ? 1 : 0,
       met: new Set(player.opponents),
+      lastFloat: player.lastFloat ?? null,
     };
   });
 }
@@ -203,9 +273,11 @@ function canPairAll(pool: Entrant[]): boolean {
 /**
  * The best perfect matching of an even pool, or null when the rules leave none.
  *
- * Each legal pair costs C1·(score difference in half points)² + C2·(colour shortfall) + (order
- * shortfall), with C1 and C2 large enough that no amount of a lower preference outweighs one unit
- * of a higher one. Squaring the score difference is what sends floaters to the next group down:
+ * Each legal pair costs C1·(score difference in half points)² + C2·(colour shortfall) +
+ * C3·(floats repeated) + (order shortfall), with C1, C2 and C3 large enough that no amount of a
+ * lower preference outweighs one unit of a higher one. A float is repeated when the higher scorer
+ * of an uneven pair floated down the round before, or the lower scorer floated up (the Dutch
+ * system's rule, after the colours). Squaring the score difference is what sends floaters to the next group down:
  * two players dropping one group each cost less than one dropping two.
  */
 function bestPairs(pool: Entrant[]): [Entrant, Entrant][] | null {
@@ -214,7 +286,8 @@ function bestPairs(pool: Entrant[]): [Entrant, Entrant][] | null {
   const place = dutchPlaces(pool);
 
   const orderCap = 2 * n; // an order shortfall per pair stays below this
-  const C2 = (n / 2) * orderCap + 1;
+  const C3 = (n / 2) * orderCap + 1;
+  const C2 = (n + 1) * C3; // at most two repeated floats a pair, n in all
   const strongWeight = n + 1; // one uneven difference left uneven outweighs every alternation missed
   const C1 = (n * strongWeight + n) * C2 + C2;
 
@@ -227,7 +300,9 @@ function bestPairs(pool: Entrant[]): [Entrant, Entrant][] | null {
       const [higher, lower] = a.order < b.order ? [a, b] : [b, a];
       const colour = colourFor(higher, lower);
       const d = a.halfPoints - b.halfPoints;
-      const cost = C1 * d * d + C2 * (colour ? colour.strongMisses * strongWeight + colour.mildMisses : 0) + orderShortfall(a, b, place);
+      const [up, down] = d > 0 ? [b, a] : [a, b];
+      const repeats = d === 0 ? 0 : (down.lastFloat === "down" ? 1 : 0) + (up.lastFloat === "up" ? 1 : 0);
+      const cost = C1 * d * d + C2 * (colour ? colour.strongMisses * strongWeight + colour.mildMisses : 0) + C3 * repeats + orderShortfall(a, b, place);
       costs.push([i, j, cost]);
       maxCost = Math.max(maxCost, cost);
     }
