@@ -55,6 +55,8 @@ export function RoundsTables({
                     {t("table", { table: m.table })}
                     {inTurns && m.startsAt && ` · ${clock(m.startsAt)}`}
                     {m.label === "third_place" && ` · ${t("thirdPlace")}`}
+                    {m.label === "losers" && ` · ${t("losersBracket")}`}
+                    {m.label === "grand_final" && ` · ${t("grandFinal")}`}
                   </p>
                   <div className="grid grid-cols-[1fr_auto_1fr] items-center gap-2 text-lg">
                     <p className={`break-words ${m.winner === "a" ? "font-bold text-green-ink" : ""}`}>
@@ -89,6 +91,8 @@ export function RoundsTables({
                         {m.table}
                         {inTurns && m.startsAt && <span className="block text-base text-muted">{clock(m.startsAt)}</span>}
                         {m.label === "third_place" && <span className="block text-base text-muted">{t("thirdPlace")}</span>}
+                        {m.label === "losers" && <span className="block text-base text-muted">{t("losersBracket")}</span>}
+                        {m.label === "grand_final" && <span className="block text-base text-muted">{t("grandFinal")}</span>}
                       </Td>
                       <Td className={m.winner === "a" ? "font-bold text-green-ink" : undefined}>
                         {sideName(m.a, m.feedA, t, name)}

@@ -23,6 +23,8 @@ export function ScoreCard({ m, title, game, bestOf, roundName, clock, t }: { m: 
         </p>
       </header>
       {m.label === "third_place" && <p className="text-lg font-semibold">{t("thirdPlace")}</p>}
+      {m.label === "losers" && <p className="text-lg font-semibold">{t("losersBracket")}</p>}
+      {m.label === "grand_final" && <p className="text-lg font-semibold">{t("grandFinal")}</p>}
       <table className="w-full border-collapse text-lg">
         <caption className="sr-only">{t("cardScore")}</caption>
         <thead>

@@ -3,7 +3,7 @@ import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, times
 import { users } from "./accounts";
 import { festivals, programmeItems } from "./festivals";
 
-export const COMPETITION_FORMATS = ["round_robin", "single_elimination", "swiss"] as const;
+export const COMPETITION_FORMATS = ["round_robin", "single_elimination", "double_elimination", "swiss"] as const;
 export type CompetitionFormat = (typeof COMPETITION_FORMATS)[number];
 
 /** What is played decides how a score is written down and checked. */
@@ -70,7 +70,7 @@ export const competitions = pgTable(
   (t) => [
     uniqueIndex("competitions_item_uq").on(t.itemId),
     index("competitions_festival_idx").on(t.festivalId),
-    check("competitions_format_valid", sql`${t.format} in ('round_robin', 'single_elimination', 'swiss')`),
+    check("competitions_format_valid", sql`${t.format} in ('round_robin', 'single_elimination', 'double_elimination', 'swiss')`),
     check("competitions_game_valid", sql`${t.game} in ('chess', 'xiangqi', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay')`),
     check("competitions_entrant_kind_valid", sql`${t.entrantKind} in ('individual', 'pair', 'team')`),
     check("competitions_status_valid", sql`${t.status} in ('setup', 'drawn', 'locked', 'finished')`),

@@ -202,6 +202,48 @@ describe("results", () => {
     expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true })).toEqual({ ok: false, code: "rounds_complete" });
   });
 
+  it("a double elimination of 6: losers drop to the losers' bracket, nobody is out before two losses, the grand final decides, a withdrawn player's later games go as walkovers", async () => {
+    const { id, entrants } = await competitionWith({ format: "double_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3 }, 6, { kind: "sport_event" });
+    must(await makeDraw(t.db, organiser, { competitionId: id, seed: 9 }));
+    expect(await matchesOf(id)).toHaveLength(10);
+    const name = new Map(entrants.map((e) => [e.id, e.name]));
+    // Side A wins every match, 11–5 11–5; the winner of the first losers' match withdraws straight after it.
+    const playable = async () => (await matchesOf(id)).filter((m) => m.outcome === null && m.entrantA && m.entrantB);
+    let quitter: string | null = null;
+    for (let step = 0; step < 20; step++) {
+      const open = await playable();
+      if (!open.length) break;
+      const m = open[0];
+      must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "table_tennis", games: [[11, 5], [11, 5]] } }));
+      if (!quitter && m.label === "losers") {
+        quitter = m.entrantA!;
+        must(await withdrawEntrant(t.db, organiser, quitter));
+      }
+    }
+    const all = await matchesOf(id);
+    expect(all.every((m) => m.outcome !== null)).toBe(true);
+    expect(await statusOf(id)).toBe("finished");
+    // The one who withdrew lost their next game by withdrawal — entered as soon as their opponent
+    // was known, nobody had to do it by hand — and played no other after it.
+    const theirs = all.filter((m) => m.entrantA === quitter || m.entrantB === quitter);
+    expect(theirs.filter((m) => (m.score as { kind: string }).kind === "withdrawal")).toHaveLength(1);
+    expect(theirs.at(-1)!.score).toMatchObject({ kind: "withdrawal" });
+    // Everyone but the champion and the grand final's loser played until their second loss.
+    const gf = all.find((m) => m.label === "grand_final")!;
+    const champion = gf.outcome === "a" ? gf.entrantA! : gf.entrantB!;
+    const lossCount = (e: string) => all.filter((m) => (m.outcome === "a" && m.entrantB === e) || (m.outcome === "b" && m.entrantA === e)).length;
+    expect(lossCount(champion)).toBeLessThanOrEqual(1);
+    for (const e of entrants) if (e.id !== champion && e.id !== (gf.outcome === "a" ? gf.entrantB : gf.entrantA)) expect(lossCount(e.id), name.get(e.id)).toBe(2);
+    // The public page shows both brackets and the grand final; the festival page's podium agrees.
+    must(await publishProgramme(t.db, organiser, { festivalSlug: f.slug }));
+    const itemId = (await t.db.select({ itemId: competitions.itemId }).from(competitions).where(eq(competitions.id, id)))[0].itemId;
+    const pub = (await getPublicCompetition(t.db, f.slug, itemId))!;
+    expect(pub.bracket!.grandFinal!.id).toBe(gf.id);
+    expect(pub.bracket!.champion!.id).toBe(champion);
+    expect(pub.bracket!.rounds.flatMap((r) => r.matches).every((m) => m.label === null)).toBe(true);
+    expect(pub.bracket!.losers!.flatMap((r) => r.matches).every((m) => m.label === "losers")).toBe(true);
+  });
+
   it("a withdrawal after the draw turns the entrant's games still to play into walkovers", async () => {
     const { id, entrants } = await competitionWith({ format: "round_robin", game: "tug_of_war", entrantKind: "team" }, 4, { kind: "sport_event" });
     must(await makeDraw(t.db, organiser, { competitionId: id }));

@@ -5,6 +5,7 @@
 import type { CompetitionFormat } from "@/db/schema/competitions";
 import { singleElimination, type Slot } from "./knockout";
 import { bergerSchedule, splitIntoGroups } from "./round-robin";
+import { doubleElimination } from "./double-elimination";
 import { pairSwissRound, type SwissPlayer } from "./swiss";
 
 export interface DrawEntrant {
@@ -51,7 +52,7 @@ export interface PlannedMatch {
   a: string | null;
   b: string | null;
   feeds: { a?: Feed; b?: Feed };
-  label: "third_place" | "bye" | null;
+  label: "third_place" | "bye" | "losers" | "grand_final" | null;
 }
 
 export interface PlannedDraw {
@@ -60,7 +61,7 @@ export interface PlannedDraw {
   matches: PlannedMatch[];
 }
 
-export const MIN_ENTRANTS: Record<CompetitionFormat, number> = { round_robin: 2, single_elimination: 2, swiss: 8 };
+export const MIN_ENTRANTS: Record<CompetitionFormat, number> = { round_robin: 2, single_elimination: 2, double_elimination: 3, swiss: 8 };
 
 /**
  * Plans the matches for entrants in seed order: a round robin's groups and full Berger schedule
@@ -82,6 +83,25 @@ export function planDraw(format: CompetitionFormat, ordered: readonly DrawEntran
         });
       }
     });
+    return { ok: true, draw: { groups, matches } };
+  }
+  if (format === "double_elimination") {
+    const bracket = doubleElimination(ordered.length);
+    for (const m of bracket.matches) {
+      const entrant = (slot: Slot) => ("seed" in slot ? ordered[slot.seed - 1].id : null);
+      const feed = (slot: Slot): Feed | undefined => ("seed" in slot ? undefined : slot);
+      const [fa, fb] = [feed(m.slotA), feed(m.slotB)];
+      matches.push({
+        key: m.id,
+        round: m.round,
+        groupNo: null,
+        position: m.position,
+        a: entrant(m.slotA),
+        b: entrant(m.slotB),
+        feeds: { ...(fa ? { a: fa } : {}), ...(fb ? { b: fb } : {}) },
+        label: m.bracket === "losers" ? "losers" : m.bracket === "final" ? "grand_final" : null,
+      });
+    }
     return { ok: true, draw: { groups, matches } };
   }
   if (format === "single_elimination") {

@@ -20,6 +20,8 @@ interface Bracket {
   rounds: Array<{ matches: MatchView[] }>;
   thirdPlace: MatchView | null;
   champion: SideView | null;
+  losers?: Array<{ matches: MatchView[] }>;
+  grandFinal?: MatchView | null;
 }
 
 const winnerOf = (m: MatchView | null | undefined) => (m?.winner === "a" ? m.a : m?.winner === "b" ? m.b : null);
@@ -32,6 +34,15 @@ const loserOf = (m: MatchView | null | undefined) => (m?.winner === "a" ? m.b : 
  */
 export function podiumOf(built: { groups: GroupView[]; bracket: Bracket | null }): Podium {
   const { bracket, groups } = built;
+  if (bracket?.grandFinal !== undefined) {
+    // Double elimination: the grand final's winner and loser, then the loser of the losers' final.
+    const places: PodiumPlace[] = [];
+    const [first, second, third] = [winnerOf(bracket.grandFinal), loserOf(bracket.grandFinal), loserOf(bracket.losers?.at(-1)?.matches.at(-1))];
+    if (first) places.push({ place: 1, shared: false, names: [first.name] });
+    if (second) places.push({ place: 2, shared: false, names: [second.name] });
+    if (third) places.push({ place: 3, shared: false, names: [third.name] });
+    return { kind: "places", places };
+  }
   if (bracket) {
     const final = bracket.rounds.at(-1)?.matches[0];
     const places: PodiumPlace[] = [];

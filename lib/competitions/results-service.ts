@@ -52,12 +52,35 @@ async function sendOn(tx: Tx, m: Match, winner: string | null, loser: string | n
     const pick = (feed?: { winnerOf?: string; loserOf?: string }) => (feed?.winnerOf === m.id ? winner : feed?.loserOf === m.id ? loser : undefined);
     const a = pick(f.feeds.a);
     const b = pick(f.feeds.b);
-    await tx
+    const [next] = await tx
       .update(competitionMatches)
       .set({ ...(a !== undefined ? { entrantA: a } : {}), ...(b !== undefined ? { entrantB: b } : {}) })
-      .where(eq(competitionMatches.id, f.id));
+      .where(eq(competitionMatches.id, f.id))
+      .returning();
+    await walkOverWithdrawn(tx, next);
   }
   return fed;
+}
+
+/**
+ * A bracket match whose two sides are now known, one of whom has withdrawn (in a double
+ * elimination a withdrawn player's loss sends them on to the losers' bracket): decided at once as a
+ * withdrawal, and its winner and loser sent on in turn.
+ */
+async function walkOverWithdrawn(tx: Tx, m: Match) {
+  if (!m.entrantA || !m.entrantB || m.outcome) return;
+  const gone = await tx
+    .select({ id: competitionEntrants.id })
+    .from(competitionEntrants)
+    .where(and(or(eq(competitionEntrants.id, m.entrantA), eq(competitionEntrants.id, m.entrantB)), sql`${competitionEntrants.withdrawnAt} is not null`));
+  if (gone.length !== 1) return;
+  const withdrawn = gone[0].id === m.entrantA ? "A" : "B";
+  const [decided] = await tx
+    .update(competitionMatches)
+    .set({ outcome: withdrawn === "A" ? "b" : "a", score: { kind: "withdrawal", withdrawn }, enteredAt: new Date(), version: sql`${competitionMatches.version} + 1` })
+    .where(and(eq(competitionMatches.id, m.id), isNull(competitionMatches.outcome)))
+    .returning();
+  if (decided) await sendOn(tx, decided, withdrawn === "A" ? m.entrantB : m.entrantA, withdrawn === "A" ? m.entrantA : m.entrantB);
 }
 
 /** Finished once every match has its result (a Swiss also needs all its rounds paired). */
@@ -99,7 +122,7 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
     const input = result.kind === "table_tennis" ? { ...result, bestOf: (c.bestOf === 5 ? 5 : 3) as 3 | 5 } : result;
     const check = checkScore(input as ScoreInput);
     if (!check.ok) return fail("invalid", { result: [check.code] });
-    const knockout = c.format === "single_elimination";
+    const knockout = c.format === "single_elimination" || c.format === "double_elimination";
     if (knockout && check.winner === null) return fail("invalid", { result: ["draw_in_knockout"] });
     const outcome = check.winner === "A" ? "a" : check.winner === "B" ? "b" : "draw";
     const winner = outcome === "a" ? m.entrantA : outcome === "b" ? m.entrantB : null;

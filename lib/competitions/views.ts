@@ -78,7 +78,8 @@ export interface MatchView {
   /** The named table, else the table number (the position). */
   table: string;
   startsAt: Date | null;
-  label: "third_place" | "bye" | null;
+  /** A third-place match, a bye, a double elimination's losers' bracket match or its grand final. */
+  label: "third_place" | "bye" | "losers" | "grand_final" | null;
   a: SideView | null;
   b: SideView | null;
   feedA: FeedView | null;
@@ -161,7 +162,7 @@ function toMatchView(m: StoredMatch, names: Map<string, string>, where: Map<stri
     position: m.position,
     table: m.tableName ?? String(m.position),
     startsAt: m.startsAt,
-    label: m.label === "third_place" || m.label === "bye" ? m.label : null,
+    label: m.label === "third_place" || m.label === "bye" || m.label === "losers" || m.label === "grand_final" ? m.label : null,
     a: side(m.entrantA),
     b: side(m.entrantB),
     feedA: feed(m.feeds.a),
@@ -178,9 +179,13 @@ function byRound(ms: MatchView[]): Array<{ round: number; matches: MatchView[] }
 
 /** Knockout: main bracket rounds (the final last), the third-place match and the champion. */
 export interface BracketView {
+  /** The main bracket (a double elimination's winners' bracket), its final last. */
   rounds: Array<{ round: number; fromFinal: number; matches: MatchView[] }>;
   thirdPlace: MatchView | null;
   champion: SideView | null;
+  /** Double elimination: the losers' bracket by round of play, and the grand final. */
+  losers?: Array<{ round: number; matches: MatchView[] }>;
+  grandFinal?: MatchView | null;
 }
 
 export interface Built {
@@ -208,12 +213,22 @@ export function build(c: { format: CompetitionFormat; game: GameType }, entrants
   const rowsView = (s: ReturnType<typeof computeStandings>): StandingView[] =>
     s.rows.map((r) => ({ entrant: { id: r.entrant, name: names.get(r.entrant) ?? "" }, rank: r.rank, shared: r.shared, points: r.points, played: r.played, won: r.won, drawn: r.drawn, lost: r.lost, byes: r.byes, tieBreaks: r.tieBreaks }));
 
+  const fromFinal = (rs: Array<{ round: number; matches: MatchView[] }>) => rs.map((r, i) => ({ ...r, fromFinal: rs.length - 1 - i }));
+  const winnerSide = (m: MatchView | null | undefined) => (m?.winner === "a" ? m.a : m?.winner === "b" ? m.b : null);
+  if (c.format === "double_elimination") {
+    const grandFinal = matches.find((m) => m.label === "grand_final") ?? null;
+    return {
+      ...standingsMeta("round_robin", game),
+      groups: [],
+      bracket: { rounds: fromFinal(byRound(matches.filter((m) => m.label === null))), thirdPlace: null, champion: winnerSide(grandFinal), losers: byRound(matches.filter((m) => m.label === "losers")), grandFinal },
+      matches,
+      currentRound,
+    };
+  }
   if (c.format === "single_elimination") {
     const main = matches.filter((m) => m.label !== "third_place");
-    const finalRound = main.length ? Math.max(...main.map((m) => m.round)) : 0;
-    const final = main.find((m) => m.round === finalRound) ?? null;
-    const champion = final && final.winner === "a" ? final.a : final && final.winner === "b" ? final.b : null;
-    const rounds = byRound(main).map((r) => ({ ...r, fromFinal: finalRound - r.round }));
+    const champion = winnerSide(byRound(main).at(-1)?.matches[0]);
+    const rounds = fromFinal(byRound(main));
     return {
       ...standingsMeta("round_robin", game),
       groups: [],

@@ -34,7 +34,7 @@ export async function MatchList({ matches, game, bestOf, timeZone, formsOpen = f
                 const names = { a: side(m.a), b: side(m.b) };
                 const table = m.table ?? String(m.position);
                 const place = grouped && m.groupNo !== null ? t("matches.groupTable", { group: m.groupNo, table }) : t("matches.table", { table });
-                const label = [m.label === "third_place" ? t("matches.thirdPlace") : null, m.label === "bye" ? null : place, m.startsAt ? time(m.startsAt) : null].filter(Boolean).join(" · ");
+                const label = [m.label === "third_place" ? t("matches.thirdPlace") : m.label === "losers" ? t("matches.losers") : m.label === "grand_final" ? t("matches.grandFinal") : null, m.label === "bye" ? null : place, m.startsAt ? time(m.startsAt) : null].filter(Boolean).join(" · ");
                 return (
                   <li key={m.id} className="rounded-xl border border-line bg-white p-4">
                     <MatchHeading id={`match-${m.id}`} className="flex flex-wrap items-baseline gap-x-2 text-lg">

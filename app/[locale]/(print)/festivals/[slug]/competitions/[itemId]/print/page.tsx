@@ -30,7 +30,8 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
   const tc = await getTranslations("common");
   const sides = sideLabels(c.game, t);
   const finalRound = c.bracket?.rounds.at(-1)?.round ?? 0;
-  const roundName = c.bracket ? (round: number) => knockoutRoundName(round, finalRound - round, t) : undefined;
+  // A double elimination's rounds of play mix its brackets: they keep their numbers.
+  const roundName = c.bracket && c.format !== "double_elimination" ? (round: number) => knockoutRoundName(round, finalRound - round, t) : undefined;
   const cards = c.matches.filter((m) => m.round === c.currentRound && m.label !== "bye" && !m.winner);
   const currentName = c.currentRound === null ? "" : roundName ? roundName(c.currentRound) : t("round", { round: c.currentRound });
   const groups = c.bracket ? [{ groupNo: null, rounds: byRound(c.matches) }] : c.groups;

@@ -1,0 +1,2 @@
+ALTER TABLE "competitions" DROP CONSTRAINT "competitions_format_valid";--> statement-breakpoint
+ALTER TABLE "competitions" ADD CONSTRAINT "competitions_format_valid" CHECK ("competitions"."format" in ('round_robin', 'single_elimination', 'double_elimination', 'swiss'));
