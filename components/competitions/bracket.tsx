@@ -45,25 +45,7 @@ export function BracketView({ bracket, t }: { bracket: NonNullable<PublicCompeti
       </h2>
       {bracket.champion && <p className="rounded-xl bg-gold-soft p-4 text-xl font-bold text-red-deep">{t("champion", { names: bracket.champion.name })}</p>}
       <p className="hidden text-lg text-muted sm:block lg:hidden">{t("bracketHint")}</p>
-      <div role="region" aria-label={t("bracketRounds")} tabIndex={0} className="sm:overflow-x-auto sm:rounded-xl sm:border sm:border-line sm:bg-paper sm:p-3">
-        <ol className="flex flex-col gap-6 sm:min-w-max sm:flex-row sm:gap-4">
-          {bracket.rounds.map((r) => {
-            const name = knockoutRoundName(r.round, r.fromFinal, t);
-            return (
-              <li key={r.round} className="flex flex-col gap-3 sm:w-64">
-                <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">{name}</h3>
-                <ol className="flex flex-1 flex-col gap-3 sm:justify-around">
-                  {r.matches.map((m) => (
-                    <li key={m.id}>
-                      <MatchCard m={m} title={`${name} ${t("matchNo", { position: m.position })}`} roundName={roundName} t={t} />
-                    </li>
-                  ))}
-                </ol>
-              </li>
-            );
-          })}
-        </ol>
-      </div>
+      <Columns label={t("bracketRounds")} rounds={bracket.rounds} name={(i) => knockoutRoundName(bracket.rounds[i].round, bracket.rounds[i].fromFinal, t)} roundName={roundName} heading="h3" t={t} />
       {bracket.thirdPlace && (
         <div className="flex flex-col gap-3 sm:max-w-64">
           <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">{t("thirdPlace")}</h3>
@@ -75,16 +57,33 @@ export function BracketView({ bracket, t }: { bracket: NonNullable<PublicCompeti
 }
 
 /** One bracket's rounds as columns (from 640 px up) or one under the other (on a phone). */
-function Columns({ label, rounds, name, roundName, t }: { label: string; rounds: Array<{ round: number; matches: MatchView[] }>; name: (index: number) => string; roundName: (round: number) => string; t: CompetitionsT }) {
+function Columns({
+  label,
+  rounds,
+  name,
+  roundName,
+  heading: H,
+  playedIn = false,
+  t,
+}: {
+  label: string;
+  rounds: Array<{ round: number; matches: MatchView[] }>;
+  name: (index: number) => string;
+  roundName: (round: number) => string;
+  heading: "h3" | "h4";
+  /** Say under each round's name which round of play it is (when brackets share the rounds). */
+  playedIn?: boolean;
+  t: CompetitionsT;
+}) {
   return (
     <div role="region" aria-label={label} tabIndex={0} className="sm:overflow-x-auto sm:rounded-xl sm:border sm:border-line sm:bg-paper sm:p-3">
       <ol className="flex flex-col gap-6 sm:min-w-max sm:flex-row sm:gap-4">
         {rounds.map((r, i) => (
           <li key={r.round} className="flex flex-col gap-3 sm:w-64">
-            <h4 className="border-b-4 border-gold pb-1 text-xl font-bold">
+            <H className="border-b-4 border-gold pb-1 text-xl font-bold">
               {name(i)}
-              <span className="block text-base font-normal text-muted">{t("playedInRound", { round: r.round })}</span>
-            </h4>
+              {playedIn && <span className="block text-base font-normal text-muted">{t("playedInRound", { round: r.round })}</span>}
+            </H>
             <ol className="flex flex-1 flex-col gap-3 sm:justify-around">
               {r.matches.map((m) => (
                 <li key={m.id}>
@@ -114,9 +113,9 @@ function DoubleBracketView({ bracket, t }: { bracket: NonNullable<PublicCompetit
       {bracket.champion && <p className="rounded-xl bg-gold-soft p-4 text-xl font-bold text-red-deep">{t("champion", { names: bracket.champion.name })}</p>}
       <p className="text-lg">{t("doubleHint")}</p>
       <h3 className="text-xl font-bold text-red-deep">{t("winnersBracket")}</h3>
-      <Columns label={t("winnersBracket")} rounds={bracket.rounds} name={(i) => (i === bracket.rounds.length - 1 ? t("winnersFinal") : t("bracketRound", { n: i + 1 }))} roundName={roundName} t={t} />
+      <Columns label={t("winnersBracket")} rounds={bracket.rounds} name={(i) => (i === bracket.rounds.length - 1 ? t("winnersFinal") : t("bracketRound", { n: i + 1 }))} roundName={roundName} heading="h4" playedIn t={t} />
       <h3 className="text-xl font-bold text-red-deep">{t("losersBracket")}</h3>
-      <Columns label={t("losersBracket")} rounds={losers} name={(i) => (i === losers.length - 1 ? t("losersFinal") : t("bracketRound", { n: i + 1 }))} roundName={roundName} t={t} />
+      <Columns label={t("losersBracket")} rounds={losers} name={(i) => (i === losers.length - 1 ? t("losersFinal") : t("bracketRound", { n: i + 1 }))} roundName={roundName} heading="h4" playedIn t={t} />
       {bracket.grandFinal && (
         <div className="flex flex-col gap-3 sm:max-w-64">
           <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">

@@ -85,41 +85,17 @@ export function planDraw(format: CompetitionFormat, ordered: readonly DrawEntran
     });
     return { ok: true, draw: { groups, matches } };
   }
-  if (format === "double_elimination") {
-    const bracket = doubleElimination(ordered.length);
-    for (const m of bracket.matches) {
-      const entrant = (slot: Slot) => ("seed" in slot ? ordered[slot.seed - 1].id : null);
-      const feed = (slot: Slot): Feed | undefined => ("seed" in slot ? undefined : slot);
+  if (format === "double_elimination" || format === "single_elimination") {
+    // A bracket's slots name seeds (entrants now) or earlier matches (fed in as results come).
+    const entrant = (slot: Slot) => ("seed" in slot ? ordered[slot.seed - 1].id : null);
+    const feed = (slot: Slot): Feed | undefined => ("seed" in slot ? undefined : slot);
+    const planned =
+      format === "double_elimination"
+        ? doubleElimination(ordered.length).matches.map((m) => ({ ...m, label: m.bracket === "losers" ? ("losers" as const) : m.bracket === "final" ? ("grand_final" as const) : null }))
+        : singleElimination(ordered.length, { thirdPlace: opts.thirdPlace }).matches.map((m) => ({ ...m, label: m.kind === "third_place" ? ("third_place" as const) : null }));
+    for (const m of planned) {
       const [fa, fb] = [feed(m.slotA), feed(m.slotB)];
-      matches.push({
-        key: m.id,
-        round: m.round,
-        groupNo: null,
-        position: m.position,
-        a: entrant(m.slotA),
-        b: entrant(m.slotB),
-        feeds: { ...(fa ? { a: fa } : {}), ...(fb ? { b: fb } : {}) },
-        label: m.bracket === "losers" ? "losers" : m.bracket === "final" ? "grand_final" : null,
-      });
-    }
-    return { ok: true, draw: { groups, matches } };
-  }
-  if (format === "single_elimination") {
-    const bracket = singleElimination(ordered.length, { thirdPlace: opts.thirdPlace });
-    for (const m of bracket.matches) {
-      const entrant = (slot: Slot) => ("seed" in slot ? ordered[slot.seed - 1].id : null);
-      const feed = (slot: Slot): Feed | undefined => ("seed" in slot ? undefined : slot);
-      const [fa, fb] = [feed(m.slotA), feed(m.slotB)];
-      matches.push({
-        key: m.id,
-        round: m.round,
-        groupNo: null,
-        position: m.position,
-        a: entrant(m.slotA),
-        b: entrant(m.slotB),
-        feeds: { ...(fa ? { a: fa } : {}), ...(fb ? { b: fb } : {}) },
-        label: m.kind === "third_place" ? "third_place" : null,
-      });
+      matches.push({ key: m.id, round: m.round, groupNo: null, position: m.position, a: entrant(m.slotA), b: entrant(m.slotB), feeds: { ...(fa ? { a: fa } : {}), ...(fb ? { b: fb } : {}) }, label: m.label });
     }
     return { ok: true, draw: { groups, matches } };
   }
