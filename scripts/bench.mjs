@@ -44,6 +44,8 @@ const TARGETS = [
   { name: "home page", path: "/" },
   { name: "wish wall", path: "/wishes" },
   { name: "volunteer leaderboard", path: "/points" },
+  { name: "festival page with winners", path: "/festivals/meihu-14" },
+  { name: "competitions list", path: "/festivals/meihu-14/competitions" },
 ];
 
 const pg = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
@@ -80,6 +82,11 @@ const run = (t) =>
   );
 
 async function pages() {
+  // One finished competition's page (a bracket), found from the list: its id is made by the seed.
+  const list = await (await fetch(`${base}/festivals/meihu-14/competitions`)).text();
+  const item = /href="(\/festivals\/meihu-14\/competitions\/[0-9a-f-]{36})"/.exec(list);
+  if (!item) throw new Error("no competition on the 14th festival's list");
+  TARGETS.push({ name: "a competition's page", path: item[1] });
   for (const t of TARGETS) {
     const res = await fetch(base + t.path, { headers: t.headers });
     if (!res.ok) throw new Error(`${t.path} answered ${res.status}`);
