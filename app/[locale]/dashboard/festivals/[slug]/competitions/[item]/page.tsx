@@ -215,7 +215,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
             {schedule ? (
               <div className="flex flex-col gap-4">
                 <p className="text-base text-muted">{t(schedule.saved ? "schedule.introSaved" : "schedule.intro")}</p>
-                <ScheduleWarnings warnings={schedule.warnings} timeZone={schedule.timeZone} />
+                {schedule.saved && <ScheduleWarnings warnings={schedule.warnings} timeZone={schedule.timeZone} />}
                 {/* Made anew when the draw changes the rounds; kept (with its outcome) when only times are saved. */}
                 <ScheduleForm key={schedule.rounds.map((r) => `${r.round}:${r.matches}`).join(",")} competitionId={c.id} version={schedule.version} tables={schedule.tables} matchMinutes={schedule.matchMinutes} rounds={schedule.rounds} />
               </div>
