@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { competitionEntrants, competitionMatches, competitionReferees, competitions, festivals, programmeItems, registrations, users, type CompetitionFormat, type CompetitionStatus, type EntrantKind, type GameType, type MatchOutcome } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
-import { entrantsFrom } from "./service";
+import { entrantsFrom, placeHolders } from "./service";
 
 // Reads for running a competition: the organisers' list and competition pages, and the
 // referees' phone pages. Writes go through the services.
@@ -204,19 +204,7 @@ export async function getCompetitionDetail(db: DbOrTx, festivalId: string, itemI
     .where(eq(competitionEntrants.competitionId, competition.id))
     .orderBy(sql`${competitionEntrants.seed} nulls last`, asc(competitionEntrants.name));
   // Who cannot play yet is worked out the same way the entrants are made.
-  const holders = await db
-    .select({
-      id: registrations.id,
-      userId: registrations.userId,
-      participantKey: registrations.participantKey,
-      name: registrations.participantName,
-      team: registrations.team,
-      partnerId: registrations.partnerRegistrationId,
-      level: sql<string | null>`${registrations.details} ->> 'level'`,
-    })
-    .from(registrations)
-    .where(and(eq(registrations.itemId, itemId), eq(registrations.status, "confirmed")));
-  const { waiting } = entrantsFrom(competition.entrantKind, holders);
+  const { waiting } = entrantsFrom(competition.entrantKind, await placeHolders(db, itemId));
   const referees = await db
     .select({ userId: users.id, name: users.name, phone: users.phone })
     .from(competitionReferees)

@@ -90,6 +90,22 @@ export function entrantsFrom(kind: EntrantKind, rows: Holder[]): { entrants: { n
   return { entrants, waiting };
 }
 
+/** The registrations holding a place in an item, as `entrantsFrom` makes entrants of them. */
+export function placeHolders(db: DbOrTx, itemId: string): Promise<Holder[]> {
+  return db
+    .select({
+      id: registrations.id,
+      userId: registrations.userId,
+      participantKey: registrations.participantKey,
+      name: registrations.participantName,
+      team: registrations.team,
+      partnerId: registrations.partnerRegistrationId,
+      level: sql<string | null>`${registrations.details} ->> 'level'`,
+    })
+    .from(registrations)
+    .where(and(eq(registrations.itemId, itemId), eq(registrations.status, "confirmed")));
+}
+
 /**
  * Brings the entrants in line with the registrations holding a place now (before the draw): new
  * ones added, those gone removed, the rest keep their check-in.
@@ -101,18 +117,7 @@ export async function syncEntrants(db: Db, actor: Actor | null, competitionId: u
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for("update");
     if (!c) return fail("not_found");
     if (c.status !== "setup") return fail("draw_made");
-    const rows = await tx
-      .select({
-        id: registrations.id,
-        userId: registrations.userId,
-        participantKey: registrations.participantKey,
-        name: registrations.participantName,
-        team: registrations.team,
-        partnerId: registrations.partnerRegistrationId,
-        level: sql<string | null>`${registrations.details} ->> 'level'`,
-      })
-      .from(registrations)
-      .where(and(eq(registrations.itemId, c.itemId), eq(registrations.status, "confirmed")));
+    const rows = await placeHolders(tx, c.itemId);
     const { entrants, waiting } = entrantsFrom(c.entrantKind, rows);
     const current = await tx.select({ id: competitionEntrants.id, name: competitionEntrants.name }).from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));
     const keep = new Set(entrants.map((e) => e.name));
