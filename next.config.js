@@ -18,6 +18,8 @@ const nextConfig = {
   htmlLimitedBots: /.*/,
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
+    // `forbidden()`: a page a reader may not see answers 403 with its own page.
+    authInterrupts: true,
   },
   async rewrites() {
     return {

@@ -61,6 +61,9 @@ export async function seedProgramme(tx: Tx, festivalId: string, startsOn: string
         people: r.people ?? [],
         startsAt: at(r.day, r.from),
         endsAt: at(r.day, r.to),
+        // Written before the publication below: the builder then says nothing waits to be published.
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
       })
       .returning();
     let cursor = block.startsAt.getTime();
@@ -75,6 +78,8 @@ export async function seedProgramme(tx: Tx, festivalId: string, startsOn: string
         position,
         startsAt: new Date(cursor),
         endsAt: new Date(cursor + minutes * 60_000),
+        createdAt: publishedAt,
+        updatedAt: publishedAt,
       });
       cursor += minutes * 60_000;
     }

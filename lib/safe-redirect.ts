@@ -3,3 +3,8 @@ export function safeCallbackPath(value: string | null | undefined, fallback = "/
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }
+
+/** Where someone lands after signing in when no page asked for them: staff at their work. */
+export function landingPath(roles: readonly string[] | null | undefined): string {
+  return roles?.some((r) => r === "organiser" || r === "admin") ? "/dashboard" : "/me";
+}

@@ -3,13 +3,12 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { signIn, signOut } from "next-auth/react";
+import { signIn } from "next-auth/react";
 import { changePasswordAction, linkHouseholdAction, updateProfileAction } from "@/lib/accounts/actions";
 import { initialActionState, type ActionState } from "@/lib/action-state";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
-import { Button } from "@/components/ui/button";
 
 export function UpdateNameForm({ name }: { name: string }) {
   const t = useTranslations();
@@ -74,14 +73,5 @@ export function ChangePasswordForm({ phone }: { phone: string }) {
         {t("me.changePassword")}
       </SubmitButton>
     </form>
-  );
-}
-
-export function SignOutButton() {
-  const t = useTranslations("nav");
-  return (
-    <Button variant="danger" onClick={() => signOut({ callbackUrl: "/" })}>
-      {t("signOut")}
-    </Button>
   );
 }

@@ -2,12 +2,13 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { signInSchema } from "@/lib/accounts/schemas";
+import { landingPath } from "@/lib/safe-redirect";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -15,7 +16,7 @@ import { FormMessage } from "@/components/ui/form-message";
 type Values = z.input<typeof signInSchema>;
 const KNOWN = new Set(["invalid_credentials", "throttled", "account_disabled"]);
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [code, setCode] = useState<string>();
@@ -29,7 +30,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setCode(res?.error && KNOWN.has(res.error) ? res.error : "invalid_credentials");
       return;
     }
-    router.replace(callbackUrl);
+    const target = callbackUrl ?? landingPath((await getSession())?.user?.roles);
+    router.replace(target);
     router.refresh();
   });
 

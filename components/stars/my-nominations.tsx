@@ -16,26 +16,34 @@ export async function MyNominations({ items }: { items: MyNomination[] }) {
       {items.length === 0 ? (
         <p className="mt-2">{t("mine.none")}</p>
       ) : (
-        <ul className="mt-3 flex flex-col gap-3">
-          {items.map((n) => (
-            <li key={n.id} className="flex items-start gap-4 rounded-xl border border-line p-4">
-              {n.photoId && (
-                // The nominator may see their photo before it is approved: served privately.
-                // eslint-disable-next-line @next/next/no-img-element
-                <img src={photoUrl(n.photoId)} alt={t("mine.photo")} className="size-20 shrink-0 rounded-lg border border-line object-cover" />
-              )}
-              <div className="flex min-w-0 flex-col gap-1">
-                <p className="text-xl font-bold break-words">{n.nomineeName}</p>
-                <p className="text-muted">{n.categoryName}</p>
-                <p>
-                  <Badge tone={TONE[n.status as keyof typeof TONE] ?? "grey"}>{t(`status.${n.status}` as "status.pending")}</Badge>
-                </p>
-                {n.reason && n.status === "rejected" && <p>{t("mine.reason", { reason: n.reason })}</p>}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <NominationItems items={items} />
       )}
     </Card>
+  );
+}
+
+/** Each nomination I made: whom, in which category, where it stands, and a rejection's reason. */
+export async function NominationItems({ items }: { items: MyNomination[] }) {
+  const t = await getTranslations("stars");
+  return (
+    <ul className="mt-3 flex flex-col gap-3">
+      {items.map((n) => (
+        <li key={n.id} className="flex items-start gap-4 rounded-xl border border-line p-4">
+          {n.photoId && (
+            // The nominator may see their photo before it is approved: served privately.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={photoUrl(n.photoId)} alt={t("mine.photo")} className="size-20 shrink-0 rounded-lg border border-line object-cover" />
+          )}
+          <div className="flex min-w-0 flex-col gap-1">
+            <p className="text-xl font-bold break-words">{n.nomineeName}</p>
+            <p className="text-muted">{n.categoryName}</p>
+            <p>
+              <Badge tone={TONE[n.status as keyof typeof TONE] ?? "grey"}>{t(`status.${n.status}` as "status.pending")}</Badge>
+            </p>
+            {n.reason && n.status === "rejected" && <p>{t("mine.reason", { reason: n.reason })}</p>}
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }

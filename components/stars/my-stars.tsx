@@ -6,6 +6,8 @@ import { ActionButton } from "@/components/dashboard/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { VotedNote } from "./candidate-card";
+import { NominationItems } from "./my-nominations";
+import type { MyNomination } from "@/lib/stars/queries";
 
 export interface NominationOfMe {
   id: string;
@@ -16,16 +18,22 @@ export interface NominationOfMe {
   votingOpensAt: Date | null;
 }
 
-/** "Neighbourhood Star" on /me: my ballots in the current festival, and nominations of me I can still decline. */
+/**
+ * "Neighbourhood Star" on /me: my ballots in the current festival, the nominations I made there
+ * (where each stands, and why one was turned down), and nominations of me I can still decline.
+ */
 export async function MyStars({
   festival,
   ballots,
   nominatedMe,
+  mine = [],
   now = new Date(),
 }: {
   festival: { slug: string; title: string; voting: "before" | "open" | "after" | "unset" } | null;
   ballots: MyStarBallot[];
   nominatedMe: NominationOfMe[];
+  /** The nominations I made in the current festival. */
+  mine?: MyNomination[];
   now?: Date;
 }) {
   const t = await getTranslations("stars");
@@ -36,7 +44,7 @@ export async function MyStars({
       <h2 id="stars-title" className="text-2xl font-bold">
         {t("me.title")}
       </h2>
-      {!showBallots && nominatedMe.length === 0 && <p className="mt-2">{t("intro")}</p>}
+      {!showBallots && nominatedMe.length === 0 && mine.length === 0 && <p className="mt-2">{t("intro")}</p>}
       {festival && showBallots && (
         <>
           <h3 className="mt-4 text-xl font-bold">{t("me.ballots")}</h3>
@@ -52,6 +60,12 @@ export async function MyStars({
               ))}
             </ul>
           )}
+        </>
+      )}
+      {mine.length > 0 && (
+        <>
+          <h3 className="mt-5 text-xl font-bold">{t("me.nominatedByMe")}</h3>
+          <NominationItems items={mine} />
         </>
       )}
       {nominatedMe.length > 0 && (

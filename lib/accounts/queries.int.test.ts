@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, isNotNull, sql } from "drizzle-orm";
+import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { seedDemo } from "@/db/seed";
 import { authenticate } from "./service";
@@ -37,6 +39,24 @@ describe("household roster", () => {
     expect((await listHouseholds(t.db, { q: "mehu-3333", page: 1 })).rows.map((r) => r.room)).toEqual(["102"]);
     expect((await listHouseholds(t.db, { q: "%", page: 1 })).total).toBe(0);
     expect((await findHouseholds(t.db, "湖畔雅苑 2栋 1单元 301")).length).toBe(1);
+  });
+
+  it("counts each household's verified residents: the slips that have been used", async () => {
+    const [wang] = (await listHouseholds(t.db, { q: "MEHU-2222", page: 1 })).rows;
+    expect(wang.residents).toBeGreaterThanOrEqual(1);
+    // Over the whole roster the column adds up to every verified resident with a household.
+    let sum = 0;
+    for (let page = 1, pages = 1; page <= pages; page++) {
+      const p = await listHouseholds(t.db, { page });
+      pages = p.pageCount;
+      sum += p.rows.reduce((n, r) => n + r.residents, 0);
+    }
+    const [{ n }] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(isNotNull(users.householdId), isNotNull(users.verifiedAt)));
+    expect(n).toBeGreaterThan(0);
+    expect(sum).toBe(n);
   });
 
   it("lists one building's households for its slips", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { households, userRoles, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { outer } from "@/db/sql";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { maskPhone } from "@/lib/validation";
 
@@ -20,7 +21,8 @@ export interface HouseholdRow {
   residents: number;
 }
 
-const residentCount = sql<number>`(select count(*)::int from ${users} where ${users.householdId} = ${households.id} and ${users.verifiedAt} is not null)`;
+// Verified accounts of the household: the slips that have been used.
+const residentCount = sql<number>`(select count(*)::int from ${users} where ${users.householdId} = ${outer(households.id)} and ${users.verifiedAt} is not null)`;
 
 /** The roster for organisers, searchable by building, unit, room or householder, paginated. */
 export async function listHouseholds(db: DbOrTx, params: { q?: string; page: number }): Promise<Page<HouseholdRow>> {

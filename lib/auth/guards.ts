@@ -1,14 +1,18 @@
 import "server-only";
+import { forbidden, redirect } from "next/navigation";
 import { isOrganiser, type Actor } from "./actor";
 import { getActor } from "./session";
 
 /**
- * The organiser reading a dashboard page, or null. A page renders beside its layout, not inside
+ * The organiser reading a dashboard page. A visitor is sent to sign in (and back here after);
+ * anyone else is interrupted with the 403 page. A page renders beside its layout, not inside
  * the layout's guard — whatever a page reads reaches the response even when the layout refuses
- * the reader — so every dashboard page asks this before it reads anything, and renders nothing
- * (the layout's refusal or sign-in redirect is what the reader gets) when it answers null.
+ * the reader — so every dashboard page (and its `generateMetadata`, when it reads data) asks
+ * this before it reads anything. It never returns for a reader who may not see the page.
  */
-export async function organiserOnly(): Promise<Actor | null> {
+export async function requireOrganiser(callbackPath: `/${string}` = "/dashboard"): Promise<Actor> {
   const actor = await getActor();
-  return isOrganiser(actor) ? actor : null;
+  if (!actor) redirect(`/sign-in?callbackUrl=${callbackPath}`);
+  if (!isOrganiser(actor)) forbidden();
+  return actor;
 }

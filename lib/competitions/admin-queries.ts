@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { competitionEntrants, competitionMatches, competitionReferees, competitions, festivals, programmeItems, registrations, users, type CompetitionFormat, type CompetitionStatus, type EntrantKind, type GameType, type MatchOutcome } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { outer } from "@/db/sql";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { entrantsFrom, placeHolders } from "./service";
 
@@ -32,9 +33,7 @@ export interface CompetitionItemRow {
   competition: (CompetitionSettings & { entrants: number; checkedIn: number }) | null;
 }
 
-// Qualified by hand: in a one-table select drizzle writes a bare "id", which a correlated
-// subquery would read as its own row's id.
-const competitionIdColumn = sql.raw(`"competitions"."id"`);
+const competitionIdColumn = outer(competitions.id);
 
 const settingsColumns = {
   id: competitions.id,

@@ -3,6 +3,7 @@ import { festivalMatchSlots, type MatchSlotDto } from "@/lib/competitions/schedu
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { festivals, programmeItems, programmePublications, venues } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { outer } from "@/db/sql";
 import { toItemDto, type ItemDto } from "./programme-service";
 import { utcToZonedLocal } from "./time";
 
@@ -17,7 +18,7 @@ export interface FestivalRow {
   lastPublishedAt: Date | null;
 }
 
-const lastPublished = sql<Date | null>`(select max(${programmePublications.publishedAt}) from ${programmePublications} where ${programmePublications.festivalId} = ${festivals.id})`;
+const lastPublished = sql<Date | null>`(select max(${programmePublications.publishedAt}) from ${programmePublications} where ${programmePublications.festivalId} = ${outer(festivals.id)})`;
 
 export async function listFestivals(db: DbOrTx): Promise<FestivalRow[]> {
   const rows = await db
@@ -28,7 +29,7 @@ export async function listFestivals(db: DbOrTx): Promise<FestivalRow[]> {
       startsOn: festivals.startsOn,
       endsOn: festivals.endsOn,
       status: festivals.status,
-      items: sql<number>`(select count(*)::int from ${programmeItems} where ${programmeItems.festivalId} = ${festivals.id} and ${programmeItems.parentId} is null)`,
+      items: sql<number>`(select count(*)::int from ${programmeItems} where ${programmeItems.festivalId} = ${outer(festivals.id)} and ${programmeItems.parentId} is null)`,
       lastPublishedAt: lastPublished,
     })
     .from(festivals)
@@ -80,7 +81,7 @@ export async function listVenues(db: DbOrTx, festivalId: string): Promise<VenueD
 }
 
 export interface BuilderData {
-  festival: { slug: string; title: string; startsOn: string; endsOn: string; timeZone: string };
+  festival: { slug: string; title: string; startsOn: string; endsOn: string; timeZone: string; status: "draft" | "published" | "archived" };
   venues: VenueDto[];
   items: ItemDto[];
   lastPublishedAt: string | null;
@@ -92,14 +93,14 @@ export interface BuilderData {
 
 export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderData | null> {
   const [f] = await db
-    .select({ id: festivals.id, slug: festivals.slug, title: festivals.title, startsOn: festivals.startsOn, endsOn: festivals.endsOn, timeZone: festivals.timeZone, lastPublishedAt: lastPublished })
+    .select({ id: festivals.id, slug: festivals.slug, title: festivals.title, startsOn: festivals.startsOn, endsOn: festivals.endsOn, timeZone: festivals.timeZone, status: festivals.status, lastPublishedAt: lastPublished })
     .from(festivals)
     .where(eq(festivals.slug, slug));
   if (!f) return null;
   const items = await db.select().from(programmeItems).where(eq(programmeItems.festivalId, f.id)).orderBy(asc(programmeItems.startsAt), asc(programmeItems.position));
   const last = f.lastPublishedAt ? new Date(f.lastPublishedAt) : null;
   return {
-    festival: { slug: f.slug, title: f.title, startsOn: f.startsOn, endsOn: f.endsOn, timeZone: f.timeZone },
+    festival: { slug: f.slug, title: f.title, startsOn: f.startsOn, endsOn: f.endsOn, timeZone: f.timeZone, status: f.status },
     venues: await listVenues(db, f.id),
     items: items.map(toItemDto),
     lastPublishedAt: last?.toISOString() ?? null,

@@ -1,21 +1,21 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getActor } from "@/lib/auth/session";
+import { requireOrganiser } from "@/lib/auth/guards";
 import { applyLocale } from "@/lib/i18n/locale-params";
-import { isOrganiser } from "@/lib/auth/actor";
 import { Logo } from "@/components/shell/site-header";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { DashboardNav } from "@/components/shell/dashboard-nav";
+import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export const dynamic = "force-dynamic";
 
 /** Organisers only. This guard is for comfort: every action checks the actor again. */
 export default async function DashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   await applyLocale(params);
-  const actor = await getActor();
-  if (!actor) redirect("/sign-in?callbackUrl=/dashboard");
+  // A visitor is sent to sign in; anyone else but staff gets the 403 page (its status too),
+  // never a dashboard with a refusal in it.
+  const actor = await requireOrganiser();
   const t = await getTranslations();
   const header = (
     <header className="festival-band no-print border-b-4 border-gold">
@@ -25,26 +25,16 @@ export default async function DashboardLayout({ children, params }: { children: 
           <span className="text-lg font-semibold text-gold-soft">{t("dashboard.title")}</span>
         </Link>
         <div className="flex flex-wrap items-center gap-2">
-          <span className="text-base text-white">{actor.name}</span>
+          <span className="text-base text-white">{t("dashboard.signedInAs", { name: actor.name })}</span>
           <Link href="/" className="inline-flex min-h-11 items-center rounded-lg px-3 text-base font-semibold text-white underline underline-offset-4 hover:bg-white/15">
             {t("dashboard.toSite")}
           </Link>
           <LocaleSwitch />
+          <SignOutButton tone="band" />
         </div>
       </div>
     </header>
   );
-  if (!isOrganiser(actor)) {
-    return (
-      <div className="min-h-screen">
-        {header}
-        <main id="main" className="mx-auto max-w-2xl px-4 py-12 text-lg">
-          <h1 className="text-3xl font-bold text-red-deep">{t("dashboard.forbiddenTitle")}</h1>
-          <p className="mt-3">{t("dashboard.forbiddenText")}</p>
-        </main>
-      </div>
-    );
-  }
   const items = [
     { href: "/dashboard", label: t("dashboard.overview") },
     { href: "/dashboard/festivals", label: t("dashboard.festivals") },

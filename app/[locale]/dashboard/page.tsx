@@ -5,7 +5,7 @@ import { getDashboardCounts } from "@/lib/accounts/queries";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function DashboardHome() {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations();
   const db = await getDb();
   const [counts, festival] = await Promise.all([getDashboardCounts(db), getCurrentFestival(db)]);

@@ -9,6 +9,7 @@ import type { BuilderData } from "@/lib/festivals/dashboard-queries";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import { Button } from "@/components/ui/button";
 import { ItemDialog, draftOf, inputOf, type DialogDraft } from "./item-dialog";
+import { PublishBar } from "./publish-bar";
 import { PX_PER_MIN, SNAP_MIN, addMinutes, instantOf, localDay, localTime, minutesBetween, snap, toSchedule, updateInput } from "./model";
 
 type Failure = { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined>; current?: ItemDto | null; clashes?: { title: string }[] };
@@ -293,7 +294,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     setBusy(false);
     if (result.ok) {
       setPublished({ at: result.data.publishedAt, dirty: false });
-      setAnnouncement(t("builder.published"));
+      setAnnouncement(t(festival.status === "draft" ? "builder.publishedNotPublic" : "builder.published"));
     } else setAnnouncement(failureText(result as Failure));
   };
 
@@ -324,20 +325,14 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
       <p role="status" aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-white p-4">
-        <div className="text-lg">
-          <p>{published.at ? t("builder.lastPublished", { time: when(published.at) }) : t("builder.neverPublished")}</p>
-          <p className={published.dirty ? "font-semibold text-red-deep" : "text-green-ink"}>{published.dirty ? t("builder.draftChanges") : t("builder.upToDate")}</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <a href={`/festivals/${festival.slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
-            {t("builder.preview")}
-          </a>
-          <Button onClick={publish} disabled={busy}>
-            {t("builder.publish")}
-          </Button>
-        </div>
-      </div>
+      <PublishBar
+        slug={festival.slug}
+        festivalStatus={festival.status}
+        publishedAt={published.at ? when(published.at) : null}
+        dirty={published.dirty}
+        busy={busy}
+        onPublish={publish}
+      />
 
       <nav aria-label={t("builder.day")}>
         <ul className="flex flex-wrap gap-2">

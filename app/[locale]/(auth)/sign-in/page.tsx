@@ -4,7 +4,7 @@ import { getActor } from "@/lib/auth/session";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { SignInForm } from "@/components/accounts/sign-in-form";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { landingPath, safeCallbackPath } from "@/lib/safe-redirect";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
@@ -14,13 +14,16 @@ export async function generateMetadata() {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations("auth");
   const { callbackUrl } = await searchParams;
-  if (await getActor()) redirect(safeCallbackPath(callbackUrl));
+  const actor = await getActor();
+  if (actor) redirect(safeCallbackPath(callbackUrl, landingPath(actor.roles)));
+  // Without a page to return to, the form asks the new session where its owner works.
+  const asked = callbackUrl ? safeCallbackPath(callbackUrl, "") : "";
   return (
     <div className="mx-auto max-w-lg">
       <h1 className="text-3xl font-bold text-red-deep">{t("signInTitle")}</h1>
       <p className="mt-2 mb-5">{t("signInIntro")}</p>
       <Card>
-        <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} />
+        <SignInForm callbackUrl={asked || null} />
       </Card>
       <p className="mt-5">
         {t("noAccount")}{" "}

@@ -7,7 +7,7 @@ import { getMyProfile } from "@/lib/accounts/queries";
 import { listMyInvitations, listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
 import { MyInvitations, MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
 import { getCurrentFestival } from "@/lib/festivals/queries";
-import { getStarsFestival, listNominationsOfMe } from "@/lib/stars/queries";
+import { getStarsFestival, listMyNominations, listNominationsOfMe } from "@/lib/stars/queries";
 import { listMyStarBallots } from "@/lib/stars/resident-queries";
 import { MyStars } from "@/components/stars/my-stars";
 import { MyWishesCard } from "@/components/wishes/me-card";
@@ -19,7 +19,8 @@ import { currentYear } from "@/lib/points/year";
 import { MyPointsCard } from "@/components/points/my-points-card";
 import { Badge, Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { ChangePasswordForm, LinkHouseholdForm, SignOutButton, UpdateNameForm } from "@/components/accounts/me-forms";
+import { ChangePasswordForm, LinkHouseholdForm, UpdateNameForm } from "@/components/accounts/me-forms";
+import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,9 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
     isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
   ]);
   const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
-  const ballots = starsFestival ? await listMyStarBallots(db, actor, starsFestival.id) : [];
+  const [ballots, nominatedByMe] = starsFestival
+    ? await Promise.all([listMyStarBallots(db, actor, starsFestival.id), listMyNominations(db, actor.id, starsFestival.id)])
+    : [[], []];
   if (!profile) redirect("/sign-in?callbackUrl=/me");
   const t = await getTranslations();
   const format = await getFormatter();
@@ -60,7 +63,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       <MyNotifications items={notifications} />
       {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
-      <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} />
+      <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} mine={nominatedByMe} />
       {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && <MyPointsCard points={points} />}
       <MyWishesCard />
       {refereeOf.length > 0 && (

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { InputFilter, SelectFilter } from "@/components/ui/filter-field";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -24,7 +24,7 @@ const filtersSchema = z.object({
 });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations("audit");
   const format = await getFormatter();
   const raw = await searchParams;

@@ -5,7 +5,7 @@ import { listFestivals } from "@/lib/festivals/dashboard-queries";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function FestivalsPage() {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations("festivals");
   const review = await getTranslations("review");
   const stars = await getTranslations("starsAdmin");

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { ActionButton } from "@/components/dashboard/action-button";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("households");
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 }
 
 export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations();
   const { q, page } = listQuerySchema.parse(await searchParams);
   const result = await listHouseholds(await getDb(), { q, page });

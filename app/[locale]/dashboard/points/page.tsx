@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AddRewardForm, AwardForm, RedeemForm, RewardToggle } from "@/components/points/admin/desk-forms";
 import { LedgerTable } from "@/components/points/admin/ledger-table";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("pointsAdmin");
@@ -27,7 +27,7 @@ const paramsSchema = z.object({
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function PointsDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const params = paramsSchema.parse(await searchParams);
   const thisYear = currentYear();
   const year = params.year ?? thisYear;

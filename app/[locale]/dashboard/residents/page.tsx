@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { SelectFilter } from "@/components/ui/filter-field";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 const FILTERS: ResidentFilter[] = ["all", "verified", "unverified", "volunteers", "staff", "disabled"];
 
@@ -20,7 +20,7 @@ export async function generateMetadata() {
 }
 
 export default async function ResidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations();
   const format = await getFormatter();
   const params = await searchParams;

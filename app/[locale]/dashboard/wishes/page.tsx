@@ -13,7 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { WishFilterForm, WishStatusTabs } from "@/components/wishes/admin/wish-filters";
 import { WishTable } from "@/components/wishes/admin/wish-table";
 import { WishVettingBar } from "@/components/wishes/admin/wish-vetting-bar";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("wishAdmin");
@@ -25,7 +25,7 @@ const outcomeSchema = z.object({ confirmed: z.uuid().optional().catch(undefined)
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function WishesDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const search = await searchParams;
   const filters = wishAdminFilterSchema.parse(search);
   const done = outcomeSchema.parse(search);

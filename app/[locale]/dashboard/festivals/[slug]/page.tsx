@@ -9,7 +9,7 @@ import { NewVenueForm, VenueRow } from "@/components/festivals/venue-editor";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function FestivalSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const f = await getFestivalForEdit(db, slug);

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listFestivals } from "@/lib/festivals/dashboard-queries";
 import { FestivalForm } from "@/components/festivals/festival-form";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewFestivalPage() {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations("festivals");
   const festivals = await listFestivals(await getDb());
   const latest = festivals[0];

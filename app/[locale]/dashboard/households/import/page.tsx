@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RosterImport } from "@/components/accounts/roster-import";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -8,7 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function ImportPage() {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations("import");
   return (
     <div className="flex max-w-5xl flex-col gap-5">

@@ -7,7 +7,7 @@ import { siteOrigin } from "@/lib/site-url";
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { SelectFilter } from "@/components/ui/filter-field";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("slips");
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 /** A4 sheets of household-code slips, eight to a page, each with a QR code to sign up. */
 export default async function SlipsPage({ searchParams }: { searchParams: Promise<{ building?: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const t = await getTranslations("slips");
   const tc = await getTranslations("common");
   const { building } = await searchParams;

@@ -9,7 +9,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("residents");
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 }
 
 export default async function ResidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { id } = await params;
   const { q } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getSettings } from "@/lib/wishes/service";
 import { WishSettingsForm } from "@/components/wishes/admin/settings-form";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("wishAdmin.settings");
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 
 // Organisers only (the dashboard layout); the action's service checks the organiser again.
 export default async function WishSettingsPage() {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const settings = await getSettings(await getDb());
   const t = await getTranslations("wishAdmin.settings");
   return (

@@ -8,7 +8,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
 import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("competitionsAdmin");
@@ -19,7 +19,7 @@ const STATUS_TONE = { setup: "gold", drawn: "gold", locked: "red", finished: "gr
 
 // Organisers only (the dashboard layout); every action checks the organiser again.
 export default async function CompetitionsPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const festival = await getReviewFestival(db, slug);

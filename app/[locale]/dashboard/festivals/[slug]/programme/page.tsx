@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getBuilderData } from "@/lib/festivals/dashboard-queries";
 import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function ProgrammeBuilderPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const data = await getBuilderData(await getDb(), slug);
   if (!data) notFound();

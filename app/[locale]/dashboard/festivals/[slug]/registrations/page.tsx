@@ -10,7 +10,7 @@ import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
 import { PlacesPanel } from "@/components/registrations/review/places-panel";
 import { ReviewFilterForm, StatusCountsNav, filterQuery } from "@/components/registrations/review/review-filters";
 import { ReviewTable } from "@/components/registrations/review/review-table";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("review");
@@ -20,7 +20,7 @@ export async function generateMetadata() {
 // Organisers only: the dashboard layout shows anyone else a refusal instead of this page, and
 // every action behind it checks the organiser again.
 export default async function RegistrationReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const festival = await getReviewFestival(db, slug);

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { CategoryEditor, NewCategoryForm } from "@/components/stars/admin/category-forms";
 import { CategoryTable } from "@/components/stars/admin/category-table";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function StarCategoriesPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const festival = await getStarsAdminFestival(db, slug);

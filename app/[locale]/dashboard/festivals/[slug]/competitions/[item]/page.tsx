@@ -10,12 +10,14 @@ import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
 import { CheckInButton, ClearDrawButton, DrawForm, HalfByeButton, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";
 import { MatchList } from "@/components/competitions/admin/match-list";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 import { getScheduleDetail } from "@/lib/competitions/schedule-service";
 import { ScheduleForm } from "@/components/competitions/admin/schedule-form";
 import { ScheduleWarnings } from "@/components/competitions/admin/schedule-warnings";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; item: string }> }) {
+  // A draft item's title is not for everyone: the same guard as the page, before any read.
+  await requireOrganiser();
   const { slug, item } = await params;
   const t = await getTranslations("competitionsAdmin");
   const db = await getDb();
@@ -28,7 +30,7 @@ const STATUS_TONE = { setup: "gold", drawn: "gold", locked: "red", finished: "gr
 
 // Organisers only (the dashboard layout); every action checks the organiser (or referee) again.
 export default async function CompetitionPage({ params }: { params: Promise<{ slug: string; item: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug, item } = await params;
   const db = await getDb();
   const festival = await getReviewFestival(db, slug);

@@ -12,7 +12,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
 import { spanFormatter } from "@/components/registrations/review/format";
 import { ASSIGN_FORM_ID, AssignBar, NewShiftForm } from "@/components/registrations/review/shift-forms";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("review.shifts");
@@ -21,7 +21,7 @@ export async function generateMetadata() {
 
 // Organisers only (the dashboard layout); every action checks the organiser again.
 export default async function ShiftsPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const festival = await getReviewFestival(db, slug);

@@ -9,7 +9,7 @@ import { StarsHeader } from "@/components/stars/admin/stars-header";
 import { VettingBulkBar } from "@/components/stars/admin/vetting-bulk-bar";
 import { VettingFilterForm, VettingStatusNav } from "@/components/stars/admin/vetting-filters";
 import { VettingTable } from "@/components/stars/admin/vetting-table";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function StarNominationsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const festival = await getStarsAdminFestival(db, slug);

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { PublishForm } from "@/components/stars/admin/publish-form";
 import { PublishedWinners } from "@/components/stars/admin/published-winners";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 
 // Organisers only (the dashboard layout); the service refuses anyone else, and before voting closes.
 export default async function StarPublishPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const festival = await getStarsAdminFestival(db, slug);

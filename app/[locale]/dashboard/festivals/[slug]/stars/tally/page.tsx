@@ -6,7 +6,7 @@ import { liveTally } from "@/lib/stars/queries";
 import { AutoRefresh } from "@/components/festivals/auto-refresh";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
 import { TallyView } from "@/components/stars/admin/tally-view";
-import { organiserOnly } from "@/lib/auth/guards";
+import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -17,7 +17,7 @@ const REFRESH_SECONDS = 30;
 
 // Organisers only (the dashboard layout). Counts only: the tally never links a voter to a choice.
 export default async function StarTallyPage({ params }: { params: Promise<{ slug: string }> }) {
-  if (!(await organiserOnly())) return null;
+  await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const now = new Date();

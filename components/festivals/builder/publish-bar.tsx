@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { setFestivalStatusAction } from "@/lib/festivals/actions";
+import { ActionButton } from "@/components/dashboard/action-button";
+import { Button } from "@/components/ui/button";
+
+/**
+ * What residents see of this programme, said as it is: publishing saves the version residents
+ * get, but a festival still in draft is not public at all — then the bar says so and offers
+ * the step that makes it public, here rather than in the settings.
+ */
+export function PublishBar({
+  slug,
+  festivalStatus,
+  publishedAt,
+  dirty,
+  busy,
+  onPublish,
+}: {
+  slug: string;
+  festivalStatus: "draft" | "published" | "archived";
+  /** When the programme was last published, already written in the reader's words. */
+  publishedAt: string | null;
+  dirty: boolean;
+  busy: boolean;
+  onPublish: () => void;
+}) {
+  const t = useTranslations();
+  const draft = festivalStatus === "draft";
+  return (
+    <div className="flex flex-col gap-3 rounded-xl border border-line bg-white p-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="text-lg">
+          <p>{publishedAt ? t("builder.lastPublished", { time: publishedAt }) : t("builder.neverPublished")}</p>
+          {publishedAt && (
+            <p className={dirty ? "font-semibold text-red-deep" : draft ? "text-ink" : "text-green-ink"}>
+              {dirty ? t("builder.draftChanges") : draft ? t("builder.readyNotPublic") : t("builder.upToDate")}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/festivals/${slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
+            {t("builder.preview")}
+          </a>
+          <Button onClick={onPublish} disabled={busy}>
+            {t("builder.publish")}
+          </Button>
+        </div>
+      </div>
+      {draft && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-gold bg-gold-soft/40 p-3">
+          <p className="text-lg font-semibold">{t("builder.festivalDraft")}</p>
+          <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "published" }} label={t("festivals.publishFestival")} variant="primary" />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { getTableName, sql, type Column, type SQL } from "drizzle-orm";
+
+/**
+ * A column written with its table's name, for correlated subqueries. In a one-table select
+ * drizzle writes a bare column name ("id"), which inside `(select … from other where x = "id")`
+ * is read as the subquery's own column — the count then silently matches nothing.
+ */
+export function outer(column: Column): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signInAt } from "./support";
+
+// Every organiser page, including ones whose record does not exist: the refusal comes before
+// any read, so it says nothing about what is there.
+const MISSING = "00000000-0000-4000-8000-000000000000";
+const DASHBOARD_PAGES = [
+  "/dashboard",
+  "/dashboard/festivals",
+  "/dashboard/festivals/new",
+  "/dashboard/festivals/meihu-15",
+  "/dashboard/festivals/meihu-15/programme",
+  "/dashboard/festivals/meihu-15/registrations",
+  "/dashboard/festivals/meihu-15/registrations/shifts",
+  "/dashboard/festivals/meihu-15/competitions",
+  `/dashboard/festivals/meihu-15/competitions/${MISSING}`,
+  "/dashboard/festivals/meihu-15/stars",
+  "/dashboard/festivals/meihu-15/stars/nominations",
+  "/dashboard/festivals/meihu-15/stars/tally",
+  "/dashboard/festivals/meihu-15/stars/publish",
+  "/dashboard/households",
+  "/dashboard/households/import",
+  "/dashboard/households/slips",
+  "/dashboard/residents",
+  `/dashboard/residents/${MISSING}`,
+  "/dashboard/wishes",
+  "/dashboard/wishes/new",
+  "/dashboard/wishes/settings",
+  "/dashboard/points",
+  "/dashboard/audit",
+];
+
+test.describe("who may open the dashboard", () => {
+  test("a signed-in resident gets 403 and the refusal on every dashboard page, with no data", async ({ page }) => {
+    await signIn(page, DEMO.resident);
+    for (const path of DASHBOARD_PAGES) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "没有权限" })).toBeVisible();
+      await expect(page).toHaveTitle(/^没有权限 · /);
+      // Nothing of the dashboard reaches a resident: no navigation, no roster codes, no names.
+      await expect(page.getByRole("navigation", { name: "工作台导航" })).toHaveCount(0);
+      await expect(page.getByText("MEHU-2222")).toHaveCount(0);
+    }
+    await expectAccessible(page);
+    // From the refusal, a way out: sign out and come back as someone else.
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    const again = await page.goto("/dashboard/households");
+    expect(again?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  });
+
+  test("a visitor is sent to sign in, and lands on the dashboard after", async ({ page }) => {
+    await page.goto("/dashboard/households");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=\/dashboard$/);
+    await page.getByLabel("手机号").fill(DEMO.organiser);
+    await page.getByLabel("密码", { exact: true }).fill("linli-demo-2026");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page).toHaveURL(/\/dashboard$/);
+  });
+
+  test("staff land on the dashboard after signing in, and can sign out from its pages", async ({ page }) => {
+    await signIn(page, DEMO.organiser, undefined, /\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1, name: "概览" })).toBeVisible();
+    await expect(page.getByText("已登录：张丽")).toBeVisible();
+    await page.goto("/dashboard/festivals/meihu-15/programme");
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/sign-in/);
+    // A callbackUrl still wins over the landing page.
+    await signInAt(page, DEMO.admin, "/dashboard/audit");
+    // Residents still land on their own page.
+    const resident = await page.context().browser()!.newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
+    const rp = await resident.newPage();
+    await signIn(rp, DEMO.resident);
+    await resident.close();
+  });
+});
