@@ -91,15 +91,24 @@ test.describe("the programme builder", () => {
 
     await expect(page.getByText("有修改尚未发布。")).toBeVisible();
     await page.getByRole("button", { name: "发布节目单" }).click();
-    await expect(page.getByText("居民看到的是最新版本。")).toBeVisible();
+    // The festival is still a draft: the builder says residents cannot see it yet, not that they do.
+    await expect(page.getByText("这一版节目单已经准备好。")).toBeVisible();
+    await expect(page.getByText("本届邻里节还是草稿，居民现在还看不到节目单。", { exact: false })).toBeVisible();
+    await expect(page.getByText("居民看到的是最新版本。")).toHaveCount(0);
     await screen(page, "builder-after");
-
-    // Residents see it once the festival itself is published.
     await page.goto("/festivals/meihu-16");
     await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
-    await page.goto("/dashboard/festivals/meihu-16");
+
+    // Residents see it once the festival itself is published, from the builder itself.
+    await page.goto("/dashboard/festivals/meihu-16/programme");
     await page.getByRole("button", { name: "发布本届（居民可见）" }).click();
-    await expect(page.getByText("现在：已发布")).toBeVisible();
+    await expect(page.getByText("居民看到的是最新版本。")).toBeVisible();
+    await expect(page.getByText("本届邻里节还是草稿", { exact: false })).toHaveCount(0);
+    await page.goto("/dashboard/festivals");
+    const row = page.getByRole("row").filter({ hasText: "第十六届美湖邻里节" });
+    // The list counts the real items and knows the programme was published.
+    await expect(row.getByRole("cell").nth(4)).toHaveText(/^[1-9]\d*$/);
+    await expect(row.getByRole("cell").nth(5)).not.toHaveText("尚未发布");
     await page.goto("/festivals/meihu-16");
     await expect(page.getByRole("link", { name: "乒乓球友谊赛" })).toBeVisible();
     await expect(page.getByText("08:30–09:10")).toBeVisible();

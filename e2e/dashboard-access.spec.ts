@@ -78,3 +78,25 @@ test.describe("who may open the dashboard", () => {
     await resident.close();
   });
 });
+
+test.describe("a festival's pages in the dashboard", () => {
+  test("every one has the same six tabs, the current one marked", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    const pages: [string, string][] = [
+      ["", "本届设置"],
+      ["/programme", "编排节目单"],
+      ["/registrations", "报名审核"],
+      ["/registrations/shifts", "幕后班次"],
+      ["/stars", "邻里之星"],
+      ["/stars/nominations", "邻里之星"],
+      ["/stars/tally", "邻里之星"],
+      ["/competitions", "比赛"],
+    ];
+    for (const [path, current] of pages) {
+      await page.goto(`/dashboard/festivals/meihu-15${path}`);
+      const tabs = page.getByRole("navigation", { name: "本届的工作" }).getByRole("link");
+      await expect(tabs, path).toHaveText(["本届设置", "编排节目单", "报名审核", "幕后班次", "邻里之星", "比赛"]);
+      await expect(page.getByRole("navigation", { name: "本届的工作" }).locator('[aria-current="page"]'), path).toHaveText(current);
+    }
+  });
+});

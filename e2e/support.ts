@@ -116,3 +116,8 @@ export async function grantReferee(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "王秀英 已是裁判。" })).toBeVisible();
   await expect(page.getByRole("region", { name: "裁判" }).getByRole("button", { name: "移除裁判 王秀英" })).toBeVisible();
 }
+
+/** A run's tag in letters only: aliases on the wish wall may not carry numbers (they read as ages). */
+export function lettersOnly(s: string): string {
+  return s.replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]);
+}

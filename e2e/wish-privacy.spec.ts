@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, signInAt } from "./support";
+import { DEMO, signInAt, lettersOnly } from "./support";
 
 // Beneficiaries stay private: their name, phone and address reach organisers and the volunteer
 // holding the claim, nobody else. Two wishes are written down for beneficiaries with marker names,
@@ -8,11 +8,11 @@ import { DEMO, signInAt } from "./support";
 // points and the volunteer's own pages — and none may contain a marker. The claimant's own page
 // must contain theirs: the control that shows the markers would be found.
 
-const run = Date.now().toString(36).slice(-5);
+const run = lettersOnly(Date.now().toString(36).slice(-5));
 const stamp = String(Date.now() % 10_000_000).padStart(7, "0");
 const MARKED = [
-  { name: `隐私甲${run}`, phone: `1359${stamp}`, address: `隐私路${run}号 甲座`, alias: `${run}甲奶奶, 84`, title: `一双棉拖鞋${run}` },
-  { name: `隐私乙${run}`, phone: `1358${stamp}`, address: `隐私路${run}号 乙座`, alias: `${run}乙爷爷, 79`, title: `陪我去银行${run}` },
+  { name: `隐私甲${run}`, phone: `1359${stamp}`, address: `隐私路${run}号 甲座`, alias: `${run}甲奶奶`, title: `一双棉拖鞋${run}` },
+  { name: `隐私乙${run}`, phone: `1358${stamp}`, address: `隐私路${run}号 乙座`, alias: `${run}乙爷爷`, title: `陪我去银行${run}` },
 ];
 const MARKERS = MARKED.flatMap((m) => [m.name, m.phone, m.address]);
 const CLAIMANT = "13955500294";

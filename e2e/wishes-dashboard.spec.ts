@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, freshPhone, screen, signInAt, signUpFresh } from "./support";
+import { DEMO, expectAccessible, freshPhone, screen, signInAt, signUpFresh, lettersOnly } from "./support";
 
 // The organisers' side of micro-wishes and points. Specs share one database: what this one changes
 // it makes itself — wishes written down here or asked for by a fresh resident, a fresh helper on a
@@ -33,7 +33,7 @@ async function writeWish(page: Page, w: { name: string; alias: string; title: st
   await expect(page.getByText(`已登记：“${w.title}”已在心愿墙上。`)).toBeVisible();
 }
 
-const run = Date.now().toString(36).slice(-5);
+const run = lettersOnly(Date.now().toString(36).slice(-5));
 
 test.describe("the organisers' micro-wishes", () => {
   test("an organiser writes a wish down for a beneficiary; it is on the wall at once, the private details only here", async ({ page }) => {
@@ -46,7 +46,7 @@ test.describe("the organisers' micro-wishes", () => {
     await expectAccessible(page);
 
     const name = `测试受助人${run}`;
-    const alias = `钱奶奶${run}, 80`;
+    const alias = `钱奶奶${run}`;
     await page.getByLabel("姓名").fill(name);
     await page.getByLabel("手机号").fill("13700009999");
     await page.getByLabel("年龄").fill("80");
@@ -98,7 +98,7 @@ test.describe("the organisers' micro-wishes", () => {
     const asker = await resident.newPage();
     await signUpFresh(asker, `求助${run}`, "plum blossom by the lake");
     for (const [n, title] of [["一", "一盏台灯"], ["二", "一把折叠椅"], ["三", "陪我下棋"]]) {
-      const form = { title, story: "一个人住，想请邻居帮帮忙。", category: title === "陪我下棋" ? "companionship" : "goods", value: "30", alias: `${run}审${n}, 75`, age: "75", circumstance: "elderly_alone", wantedBy: "" };
+      const form = { title, story: "一个人住，想请邻居帮帮忙。", category: title === "陪我下棋" ? "companionship" : "goods", value: "30", alias: `${run}审${n}`, age: "75", circumstance: "elderly_alone", wantedBy: "" };
       const sent = await asker.request.post("/api/wishes", { multipart: form, headers: { origin: baseURL! } });
       expect(await sent.text()).toContain('"ok":true');
     }
@@ -151,7 +151,7 @@ test.describe("the organisers' micro-wishes", () => {
 
   test("a claim followed through: released when stuck, claimed again, fulfilled, confirmed with the beneficiary's thanks (+10)", async ({ page, browser, baseURL }) => {
     await signInAt(page, DEMO.organiser, `${WISHES}/new`);
-    const alias = `跟进${run}, 83`;
+    const alias = `跟进${run}`;
     await writeWish(page, { name: `跟进受助人${run}`, alias, title: "一副护膝" });
     await page.goto(`${WISHES}?status=open&q=${encodeURIComponent(alias)}`);
     const href = (await rowOf(page, alias).getByRole("link", { name: `查看居民看到的页面：${alias}` }).getAttribute("href"))!;

@@ -36,7 +36,7 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
         <p className="text-lg font-semibold text-gold-ink">{th("edition", { edition: festival.edition })}</p>
         <h1 className="text-3xl font-black text-red-deep sm:text-4xl">{festival.title}</h1>
         {festival.theme && <p className="text-xl">{th("theme", { theme: festival.theme })}</p>}
-        <p className="text-xl font-semibold">{th("dates", { start: dayLabel(festival.startsOn), end: dayLabel(festival.endsOn) })}</p>
+        <p className="text-xl font-semibold">{festival.startsOn === festival.endsOn ? dayLabel(festival.startsOn) : th("dates", { start: dayLabel(festival.startsOn), end: dayLabel(festival.endsOn) })}</p>
         {festival.status === "published" && festival.registrationOpensAt && festival.registrationClosesAt && (
           <p className="mt-1 flex flex-wrap items-center gap-3">
             {/* The dates, not "open now": this page is cached until the next publication. */}

@@ -49,7 +49,7 @@ export function WishFacts({ wish }: { wish: Pick<WallWish, "category" | "value" 
   return (
     <p className="flex flex-wrap items-center gap-2">
       <Badge tone="gold">{t(`category.${wish.category}`)}</Badge>
-      <Badge tone="grey">{t("value", { value: wish.value })}</Badge>
+      {wish.value > 0 && <Badge tone="grey">{t("value", { value: wish.value })}</Badge>}
       {wish.wantedBy && <Badge tone="grey">{t("wantedBy", { date: wantedBy(wish.wantedBy) })}</Badge>}
       {wish.taken ? <Badge tone="green">{t("taken")}</Badge> : <Badge tone="red">{t("waiting")}</Badge>}
     </p>

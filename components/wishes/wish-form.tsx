@@ -122,7 +122,7 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
           )}
         />
         <div className="grid gap-6 sm:grid-cols-2">
-          <Field label={t("form.value")} hint={t("form.valueHint", { cap })} type="number" inputMode="numeric" min={1} max={cap} errors={err(errors.value?.message)} {...form.register("value")} />
+          <Field label={t("form.value")} hint={t("form.valueHint", { cap })} type="number" inputMode="numeric" min={0} max={cap} errors={err(errors.value?.message)} {...form.register("value")} />
           <Field label={t("form.wantedBy")} type="date" optional errors={err(errors.wantedBy?.message)} {...form.register("wantedBy", { setValueAs: (v: string | null) => v || null })} />
         </div>
         <div className="grid gap-6 sm:grid-cols-2">

@@ -61,7 +61,7 @@ export const wishes = pgTable(
     category: text("category", { enum: WISH_CATEGORIES }).notNull(),
     value: integer("value").notNull(),
     wantedBy: date("wanted_by"),
-    /** What the wall shows instead of a name: "王奶奶, 78". */
+    /** What the wall shows instead of a name: "王奶奶". */
     alias: text("alias").notNull(),
     photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
     status: text("status", { enum: WISH_STATUSES }).notNull().default("pending"),
@@ -76,7 +76,8 @@ export const wishes = pgTable(
   (t) => [
     index("wishes_status_idx").on(t.status, t.createdAt),
     check("wishes_status_valid", sql`${t.status} in ('pending', 'changes', 'rejected', 'open', 'claimed', 'fulfilled', 'done')`),
-    check("wishes_value_positive", sql`${t.value} > 0`),
+    // Help and company may cost nothing (0); goods are checked to be worth something by the service.
+    check("wishes_value_not_negative", sql`${t.value} >= 0`),
   ],
 );
 

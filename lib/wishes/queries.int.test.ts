@@ -243,8 +243,10 @@ describe("a resident corrects their own wish", () => {
     expect(await updateOwnWish(t.db, null, { ...input, id, version })).toEqual({ ok: false, code: "unauthenticated" });
     expect(await updateOwnWish(t.db, neighbour, { ...input, id, version, title: "别人改的" })).toEqual({ ok: false, code: "forbidden" });
     expect(await updateOwnWish(t.db, me, { ...input, id, version: version + 5 })).toEqual({ ok: false, code: "stale_version" });
-    expect(await updateOwnWish(t.db, me, { ...input, id, version, title: "长".repeat(41), value: 0 })).toMatchObject({ code: "invalid", fieldErrors: { title: ["too_long"], value: ["number_invalid"] } });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version, title: "长".repeat(41), value: -1 })).toMatchObject({ code: "invalid", fieldErrors: { title: ["too_long"], value: ["number_invalid"] } });
     expect(await updateOwnWish(t.db, me, { ...input, id, version, value: 9999 })).toMatchObject({ fieldErrors: { value: ["value_over_cap"] } });
+    // Goods are worth something; help and company may be free (a blank box is 0, not "about ¥1").
+    expect(await updateOwnWish(t.db, me, { ...input, id, version, category: "goods", value: "" })).toMatchObject({ code: "invalid", fieldErrors: { value: ["goods_value_required"] } });
     expect(await updateOwnWish(t.db, me, { ...input, id, version }, Buffer.from("not a picture"))).toMatchObject({ fieldErrors: { photo: ["photo_not_image"] } });
     expect(await updateOwnWish(t.db, me, { ...input, id: "00000000-0000-4000-8000-000000000000", version })).toEqual({ ok: false, code: "not_found" });
     expect(await t.db.select().from(wishes).where(eq(wishes.id, id))).toEqual([row]);

@@ -11,6 +11,10 @@ const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" 
 const blankIsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const whole = (min: number, max: number) => z.preprocess(blankIsMissing, z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(min, { error: "number_invalid" }).max(max, { error: "number_invalid" }));
 
+// What a wish costs, in yuan: goods need it (the cap applies); help and company may cost
+// nothing, and a blank box then means 0 — not "about ¥1".
+const amount = z.preprocess((v) => blankIsMissing(v) ?? 0, z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(0, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }));
+
 export const WISH_TITLE_MAX = 40;
 export const WISH_STORY_MAX = 300;
 
@@ -18,9 +22,15 @@ const wishFields = {
   title: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
   story: z.string().trim().min(1, { error: "required" }).max(300, { error: "too_long" }),
   category: z.enum(WISH_CATEGORIES, { error: "invalid" }),
-  value: whole(1, 100_000),
+  value: amount,
   wantedBy: z.iso.date({ error: "date_invalid" }).nullable().default(null),
-  alias: z.string().trim().min(1, { error: "required" }).max(20, { error: "too_long" }),
+  // The wall shows an age band beside the alias; an exact age in the alias would undo it.
+  alias: z
+    .string()
+    .trim()
+    .min(1, { error: "required" })
+    .max(20, { error: "too_long" })
+    .refine((a) => !/[0-9０-９]/.test(a), { error: "alias_has_age" }),
 };
 
 /** An organiser or social worker writes a wish down for a beneficiary. */

@@ -37,13 +37,21 @@ async function storePhoto(tx: Tx, prepared: Awaited<ReturnType<typeof preparePho
   return p.id;
 }
 
+/** Goods are worth something (and no more than the community's cap); help and company may be free. */
+async function checkValue(db: DbOrTx, w: { category: string; value: number }) {
+  if (w.category === "goods" && w.value < 1) return fail("invalid", { value: ["goods_value_required"] });
+  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  return null;
+}
+
 /** An organiser (or social worker) writes a wish down for a beneficiary: it goes on the wall at once. */
 export async function submitWishFor(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.create");
   const parsed = parseInput(wishForBeneficiarySchema, input);
   if (!parsed.ok) return parsed;
   const { beneficiary: b, ...w } = parsed.data;
-  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  const valueProblem = await checkValue(db, w);
+  if (valueProblem) return valueProblem;
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   return db.transaction(async (tx) => {
@@ -63,7 +71,8 @@ export async function submitOwnWish(db: Db, actor: Actor | null, input: unknown,
   const parsed = parseInput(ownWishSchema, input);
   if (!parsed.ok) return parsed;
   const { age, circumstance, ...w } = parsed.data;
-  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  const valueProblem = await checkValue(db, w);
+  if (valueProblem) return valueProblem;
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   const [me] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, actor.id));
@@ -306,7 +315,8 @@ export async function updateOwnWish(db: Db, actor: Actor | null, input: unknown,
   const parsed = parseInput(updateOwnWishSchema, input);
   if (!parsed.ok) return parsed;
   const { id, version, age, circumstance, ...w } = parsed.data;
-  if (w.value > (await getSettings(db)).wishValueCap) return fail("invalid", { value: ["value_over_cap"] });
+  const valueProblem = await checkValue(db, w);
+  if (valueProblem) return valueProblem;
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   return db.transaction(async (tx) => {

@@ -13,7 +13,7 @@ export async function postWish(db: Db, organiser: Actor, over: Record<string, un
     story: "奶奶一个人住，想听戏曲广播。",
     category: "goods",
     value: 80,
-    alias: "王奶奶, 78",
+    alias: "王奶奶",
     beneficiary: { realName: marker, phone, address: "美湖花园 9栋 1单元 101", age: 78, circumstance: "elderly_alone" },
     ...over,
   });

@@ -62,7 +62,7 @@ export default async function HomePage() {
               {festival.title}
             </h1>
             {festival.theme && <p className="mt-3 text-xl">{t("theme", { theme: festival.theme })}</p>}
-            <p className="mt-3 text-xl font-semibold">{t("dates", { start: day(festival.startsOn), end: day(festival.endsOn) })}</p>
+            <p className="mt-3 text-xl font-semibold">{festival.startsOn === festival.endsOn ? day(festival.startsOn) : t("dates", { start: day(festival.startsOn), end: day(festival.endsOn) })}</p>
           </div>
           <div className="px-5 py-4 text-lg sm:px-8">
             <p>{t("sinceLine")}</p>

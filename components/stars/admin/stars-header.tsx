@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StarsAdminFestival } from "@/lib/stars/admin-queries";
-import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { Badge } from "@/components/ui/card";
 import { StarsNav, type StarsPage } from "./stars-nav";
 

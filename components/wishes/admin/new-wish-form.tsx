@@ -130,7 +130,7 @@ export function NewWishForm({ cap, buildings }: { cap: number; buildings: string
               </select>
             )}
           </Labelled>
-          <Field name="value" label={t("value")} hint={t("valueHint", { cap })} required type="number" min={1} max={cap} inputMode="numeric" defaultValue={v("value")} errors={e("value")} />
+          <Field name="value" label={t("value")} hint={t("valueHint", { cap })} type="number" min={0} max={cap} inputMode="numeric" defaultValue={v("value")} errors={e("value")} />
           <Field name="wantedBy" label={t("wantedBy")} optional type="date" defaultValue={v("wantedBy")} errors={e("wantedBy")} />
         </div>
         <Field name="alias" label={t("alias")} hint={t("aliasHint")} required maxLength={20} defaultValue={v("alias")} errors={e("alias")} />

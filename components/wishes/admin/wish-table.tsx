@@ -68,7 +68,8 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                 <p className="text-lg font-semibold">{r.alias}</p>
                 <p className="font-semibold">{r.title}</p>
                 <p className="text-sm">
-                  {t(`categories.${r.category}`)} · {t("table.value", { value: r.value })}
+                  {t(`categories.${r.category}`)}
+                  {r.value > 0 && <> · {t("table.value", { value: r.value })}</>}
                   {r.wantedBy && <> · {t("table.wantedBy", { date: day(r.wantedBy) })}</>}
                 </p>
                 <p className="mt-1 text-sm text-muted">{r.story}</p>

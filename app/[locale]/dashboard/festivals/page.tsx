@@ -45,9 +45,7 @@ export default async function FestivalsPage() {
             <tr key={f.slug}>
               <Td>{f.edition}</Td>
               <Td className="font-semibold">{f.title}</Td>
-              <Td>
-                {f.startsOn} – {f.endsOn}
-              </Td>
+              <Td>{f.startsOn === f.endsOn ? f.startsOn : `${f.startsOn} – ${f.endsOn}`}</Td>
               <Td>
                 <Badge tone={tone[f.status]}>{t(`statuses.${f.status}`)}</Badge>
               </Td>

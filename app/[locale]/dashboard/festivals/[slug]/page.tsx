@@ -10,6 +10,7 @@ import { ActionButton } from "@/components/dashboard/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { requireOrganiser } from "@/lib/auth/guards";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -29,23 +30,13 @@ export default async function FestivalSettingsPage({ params }: { params: Promise
     <div className="flex max-w-5xl flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold text-red-deep">{t("festivals.editTitle", { title: f.title })}</h1>
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/dashboard/festivals/${slug}/programme`} className={buttonClass("primary", "sm")}>
-            {t("festivals.programme")}
+        {f.status !== "draft" && (
+          <Link href={`/festivals/${slug}`} className={buttonClass("secondary", "sm")}>
+            {t("festivals.publicPage")}
           </Link>
-          <Link href={`/dashboard/festivals/${slug}/registrations`} className={buttonClass("primary", "sm")}>
-            {t("review.link")}
-          </Link>
-          <Link href={`/dashboard/festivals/${slug}/stars`} className={buttonClass("primary", "sm")}>
-            {t("starsAdmin.link")}
-          </Link>
-          {f.status !== "draft" && (
-            <Link href={`/festivals/${slug}`} className={buttonClass("secondary", "sm")}>
-              {t("festivals.publicPage")}
-            </Link>
-          )}
-        </div>
+        )}
       </div>
+      <FestivalTabs slug={slug} current="settings" />
       <Card aria-labelledby="status-title">
         <h2 id="status-title" className="sr-only">
           {t("festivals.status")}

@@ -6,7 +6,7 @@ import { formatHouseholdCode } from "@/lib/accounts/household-code-format";
 import { siteOrigin } from "@/lib/site-url";
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
-import { SelectFilter } from "@/components/ui/filter-field";
+import Link from "next/link";
 import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
@@ -22,6 +22,7 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
   const { building } = await searchParams;
   const db = await getDb();
   const buildings = await listBuildings(db);
+  const total = buildings.reduce((n, b) => n + b.households, 0);
   const chosen = building && buildings.some((b) => b.building === building) ? building : buildings[0]?.building;
   const slips = chosen !== undefined || building === "" ? await listHouseholdsForSlips(db, { building: building === "" ? undefined : chosen }) : [];
   const origin = await siteOrigin();
@@ -40,21 +41,29 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
       <div className="no-print flex flex-col gap-4">
         <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
         <p className="text-lg">{t("intro")}</p>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <SelectFilter
-            id="building"
-            label={t("building")}
-            defaultValue={building === "" ? "" : chosen}
-            options={[
-              ...buildings.map((b) => ({ value: b.building, label: t("buildingOption", { building: b.building, count: b.households }) })),
-              { value: "", label: t("allBuildings") },
-            ]}
-          />
-          <button type="submit" className={buttonClass("secondary", "sm")}>
-            {t("show")}
-          </button>
+        {/* Every building at a glance, each a link (no script needed), so none is missed. */}
+        <nav aria-label={t("building")}>
+          <ul className="flex flex-wrap gap-2">
+            {[...buildings.map((b) => ({ key: b.building, label: t("buildingOption", { building: b.building, count: b.households }) })), { key: "", label: t("allBuildingsCount", { count: total }) }].map((b) => {
+              const current = b.key === "" ? building === "" : building !== "" && chosen === b.key;
+              return (
+                <li key={b.key || "all"}>
+                  <Link
+                    href={`/dashboard/households/slips?building=${encodeURIComponent(b.key)}`}
+                    aria-current={current ? "page" : undefined}
+                    className={buttonClass(current ? "primary" : "secondary", "sm")}
+                  >
+                    {b.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
           <PrintButton label={tc("print")} />
-        </form>
+          {building === "" && total > slips.length && <p className="font-semibold text-red-deep">{t("allLimited", { shown: slips.length, total })}</p>}
+        </div>
         <p>{t("count", { count: rendered.length })}</p>
       </div>
       {rendered.length === 0 ? (

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getBuilderData } from "@/lib/festivals/dashboard-queries";
 import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
 import { requireOrganiser } from "@/lib/auth/guards";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -19,12 +19,8 @@ export default async function ProgrammeBuilderPage({ params }: { params: Promise
   const t = await getTranslations();
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold text-red-deep">{t("builder.title", { title: data.festival.title })}</h1>
-        <Link href={`/dashboard/festivals/${slug}`} className="text-lg font-semibold text-red-deep underline underline-offset-4">
-          {t("festivals.edit")}
-        </Link>
-      </div>
+      <h1 className="text-3xl font-bold text-red-deep">{t("builder.title", { title: data.festival.title })}</h1>
+      <FestivalTabs slug={slug} current="programme" />
       <p className="max-w-4xl text-base">{t("builder.intro")}</p>
       <ProgrammeBuilder data={data} key={data.lastPublishedAt ?? "never"} />
     </div>

@@ -6,7 +6,7 @@ import { reviewFilterSchema } from "@/lib/registrations/schemas";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { BulkBar } from "@/components/registrations/review/bulk-bar";
-import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { PlacesPanel } from "@/components/registrations/review/places-panel";
 import { ReviewFilterForm, StatusCountsNav, filterQuery } from "@/components/registrations/review/review-filters";
 import { ReviewTable } from "@/components/registrations/review/review-table";

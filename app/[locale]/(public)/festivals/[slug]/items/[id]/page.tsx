@@ -14,7 +14,18 @@ export function generateStaticParams() {
   return [];
 }
 
-export default async function ItemPage({ params }: { params: Promise<{ locale: string; slug: string; id: string }> }) {
+type Params = Promise<{ locale: string; slug: string; id: string }>;
+
+/** The tab and a shared link name the item and its festival ("开幕式 · 第十五届美湖邻里节"). */
+export async function generateMetadata({ params }: { params: Params }) {
+  await applyLocale(params);
+  const { slug, id } = await params;
+  const data = await getPublicProgramme(await getDb(), slug);
+  const item = data?.items.find((i) => i.id === id);
+  return { title: item && data ? `${item.title} · ${data.festival.title}` : undefined };
+}
+
+export default async function ItemPage({ params }: { params: Params }) {
   await applyLocale(params);
   const { slug, id } = await params;
   const db = await getDb();

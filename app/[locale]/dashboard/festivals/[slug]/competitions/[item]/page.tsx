@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { getCompetitionDetail } from "@/lib/competitions/admin-queries";
 import { getReviewFestival } from "@/lib/registrations/review-queries";
 import { Badge, Card } from "@/components/ui/card";
-import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
 import { CheckInButton, ClearDrawButton, DrawForm, HalfByeButton, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";

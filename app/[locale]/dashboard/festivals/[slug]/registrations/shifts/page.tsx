@@ -9,7 +9,7 @@ import { listHelpers, listShifts } from "@/lib/registrations/shift-queries";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import { FestivalTabs } from "@/components/registrations/review/festival-tabs";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { spanFormatter } from "@/components/registrations/review/format";
 import { ASSIGN_FORM_ID, AssignBar, NewShiftForm } from "@/components/registrations/review/shift-forms";
 import { requireOrganiser } from "@/lib/auth/guards";
