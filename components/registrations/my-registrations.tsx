@@ -145,6 +145,6 @@ function notificationValues(n: MyNotification, item: string, when: (d: Date) => 
     time: at ? when(new Date(at)) : "",
     category: text("category"),
     nominee: text("nominee"),
-    points: typeof n.data.points === "number" ? String(n.data.points) : text("points"),
+    points: typeof n.data.points === "number" ? n.data.points : Number(text("points")) || 0,
   };
 }

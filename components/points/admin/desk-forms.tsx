@@ -62,7 +62,7 @@ export function AwardForm({ userId, name }: { userId: string; name: string }) {
       <div>
         <SubmitButton pending={pending}>{t("award")}</SubmitButton>
       </div>
-      <Outcome state={state} success={state.ok ? t("awarded", { name, points: state.values?.points ?? "" }) : null} />
+      <Outcome state={state} success={state.ok ? t("awarded", { name, points: Number(state.values?.points) }) : null} />
     </form>
   );
 }
