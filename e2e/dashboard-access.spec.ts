@@ -100,3 +100,37 @@ test.describe("a festival's pages in the dashboard", () => {
     }
   });
 });
+
+test.describe("a one-day festival", () => {
+  test("reads as one date, not 'the 20th to the 20th', on its page and in the list", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard/festivals/new");
+    await page.getByLabel("网址名").fill("meihu-day");
+    await page.getByLabel("名称", { exact: true }).fill("美湖一日邻里节");
+    await page.getByLabel("届次").fill("30");
+    await page.getByLabel("第一天").fill("2027-03-20");
+    await page.getByLabel("最后一天").fill("2027-03-20");
+    await page.getByRole("button", { name: "建立" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/festivals\/meihu-day$/);
+    await page.getByRole("button", { name: "发布本届（居民可见）" }).click();
+    await expect(page.getByText("现在：已发布")).toBeVisible();
+    await page.goto("/dashboard/festivals");
+    await expect(page.getByRole("row").filter({ hasText: "美湖一日邻里节" }).getByRole("cell").nth(2)).toHaveText("2027-03-20");
+    await page.goto("/festivals/meihu-day");
+    const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1, name: "美湖一日邻里节" }) });
+    await expect(header.getByText(/3月20日/)).toHaveCount(1);
+    await expect(header).not.toContainText("至");
+  });
+});
+
+test.describe("my page", () => {
+  test("lists the nominations I made, with where each stands", async ({ page }) => {
+    await signIn(page, DEMO.volunteer);
+    const stars = page.getByRole("region", { name: "邻里之星" });
+    await expect(stars.getByRole("heading", { name: "我提名的" })).toBeVisible();
+    const mine = stars.getByRole("listitem");
+    await expect(mine.filter({ hasText: "王秀英" }).getByText("热心公益之星")).toBeVisible();
+    await expect(mine.filter({ hasText: "孙海涛" }).getByText("等待审核")).toBeVisible();
+    await expect(mine.filter({ hasText: "周建华" })).toHaveCount(1);
+    await expectAccessible(page);
+  });
+});

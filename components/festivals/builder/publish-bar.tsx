@@ -33,11 +33,9 @@ export function PublishBar({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="text-lg">
           <p>{publishedAt ? t("builder.lastPublished", { time: publishedAt }) : t("builder.neverPublished")}</p>
-          {publishedAt && (
-            <p className={dirty ? "font-semibold text-red-deep" : draft ? "text-ink" : "text-green-ink"}>
-              {dirty ? t("builder.draftChanges") : draft ? t("builder.readyNotPublic") : t("builder.upToDate")}
-            </p>
-          )}
+          <p className={dirty ? "font-semibold text-red-deep" : draft ? "text-ink" : "text-green-ink"}>
+            {dirty ? t("builder.draftChanges") : draft ? t("builder.readyNotPublic") : t("builder.upToDate")}
+          </p>
         </div>
         <div className="flex flex-wrap gap-2">
           <a href={`/festivals/${slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
