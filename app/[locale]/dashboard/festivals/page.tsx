@@ -15,8 +15,6 @@ export async function generateMetadata() {
 export default async function FestivalsPage() {
   await requireOrganiser();
   const t = await getTranslations("festivals");
-  const review = await getTranslations("review");
-  const stars = await getTranslations("starsAdmin");
   const format = await getFormatter();
   const rows = await listFestivals(await getDb());
   const tone = { draft: "grey", published: "green", archived: "gold" } as const;
@@ -55,12 +53,6 @@ export default async function FestivalsPage() {
                 <div className="flex flex-wrap gap-2">
                   <Link href={`/dashboard/festivals/${f.slug}/programme`} className={buttonClass("primary", "sm")}>
                     {t("programme")}
-                  </Link>
-                  <Link href={`/dashboard/festivals/${f.slug}/registrations`} className={buttonClass("secondary", "sm")}>
-                    {review("link")}
-                  </Link>
-                  <Link href={`/dashboard/festivals/${f.slug}/stars`} className={buttonClass("secondary", "sm")}>
-                    {stars("link")}
                   </Link>
                   <Link href={`/dashboard/festivals/${f.slug}`} className={buttonClass("secondary", "sm")}>
                     {t("edit")}
