@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import readXlsxFile from "read-excel-file/node";
 import { DEMO, expectAccessible, screen, signIn, signInAt } from "./support";
 
 // The organisers' review of the 15th festival's registrations. The demo's Go competition has 3
@@ -152,7 +153,7 @@ test.describe.serial("the organisers' registration review", () => {
     await context.close();
   });
 
-  test("the CSV holds what the filters show, with a byte-order mark and the Chinese intact; residents and visitors get nothing", async ({ page, browser }) => {
+  test("the CSV and the Excel workbook hold what the filters show, the CSV with a byte-order mark and the Chinese intact; residents and visitors get neither", async ({ page, browser }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await filterGo(page);
     const downloading = page.waitForEvent("download");
@@ -167,16 +168,31 @@ test.describe.serial("the organisers' registration review", () => {
     expect(text).not.toContain("象棋比赛");
     expect(text.trim().split("\r\n")).toHaveLength(1 + 5);
 
+    // The same list as an Excel workbook, rooms and phones as text.
+    const downloadingXlsx = page.waitForEvent("download");
+    await page.getByRole("link", { name: "导出 Excel（.xlsx）" }).click();
+    const xlsx = await downloadingXlsx;
+    expect(xlsx.suggestedFilename()).toMatch(/^registrations-meihu-15-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [sheet] = await readXlsxFile(fs.readFileSync((await xlsx.path())!));
+    expect(sheet.data[0].slice(0, 3)).toEqual(["参加人", "年龄", "报名人"]);
+    expect(sheet.data).toHaveLength(1 + 5);
+    expect(sheet.data.slice(1).every((r) => typeof r[3] === "string" && /^1\d{10}$/.test(r[3]))).toBe(true);
+
     const url = new URL((await page.getByRole("link", { name: "导出 CSV" }).getAttribute("href"))!, page.url()).toString();
+    const xlsxUrl = new URL((await page.getByRole("link", { name: "导出 Excel（.xlsx）" }).getAttribute("href"))!, page.url()).toString();
     const resident = await browser.newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
     const residentPage = await resident.newPage();
     await signIn(residentPage, DEMO.resident);
     const refused = await residentPage.request.get(url);
     expect(refused.status()).toBe(403);
     expect(await refused.text()).toBe("");
+    const refusedXlsx = await residentPage.request.get(xlsxUrl);
+    expect(refusedXlsx.status()).toBe(403);
+    expect(await refusedXlsx.text()).toBe("");
     const visitor = await browser.newContext();
     const anonymous = await visitor.request.get(url);
     expect(anonymous.status()).toBe(403);
+    expect((await visitor.request.get(xlsxUrl)).status()).toBe(403);
     await residentPage.goto(REVIEW);
     await expect(residentPage.getByRole("heading", { name: "没有权限" })).toBeVisible();
     await resident.close();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import writeXlsxFile from "write-excel-file/node";
 import { DEMO, expectAccessible, screen, signIn, signInAt } from "./support";
 
 const BAD = "楼栋,单元,房号,户主\n美湖花园 20栋,1单元,101,钱国庆\n美湖花园 20栋,,102,\n美湖花园 20栋,2单元,101,冯玉梅\n";
@@ -49,6 +50,70 @@ test.describe("household roster", () => {
     await expectAccessible(page);
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+  });
+
+  test("an organiser imports a CSV saved by Excel in GBK and an Excel workbook; the preview says how each was read; another file is refused", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    await page.goto("/dashboard/households/import");
+    // Made with iconv from UTF-8: 楼栋 is the GBK bytes C2 A5 B6 B0.
+    await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles("tests/fixtures/roster-gbk.csv");
+    await page.getByRole("button", { name: "检查" }).click();
+    await expect(page.getByRole("heading", { name: "新住户 3 户，已在名册中 0 户，有错误 0 行。" })).toBeVisible();
+    await expect(page.getByText("文件按 GBK（GB18030）编码读取，这是中文版 Excel 保存 CSV 时用的编码。")).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "钱国庆" });
+    await expect(row.getByRole("cell").nth(1)).toHaveText("美湖花园 21栋");
+    await expect(row.getByRole("cell").nth(3)).toHaveText("0101");
+    await expectAccessible(page);
+    await screen(page, "import-preview-gbk");
+    await page.getByRole("button", { name: "导入 3 户" }).click();
+    await expect(page.getByText("导入完成：新增 3 户，0 户已在名册中未改动。")).toBeVisible();
+    await page.goto("/dashboard/households?q=" + encodeURIComponent("美湖花园 21栋"));
+    await expect(page.getByRole("row").filter({ hasText: "0102" })).toHaveCount(1);
+
+    // A workbook: the first sheet, a room typed as text kept, a room held as a number named.
+    const workbook = await writeXlsxFile(
+      [
+        ["楼栋", "单元", "房号", "户主"],
+        ["美湖花园 25栋", "1单元", "0102", "孙立群"],
+        ["美湖花园 25栋", "1单元", { value: 103, type: Number }, null],
+      ],
+      { sheet: "名册" },
+    ).toBuffer();
+    const xlsx = { name: "名册.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: workbook };
+    await page.goto("/dashboard/households/import");
+    await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles(xlsx);
+    await page.getByRole("button", { name: "检查" }).click();
+    await expect(page.getByRole("heading", { name: "新住户 2 户，已在名册中 0 户，有错误 0 行。" })).toBeVisible();
+    await expect(page.getByText("读取的是 Excel 工作簿的第一个工作表“名册”。")).toBeVisible();
+    await expect(page.getByText(/^第 3 行的房号在 Excel 里存成了数字或日期/)).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "孙立群" }).getByRole("cell").nth(3)).toHaveText("0102");
+    await screen(page, "import-preview-xlsx");
+
+    // Neither CSV nor .xlsx: a clear error, no preview, nothing written.
+    await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles({ name: "名册.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
+    await page.getByRole("button", { name: "检查" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "只能读取 CSV 文件（.csv）或 Excel 工作簿（.xlsx）" })).toBeVisible();
+    await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles({ ...xlsx, buffer: workbook.subarray(0, 200) });
+    await page.getByRole("button", { name: "检查" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "这个 Excel 文件打不开" })).toBeVisible();
+    await page.goto("/dashboard/households?q=" + encodeURIComponent("美湖花园 25栋"));
+    await expect(page.getByText("没有找到住户。")).toBeVisible();
+
+    // The same preview in English.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+    await page.goto("/dashboard/households/import");
+    await page.getByLabel("CSV or Excel file (.csv, .xlsx)").setInputFiles("tests/fixtures/roster-gbk.csv");
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByRole("heading", { name: "0 new households, 3 already in the roster, 0 rows with errors." })).toBeVisible();
+    await expect(page.getByText("The file was read as GBK (GB18030) text, the encoding Excel uses for CSV on Chinese Windows.")).toBeVisible();
+    await screen(page, "import-preview-gbk-en");
+    await page.getByLabel("CSV or Excel file (.csv, .xlsx)").setInputFiles(xlsx);
+    await page.getByRole("button", { name: "Check" }).click();
+    await expect(page.getByText("Read from the first sheet of the Excel workbook, “名册”.")).toBeVisible();
+    await expect(page.getByText(/^On line 3, Excel holds the room as a number/)).toBeVisible();
+    await screen(page, "import-preview-xlsx-en");
+    await page.context().clearCookies({ name: "NEXT_LOCALE" });
   });
 
   test("an organiser verifies a resident and makes them a volunteer; every step is in the audit log", async ({ page }) => {

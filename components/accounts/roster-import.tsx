@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { useFormatter } from "next-intl";
 import { useTranslations } from "next-intl";
 import { importRosterAction, previewRosterAction } from "@/lib/accounts/actions";
-import type { RosterPreview } from "@/lib/accounts/roster-service";
+import type { CheckedRoster } from "@/lib/accounts/roster-service";
 import type { ActionState } from "@/lib/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Table, Td, Th } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
 
-type PreviewState = ActionState<RosterPreview & { csv: string }>;
+type PreviewState = ActionState<CheckedRoster>;
 type ImportState = ActionState<unknown>;
 
 /** Check first (writes nothing), then import what was checked (all rows or none). */
@@ -52,7 +52,7 @@ export function RosterImport() {
           <label htmlFor="roster-file" className="text-lg font-semibold">
             {t("import.file")}
           </label>
-          <input id="roster-file" name="file" type="file" accept=".csv,text/csv" className="min-h-11 text-base file:mr-3 file:min-h-11 file:rounded-lg file:border-2 file:border-red-brand file:bg-white file:px-3 file:font-semibold file:text-red-deep" />
+          <input id="roster-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-11 text-base file:mr-3 file:min-h-11 file:rounded-lg file:border-2 file:border-red-brand file:bg-white file:px-3 file:font-semibold file:text-red-deep" />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="roster-csv" className="text-lg font-semibold">
@@ -78,6 +78,15 @@ export function RosterImport() {
           <h2 id="preview-title" className="text-2xl font-bold">
             {t("import.summary", { new: shown.newCount, existing: shown.existingCount, errors: shown.errorCount })}
           </h2>
+          <p className="text-lg">{t(`import.readFrom.${shown.read.source}`, { sheet: shown.read.sheet ?? "" })}</p>
+          {shown.read.roomsNotText && (
+            <Alert>
+              {t("import.roomsNotText", {
+                count: shown.read.roomsNotText.length,
+                lines: format.list(shown.read.roomsNotText.slice(0, 20).map(String)) + (shown.read.roomsNotText.length > 20 ? "…" : ""),
+              })}
+            </Alert>
+          )}
           {shown.fileError ? (
             <Alert tone="error">
               {t(`import.fileErrors.${shown.fileError}` as "import.fileErrors.empty", {
@@ -124,6 +133,7 @@ export function RosterImport() {
               {shown.errorCount === 0 && shown.newCount > 0 && (
                 <form action={importAction}>
                   <input type="hidden" name="csv" value={shown.csv} />
+                  <input type="hidden" name="read" value={JSON.stringify(shown.read)} />
                   <SubmitButton size="lg">{t("import.confirm", { count: shown.newCount })}</SubmitButton>
                 </form>
               )}

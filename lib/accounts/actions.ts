@@ -9,7 +9,8 @@ import { clientIp } from "@/lib/auth/request-ip";
 import { getActor } from "@/lib/auth/session";
 import type { Result } from "@/lib/result";
 import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
-import { importRoster, previewRosterImport, regenerateHouseholdCode, type RosterPreview } from "./roster-service";
+import { importRoster, previewRosterImport, regenerateHouseholdCode, type CheckedRoster } from "./roster-service";
+import { rosterReadOf } from "./roster-file";
 import { changeRole, setAccountDisabled, setResidentVerified } from "./residents-service";
 
 // Session → service → revalidate. Every rule lives in the services.
@@ -53,32 +54,28 @@ export async function updateProfileAction(_prev: ActionState, formData: FormData
   return toState(result, values);
 }
 
-export async function previewRosterAction(_prev: ActionState, formData: FormData): Promise<ActionState<RosterPreview & { csv: string }>> {
-  const csv = await readCsv(formData);
-  const result = await previewRosterImport(await getDb(), await getActor(), { csv });
-  if (!result.ok) return toState(result);
-  return { ok: true, data: { ...result.data, csv }, at: Date.now() };
+export async function previewRosterAction(_prev: ActionState, formData: FormData): Promise<ActionState<CheckedRoster>> {
+  // The roster comes as an uploaded file (.csv or .xlsx) or as pasted text.
+  const file = formData.get("file");
+  const input =
+    file instanceof File && file.size > 0
+      ? { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } }
+      : { csv: String(formData.get("csv") ?? "") };
+  return toState(await previewRosterImport(await getDb(), await getActor(), input));
 }
 
 export async function importRosterAction(_prev: ActionState, formData: FormData): Promise<ActionState<unknown>> {
-  const csv = await readCsv(formData);
+  const csv = String(formData.get("csv") ?? "");
   const result = await importRoster(await getDb(), await getActor(), { csv });
   if (result.ok) {
     revalidatePath("/dashboard/households");
     return { ok: true, data: result.data, at: Date.now() };
   }
-  if ("preview" in result) return { ok: false, code: result.code, data: { ...result.preview, csv }, at: Date.now() };
-  return toState(result);
-}
-
-/** The CSV comes as an uploaded file or pasted text. */
-async function readCsv(formData: FormData): Promise<string> {
-  const file = formData.get("file");
-  if (file instanceof File && file.size > 0) {
-    if (file.size > 2_000_000) return "";
-    return new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  if ("preview" in result) {
+    const checked: CheckedRoster = { ...result.preview, csv, read: rosterReadOf(formData.get("read")) };
+    return { ok: false, code: result.code, data: checked, at: Date.now() };
   }
-  return String(formData.get("csv") ?? "");
+  return toState(result);
 }
 
 export async function regenerateCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

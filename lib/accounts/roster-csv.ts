@@ -28,6 +28,15 @@ export const MAX_ROSTER_ROWS = 5000;
 
 const keyOf = (s: string) => s.trim().toLowerCase();
 
+/** Which cell of a row holds each column, by the header's names; -1 where a column is missing. */
+export function rosterColumns(header: string[]): Record<keyof RosterRow, number> {
+  const columns = {} as Record<keyof RosterRow, number>;
+  for (const [field, names] of Object.entries(HEADERS) as [keyof RosterRow, string[]][]) {
+    columns[field] = header.findIndex((h) => names.includes(keyOf(h)));
+  }
+  return columns;
+}
+
 /** Parses a roster CSV; each row gets its own error codes. Duplicates inside the file are errors. */
 export function parseRosterCsv(text: string): ParsedRoster {
   const clean = text.replace(/^\uFEFF/, "");
@@ -36,13 +45,8 @@ export function parseRosterCsv(text: string): ParsedRoster {
   if (!header || data.length === 0) return { rows: [], fileError: "empty" };
   if (data.length > MAX_ROSTER_ROWS) return { rows: [], fileError: "too_many_rows" };
 
-  const columns = {} as Record<keyof RosterRow, number>;
-  const missing: string[] = [];
-  for (const [field, names] of Object.entries(HEADERS) as [keyof RosterRow, string[]][]) {
-    const idx = header.findIndex((h) => names.includes(keyOf(h)));
-    columns[field] = idx;
-    if (idx < 0 && field !== "householderName") missing.push(field);
-  }
+  const columns = rosterColumns(header);
+  const missing = (Object.keys(columns) as (keyof RosterRow)[]).filter((field) => columns[field] < 0 && field !== "householderName");
   if (missing.length) return { rows: [], fileError: "missing_columns", missingColumns: missing };
 
   const seen = new Map<string, number>();

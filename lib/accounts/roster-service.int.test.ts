@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import writeXlsxFile from "write-excel-file/node";
 import { and, eq } from "drizzle-orm";
 import { auditLog, households } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
@@ -69,5 +71,41 @@ describe("roster import", () => {
     expect(after.code).not.toBe(h.code);
     expect(await regenerateHouseholdCode(t.db, organiser, "00000000-0000-0000-0000-000000000000")).toEqual({ ok: false, code: "not_found" });
     expect(await regenerateHouseholdCode(t.db, organiser, "x")).toEqual({ ok: false, code: "invalid" });
+  });
+});
+
+describe("roster import from a file", () => {
+  const gbk = new Uint8Array(readFileSync(new URL("../../tests/fixtures/roster-gbk.csv", import.meta.url)));
+
+  it("reads a CSV saved by Excel on a Chinese Windows (GBK), says so, and imports what it showed", async () => {
+    const r = await previewRosterImport(t.db, organiser, { file: { name: "名册.csv", bytes: gbk } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data).toMatchObject({ newCount: 3, errorCount: 0, read: { source: "gb18030" } });
+    expect(r.data.rows[1]).toMatchObject({ building: "美湖花园 21栋", unit: "1单元", room: "0102", status: "new" });
+    expect(await importRoster(t.db, organiser, { csv: r.data.csv })).toEqual({ ok: true, data: { created: 3, existing: 0 } });
+    const rooms = await t.db.select({ room: households.room }).from(households).where(eq(households.building, "美湖花园 21栋"));
+    expect(rooms.map((x) => x.room).sort()).toEqual(["0101", "0102", "0201"]);
+  });
+
+  it("reads an Excel workbook; a file of another kind or a broken workbook is refused and writes nothing", async () => {
+    const xlsx = new Uint8Array(
+      await writeXlsxFile([["楼栋", "单元", "房号"], ["美湖花园 24栋", "1单元", "0102"], ["美湖花园 24栋", "1单元", { value: 103, type: Number }]], { sheet: "Sheet1" }).toBuffer(),
+    );
+    const r = await previewRosterImport(t.db, organiser, { file: { name: "roster.xlsx", bytes: xlsx } });
+    expect(r).toMatchObject({ ok: true, data: { newCount: 2, read: { source: "xlsx", sheet: "Sheet1", roomsNotText: [3] } } });
+    if (r.ok) expect(r.data.rows.map((x) => x.room)).toEqual(["0102", "103"]);
+
+    const before = await rowCount(t.db, households);
+    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.docx", bytes: xlsx.subarray(0, 10) } })).toMatchObject({ ok: false, code: "file_unreadable" });
+    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.txt", bytes: gbk } })).toEqual({ ok: false, code: "file_type" });
+    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.xlsx", bytes: gbk } })).toEqual({ ok: false, code: "file_unreadable" });
+    expect(await rowCount(t.db, households)).toBe(before);
+  });
+
+  it("opens no file for someone who may not import", async () => {
+    const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    expect(await previewRosterImport(t.db, resident, { file: { name: "名册.csv", bytes: gbk } })).toEqual({ ok: false, code: "forbidden" });
+    expect(await previewRosterImport(t.db, null, { file: { name: "名册.csv", bytes: gbk } })).toEqual({ ok: false, code: "forbidden" });
   });
 });

@@ -8,7 +8,8 @@ import { parseInput } from "@/lib/validation";
 import { generateHouseholdCode } from "./household-code";
 import { canManageHouseholds } from "./permissions";
 import { addressKey, parseRosterCsv, type ParsedRosterRow } from "./roster-csv";
-import { rosterImportSchema } from "./schemas";
+import { readRosterFile, type RosterRead } from "./roster-file";
+import { rosterImportSchema, rosterPreviewSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
 
 export interface RosterPreviewRow {
@@ -65,13 +66,31 @@ async function buildPreview(db: DbOrTx, csv: string): Promise<RosterPreview & { 
   };
 }
 
-/** Checks a roster CSV and says, row by row, what an import would do. Writes nothing. */
-export async function previewRosterImport(db: Db, actor: Actor | null, input: unknown): Promise<Result<RosterPreview>> {
+export interface CheckedRoster extends RosterPreview {
+  /** The text that was checked: the import is given exactly this. */
+  csv: string;
+  read: RosterRead;
+}
+
+/**
+ * Checks a roster (an uploaded .csv or .xlsx, or pasted text) and says, row by row, what an
+ * import would do, and how the file was read. Writes nothing.
+ */
+export async function previewRosterImport(db: Db, actor: Actor | null, input: unknown): Promise<Result<CheckedRoster>> {
+  // The workbook is opened only for someone allowed to import it.
   if (!canManageHouseholds(actor)) return refuse(db, actor?.id, "households.preview_import");
-  const parsed = parseInput(rosterImportSchema, input);
+  const given = parseInput(rosterPreviewSchema, input);
+  if (!given.ok) return given;
+  let text = { csv: given.data.csv ?? "", read: { source: "text" } as RosterRead };
+  if (given.data.file) {
+    const file = await readRosterFile(given.data.file.name, given.data.file.bytes);
+    if (!file.ok) return file;
+    text = file.data;
+  }
+  const parsed = parseInput(rosterImportSchema, { csv: text.csv });
   if (!parsed.ok) return parsed;
   const { rows, newCount, existingCount, errorCount, fileError, missingColumns } = await buildPreview(db, parsed.data.csv);
-  return ok({ rows, newCount, existingCount, errorCount, fileError, missingColumns });
+  return ok({ rows, newCount, existingCount, errorCount, fileError, missingColumns, csv: parsed.data.csv, read: text.read });
 }
 
 /**

@@ -76,6 +76,12 @@ export const rosterImportSchema = z.object({
   csv: z.string().min(1, { error: "required" }).max(2_000_000, { error: "file_too_large" }),
 });
 
+/** A roster to check: an uploaded file (CSV or Excel workbook) or pasted text. */
+export const rosterPreviewSchema = z.object({
+  csv: z.string().max(2_000_000, { error: "file_too_large" }).optional(),
+  file: z.object({ name: z.string().max(255), bytes: z.instanceof(Uint8Array) }).optional(),
+});
+
 export const verifyResidentSchema = z.object({
   userId: z.uuid({ error: "invalid" }),
   householdId: z.uuid({ error: "invalid" }).optional(),

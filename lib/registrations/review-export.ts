@@ -1,5 +1,6 @@
 import "server-only";
 import Papa from "papaparse";
+import writeXlsxFile from "write-excel-file/node";
 import type { DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
@@ -10,7 +11,8 @@ import { allReviewRows, getReviewFestival, type ReviewRow } from "./review-queri
 import type { ReviewFilters } from "./schemas";
 
 // The review list as a spreadsheet: what the filters show, every page of it, in the organiser's
-// language. UTF-8 with a byte-order mark, so Excel opens the Chinese correctly.
+// language. The CSV is UTF-8 with a byte-order mark, so Excel opens the Chinese correctly; the
+// .xlsx holds rooms and phone numbers as text cells, so 0102 stays 0102 when Excel opens it.
 
 /** Translates a key under the `review` messages (next-intl's `t` is one). */
 export interface Translate {
@@ -120,21 +122,51 @@ export function reviewCsv(rows: ReviewRow[], t: Translate, timeZone: string): st
   return "\uFEFF" + Papa.unparse({ fields, data }, { quotes: true, newline: "\r\n" });
 }
 
+/** Counts a spreadsheet may sort and sum; every other column is text, rooms and phones included. */
+const NUMBER_COLUMNS: ReadonlySet<Column> = new Set(["age", "position", "minutes"]);
+
+/**
+ * The same rows as the CSV in an Excel workbook: a bold, frozen header row, counts as numbers
+ * and everything else as text cells formatted as text. A text cell never runs as a formula, so
+ * the values need no apostrophe here.
+ */
+export async function reviewXlsx(rows: ReviewRow[], t: Translate, timeZone: string): Promise<Buffer> {
+  const header = COLUMNS.map((c) => ({ value: t(`csv.${c}`), fontWeight: "bold" as const }));
+  const data = rows.map((r) => {
+    const c = cells(r, t, timeZone);
+    return COLUMNS.map((k) => {
+      if (c[k] === "") return null;
+      return NUMBER_COLUMNS.has(k) ? { value: Number(c[k]), type: Number } : { value: c[k], type: String, format: "@" };
+    });
+  });
+  return writeXlsxFile([header, ...data], { sheet: t("xlsxSheet"), stickyRowsCount: 1 }).toBuffer();
+}
+
+export type ExportFormat = "csv" | "xlsx";
+export type CsvExport = { format: "csv"; filename: string; csv: string };
+export type XlsxExport = { format: "xlsx"; filename: string; xlsx: Buffer };
+type ExportInput<F extends ExportFormat> = { slug: string; filters: Omit<ReviewFilters, "page">; format?: F };
+
 /** Organisers only: every export is written to the audit log; a refused attempt reads nothing. */
+export function exportRegistrations(db: DbOrTx, actor: Actor | null, input: ExportInput<"csv">, t: Translate, now?: Date): Promise<Result<CsvExport>>;
+export function exportRegistrations(db: DbOrTx, actor: Actor | null, input: ExportInput<"xlsx">, t: Translate, now?: Date): Promise<Result<XlsxExport>>;
+export function exportRegistrations(db: DbOrTx, actor: Actor | null, input: ExportInput<ExportFormat>, t: Translate, now?: Date): Promise<Result<CsvExport | XlsxExport>>;
 export async function exportRegistrations(
   db: DbOrTx,
   actor: Actor | null,
-  input: { slug: string; filters: Omit<ReviewFilters, "page"> },
+  input: ExportInput<ExportFormat>,
   t: Translate,
   now = new Date(),
-): Promise<Result<{ filename: string; csv: string }>> {
-  if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.export", { slug: input.slug });
+): Promise<Result<CsvExport | XlsxExport>> {
+  const format = input.format ?? "csv";
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.export", { slug: input.slug, format });
   const f = await getReviewFestival(db, input.slug);
   if (!f) return fail("not_found");
   const rows: ReviewRow[] = [];
   for await (const batch of allReviewRows(db, f.id, input.filters)) rows.push(...batch);
   // Residents' phones and addresses leave the app here: who took which list is kept.
-  await writeAudit(db, { actorId: actor!.id, action: "registrations.export", targetType: "festival", targetId: f.id, details: { filters: input.filters, rows: rows.length } });
-  const day = utcToZonedLocal(now, f.timeZone).slice(0, 10);
-  return ok({ filename: `registrations-${f.slug}-${day}.csv`, csv: reviewCsv(rows, t, f.timeZone) });
+  await writeAudit(db, { actorId: actor!.id, action: "registrations.export", targetType: "festival", targetId: f.id, details: { filters: input.filters, rows: rows.length, format } });
+  const filename = `registrations-${f.slug}-${utcToZonedLocal(now, f.timeZone).slice(0, 10)}.${format}`;
+  if (format === "xlsx") return ok({ format, filename, xlsx: await reviewXlsx(rows, t, f.timeZone) });
+  return ok({ format, filename, csv: reviewCsv(rows, t, f.timeZone) });
 }

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import readXlsxFile from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, registrationLinks } from "@/db/schema";
@@ -11,7 +12,7 @@ import en from "@/messages/en.json";
 import { declineLink, decideRegistrations, register, setCapacity } from "./service";
 import { addActToProgramme, assignShift, createShift, setNote } from "./review-service";
 import { countByStatus, getPlacesOverview, getReviewFestival, listReview, type ReviewRow } from "./review-queries";
-import { exportRegistrations, guardCell, reviewCsv, type Translate } from "./review-export";
+import { exportRegistrations, guardCell, reviewCsv, reviewXlsx, type Translate } from "./review-export";
 import { firstName } from "./review-details";
 import { reviewFilterSchema, type ReviewFilters } from "./schemas";
 
@@ -44,7 +45,7 @@ beforeAll(async () => {
   f = await openFestival(t.db, organiser);
   festivalId = (await getReviewFestival(t.db, f.slug))!.id;
   const lake3 = await makeHousehold(t.db, { building: "美湖花园 3栋", unit: "1单元", room: "301" });
-  const shore5 = await makeHousehold(t.db, { building: "湖畔雅苑 5栋", unit: "2单元", room: "502" });
+  const shore5 = await makeHousehold(t.db, { building: "湖畔雅苑 5栋", unit: "2单元", room: "0502" });
   const person = async (name: string, householdId: string | null) => {
     const u = await makeUser(t.db, { name, householdId, verified: !!householdId });
     phones[name] = u.phone;
@@ -227,12 +228,66 @@ describe("the CSV export", () => {
     expect(await exportRegistrations(t.db, organiser, { slug: "no-such-festival", filters: {} }, tZh)).toEqual({ ok: false, code: "not_found" });
     // An organiser's export is logged with what it held.
     const done = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "ok"), eq(auditLog.actorId, organiser.id)));
-    expect(done.map((l) => l.details)).toContainEqual({ filters: { item: f.chessId, status: "waitlisted" }, rows: 2 });
+    expect(done.map((l) => l.details)).toContainEqual({ filters: { item: f.chessId, status: "waitlisted" }, rows: 2, format: "csv" });
   });
 
   it("writes an empty list as just the header", () => {
     const rows = parse(reviewCsv([], tZh, "Asia/Shanghai"));
     expect(rows).toHaveLength(1);
     expect(rows[0][0]).toBe("参加人");
+  });
+});
+
+describe("the Excel export", () => {
+  const parseCsv = (csv: string) => Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+  const readBack = async (xlsx: Buffer) => {
+    const [sheet, ...others] = await readXlsxFile(xlsx);
+    expect(others).toHaveLength(0);
+    return sheet;
+  };
+
+  it("holds the same rows as the CSV, with rooms like 0502 and phone numbers as text", async () => {
+    const csv = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {} }, tZh, new Date("2027-01-10T02:00:00Z")));
+    const xlsx = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {}, format: "xlsx" }, tZh, new Date("2027-01-10T02:00:00Z")));
+    expect(xlsx.filename).toBe(`registrations-${f.slug}-2027-01-10.xlsx`);
+    const sheet = await readBack(xlsx.xlsx);
+    expect(sheet.sheet).toBe("报名");
+    const [header, ...rows] = sheet.data;
+    const [csvHeader, ...csvRows] = parseCsv(csv.csv);
+    expect(header).toEqual(csvHeader);
+    expect(rows).toHaveLength(8);
+    // Cell for cell what the CSV says; the CSV's apostrophe against formulas is not needed in a text cell.
+    expect(rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "string" ? guardCell(c) : String(c))))).toEqual(csvRows);
+
+    const col = (name: string) => header.indexOf(name);
+    const li = rows.find((r) => r[col("报名人")] === "李秀梅")!;
+    expect(li[col("房号")]).toBe("0502");
+    expect(li[col("手机号")]).toBe(phones["李秀梅"]);
+    expect(rows.every((r) => typeof r[col("手机号")] === "string")).toBe(true);
+    // Ages stay numbers a spreadsheet can sort.
+    expect(rows.find((r) => r[0] === "小明")![col("年龄")]).toBe(9);
+  });
+
+  it("keeps a resident's formula-like text as text, never a formula", async () => {
+    const xlsx = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { status: "rejected" }, format: "xlsx" }, translator(en.review)));
+    const { sheet, data } = await readBack(xlsx.xlsx);
+    expect(sheet).toBe("Registrations");
+    expect(data[0][0]).toBe("Participant");
+    expect(data[1][0]).toBe("+王五");
+    expect(data[1]).toContain(`=HYPERLINK("http://x","点我")`);
+  });
+
+  it("is refused to a resident and a visitor exactly as the CSV is, and logged", async () => {
+    const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
+    expect(await exportRegistrations(t.db, resident, { slug: f.slug, filters: {}, format: "xlsx" }, tZh)).toEqual({ ok: false, code: "forbidden" });
+    expect(await exportRegistrations(t.db, null, { slug: f.slug, filters: {}, format: "xlsx" }, tZh)).toEqual({ ok: false, code: "forbidden" });
+    const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "refused"), eq(auditLog.actorId, resident.id)));
+    expect(logged.map((l) => l.details)).toEqual([{ slug: f.slug, format: "xlsx" }]);
+  });
+
+  it("writes an empty list as just the header", async () => {
+    const { data } = await readBack(await reviewXlsx([], tZh, "Asia/Shanghai"));
+    expect(data).toHaveLength(1);
+    expect(data[0][0]).toBe("参加人");
   });
 });

@@ -9,6 +9,7 @@ import { BulkBar } from "@/components/registrations/review/bulk-bar";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { PlacesPanel } from "@/components/registrations/review/places-panel";
 import { ReviewFilterForm, StatusCountsNav, filterQuery } from "@/components/registrations/review/review-filters";
+import { addressQuery } from "@/lib/address-query";
 import { ReviewTable } from "@/components/registrations/review/review-table";
 import { requireOrganiser } from "@/lib/auth/guards";
 
@@ -40,9 +41,14 @@ export default async function RegistrationReviewPage({ params, searchParams }: {
         <h1 className="text-3xl font-bold text-red-deep">{t("titleFor", { title: festival.title })}</h1>
         <div className="flex flex-col items-start gap-1 sm:items-end">
           {/* A file download, not a page: a plain link that carries the filters. */}
-          <a href={`${base}/export${filterQuery({ ...filters, page: 1 })}`} download className={buttonClass("secondary", "sm")} aria-describedby="export-hint">
-            {t("filters.export")}
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a href={`${base}/export${filterQuery({ ...filters, page: 1 })}`} download className={buttonClass("secondary", "sm")} aria-describedby="export-hint">
+              {t("filters.export")}
+            </a>
+            <a href={`${base}/export${addressQuery({ ...filters, page: 1, format: "xlsx" })}`} download className={buttonClass("secondary", "sm")} aria-describedby="export-hint">
+              {t("filters.exportXlsx")}
+            </a>
+          </div>
           <span id="export-hint" className="text-sm text-muted">
             {t("filters.exportHint", { count: list.total })}
           </span>
