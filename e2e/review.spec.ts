@@ -193,7 +193,7 @@ test.describe.serial("the organisers' registration review", () => {
     const anonymous = await visitor.request.get(url);
     expect(anonymous.status()).toBe(403);
     expect((await visitor.request.get(xlsxUrl)).status()).toBe(403);
-    await residentPage.goto(REVIEW);
+    expect((await residentPage.goto(REVIEW))?.status()).toBe(403);
     await expect(residentPage.getByRole("heading", { name: "没有权限" })).toBeVisible();
     await resident.close();
     await visitor.close();

@@ -140,9 +140,9 @@ test.describe("household roster", () => {
 
   test("a resident is refused the dashboard", async ({ page }) => {
     await signIn(page, DEMO.resident);
-    await page.goto("/dashboard");
+    expect((await page.goto("/dashboard"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "没有权限" })).toBeVisible();
-    await page.goto("/dashboard/households");
+    expect((await page.goto("/dashboard/households"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "没有权限" })).toBeVisible();
     await expect(page.getByText("MEHU-2222")).toHaveCount(0);
   });

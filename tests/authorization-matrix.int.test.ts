@@ -128,7 +128,7 @@ const MUTATIONS: { name: string; allowed: Who[]; call: (a: Actor | null) => Prom
   // Not a mutation, but it hands out residents' phones and addresses: organisers only.
   { name: "exportRegistrations", allowed: STAFF, call: (a) => exportRegistrations(t.db, a, { slug: fest.slug, filters: {} }, Object.assign((k: string) => k, { has: () => false })) },
   // Micro-wishes and points: organisers only (unknown ids answer not_found for them).
-  { name: "submitWishFor", allowed: STAFF, call: (a) => submitWishFor(t.db, a, { title: "矩阵", story: "矩阵", category: "goods", value: 10, alias: "矩阵, 70", beneficiary: { realName: "矩阵", age: 70, circumstance: "other" } }) },
+  { name: "submitWishFor", allowed: STAFF, call: (a) => submitWishFor(t.db, a, { title: "矩阵", story: "矩阵", category: "goods", value: 10, alias: "矩阵奶奶", beneficiary: { realName: "矩阵", age: 70, circumstance: "other" } }) },
   { name: "vetWish", allowed: STAFF, call: (a) => vetWish(t.db, a, { id: NOBODY, decision: "approve" }) },
   { name: "confirmFulfilment", allowed: STAFF, call: (a) => confirmFulfilment(t.db, a, { claimId: NOBODY }) },
   { name: "updateWishSettings", allowed: STAFF, call: (a) => updateSettings(t.db, a, { wishValueCap: 200, claimCap: 3, claimDays: 7 }) },
