@@ -445,7 +445,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
           {venues.length === 0 ? (
             <p className="p-4 text-lg">{t("builder.noVenues")}</p>
           ) : (
-            <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(11rem, 1fr))` }}>
+            <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(9rem, 1fr))` }}>
               <div className="sticky top-0 z-20 border-b-2 border-line bg-gold-soft" />
               {venues.map((v) => (
                 <div key={v.id} className="sticky top-0 z-20 border-b-2 border-l border-line bg-gold-soft px-2 py-2 text-base font-bold">
@@ -481,8 +481,9 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                       className="pointer-events-none absolute inset-x-1 rounded-lg border-2 border-dashed border-red-brand bg-gold-soft/70"
                       style={{ top: hint.minutes * PX_PER_MIN, height: Math.min(60, totalMinutes - hint.minutes) * PX_PER_MIN }}
                     >
-                      <span className="absolute left-1 top-1 rounded bg-red-deep px-1.5 py-0.5 text-sm font-bold text-white tabular-nums">
-                        {t("builder.slotHint", { time: clockOf(hours.from, hint.minutes) })}
+                      <span className="absolute left-1 top-1 flex flex-col items-start gap-0.5">
+                        <span className="whitespace-nowrap rounded bg-red-deep px-1.5 py-0.5 text-sm font-bold text-white tabular-nums">{t("builder.slotHint", { time: clockOf(hours.from, hint.minutes) })}</span>
+                        <span className="px-1 text-sm text-red-deep">{t("builder.slotHintClick")}</span>
                       </span>
                     </div>
                   )}
@@ -540,6 +541,10 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                               data-testid="refusal"
                               className={`absolute w-64 rounded-lg border-2 border-red-brand bg-red-soft px-3 py-2 text-base font-semibold text-red-deep shadow-lg ${col === venues.length - 1 && venues.length > 1 ? "right-0" : "left-0"} ${y + h > height - 120 ? "bottom-full mb-2" : "top-full mt-2"}`}
                             >
+                              <span
+                                aria-hidden="true"
+                                className={`absolute h-3 w-3 rotate-45 border-red-brand bg-red-soft ${col === venues.length - 1 && venues.length > 1 ? "right-4" : "left-4"} ${y + h > height - 120 ? "-bottom-[7px] border-b-2 border-r-2" : "-top-[7px] border-l-2 border-t-2"}`}
+                              />
                               {refused}
                             </p>
                           )}
@@ -552,7 +557,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
           )}
         </div>
 
-        <aside aria-labelledby="conflicts-title" className="rounded-xl border border-line bg-white p-4 xl:w-80">
+        <aside aria-labelledby="conflicts-title" className="rounded-xl border border-line bg-white p-4 xl:w-72">
           <h2 id="conflicts-title" className="text-xl font-bold">
             {t("builder.conflicts")}
           </h2>
