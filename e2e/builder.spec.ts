@@ -156,3 +156,154 @@ test.describe("the programme builder", () => {
     await expect(other.getByRole("button", { name: /^邻里集市（乙改）/ })).toBeVisible();
   });
 });
+
+/** A new festival from the 14th's programme (first day: 开幕式 社区广场 09:00–09:30, 拔河比赛 社区广场 09:30–11:30, 象棋比赛 棋牌室 09:30–12:00), opened in the builder. */
+async function newFestivalBuilder(page: Page, slug: string, edition: string) {
+  await signInAt(page, DEMO.organiser, "/dashboard");
+  await page.goto("/dashboard/festivals/new");
+  await page.getByLabel("从往届开始").selectOption({ label: "第十四届美湖邻里节" });
+  await page.getByLabel("网址名").fill(slug);
+  await page.getByLabel("名称", { exact: true }).fill(`第${edition}届美湖邻里节`);
+  await page.getByLabel("届次").fill(String(20 + Number(slug.slice(-1))));
+  await page.getByLabel("第一天").fill("2028-10-14");
+  await page.getByLabel("最后一天").fill("2028-10-15");
+  await page.getByRole("button", { name: "建立" }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/festivals/${slug}$`));
+  await page.goto(`/dashboard/festivals/${slug}/programme`);
+  await expect(page.getByRole("button", { name: /^开幕式/ })).toBeVisible();
+}
+
+test.describe("the programme builder's pointer", () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("shows the start under the pointer over empty grid, and a click opens the item at that time", async ({ page }) => {
+    await newFestivalBuilder(page, "meihu-p1", "二十一");
+    const nine = page.getByRole("button", { name: "在 二楼活动室 09:00 新建节目" });
+    const box = (await nine.boundingBox())!; // its top edge is the 09:00 line
+    const x = box.x + box.width / 2;
+    const dialog = page.getByRole("dialog", { name: "新建节目" });
+    for (const [dy, time] of [
+      [1, "09:00"],
+      [5 * PX_PER_MIN + 1, "09:05"],
+      [20 * PX_PER_MIN, "09:20"],
+    ] as const) {
+      await page.mouse.move(x, box.y + dy);
+      await expect(page.getByText(`${time} 开始`)).toBeVisible();
+      await page.mouse.click(x, box.y + dy);
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByLabel("开始")).toHaveValue(time);
+      await expect(dialog.getByLabel("结束")).toHaveValue(time === "09:00" ? "10:00" : time === "09:05" ? "10:05" : "10:20");
+      await dialog.getByRole("button", { name: "关闭" }).click();
+      await expect(dialog).toBeHidden();
+    }
+    await page.mouse.move(x, box.y + 5 * PX_PER_MIN + 1);
+    await expect(page.getByText("09:05 开始")).toBeVisible();
+    await screen(page, "builder-hover");
+    // Over an item there is no hint: a click there opens the item.
+    await page.getByRole("button", { name: /^拔河比赛/ }).hover();
+    await expect(page.getByTestId("slot-hint")).toHaveCount(0);
+
+    // The same in English.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" })).toBeVisible();
+    const nineEn = (await page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" }).boundingBox())!;
+    await page.mouse.move(nineEn.x + 40, nineEn.y + 10 * PX_PER_MIN + 2);
+    await expect(page.getByText("Starts 09:10")).toBeVisible();
+    await screen(page, "builder-hover-en");
+  });
+
+  test("a refused move says why beside the item, on screen, until the next action", async ({ page }) => {
+    await newFestivalBuilder(page, "meihu-p2", "二十二");
+    const opening = page.getByRole("button", { name: itemName("开幕式", "社区广场", "09:00–09:30") });
+    await dragBy(page, opening, 0, 60 * PX_PER_MIN);
+    const note = page.getByText("没有保存：社区广场 10:00–10:30 已有「拔河比赛」。节目已放回原处。");
+    await expect(note).toBeVisible();
+    await expect(opening).toBeVisible();
+    // Beside the item: just below it, over the same column.
+    const [n, o] = [(await note.boundingBox())!, (await opening.boundingBox())!];
+    expect(n.y).toBeGreaterThanOrEqual(o.y + o.height - 2);
+    expect(n.y).toBeLessThan(o.y + o.height + 60);
+    expect(Math.abs(n.x - o.x)).toBeLessThan(20);
+    await screen(page, "builder-refused");
+    // The next action clears it.
+    await page.getByRole("button", { name: /^象棋比赛/ }).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(note).toBeHidden();
+
+    await page.getByRole("button", { name: "English" }).click();
+    const openingEn = page.getByRole("button", { name: /^开幕式\s*, 社区广场,\s*09:00–09:30/ });
+    await dragBy(page, openingEn, 0, 60 * PX_PER_MIN);
+    const noteEn = page.getByText("Not saved: 社区广场 is taken 10:00–10:30 by 拔河比赛. The item is back where it was.");
+    await expect(noteEn).toBeVisible();
+    await screen(page, "builder-refused-en");
+    // And it goes by itself after a few seconds.
+    await expect(noteEn).toBeHidden({ timeout: 12_000 });
+  });
+
+  test("dragging to the bottom edge scrolls the grid, and the item lands where the pointer lets go", async ({ page }) => {
+    await newFestivalBuilder(page, "meihu-p3", "二十三");
+    const viewport = page.viewportSize()!;
+    const eight = (await page.getByRole("button", { name: "在 社区广场 08:00 新建节目" }).boundingBox())!;
+    // The latest time on screen before the drag.
+    const lastVisible = 8 * 60 + (viewport.height - eight.y) / PX_PER_MIN;
+    const scrolled = () => page.evaluate(() => window.scrollY + document.querySelector('[role="region"][aria-label^="编排节目单"]')!.scrollTop);
+    const before = await scrolled();
+
+    const tug = page.getByRole("button", { name: itemName("拔河比赛", "社区广场", "09:30–11:30") });
+    const box = (await tug.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const grab = 12;
+    await page.mouse.move(x, box.y + grab);
+    await page.mouse.down();
+    for (let y = box.y + grab; y < viewport.height - 10; y += 40) await page.mouse.move(x, y);
+    await page.mouse.move(x, viewport.height - 10);
+    // Held near the edge, without moving: the grid keeps scrolling.
+    await expect.poll(scrolled).toBeGreaterThan(before + 300);
+    // Let go just above the edge zone: lower than anything on screen before the drag.
+    const dropY = viewport.height - 100;
+    await page.mouse.move(x, dropY);
+    const dragged = page.getByRole("button", { name: /^拔河比赛\s*，/ });
+    const at = (await dragged.boundingBox())!;
+    // The item is under the pointer, where it was grabbed (within one 5-minute step).
+    expect(Math.abs(at.y - (dropY - grab))).toBeLessThanOrEqual(5 * PX_PER_MIN);
+    await page.mouse.up();
+    const status = page.getByRole("status").filter({ hasText: /拔河比赛 已移到 社区广场 \d\d:\d\d/ });
+    await expect(status).toBeAttached();
+    const [h, m] = (await status.textContent())!.match(/(\d\d):(\d\d)/)!.slice(1).map(Number);
+    expect(h * 60 + m).toBeGreaterThan(lastVisible);
+    await expect(page.getByRole("button", { name: itemName("拔河比赛", "社区广场", `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}–`) })).toBeVisible();
+  });
+
+  test("a cancelled pointer, a lost capture or Escape ends the drag and puts the item back", async ({ page }) => {
+    await newFestivalBuilder(page, "meihu-p4", "二十四");
+    const opening = () => page.getByRole("button", { name: /^开幕式\s*，/ });
+    const start = async () => {
+      const box = (await opening().boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + 10];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 6; i++) await page.mouse.move(x, y + i * 20);
+      await expect(opening()).toHaveAccessibleName(/^开幕式\s*，社区广场，\s*10:1/);
+      return { x, y };
+    };
+    for (const end of ["pointercancel", "lostpointercapture", "Escape"] as const) {
+      const { x, y } = await start();
+      if (end === "Escape") await page.keyboard.press("Escape");
+      else if (end === "pointercancel") await opening().dispatchEvent("pointercancel", { pointerId: 1, bubbles: true });
+      else {
+        await opening().evaluate((el) => el.releasePointerCapture(1));
+        // The browser tells of a released capture with the next pointer event.
+        await page.mouse.move(x, y + 121);
+      }
+      await expect(opening()).toHaveAccessibleName(itemName("开幕式", "社区广场", "09:00–09:30"));
+      // Nothing is armed: moving on and letting go neither moves nor saves it.
+      await page.mouse.move(x + 5, y + 200);
+      await page.mouse.up();
+      await expect(opening()).toHaveAccessibleName(itemName("开幕式", "社区广场", "09:00–09:30"));
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+    }
+    await expect(page.getByRole("status").filter({ hasText: "开幕式 已移到" })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("button", { name: itemName("开幕式", "社区广场", "09:00–09:30") })).toBeVisible();
+  });
+});

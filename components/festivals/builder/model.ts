@@ -39,3 +39,18 @@ export const updateInput = (i: ItemDto) => ({
   people: i.people,
   parentId: i.parentId,
 });
+
+/**
+ * The start a click at `y` pixels below the top of the grid creates: the 5-minute line nearest
+ * the pointer, so pointing at a line picks that line's time, kept inside the day's grid.
+ */
+export function minutesAtY(y: number, totalMinutes: number) {
+  const minutes = snap(y / PX_PER_MIN);
+  return Math.min(Math.max(0, minutes), Math.max(0, totalMinutes - SNAP_MIN));
+}
+
+/** "09:05" for a number of minutes after the hour the grid starts at. */
+export const clockOf = (fromHour: number, minutes: number) => {
+  const total = fromHour * 60 + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+};

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { findConflicts, type Conflict } from "@/lib/festivals/conflicts";
 import { festivalBounds, festivalDays } from "@/lib/festivals/time";
 import { createItemAction, deleteItemAction, publishProgrammeAction, reorderActsAction, updateItemAction } from "@/lib/festivals/actions";
@@ -10,11 +10,14 @@ import type { ItemDto } from "@/lib/festivals/programme-service";
 import { Button } from "@/components/ui/button";
 import { ItemDialog, draftOf, inputOf, type DialogDraft } from "./item-dialog";
 import { PublishBar } from "./publish-bar";
-import { PX_PER_MIN, SNAP_MIN, addMinutes, instantOf, localDay, localTime, minutesBetween, snap, toSchedule, updateInput } from "./model";
+import { PX_PER_MIN, SNAP_MIN, addMinutes, clockOf, instantOf, localDay, localTime, minutesAtY, minutesBetween, snap, toSchedule, updateInput } from "./model";
+import { dragStep, edgeScrollSpeed, type Drag, type DragStep } from "./drag";
 
 type Failure = { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined>; current?: ItemDto | null; clashes?: { title: string }[] };
 type DialogState = { mode: "new" | "edit"; itemId?: string; initial: DialogDraft; fieldErrors?: Failure["fieldErrors"]; message?: { tone: "error" | "info"; text: string }; stale?: ItemDto | null };
-type Drag = { id: string; mode: "move" | "resize"; x: number; y: number; orig: ItemDto; moved: boolean };
+/** A refused change, shown beside the item until the next action or a few seconds. */
+type Refusal = { id: string; text: string };
+const REFUSAL_MS = 8000;
 
 /**
  * The organisers' time × venue grid for one day. Items move by dragging (or arrow keys), their
@@ -23,6 +26,7 @@ type Drag = { id: string; mode: "move" | "resize"; x: number; y: number; orig: I
  */
 export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const t = useTranslations();
+  const locale = useLocale();
   const { festival, venues } = data;
   const tz = festival.timeZone;
   const days = festivalDays(festival);
@@ -41,6 +45,15 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [busy, setBusy] = useState(false);
   const drag = useRef<Drag | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  useEffect(() => {
+    if (!refusal) return;
+    const timer = window.setTimeout(() => setRefusal(null), REFUSAL_MS);
+    return () => window.clearTimeout(timer);
+  }, [refusal]);
+  // Where a click on empty grid would start a new item, following the pointer.
+  const [hint, setHint] = useState<{ venueId: string; minutes: number } | null>(null);
+  const region = useRef<HTMLDivElement | null>(null);
   const columns = useRef<(HTMLDivElement | null)[]>([]);
   const itemButtons = useRef(new Map<string, HTMLButtonElement>());
   // After a save, a close or a jump from the conflicts panel, focus lands on the item itself.
@@ -64,7 +77,8 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     return { from, to };
   }, [ofDay, tz]);
   const dayStart = instantOf(day, `${String(hours.from).padStart(2, "0")}:00`, tz);
-  const height = (hours.to - hours.from) * 60 * PX_PER_MIN;
+  const totalMinutes = (hours.to - hours.from) * 60;
+  const height = totalMinutes * PX_PER_MIN;
 
   // Competitions' timed matches stay where their schedule put them; a person playing one while
   // named in an item being moved there is a clash like any other.
@@ -88,6 +102,13 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const replace = (next: ItemDto) => commit(itemsRef.current.map((x) => (x.id === next.id ? next : x)));
   const failureText = (r: Failure) =>
     r.code === "venue_taken" ? t("builder.venueTaken", { titles: (r.clashes ?? []).map((c) => c.title).join(", ") }) : r.code === "stale_version" ? t("builder.stale") : t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : t("errors.unknown");
+  /** What the organiser reads beside an item whose move or resize was refused: where it was going and why. */
+  const refusalText = (r: Failure, tried: ItemDto) =>
+    r.code === "venue_taken"
+      ? t("builder.refusedVenue", { venue: venueName(tried.venueId), start: localTime(tried.startsAt, tz), end: localTime(tried.endsAt, tz), titles: new Intl.ListFormat(locale).format((r.clashes ?? []).map((c) => c.title)) })
+      : r.code === "stale_version"
+        ? t("builder.staleMoved")
+        : t("builder.refused", { reason: failureText(r) });
 
   /** Saves the item as it stands now, one save at a time per item, so versions follow each other. */
   const persist = (id: string, describe: (i: ItemDto) => string) => {
@@ -109,6 +130,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
             replace(back);
           }
           setAnnouncement(failureText(result));
+          setRefusal({ id, text: refusalText(result, current) });
         }
       };
       const next = (queue.current.get(id) ?? Promise.resolve()).then(run, run);
@@ -120,39 +142,102 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const resizedText = (i: ItemDto) => t("builder.resized", { title: i.title, end: localTime(i.endsAt, tz) });
 
   // ——— pointer: move and resize ———
+  // The grid scrolls inside its box (and the page around it); pointer positions are taken from
+  // the top of the grid's content, so a scroll during a drag moves the item with the pointer.
+  const gridY = (clientY: number) => clientY - (columns.current[0]?.getBoundingClientRect().top ?? 0);
+  const venueAt = (clientX: number) => {
+    const col = columns.current.findIndex((c) => {
+      const r = c?.getBoundingClientRect();
+      return r && clientX >= r.left && clientX <= r.right;
+    });
+    return col >= 0 ? venues[col].id : null;
+  };
+  const show = (step: DragStep) => {
+    drag.current = step.drag;
+    if (!step.item) return;
+    const version = itemsRef.current.find((i) => i.id === step.item!.id)?.version ?? step.item.version;
+    replace({ ...step.item, version });
+  };
+  const pointer = useRef({ x: 0, y: 0 });
+  const scrollFrame = useRef<number | null>(null);
+  const stopDrag = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopDrag.current?.(), []);
+
+  /** One frame of scrolling while an item is dragged near the top or bottom of what is visible of the grid. */
+  const autoScroll = () => {
+    scrollFrame.current = null;
+    const box = region.current;
+    if (!drag.current?.moved || !box) return;
+    const r = box.getBoundingClientRect();
+    const speed = edgeScrollSpeed(pointer.current.y, Math.max(r.top, 0), Math.min(r.bottom, window.innerHeight));
+    if (!speed) return;
+    // Where the box runs off the screen, the page scrolls first to show more of it.
+    const pageFirst = speed > 0 ? r.bottom > window.innerHeight : r.top < 0;
+    const scrollBox = () => {
+      const before = box.scrollTop;
+      box.scrollTop += speed;
+      return box.scrollTop !== before;
+    };
+    const scrollPage = () => {
+      const before = window.scrollY;
+      window.scrollBy(0, speed);
+      return window.scrollY !== before;
+    };
+    if (!(pageFirst ? scrollPage() || scrollBox() : scrollBox() || scrollPage())) return;
+    show(dragStep(drag.current, { type: "move", y: gridY(pointer.current.y), venueId: venueAt(pointer.current.x) }));
+    scrollFrame.current = requestAnimationFrame(autoScroll);
+  };
+
   const onPointerDown = (e: React.PointerEvent, item: ItemDto, mode: Drag["mode"]) => {
-    if (e.button !== 0) return;
+    if (e.button !== 0 || drag.current) return;
     e.stopPropagation();
-    (e.currentTarget as Element).setPointerCapture(e.pointerId);
-    drag.current = { id: item.id, mode, x: e.clientX, y: e.clientY, orig: item, moved: false };
-  };
-  const onPointerMove = (e: React.PointerEvent) => {
-    const d = drag.current;
-    if (!d) return;
-    const dy = snap((e.clientY - d.y) / PX_PER_MIN);
-    let venueId = d.orig.venueId;
-    if (d.mode === "move") {
-      const col = columns.current.findIndex((c) => {
-        const r = c?.getBoundingClientRect();
-        return r && e.clientX >= r.left && e.clientX <= r.right;
-      });
-      if (col >= 0) venueId = venues[col].id;
-    }
-    if (!d.moved && Math.abs(e.clientY - d.y) < 4 && venueId === d.orig.venueId) return;
-    d.moved = true;
-    const length = minutesBetween(d.orig.startsAt, d.orig.endsAt);
-    replace(
-      d.mode === "move"
-        ? { ...d.orig, venueId, startsAt: addMinutes(d.orig.startsAt, dy), endsAt: addMinutes(d.orig.startsAt, dy + length), version: itemsRef.current.find((i) => i.id === d.id)!.version }
-        : { ...d.orig, endsAt: addMinutes(d.orig.startsAt, Math.max(SNAP_MIN, length + dy)), version: itemsRef.current.find((i) => i.id === d.id)!.version },
-    );
-  };
-  const onPointerUp = () => {
-    const d = drag.current;
-    drag.current = null;
-    if (!d) return;
-    if (!d.moved) return openEdit(d.id);
-    void persist(d.id, d.mode === "move" ? movedText : resizedText);
+    setRefusal(null);
+    setHint(null);
+    const el = e.currentTarget as Element;
+    const pointerId = e.pointerId;
+    el.setPointerCapture(pointerId);
+    pointer.current = { x: e.clientX, y: e.clientY };
+    show(dragStep(null, { type: "down", item, mode, y: gridY(e.clientY), bounds: { from: dayStart, to: addMinutes(dayStart, totalMinutes) } }));
+
+    // Listened for on the window: the item's element is replaced when it changes column, which
+    // drops the capture, and the pointer may be let go anywhere.
+    const move = (ev: PointerEvent) => {
+      if (ev.pointerId !== pointerId) return;
+      pointer.current = { x: ev.clientX, y: ev.clientY };
+      show(dragStep(drag.current, { type: "move", y: gridY(ev.clientY), venueId: venueAt(ev.clientX) }));
+      if (scrollFrame.current === null) scrollFrame.current = requestAnimationFrame(autoScroll);
+    };
+    const up = (ev: PointerEvent) => ev.pointerId === pointerId && finish("up");
+    const cancel = (ev: PointerEvent) => ev.pointerId === pointerId && finish("cancel");
+    // Capture lost while the element is still there (another element or the browser took the pointer).
+    const lost = (ev: PointerEvent) => ev.pointerId === pointerId && el.isConnected && finish("cancel");
+    const key = (ev: KeyboardEvent) => {
+      if (ev.key !== "Escape") return;
+      ev.preventDefault();
+      finish("cancel");
+    };
+    const finish = (how: "up" | "cancel") => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+      window.removeEventListener("pointercancel", cancel);
+      window.removeEventListener("keydown", key, true);
+      el.removeEventListener("lostpointercapture", lost as EventListener);
+      if (scrollFrame.current !== null) cancelAnimationFrame(scrollFrame.current);
+      scrollFrame.current = null;
+      stopDrag.current = null;
+      const d = drag.current;
+      const step = dragStep(d, { type: how });
+      show(step);
+      if (!d) return;
+      if (step.then === "open") openEdit(d.id);
+      else if (step.then === "save") void persist(d.id, d.mode === "move" ? movedText : resizedText);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+    window.addEventListener("pointercancel", cancel);
+    window.addEventListener("keydown", key, true);
+    el.addEventListener("lostpointercapture", lost as EventListener);
+    stopDrag.current = () => finish("cancel");
   };
 
   // ——— keyboard: the same moves ———
@@ -174,6 +259,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     }
     if (!next) return;
     e.preventDefault();
+    setRefusal(null);
     replace(next);
     const describe = e.shiftKey ? resizedText : movedText;
     window.clearTimeout(keyTimers.current.get(item.id));
@@ -184,10 +270,13 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   // ——— the dialog ———
   const openEdit = (id: string) => {
     const item = itemsRef.current.find((i) => i.id === id);
+    setRefusal(null);
     if (item) setDialog({ mode: "edit", itemId: id, initial: draftOf(item, tz) });
   };
   const openNew = (venueId: string, minutesFromTop: number) => {
     const start = addMinutes(dayStart, snap(minutesFromTop));
+    setRefusal(null);
+    setHint(null);
     setDialog({
       mode: "new",
       initial: { title: "", kind: "single_act", venueId, day, start: localTime(start, tz), end: localTime(addMinutes(start, 60), tz), description: "", capacity: "", people: "" },
@@ -347,11 +436,11 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
       </nav>
 
       <div className="flex flex-col gap-4 xl:flex-row">
-        <div className="min-w-0 flex-1 overflow-x-auto rounded-xl border border-line bg-white" role="region" aria-label={t("builder.title", { title: festival.title })} tabIndex={0}>
+        <div ref={region} className="max-h-[calc(100dvh-1rem)] min-w-0 flex-1 overflow-auto overscroll-contain rounded-xl border border-line bg-white" role="region" aria-label={t("builder.title", { title: festival.title })} tabIndex={0}>
           {venues.length === 0 ? (
             <p className="p-4 text-lg">{t("builder.noVenues")}</p>
           ) : (
-            <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(11rem, 1fr))` }} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
+            <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(9rem, 1fr))` }}>
               <div className="sticky top-0 z-20 border-b-2 border-line bg-gold-soft" />
               {venues.map((v) => (
                 <div key={v.id} className="sticky top-0 z-20 border-b-2 border-l border-line bg-gold-soft px-2 py-2 text-base font-bold">
@@ -373,7 +462,26 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                   }}
                   className="relative border-l border-line"
                   style={{ height, backgroundImage: `repeating-linear-gradient(to bottom, #e8d9c9 0 1px, transparent 1px ${30 * PX_PER_MIN}px)` }}
+                  onPointerMove={(e) => {
+                    if (drag.current || e.pointerType === "touch" || (e.target as Element).closest("[data-item]")) return setHint((h) => (h ? null : h));
+                    const minutes = minutesAtY(e.clientY - e.currentTarget.getBoundingClientRect().top, totalMinutes);
+                    setHint((h) => (h?.venueId === v.id && h.minutes === minutes ? h : { venueId: v.id, minutes }));
+                  }}
+                  onPointerLeave={() => setHint(null)}
                 >
+                  {hint?.venueId === v.id && (
+                    <div
+                      aria-hidden="true"
+                      data-testid="slot-hint"
+                      className="pointer-events-none absolute inset-x-1 rounded-lg border-2 border-dashed border-red-brand bg-gold-soft/70"
+                      style={{ top: hint.minutes * PX_PER_MIN, height: Math.min(60, totalMinutes - hint.minutes) * PX_PER_MIN }}
+                    >
+                      <span className="absolute left-1 top-1 flex flex-col items-start gap-0.5">
+                        <span className="whitespace-nowrap rounded bg-red-deep px-1.5 py-0.5 text-sm font-bold text-white tabular-nums">{t("builder.slotHint", { time: clockOf(hours.from, hint.minutes) })}</span>
+                        <span className="px-1 text-sm text-red-deep">{t("builder.slotHintClick")}</span>
+                      </span>
+                    </div>
+                  )}
                   {Array.from({ length: hours.to - hours.from }, (_, h) => (
                     <button
                       key={h}
@@ -382,9 +490,9 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                       style={{ top: h * 60 * PX_PER_MIN, height: 60 * PX_PER_MIN }}
                       aria-label={t("builder.slotLabel", { venue: v.name, time: `${String(hours.from + h).padStart(2, "0")}:00` })}
                       onClick={(e) => {
+                        // By keyboard the slot's hour; by pointer the 5-minute line the hint showed.
                         const rect = (e.currentTarget.parentElement as HTMLElement).getBoundingClientRect();
-                        const minutes = e.detail === 0 ? h * 60 : Math.floor((e.clientY - rect.top) / PX_PER_MIN / 15) * 15;
-                        openNew(v.id, minutes);
+                        openNew(v.id, e.detail === 0 ? h * 60 : minutesAtY(e.clientY - rect.top, totalMinutes));
                       }}
                     />
                   ))}
@@ -394,8 +502,9 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                       const y = minutesBetween(dayStart, i.startsAt) * PX_PER_MIN;
                       const h = Math.max(minutesBetween(i.startsAt, i.endsAt) * PX_PER_MIN, 24);
                       const clash = flagged.has(i.id);
+                      const refused = refusal?.id === i.id ? refusal.text : null;
                       return (
-                        <div key={i.id} className="absolute inset-x-1 z-10" style={{ top: y, height: h }}>
+                        <div key={i.id} data-item className={`absolute inset-x-1 ${refused ? "z-30" : "z-10"}`} style={{ top: y, height: h }}>
                           <button
                             type="button"
                             ref={(el) => {
@@ -421,6 +530,19 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                             className="absolute inset-x-2 bottom-0 h-2.5 cursor-ns-resize rounded-b-lg bg-red-brand/30 touch-none hover:bg-red-brand/60"
                             onPointerDown={(e) => onPointerDown(e, i, "resize")}
                           />
+                          {refused && (
+                            // Beside the item, below it unless it sits low in the day; the status line above tells screen readers.
+                            <p
+                              data-testid="refusal"
+                              className={`absolute w-64 rounded-lg border-2 border-red-brand bg-red-soft px-3 py-2 text-base font-semibold text-red-deep shadow-lg ${col === venues.length - 1 && venues.length > 1 ? "right-0" : "left-0"} ${y + h > height - 120 ? "bottom-full mb-2" : "top-full mt-2"}`}
+                            >
+                              <span
+                                aria-hidden="true"
+                                className={`absolute h-3 w-3 rotate-45 border-red-brand bg-red-soft ${col === venues.length - 1 && venues.length > 1 ? "right-4" : "left-4"} ${y + h > height - 120 ? "-bottom-[7px] border-b-2 border-r-2" : "-top-[7px] border-l-2 border-t-2"}`}
+                              />
+                              {refused}
+                            </p>
+                          )}
                         </div>
                       );
                     })}
@@ -430,7 +552,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
           )}
         </div>
 
-        <aside aria-labelledby="conflicts-title" className="rounded-xl border border-line bg-white p-4 xl:w-80">
+        <aside aria-labelledby="conflicts-title" className="rounded-xl border border-line bg-white p-4 xl:w-72">
           <h2 id="conflicts-title" className="text-xl font-bold">
             {t("builder.conflicts")}
           </h2>
