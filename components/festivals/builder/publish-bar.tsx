@@ -29,29 +29,23 @@ export function PublishBar({
   const t = useTranslations();
   const draft = festivalStatus === "draft";
   return (
-    <div className="flex flex-col gap-3 rounded-xl border border-line bg-white p-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="text-lg">
-          <p>{publishedAt ? t("builder.lastPublished", { time: publishedAt }) : t("builder.neverPublished")}</p>
-          <p className={dirty ? "font-semibold text-red-deep" : draft ? "text-ink" : "text-green-ink"}>
-            {dirty ? t("builder.draftChanges") : draft ? t("builder.readyNotPublic") : t("builder.upToDate")}
-          </p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <a href={`/festivals/${slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
-            {t("builder.preview")}
-          </a>
-          <Button onClick={onPublish} disabled={busy}>
-            {t("builder.publish")}
-          </Button>
-        </div>
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-white p-4">
+      <div className="min-w-0 flex-1 basis-96 text-lg">
+        <p>{publishedAt ? t("builder.lastPublished", { time: publishedAt }) : t("builder.neverPublished")}</p>
+        <p className={dirty ? "font-semibold text-red-deep" : draft ? "text-ink" : "text-green-ink"}>
+          {dirty ? t("builder.draftChanges") : draft ? t("builder.readyNotPublic") : t("builder.upToDate")}
+        </p>
+        {draft && <p className="mt-1 border-l-4 border-gold pl-2 text-base font-semibold">{t("builder.festivalDraft")}</p>}
       </div>
-      {draft && (
-        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border-2 border-gold bg-gold-soft/40 p-3">
-          <p className="text-lg font-semibold">{t("builder.festivalDraft")}</p>
-          <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "published" }} label={t("festivals.publishFestival")} variant="primary" />
-        </div>
-      )}
+      <div className="flex flex-wrap items-center gap-2">
+        <a href={`/festivals/${slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
+          {t("builder.preview")}
+        </a>
+        <Button onClick={onPublish} disabled={busy}>
+          {t("builder.publish")}
+        </Button>
+        {draft && <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "published" }} label={t("festivals.publishFestival")} variant="primary" />}
+      </div>
     </div>
   );
 }
