@@ -134,3 +134,33 @@ test.describe("my page", () => {
     await expectAccessible(page);
   });
 });
+
+test.describe("what the pages promise", () => {
+  test("the wish wall shows an age band, never an exact age, and no price for help or company", async ({ page }) => {
+    await page.goto("/wishes");
+    const cards = page.locator("article");
+    await expect(cards.first()).toBeVisible();
+    for (const line of await cards.locator("p.text-gold-ink").allTextContents()) {
+      // "吴爷爷 · 70多岁" on the wall (the gallery names the alias alone): no number in the alias.
+      const [alias, band] = line.split(" · ");
+      expect(alias, line).not.toMatch(/\d/);
+      if (band !== undefined) expect(band, line).toMatch(/岁/);
+    }
+    const company = cards.filter({ has: page.getByRole("heading", { name: "每周推我去公园晒太阳" }) });
+    await expect(company).toHaveCount(1);
+    await expect(company).not.toContainText("¥");
+    await expect(cards.filter({ has: page.getByRole("heading", { name: "一台能听戏的收音机" }) })).toContainText("约 ¥80");
+  });
+
+  test("the slips page offers every building, and all of them at once", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard/households/slips");
+    const buildings = page.getByRole("navigation", { name: "楼栋" }).getByRole("link");
+    // The demo's fourteen buildings (an import in another journey may add more), then all of them.
+    await expect(buildings.filter({ hasText: /^(美湖花园|湖畔雅苑) \d栋（24 户）$/ })).toHaveCount(14);
+    await expect(buildings.last()).toHaveText(/^全部楼栋（\d+ 户）$/);
+    await buildings.filter({ hasText: "美湖花园 8栋" }).click();
+    await expect(page).toHaveURL(/building=/);
+    await expect(page.getByText("24 张纸条")).toBeVisible();
+    await expect(buildings.filter({ hasText: "美湖花园 8栋" })).toHaveAttribute("aria-current", "page");
+  });
+});
