@@ -32,3 +32,24 @@ test("a volunteer opens and closes the 'let it go' confirmation many times in a 
   await claim.getByRole("button", { name: "是的，放弃" }).click();
   await expect(page.getByText("已放弃认领，心愿回到了心愿墙。")).toBeVisible();
 });
+
+test("an organiser goes round the wish list's status tabs twice, each tap showing its tab", async ({ page }) => {
+  await signInAt(page, DEMO.organiser, "/dashboard/wishes");
+  const tabs = page.getByRole("navigation", { name: "按状态查看" });
+  const order = [
+    ["待审核", "pending"],
+    ["在心愿墙上", "open"],
+    ["已完成", "done"],
+  ] as const;
+  for (let lap = 0; lap < 2; lap++) {
+    for (const [label, status] of order) {
+      const tab = tabs.getByRole("link", { name: new RegExp(`^${label}：\\d+$`) });
+      await tab.click();
+      await expect(page, `lap ${lap}: ${label}`).toHaveURL(new RegExp(`[?&]status=${status}(&|$)`), SOON);
+      await expect(tab, `lap ${lap}: ${label} is the current tab`).toHaveAttribute("aria-current", "page", SOON);
+    }
+    const all = tabs.getByRole("link", { name: /^全部：\d+$/ });
+    await all.click();
+    await expect(all).toHaveAttribute("aria-current", "page", SOON);
+  }
+});
