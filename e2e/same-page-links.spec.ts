@@ -17,7 +17,7 @@ test("a volunteer opens and closes the 'let it go' confirmation many times in a 
   const claim = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title }) });
   const confirmTitle = claim.getByRole("heading", { name: "确定要放弃这个心愿吗？" });
 
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < 10; round++) {
     // Half the rounds arrive by a full page load, half straight from the previous tap.
     if (round % 2 === 0) await page.goto("/me/wishes");
     await claim.getByRole("link", { name: "放弃认领" }).click();
