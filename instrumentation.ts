@@ -1,8 +1,11 @@
-/** At server start: the session secret is settled and the database opened (migrations, demo seed). */
+/** At server start: the session secret and password cost are settled and the database opened (migrations, demo seed). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { getAuthSecret } = await import("./lib/auth/secret");
   getAuthSecret();
+  // A server never hashes passwords at the test suite's low cost: refuse to start if asked to.
+  const { scryptCost } = await import("./lib/auth/password");
+  scryptCost();
   const { getDb, getHandle } = await import("./db");
   const { kind } = await getHandle();
   console.log(`[linli] Database ready (${kind}).`);

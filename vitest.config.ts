@@ -21,8 +21,10 @@ export default defineConfig({
       ? ["**/*.int.test.ts", "**/*.race.test.ts"]
       : ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ...(onPostgres ? [] : ["**/*.race.test.ts"])],
-    // Tests sign and seal with a secret of their own (never the one in .data/).
-    env: { NEXTAUTH_SECRET: "test-only-secret-not-for-any-server-0123456789" },
+    // Tests sign and seal with a secret of their own (never the one in .data/), and hash passwords
+    // at a low scrypt cost (N=2^10, ~1 ms instead of ~0.6 s): only lib/auth/password.test.ts is
+    // about the cost, and it hashes at the production one. No server accepts the variable.
+    env: { NEXTAUTH_SECRET: "test-only-secret-not-for-any-server-0123456789", LINLI_TEST_SCRYPT_N: "1024" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

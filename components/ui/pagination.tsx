@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "./button";
+import { SamePageLink } from "./same-page-link";
 
 /** Previous / next links that keep the other query parameters. */
 export async function Pagination({
@@ -29,14 +29,14 @@ export async function Pagination({
       <span>{t("total", { count: total })}</span>
       <span aria-current="page">{t("pageOf", { page, count: pageCount })}</span>
       {page > 1 && (
-        <Link className={buttonClass("secondary", "sm")} href={href(page - 1)} rel="prev">
+        <SamePageLink className={buttonClass("secondary", "sm")} href={href(page - 1)} rel="prev">
           {t("previous")}
-        </Link>
+        </SamePageLink>
       )}
       {page < pageCount && (
-        <Link className={buttonClass("secondary", "sm")} href={href(page + 1)} rel="next">
+        <SamePageLink className={buttonClass("secondary", "sm")} href={href(page + 1)} rel="next">
           {t("next")}
-        </Link>
+        </SamePageLink>
       )}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SamePageLink } from "./same-page-link";
 import { addressQuery } from "@/lib/address-query";
 
 export { addressQuery };
@@ -21,16 +21,13 @@ export function StatusTabs<F extends { status?: string; page?: number }>({ label
           const current = filters.status === l.status;
           return (
             <li key={l.status ?? "all"}>
-              {/* Not prefetched: Next 16's router kept showing the old list after a prefetched tab
-                  changed only the query (the address changed, no request went out). */}
-              <Link
-                prefetch={false}
+              <SamePageLink
                 href={`${base}${addressQuery<F>(filters, { status: l.status, page: 1 } as Partial<F>)}`}
                 aria-current={current ? "page" : undefined}
                 className={`inline-flex min-h-11 items-center rounded-full border-2 px-4 text-base font-semibold tabular-nums ${current ? "border-red-brand bg-red-brand text-white" : "border-line bg-white text-ink hover:bg-gold-soft"}`}
               >
                 {l.text}
-              </Link>
+              </SamePageLink>
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import type { MyLiveClaim, MyOwnWish, MyPastClaim } from "@/lib/wishes/queries";
 import { withdrawClaimAction } from "@/lib/wishes/actions";
 import { ClientMessages } from "@/components/shell/client-messages";
 import { buttonClass } from "@/components/ui/button";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { Badge, Card } from "@/components/ui/card";
 import { FulfilForm } from "./fulfil-form";
 import { PostButton } from "./post-button";
@@ -80,15 +81,15 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
                 <ClientMessages namespaces={["common", "errors"]}>
                   <PostButton action={withdrawClaimAction} name="claimId" value={claim.id} label={t("withdrawYes")} variant="danger" />
                 </ClientMessages>
-                <Link href={`/me/wishes#claim-${claim.id}`} className={buttonClass("secondary", "lg")}>
+                <SamePageLink href={`/me/wishes#claim-${claim.id}`} className={buttonClass("secondary", "lg")}>
                   {t("withdrawNo")}
-                </Link>
+                </SamePageLink>
               </div>
             </section>
           ) : (
-            <Link href={`/me/wishes?withdraw=${claim.id}#withdraw-${claim.id}`} className={buttonClass("ghost", "md", "self-start underline")}>
+            <SamePageLink href={`/me/wishes?withdraw=${claim.id}#withdraw-${claim.id}`} className={buttonClass("ghost", "md", "self-start underline")}>
               {t("withdraw")}
-            </Link>
+            </SamePageLink>
           )}
         </>
       )}

@@ -1,9 +1,44 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 // scrypt with N=2^17, r=8, p=1 (OWASP); 128·N·r bytes = 128 MiB, so maxmem is raised.
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const PRODUCTION_SCRYPT_N = 2 ** 17;
+const R = 8;
+const P = 1;
 const KEY_LEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
+/** The lowest cost the test suite may ask for (and the lowest a stored hash is checked at in it). */
+const TEST_SCRYPT_N_MIN = 2 ** 10;
+
+type Env = Record<string, string | undefined>;
+
+/** Inside the Vitest suite only: never in a server started by `next start` (NODE_ENV=production). */
+function isTestRun(env: Env): boolean {
+  return !!env.VITEST && env.NODE_ENV !== "production";
+}
+
+/**
+ * The scrypt cost new hashes get: N=2^17, unless the test suite sets LINLI_TEST_SCRYPT_N (a power of
+ * two from 2^10 up) so that tests not about hashing do not spend most of their time on it. Set
+ * anywhere else, the variable is refused with an error, so a server never hashes at the low cost
+ * (instrumentation.ts checks it at start-up).
+ */
+export function scryptCost(env: Env = process.env): number {
+  const raw = env.LINLI_TEST_SCRYPT_N;
+  if (raw === undefined || raw === "") return PRODUCTION_SCRYPT_N;
+  if (!isTestRun(env)) {
+    throw new Error("LINLI_TEST_SCRYPT_N is for the test suite only: unset it to run Linli.");
+  }
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < TEST_SCRYPT_N_MIN || n > PRODUCTION_SCRYPT_N || (n & (n - 1)) !== 0) {
+    throw new Error(`LINLI_TEST_SCRYPT_N must be a power of two from ${TEST_SCRYPT_N_MIN} to ${PRODUCTION_SCRYPT_N}, not "${raw}".`);
+  }
+  return n;
+}
+
+/** The lowest N a stored hash may carry to be checked at all: outside tests, the production cost. */
+function lowestAcceptedN(env: Env): number {
+  return isTestRun(env) ? TEST_SCRYPT_N_MIN : PRODUCTION_SCRYPT_N;
+}
 
 function scrypt(password: string, salt: Buffer, keyLen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -13,21 +48,22 @@ function scrypt(password: string, salt: Buffer, keyLen: number, opts: ScryptOpti
 
 /** Returns "scrypt$N$r$p$salt$hash" (base64), so parameters can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
+  const N = scryptCost();
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, KEY_LEN, { ...PARAMS, maxmem: MAXMEM });
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+  const key = await scrypt(password, salt, KEY_LEN, { N, r: R, p: P, maxmem: MAXMEM });
+  return ["scrypt", N, R, P, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
+/** Checks a password against a stored hash, at the parameters the hash carries. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
   if (scheme !== "scrypt" || !saltB64 || !keyB64) return false;
+  const [N, rr, pp] = [Number(n), Number(r), Number(p)];
+  if (![N, rr, pp].every((x) => Number.isInteger(x) && x > 0)) return false;
+  // A hash cheaper than the production cost is never trusted by a server (only inside the test suite).
+  if (N < lowestAcceptedN(process.env)) return false;
   const expected = Buffer.from(keyB64, "base64");
-  const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
+  const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, { N, r: rr, p: pp, maxmem: MAXMEM });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -9,7 +9,7 @@ import { generateHouseholdCode } from "@/lib/accounts/household-code";
 
 export const TEST_PASSWORD = "a quiet lake in spring";
 let hash: Promise<string> | undefined;
-/** One real scrypt hash per test file: hashing costs ~0.3 s each. */
+/** One scrypt hash per test file (at the suite's low cost, see vitest.config.ts). */
 export const testHash = () => (hash ??= hashPassword(TEST_PASSWORD));
 
 let seq = 0;

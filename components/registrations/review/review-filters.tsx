@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
 import { REGISTRATION_ROLES } from "@/db/schema/registrations";
 import { REVIEW_STATUSES, type ReviewFilters } from "@/lib/registrations/schemas";
@@ -46,9 +46,9 @@ export async function ReviewFilterForm({
       <button type="submit" className={buttonClass("primary", "sm")}>
         {t("filters.apply")}
       </button>
-      <Link href={base} className={buttonClass("ghost", "sm", "underline")}>
+      <SamePageLink href={base} className={buttonClass("ghost", "sm", "underline")}>
         {t("filters.clear")}
-      </Link>
+      </SamePageLink>
     </form>
   );
 }

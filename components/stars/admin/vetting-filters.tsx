@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
 import { NOMINATION_STATUSES } from "@/db/schema/stars";
 import type { VettingFilters } from "@/lib/stars/admin-forms";
@@ -25,9 +25,9 @@ export async function VettingFilterForm({ base, filters, categories }: { base: s
       <button type="submit" className={buttonClass("primary", "sm")}>
         {t("apply")}
       </button>
-      <Link href={base} className={buttonClass("ghost", "sm", "underline")}>
+      <SamePageLink href={base} className={buttonClass("ghost", "sm", "underline")}>
         {t("clear")}
-      </Link>
+      </SamePageLink>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
 import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
 import { WISH_TABS, type WishAdminFilters } from "@/lib/wishes/admin-forms";
@@ -32,9 +32,9 @@ export async function WishFilterForm({ base, filters }: { base: string; filters:
       <button type="submit" className={buttonClass("primary", "sm")}>
         {t("filters.apply")}
       </button>
-      <Link href={base} className={buttonClass("ghost", "sm", "underline")}>
+      <SamePageLink href={base} className={buttonClass("ghost", "sm", "underline")}>
         {t("filters.clear")}
-      </Link>
+      </SamePageLink>
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
@@ -164,9 +164,9 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
               {totals.map((r) => (
                 <tr key={r.userId}>
                   <Td>
-                    <Link href={`${base}?phone=${r.phone}`} className="font-semibold underline underline-offset-4">
+                    <SamePageLink href={`${base}?phone=${r.phone}`} className="font-semibold underline underline-offset-4">
                       {r.name}
-                    </Link>{" "}
+                    </SamePageLink>{" "}
                     <span className="text-sm tabular-nums text-muted">{r.phone}</span>
                   </Td>
                   <Td className="text-right font-semibold tabular-nums">{r.earned}</Td>

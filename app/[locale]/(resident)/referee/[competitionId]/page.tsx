@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -60,13 +61,13 @@ export default async function RefereeCompetitionPage({ params, searchParams }: {
               <ul className="flex flex-wrap gap-2">
                 {c.rounds.map((r) => (
                   <li key={r}>
-                    <Link
+                    <SamePageLink
                       href={`/referee/${c.id}?round=${r}`}
                       aria-current={r === c.round ? "page" : undefined}
                       className={`inline-flex min-h-11 min-w-11 items-center justify-center rounded-xl border-2 px-3 text-lg font-semibold ${r === c.round ? "border-red-brand bg-red-soft text-red-deep" : "border-stone-400 bg-white text-ink"}`}
                     >
                       {t("matches.round", { round: r })}
-                    </Link>
+                    </SamePageLink>
                   </li>
                 ))}
               </ul>
@@ -75,9 +76,9 @@ export default async function RefereeCompetitionPage({ params, searchParams }: {
           {roundDone && nextRound !== undefined && (
             <p className="rounded-xl border-l-4 border-green-ink bg-green-soft px-4 py-3 text-lg">
               {t("referee.roundDone")}{" "}
-              <Link href={`/referee/${c.id}?round=${nextRound}`} className="font-semibold text-red-deep underline underline-offset-4">
+              <SamePageLink href={`/referee/${c.id}?round=${nextRound}`} className="font-semibold text-red-deep underline underline-offset-4">
                 {t("referee.toRound", { round: nextRound })}
-              </Link>
+              </SamePageLink>
             </p>
           )}
           <ClientMessages namespaces={[...ACCOUNT_NAMESPACES, "competitionsAdmin"]}>
