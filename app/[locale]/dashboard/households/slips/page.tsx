@@ -6,7 +6,7 @@ import { formatHouseholdCode } from "@/lib/accounts/household-code-format";
 import { siteOrigin } from "@/lib/site-url";
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
-import Link from "next/link";
+import { SamePageLink } from "@/components/ui/same-page-link";
 import { requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
@@ -48,13 +48,13 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
               const current = b.key === "" ? building === "" : building !== "" && chosen === b.key;
               return (
                 <li key={b.key || "all"}>
-                  <Link
+                  <SamePageLink
                     href={`/dashboard/households/slips?building=${encodeURIComponent(b.key)}`}
                     aria-current={current ? "page" : undefined}
                     className={buttonClass(current ? "primary" : "secondary", "sm")}
                   >
                     {b.label}
-                  </Link>
+                  </SamePageLink>
                 </li>
               );
             })}
