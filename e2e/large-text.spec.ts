@@ -40,7 +40,7 @@ interface Problem {
 
 /** What the page does wrong at this width and text size, read from the laid-out page. */
 async function layoutProblems(page: Page): Promise<{ scrollWidth: number; problems: Problem[] }> {
-  return page.evaluate((width) => {
+  return page.evaluate(() => {
     const problems: { what: "overflow" | "narrow" | "clipped" | "small-target"; where: string; detail: string }[] = [];
     const name = (el: Element) => {
       const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 30);
@@ -116,7 +116,7 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; proble
     }
 
     return { scrollWidth: document.documentElement.scrollWidth, problems };
-  }, WIDTH);
+  });
 }
 
 /** Opens a page at 200 % text, sets it again after load (as a browser's setting would), and checks it. */

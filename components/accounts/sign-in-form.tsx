@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
@@ -21,6 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [code, setCode] = useState<string>();
   const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { phone: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
+  // Signed in: the button stays busy until the next page is there, so it is not pressed twice.
+  const [leaving, startLeaving] = useTransition();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setCode(undefined);
@@ -29,8 +31,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       setCode(res?.error && KNOWN.has(res.error) ? res.error : "invalid_credentials");
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    startLeaving(() => {
+      router.replace(callbackUrl);
+      router.refresh();
+    });
   });
 
   return (
@@ -51,7 +55,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         errors={errors.password?.message ? [errors.password.message] : undefined}
         {...form.register("password")}
       />
-      <SubmitButton size="lg" pending={isSubmitting}>
+      <SubmitButton size="lg" pending={isSubmitting || leaving}>
         {t("submitSignIn")}
       </SubmitButton>
     </form>
