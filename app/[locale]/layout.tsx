@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LOCALES, isLocale } from "@/lib/i18n/config";
 import { ClientMessages, PUBLIC_NAMESPACES } from "@/components/shell/client-messages";
+import { NavigationFeedback } from "@/components/shell/navigation-feedback";
 import "../globals.css";
 
 // Every page lives under an internal /[locale] segment that next.config.js rewrites to from the
@@ -31,7 +32,10 @@ export default async function RootLayout({ children, params }: { children: React
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:text-lg">
           {t("skipToContent")}
         </a>
-        <ClientMessages namespaces={PUBLIC_NAMESPACES}>{children}</ClientMessages>
+        <ClientMessages namespaces={PUBLIC_NAMESPACES}>
+          {children}
+          <NavigationFeedback />
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { getSession, signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
@@ -22,6 +22,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [code, setCode] = useState<string>();
   const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { phone: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
+  // Signed in: the button stays busy until the next page is there, so it is not pressed twice.
+  const [leaving, startLeaving] = useTransition();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setCode(undefined);
@@ -31,8 +33,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
       return;
     }
     const target = callbackUrl ?? landingPath((await getSession())?.user?.roles);
-    router.replace(target);
-    router.refresh();
+    startLeaving(() => {
+      router.replace(target);
+      router.refresh();
+    });
   });
 
   return (
@@ -53,7 +57,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
         errors={errors.password?.message ? [errors.password.message] : undefined}
         {...form.register("password")}
       />
-      <SubmitButton size="lg" pending={isSubmitting}>
+      <SubmitButton size="lg" pending={isSubmitting || leaving}>
         {t("submitSignIn")}
       </SubmitButton>
     </form>

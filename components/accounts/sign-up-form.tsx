@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
@@ -22,6 +22,8 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
     defaultValues: { name: "", phone: "", password: "", householdCode: prefilled ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
+  // Signed in: the button stays busy until the next page is there, so it is not pressed twice.
+  const [leaving, startLeaving] = useTransition();
   const err = (k: keyof SignUpInput) => (errors[k]?.message ? [errors[k]!.message!] : undefined);
 
   const onSubmit = form.handleSubmit(async (_parsed, event) => {
@@ -39,8 +41,10 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
       return;
     }
     const res = await signIn("credentials", { phone: raw.phone, password: raw.password, redirect: false });
-    router.replace(res && !res.error ? `/me?welcome=${result.data?.verified ? "verified" : "unverified"}` : "/sign-in");
-    router.refresh();
+    startLeaving(() => {
+      router.replace(res && !res.error ? `/me?welcome=${result.data?.verified ? "verified" : "unverified"}` : "/sign-in");
+      router.refresh();
+    });
     void event;
   });
 
@@ -76,7 +80,7 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
         errors={err("householdCode")}
         {...form.register("householdCode")}
       />
-      <SubmitButton size="lg" pending={isSubmitting}>
+      <SubmitButton size="lg" pending={isSubmitting || leaving}>
         {t("submitSignUp")}
       </SubmitButton>
     </form>

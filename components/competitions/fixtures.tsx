@@ -50,7 +50,7 @@ export function RoundsTables({
             {/* A narrow phone: one card a match, the two sides either side of the score, nothing to scroll. */}
             <ul className="flex flex-col gap-2 sm:hidden">
               {played.map((m) => (
-                <li key={m.id} className="rounded-xl border border-line bg-white px-3 py-2">
+                <li key={m.id} className="@container rounded-xl border border-line bg-white px-[12px] py-2">
                   <p className="text-base text-muted">
                     {t("table", { table: m.table })}
                     {inTurns && m.startsAt && ` · ${clock(m.startsAt)}`}
@@ -58,14 +58,15 @@ export function RoundsTables({
                     {m.label === "losers" && ` · ${t("losersBracket")}`}
                     {m.label === "grand_final" && ` · ${t("grandFinal")}`}
                   </p>
-                  <div className="grid grid-cols-[1fr_auto_1fr] items-center gap-2 text-lg">
+                  {/* Side by side with the score between them; one under the other when the text is large. */}
+                  <div className="grid items-center gap-2 text-lg @min-[15rem]:grid-cols-[1fr_auto_1fr]">
                     <p className={`break-words ${m.winner === "a" ? "font-bold text-green-ink" : ""}`}>
                       <span className="block text-base font-normal text-muted">{sides[0]}</span>
                       {sideName(m.a, m.feedA, t, name)}
                       {m.winner === "a" && <span className="sr-only"> ({t("won")})</span>}
                     </p>
-                    <p className="text-center font-semibold">{resultCell(m)}</p>
-                    <p className={`break-words text-right ${m.winner === "b" ? "font-bold text-green-ink" : ""}`}>
+                    <p className="font-semibold @min-[15rem]:text-center">{resultCell(m)}</p>
+                    <p className={`break-words @min-[15rem]:text-right ${m.winner === "b" ? "font-bold text-green-ink" : ""}`}>
                       <span className="block text-base font-normal text-muted">{sides[1]}</span>
                       {sideName(m.b, m.feedB, t, name)}
                       {m.winner === "b" && <span className="sr-only"> ({t("won")})</span>}

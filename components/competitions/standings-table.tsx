@@ -37,14 +37,14 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
     <>
       <ol aria-label={caption} className="flex flex-col gap-2 sm:hidden">
         {rows.map((r) => (
-          <li key={r.entrant.id} className={`rounded-xl border border-line px-3 py-2 ${r.rank === 1 ? "bg-gold-soft/60" : "bg-white"}`}>
-            <p className="flex items-baseline gap-3 text-lg">
+          <li key={r.entrant.id} className={`rounded-xl border border-line px-[12px] py-2 ${r.rank === 1 ? "bg-gold-soft/60" : "bg-white"}`}>
+            <p className="flex flex-wrap items-baseline gap-x-3 text-lg">
               <span className="min-w-8 font-bold tabular-nums">
                 <span className="sr-only">{t("rankCol")} </span>
                 {r.rank}
                 {r.shared && <span className="ml-1 text-base font-normal text-muted">({t("shared")})</span>}
               </span>
-              <span className="min-w-0 flex-1 font-semibold break-words">
+              <span className="min-w-0 flex-[1_1_7rem] font-semibold break-words">
                 {r.entrant.name}
                 {left(r)}
               </span>

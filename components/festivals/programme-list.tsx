@@ -13,9 +13,9 @@ export async function ProgrammeList({ slug, items, venues, timeZone, links = tru
   return (
     <ol className="flex flex-col gap-3">
       {items.map((i) => (
-        <li key={i.id} data-kind={i.kind} className="rounded-xl border border-line border-l-4 border-l-red-brand bg-white p-4 break-inside-avoid">
+        <li key={i.id} data-kind={i.kind} className="rounded-xl border border-line border-l-4 border-l-red-brand bg-white p-[16px] break-inside-avoid">
           <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-            <p className="text-xl font-bold whitespace-nowrap text-red-deep tabular-nums">{t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}</p>
+            <p className="text-xl font-bold text-red-deep tabular-nums">{t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}</p>
             <h3 className="text-xl font-bold">
               {links ? (
                 <Link href={`/festivals/${slug}/items/${i.id}`} className="underline decoration-gold decoration-2 underline-offset-4 hover:text-red-deep">
@@ -72,11 +72,12 @@ export function ActList({ acts, time, label, className = "" }: { acts: { id: str
   return (
     <ol className={`flex flex-col text-lg ${className}`} aria-label={label}>
       {acts.map((a, n) => (
-        <li key={a.id} className="grid grid-cols-[auto_1fr] gap-x-3">
-          <span className="text-muted tabular-nums">
+        <li key={a.id} className="flex flex-wrap gap-x-3">
+          <span className="shrink-0 text-muted tabular-nums">
             {n + 1}. {time(a.startsAt)}
           </span>
-          <span>
+          {/* Beside the time while a line holds eight characters; under it when the text is large. */}
+          <span className="min-w-0 flex-[1_1_8rem]">
             {a.title}
             {a.people.length > 0 && <span className="text-muted"> · {a.people.join(" / ")}</span>}
           </span>

@@ -102,7 +102,7 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
                 ))}
               </ul>
             </nav>
-            <nav aria-label={t("views")} className="flex gap-2">
+            <nav aria-label={t("views")} className="flex flex-wrap gap-2">
               <Link href={`/festivals/${slug}`} aria-current={view === "list" ? "page" : undefined} className={buttonClass(view === "list" ? "primary" : "ghost", "sm", "underline")}>
                 {t("viewList")}
               </Link>

@@ -38,23 +38,23 @@ export async function MyPointsCard({ points, latest = 3 }: { points: MyPoints; l
 export async function PointsSummary({ points }: { points: MyPoints }) {
   const t = await getTranslations("points");
   return (
-    <dl className="mt-3 grid grid-cols-2 gap-3">
-      <div className="rounded-xl bg-red-soft p-3">
+    <dl className="mt-3 grid grid-cols-[repeat(auto-fit,minmax(min(100%,8rem),1fr))] gap-3">
+      <div className="rounded-xl bg-red-soft p-[12px]">
         <dt className="text-base">{t("balance")}</dt>
         <dd className="text-3xl font-bold text-red-deep">{t("balanceValue", { points: points.balance })}</dd>
       </div>
-      <div className="rounded-xl bg-green-soft p-3">
+      <div className="rounded-xl bg-green-soft p-[12px]">
         <dt className="text-base">{t("earnedInYear", { year: points.year })}</dt>
         <dd className="text-3xl font-bold text-green-ink">{t("balanceValue", { points: points.earnedInYear })}</dd>
       </div>
       {points.spentInYear > 0 && (
-        <div className="col-span-2 sm:col-span-1">
+        <div className="col-span-full sm:col-span-1">
           <dt className="text-base text-muted">{t("spentInYear", { year: points.year })}</dt>
           <dd className="text-xl font-semibold">{t("balanceValue", { points: points.spentInYear })}</dd>
         </div>
       )}
       {points.rank && (
-        <div className="col-span-2">
+        <div className="col-span-full">
           <dt className="sr-only">{t("leaderboard")}</dt>
           <dd className="text-lg font-semibold">{t("rank", { year: points.year, rank: points.rank })}</dd>
         </div>

@@ -32,8 +32,8 @@ export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
   return (
     <ul className="flex flex-col divide-y divide-line">
       {entries.map((e) => (
-        <li key={e.id} className="flex items-start justify-between gap-4 py-3">
-          <div className="min-w-0">
+        <li key={e.id} className="flex flex-wrap items-start justify-between gap-x-4 py-3">
+          <div className="min-w-0 flex-[1_1_10rem]">
             <p className="text-lg font-semibold">{e.about ? t("entryTitle", { kind: t(`kind_${e.kind}`), about: e.about }) : t(`kind_${e.kind}`)}</p>
             <p className="text-muted">{t(`rule_${e.kind}`, { points: RULE_POINTS[e.kind] })}</p>
             <p className="text-muted">

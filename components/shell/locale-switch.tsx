@@ -39,7 +39,7 @@ export function LocaleSwitch({ tone = "light" }: { tone?: "light" | "dark" }) {
           type="submit"
           lang={l}
           aria-pressed={locale === l}
-          className={`min-h-11 min-w-11 rounded-lg px-3 text-base font-semibold ${
+          className={`min-h-11 min-w-11 rounded-lg px-[12px] text-base font-semibold whitespace-nowrap ${
             tone === "light"
               ? locale === l
                 ? "bg-white text-red-deep"

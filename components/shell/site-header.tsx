@@ -14,19 +14,23 @@ export function Logo({ label }: { label: string }) {
   );
 }
 
-/** The residents' header: logo, language and the account links. */
+/**
+ * The residents' header: logo, language and the account links. The account links arrive after
+ * the page is shown (they depend on the session), so on a phone they have a row of their own from
+ * the start: whatever they turn out to be, nothing else on the page moves.
+ */
 export async function SiteHeader() {
   const t = await getTranslations();
   return (
     <header className="festival-band no-print border-b-4 border-gold">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-[16px] py-2">
         <Link href="/" className="rounded-lg">
           <Logo label={t("common.appName")} />
         </Link>
-        <nav aria-label={t("nav.main")} className="flex flex-wrap items-center gap-1">
+        <nav aria-label={t("nav.main")} className="order-last flex min-h-11 basis-full flex-wrap items-center gap-1 sm:order-none sm:ml-auto sm:basis-auto">
           <UserMenu />
-          <LocaleSwitch />
         </nav>
+        <LocaleSwitch />
       </div>
     </header>
   );

@@ -36,10 +36,10 @@ export function CandidateCard({ candidate, headingLevel = 3, chosen = false, chi
   const t = useTranslations("stars");
   const Heading = `h${headingLevel}` as "h3";
   return (
-    <article className={`flex flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-4 shadow-sm sm:p-5 ${chosen ? "border-red-brand" : "border-line"}`}>
-      <div className="flex items-center gap-4">
+    <article className={`flex flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-[16px] shadow-sm sm:p-5 ${chosen ? "border-red-brand" : "border-line"}`}>
+      <div className="flex flex-wrap items-center gap-4">
         <CandidatePhoto candidate={candidate} />
-        <div className="min-w-0">
+        <div className="min-w-0 flex-[1_1_8rem]">
           <Heading className="text-2xl font-bold break-words text-red-deep">{candidate.name}</Heading>
           {candidate.building && <p className="text-lg text-muted">{t("building", { building: candidate.building })}</p>}
         </div>

@@ -11,9 +11,9 @@ const VARIANTS: Record<Variant, string> = {
 };
 
 const SIZES: Record<Size, string> = {
-  lg: "min-h-14 px-6 text-xl",
-  md: "min-h-12 px-5 text-lg",
-  sm: "min-h-11 px-3 text-base",
+  lg: "min-h-14 px-[24px] text-xl",
+  md: "min-h-12 px-[20px] text-lg",
+  sm: "min-h-11 px-[12px] text-base",
 };
 
 /** Targets are at least 44 px high at every size. */

@@ -23,7 +23,7 @@ interface Common {
 type Props = Common & ({ multiple?: false; value: string | undefined; onChange: (v: string) => void } | { multiple: true; value: string[]; onChange: (v: string[]) => void });
 
 // Short answers sit two to a row even on a phone; long ones get the full width.
-const COLUMNS = { 1: "", 2: "sm:grid-cols-2", 3: "grid-cols-2 sm:grid-cols-3", 4: "grid-cols-2 sm:grid-cols-4" };
+const COLUMNS = { 1: "", 2: "sm:grid-cols-2", 3: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-3", 4: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-4" };
 
 /**
  * Radio buttons or checkboxes drawn as large tappable cards, in a fieldset whose legend names the
@@ -56,7 +56,7 @@ export function ChoiceGroup(props: Props) {
           return (
             <label
               key={c.value}
-              className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 px-4 py-3 text-lg ${
+              className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 px-[14px] py-3 text-lg ${
                 c.disabled ? "cursor-not-allowed border-line bg-stone-100 text-muted" : on ? "border-red-brand bg-red-soft" : "border-stone-400 bg-white hover:border-red-brand"
               }`}
             >

@@ -38,13 +38,13 @@ export function Field({ label, hint, errors, optional, id, className = "", type,
           {hint}
         </p>
       )}
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <input
           id={inputId}
           type={isPassword && shown ? "text" : type}
           aria-invalid={errorId ? true : undefined}
           aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-          className={`min-h-12 w-full min-w-0 rounded-xl border-2 bg-white px-4 text-lg text-ink placeholder:text-stone-500 ${errorId ? "border-red-brand" : "border-stone-400"} focus:border-red-brand`}
+          className={`min-h-12 w-full min-w-0 flex-[1_1_8rem] rounded-xl border-2 bg-white px-4 text-lg text-ink placeholder:text-stone-500 ${errorId ? "border-red-brand" : "border-stone-400"} focus:border-red-brand`}
           {...input}
         />
         {isPassword && (
@@ -52,7 +52,7 @@ export function Field({ label, hint, errors, optional, id, className = "", type,
             type="button"
             onClick={() => setShown((s) => !s)}
             aria-pressed={shown}
-            className="min-h-12 shrink-0 rounded-xl border-2 border-stone-400 bg-white px-3 text-base font-semibold text-ink hover:bg-gold-soft"
+            className="min-h-12 rounded-xl border-2 border-stone-400 bg-white px-[12px] text-base font-semibold text-ink hover:bg-gold-soft"
           >
             {shown ? t("common.hidePassword") : t("common.showPassword")}
           </button>

@@ -16,9 +16,9 @@ export function Table({ caption, children, className = "" }: { caption: string; 
 }
 
 export const Th = ({ className = "", ...p }: ThHTMLAttributes<HTMLTableCellElement>) => (
-  <th scope="col" className={`border-b-2 border-line bg-gold-soft px-3 py-2 font-semibold whitespace-nowrap ${className}`} {...p} />
+  <th scope="col" className={`border-b-2 border-line bg-gold-soft px-[12px] py-2 font-semibold whitespace-nowrap ${className}`} {...p} />
 );
 export const Td = ({ className = "", ...p }: TdHTMLAttributes<HTMLTableCellElement>) => (
-  <td className={`border-b border-line px-3 py-2 align-top whitespace-nowrap ${className}`} {...p} />
+  <td className={`border-b border-line px-[12px] py-2 align-top whitespace-nowrap ${className}`} {...p} />
 );
 export const Tr = (p: HTMLAttributes<HTMLTableRowElement>) => <tr {...p} />;

@@ -20,7 +20,7 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
   const format = await getFormatter();
   const c = claim.contact;
   return (
-    <li id={`claim-${claim.id}`} className="flex scroll-mt-4 flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-white p-4 shadow-sm sm:p-6">
+    <li id={`claim-${claim.id}`} className="flex scroll-mt-4 flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-white p-[16px] shadow-sm sm:p-6">
       <div className="flex flex-col gap-1">
         <p className="text-lg font-semibold break-words text-gold-ink">{claim.alias}</p>
         <h3 className="text-2xl font-bold break-words text-red-deep">
@@ -40,9 +40,9 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
       )}
       {c && (
         // A plain block, not a landmark: a volunteer holding several wishes would have several alike.
-        <div className="-mx-1 rounded-xl bg-gold-soft px-3 py-3 sm:mx-0 sm:px-4">
+        <div className="@container -mx-1 rounded-xl bg-gold-soft px-[12px] py-3 sm:mx-0 sm:px-4">
           <h4 className="text-xl font-bold">{t("contactTitle")}</h4>
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
+          <dl className="mt-2 grid gap-x-4 gap-y-2 text-lg @min-[16rem]:grid-cols-[auto_1fr]">
             <dt className="text-muted">{t("name")}</dt>
             <dd className="font-semibold break-words">{c.realName}</dd>
             <dt className="text-muted">{t("phone")}</dt>

@@ -60,10 +60,10 @@ export function WishFacts({ wish }: { wish: Pick<WallWish, "category" | "value" 
 export function WishCard({ wish }: { wish: WallWish }) {
   const t = useTranslations("wishes");
   return (
-    <article className={`flex h-full flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-4 shadow-sm sm:p-5 ${wish.taken ? "border-line" : "border-gold"}`}>
-      <div className="flex items-start gap-4">
+    <article className={`flex h-full flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-[16px] shadow-sm sm:p-5 ${wish.taken ? "border-line" : "border-gold"}`}>
+      <div className="flex flex-wrap items-start gap-4">
         <WishPhoto photoId={wish.photoId} title={wish.title} category={wish.category} />
-        <div className="min-w-0">
+        <div className="min-w-0 flex-[1_1_8rem]">
           <p className="text-lg font-semibold break-words text-gold-ink">
             {wish.alias} · {t(`ageBand.${wish.ageBand}`)}
           </p>
@@ -83,7 +83,7 @@ export function WishCard({ wish }: { wish: WallWish }) {
 export function GalleryCard({ wish }: { wish: GalleryWish }) {
   const t = useTranslations("wishes");
   return (
-    <article className="flex h-full flex-col gap-3 rounded-[var(--radius-card)] border border-line border-t-4 border-t-green-ink bg-white p-4 shadow-sm sm:p-5">
+    <article className="flex h-full flex-col gap-3 rounded-[var(--radius-card)] border border-line border-t-4 border-t-green-ink bg-white p-[16px] shadow-sm sm:p-5">
       {wish.photoId && (
         // eslint-disable-next-line @next/next/no-img-element
         <img src={wishPhotoUrl(wish.photoId)} alt={t("fulfilPhotoAlt", { title: wish.title })} loading="lazy" className="aspect-[4/3] w-full rounded-xl border border-line bg-stone-100 object-cover" />

@@ -121,11 +121,11 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
             />
           )}
         />
-        <div className="grid gap-6 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
           <Field label={t("form.value")} hint={t("form.valueHint", { cap })} type="number" inputMode="numeric" min={0} max={cap} errors={err(errors.value?.message)} {...form.register("value")} />
           <Field label={t("form.wantedBy")} type="date" optional errors={err(errors.wantedBy?.message)} {...form.register("wantedBy", { setValueAs: (v: string | null) => v || null })} />
         </div>
-        <div className="grid gap-6 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
           <Field label={t("form.alias")} hint={t("form.aliasHint", { suggestion })} autoComplete="off" errors={err(errors.alias?.message)} {...form.register("alias")} />
           <Field label={t("form.age")} hint={t("form.ageHint")} type="number" inputMode="numeric" min={0} max={120} errors={err(errors.age?.message)} {...form.register("age")} />
         </div>

@@ -51,7 +51,7 @@ export default async function HomePage() {
     <div className="flex flex-col gap-8">
       {festival ? (
         <section aria-labelledby="festival-title" className="overflow-hidden rounded-[var(--radius-card)] border-2 border-gold bg-white shadow-sm">
-          <div className="festival-band px-5 py-6 text-white sm:px-8 sm:py-8">
+          <div className="festival-band px-[20px] py-6 text-white sm:px-8 sm:py-8">
             <p className="flex flex-wrap items-center gap-2 text-lg font-semibold text-gold-soft">
               <span>{t("edition", { edition: festival.edition })}</span>
               <span className="rounded-full bg-white px-3 py-0.5 text-base text-red-deep">
@@ -64,7 +64,7 @@ export default async function HomePage() {
             {festival.theme && <p className="mt-3 text-xl">{t("theme", { theme: festival.theme })}</p>}
             <p className="mt-3 text-xl font-semibold">{festival.startsOn === festival.endsOn ? day(festival.startsOn) : t("dates", { start: day(festival.startsOn), end: day(festival.endsOn) })}</p>
           </div>
-          <div className="px-5 py-4 text-lg sm:px-8">
+          <div className="px-[20px] py-4 text-lg sm:px-8">
             <p>{t("sinceLine")}</p>
             <ul className="mt-2 flex flex-col gap-1 text-muted">
               {festival.registrationOpensAt && festival.registrationClosesAt && (
@@ -96,7 +96,7 @@ export default async function HomePage() {
             const body = (
               <>
                 <RolePicture role={r} className="size-16" />
-                <span className="flex flex-col gap-1">
+                <span className="flex min-w-0 flex-col gap-1">
                   <span className="text-xl font-bold">{t(r)}</span>
                   <span>{t(`${r}Text`)}</span>
                   <span>
@@ -106,16 +106,17 @@ export default async function HomePage() {
               </>
             );
             return (
-              <li key={r}>
+              // The picture sits beside the words while a line holds about ten characters, above them when the text is large.
+              <li key={r} className="@container">
                 {festival && registration !== "none" ? (
                   <Link
                     href={`/festivals/${festival.slug}/register/${r}`}
-                    className="flex h-full gap-4 rounded-[var(--radius-card)] border-2 border-line bg-white p-5 text-ink no-underline shadow-sm hover:border-red-brand"
+                    className="flex h-full flex-col gap-4 rounded-[var(--radius-card)] border-2 border-line bg-white p-[20px] text-ink no-underline shadow-sm hover:border-red-brand @min-[16rem]:flex-row"
                   >
                     {body}
                   </Link>
                 ) : (
-                  <div className="flex h-full gap-4 rounded-[var(--radius-card)] border border-line bg-white p-5 shadow-sm">{body}</div>
+                  <div className="flex h-full flex-col gap-4 rounded-[var(--radius-card)] border border-line bg-white p-[20px] shadow-sm @min-[16rem]:flex-row">{body}</div>
                 )}
               </li>
             );
@@ -129,7 +130,7 @@ export default async function HomePage() {
         </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-3">
           {MORE.map((k) => (
-            <li key={k} className="flex flex-col gap-1 rounded-[var(--radius-card)] border border-line border-t-4 border-t-gold bg-white p-5 shadow-sm">
+            <li key={k} className="flex flex-col gap-1 rounded-[var(--radius-card)] border border-line border-t-4 border-t-gold bg-white p-[20px] shadow-sm">
               <h3 className="text-xl font-bold">{t(k)}</h3>
               <p>{t(`${k}Text`)}</p>
               <p className="mt-1">

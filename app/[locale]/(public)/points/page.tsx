@@ -39,7 +39,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           <Table caption={t("leaderboardTitle", { year })}>
             <thead>
               <tr>
-                <Th className="w-16 text-center">{t("colRank")}</Th>
+                <Th className="w-px text-center">{t("colRank")}</Th>
                 <Th>{t("colName")}</Th>
                 <Th className="text-right">{t("colPoints")}</Th>
               </tr>

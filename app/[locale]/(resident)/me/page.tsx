@@ -116,12 +116,15 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         <h2 id="profile-title" className="text-2xl font-bold">
           {t("me.profile")}
         </h2>
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        {/* Labels beside their values, or above them when the text is too large for both. */}
+        <div className="@container">
+        <dl className="mt-3 grid gap-x-4 gap-y-1 @min-[16rem]:grid-cols-[auto_1fr]">
           <dt className="text-muted">{t("me.phone")}</dt>
           <dd>{profile.phoneMasked}</dd>
           <dt className="text-muted">{t("me.memberSince")}</dt>
           <dd>{format.dateTime(profile.memberSince, { year: "numeric", month: "long", day: "numeric" })}</dd>
         </dl>
+        </div>
         <div className="mt-4">
           <UpdateNameForm name={profile.name} />
         </div>

@@ -48,10 +48,11 @@ export default async function ChooseRolePage({ params }: { params: Params }) {
           const left = places.find((p) => p.role === role)?.left ?? null;
           const held = mine.filter((r) => r.role === role);
           return (
-            <li key={role}>
+            // The picture sits beside the words while there is room for both, above them when the text is large.
+            <li key={role} className="@container">
               <Link
                 href={`/festivals/${slug}/register/${role}`}
-                className="flex items-center gap-4 rounded-[var(--radius-card)] border-2 border-line bg-white p-4 text-ink no-underline shadow-sm hover:border-red-brand sm:p-5"
+                className="flex flex-col items-start gap-4 rounded-[var(--radius-card)] border-2 border-line bg-white p-[16px] text-ink no-underline shadow-sm hover:border-red-brand @min-[18rem]:flex-row @min-[18rem]:items-center sm:p-5"
               >
                 <RolePicture role={role} className="size-20 sm:size-24" />
                 <span className="flex min-w-0 flex-col gap-1">
@@ -62,7 +63,7 @@ export default async function ChooseRolePage({ params }: { params: Params }) {
                     {left !== null && (left > 0 ? <Badge tone="gold">{t("rolePlacesLeft", { count: left })}</Badge> : <Badge tone="red">{t("roleFull")}</Badge>)}
                   </span>
                 </span>
-                <span aria-hidden="true" className="ml-auto text-3xl text-red-brand">
+                <span aria-hidden="true" className="ml-auto hidden text-3xl text-red-brand @min-[18rem]:block">
                   ›
                 </span>
               </Link>

@@ -51,8 +51,8 @@ export default async function ItemPage({ params }: { params: Params }) {
         <p className="text-lg text-muted">{data.festival.title}</p>
         <h1 className="text-3xl font-black text-red-deep">{item.title}</h1>
       </div>
-      <Card>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-lg">
+      <Card className="@container">
+        <dl className="grid gap-x-4 gap-y-2 text-lg @min-[16rem]:grid-cols-[auto_1fr]">
           <dt className="text-muted">{t("time")}</dt>
           <dd className="font-semibold">
             {t("timeRange", { start: when(item.startsAt, true), end: when(item.endsAt) })}

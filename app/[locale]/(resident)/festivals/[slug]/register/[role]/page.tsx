@@ -50,9 +50,10 @@ export default async function RegisterRolePage({ params, searchParams }: { param
 
   const editing = editId ? await getEditableRegistration(db, actor.id, editId) : null;
   const heading = (
-    <div className="flex items-center gap-4">
+    // The title wraps under the picture rather than into a column beside it when the text is large.
+    <div className="flex flex-wrap items-center gap-4">
       <RolePicture role={role} className="size-16" />
-      <div>
+      <div className="min-w-0 flex-[1_1_12rem]">
         <p className="text-lg font-semibold text-muted">{festival.title}</p>
         <h1 className="text-3xl font-bold text-red-deep">{editing ? t("editTitle", { role: tr(`roleLabel.${role}`) }) : t("formTitle", { role: tr(`roleLabel.${role}`) })}</h1>
       </div>
