@@ -16,7 +16,7 @@ export async function FestivalResults({ slug }: { slug: string }) {
   const [stars, categories, competitions] = await Promise.all([publishedWinners(db, festival.id), listCategories(db, festival.id), festivalWinners(db, festival.id)]);
   if (!stars && competitions.length === 0) return null;
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
       {stars && <StarsResultsSummary slug={slug} categories={categories} winners={stars} />}
       {competitions.length > 0 && <FestivalWinners slug={slug} winners={competitions} />}
     </div>

@@ -16,9 +16,12 @@ const SIZES: Record<Size, string> = {
   sm: "min-h-11 px-[12px] text-base",
 };
 
-/** Targets are at least 44 px high at every size. */
+/**
+ * Targets are at least 44 px high at every size. A button never grows past its row: a word
+ * longer than a phone's line ("Neighbourhood" at 200 % text) breaks inside it instead.
+ */
 export function buttonClass(variant: Variant = "primary", size: Size = "md", extra = ""): string {
-  return `inline-flex items-center justify-center gap-2 rounded-xl font-semibold transition-colors disabled:opacity-60 disabled:cursor-not-allowed no-underline ${VARIANTS[variant]} ${SIZES[size]} ${extra}`;
+  return `inline-flex max-w-full items-center justify-center gap-2 rounded-xl text-center font-semibold [overflow-wrap:anywhere] transition-colors disabled:opacity-60 disabled:cursor-not-allowed no-underline ${VARIANTS[variant]} ${SIZES[size]} ${extra}`;
 }
 
 export function Button({

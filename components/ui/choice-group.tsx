@@ -23,7 +23,7 @@ interface Common {
 type Props = Common & ({ multiple?: false; value: string | undefined; onChange: (v: string) => void } | { multiple: true; value: string[]; onChange: (v: string[]) => void });
 
 // Short answers sit two to a row even on a phone; long ones get the full width.
-const COLUMNS = { 1: "", 2: "sm:grid-cols-2", 3: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-3", 4: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-4" };
+const COLUMNS = { 1: "grid-cols-1", 2: "grid-cols-1 sm:grid-cols-2", 3: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-3", 4: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-4" };
 
 /**
  * Radio buttons or checkboxes drawn as large tappable cards, in a fieldset whose legend names the
@@ -69,7 +69,7 @@ export function ChoiceGroup(props: Props) {
                 onChange={() => toggle(c.value)}
                 className="mt-1 size-6 shrink-0 accent-red-brand"
               />
-              <span className="flex min-w-0 flex-col gap-0.5">
+              <span className="flex min-w-0 flex-col gap-0.5 [overflow-wrap:anywhere]">
                 <span className="font-semibold">{c.label}</span>
                 {c.hint && <span className="text-base text-muted">{c.hint}</span>}
               </span>

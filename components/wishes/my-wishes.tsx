@@ -115,7 +115,7 @@ export async function PastClaims({ items }: { items: MyPastClaim[] }) {
             </p>
             <p className="flex flex-wrap items-center gap-2">
               {/* Longer than a badge's few words: it wraps on a narrow phone. */}
-              <span className={`rounded-xl border px-3 py-0.5 text-base font-semibold ${tone[c.status]}`}>{t(`past.${c.status}`, { points: c.points })}</span>
+              <span className={`max-w-full min-w-0 rounded-xl border px-3 py-0.5 text-base font-semibold ${tone[c.status]}`}>{t(`past.${c.status}`, { points: c.points })}</span>
               {c.endedAt && <span className="text-base text-muted">{t("endedOn", { date: format.dateTime(c.endedAt, dayFormat) })}</span>}
             </p>
           </li>

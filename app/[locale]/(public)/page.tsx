@@ -128,7 +128,7 @@ export default async function HomePage() {
         <h2 id="more-title" className="text-2xl font-bold text-red-deep sm:text-3xl">
           {t("moreTitle")}
         </h2>
-        <ul className="mt-4 grid gap-4 sm:grid-cols-3">
+        <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
           {MORE.map((k) => (
             <li key={k} className="flex flex-col gap-1 rounded-[var(--radius-card)] border border-line border-t-4 border-t-gold bg-white p-[20px] shadow-sm">
               <h3 className="text-xl font-bold">{t(k)}</h3>
