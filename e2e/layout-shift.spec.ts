@@ -36,9 +36,9 @@ async function phone(browser: Browser, baseURL: string, device: (typeof DEVICES)
 /** The layout shifts since the page started, not caused by input, with what moved. */
 async function layoutShift(page: Page, path: string) {
   await page.goto(path);
+  // Network idle comes after the slowed session answer; two frames more and what it renders is laid out.
   await page.waitForLoadState("networkidle");
-  // Let the slowed session fetch and anything it renders settle.
-  await page.waitForTimeout(1200);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(
     () =>
       new Promise<{ total: number; moved: string[] }>((resolve) => {
@@ -54,7 +54,7 @@ async function layoutShift(page: Page, path: string) {
               );
           }
         }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve({ total, moved }), 300);
+        setTimeout(() => resolve({ total, moved }), 100);
       }),
   );
 }
