@@ -7,11 +7,11 @@ import { DEMO, DEMO_PASSWORD } from "./support";
 const PAGES = ["/", "/festivals/meihu-15", "/wishes", "/sign-in"];
 const LOCALES = ["zh-CN", "en"] as const;
 
-/** A phone like Lighthouse's mobile run, and a 360 px one. */
-const DEVICES = [
-  { width: 412, height: 823, deviceScaleFactor: 1.75 },
-  { width: 360, height: 740, deviceScaleFactor: 2 },
-];
+/**
+ * A phone like Lighthouse's mobile run. (At 412 px the account links fitted beside the logo until
+ * the session arrived and then did not; at 360 px they wrapped either way, so it says less.)
+ */
+const DEVICES = [{ width: 412, height: 823, deviceScaleFactor: 1.75 }];
 
 async function phone(browser: Browser, baseURL: string, device: (typeof DEVICES)[number], locale: (typeof LOCALES)[number]) {
   const context = await browser.newContext({
