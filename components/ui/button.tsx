@@ -21,7 +21,7 @@ const SIZES: Record<Size, string> = {
  * longer than a phone's line ("Neighbourhood" at 200 % text) breaks inside it instead.
  */
 export function buttonClass(variant: Variant = "primary", size: Size = "md", extra = ""): string {
-  return `inline-flex max-w-full items-center justify-center gap-2 rounded-xl text-center font-semibold [overflow-wrap:anywhere] transition-colors disabled:opacity-60 disabled:cursor-not-allowed no-underline ${VARIANTS[variant]} ${SIZES[size]} ${extra}`;
+  return `inline-flex max-w-full items-center justify-center gap-2 rounded-xl text-center font-semibold [overflow-wrap:anywhere] hyphens-auto transition-colors disabled:opacity-60 disabled:cursor-not-allowed no-underline ${VARIANTS[variant]} ${SIZES[size]} ${extra}`;
 }
 
 export function Button({

@@ -69,7 +69,7 @@ export function ChoiceGroup(props: Props) {
                 onChange={() => toggle(c.value)}
                 className="mt-1 size-6 shrink-0 accent-red-brand"
               />
-              <span className="flex min-w-0 flex-col gap-0.5 [overflow-wrap:anywhere]">
+              <span className="flex min-w-0 flex-col gap-0.5 [overflow-wrap:anywhere] hyphens-auto">
                 <span className="font-semibold">{c.label}</span>
                 {c.hint && <span className="text-base text-muted">{c.hint}</span>}
               </span>
