@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+
+// What a newcomer meets first, said truthfully: who may open the dashboard (and with what status),
+// where staff land, the festival tabs, dates, titles, and what the wall and the slips promise.
 import { DEMO, expectAccessible, signIn, signInAt } from "./support";
 
 // Every organiser page, including ones whose record does not exist: the refusal comes before
@@ -162,5 +165,19 @@ test.describe("what the pages promise", () => {
     await expect(page).toHaveURL(/building=/);
     await expect(page.getByText("24 张纸条")).toBeVisible();
     await expect(buildings.filter({ hasText: "美湖花园 8栋" })).toHaveAttribute("aria-current", "page");
+  });
+});
+
+test.describe("page titles", () => {
+  test("a missing page says so in its title and answers 404; an item's page names the item", async ({ page }) => {
+    const res = await page.goto("/no-such-page");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "页面不存在" })).toBeVisible();
+    await expect(page).toHaveTitle(/^页面不存在 · /);
+    await expectAccessible(page);
+    await page.goto("/festivals/meihu-15");
+    await page.getByRole("link", { name: "开幕式", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "开幕式" })).toBeVisible();
+    await expect(page).toHaveTitle(/^开幕式 · 第十五届美湖邻里节/);
   });
 });
