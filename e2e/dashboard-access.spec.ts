@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signInAt } from "./support";
 
 // What a newcomer meets first, said truthfully: who may open the dashboard (and with what status),
 // where staff land, the festival tabs, dates, titles, and what the wall and the slips promise.
-import { DEMO, expectAccessible, signIn, signInAt } from "./support";
 
 // Every organiser page, including ones whose record does not exist: the refusal comes before
 // any read, so it says nothing about what is there.
