@@ -35,6 +35,12 @@ export function NavigationFeedback() {
   const t = useTranslations("common");
   const [pending, setPending] = useState(false);
   const arrived = useCallback(() => setPending(false), []);
+  // A navigation that never arrives (the connection dropped) must not leave "Opening…" up for good.
+  useEffect(() => {
+    if (!pending) return;
+    const stop = setTimeout(() => setPending(false), 20_000);
+    return () => clearTimeout(stop);
+  }, [pending]);
 
   useEffect(() => {
     const onClick = (e: MouseEvent) => {
@@ -44,6 +50,9 @@ export function NavigationFeedback() {
     };
     // A search or filter form sent by GET opens a page too.
     const onSubmit = (e: SubmitEvent) => {
+      // A form the page handles itself (checked in the browser, sent by script) opens no page:
+      // its handler has already called preventDefault by the time the event reaches here.
+      if (e.defaultPrevented) return;
       const form = e.target;
       if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "get" || (form.target && form.target !== "_self")) return;
       const to = new URL(form.action, window.location.href);
