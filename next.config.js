@@ -26,7 +26,12 @@ const nextConfig = {
       afterFiles: [
         { source: page, has: [{ type: "cookie", key: "NEXT_LOCALE", value: "en" }], destination: "/en/:path" },
         { source: page, has: [{ type: "cookie", key: "NEXT_LOCALE", value: "zh-CN" }], destination: "/zh-CN/:path" },
-        { source: page, missing: [{ type: "cookie", key: "NEXT_LOCALE" }], has: [{ type: "header", key: "accept-language", value: "en.*" }], destination: "/en/:path" },
+        {
+          source: page,
+          missing: [{ type: "cookie", key: "NEXT_LOCALE" }],
+          has: [{ type: "header", key: "accept-language", value: "en.*" }],
+          destination: "/en/:path",
+        },
         { source: page, destination: "/zh-CN/:path" },
       ],
     };

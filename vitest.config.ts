@@ -17,9 +17,7 @@ export default defineConfig({
   test: {
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
-    include: onPostgres
-      ? ["**/*.int.test.ts", "**/*.race.test.ts"]
-      : ["**/*.test.ts"],
+    include: onPostgres ? ["**/*.int.test.ts", "**/*.race.test.ts"] : ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ...(onPostgres ? [] : ["**/*.race.test.ts"])],
     // Tests sign and seal with a secret of their own (never the one in .data/), and hash passwords
     // at a low scrypt cost (N=2^10, ~1 ms instead of ~0.6 s): only lib/auth/password.test.ts is

@@ -28,12 +28,28 @@ export async function seedCompetitions15(tx: Tx, festivalId: string, now: Date) 
   const item = (title: string) => items.find((i) => i.title === title)!.id;
   const chess = item("国际象棋比赛");
   const guandan = item("掼蛋比赛");
-  const extra = await tx.select({ id: users.id, name: users.name, phone: users.phone }).from(users).where(like(users.phone, "13955%")).orderBy(users.phone);
+  const extra = await tx
+    .select({ id: users.id, name: users.name, phone: users.phone })
+    .from(users)
+    .where(like(users.phone, "13955%"))
+    .orderBy(users.phone);
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
-  const self = (i: number) => ({ festivalId, userId: extra[i].id, participantKey: "self", participantName: extra[i].name, role: "player" as const, status: "confirmed" as const });
+  const self = (i: number) => ({
+    festivalId,
+    userId: extra[i].id,
+    participantKey: "self",
+    participantName: extra[i].name,
+    role: "player" as const,
+    status: "confirmed" as const,
+  });
 
   await tx.insert(registrations).values(
-    CHESS_PLAYERS.map((p, i) => ({ ...self(p), itemId: chess, queuedAt: at(900 - i * 15), details: { level: LEVELS[(i * 2) % 3], partner: { kind: "none" } } })),
+    CHESS_PLAYERS.map((p, i) => ({
+      ...self(p),
+      itemId: chess,
+      queuedAt: at(900 - i * 15),
+      details: { level: LEVELS[(i * 2) % 3], partner: { kind: "none" } },
+    })),
   );
 
   // Each names the other by phone; the two registrations point at each other once both exist.
@@ -42,8 +58,18 @@ export async function seedCompetitions15(tx: Tx, festivalId: string, now: Date) 
     const [a, b] = await tx
       .insert(registrations)
       .values([
-        { ...self(x), itemId: guandan, queuedAt: at(600 - i * 20), details: { level, partner: { kind: "phone", phone: extra[y].phone } } },
-        { ...self(y), itemId: guandan, queuedAt: at(590 - i * 20), details: { level, partner: { kind: "phone", phone: extra[x].phone } } },
+        {
+          ...self(x),
+          itemId: guandan,
+          queuedAt: at(600 - i * 20),
+          details: { level, partner: { kind: "phone", phone: extra[y].phone } },
+        },
+        {
+          ...self(y),
+          itemId: guandan,
+          queuedAt: at(590 - i * 20),
+          details: { level, partner: { kind: "phone", phone: extra[x].phone } },
+        },
       ])
       .returning({ id: registrations.id, userId: registrations.userId });
     await tx.update(registrations).set({ partnerRegistrationId: b.id }).where(eq(registrations.id, a.id));

@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
-import { competitionEntrants, competitionMatches, competitions, households, programmeItems, quotas, registrations, users } from "./schema";
+import {
+  competitionEntrants,
+  competitionMatches,
+  competitions,
+  households,
+  programmeItems,
+  quotas,
+  registrations,
+  users,
+} from "./schema";
 import type { Tx } from "./types";
 import { registrationSchema, type RegistrationInput } from "@/lib/registrations/schemas";
 import { competitionSetupSchema } from "@/lib/competitions/schemas";
@@ -22,7 +31,11 @@ const minutes = (d: Date, n: number) => new Date(d.getTime() + n * 60_000);
 /** The fields the registration service keeps as `details` (see detailsOf in lib/registrations/service.ts). */
 function detailsOf(input: RegistrationInput): Record<string, unknown> {
   const data = registrationSchema.parse(input);
-  return Object.fromEntries(Object.entries(data).filter(([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k)));
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k),
+    ),
+  );
 }
 
 interface Played {
@@ -48,10 +61,23 @@ interface Played {
 async function playCompetition(tx: Tx, p: Played) {
   const { itemId: _itemId, ...settings } = competitionSetupSchema.parse({ itemId: p.itemId, ...p.setup });
   void _itemId;
-  const values = { ...settings, groupSize: settings.format === "round_robin" ? settings.groupSize : null, rounds: settings.format === "swiss" ? settings.rounds : null, thirdPlace: settings.format === "single_elimination" && settings.thirdPlace };
+  const values = {
+    ...settings,
+    groupSize: settings.format === "round_robin" ? settings.groupSize : null,
+    rounds: settings.format === "swiss" ? settings.rounds : null,
+    thirdPlace: settings.format === "single_elimination" && settings.thirdPlace,
+  };
 
   const holders = await tx
-    .select({ id: registrations.id, userId: registrations.userId, participantKey: registrations.participantKey, name: registrations.participantName, team: registrations.team, partnerId: registrations.partnerRegistrationId, details: registrations.details })
+    .select({
+      id: registrations.id,
+      userId: registrations.userId,
+      participantKey: registrations.participantKey,
+      name: registrations.participantName,
+      team: registrations.team,
+      partnerId: registrations.partnerRegistrationId,
+      details: registrations.details,
+    })
     .from(registrations)
     .where(and(eq(registrations.itemId, p.itemId), eq(registrations.status, "confirmed")));
   const { entrants, waiting } = entrantsFrom(
@@ -62,28 +88,62 @@ async function playCompetition(tx: Tx, p: Played) {
 
   const [c] = await tx
     .insert(competitions)
-    .values({ ...values, festivalId: p.festivalId, itemId: p.itemId, drawSeed: p.drawSeed, drawnAt: p.drawnAt, version: 2, createdAt: p.setUpAt, updatedAt: p.setUpAt })
+    .values({
+      ...values,
+      festivalId: p.festivalId,
+      itemId: p.itemId,
+      drawSeed: p.drawSeed,
+      drawnAt: p.drawnAt,
+      version: 2,
+      createdAt: p.setUpAt,
+      updatedAt: p.setUpAt,
+    })
     .returning({ id: competitions.id });
   const rows = await tx
     .insert(competitionEntrants)
-    .values(entrants.map((e) => ({ ...e, competitionId: c.id, checkedIn: true, checkedInAt: p.checkedInAt, createdAt: p.setUpAt })))
+    .values(
+      entrants.map((e) => ({
+        ...e,
+        competitionId: c.id,
+        checkedIn: true,
+        checkedInAt: p.checkedInAt,
+        createdAt: p.setUpAt,
+      })),
+    )
     .returning({ id: competitionEntrants.id, skill: competitionEntrants.skill, name: competitionEntrants.name });
   const names = new Map(rows.map((r) => [r.id, r.name]));
 
   const ordered = orderForDraw(rows, values.seeding, p.drawSeed);
-  const planned = planDraw(values.format, ordered, { groupSize: values.groupSize, thirdPlace: values.thirdPlace, seed: p.drawSeed });
+  const planned = planDraw(values.format, ordered, {
+    groupSize: values.groupSize,
+    thirdPlace: values.thirdPlace,
+    seed: p.drawSeed,
+  });
   if (!planned.ok) throw new Error(`Demo competition: the draw was refused (${planned.code})`);
   for (const [i, e] of ordered.entries()) {
-    await tx.update(competitionEntrants).set({ seed: i + 1, groupNo: planned.draw.groups[e.id] ?? null }).where(eq(competitionEntrants.id, e.id));
+    await tx
+      .update(competitionEntrants)
+      .set({ seed: i + 1, groupNo: planned.draw.groups[e.id] ?? null })
+      .where(eq(competitionEntrants.id, e.id));
   }
 
   // Results in the order they would come in: round by round, each match once both sides are known.
   const ids = new Map(planned.draw.matches.map((m) => [m.key, randomUUID()]));
   const decided = new Map<string, { winner: string; loser: string }>();
-  const side = (direct: string | null, feed?: Feed) => direct ?? (feed?.winnerOf ? decided.get(feed.winnerOf)?.winner : feed?.loserOf ? decided.get(feed.loserOf)?.loser : undefined) ?? null;
-  const feedOf = (f?: Feed) => (f ? (f.winnerOf ? { winnerOf: ids.get(f.winnerOf)! } : { loserOf: ids.get(f.loserOf!)! }) : undefined);
+  const side = (direct: string | null, feed?: Feed) =>
+    direct ??
+    (feed?.winnerOf
+      ? decided.get(feed.winnerOf)?.winner
+      : feed?.loserOf
+        ? decided.get(feed.loserOf)?.loser
+        : undefined) ??
+    null;
+  const feedOf = (f?: Feed) =>
+    f ? (f.winnerOf ? { winnerOf: ids.get(f.winnerOf)! } : { loserOf: ids.get(f.loserOf!)! }) : undefined;
   const knockout = values.format === "single_elimination";
-  const byRound = [...planned.draw.matches].sort((x, y) => x.round - y.round || (x.groupNo ?? 0) - (y.groupNo ?? 0) || x.position - y.position);
+  const byRound = [...planned.draw.matches].sort(
+    (x, y) => x.round - y.round || (x.groupNo ?? 0) - (y.groupNo ?? 0) || x.position - y.position,
+  );
   let enteredAt = p.firstResultAt;
   const matches: (typeof competitionMatches.$inferInsert)[] = [];
   for (const m of byRound) {
@@ -115,7 +175,10 @@ async function playCompetition(tx: Tx, p: Played) {
     enteredAt = minutes(enteredAt, p.every);
   }
   await tx.insert(competitionMatches).values(matches);
-  await tx.update(competitions).set({ status: "finished", updatedAt: matches.at(-1)!.enteredAt! }).where(eq(competitions.id, c.id));
+  await tx
+    .update(competitions)
+    .set({ status: "finished", updatedAt: matches.at(-1)!.enteredAt! })
+    .where(eq(competitions.id, c.id));
   return c.id;
 }
 
@@ -127,7 +190,10 @@ const stronger = (order: string[], a: string, b: string) => {
 };
 
 export async function seedCompetitions(tx: Tx, festivalId: string) {
-  const items = await tx.select({ id: programmeItems.id, title: programmeItems.title, capacity: programmeItems.capacity }).from(programmeItems).where(eq(programmeItems.festivalId, festivalId));
+  const items = await tx
+    .select({ id: programmeItems.id, title: programmeItems.title, capacity: programmeItems.capacity })
+    .from(programmeItems)
+    .where(eq(programmeItems.festivalId, festivalId));
   const item = (title: string) => items.find((i) => i.title === title)!;
   const tug = item("拔河比赛");
   const chess = item("象棋比赛");
@@ -148,14 +214,16 @@ export async function seedCompetitions(tx: Tx, festivalId: string) {
     .slice(0, 4)
     .map(([building]) => building)
     .sort((x, y) => x.localeCompare(y, "zh-CN"));
-  if (buildings.length < 4 || buildings.some((b) => byBuilding.get(b)!.length < 3)) throw new Error("Demo competition: too few residents for four tug-of-war teams");
+  if (buildings.length < 4 || buildings.some((b) => byBuilding.get(b)!.length < 3))
+    throw new Error("Demo competition: too few residents for four tug-of-war teams");
   const teamOf = (building: string) => `${building}队`;
   const athletes = buildings.flatMap((b) => byBuilding.get(b)!.map((r) => ({ ...r, team: teamOf(b) })));
 
   // Six chess players from the others, with names the draw can tell apart.
   const taken = new Set(athletes.map((a) => a.id));
   const players: typeof residents = [];
-  for (const r of residents) if (!taken.has(r.id) && !players.some((p) => p.name === r.name) && players.length < 6) players.push(r);
+  for (const r of residents)
+    if (!taken.has(r.id) && !players.some((p) => p.name === r.name) && players.length < 6) players.push(r);
   if (players.length < 6) throw new Error("Demo competition: too few residents for the chess knockout");
   const LEVELS = ["advanced", "advanced", "intermediate", "intermediate", "beginner", "beginner"] as const;
 
@@ -202,7 +270,14 @@ export async function seedCompetitions(tx: Tx, festivalId: string) {
       createdAt: queued(athletes.length + i),
       updatedAt: acceptedAt,
       acceptedAt,
-      details: detailsOf({ festivalSlug: "meihu-14", participant: { kind: "self" }, role: "player", itemId: chess.id, level: LEVELS[i], partner: { kind: "none" } }),
+      details: detailsOf({
+        festivalSlug: "meihu-14",
+        participant: { kind: "self" },
+        role: "player",
+        itemId: chess.id,
+        level: LEVELS[i],
+        partner: { kind: "none" },
+      }),
     })),
   ]);
   // Each item's places became its quota with the first registration; these took that many.
@@ -240,7 +315,13 @@ export async function seedCompetitions(tx: Tx, festivalId: string) {
     festivalId,
     itemId: chess.id,
     organiserId: organiser.id,
-    setup: { format: "single_elimination", game: "xiangqi", entrantKind: "individual", thirdPlace: true, seeding: "skill" },
+    setup: {
+      format: "single_elimination",
+      game: "xiangqi",
+      entrantKind: "individual",
+      thirdPlace: true,
+      seeding: "skill",
+    },
     drawSeed: 1016,
     setUpAt: at("2021-10-10T02:10:00Z"),
     checkedInAt: at("2021-10-16T01:20:00Z"),

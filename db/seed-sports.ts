@@ -12,11 +12,26 @@ export async function seedSports(tx: Tx, festivalId: string, now: Date) {
   const items = await tx
     .select({ id: programmeItems.id, title: programmeItems.title })
     .from(programmeItems)
-    .where(and(eq(programmeItems.festivalId, festivalId), inArray(programmeItems.title, ["乒乓球比赛", "跳绳和接力赛", "象棋比赛"])));
+    .where(
+      and(
+        eq(programmeItems.festivalId, festivalId),
+        inArray(programmeItems.title, ["乒乓球比赛", "跳绳和接力赛", "象棋比赛"]),
+      ),
+    );
   const id = (title: string) => items.find((i) => i.title === title)!.id;
-  const extra = await tx.select({ id: users.id, name: users.name }).from(users).where(like(users.phone, "13955%")).orderBy(users.phone).limit(28);
+  const extra = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(like(users.phone, "13955%"))
+    .orderBy(users.phone)
+    .limit(28);
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
-  const details = (i: number) => ({ ageGroup: i % 3 === 0 ? "senior" : "adult", emergencyName: "家属", emergencyPhone: "13900000000", healthDeclaration: true });
+  const details = (i: number) => ({
+    ageGroup: i % 3 === 0 ? "senior" : "adult",
+    emergencyName: "家属",
+    emergencyPhone: "13900000000",
+    healthDeclaration: true,
+  });
   const entry = (itemId: string, i: number, status: "confirmed" | "waitlisted") => ({
     festivalId,
     userId: extra[i].id,
@@ -30,13 +45,18 @@ export async function seedSports(tx: Tx, festivalId: string, now: Date) {
   });
   const pingPong = id("乒乓球比赛");
   const skipping = id("跳绳和接力赛");
-  await tx.insert(registrations).values([
-    ...extra.slice(0, 15).map((_, i) => entry(pingPong, i, "confirmed")),
-    ...extra.slice(15, 27).map((_, i) => entry(skipping, 15 + i, "confirmed")),
-    entry(skipping, 27, "waitlisted"),
-  ]);
+  await tx
+    .insert(registrations)
+    .values([
+      ...extra.slice(0, 15).map((_, i) => entry(pingPong, i, "confirmed")),
+      ...extra.slice(15, 27).map((_, i) => entry(skipping, 15 + i, "confirmed")),
+      entry(skipping, 27, "waitlisted"),
+    ]);
   await tx.update(programmeItems).set({ capacity: 12 }).where(eq(programmeItems.id, skipping));
-  await tx.update(programmeItems).set({ capacity: 2 }).where(eq(programmeItems.id, id("象棋比赛")));
+  await tx
+    .update(programmeItems)
+    .set({ capacity: 2 })
+    .where(eq(programmeItems.id, id("象棋比赛")));
   await tx.insert(quotas).values([
     { festivalId, scope: `item:${pingPong}`, capacity: 16, taken: 15 },
     { festivalId, scope: `item:${skipping}`, capacity: 12, taken: 12 },

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { competitionEntrants, competitionMatches, competitions, festivals, households, pointEntries, programmeItems, registrations, users, wishClaims, wishes, WISH_STATUSES } from "@/db/schema";
+import {
+  competitionEntrants,
+  competitionMatches,
+  competitions,
+  festivals,
+  households,
+  pointEntries,
+  programmeItems,
+  registrations,
+  users,
+  wishClaims,
+  wishes,
+  WISH_STATUSES,
+} from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { authenticate, loadActor } from "@/lib/accounts/service";
 import { getCurrentFestival } from "@/lib/festivals/queries";
@@ -55,9 +68,15 @@ describe("the demo community", () => {
   });
 
   it("is the same community every time it is seeded", async () => {
-    const first = await t.db.select({ code: households.code }).from(households).orderBy(households.building, households.unit, households.room);
+    const first = await t.db
+      .select({ code: households.code })
+      .from(households)
+      .orderBy(households.building, households.unit, households.room);
     await seedDemo(t.db, now);
-    const second = await t.db.select({ code: households.code }).from(households).orderBy(households.building, households.unit, households.room);
+    const second = await t.db
+      .select({ code: households.code })
+      .from(households)
+      .orderBy(households.building, households.unit, households.room);
     expect(second).toEqual(first);
   });
 });
@@ -79,7 +98,14 @@ describe("the demo programme", () => {
 
 describe("the current festival", () => {
   it("is the published one on now or next, even when a later one is published too", async () => {
-    await t.db.insert(festivals).values({ slug: "meihu-16", edition: 16, title: "第十六届美湖邻里节", startsOn: "2027-10-16", endsOn: "2027-10-17", status: "published" });
+    await t.db.insert(festivals).values({
+      slug: "meihu-16",
+      edition: 16,
+      title: "第十六届美湖邻里节",
+      startsOn: "2027-10-16",
+      endsOn: "2027-10-17",
+      status: "published",
+    });
     expect((await getCurrentFestival(t.db, now))?.slug).toBe("meihu-15");
     // After the 15th is over, the 16th comes first.
     const later = new Date(Date.parse((await getCurrentFestival(t.db, now))!.endsOn) + 3 * 86_400_000);
@@ -103,10 +129,18 @@ describe("the demo registrations", () => {
       ["陈志强", "waitlisted"],
     ]);
     const performers = (await listReview(t.db, f.id, { page: 1, role: "performer" })).rows;
-    expect(performers.map((r) => r.status).sort()).toEqual(["confirmed", "confirmed", "confirmed", "confirmed", "rejected"]);
+    expect(performers.map((r) => r.status).sort()).toEqual([
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "rejected",
+    ]);
     expect(performers.some((r) => r.participant.child && r.participant.age === 9)).toBe(true);
     const helpers = (await listReview(t.db, f.id, { page: 1, role: "backstage" })).rows;
-    expect(helpers.find((r) => r.registrant.phone === "13800000004")?.shifts.map((s) => s.title)).toEqual(["舞台音响调试"]);
+    expect(helpers.find((r) => r.registrant.phone === "13800000004")?.shifts.map((s) => s.title)).toEqual([
+      "舞台音响调试",
+    ]);
   });
 });
 
@@ -119,9 +153,15 @@ describe("the demo competitions' players", () => {
     const event = (title: string) => places.items.find((i) => i.title === title)!;
     expect(event("国际象棋比赛")).toMatchObject({ capacity: 16, taken: 10, waiting: 0 });
     expect(event("掼蛋比赛")).toMatchObject({ capacity: 24, taken: 12, waiting: 0 });
-    const chess = await t.db.select({ name: registrations.participantName }).from(registrations).where(eq(registrations.itemId, event("国际象棋比赛").itemId));
+    const chess = await t.db
+      .select({ name: registrations.participantName })
+      .from(registrations)
+      .where(eq(registrations.itemId, event("国际象棋比赛").itemId));
     expect(new Set(chess.map((r) => r.name)).size).toBe(10);
-    const guandan = await t.db.select({ id: registrations.id, partner: registrations.partnerRegistrationId }).from(registrations).where(eq(registrations.itemId, event("掼蛋比赛").itemId));
+    const guandan = await t.db
+      .select({ id: registrations.id, partner: registrations.partnerRegistrationId })
+      .from(registrations)
+      .where(eq(registrations.itemId, event("掼蛋比赛").itemId));
     expect(guandan).toHaveLength(12);
     for (const r of guandan) expect(guandan.find((o) => o.id === r.partner)?.partner).toBe(r.id);
   });
@@ -132,19 +172,33 @@ describe("the demo micro-wishes and points", () => {
     const all = await t.db.select({ id: wishes.id, status: wishes.status, thanks: wishes.thanks }).from(wishes);
     expect(all.length).toBeGreaterThanOrEqual(12);
     expect(new Set(all.map((w) => w.status))).toEqual(new Set(WISH_STATUSES));
-    const claims = await t.db.select({ wishId: wishClaims.wishId, status: wishClaims.status, phone: users.phone }).from(wishClaims).innerJoin(users, eq(users.id, wishClaims.volunteerId));
+    const claims = await t.db
+      .select({ wishId: wishClaims.wishId, status: wishClaims.status, phone: users.phone })
+      .from(wishClaims)
+      .innerJoin(users, eq(users.id, wishClaims.volunteerId));
     for (const w of all.filter((w) => w.status === "claimed" || w.status === "fulfilled")) {
-      expect(claims.filter((c) => c.wishId === w.id && (c.status === "active" || c.status === "fulfilled"))).toHaveLength(1);
+      expect(
+        claims.filter((c) => c.wishId === w.id && (c.status === "active" || c.status === "fulfilled")),
+      ).toHaveLength(1);
     }
     expect(all.filter((w) => w.status === "done").every((w) => w.thanks)).toBe(true);
     expect(claims.some((c) => c.phone === "13800000004" && c.status === "active")).toBe(true);
   });
 
   it("give points for each confirmed claim, and nobody's balance is below zero", async () => {
-    const confirmed = await t.db.select({ id: wishClaims.id }).from(wishClaims).where(eq(wishClaims.status, "confirmed"));
-    const earned = await t.db.select({ refId: pointEntries.refId }).from(pointEntries).where(eq(pointEntries.kind, "wish_fulfilled"));
+    const confirmed = await t.db
+      .select({ id: wishClaims.id })
+      .from(wishClaims)
+      .where(eq(wishClaims.status, "confirmed"));
+    const earned = await t.db
+      .select({ refId: pointEntries.refId })
+      .from(pointEntries)
+      .where(eq(pointEntries.kind, "wish_fulfilled"));
     expect(earned.map((e) => e.refId).sort()).toEqual(confirmed.map((c) => c.id).sort());
-    const balances = await t.db.select({ total: sql<number>`sum(${pointEntries.points})::int` }).from(pointEntries).groupBy(pointEntries.userId);
+    const balances = await t.db
+      .select({ total: sql<number>`sum(${pointEntries.points})::int` })
+      .from(pointEntries)
+      .groupBy(pointEntries.userId);
     expect(balances.every((b) => b.total >= 0)).toBe(true);
     expect(balances.some((b) => b.total > 0)).toBe(true);
   });
@@ -164,7 +218,11 @@ describe("the demo competitions", () => {
       case "table_tennis":
         return { kind: "table_tennis", bestOf: d.bestOf, games: d.games };
       case "guandan":
-        return { kind: "guandan", a: d.levels[0] === 15 ? "A+" : String(d.levels[0]), b: d.levels[1] === 15 ? "A+" : String(d.levels[1]) };
+        return {
+          kind: "guandan",
+          a: d.levels[0] === 15 ? "A+" : String(d.levels[0]),
+          b: d.levels[1] === 15 ? "A+" : String(d.levels[1]),
+        };
       default:
         return d as ScoreInput;
     }
@@ -172,7 +230,16 @@ describe("the demo competitions", () => {
 
   it("are the 14th festival's tug of war and chess, finished, and none in the 15th", async () => {
     const rows = await t.db
-      .select({ slug: festivals.slug, title: programmeItems.title, status: competitions.status, format: competitions.format, game: competitions.game, entrantKind: competitions.entrantKind, drawSeed: competitions.drawSeed, drawnAt: competitions.drawnAt })
+      .select({
+        slug: festivals.slug,
+        title: programmeItems.title,
+        status: competitions.status,
+        format: competitions.format,
+        game: competitions.game,
+        entrantKind: competitions.entrantKind,
+        drawSeed: competitions.drawSeed,
+        drawnAt: competitions.drawnAt,
+      })
       .from(competitions)
       .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
       .innerJoin(programmeItems, eq(programmeItems.id, competitions.itemId))
@@ -183,15 +250,27 @@ describe("the demo competitions", () => {
     ]);
     expect(rows.every((r) => r.drawSeed !== null && r.drawnAt! < new Date("2021-10-17T00:00:00Z"))).toBe(true);
     const [f15] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, "meihu-15"));
-    expect(await t.db.select({ id: competitions.id }).from(competitions).where(eq(competitions.festivalId, f15.id))).toEqual([]);
+    expect(
+      await t.db.select({ id: competitions.id }).from(competitions).where(eq(competitions.festivalId, f15.id)),
+    ).toEqual([]);
   });
 
   it("have entrants made from confirmed registrations whose details the registration form accepts", async () => {
     const cs = await t.db.select().from(competitions);
     for (const c of cs) {
-      const regs = await t.db.select().from(registrations).where(and(eq(registrations.itemId, c.itemId), eq(registrations.status, "confirmed")));
+      const regs = await t.db
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.itemId, c.itemId), eq(registrations.status, "confirmed")));
       for (const r of regs) {
-        const parsed = registrationSchema.safeParse({ ...r.details, festivalSlug: "meihu-14", participant: { kind: "self" }, role: r.role, itemId: r.itemId, ...(r.team ? { teamAction: "join", team: r.team } : {}) });
+        const parsed = registrationSchema.safeParse({
+          ...r.details,
+          festivalSlug: "meihu-14",
+          participant: { kind: "self" },
+          role: r.role,
+          itemId: r.itemId,
+          ...(r.team ? { teamAction: "join", team: r.team } : {}),
+        });
         expect(parsed.success, JSON.stringify(r.details)).toBe(true);
         expect(r.role).toBe(c.game === "xiangqi" ? "player" : "athlete");
         expect(r.acceptedAt).not.toBeNull();
@@ -199,15 +278,33 @@ describe("the demo competitions", () => {
       const entrants = await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));
       const { entrants: expected } = entrantsFrom(
         c.entrantKind,
-        regs.map((r) => ({ id: r.id, userId: r.userId, participantKey: r.participantKey, name: r.participantName, team: r.team, partnerId: r.partnerRegistrationId, level: (r.details.level as string | undefined) ?? null })),
+        regs.map((r) => ({
+          id: r.id,
+          userId: r.userId,
+          participantKey: r.participantKey,
+          name: r.participantName,
+          team: r.team,
+          partnerId: r.partnerRegistrationId,
+          level: (r.details.level as string | undefined) ?? null,
+        })),
       );
-      expect(entrants.map((e) => [e.name, e.members, e.skill]).sort()).toEqual(expected.map((e) => [e.name, e.members, e.skill]).sort());
+      expect(entrants.map((e) => [e.name, e.members, e.skill]).sort()).toEqual(
+        expected.map((e) => [e.name, e.members, e.skill]).sort(),
+      );
       expect(entrants.every((e) => e.checkedIn && e.seed !== null)).toBe(true);
       expect(entrants.map((e) => e.seed).sort()).toEqual(entrants.map((_, i) => i + 1));
       // The stored draw is the one its recorded seed makes.
-      const ordered = orderForDraw(entrants.map((e) => ({ id: e.id, skill: e.skill })), c.seeding, c.drawSeed!);
+      const ordered = orderForDraw(
+        entrants.map((e) => ({ id: e.id, skill: e.skill })),
+        c.seeding,
+        c.drawSeed!,
+      );
       expect(ordered.map((e) => entrants.find((x) => x.id === e.id)!.seed)).toEqual(entrants.map((_, i) => i + 1));
-      const planned = planDraw(c.format, ordered, { groupSize: c.groupSize, thirdPlace: c.thirdPlace, seed: c.drawSeed! });
+      const planned = planDraw(c.format, ordered, {
+        groupSize: c.groupSize,
+        thirdPlace: c.thirdPlace,
+        seed: c.drawSeed!,
+      });
       if (!planned.ok) throw new Error(planned.code);
       const matches = await t.db.select().from(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
       expect(matches).toHaveLength(planned.draw.matches.length);
@@ -239,7 +336,8 @@ describe("the demo competitions", () => {
           const feed = m.feeds[s];
           if (!feed) continue;
           const from = matches.find((x) => x.id === (feed.winnerOf ?? feed.loserOf))!;
-          const [winner, loser] = from.outcome === "a" ? [from.entrantA, from.entrantB] : [from.entrantB, from.entrantA];
+          const [winner, loser] =
+            from.outcome === "a" ? [from.entrantA, from.entrantB] : [from.entrantB, from.entrantA];
           expect(s === "a" ? m.entrantA : m.entrantB).toBe(feed.winnerOf ? winner : loser);
         }
       }
@@ -267,6 +365,11 @@ describe("the demo competitions", () => {
     expect(chess.bracket!.thirdPlace!.winner).not.toBeNull();
     // Seeded by level: the two advanced players meet in the final.
     const final = chess.bracket!.rounds.at(-1)!.matches[0];
-    expect([final.a!.id, final.b!.id].sort()).toEqual(chess.entrants.filter((e) => e.seed! <= 2).map((e) => e.id).sort());
+    expect([final.a!.id, final.b!.id].sort()).toEqual(
+      chess.entrants
+        .filter((e) => e.seed! <= 2)
+        .map((e) => e.id)
+        .sort(),
+    );
   });
 });

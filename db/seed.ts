@@ -25,8 +25,34 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const GIVEN = ["秀英", "桂兰", "建国", "志明", "玉梅", "德华", "淑芬", "国庆", "红梅", "海涛", "春生", "丽娟", "卫东", "凤英", "明", "静", "强", "敏", "军", "芳", "磊", "婷", "勇", "霞"];
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN = [
+  "秀英",
+  "桂兰",
+  "建国",
+  "志明",
+  "玉梅",
+  "德华",
+  "淑芬",
+  "国庆",
+  "红梅",
+  "海涛",
+  "春生",
+  "丽娟",
+  "卫东",
+  "凤英",
+  "明",
+  "静",
+  "强",
+  "敏",
+  "军",
+  "芳",
+  "磊",
+  "婷",
+  "勇",
+  "霞",
+];
 
 /** A small deterministic generator, so every seed of the demo is the same community. */
 function mulberry32(seed: number) {
@@ -66,7 +92,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const demoHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await tx.execute(sql`truncate table competition_referees, competition_matches, competition_entrants, competitions, point_entries, rewards, wish_claims, wishes, beneficiaries, star_winners, star_votes, star_ballots, star_nominations, star_photos, star_categories, audit_log, throttles, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`);
+    await tx.execute(
+      sql`truncate table competition_referees, competition_matches, competition_entrants, competitions, point_entries, rewards, wish_claims, wishes, beneficiaries, star_winners, star_votes, star_ballots, star_nominations, star_photos, star_categories, audit_log, throttles, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`,
+    );
 
     const rows: (typeof households.$inferInsert)[] = [];
     for (const estate of ESTATES) {
@@ -133,38 +161,41 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     // The 15th festival starts on the first Saturday at least six weeks after seeding.
     let start = dayOffset(now, 42);
     while (start.getUTCDay() !== 6) start = dayOffset(start, 1);
-    const [f14, f15] = await tx.insert(festivals).values([
-      {
-        slug: "meihu-14",
-        edition: 14,
-        title: "第十四届美湖邻里节",
-        theme: "讴歌建党百年成就·共建和睦邻里社区",
-        startsOn: "2021-10-16",
-        endsOn: "2021-10-17",
-        status: "archived",
-        registrationOpensAt: new Date("2021-09-01T01:00:00Z"),
-        registrationClosesAt: new Date("2021-10-08T10:00:00Z"),
-        nominationOpensAt: new Date("2021-09-01T01:00:00Z"),
-        nominationClosesAt: new Date("2021-09-30T10:00:00Z"),
-        votingOpensAt: new Date("2021-10-01T01:00:00Z"),
-        votingClosesAt: new Date("2021-10-12T10:00:00Z"),
-      },
-      {
-        slug: "meihu-15",
-        edition: 15,
-        title: "第十五届美湖邻里节",
-        theme: "睦邻友好·共建和美美湖",
-        startsOn: isoDate(start),
-        endsOn: isoDate(dayOffset(start, 1)),
-        status: "published",
-        registrationOpensAt: at9(dayOffset(now, -14)),
-        registrationClosesAt: at9(dayOffset(start, -7)),
-        nominationOpensAt: at9(dayOffset(now, -7)),
-        nominationClosesAt: at9(dayOffset(start, -14)),
-        votingOpensAt: at9(dayOffset(start, -13)),
-        votingClosesAt: at9(dayOffset(start, -1)),
-      },
-    ]).returning({ id: festivals.id, startsOn: festivals.startsOn });
+    const [f14, f15] = await tx
+      .insert(festivals)
+      .values([
+        {
+          slug: "meihu-14",
+          edition: 14,
+          title: "第十四届美湖邻里节",
+          theme: "讴歌建党百年成就·共建和睦邻里社区",
+          startsOn: "2021-10-16",
+          endsOn: "2021-10-17",
+          status: "archived",
+          registrationOpensAt: new Date("2021-09-01T01:00:00Z"),
+          registrationClosesAt: new Date("2021-10-08T10:00:00Z"),
+          nominationOpensAt: new Date("2021-09-01T01:00:00Z"),
+          nominationClosesAt: new Date("2021-09-30T10:00:00Z"),
+          votingOpensAt: new Date("2021-10-01T01:00:00Z"),
+          votingClosesAt: new Date("2021-10-12T10:00:00Z"),
+        },
+        {
+          slug: "meihu-15",
+          edition: 15,
+          title: "第十五届美湖邻里节",
+          theme: "睦邻友好·共建和美美湖",
+          startsOn: isoDate(start),
+          endsOn: isoDate(dayOffset(start, 1)),
+          status: "published",
+          registrationOpensAt: at9(dayOffset(now, -14)),
+          registrationClosesAt: at9(dayOffset(start, -7)),
+          nominationOpensAt: at9(dayOffset(now, -7)),
+          nominationClosesAt: at9(dayOffset(start, -14)),
+          votingOpensAt: at9(dayOffset(start, -13)),
+          votingClosesAt: at9(dayOffset(start, -1)),
+        },
+      ])
+      .returning({ id: festivals.id, startsOn: festivals.startsOn });
     await seedProgramme(tx, f14.id, f14.startsOn, "Asia/Shanghai", new Date("2021-10-10T02:00:00Z"), PROGRAMME_14);
     await seedProgramme(tx, f15.id, f15.startsOn, "Asia/Shanghai", new Date(now.getTime() - 2 * 86_400_000));
     await seedRegistrations(tx, f15.id, now);

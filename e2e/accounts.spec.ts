@@ -72,7 +72,9 @@ test.describe("accounts", () => {
     for (let i = 1; i <= 10; i++) {
       await page.getByLabel("密码", { exact: true }).fill(`wrong password ${i}`);
       await page.getByRole("button", { name: "登录", exact: true }).click();
-      await expect(page.getByRole("alert").filter({ hasText: i < 10 ? "手机号或密码不对" : "尝试次数太多" })).toBeVisible();
+      await expect(
+        page.getByRole("alert").filter({ hasText: i < 10 ? "手机号或密码不对" : "尝试次数太多" }),
+      ).toBeVisible();
     }
     await page.getByLabel("密码", { exact: true }).fill("the right password");
     await page.getByRole("button", { name: "登录", exact: true }).click();

@@ -21,7 +21,9 @@ const itemName = (title: string, venue: string, times: string) => new RegExp(`^$
 test.describe("the programme builder", () => {
   test.use({ viewport: { width: 1440, height: 1000 } });
 
-  test("an organiser starts a festival from the 14th, arranges it by mouse and keyboard, is refused a booked venue, and publishes", async ({ page }) => {
+  test("an organiser starts a festival from the 14th, arranges it by mouse and keyboard, is refused a booked venue, and publishes", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "邻里节" }).click();
     await expect(page.getByRole("heading", { name: "邻里节", level: 1 })).toBeVisible();
@@ -83,7 +85,9 @@ test.describe("the programme builder", () => {
     await dialog.getByLabel("类型").selectOption({ label: "体育比赛" });
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByRole("button", { name: itemName("乒乓球友谊赛", "二楼活动室", "14:00–15:00") })).toBeFocused();
+    await expect(
+      page.getByRole("button", { name: itemName("乒乓球友谊赛", "二楼活动室", "14:00–15:00") }),
+    ).toBeFocused();
 
     // Conflicts: a person in two places is a warning in the panel.
     await page.getByRole("button", { name: /^乒乓球友谊赛/ }).press("Enter");
@@ -133,10 +137,19 @@ test.describe("the programme builder", () => {
     await expect(page.getByRole("heading", { level: 1, name: "开幕式暨升旗仪式" })).toBeVisible();
   });
 
-  test("two organisers edit one item: the second is told, sees the first's change and keeps what they typed", async ({ page, browser }) => {
+  test("two organisers edit one item: the second is told, sees the first's change and keeps what they typed", async ({
+    page,
+    browser,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto("/dashboard/festivals/meihu-15/programme");
-    const other = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1440, height: 1000 } })).newPage();
+    const other = await (
+      await browser.newContext({
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+        viewport: { width: 1440, height: 1000 },
+      })
+    ).newPage();
     await signInAt(other, DEMO.admin, "/dashboard");
     await other.goto("/dashboard/festivals/meihu-15/programme");
 
@@ -178,7 +191,9 @@ async function newFestivalBuilder(page: Page, slug: string, edition: string) {
 test.describe("the programme builder's pointer", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("shows the start under the pointer over empty grid, and a click opens the item at that time", async ({ page }) => {
+  test("shows the start under the pointer over empty grid, and a click opens the item at that time", async ({
+    page,
+  }) => {
     await newFestivalBuilder(page, "meihu-p1", "二十一");
     const nine = page.getByRole("button", { name: "在 二楼活动室 09:00 新建节目" });
     const box = (await nine.boundingBox())!; // its top edge is the 09:00 line
@@ -194,7 +209,9 @@ test.describe("the programme builder's pointer", () => {
       await page.mouse.click(x, box.y + dy);
       await expect(dialog).toBeVisible();
       await expect(dialog.getByLabel("开始")).toHaveValue(time);
-      await expect(dialog.getByLabel("结束")).toHaveValue(time === "09:00" ? "10:00" : time === "09:05" ? "10:05" : "10:20");
+      await expect(dialog.getByLabel("结束")).toHaveValue(
+        time === "09:00" ? "10:00" : time === "09:05" ? "10:05" : "10:20",
+      );
       await dialog.getByRole("button", { name: "关闭" }).click();
       await expect(dialog).toBeHidden();
     }
@@ -208,7 +225,9 @@ test.describe("the programme builder's pointer", () => {
     // The same in English.
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" })).toBeVisible();
-    await page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" }).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await page
+      .getByRole("button", { name: "New item in 二楼活动室 at 09:00" })
+      .evaluate((el) => el.scrollIntoView({ block: "center" }));
     const nineEn = (await page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" }).boundingBox())!;
     await page.mouse.move(nineEn.x + 40, nineEn.y + 10 * PX_PER_MIN + 2);
     await expect(page.getByText("Starts 09:10")).toBeVisible();
@@ -236,20 +255,27 @@ test.describe("the programme builder's pointer", () => {
     await page.getByRole("button", { name: "English" }).click();
     const openingEn = page.getByRole("button", { name: /^开幕式\s*, 社区广场,\s*09:00–09:30/ });
     await dragBy(page, openingEn, 0, 60 * PX_PER_MIN);
-    const noteEn = page.getByText("Not saved: 社区广场 is taken 10:00–10:30 by 拔河比赛. The item is back where it was.");
+    const noteEn = page.getByText(
+      "Not saved: 社区广场 is taken 10:00–10:30 by 拔河比赛. The item is back where it was.",
+    );
     await expect(noteEn).toBeVisible();
     await screen(page, "builder-refused-en");
     // And it goes by itself after a few seconds.
     await expect(noteEn).toBeHidden({ timeout: 12_000 });
   });
 
-  test("dragging to the bottom edge scrolls the grid, and the item lands where the pointer lets go", async ({ page }) => {
+  test("dragging to the bottom edge scrolls the grid, and the item lands where the pointer lets go", async ({
+    page,
+  }) => {
     await newFestivalBuilder(page, "meihu-p3", "二十三");
     const viewport = page.viewportSize()!;
     const eight = (await page.getByRole("button", { name: "在 社区广场 08:00 新建节目" }).boundingBox())!;
     // The latest time on screen before the drag.
     const lastVisible = 8 * 60 + (viewport.height - eight.y) / PX_PER_MIN;
-    const scrolled = () => page.evaluate(() => window.scrollY + document.querySelector('[role="region"][aria-label^="编排节目单"]')!.scrollTop);
+    const scrolled = () =>
+      page.evaluate(
+        () => window.scrollY + document.querySelector('[role="region"][aria-label^="编排节目单"]')!.scrollTop,
+      );
     const before = await scrolled();
 
     const tug = page.getByRole("button", { name: itemName("拔河比赛", "社区广场", "09:30–11:30") });
@@ -272,9 +298,16 @@ test.describe("the programme builder's pointer", () => {
     await page.mouse.up();
     const status = page.getByRole("status").filter({ hasText: /拔河比赛 已移到 社区广场 \d\d:\d\d/ });
     await expect(status).toBeAttached();
-    const [h, m] = (await status.textContent())!.match(/(\d\d):(\d\d)/)!.slice(1).map(Number);
+    const [h, m] = (await status.textContent())!
+      .match(/(\d\d):(\d\d)/)!
+      .slice(1)
+      .map(Number);
     expect(h * 60 + m).toBeGreaterThan(lastVisible);
-    await expect(page.getByRole("button", { name: itemName("拔河比赛", "社区广场", `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}–`) })).toBeVisible();
+    await expect(
+      page.getByRole("button", {
+        name: itemName("拔河比赛", "社区广场", `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}–`),
+      }),
+    ).toBeVisible();
   });
 
   test("a cancelled pointer, a lost capture or Escape ends the drag and puts the item back", async ({ page }) => {

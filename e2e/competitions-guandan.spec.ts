@@ -1,5 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkIn, DEMO, expectAccessible, expectNoOverflow, grantReferee, newPage, setUpCompetition, shooter, signInAt } from "./support";
+import {
+  checkIn,
+  DEMO,
+  expectAccessible,
+  expectNoOverflow,
+  grantReferee,
+  newPage,
+  setUpCompetition,
+  shooter,
+  signInAt,
+} from "./support";
 
 // A Guandan round robin at the 15th festival, from check-in to the final standings: six pairs
 // who named each other when they registered. The organiser sets it up, checks the pairs in and
@@ -11,20 +21,44 @@ const shot = shooter("/tmp/shots-comp-guandan");
 
 /** Each table's result, round by round: the level the losing pair reached, and which side passed A. */
 const RESULTS: { winner: "a" | "b"; loser: string }[][] = [
-  [{ winner: "a", loser: "10" }, { winner: "b", loser: "K" }, { winner: "a", loser: "5" }],
-  [{ winner: "b", loser: "J" }, { winner: "a", loser: "A" }, { winner: "a", loser: "8" }],
-  [{ winner: "a", loser: "Q" }, { winner: "b", loser: "3" }, { winner: "b", loser: "9" }],
-  [{ winner: "a", loser: "7" }, { winner: "a", loser: "K" }, { winner: "b", loser: "2" }],
-  [{ winner: "b", loser: "6" }, { winner: "a", loser: "J" }, { winner: "b", loser: "A" }],
+  [
+    { winner: "a", loser: "10" },
+    { winner: "b", loser: "K" },
+    { winner: "a", loser: "5" },
+  ],
+  [
+    { winner: "b", loser: "J" },
+    { winner: "a", loser: "A" },
+    { winner: "a", loser: "8" },
+  ],
+  [
+    { winner: "a", loser: "Q" },
+    { winner: "b", loser: "3" },
+    { winner: "b", loser: "9" },
+  ],
+  [
+    { winner: "a", loser: "7" },
+    { winner: "a", loser: "K" },
+    { winner: "b", loser: "2" },
+  ],
+  [
+    { winner: "b", loser: "6" },
+    { winner: "a", loser: "J" },
+    { winner: "b", loser: "A" },
+  ],
 ];
 
 let itemUrl = "";
 
 /** The referee's forms on the round now shown. */
-const tables = (page: Page) => page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^(保存|更正)成绩：/ }) });
+const tables = (page: Page) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^(保存|更正)成绩：/ }) });
 
 test.describe.serial("a Guandan round robin from check-in to final standings", () => {
-  test("the organiser sets up the pairs' round robin, checks six pairs in, appoints the referee and draws five rounds", async ({ browser, baseURL }) => {
+  test("the organiser sets up the pairs' round robin, checks six pairs in, appoints the referee and draws five rounds", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 1280, baseURL!);
     await signInAt(page, DEMO.organiser, "/dashboard");
     await setUpCompetition(page, TITLE, async (form) => {
@@ -34,7 +68,9 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
     });
     await page.getByRole("button", { name: "从报名更新名单" }).click();
     // Pairs are the registrations that named each other; anyone still looking for a partner waits.
-    await expect(page.getByRole("status").filter({ hasText: /^名单已更新：6 位参赛者，\d+ 人还不能参赛。$/ })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: /^名单已更新：6 位参赛者，\d+ 人还不能参赛。$/ }),
+    ).toBeVisible();
     const entrants = page.getByRole("region", { name: "参赛者" });
     await expect(entrants.getByRole("button", { name: / \/ .*未到$/ })).toHaveCount(6);
     await checkIn(page, 6);
@@ -45,7 +81,9 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
 
     await page.getByLabel("随机数种子").fill("15");
     await page.getByRole("button", { name: "抽签", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已抽签：6 位参赛者，15 场比赛，种子 15。" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "已抽签：6 位参赛者，15 场比赛，种子 15。" }),
+    ).toBeVisible();
     for (let round = 1; round <= 5; round++) {
       const matches = page.getByRole("region", { name: `第 ${round} 轮`, exact: true }).getByRole("listitem");
       await expect(matches).toHaveCount(3);
@@ -57,7 +95,10 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
     await page.context().close();
   });
 
-  test("the referee enters all fifteen results on a phone, as levels reached; a game nobody finished is refused", async ({ browser, baseURL }) => {
+  test("the referee enters all fifteen results on a phone, as levels reached; a game nobody finished is refused", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 360, baseURL!);
     await signInAt(page, DEMO.resident, "/referee");
     await page.getByRole("link", { name: new RegExp(TITLE) }).click();
@@ -104,7 +145,10 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
   });
 
   for (const width of [360, 1280]) {
-    test(`residents read the final standings at ${width} px: points, the tie-break rule, six places`, async ({ browser, baseURL }) => {
+    test(`residents read the final standings at ${width} px: points, the tie-break rule, six places`, async ({
+      browser,
+      baseURL,
+    }) => {
       const page = await newPage(browser, width, baseURL!);
       await page.goto(itemUrl);
       await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
@@ -112,11 +156,24 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
       await expect(page.getByText("掼蛋 · 循环赛")).toBeVisible();
       await expect(page.getByText("参赛：6 对")).toBeVisible();
       await expect(page.getByText("计分：胜 2 分，负 0 分，弃权负 0 分。")).toBeVisible();
-      await expect(page.getByText("积分相同时依次比较：相互间成绩（并列的几位之间互相比赛所得的积分）、净胜级数（每场双方打到的级数之差，加起来）。仍然相同则名次并列。")).toBeVisible();
+      await expect(
+        page.getByText(
+          "积分相同时依次比较：相互间成绩（并列的几位之间互相比赛所得的积分）、净胜级数（每场双方打到的级数之差，加起来）。仍然相同则名次并列。",
+        ),
+      ).toBeVisible();
 
       if (width === 1280) {
         const standings = page.getByRole("table", { name: "积分表" });
-        await expect(standings.getByRole("columnheader")).toHaveText(["名次", "名字", "积分", "已赛", "胜", "负", "相互间成绩", "净胜级数"]);
+        await expect(standings.getByRole("columnheader")).toHaveText([
+          "名次",
+          "名字",
+          "积分",
+          "已赛",
+          "胜",
+          "负",
+          "相互间成绩",
+          "净胜级数",
+        ]);
         const rows = standings.locator("tbody tr");
         await expect(rows).toHaveCount(6);
         // Everyone played five; fifteen games, two points a win.
@@ -137,7 +194,10 @@ test.describe.serial("a Guandan round robin from check-in to final standings", (
         }
       }
       // Fifteen results in the fixtures, each one side at 过A.
-      const results = width === 1280 ? page.locator("table tbody td:nth-child(3)").filter({ hasText: "过A" }) : page.locator("li").filter({ hasText: /号台/ }).filter({ hasText: "过A" });
+      const results =
+        width === 1280
+          ? page.locator("table tbody td:nth-child(3)").filter({ hasText: "过A" })
+          : page.locator("li").filter({ hasText: /号台/ }).filter({ hasText: "过A" });
       await expect(results).toHaveCount(15);
 
       if (width === 360) await expectNoOverflow(page);

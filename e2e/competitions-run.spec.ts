@@ -1,5 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { checkIn, COMPETITIONS, DEMO, expectAccessible, expectNoOverflow, grantReferee, newPage, setUpCompetition, shooter, signInAt } from "./support";
+import {
+  checkIn,
+  COMPETITIONS,
+  DEMO,
+  expectAccessible,
+  expectNoOverflow,
+  grantReferee,
+  newPage,
+  setUpCompetition,
+  shooter,
+  signInAt,
+} from "./support";
 
 // Running competitions at the 15th festival: an organiser sets up the Go item (three places
 // taken, round robin) and the table-tennis item (a knockout of the two who check in), checks
@@ -11,7 +22,10 @@ const shot = shooter("/tmp/shots-comp-run");
 const setUp = setUpCompetition;
 
 test.describe.serial("running a competition", () => {
-  test("an organiser sets up the Go and table-tennis competitions, checks entrants in, draws and appoints a referee", async ({ browser, baseURL }) => {
+  test("an organiser sets up the Go and table-tennis competitions, checks entrants in, draws and appoints a referee", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 1280, baseURL!);
     await signInAt(page, DEMO.organiser, "/dashboard");
     // Beside the festival's other tabs.
@@ -29,7 +43,9 @@ test.describe.serial("running a competition", () => {
     });
     await expect(page.getByText("签到中", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "从报名更新名单" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "名单已更新：3 位参赛者，0 人还不能参赛。" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "名单已更新：3 位参赛者，0 人还不能参赛。" }),
+    ).toBeVisible();
     // The draw needs people who are here.
     await page.getByRole("button", { name: "抽签", exact: true }).click();
     await expect(page.getByRole("status").filter({ hasText: "签到的参赛者不够" })).toBeVisible();
@@ -60,7 +76,11 @@ test.describe.serial("running a competition", () => {
     await expect(schedule.getByText("1 场比赛，约 11:10 结束")).toBeVisible();
     await schedule.getByRole("button", { name: "保存时间和台号" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已保存。有 1 处时间冲突，见上面的提醒。" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "时间冲突提醒（1）" }).getByText(/^第 3 轮 1 号台（\d+月\d+日 10:40–11:10）不在这个项目的时间之内。$/)).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "时间冲突提醒（1）" })
+        .getByText(/^第 3 轮 1 号台（\d+月\d+日 10:40–11:10）不在这个项目的时间之内。$/),
+    ).toBeVisible();
     await expectAccessible(page);
     await shot(page, "go-schedule-warning-zh");
     // Round 2 at 09:45 would start while round 1 is played: said as it is typed, refused if sent.
@@ -94,7 +114,10 @@ test.describe.serial("running a competition", () => {
     await page.context().close();
   });
 
-  test("the referee enters results on a phone: an impossible score is refused, a stale form cannot overwrite", async ({ browser, baseURL }) => {
+  test("the referee enters results on a phone: an impossible score is refused, a stale form cannot overwrite", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 360, baseURL!);
     await signInAt(page, DEMO.resident, "/referee");
     await expect(page.getByRole("heading", { level: 1, name: "裁判录分" })).toBeVisible();
@@ -153,7 +176,10 @@ test.describe.serial("running a competition", () => {
     await page.getByRole("link", { name: "← 我的比赛" }).click();
     await page.getByRole("link", { name: /围棋比赛/ }).click();
     await expect(page.getByRole("heading", { level: 2, name: "第 1 轮" })).toBeVisible();
-    const go = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^(保存|更正)成绩：/ }) }).first();
+    const go = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: /^(保存|更正)成绩：/ }) })
+      .first();
     await expect(go.getByRole("radio")).toHaveCount(3);
     await go.getByRole("radio", { name: /^1–0/ }).check();
     await go.getByRole("button", { name: /^保存成绩：/ }).click();
@@ -167,7 +193,10 @@ test.describe.serial("running a competition", () => {
     await page.context().close();
   });
 
-  test("after the first result the draw is locked; the pages read the same in English", async ({ browser, baseURL }) => {
+  test("after the first result the draw is locked; the pages read the same in English", async ({
+    browser,
+    baseURL,
+  }) => {
     const desk = await newPage(browser, 1280, baseURL!);
     await signInAt(desk, DEMO.organiser, "/dashboard");
     await desk.goto(LIST);

@@ -1,5 +1,15 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { checkIn, COMPETITIONS, DEMO, expectAccessible, expectNoOverflow, newPage, setUpCompetition, shooter, signInAt } from "./support";
+import {
+  checkIn,
+  COMPETITIONS,
+  DEMO,
+  expectAccessible,
+  expectNoOverflow,
+  newPage,
+  setUpCompetition,
+  shooter,
+  signInAt,
+} from "./support";
 
 // A chess Swiss at the 15th festival, from check-in to the final standings: ten players over
 // three rounds. The organiser sets it up and draws at the desk, then runs the rounds from a phone:
@@ -35,7 +45,10 @@ async function enterRound(page: Page, round: number, results: (Result | null)[])
   for (const [i, result] of results.entries()) {
     if (!result) continue;
     const board = list.nth(i);
-    await board.locator("summary").filter({ hasText: /^录入成绩：/ }).click();
+    await board
+      .locator("summary")
+      .filter({ hasText: /^录入成绩：/ })
+      .click();
     await board.getByRole("radio", { name: new RegExp(`^${result}`) }).check();
     await board.getByRole("button", { name: /^保存成绩：/ }).click();
     await expect(board.getByText("成绩已保存。")).toBeVisible();
@@ -49,7 +62,11 @@ async function pairingsOf(page: Page, round: number): Promise<[string, string][]
   const pairs: [string, string][] = [];
   for (let i = 0; i < (await rows.count()); i++) {
     const cells = rows.nth(i).getByRole("cell");
-    const name = async (n: number) => (await cells.nth(n).innerText()).replace(/\s*（胜）$/, "").replace(/\s*\(胜\)$/, "").trim();
+    const name = async (n: number) =>
+      (await cells.nth(n).innerText())
+        .replace(/\s*（胜）$/, "")
+        .replace(/\s*\(胜\)$/, "")
+        .trim();
     pairs.push([await name(1), await name(3)]);
   }
   return pairs;
@@ -60,7 +77,10 @@ let withdrawn = "";
 let away = "";
 
 test.describe.serial("a chess Swiss from check-in to final standings", () => {
-  test("the organiser sets up a three-round Swiss, brings in ten players, checks them in and draws five boards", async ({ browser, baseURL }) => {
+  test("the organiser sets up a three-round Swiss, brings in ten players, checks them in and draws five boards", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 1280, baseURL!);
     await signInAt(page, DEMO.organiser, "/dashboard");
     await setUpCompetition(page, TITLE, async (form) => {
@@ -71,7 +91,9 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
     });
     await expect(page.getByText("签到中", { exact: true })).toBeVisible();
     await page.getByRole("button", { name: "从报名更新名单" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "名单已更新：10 位参赛者，0 人还不能参赛。" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "名单已更新：10 位参赛者，0 人还不能参赛。" }),
+    ).toBeVisible();
     await expect(page.getByText("10 位参赛者，0 位已签到")).toBeVisible();
     // Nobody is here yet: no draw.
     await page.getByRole("button", { name: "抽签", exact: true }).click();
@@ -86,7 +108,9 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
     // nothing below depends on it.)
     await page.getByLabel("随机数种子").fill("2027");
     await page.getByRole("button", { name: "抽签", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已抽签：10 位参赛者，5 场比赛，种子 2027。" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "已抽签：10 位参赛者，5 场比赛，种子 2027。" }),
+    ).toBeVisible();
     // A Swiss draws one round at a time.
     await expect(page.getByRole("heading", { level: 3, name: "第 1 轮" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: "第 2 轮" })).toHaveCount(0);
@@ -100,7 +124,10 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
     await page.context().close();
   });
 
-  test("on a phone the organiser enters round 1 (a draw among them) and pairs round 2; a round with a game open is not paired", async ({ browser, baseURL }) => {
+  test("on a phone the organiser enters round 1 (a draw among them) and pairs round 2; a round with a game open is not paired", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 360, baseURL!);
     await signInAt(page, DEMO.organiser, "/dashboard");
     await openCompetition(page);
@@ -122,14 +149,20 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
     await page.context().close();
   });
 
-  test("a player withdraws after round 2 is paired: that game goes to the opponent; another sits round 3 out for half a point; the Swiss finishes", async ({ browser, baseURL }) => {
+  test("a player withdraws after round 2 is paired: that game goes to the opponent; another sits round 3 out for half a point; the Swiss finishes", async ({
+    browser,
+    baseURL,
+  }) => {
     const page = await newPage(browser, 360, baseURL!);
     await signInAt(page, DEMO.organiser, "/dashboard");
     await openCompetition(page);
 
     // The white player on board 1 of round 2 has to leave.
     const heading = await boards(page, 2).first().getByRole("heading").innerText();
-    withdrawn = heading.replace(/^1 号台\s*/, "").split(" 对 ")[0].trim();
+    withdrawn = heading
+      .replace(/^1 号台\s*/, "")
+      .split(" 对 ")[0]
+      .trim();
     expect(withdrawn).not.toBe("");
     const entrant = page.getByRole("region", { name: "参赛者" }).getByRole("listitem").filter({ hasText: withdrawn });
     await entrant.locator("summary").click();
@@ -142,7 +175,10 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
 
     await enterRound(page, 2, [null, "0–1", "1–0", "½–½", "1–0"]);
     // Black on board 2 performs during round 3: asked off before it is paired, for half a point.
-    away = (await boards(page, 2).nth(1).getByRole("heading").innerText()).replace(/^\d+ 号台\s*/, "").split(" 对 ")[1].trim();
+    away = (await boards(page, 2).nth(1).getByRole("heading").innerText())
+      .replace(/^\d+ 号台\s*/, "")
+      .split(" 对 ")[1]
+      .trim();
     expect(away).not.toBe("");
     const awayRow = page.getByRole("region", { name: "参赛者" }).getByRole("listitem").filter({ hasText: away });
     await awayRow.getByRole("button", { name: `${away} 第 3 轮请假，记半分` }).click();
@@ -165,34 +201,59 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
   });
 
   for (const width of [360, 1280]) {
-    test(`residents read the final standings and the pairings at ${width} px: Buchholz stated, ten places, nobody met twice`, async ({ browser, baseURL }) => {
+    test(`residents read the final standings and the pairings at ${width} px: Buchholz stated, ten places, nobody met twice`, async ({
+      browser,
+      baseURL,
+    }) => {
       const page = await newPage(browser, width, baseURL!);
       await page.goto(itemUrl);
       await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
       await expect(page.getByText("已结束", { exact: true })).toBeVisible();
       await expect(page.getByText("国际象棋 · 瑞士制")).toBeVisible();
       await expect(page.getByText("参赛：10 人（其中退赛：1）")).toBeVisible();
-      await expect(page.getByText("积分相同时依次比较：对手分（所有对手的积分之和，轮空或弃权的一轮按自己的积分算）、去最低对手分")).toBeVisible();
+      await expect(
+        page.getByText(
+          "积分相同时依次比较：对手分（所有对手的积分之和，轮空或弃权的一轮按自己的积分算）、去最低对手分",
+        ),
+      ).toBeVisible();
 
       if (width === 1280) {
         const standings = page.getByRole("table", { name: "积分表" });
         const rows = standings.locator("tbody tr");
         await expect(rows).toHaveCount(10);
-        await expect(standings.getByRole("columnheader")).toHaveText(["名次", "名字", "积分", "已赛", "胜", "和", "负", "轮空", "对手分", "去最低对手分", "索伯分"]);
+        await expect(standings.getByRole("columnheader")).toHaveText([
+          "名次",
+          "名字",
+          "积分",
+          "已赛",
+          "胜",
+          "和",
+          "负",
+          "轮空",
+          "对手分",
+          "去最低对手分",
+          "索伯分",
+        ]);
         const places = (await rows.locator("td:first-child").allInnerTexts()).map((t) => Number.parseInt(t, 10));
         expect(places[0]).toBe(1);
         expect(places).toEqual([...places].sort((a, b) => a - b));
         // The one who withdrew is still listed, and marked.
-        await expect(standings.getByRole("rowheader").filter({ hasText: withdrawn })).toHaveText(`${withdrawn}(已退赛)`);
+        await expect(standings.getByRole("rowheader").filter({ hasText: withdrawn })).toHaveText(
+          `${withdrawn}(已退赛)`,
+        );
         // Points add up: 1 a game (½ each for a draw), and in round 3 four games and ½ for sitting out.
-        const total = (await rows.locator("td:nth-child(3)").allInnerTexts()).reduce((n, t) => n + (Number.parseInt(t, 10) || 0) + (t.includes("½") ? 0.5 : 0), 0);
+        const total = (await rows.locator("td:nth-child(3)").allInnerTexts()).reduce(
+          (n, t) => n + (Number.parseInt(t, 10) || 0) + (t.includes("½") ? 0.5 : 0),
+          0,
+        );
         expect(total).toBe(5 + 5 + 4.5);
       } else {
         // On a phone each player is a card with every figure, the tie-breaks included.
         const cards = page.getByRole("list", { name: "积分表" }).getByRole("listitem");
         await expect(cards).toHaveCount(10);
         await expect(cards.first()).toContainText(/^名次 1/);
-        for (const label of ["积分", "对手分", "去最低对手分", "索伯分", "轮空"]) await expect(cards.first()).toContainText(label);
+        for (const label of ["积分", "对手分", "去最低对手分", "索伯分", "轮空"])
+          await expect(cards.first()).toContainText(label);
         await expect(cards.filter({ hasText: withdrawn })).toContainText("(已退赛)");
       }
 
@@ -207,7 +268,9 @@ test.describe.serial("a chess Swiss from check-in to final standings", () => {
             seen.add(key);
           }
         }
-        await expect(page.getByRole("table", { name: "第 2 轮对阵" }).getByRole("row").filter({ hasText: withdrawn })).toContainText("退赛");
+        await expect(
+          page.getByRole("table", { name: "第 2 轮对阵" }).getByRole("row").filter({ hasText: withdrawn }),
+        ).toContainText("退赛");
         await expect(page.getByText(/本轮轮空，记胜一场/)).toHaveCount(0);
         await expect(page.getByText(`${away} 本轮请假，记半分`)).toBeVisible();
       } else {

@@ -75,7 +75,10 @@ test.describe("who may open the dashboard", () => {
     // A callbackUrl still wins over the landing page.
     await signInAt(page, DEMO.admin, "/dashboard/audit");
     // Residents still land on their own page.
-    const resident = await page.context().browser()!.newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
+    const resident = await page
+      .context()
+      .browser()!
+      .newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
     const rp = await resident.newPage();
     await signIn(rp, DEMO.resident);
     await resident.close();
@@ -99,7 +102,10 @@ test.describe("a festival's pages in the dashboard", () => {
       await page.goto(`/dashboard/festivals/meihu-15${path}`);
       const tabs = page.getByRole("navigation", { name: "本届的工作" }).getByRole("link");
       await expect(tabs, path).toHaveText(["本届设置", "编排节目单", "报名审核", "幕后班次", "邻里之星", "比赛"]);
-      await expect(page.getByRole("navigation", { name: "本届的工作" }).locator('[aria-current="page"]'), path).toHaveText(current);
+      await expect(
+        page.getByRole("navigation", { name: "本届的工作" }).locator('[aria-current="page"]'),
+        path,
+      ).toHaveText(current);
     }
   });
 });
@@ -117,9 +123,13 @@ test.describe("a one-day festival", () => {
     await page.getByRole("button", { name: "发布本届（居民可见）" }).click();
     await expect(page.getByText("现在：已发布")).toBeVisible();
     await page.goto("/dashboard/festivals");
-    await expect(page.getByRole("row").filter({ hasText: "美湖一日邻里节" }).getByRole("cell").nth(2)).toHaveText("2027-03-20");
+    await expect(page.getByRole("row").filter({ hasText: "美湖一日邻里节" }).getByRole("cell").nth(2)).toHaveText(
+      "2027-03-20",
+    );
     await page.goto("/festivals/meihu-day");
-    const header = page.locator("header").filter({ has: page.getByRole("heading", { level: 1, name: "美湖一日邻里节" }) });
+    const header = page
+      .locator("header")
+      .filter({ has: page.getByRole("heading", { level: 1, name: "美湖一日邻里节" }) });
     await expect(header.getByText(/3月20日/)).toHaveCount(1);
     await expect(header).not.toContainText("至");
   });
@@ -152,7 +162,9 @@ test.describe("what the pages promise", () => {
     const company = cards.filter({ has: page.getByRole("heading", { name: "每周推我去公园晒太阳" }) });
     await expect(company).toHaveCount(1);
     await expect(company).not.toContainText("¥");
-    await expect(cards.filter({ has: page.getByRole("heading", { name: "一台能听戏的收音机" }) })).toContainText("约 ¥80");
+    await expect(cards.filter({ has: page.getByRole("heading", { name: "一台能听戏的收音机" }) })).toContainText(
+      "约 ¥80",
+    );
   });
 
   test("the slips page offers every building, and all of them at once", async ({ page }) => {

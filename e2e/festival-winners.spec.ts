@@ -17,12 +17,17 @@ async function shot(page: Page, name: string) {
 
 /** Nothing sticks out sideways: the page is no wider than the screen. */
 async function expectNoSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
 for (const width of [360, 1280]) {
-  test(`the 14th festival's page shows the Neighbourhood Stars and the competition winners at ${width} px`, async ({ page }) => {
+  test(`the 14th festival's page shows the Neighbourhood Stars and the competition winners at ${width} px`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/festivals/meihu-14");
     await expect(page.getByRole("heading", { level: 1, name: "第十四届美湖邻里节" })).toBeVisible();
@@ -34,7 +39,10 @@ for (const width of [360, 1280]) {
     await expect(stars.getByText("林淑芬", { exact: true })).toBeVisible();
     // Only the winners: a candidate who did not win is not named.
     await expect(stars.getByText("马卫东")).toHaveCount(0);
-    await expect(stars.getByRole("link", { name: "查看完整评选结果和证书" })).toHaveAttribute("href", "/festivals/meihu-14/stars/results");
+    await expect(stars.getByRole("link", { name: "查看完整评选结果和证书" })).toHaveAttribute(
+      "href",
+      "/festivals/meihu-14/stars/results",
+    );
 
     const winners = page.getByRole("region", { name: "比赛结果" });
     const tug = winners.getByRole("article", { name: "拔河比赛" });
@@ -66,7 +74,9 @@ for (const width of [360, 1280]) {
   });
 }
 
-test("in English; the 15th festival's page has no Stars before they are published and no unfinished competition", async ({ page }) => {
+test("in English; the 15th festival's page has no Stars before they are published and no unfinished competition", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 900 });
   await page.goto("/festivals/meihu-14");
   await page.getByRole("button", { name: "English" }).click();

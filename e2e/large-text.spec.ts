@@ -26,7 +26,10 @@ async function largeTextPhone(browser: Browser, locale: "zh-CN" | "en", baseURL:
   await context.addInitScript(() => {
     const apply = () => document.documentElement?.style.setProperty("font-size", "200%");
     apply();
-    if (!document.documentElement) new MutationObserver((_, o) => document.documentElement && (apply(), o.disconnect())).observe(document, { childList: true });
+    if (!document.documentElement)
+      new MutationObserver((_, o) => document.documentElement && (apply(), o.disconnect())).observe(document, {
+        childList: true,
+      });
     document.addEventListener("DOMContentLoaded", apply);
   });
   return context.newPage();
@@ -76,12 +79,22 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; proble
       // The column is the box the lines are laid in: the nearest ancestor that is not inline (a
       // short phrase that merely starts near the end of a line is not a narrow column).
       let box: Element = parent;
-      while (box.parentElement && getComputedStyle(box).display.startsWith("inline") && getComputedStyle(box).display !== "inline-block" && getComputedStyle(box).display !== "inline-flex") box = box.parentElement;
+      while (
+        box.parentElement &&
+        getComputedStyle(box).display.startsWith("inline") &&
+        getComputedStyle(box).display !== "inline-block" &&
+        getComputedStyle(box).display !== "inline-flex"
+      )
+        box = box.parentElement;
       const bs = getComputedStyle(box);
       const column = box.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
       const em = parseFloat(getComputedStyle(parent).fontSize);
       if (column < 2.5 * em)
-        problems.push({ what: "narrow", where: name(box), detail: `${lines} lines in a column ${Math.round(column)} px wide at ${em} px type` });
+        problems.push({
+          what: "narrow",
+          where: name(box),
+          detail: `${lines} lines in a column ${Math.round(column)} px wide at ${em} px type`,
+        });
     }
 
     // 2. Content that runs out of its box (visible overflow) or is cut off (hidden overflow).
@@ -89,17 +102,30 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; proble
     for (const el of document.body.querySelectorAll("*")) {
       const s = getComputedStyle(el);
       if (s.display === "inline" || s.display === "contents" || hidden(el)) continue;
-      if (["svg", "path", "img", "video", "canvas", "iframe", "input", "select", "textarea", "option"].includes(el.tagName.toLowerCase())) continue;
+      if (
+        ["svg", "path", "img", "video", "canvas", "iframe", "input", "select", "textarea", "option"].includes(
+          el.tagName.toLowerCase(),
+        )
+      )
+        continue;
       const overX = el.scrollWidth - el.clientWidth;
       const overY = el.scrollHeight - el.clientHeight;
       const scrollsX = s.overflowX === "auto" || s.overflowX === "scroll";
       const scrollsY = s.overflowY === "auto" || s.overflowY === "scroll";
       if (el.clientWidth > 0 && overX > 1 && !scrollsX)
-        problems.push({ what: s.overflowX === "visible" ? "overflow" : "clipped", where: name(el), detail: `content ${el.scrollWidth} px in a box ${el.clientWidth} px wide` });
+        problems.push({
+          what: s.overflowX === "visible" ? "overflow" : "clipped",
+          where: name(el),
+          detail: `content ${el.scrollWidth} px in a box ${el.clientWidth} px wide`,
+        });
       // Text cut to a few lines with an ellipsis on purpose (the whole text is a tap away) is not clipped.
       const clamped = s.webkitLineClamp !== "none" && s.webkitLineClamp !== "";
       if (el.clientHeight > 0 && overY > 1 && !scrollsY && s.overflowY !== "visible" && !clamped)
-        problems.push({ what: "clipped", where: name(el), detail: `content ${el.scrollHeight} px in a box ${el.clientHeight} px high` });
+        problems.push({
+          what: "clipped",
+          where: name(el),
+          detail: `content ${el.scrollHeight} px in a box ${el.clientHeight} px high`,
+        });
     }
 
     // 3. Targets: at least 44 px each way. A checkbox or radio counts with its label, which is
@@ -107,12 +133,22 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; proble
     for (const el of document.body.querySelectorAll("a[href], button, input, select, textarea, summary")) {
       if (el instanceof HTMLInputElement && el.type === "hidden") continue;
       if (hidden(el)) continue;
-      const target = el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? (el.closest("label") ?? el) : el;
+      const target =
+        el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")
+          ? (el.closest("label") ?? el)
+          : el;
       const r = target.getBoundingClientRect();
-      const inlineInText = getComputedStyle(el).display === "inline" && el.parentElement && (el.parentElement.textContent ?? "").trim() !== (el.textContent ?? "").trim();
+      const inlineInText =
+        getComputedStyle(el).display === "inline" &&
+        el.parentElement &&
+        (el.parentElement.textContent ?? "").trim() !== (el.textContent ?? "").trim();
       // A link inside a sentence is exempt from the width (WCAG 2.5.8), not from the height.
       if (r.height < 44 || (!inlineInText && r.width < 44))
-        problems.push({ what: "small-target", where: name(target), detail: `${Math.round(r.width)}×${Math.round(r.height)} px` });
+        problems.push({
+          what: "small-target",
+          where: name(target),
+          detail: `${Math.round(r.width)}×${Math.round(r.height)} px`,
+        });
     }
 
     return { scrollWidth: document.documentElement.scrollWidth, problems };
@@ -160,7 +196,20 @@ for (const locale of ["zh-CN", "en"] as const) {
       const page = await largeTextPhone(browser, locale, baseURL!);
       const item = await firstHref(page, FESTIVAL, /\/items\/[^/]+$/);
       const competition = await firstHref(page, `${LAST}/competitions`, /\/competitions\/[^/]+$/);
-      for (const path of ["/", FESTIVAL, `${FESTIVAL}/venues`, item, LAST, `${LAST}/competitions`, competition, `${LAST}/stars/results`, "/wishes", "/points", "/sign-in", "/sign-up"])
+      for (const path of [
+        "/",
+        FESTIVAL,
+        `${FESTIVAL}/venues`,
+        item,
+        LAST,
+        `${LAST}/competitions`,
+        competition,
+        `${LAST}/stars/results`,
+        "/wishes",
+        "/points",
+        "/sign-in",
+        "/sign-up",
+      ])
         await expectReadable(page, path);
       await page.context().close();
     });

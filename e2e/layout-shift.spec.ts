@@ -13,7 +13,12 @@ const LOCALES = ["zh-CN", "en"] as const;
  */
 const DEVICES = [{ width: 412, height: 823, deviceScaleFactor: 1.75 }];
 
-async function phone(browser: Browser, baseURL: string, device: (typeof DEVICES)[number], locale: (typeof LOCALES)[number]) {
+async function phone(
+  browser: Browser,
+  baseURL: string,
+  device: (typeof DEVICES)[number],
+  locale: (typeof LOCALES)[number],
+) {
   const context = await browser.newContext({
     baseURL,
     locale,
@@ -45,7 +50,11 @@ async function layoutShift(page: Page, path: string) {
         let total = 0;
         const moved: string[] = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }[]) {
+          for (const entry of list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+            sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+          }[]) {
             if (entry.hadRecentInput) continue;
             total += entry.value;
             for (const s of entry.sources)
@@ -60,23 +69,28 @@ async function layoutShift(page: Page, path: string) {
 }
 
 for (const locale of LOCALES)
-for (const device of DEVICES) {
-  test(`the shell moves nothing after a page is shown, signed out and signed in (${locale}, ${device.width} px)`, async ({ browser, baseURL }) => {
-    const page = await phone(browser, baseURL!, device, locale);
-    for (const path of PAGES) {
-      const { total, moved } = await layoutShift(page, path);
-      expect(total, `layout shift on ${path}, signed out: ${moved.join("\n")}`).toBeLessThan(0.01);
-    }
+  for (const device of DEVICES) {
+    test(`the shell moves nothing after a page is shown, signed out and signed in (${locale}, ${device.width} px)`, async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await phone(browser, baseURL!, device, locale);
+      for (const path of PAGES) {
+        const { total, moved } = await layoutShift(page, path);
+        expect(total, `layout shift on ${path}, signed out: ${moved.join("\n")}`).toBeLessThan(0.01);
+      }
 
-    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-    const res = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, phone: DEMO.resident, password: DEMO_PASSWORD, json: "true" } });
-    expect(res.ok()).toBe(true);
-    await page.goto("/me");
-    await expect(page.getByRole("link", { name: /王秀英/ }).first()).toBeVisible();
-    for (const path of PAGES.filter((p) => p !== "/sign-in")) {
-      const { total, moved } = await layoutShift(page, path);
-      expect(total, `layout shift on ${path}, signed in: ${moved.join("\n")}`).toBeLessThan(0.01);
-    }
-    await page.context().close();
-  });
-}
+      const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+      const res = await page.request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, phone: DEMO.resident, password: DEMO_PASSWORD, json: "true" },
+      });
+      expect(res.ok()).toBe(true);
+      await page.goto("/me");
+      await expect(page.getByRole("link", { name: /王秀英/ }).first()).toBeVisible();
+      for (const path of PAGES.filter((p) => p !== "/sign-in")) {
+        const { total, moved } = await layoutShift(page, path);
+        expect(total, `layout shift on ${path}, signed in: ${moved.join("\n")}`).toBeLessThan(0.01);
+      }
+      await page.context().close();
+    });
+  }

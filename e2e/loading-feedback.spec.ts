@@ -85,7 +85,9 @@ test("a button that sends says so and cannot be pressed twice", async ({ page })
 
 test("a form checked in the browser opens no page, so says nothing of opening one", async ({ page }) => {
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-  await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, phone: DEMO.resident, password: DEMO_PASSWORD, json: "true" } });
+  await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, phone: DEMO.resident, password: DEMO_PASSWORD, json: "true" },
+  });
   await page.goto("/festivals/meihu-15/register/performer");
   await page.getByRole("button", { name: "提交报名" }).click();
   await expect(page.getByText("这一项必须填写。").first()).toBeVisible();

@@ -13,7 +13,9 @@ test.describe("the published programme", () => {
     // The programme's own list (the festival page may also show the winners of competitions already played).
     const list = page.getByRole("region", { name: "节目单" }).locator("ol").first();
     await expect(list.getByRole("link", { name: "开幕式" })).toBeVisible();
-    await expect(list.getByRole("listitem").filter({ hasText: "文艺汇演（上午场）" }).getByText("红歌合唱《歌唱祖国》")).toBeVisible();
+    await expect(
+      list.getByRole("listitem").filter({ hasText: "文艺汇演（上午场）" }).getByText("红歌合唱《歌唱祖国》"),
+    ).toBeVisible();
     await expectAccessible(page);
     await screen(page, "programme");
 
@@ -47,7 +49,10 @@ test.describe("the published programme", () => {
     await expect(page.getByRole("heading", { name: "节目单" })).toBeVisible();
   });
 
-  test("an item has its own page and calendar entry; the whole programme downloads as iCalendar", async ({ page, request }) => {
+  test("an item has its own page and calendar entry; the whole programme downloads as iCalendar", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/festivals/meihu-15");
     await page.getByRole("link", { name: "文艺汇演（上午场）" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "文艺汇演（上午场）" })).toBeVisible();
@@ -76,7 +81,9 @@ test.describe("the published programme", () => {
     const events = parseICalendar(await (await request.get("/festivals/meihu-15/programme.ics")).text());
     const opening = events.find((e) => e.SUMMARY === "开幕式")!;
     const d = opening.DTSTART;
-    const start = new Date(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:00Z`);
+    const start = new Date(
+      `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:00Z`,
+    );
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto("/festivals/meihu-15/print");

@@ -18,13 +18,16 @@ test.describe.serial("registering by role", () => {
     await page.getByRole("link", { name: /台前演员/ }).click();
     await expect(page).toHaveURL(/\/festivals\/meihu-15\/register\/performer$/);
     await page.goto(FESTIVAL);
-    for (const role of ["台前演员", "幕后先锋", "运动健儿", "棋牌高手"]) await expect(page.getByRole("link", { name: new RegExp(role) })).toBeVisible();
+    for (const role of ["台前演员", "幕后先锋", "运动健儿", "棋牌高手"])
+      await expect(page.getByRole("link", { name: new RegExp(role) })).toBeVisible();
     await expect(page.getByText(/报名开放中/)).toBeVisible();
     await expectAccessible(page);
     await screen(page, "register-roles");
   });
 
-  test("a performer with a co-performer: mistakes are explained first, then the act is registered", async ({ page }) => {
+  test("a performer with a co-performer: mistakes are explained first, then the act is registered", async ({
+    page,
+  }) => {
     await signIn(page, phone, PASSWORD);
     await page.goto(`${FESTIVAL}/performer`);
     await page.getByRole("button", { name: "提交报名" }).click();
@@ -66,7 +69,12 @@ test.describe.serial("registering by role", () => {
 
     await page.getByRole("link", { name: "再报一项" }).click();
     await page.getByRole("link", { name: /运动健儿/ }).click();
-    await expect(page.locator("label").filter({ has: page.getByRole("radio", { name: /乒乓球比赛/ }) }).getByText("已报名")).toBeVisible();
+    await expect(
+      page
+        .locator("label")
+        .filter({ has: page.getByRole("radio", { name: /乒乓球比赛/ }) })
+        .getByText("已报名"),
+    ).toBeVisible();
     await page.getByRole("radio", { name: /跳绳和接力赛/ }).check();
     await expect(page.getByText(/现在报名会排进候补名单/)).toBeVisible();
     await page.getByRole("radio", { name: /成年/ }).check();
@@ -78,13 +86,21 @@ test.describe.serial("registering by role", () => {
     await screen(page, "register-waitlisted");
 
     await page.getByRole("link", { name: "去“我的”页面看报名" }).click();
-    await expect(myRegistrations(page).getByRole("listitem").filter({ hasText: "跳绳和接力赛" }).getByText("候补第 2 位")).toBeVisible();
-    await expect(myRegistrations(page).getByRole("listitem").filter({ hasText: "乒乓球比赛" }).getByText("已报上")).toBeVisible();
+    await expect(
+      myRegistrations(page).getByRole("listitem").filter({ hasText: "跳绳和接力赛" }).getByText("候补第 2 位"),
+    ).toBeVisible();
+    await expect(
+      myRegistrations(page).getByRole("listitem").filter({ hasText: "乒乓球比赛" }).getByText("已报上"),
+    ).toBeVisible();
   });
 
   test("a pending registration can be changed from my page", async ({ page }) => {
     await signIn(page, phone, PASSWORD);
-    await myRegistrations(page).getByRole("listitem").filter({ hasText: "乒乓球比赛" }).getByRole("link", { name: "修改" }).click();
+    await myRegistrations(page)
+      .getByRole("listitem")
+      .filter({ hasText: "乒乓球比赛" })
+      .getByRole("link", { name: "修改" })
+      .click();
     await expect(page.getByRole("heading", { name: "修改报名：运动健儿" })).toBeVisible();
     await expect(page.getByLabel("联系人姓名")).toHaveValue("赵明");
     await page.getByLabel("联系人姓名").fill("赵小明");
@@ -130,7 +146,9 @@ test.describe.serial("registering by role", () => {
     await screen(page, "me-after-registering");
   });
 
-  test("an organiser rejects a confirmed athlete: the head of the waiting list gets the place and is told", async ({ page }) => {
+  test("an organiser rejects a confirmed athlete: the head of the waiting list gets the place and is told", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto("/dashboard/festivals/meihu-15/registrations");
     await page.getByLabel("项目", { exact: true }).selectOption({ label: "跳绳和接力赛" });
@@ -149,7 +167,9 @@ test.describe.serial("registering by role", () => {
     await signIn(page, "13955500189");
     await expect(page.getByRole("link", { name: /1 条未读消息/ })).toBeVisible();
     await expect(page.getByText("好消息：候补转正了，你已报上 跳绳和接力赛。")).toBeVisible();
-    await expect(myRegistrations(page).getByRole("listitem").filter({ hasText: "跳绳和接力赛" }).getByText("已报上")).toBeVisible();
+    await expect(
+      myRegistrations(page).getByRole("listitem").filter({ hasText: "跳绳和接力赛" }).getByText("已报上"),
+    ).toBeVisible();
     await expectAccessible(page);
     await screen(page, "me-promoted-athlete");
   });

@@ -62,12 +62,17 @@ test.describe.serial("the organisers' registration review", () => {
     // The status tabs keep the other filters.
     await page.getByRole("link", { name: "清除筛选" }).click();
     await expect(page).toHaveURL(new RegExp(`${REVIEW}$`));
-    await page.getByRole("navigation", { name: "按状态查看" }).getByRole("link", { name: /^未通过/ }).click();
+    await page
+      .getByRole("navigation", { name: "按状态查看" })
+      .getByRole("link", { name: /^未通过/ })
+      .click();
     await expect(page).toHaveURL(/status=rejected/);
     await expect(rowOf(page, "诗朗诵《乡愁》").getByText("原因：和上午场的诗朗诵重复了")).toBeVisible();
   });
 
-  test("rejecting a confirmed Go player needs a reason, then moves the head of the waiting list up; more places move the next", async ({ page }) => {
+  test("rejecting a confirmed Go player needs a reason, then moves the head of the waiting list up; more places move the next", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await filterGo(page);
     const head = await nameIn(rowOf(page, "候补第 1 位"));
@@ -131,11 +136,22 @@ test.describe.serial("the organisers' registration review", () => {
     await expect(dialog.getByText("黄梅戏《女驸马》选段").first()).toBeVisible();
   });
 
-  test("the bulk form works without JavaScript: a refusal keeps nothing half-done, an acceptance is shown", async ({ page: signingIn, browser, baseURL }) => {
+  test("the bulk form works without JavaScript: a refusal keeps nothing half-done, an acceptance is shown", async ({
+    page: signingIn,
+    browser,
+    baseURL,
+  }) => {
     // Signed in with scripts, then the same session without them.
     await signInAt(signingIn, DEMO.organiser, "/dashboard");
     const storageState = await signingIn.context().storageState();
-    const context = await browser.newContext({ javaScriptEnabled: false, storageState, baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState,
+      baseURL,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     // The tug-of-war team's members, by searching for the team's name.
     await page.goto(`${REVIEW}?q=${encodeURIComponent("大力士队")}&status=pending`);
@@ -153,7 +169,10 @@ test.describe.serial("the organisers' registration review", () => {
     await context.close();
   });
 
-  test("the CSV and the Excel workbook hold what the filters show, the CSV with a byte-order mark and the Chinese intact; residents and visitors get neither", async ({ page, browser }) => {
+  test("the CSV and the Excel workbook hold what the filters show, the CSV with a byte-order mark and the Chinese intact; residents and visitors get neither", async ({
+    page,
+    browser,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await filterGo(page);
     const downloading = page.waitForEvent("download");
@@ -178,8 +197,14 @@ test.describe.serial("the organisers' registration review", () => {
     expect(sheet.data).toHaveLength(1 + 5);
     expect(sheet.data.slice(1).every((r) => typeof r[3] === "string" && /^1\d{10}$/.test(r[3]))).toBe(true);
 
-    const url = new URL((await page.getByRole("link", { name: "导出 CSV" }).getAttribute("href"))!, page.url()).toString();
-    const xlsxUrl = new URL((await page.getByRole("link", { name: "导出 Excel（.xlsx）" }).getAttribute("href"))!, page.url()).toString();
+    const url = new URL(
+      (await page.getByRole("link", { name: "导出 CSV" }).getAttribute("href"))!,
+      page.url(),
+    ).toString();
+    const xlsxUrl = new URL(
+      (await page.getByRole("link", { name: "导出 Excel（.xlsx）" }).getAttribute("href"))!,
+      page.url(),
+    ).toString();
     const resident = await browser.newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
     const residentPage = await resident.newPage();
     await signIn(residentPage, DEMO.resident);
@@ -199,7 +224,9 @@ test.describe.serial("the organisers' registration review", () => {
     await visitor.close();
   });
 
-  test("backstage shifts: create one, put helpers on it, refused when full or clashing, take off, delete", async ({ page }) => {
+  test("backstage shifts: create one, put helpers on it, refused when full or clashing, take off, delete", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto(REVIEW);
     await page.getByRole("navigation", { name: "本届的工作" }).getByRole("link", { name: "幕后班次" }).click();

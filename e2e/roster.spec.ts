@@ -2,10 +2,13 @@ import { expect, test } from "@playwright/test";
 import writeXlsxFile from "write-excel-file/node";
 import { DEMO, expectAccessible, screen, signIn, signInAt } from "./support";
 
-const BAD = "楼栋,单元,房号,户主\n美湖花园 20栋,1单元,101,钱国庆\n美湖花园 20栋,,102,\n美湖花园 20栋,2单元,101,冯玉梅\n";
+const BAD =
+  "楼栋,单元,房号,户主\n美湖花园 20栋,1单元,101,钱国庆\n美湖花园 20栋,,102,\n美湖花园 20栋,2单元,101,冯玉梅\n";
 
 test.describe("household roster", () => {
-  test("an organiser imports a roster: one bad row → nothing imported; fixed → imported; slips printed", async ({ page }) => {
+  test("an organiser imports a roster: one bad row → nothing imported; fixed → imported; slips printed", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
     await expectAccessible(page);
@@ -52,7 +55,9 @@ test.describe("household roster", () => {
     await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
   });
 
-  test("an organiser imports a CSV saved by Excel in GBK and an Excel workbook; the preview says how each was read; another file is refused", async ({ page }) => {
+  test("an organiser imports a CSV saved by Excel in GBK and an Excel workbook; the preview says how each was read; another file is refused", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto("/dashboard/households/import");
@@ -80,7 +85,11 @@ test.describe("household roster", () => {
       ],
       { sheet: "名册" },
     ).toBuffer();
-    const xlsx = { name: "名册.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: workbook };
+    const xlsx = {
+      name: "名册.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: workbook,
+    };
     await page.goto("/dashboard/households/import");
     await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles(xlsx);
     await page.getByRole("button", { name: "检查" }).click();
@@ -91,10 +100,16 @@ test.describe("household roster", () => {
     await screen(page, "import-preview-xlsx");
 
     // Neither CSV nor .xlsx: a clear error, no preview, nothing written.
-    await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles({ name: "名册.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
+    await page
+      .getByLabel("CSV 或 Excel 文件（.csv、.xlsx）")
+      .setInputFiles({ name: "名册.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
     await page.getByRole("button", { name: "检查" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "只能读取 CSV 文件（.csv）或 Excel 工作簿（.xlsx）" })).toBeVisible();
-    await page.getByLabel("CSV 或 Excel 文件（.csv、.xlsx）").setInputFiles({ ...xlsx, buffer: workbook.subarray(0, 200) });
+    await expect(
+      page.getByRole("alert").filter({ hasText: "只能读取 CSV 文件（.csv）或 Excel 工作簿（.xlsx）" }),
+    ).toBeVisible();
+    await page
+      .getByLabel("CSV 或 Excel 文件（.csv、.xlsx）")
+      .setInputFiles({ ...xlsx, buffer: workbook.subarray(0, 200) });
     await page.getByRole("button", { name: "检查" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "这个 Excel 文件打不开" })).toBeVisible();
     await page.goto("/dashboard/households?q=" + encodeURIComponent("美湖花园 25栋"));
@@ -105,8 +120,12 @@ test.describe("household roster", () => {
     await page.goto("/dashboard/households/import");
     await page.getByLabel("CSV or Excel file (.csv, .xlsx)").setInputFiles("tests/fixtures/roster-gbk.csv");
     await page.getByRole("button", { name: "Check" }).click();
-    await expect(page.getByRole("heading", { name: "0 new households, 3 already in the roster, 0 rows with errors." })).toBeVisible();
-    await expect(page.getByText("The file was read as GBK (GB18030) text, the encoding Excel uses for CSV on Chinese Windows.")).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "0 new households, 3 already in the roster, 0 rows with errors." }),
+    ).toBeVisible();
+    await expect(
+      page.getByText("The file was read as GBK (GB18030) text, the encoding Excel uses for CSV on Chinese Windows."),
+    ).toBeVisible();
     await screen(page, "import-preview-gbk-en");
     await page.getByLabel("CSV or Excel file (.csv, .xlsx)").setInputFiles(xlsx);
     await page.getByRole("button", { name: "Check" }).click();
@@ -116,7 +135,9 @@ test.describe("household roster", () => {
     await page.context().clearCookies({ name: "NEXT_LOCALE" });
   });
 
-  test("an organiser verifies a resident and makes them a volunteer; every step is in the audit log", async ({ page }) => {
+  test("an organiser verifies a resident and makes them a volunteer; every step is in the audit log", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto("/dashboard/residents?q=13800000003");
     const row = page.getByRole("row").filter({ hasText: "13800000003" });

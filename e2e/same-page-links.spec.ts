@@ -6,10 +6,15 @@ import { DEMO, signInAt } from "./support";
 // show its result, far less than the suite's 15, so a step that does nothing shows as a failure.
 const SOON = { timeout: 5_000 };
 
-test("a volunteer opens and closes the 'let it go' confirmation many times in a row, at once after each page arrives", async ({ page }) => {
+test("a volunteer opens and closes the 'let it go' confirmation many times in a row, at once after each page arrives", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await signInAt(page, DEMO.volunteer, "/wishes");
-  const open = page.getByRole("article").filter({ has: page.getByText("等待认领", { exact: true }) }).first();
+  const open = page
+    .getByRole("article")
+    .filter({ has: page.getByText("等待认领", { exact: true }) })
+    .first();
   const title = (await open.getByRole("heading", { level: 3 }).textContent())!;
   await open.getByRole("link", { name: /^查看心愿：/ }).click();
   await page.getByRole("button", { name: "认领这个心愿" }).click();

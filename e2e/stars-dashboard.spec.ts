@@ -16,14 +16,21 @@ const rowOf = (page: Page, text: string | RegExp) => table(page).getByRole("row"
 test.describe.serial("the organisers' Neighbourhood Stars", () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("from the festival's settings to its categories: add one, be refused too many votes, change it, delete it", async ({ page }) => {
+  test("from the festival's settings to its categories: add one, be refused too many votes, change it, delete it", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto("/dashboard/festivals/meihu-15");
     await page.getByRole("link", { name: "邻里之星", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "评选类别 · 第十五届美湖邻里节" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "本届的工作" }).getByRole("link", { name: "邻里之星" })).toHaveAttribute("aria-current", "page");
-    for (const name of ["热心公益之星", "孝老爱亲之星", "邻里互助之星", "文明家庭"]) await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
-    await expect(page.getByRole("region", { name: "热心公益之星" }).getByText("提名 3 条：候选人 2 位，待审核 1 条")).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "本届的工作" }).getByRole("link", { name: "邻里之星" }),
+    ).toHaveAttribute("aria-current", "page");
+    for (const name of ["热心公益之星", "孝老爱亲之星", "邻里互助之星", "文明家庭"])
+      await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "热心公益之星" }).getByText("提名 3 条：候选人 2 位，待审核 1 条"),
+    ).toBeVisible();
     await expect(page.getByRole("region", { name: "文明家庭" }).getByLabel("投票方式")).toHaveValue("household");
     await expectAccessible(page);
     await screen(page, "stars-categories");
@@ -55,7 +62,9 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expect(page.getByRole("region", { name: "睦邻友好之星" }).getByLabel("投票方式")).toHaveValue("household");
 
     // One with nominations cannot be deleted: there is no button for it.
-    await expect(page.getByRole("region", { name: "热心公益之星" }).getByText("这个类别已有提名，不能删除。")).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "热心公益之星" }).getByText("这个类别已有提名，不能删除。"),
+    ).toBeVisible();
     page.once("dialog", (d) => d.accept());
     await page.getByRole("button", { name: "删除类别 睦邻友好之星" }).click();
     await expect(page.getByRole("heading", { level: 3, name: "睦邻友好之星" })).toHaveCount(0);
@@ -63,10 +72,13 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expect(page.getByRole("heading", { level: 3 })).toHaveCount(4 + 1);
 
     await page.goto("/dashboard/audit");
-    for (const action of ["新增评选类别", "修改评选类别", "删除评选类别"]) await expect(page.getByRole("row").filter({ hasText: action }).first()).toBeVisible();
+    for (const action of ["新增评选类别", "修改评选类别", "删除评选类别"])
+      await expect(page.getByRole("row").filter({ hasText: action }).first()).toBeVisible();
   });
 
-  test("vetting: a rejection needs a reason; two approved at once; the duplicate 周建华 merged; a story edited with a reason that the audit log keeps", async ({ page }) => {
+  test("vetting: a rejection needs a reason; two approved at once; the duplicate 周建华 merged; a story edited with a reason that the audit log keeps", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.getByRole("link", { name: "审核邻里之星提名" }).click();
     await expect(page).toHaveURL(/\/stars\/nominations\?status=pending$/);
@@ -74,7 +86,9 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expect(table(page).getByRole("row")).toHaveCount(1 + 3);
     const li = rowOf(page, "李桂兰");
     await expect(li.getByText("湖畔雅苑 5栋 1单元")).toBeVisible();
-    await expect(li.getByRole("cell").nth(2).locator("p").first()).toHaveText("李奶奶照顾瘫痪在床的老伴十二年，还常去看望楼里的空巢老人。");
+    await expect(li.getByRole("cell").nth(2).locator("p").first()).toHaveText(
+      "李奶奶照顾瘫痪在床的老伴十二年，还常去看望楼里的空巢老人。",
+    );
     await expect(li.getByText("按姓名提名")).toBeVisible();
     await expect(li.getByText(/^1\d{10}$/)).toBeVisible();
     await expectAccessible(page);
@@ -99,13 +113,19 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await zhou.getByRole("button", { name: "合并", exact: true }).click();
     await expect(page.getByText("没有符合条件的提名。")).toBeVisible();
 
-    await page.getByRole("navigation", { name: "按状态查看" }).getByRole("link", { name: /^已通过/ }).click();
+    await page
+      .getByRole("navigation", { name: "按状态查看" })
+      .getByRole("link", { name: /^已通过/ })
+      .click();
     await expect(page).toHaveURL(/status=approved/);
     const approved = rowOf(page, "周师傅退休后义务给邻居修水管");
     await expect(approved.getByText("合并进来的事迹（1 条）")).toBeVisible();
     await expect(approved.getByText("去年冬天楼道水管冻裂，是周师傅半夜起来关的总阀。")).toBeVisible();
     await expect(rowOf(page, "王秀英").getByText("已注册居民")).toBeVisible();
-    await page.getByRole("navigation", { name: "按状态查看" }).getByRole("link", { name: /^已合并/ }).click();
+    await page
+      .getByRole("navigation", { name: "按状态查看" })
+      .getByRole("link", { name: /^已合并/ })
+      .click();
     await expect(rowOf(page, "周建华").getByText("已合并到：周建华")).toBeVisible();
     await expect(rowOf(page, "周建华").getByRole("checkbox")).toHaveCount(0);
 
@@ -126,11 +146,14 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expect(logged).toContainText("去掉病情细节，保护隐私。");
     await expect(logged).toContainText("瘫痪在床");
     await page.goto("/dashboard/audit");
-    for (const action of ["通过提名", "合并提名"]) await expect(page.getByRole("row").filter({ hasText: action }).first()).toBeVisible();
+    for (const action of ["通过提名", "合并提名"])
+      await expect(page.getByRole("row").filter({ hasText: action }).first()).toBeVisible();
     await expectAccessible(page);
   });
 
-  test("the live tally of the 14th: counts with bars, turnout by building, ballots over time with a table", async ({ page }) => {
+  test("the live tally of the 14th: counts with bars, turnout by building, ballots over time with a table", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto("/dashboard/festivals/meihu-14/stars");
     await expect(page.getByText(/^投票已于 .+ 开始，评选规则和候选人已经固定/)).toBeVisible();
@@ -139,10 +162,15 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expectAccessible(page);
     await screen(page, "stars-categories-locked");
 
-    await page.getByRole("navigation", { name: "邻里之星的工作" }).getByRole("link", { name: /实时计票/ }).click();
+    await page
+      .getByRole("navigation", { name: "邻里之星的工作" })
+      .getByRole("link", { name: /实时计票/ })
+      .click();
     await expect(page.getByRole("heading", { level: 1, name: "实时计票 · 第十四届美湖邻里节" })).toBeVisible();
     await expect(page.getByText(/^投票已于 .+ 结束，下面是最终票数。$/)).toBeVisible();
-    await expect(page.locator("dt", { hasText: "已投选票" }).locator("xpath=following-sibling::dd[1]")).toHaveText("89");
+    await expect(page.locator("dt", { hasText: "已投选票" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+      "89",
+    );
     const help = page.getByRole("region", { name: "热心公益之星", exact: true });
     await expect(help.getByText("选票 32 张 · 评出 2 位 · 每位居民投票")).toBeVisible();
     const top = help.getByRole("row").nth(1);
@@ -151,7 +179,9 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expect(top.getByText("目前入选")).toBeVisible();
     await expect(page.getByRole("region", { name: "文明家庭", exact: true }).getByText("每户投一票")).toBeVisible();
     await expect(page.getByText("目前没有需要留意的情况。")).toBeVisible();
-    await expect(page.getByRole("region", { name: "各楼栋投票人数和投票率" }).getByRole("row").filter({ hasText: "美湖花园 1栋" })).toHaveCount(1);
+    await expect(
+      page.getByRole("region", { name: "各楼栋投票人数和投票率" }).getByRole("row").filter({ hasText: "美湖花园 1栋" }),
+    ).toHaveCount(1);
     const chart = page.getByRole("img", { name: /每段时间投出的选票/ });
     await expect(chart).toBeVisible();
     await page.getByText("用表格查看").click();
@@ -167,7 +197,9 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await screen(page, "stars-tally-before");
   });
 
-  test("results: the 15th cannot be published before voting closes, and says when; the 14th shows what was published", async ({ page }) => {
+  test("results: the 15th cannot be published before voting closes, and says when; the 14th shows what was published", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.goto(`${STARS}/publish`);
     await expect(page.getByRole("heading", { level: 1, name: "公布结果 · 第十五届美湖邻里节" })).toBeVisible();
@@ -181,7 +213,10 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     const winners = page.getByRole("region", { name: "已公布的获奖者" });
     await expect(winners.getByRole("row")).toHaveCount(1 + 5);
     await expect(winners.getByRole("row").filter({ hasText: "陈玉梅（美湖花园 2栋）" })).toContainText("14");
-    await expect(page.getByRole("link", { name: "查看居民看到的评选结果" })).toHaveAttribute("href", "/festivals/meihu-14/stars/results");
+    await expect(page.getByRole("link", { name: "查看居民看到的评选结果" })).toHaveAttribute(
+      "href",
+      "/festivals/meihu-14/stars/results",
+    );
     await expectAccessible(page);
     await screen(page, "stars-published");
   });
@@ -190,7 +225,9 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
 test.describe("the organisers' Neighbourhood Stars on a phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });
 
-  test("every page fits 360 px: tables and the chart scroll inside their boxes, the page does not", async ({ page }) => {
+  test("every page fits 360 px: tables and the chart scroll inside their boxes, the page does not", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     for (const [path, name] of [
       [STARS, "stars-categories"],

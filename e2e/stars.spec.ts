@@ -14,7 +14,10 @@ const RESULTS_14 = "/festivals/meihu-14/stars/results";
 const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 
 /** A small real picture, as a phone's camera would give (only smaller). */
-const picture = () => sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 212, g: 160, b: 23 } } }).png().toBuffer();
+const picture = () =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 212, g: 160, b: 23 } } })
+    .png()
+    .toBuffer();
 
 /** "2026-11-27T09:05" in Hefei (UTC+8, no daylight saving), `minutes` from now, on the form's 5-minute grid. */
 const hefeiLocal = (minutes: number) => {
@@ -22,7 +25,12 @@ const hefeiLocal = (minutes: number) => {
   return new Date(Math.floor(at / 300_000) * 300_000 + 8 * 3600_000).toISOString().slice(0, 16);
 };
 
-const WINDOWS = { nominationOpensAt: "提名开始", nominationClosesAt: "提名截止", votingOpensAt: "投票开始", votingClosesAt: "投票截止" } as const;
+const WINDOWS = {
+  nominationOpensAt: "提名开始",
+  nominationClosesAt: "提名截止",
+  votingOpensAt: "投票开始",
+  votingClosesAt: "投票截止",
+} as const;
 type Windows = Record<keyof typeof WINDOWS, string>;
 let original: Windows | null = null;
 
@@ -35,18 +43,30 @@ async function setWindows(page: Page, windows: Windows) {
   for (const [key, label] of Object.entries(WINDOWS)) await page.getByLabel(label).fill(windows[key as keyof Windows]);
   // Saving re-renders the form from the database (it is keyed by the festival's version), so the
   // proof is in the fields after a reload.
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/dashboard/festivals/meihu-15")), page.getByRole("button", { name: "保存设置" }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/dashboard/festivals/meihu-15")),
+    page.getByRole("button", { name: "保存设置" }).click(),
+  ]);
   await page.reload();
-  for (const [key, label] of Object.entries(WINDOWS)) await expect(page.getByLabel(label)).toHaveValue(windows[key as keyof Windows]);
+  for (const [key, label] of Object.entries(WINDOWS))
+    await expect(page.getByLabel(label)).toHaveValue(windows[key as keyof Windows]);
 }
 
 async function organiser(browser: Browser) {
-  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } })).newPage();
+  const page = await (
+    await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } })
+  ).newPage();
   await signInAt(page, DEMO.organiser, "/dashboard");
   return page;
 }
 
-const ZH = { voteFor: "投给", next: "下一步：确认选票", confirmTitle: "请确认您的选票", confirm: "确认投票", done: "投票成功！" };
+const ZH = {
+  voteFor: "投给",
+  next: "下一步：确认选票",
+  confirmTitle: "请确认您的选票",
+  confirm: "确认投票",
+  done: "投票成功！",
+};
 type Labels = typeof ZH;
 
 /** Goes on from the ticked candidates to the confirmation step, which names them and has the focus. */
@@ -75,7 +95,9 @@ async function vote(page: Page, category: string, names: string[], labels: Label
 
 /** A new resident who signs up with the demo's free household code (美湖花园 1栋 1单元 102), on the stars page. */
 async function signUpWithCode(browser: Browser, name: string) {
-  const page = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })).newPage();
+  const page = await (
+    await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })
+  ).newPage();
   await page.goto("/sign-up?code=MEHU-3333");
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("手机号").fill(freshPhone());
@@ -154,7 +176,9 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     });
   }
 
-  test("a verified resident nominates a named neighbour with a photo; a file that is not a picture is refused", async ({ page }) => {
+  test("a verified resident nominates a named neighbour with a photo; a file that is not a picture is refused", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     await signInAt(page, DEMO.resident, STARS);
     const form = page.getByRole("region", { name: "提名一位好邻居" });
@@ -168,10 +192,18 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
 
     // Too big is said at once, before anything is sent.
     const photo = form.getByLabel("照片");
-    await photo.setInputFiles({ name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 1) });
+    await photo.setInputFiles({
+      name: "big.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 1),
+    });
     await expect(form.getByText("照片不能超过 2 MB。")).toBeVisible();
     // A text file renamed to .png passes the browser's look at its name; the server reads its bytes.
-    await photo.setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture, only words") });
+    await photo.setInputFiles({
+      name: "photo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("this is not a picture, only words"),
+    });
     await expect(form.getByText("照片不能超过 2 MB。")).toHaveCount(0);
     await form.getByRole("button", { name: "提交提名" }).click();
     await expect(form.getByText("只能上传 JPG、PNG 或 WebP 格式的照片。")).toBeVisible();
@@ -205,18 +237,30 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     expect(own.headers()["x-content-type-options"]).toBe("nosniff");
     const stranger = await page.context().browser()!.newContext();
     expect((await stranger.request.get(new URL(src, page.url()).toString())).status()).toBe(404);
-    expect((await stranger.request.get(new URL("/api/stars/photos/not-a-photo", page.url()).toString())).status()).toBe(404);
+    expect((await stranger.request.get(new URL("/api/stars/photos/not-a-photo", page.url()).toString())).status()).toBe(
+      404,
+    );
     await stranger.close();
 
     // A form on another site cannot nominate in the resident's name (multipart needs no preflight).
     const forged = await page.request.post("/api/stars/nominations", {
       headers: { origin: "https://elsewhere.example" },
-      multipart: { festivalSlug: "meihu-15", categoryId: "00000000-0000-4000-8000-000000000000", nomineeKind: "named", name: "X", building: "Y", story: "Z" },
+      multipart: {
+        festivalSlug: "meihu-15",
+        categoryId: "00000000-0000-4000-8000-000000000000",
+        nomineeKind: "named",
+        name: "X",
+        building: "Y",
+        story: "Z",
+      },
     });
     expect(forged.status()).toBe(403);
   });
 
-  test("a resident with an account is told they were nominated and declines; the nominator is told", async ({ page, browser }) => {
+  test("a resident with an account is told they were nominated and declines; the nominator is told", async ({
+    page,
+    browser,
+  }) => {
     await signInAt(page, DEMO.resident, STARS);
     const form = page.getByRole("region", { name: "提名一位好邻居" });
     await form.getByRole("radio", { name: /孝老爱亲之星/ }).check();
@@ -228,11 +272,21 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await form.getByLabel("对方的手机号").fill(DEMO.volunteer);
     await form.getByRole("button", { name: "提交提名" }).click();
     await expect(form.getByText("谢谢您的提名！社区审核后会通知您。")).toBeVisible();
-    await expect(page.getByRole("region", { name: "我的提名" }).getByRole("listitem").filter({ hasText: "刘洋" }).getByText("等待审核")).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "我的提名" })
+        .getByRole("listitem")
+        .filter({ hasText: "刘洋" })
+        .getByText("等待审核"),
+    ).toBeVisible();
 
-    const liu = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })).newPage();
+    const liu = await (
+      await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })
+    ).newPage();
     await signIn(liu, DEMO.volunteer);
-    await expect(liu.getByText("王秀英 在“孝老爱亲之星”评选中提名了您。不想参加的话，可以在下面“邻里之星”里谢绝。")).toBeVisible();
+    await expect(
+      liu.getByText("王秀英 在“孝老爱亲之星”评选中提名了您。不想参加的话，可以在下面“邻里之星”里谢绝。"),
+    ).toBeVisible();
     const card = liu.getByRole("region", { name: "邻里之星" });
     const nomination = card.getByRole("listitem").filter({ hasText: "孝老爱亲之星" });
     await expect(nomination.getByText("等待审核")).toBeVisible();
@@ -242,13 +296,25 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await nomination.getByRole("button", { name: "谢绝提名" }).click();
     await expect(nomination.getByText("已谢绝")).toBeVisible();
     await liu.reload();
-    await expect(liu.getByRole("region", { name: "邻里之星" }).getByRole("listitem").filter({ hasText: "孝老爱亲之星" }).getByText("已谢绝")).toBeVisible();
+    await expect(
+      liu
+        .getByRole("region", { name: "邻里之星" })
+        .getByRole("listitem")
+        .filter({ hasText: "孝老爱亲之星" })
+        .getByText("已谢绝"),
+    ).toBeVisible();
     await liu.context().close();
 
     await page.goto("/me");
     await expect(page.getByText("刘洋 谢绝了您的提名。")).toBeVisible();
     await page.goto(STARS);
-    await expect(page.getByRole("region", { name: "我的提名" }).getByRole("listitem").filter({ hasText: "刘洋" }).getByText("本人已谢绝")).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "我的提名" })
+        .getByRole("listitem")
+        .filter({ hasText: "刘洋" })
+        .getByText("本人已谢绝"),
+    ).toBeVisible();
   });
 
   test("an unverified resident is told why they cannot nominate, and how to fix it", async ({ page }) => {
@@ -262,7 +328,10 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expectAccessible(page);
   });
 
-  test("voting: residents vote (one in English, two of one household), the unverified one is told why not, a second ballot is refused; after the close the results wait", async ({ page, browser }) => {
+  test("voting: residents vote (one in English, two of one household), the unverified one is told why not, a second ballot is refused; after the close the results wait", async ({
+    page,
+    browser,
+  }) => {
     // Before voting: a family for 文明家庭 (one ballot a household), and the organiser approves it
     // and 吴凤英 (邻里互助之星, one vote) in the vetting page, so both kinds of category have candidates.
     await page.setViewportSize({ width: 360, height: 800 });
@@ -278,15 +347,25 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     const admin = await organiser(browser);
     await admin.goto("/dashboard/festivals/meihu-15/stars/nominations?status=pending");
     const pending = admin.getByRole("region", { name: "提名列表" });
-    for (const name of ["吴凤英", "赵德华家"]) await pending.getByRole("checkbox", { name: new RegExp(`^勾选 ${name}（`) }).check();
+    for (const name of ["吴凤英", "赵德华家"])
+      await pending.getByRole("checkbox", { name: new RegExp(`^勾选 ${name}（`) }).check();
     await admin.getByRole("button", { name: "通过", exact: true }).click();
     await expect(admin.getByRole("status").filter({ hasText: "已处理 2 条提名。" })).toBeVisible();
     await page.goto("/me");
     await expect(page.getByText("您对 吴凤英 的提名（邻里互助之星）已通过审核，成为候选人。")).toBeVisible();
 
     await admin.goto("/dashboard/festivals/meihu-15");
-    original = Object.fromEntries(await Promise.all(Object.entries(WINDOWS).map(async ([k, label]) => [k, await admin.getByLabel(label).inputValue()]))) as Windows;
-    await setWindows(admin, { nominationOpensAt: hefeiLocal(-3 * 1440), nominationClosesAt: hefeiLocal(-2 * 1440), votingOpensAt: hefeiLocal(-1440), votingClosesAt: hefeiLocal(1440) });
+    original = Object.fromEntries(
+      await Promise.all(
+        Object.entries(WINDOWS).map(async ([k, label]) => [k, await admin.getByLabel(label).inputValue()]),
+      ),
+    ) as Windows;
+    await setWindows(admin, {
+      nominationOpensAt: hefeiLocal(-3 * 1440),
+      nominationClosesAt: hefeiLocal(-2 * 1440),
+      votingOpensAt: hefeiLocal(-1440),
+      votingClosesAt: hefeiLocal(1440),
+    });
 
     // 王秀英, on a phone: two votes in 热心公益之星, checked on a second screen, then final.
     await page.goto(STARS);
@@ -307,7 +386,11 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(generous.getByText("已选 2 位，最多 2 位")).toBeVisible();
     await expect(generous.getByText("已经选满了。要换人，请先取消一位。")).toBeVisible();
     // Going back from the confirmation keeps the choice, to change it.
-    await (await toConfirmation(page, "热心公益之星", ["周建华", "王秀英"])).getByRole("button", { name: "返回修改" }).click();
+    await (
+      await toConfirmation(page, "热心公益之星", ["周建华", "王秀英"])
+    )
+      .getByRole("button", { name: "返回修改" })
+      .click();
     await generous.getByRole("checkbox", { name: "投给 王秀英" }).uncheck();
     await expect(generous.getByText("已选 1 位，最多 2 位")).toBeVisible();
     await generous.getByRole("checkbox", { name: "投给 王秀英" }).check();
@@ -324,7 +407,9 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     // The tab left open tries again: refused, and said why.
     await region(stale, "热心公益之星").getByRole("checkbox", { name: "投给 周建华" }).check();
     await (await toConfirmation(stale, "热心公益之星", ["周建华"])).getByRole("button", { name: "确认投票" }).click();
-    await expect(region(stale, "热心公益之星").getByText("您在这个类别已经投过票了，每人（或每户）只能投一次。")).toBeVisible();
+    await expect(
+      region(stale, "热心公益之星").getByText("您在这个类别已经投过票了，每人（或每户）只能投一次。"),
+    ).toBeVisible();
     await stale.close();
 
     await page.reload();
@@ -338,12 +423,22 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await screen(page, "stars-me-ballot");
 
     // 刘洋, in English, at a desk.
-    const liu = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } })).newPage();
+    const liu = await (
+      await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1280, height: 900 } })
+    ).newPage();
     await signInAt(liu, DEMO.volunteer, STARS);
     await liu.getByRole("button", { name: "English" }).click();
     await expect(liu.getByRole("heading", { level: 1, name: "Neighbourhood Star" })).toBeVisible();
-    await expect(region(liu, "热心公益之星").getByText("You have 2 votes in this category: choose up to 2 neighbours.")).toBeVisible();
-    const en = { voteFor: "Vote for", next: "Next: check my vote", confirmTitle: "Please check your vote", confirm: "Cast my vote", done: "Your vote is in!" };
+    await expect(
+      region(liu, "热心公益之星").getByText("You have 2 votes in this category: choose up to 2 neighbours."),
+    ).toBeVisible();
+    const en = {
+      voteFor: "Vote for",
+      next: "Next: check my vote",
+      confirmTitle: "Please check your vote",
+      confirm: "Cast my vote",
+      done: "Your vote is in!",
+    };
     const liuReceipt = await vote(liu, "热心公益之星", ["周建华", "王秀英"], en, "stars-confirm-en");
     await expect(region(liu, "热心公益之星").getByText(`Receipt code: ${liuReceipt}`)).toBeVisible();
     // One vote: a choice of one (radio buttons); the approved photo is now everyone's to see.
@@ -375,11 +470,15 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expectAccessible(second);
     await screen(second, "stars-household-voted");
     await second.goto("/me");
-    await expect(second.getByRole("region", { name: "邻里之星" }).getByText("您家已经投过票了（由 孙海涛 投的）。")).toBeVisible();
+    await expect(
+      second.getByRole("region", { name: "邻里之星" }).getByText("您家已经投过票了（由 孙海涛 投的）。"),
+    ).toBeVisible();
     await second.context().close();
 
     // A resident without a verified household: told why, and how; no ballot to fill in.
-    const chen = await (await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })).newPage();
+    const chen = await (
+      await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })
+    ).newPage();
     await signIn(chen, unverifiedPhone, UNVERIFIED_PASSWORD);
     await chen.goto(STARS);
     await expect(chen.getByText("只有验证过住户的居民才能投票。您的住户还没有验证。")).toBeVisible();
@@ -411,11 +510,17 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
       const res = await admin.goto(path);
       expect(res?.status(), path).toBe(200);
       const html = await admin.content();
-      for (const receipt of [wangReceipt, liuReceipt]) expect(html.includes(receipt), `${receipt} on ${path}`).toBe(false);
+      for (const receipt of [wangReceipt, liuReceipt])
+        expect(html.includes(receipt), `${receipt} on ${path}`).toBe(false);
     }
 
     // Voting closes; the results are not published yet.
-    await setWindows(admin, { nominationOpensAt: hefeiLocal(-3 * 1440), nominationClosesAt: hefeiLocal(-2 * 1440), votingOpensAt: hefeiLocal(-1440), votingClosesAt: hefeiLocal(-10) });
+    await setWindows(admin, {
+      nominationOpensAt: hefeiLocal(-3 * 1440),
+      nominationClosesAt: hefeiLocal(-2 * 1440),
+      votingOpensAt: hefeiLocal(-1440),
+      votingClosesAt: hefeiLocal(-10),
+    });
     await visitor.goto(STARS);
     await expect(visitor.getByText("投票已经结束。评选结果公布后会在这里告诉大家。")).toBeVisible();
     await visitor.getByRole("link", { name: "查看评选结果" }).click();

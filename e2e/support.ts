@@ -15,8 +15,16 @@ export const DEMO = {
 /** Zero axe violations (WCAG 2.0–2.1 A/AA and best practice) on what is on screen now. */
 export async function expectAccessible(page: Page) {
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")})`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -78,17 +86,28 @@ export function shooter(dir: string) {
 
 /** A fresh browser context in Chinese, Shanghai time, at the given width. */
 export async function newPage(browser: Browser, width: number, baseURL: string) {
-  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width, height: 900 }, baseURL });
+  const context = await browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: { width, height: 900 },
+    baseURL,
+  });
   return context.newPage();
 }
 
 /** No sideways scrolling at a phone's width. */
 export async function expectNoOverflow(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
 }
 
 /** Sets a programme item up as a competition from the organisers' list and opens it. */
-export async function setUpCompetition(page: Page, title: string, choose: (form: Locator) => Promise<void> = async () => {}) {
+export async function setUpCompetition(
+  page: Page,
+  title: string,
+  choose: (form: Locator) => Promise<void> = async () => {},
+) {
   await page.goto(COMPETITIONS);
   await page.getByText(`设为比赛：${title}`).click();
   const form = page.getByRole("form", { name: `${title} 的比赛设置` });
@@ -114,7 +133,9 @@ export async function grantReferee(page: Page) {
   await page.getByLabel("裁判的手机号").fill(DEMO.resident);
   await page.getByRole("button", { name: "设为裁判" }).click();
   await expect(page.getByRole("status").filter({ hasText: "王秀英 已是裁判。" })).toBeVisible();
-  await expect(page.getByRole("region", { name: "裁判" }).getByRole("button", { name: "移除裁判 王秀英" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "裁判" }).getByRole("button", { name: "移除裁判 王秀英" }),
+  ).toBeVisible();
 }
 
 /** A run's tag in letters only: aliases on the wish wall may not carry numbers (they read as ages). */

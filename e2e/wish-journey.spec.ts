@@ -24,7 +24,8 @@ async function contextFor(browser: Browser, baseURL: string | undefined, viewpor
 }
 
 /** The wish's card on the wall, found by its title. */
-const cardOn = (page: Page) => page.getByRole("region", { name: "墙上的心愿" }).getByRole("article").filter({ hasText: TITLE });
+const cardOn = (page: Page) =>
+  page.getByRole("region", { name: "墙上的心愿" }).getByRole("article").filter({ hasText: TITLE });
 
 test("a wish from the organiser's desk to the volunteer's points", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -48,7 +49,9 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
   // 2. A volunteer on a phone finds it on the wall and claims it; the contact is theirs to see.
   const volunteer = await contextFor(browser, baseURL);
   await signInAt(volunteer, CLAIMANT, "/me");
-  const volunteerName = ((await volunteer.getByRole("heading", { level: 1 }).textContent()) ?? "").replace(/^你好，/, "").trim();
+  const volunteerName = ((await volunteer.getByRole("heading", { level: 1 }).textContent()) ?? "")
+    .replace(/^你好，/, "")
+    .trim();
   expect(volunteerName.length).toBeGreaterThan(1);
   await volunteer.goto("/wishes?category=goods");
   const card = cardOn(volunteer);
@@ -63,7 +66,9 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
   await volunteer.getByRole("button", { name: "认领这个心愿" }).click();
   await expect(volunteer).toHaveURL(/\/me\/wishes/);
   await expect(volunteer.getByText("认领成功！", { exact: false })).toBeVisible();
-  const claim = volunteer.getByRole("listitem").filter({ has: volunteer.getByRole("heading", { level: 3, name: TITLE }) });
+  const claim = volunteer
+    .getByRole("listitem")
+    .filter({ has: volunteer.getByRole("heading", { level: 3, name: TITLE }) });
   await expect(claim.getByText(BENEFICIARY)).toBeVisible();
   await expect(claim.getByRole("link", { name: `拨打 ${PHONE}` })).toHaveAttribute("href", `tel:${PHONE}`);
   await expect(claim.getByText("美湖花园 5栋 2单元 201")).toBeVisible();
@@ -87,11 +92,17 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
 
   // 4. The wish came true: a note and a photo.
   await claim.getByLabel("经过").fill("买了一个灌水的热水袋送到家里，教奶奶怎么用。");
-  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 220, g: 80, b: 60 } } }).jpeg().toBuffer();
-  await claim.locator('input[type="file"]').setInputFiles({ name: "hot-water-bottle.jpg", mimeType: "image/jpeg", buffer: photo });
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 220, g: 80, b: 60 } } })
+    .jpeg()
+    .toBuffer();
+  await claim
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "hot-water-bottle.jpg", mimeType: "image/jpeg", buffer: photo });
   await claim.getByRole("button", { name: "提交：心愿实现了" }).click();
   await expect(volunteer.getByText("谢谢您！已提交，等待社区确认。")).toBeVisible();
-  await expect(volunteer.getByRole("listitem").filter({ hasText: TITLE }).getByText("已提交，等待社区确认。").first()).toBeVisible();
+  await expect(
+    volunteer.getByRole("listitem").filter({ hasText: TITLE }).getByText("已提交，等待社区确认。").first(),
+  ).toBeVisible();
   await screen(volunteer, "journey-fulfilled");
 
   // 5. The organiser confirms it on the beneficiary's word, with her thanks: the points are written.

@@ -11,19 +11,51 @@ import { DEMO, signInAt, lettersOnly } from "./support";
 const run = lettersOnly(Date.now().toString(36).slice(-5));
 const stamp = String(Date.now() % 10_000_000).padStart(7, "0");
 const MARKED = [
-  { name: `隐私甲${run}`, phone: `1359${stamp}`, address: `隐私路${run}号 甲座`, alias: `${run}甲奶奶`, title: `一双棉拖鞋${run}` },
-  { name: `隐私乙${run}`, phone: `1358${stamp}`, address: `隐私路${run}号 乙座`, alias: `${run}乙爷爷`, title: `陪我去银行${run}` },
+  {
+    name: `隐私甲${run}`,
+    phone: `1359${stamp}`,
+    address: `隐私路${run}号 甲座`,
+    alias: `${run}甲奶奶`,
+    title: `一双棉拖鞋${run}`,
+  },
+  {
+    name: `隐私乙${run}`,
+    phone: `1358${stamp}`,
+    address: `隐私路${run}号 乙座`,
+    alias: `${run}乙爷爷`,
+    title: `陪我去银行${run}`,
+  },
 ];
 const MARKERS = MARKED.flatMap((m) => [m.name, m.phone, m.address]);
 const CLAIMANT = "13955500294";
 const OTHER = "13955500252";
 
 /** Organisers' pages: refused to everyone else, and their data must not travel with the refusal. */
-const DASHBOARD = ["/dashboard", "/dashboard/wishes", "/dashboard/wishes?status=claimed", "/dashboard/wishes?status=open", "/dashboard/points", "/dashboard/residents", "/dashboard/audit", "/dashboard/households", "/dashboard/festivals/meihu-15/registrations"];
+const DASHBOARD = [
+  "/dashboard",
+  "/dashboard/wishes",
+  "/dashboard/wishes?status=claimed",
+  "/dashboard/wishes?status=open",
+  "/dashboard/points",
+  "/dashboard/residents",
+  "/dashboard/audit",
+  "/dashboard/households",
+  "/dashboard/festivals/meihu-15/registrations",
+];
 /** What only organisers may see there: a demo beneficiary, the claimant's mobile number. */
 const STAFF_ONLY = ["周桂芳", "13700001001", CLAIMANT];
 
-const PUBLIC_STARTS = ["/", "/wishes", "/points", "/festivals/meihu-15", "/festivals/meihu-14", "/festivals/meihu-15/stars", "/festivals/meihu-15/stars/results", "/festivals/meihu-14/stars/results", "/api/health"];
+const PUBLIC_STARTS = [
+  "/",
+  "/wishes",
+  "/points",
+  "/festivals/meihu-15",
+  "/festivals/meihu-14",
+  "/festivals/meihu-15/stars",
+  "/festivals/meihu-15/stars/results",
+  "/festivals/meihu-14/stars/results",
+  "/api/health",
+];
 const VOLUNTEER_STARTS = [...PUBLIC_STARTS, "/me", "/me/wishes", "/me/points", "/api/me/unread", "/api/auth/session"];
 
 async function writeWish(page: Page, m: (typeof MARKED)[number]) {
@@ -88,7 +120,11 @@ function leaks(pages: Map<string, string>): string[] {
   return found;
 }
 
-test("no beneficiary's name, phone or address on any page a visitor or another volunteer can reach", async ({ page, browser, baseURL }) => {
+test("no beneficiary's name, phone or address on any page a visitor or another volunteer can reach", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   await signInAt(page, DEMO.organiser, "/dashboard");
   for (const m of MARKED) await writeWish(page, m);
@@ -118,7 +154,11 @@ test("no beneficiary's name, phone or address on any page a visitor or another v
   const visitorContext = await browser.newContext({ baseURL, locale: "zh-CN" });
   const visitorPages = await crawl(visitorContext.request, PUBLIC_STARTS);
   expect(visitorPages.size).toBeGreaterThan(40);
-  for (const m of MARKED) expect([...visitorPages.values()].some((b) => b.includes(m.title)), `the visitor reached ${m.title}`).toBe(true);
+  for (const m of MARKED)
+    expect(
+      [...visitorPages.values()].some((b) => b.includes(m.title)),
+      `the visitor reached ${m.title}`,
+    ).toBe(true);
   expect(leaks(visitorPages)).toEqual([]);
   expect(await dashboardLeaks(visitorContext.request, 307)).toEqual([]);
   await visitorContext.close();

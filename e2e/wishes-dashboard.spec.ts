@@ -36,7 +36,9 @@ async function writeWish(page: Page, w: { name: string; alias: string; title: st
 const run = lettersOnly(Date.now().toString(36).slice(-5));
 
 test.describe("the organisers' micro-wishes", () => {
-  test("an organiser writes a wish down for a beneficiary; it is on the wall at once, the private details only here", async ({ page }) => {
+  test("an organiser writes a wish down for a beneficiary; it is on the wall at once, the private details only here", async ({
+    page,
+  }) => {
     await signInAt(page, DEMO.organiser, "/dashboard");
     await page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "微心愿" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "微心愿" })).toBeVisible();
@@ -60,23 +62,39 @@ test.describe("the organisers' micro-wishes", () => {
     await page.getByLabel("类别").selectOption({ label: "物品" });
     await page.getByLabel("价值（元）").fill("50");
     await page.getByLabel("心愿墙上的称呼").fill(alias);
-    await page.getByLabel("照片").setInputFiles({ name: "warmer.png", mimeType: "image/png", buffer: await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 200, g: 60, b: 40 } } }).png().toBuffer() });
+    await page.getByLabel("照片").setInputFiles({
+      name: "warmer.png",
+      mimeType: "image/png",
+      buffer: await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+        .png()
+        .toBuffer(),
+    });
     await page.getByRole("button", { name: "登记并上墙" }).click();
-    await expect(page.getByText("住户名册里没有这个楼栋、单元和房号：请核对，或留空并填写地址。", { exact: true })).toBeVisible();
+    await expect(
+      page.getByText("住户名册里没有这个楼栋、单元和房号：请核对，或留空并填写地址。", { exact: true }),
+    ).toBeVisible();
     await expect(page.getByLabel("标题")).toHaveValue("一个暖手宝");
 
     await page.getByLabel("楼栋").fill("");
     await page.getByLabel("单元").fill("");
     await page.getByLabel("房号").fill("");
     await page.getByLabel("地址").fill("美湖花园 9栋 1单元 101");
-    await page.getByLabel("照片").setInputFiles({ name: "warmer.png", mimeType: "image/png", buffer: await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 200, g: 60, b: 40 } } }).png().toBuffer() });
+    await page.getByLabel("照片").setInputFiles({
+      name: "warmer.png",
+      mimeType: "image/png",
+      buffer: await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+        .png()
+        .toBuffer(),
+    });
     await page.getByRole("button", { name: "登记并上墙" }).click();
     await expect(page.getByText("已登记：“一个暖手宝”已在心愿墙上。")).toBeVisible();
     // The form is empty again for the next one.
     await expect(page.getByLabel("标题")).toHaveValue("");
 
     await page.getByRole("link", { name: "查看心愿墙上的心愿" }).click();
-    await expect(page.getByRole("navigation", { name: "按状态查看" }).getByRole("link", { name: /^在心愿墙上/ })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "按状态查看" }).getByRole("link", { name: /^在心愿墙上/ }),
+    ).toHaveAttribute("aria-current", "page");
     await page.getByLabel("搜索").fill(name);
     await page.getByRole("button", { name: "筛选", exact: true }).click();
     const row = rowOf(page, alias);
@@ -92,13 +110,30 @@ test.describe("the organisers' micro-wishes", () => {
     await expectAccessible(page);
   });
 
-  test("bulk vetting: rejecting or sending back needs a reason (also without JavaScript); two posted on the wall at once, one sent back", async ({ page, browser, baseURL }) => {
+  test("bulk vetting: rejecting or sending back needs a reason (also without JavaScript); two posted on the wall at once, one sent back", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     // A fresh resident asks for three wishes; they wait for the community.
     const resident = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
     const asker = await resident.newPage();
     await signUpFresh(asker, `求助${run}`, "plum blossom by the lake");
-    for (const [n, title] of [["一", "一盏台灯"], ["二", "一把折叠椅"], ["三", "陪我下棋"]]) {
-      const form = { title, story: "一个人住，想请邻居帮帮忙。", category: title === "陪我下棋" ? "companionship" : "goods", value: "30", alias: `${run}审${n}`, age: "75", circumstance: "elderly_alone", wantedBy: "" };
+    for (const [n, title] of [
+      ["一", "一盏台灯"],
+      ["二", "一把折叠椅"],
+      ["三", "陪我下棋"],
+    ]) {
+      const form = {
+        title,
+        story: "一个人住，想请邻居帮帮忙。",
+        category: title === "陪我下棋" ? "companionship" : "goods",
+        value: "30",
+        alias: `${run}审${n}`,
+        age: "75",
+        circumstance: "elderly_alone",
+        wantedBy: "",
+      };
       const sent = await asker.request.post("/api/wishes", { multipart: form, headers: { origin: baseURL! } });
       expect(await sent.text()).toContain('"ok":true');
     }
@@ -123,7 +158,13 @@ test.describe("the organisers' micro-wishes", () => {
 
     // The same refusal without scripts: the form posts on its own.
     const storageState = await page.context().storageState();
-    const plain = await browser.newContext({ javaScriptEnabled: false, storageState, baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    const plain = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState,
+      baseURL,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+    });
     const noJs = await plain.newPage();
     await noJs.goto(`${WISHES}?status=pending&q=${encodeURIComponent(`${run}审`)}`);
     await rowOf(noJs, `${run}审三`).getByRole("checkbox").check();
@@ -149,12 +190,18 @@ test.describe("the organisers' micro-wishes", () => {
     await expect(table(page).getByRole("row")).toHaveCount(1 + 2);
   });
 
-  test("a claim followed through: released when stuck, claimed again, fulfilled, confirmed with the beneficiary's thanks (+10)", async ({ page, browser, baseURL }) => {
+  test("a claim followed through: released when stuck, claimed again, fulfilled, confirmed with the beneficiary's thanks (+10)", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     await signInAt(page, DEMO.organiser, `${WISHES}/new`);
     const alias = `跟进${run}`;
     await writeWish(page, { name: `跟进受助人${run}`, alias, title: "一副护膝" });
     await page.goto(`${WISHES}?status=open&q=${encodeURIComponent(alias)}`);
-    const href = (await rowOf(page, alias).getByRole("link", { name: `查看居民看到的页面：${alias}` }).getAttribute("href"))!;
+    const href = (await rowOf(page, alias)
+      .getByRole("link", { name: `查看居民看到的页面：${alias}` })
+      .getAttribute("href"))!;
     const wishId = href.split("/").pop()!;
 
     // The demo volunteer claims it (as the wall's claim button does).
@@ -185,7 +232,10 @@ test.describe("the organisers' micro-wishes", () => {
 
     // Claimed again, and this time fulfilled with a note.
     const claimId = await claim();
-    const fulfilled = await volunteer.request.post("/api/wishes/fulfil", { multipart: { claimId, note: "买了一副加厚的护膝送上门。" }, headers: { origin: baseURL! } });
+    const fulfilled = await volunteer.request.post("/api/wishes/fulfil", {
+      multipart: { claimId, note: "买了一副加厚的护膝送上门。" },
+      headers: { origin: baseURL! },
+    });
     expect(await fulfilled.text()).toContain('"ok":true');
     await volunteerContext.close();
 
@@ -209,14 +259,24 @@ test.describe("the organisers' micro-wishes", () => {
 });
 
 test.describe("the points desk and backstage shifts", () => {
-  test("a fresh helper serves a shift (+5), is refused a reward beyond the balance, gets an award, redeems; a reward added and taken off the list", async ({ page, browser, baseURL }) => {
+  test("a fresh helper serves a shift (+5), is refused a reward beyond the balance, gets an award, redeems; a reward added and taken off the list", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     // A new resident signs up as a backstage pioneer.
     const helperName = `到岗${run}`;
     const resident = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
     const helperPage = await resident.newPage();
     const phone = await signUpFresh(helperPage, helperName, "a quiet lake in spring", freshPhone());
     const registered = await helperPage.request.post("/api/registrations", {
-      data: { festivalSlug: "meihu-15", participant: { kind: "self" }, role: "backstage", skills: ["photography"], available: [{ startsAt: "2027-01-09T00:00:00.000Z", endsAt: "2027-01-09T10:00:00.000Z" }] },
+      data: {
+        festivalSlug: "meihu-15",
+        participant: { kind: "self" },
+        role: "backstage",
+        skills: ["photography"],
+        available: [{ startsAt: "2027-01-09T00:00:00.000Z", endsAt: "2027-01-09T10:00:00.000Z" }],
+      },
     });
     expect(await registered.text()).toContain('"ok":true');
     await resident.close();
@@ -292,7 +352,13 @@ test.describe("the points desk and backstage shifts", () => {
   });
 });
 
-const PAGES = [WISHES, `${WISHES}?status=claimed`, `${WISHES}/new`, `${WISHES}/settings`, `/dashboard/points?phone=${DEMO.volunteer}`] as const;
+const PAGES = [
+  WISHES,
+  `${WISHES}?status=claimed`,
+  `${WISHES}/new`,
+  `${WISHES}/settings`,
+  `/dashboard/points?phone=${DEMO.volunteer}`,
+] as const;
 
 test.describe("the organisers' wishes and points on a phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });

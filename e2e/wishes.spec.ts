@@ -8,36 +8,71 @@ import { DEMO, expectAccessible, screen, signIn, signInAt, signUpFresh } from ".
 // the wish they claim here, and the resident who asks for a wish is a fresh account.
 
 /** Every demo beneficiary's real name: none may appear on a page a visitor gets. */
-const BENEFICIARIES = ["周桂芳", "吴建平", "林小雨", "郑秀兰", "何德明", "孙玉珍", "马国强", "陈美玲", "黄淑华", "赵永福", "杨春花", "蒋志刚"];
+const BENEFICIARIES = [
+  "周桂芳",
+  "吴建平",
+  "林小雨",
+  "郑秀兰",
+  "何德明",
+  "孙玉珍",
+  "马国强",
+  "陈美玲",
+  "黄淑华",
+  "赵永福",
+  "杨春花",
+  "蒋志刚",
+];
 const PHONE = { width: 360, height: 800 };
 
-const picture = () => sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 179, g: 38, b: 30 } } }).png().toBuffer();
+const picture = () =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 179, g: 38, b: 30 } } })
+    .png()
+    .toBuffer();
 
 async function phone(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: PHONE });
   return ctx.newPage();
 }
 
-test("a visitor's wall: the progress in words, filters that work without JavaScript, and no beneficiary's name or phone in the HTML", async ({ browser, request }) => {
+test("a visitor's wall: the progress in words, filters that work without JavaScript, and no beneficiary's name or phone in the HTML", async ({
+  browser,
+  request,
+}) => {
   const wall = await (await request.get("/wishes")).text();
   // Every wish on the wall, open or taken, in full too.
   const ids = [...new Set([...wall.matchAll(/href="\/wishes\/([0-9a-f-]{36})"/g)].map((m) => m[1]))];
   expect(ids.length).toBeGreaterThan(3);
-  for (const path of ["/wishes", "/wishes?category=service", "/wishes?age=child", "/wishes?sort=soonest", ...ids.map((id) => `/wishes/${id}`)]) {
+  for (const path of [
+    "/wishes",
+    "/wishes?category=service",
+    "/wishes?age=child",
+    "/wishes?sort=soonest",
+    ...ids.map((id) => `/wishes/${id}`),
+  ]) {
     const html = await (await request.get(path)).text();
     expect(html).toContain("微心愿");
     for (const name of BENEFICIARIES) expect(html, `${path}: ${name}`).not.toContain(name);
     expect(html, path).not.toMatch(/13700001\d{3}/);
   }
 
-  const ctx = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: PHONE, javaScriptEnabled: false });
+  const ctx = await browser.newContext({
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    viewport: PHONE,
+    javaScriptEnabled: false,
+  });
   const page = await ctx.newPage();
   await page.goto("/wishes");
   await expect(page.getByRole("heading", { level: 1, name: "微心愿墙" })).toBeVisible();
   const progress = page.getByRole("region", { name: "心愿进度" });
   await expect(progress.getByText(/^已圆梦：\d+$/)).toBeVisible();
   await expect(progress.getByText(/^等待认领：\d+$/)).toBeVisible();
-  await expect(page.getByRole("region", { name: "圆梦时刻" }).getByText(/^感谢的话：/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "圆梦时刻" })
+      .getByText(/^感谢的话：/)
+      .first(),
+  ).toBeVisible();
 
   // Filters: a plain form, sent without JavaScript.
   await page.getByLabel("类别").selectOption("service");
@@ -51,7 +86,10 @@ test("a visitor's wall: the progress in words, filters that work without JavaScr
   // A visitor sees an open wish in full, and is asked to sign in: no claim button.
   const visitor = await phone(browser);
   await visitor.goto("/wishes?category=service");
-  await visitor.getByRole("link", { name: /^查看心愿：/ }).first().click();
+  await visitor
+    .getByRole("link", { name: /^查看心愿：/ })
+    .first()
+    .click();
   await expect(visitor.getByRole("heading", { level: 2, name: "心愿故事" })).toBeVisible();
   await expect(visitor.getByRole("button", { name: "认领这个心愿" })).toHaveCount(0);
   await expectAccessible(visitor);
@@ -60,7 +98,9 @@ test("a visitor's wall: the progress in words, filters that work without JavaScr
   await visitor.context().close();
 });
 
-test("on a phone, a resident asks for a wish for themselves: it waits for the community, and no one else can open it", async ({ browser }) => {
+test("on a phone, a resident asks for a wish for themselves: it waits for the community, and no one else can open it", async ({
+  browser,
+}) => {
   const page = await phone(browser);
   await signUpFresh(page, "吕桂兰", "plum blossom by the lake");
   await page.goto("/wishes/new");
@@ -79,7 +119,9 @@ test("on a phone, a resident asks for a wish for themselves: it waits for the co
   await page.getByLabel("心愿墙上怎么称呼您").fill("吕奶奶");
   await page.getByLabel("您的年龄").fill("81");
   await page.getByRole("radio", { name: "独居老人" }).check();
-  await page.locator('input[type="file"]').setInputFiles({ name: "cane.png", mimeType: "image/png", buffer: await picture() });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "cane.png", mimeType: "image/png", buffer: await picture() });
   await expect(page.getByRole("img", { name: "将要上传的照片" })).toBeVisible();
   await page.getByRole("button", { name: "提交心愿" }).click();
   await expect(page.getByText(/^已提交！/)).toBeVisible();
@@ -123,14 +165,19 @@ test("a resident who is not a volunteer learns how to become one, and has no cla
   const page = await phone(browser);
   await signIn(page, DEMO.resident);
   await page.goto("/wishes?category=goods");
-  await page.getByRole("link", { name: /^查看心愿：/ }).first().click();
+  await page
+    .getByRole("link", { name: /^查看心愿：/ })
+    .first()
+    .click();
   await expect(page.getByText(/认领心愿需要志愿者身份/)).toBeVisible();
   await expect(page.getByRole("button", { name: "认领这个心愿" })).toHaveCount(0);
   await expectAccessible(page);
   await page.context().close();
 });
 
-test("on a phone, the volunteer filters the wall, claims a wish, sees how to reach the person, and lets it go again", async ({ browser }) => {
+test("on a phone, the volunteer filters the wall, claims a wish, sees how to reach the person, and lets it go again", async ({
+  browser,
+}) => {
   const page = await phone(browser);
   await signInAt(page, DEMO.volunteer, "/me");
   await expect(page.getByRole("link", { name: "打开我的心愿" })).toBeVisible();
@@ -142,7 +189,10 @@ test("on a phone, the volunteer filters the wall, claims a wish, sees how to rea
   await expect(page).toHaveURL(/category=service&age=seventies/);
   await expectAccessible(page);
   // Open wishes come first; a taken one says so, never by whom.
-  const open = page.getByRole("article").filter({ has: page.getByText("等待认领", { exact: true }) }).first();
+  const open = page
+    .getByRole("article")
+    .filter({ has: page.getByText("等待认领", { exact: true }) })
+    .first();
   const title = (await open.getByRole("heading", { level: 3 }).textContent())!;
   await open.getByRole("link", { name: /^查看心愿：/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

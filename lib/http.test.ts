@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readJson } from "./http";
 
-const req = (body: string, type = "application/json") => new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": type }, body });
+const req = (body: string, type = "application/json") =>
+  new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": type }, body });
 
 describe("reading a form's JSON body", () => {
   it("takes JSON and refuses other types, oversized and unreadable bodies", async () => {

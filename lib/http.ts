@@ -7,7 +7,10 @@ const MAX_BYTES = 64 * 1024;
 
 /** The parsed body, or the answer to send instead (415 not JSON, 413 too large, 400 unreadable). */
 export async function readJson(req: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const refuse = (status: number) => ({ ok: false as const, response: Response.json({ ok: false, code: "invalid" }, { status, headers: NO_STORE }) });
+  const refuse = (status: number) => ({
+    ok: false as const,
+    response: Response.json({ ok: false, code: "invalid" }, { status, headers: NO_STORE }),
+  });
   if (!req.headers.get("content-type")?.startsWith("application/json")) return refuse(415);
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BYTES) return refuse(413);
   const text = await req.text();
@@ -62,8 +65,14 @@ async function readBounded(req: Request, max: number): Promise<Uint8Array | null
  * A same-origin multipart form with an optional photo: the form, or the answer to send instead
  * (403 another site, 415 not multipart, 413 too large, 400 unreadable).
  */
-export async function readPhotoForm(req: Request, max = MAX_PHOTO_FORM): Promise<{ ok: true; form: FormData; photo: Buffer | null } | { ok: false; response: Response }> {
-  const answer = (status: number, body: unknown) => ({ ok: false as const, response: Response.json(body, { status, headers: NO_STORE }) });
+export async function readPhotoForm(
+  req: Request,
+  max = MAX_PHOTO_FORM,
+): Promise<{ ok: true; form: FormData; photo: Buffer | null } | { ok: false; response: Response }> {
+  const answer = (status: number, body: unknown) => ({
+    ok: false as const,
+    response: Response.json(body, { status, headers: NO_STORE }),
+  });
   if (!sameOrigin(req)) return answer(403, { ok: false, code: "forbidden" });
   const type = req.headers.get("content-type") ?? "";
   if (!type.startsWith("multipart/form-data")) return answer(415, { ok: false, code: "invalid" });
@@ -93,7 +102,10 @@ export const photoNotFound = () => new Response(null, { status: 404, headers: { 
  * A stored photo as the answer. A public one may be cached by anyone for an hour; any other only
  * by the reader's browser, never by a shared cache.
  */
-export function photoResponse(photo: { mime: string; bytes: Uint8Array } | null | undefined, isPublic: boolean): Response {
+export function photoResponse(
+  photo: { mime: string; bytes: Uint8Array } | null | undefined,
+  isPublic: boolean,
+): Response {
   if (!photo) return photoNotFound();
   return new Response(new Uint8Array(photo.bytes), {
     headers: {

@@ -55,10 +55,11 @@ export type ErrorCode =
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type Result<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
+export type Result<T = undefined> = { ok: true; data: T } | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, fieldErrors?: FieldErrors): { ok: false; code: ErrorCode; fieldErrors?: FieldErrors } =>
+export const fail = (
+  code: ErrorCode,
+  fieldErrors?: FieldErrors,
+): { ok: false; code: ErrorCode; fieldErrors?: FieldErrors } =>
   fieldErrors ? { ok: false, code, fieldErrors } : { ok: false, code };

@@ -9,9 +9,17 @@ z.config({
       case "invalid_type":
         return issue.input === undefined ? "required" : "invalid";
       case "too_big":
-        return issue.origin === "string" ? "too_long" : issue.origin === "array" || issue.origin === "set" ? "too_many" : "number_invalid";
+        return issue.origin === "string"
+          ? "too_long"
+          : issue.origin === "array" || issue.origin === "set"
+            ? "too_many"
+            : "number_invalid";
       case "too_small":
-        return issue.origin === "string" ? "required" : issue.origin === "array" || issue.origin === "set" ? "choose_one" : "number_invalid";
+        return issue.origin === "string"
+          ? "required"
+          : issue.origin === "array" || issue.origin === "set"
+            ? "choose_one"
+            : "number_invalid";
       default:
         return "invalid";
     }

@@ -53,7 +53,10 @@ describe("messages", () => {
 
   it("pages and components hold no hard-coded Chinese text", () => {
     // Language names are shown in their own language; the CSV template's headers are data.
-    const allowed = new Set(["components/shell/locale-switch.tsx", "app/[locale]/dashboard/households/import/template.csv/route.ts"]);
+    const allowed = new Set([
+      "components/shell/locale-switch.tsx",
+      "app/[locale]/dashboard/households/import/template.csv/route.ts",
+    ]);
     const offenders = [...sourceFiles("app"), ...sourceFiles("components")].filter((f) => {
       if (allowed.has(f)) return false;
       // Strip comments; the seal characters on the home page and logo are artwork, marked aria-hidden.

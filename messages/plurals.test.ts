@@ -16,7 +16,10 @@ describe("English plurals", () => {
     expect(countsWithoutPlural("for the {places} place(s) left")).toEqual(["{places} place(s)"]);
     expect(countsWithoutPlural("{count, plural, one {# households} other {# households}}")).toEqual(["# households"]);
     expect(countsWithoutPlural("{count, plural, other {# households}}")).toEqual(["# households"]);
-    expect(countsWithoutPlural("{count} unread messages · {new} new households")).toEqual(["{count} unread messages", "{new} new households"]);
+    expect(countsWithoutPlural("{count} unread messages · {new} new households")).toEqual([
+      "{count} unread messages",
+      "{new} new households",
+    ]);
     expect(countsWithoutPlural("{n, select, a {{m} votes} other {none}}")).toEqual(["{m} votes"]);
 
     expect(countsWithoutPlural("{name} signed up")).toEqual([]);
@@ -49,7 +52,9 @@ describe("English plurals", () => {
     expect(t("wishes.progressSummary", { fulfilled: 1, total: 3 })).toBe("1 of 3 wishes came true");
     expect(t("register.minutesHint", { max: 1 })).toBe("At most 1 minute.");
     expect(t("points.delta", { sign: "+", points: 1 })).toBe("+1 point");
-    expect(t.rich("pointsAdmin.desk.balance", { balance: 2, b: (chunks) => `[${chunks}]` })).toBe("Balance: [2] points");
+    expect(t.rich("pointsAdmin.desk.balance", { balance: 2, b: (chunks) => `[${chunks}]` })).toBe(
+      "Balance: [2] points",
+    );
     expect(t.rich("pointsAdmin.desk.balance", { balance: 1, b: (chunks) => `[${chunks}]` })).toBe("Balance: [1] point");
   });
 
@@ -61,11 +66,16 @@ describe("English plurals", () => {
   });
 
   it("every message formats in both languages with numbers for its arguments", () => {
-    for (const [locale, flat] of [["en", enFlat], ["zh-CN", zhFlat]] as const) {
+    for (const [locale, flat] of [
+      ["en", enFlat],
+      ["zh-CN", zhFlat],
+    ] as const) {
       for (const [key, message] of Object.entries(flat)) {
         const { args, tags } = valuesOf(message);
         for (const n of [0, 1, 2]) {
-          const values: Record<string, number | ((chunks: string[]) => string)> = Object.fromEntries(args.map((a) => [a, n]));
+          const values: Record<string, number | ((chunks: string[]) => string)> = Object.fromEntries(
+            args.map((a) => [a, n]),
+          );
           for (const tag of tags) values[tag] = (chunks) => chunks.join("");
           const text = new IntlMessageFormat(message, locale).format(values);
           expect(typeof text === "string" ? text : JSON.stringify(text), `${locale} ${key}`).not.toMatch(/[{}]/);

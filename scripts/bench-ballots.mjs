@@ -51,8 +51,22 @@ async function prepareCategory(sql, festivalId, round) {
     const names = Array.from({ length: CANDIDATES }, (_, k) => `测速候选人 ${round}-${k + 1}`);
     const rows = await tx`
       insert into star_nominations ${tx(
-        names.map((n) => ({ festival_id: festivalId, category_id: category.id, nominator_id: nominator.id, nominee_name: n, building: "美湖花园 1栋", story: "热心帮助邻居（测速）。", status: "approved" })),
-        "festival_id", "category_id", "nominator_id", "nominee_name", "building", "story", "status",
+        names.map((n) => ({
+          festival_id: festivalId,
+          category_id: category.id,
+          nominator_id: nominator.id,
+          nominee_name: n,
+          building: "美湖花园 1栋",
+          story: "热心帮助邻居（测速）。",
+          status: "approved",
+        })),
+        "festival_id",
+        "category_id",
+        "nominator_id",
+        "nominee_name",
+        "building",
+        "story",
+        "status",
       )}
       returning id, nominee_name`;
     // By name, not by the order rows come back in.
@@ -103,7 +117,11 @@ async function makeVoters(sql, secret, count, round) {
   const users = await sql`
     insert into users ${sql(rows, "name", "phone", "password_hash", "household_id", "verified_at", "verified_by", "tokens_valid_after")}
     returning id, name, phone, household_id`;
-  await sql`insert into user_roles ${sql(users.map((u) => ({ user_id: u.id, role: "resident" })), "user_id", "role")}`;
+  await sql`insert into user_roles ${sql(
+    users.map((u) => ({ user_id: u.id, role: "resident" })),
+    "user_id",
+    "role",
+  )}`;
   // In the order of the phone numbers, so voter i is the i-th row above.
   users.sort((a, b) => a.phone.localeCompare(b.phone));
   return withSessions(users, secret);
@@ -116,14 +134,25 @@ async function snapshot(sql, category, voterIds) {
            count(distinct voter_key)::int as keys,
            count(*) filter (where voter_key = 'user:' || voter_id::text and voter_id = any(${voterIds}::uuid[]))::int as ours
     from star_ballots where category_id = ${category.id}`;
-  const [v] = await sql`select count(*)::int as n, count(distinct receipt)::int as receipts from star_votes where category_id = ${category.id}`;
-  const rows = await sql`select candidate_id, count(*)::int as n from star_votes where category_id = ${category.id} group by candidate_id`;
+  const [v] =
+    await sql`select count(*)::int as n, count(distinct receipt)::int as receipts from star_votes where category_id = ${category.id}`;
+  const rows =
+    await sql`select candidate_id, count(*)::int as n from star_votes where category_id = ${category.id} group by candidate_id`;
   const tally = category.candidates.map((id) => rows.find((r) => r.candidate_id === id)?.n ?? 0);
   const strays = rows.filter((r) => !category.candidates.includes(r.candidate_id)).reduce((a, r) => a + r.n, 0);
   const [a] = await sql`
     select count(*)::int as n from audit_log
     where action = 'stars.vote' and outcome = 'refused' and details->>'categoryId' = ${category.id} and details->>'reason' = 'already_voted'`;
-  return { ballots: b.n, voterKeys: b.keys, ours: b.ours, votes: v.n, voteReceipts: v.receipts, tally, strays, refusedLogged: a.n };
+  return {
+    ballots: b.n,
+    voterKeys: b.keys,
+    ours: b.ours,
+    votes: v.n,
+    voteReceipts: v.receipts,
+    tally,
+    strays,
+    refusedLogged: a.n,
+  };
 }
 
 /** The first burst's answers and the database after it, checked exactly; each line a PASS or FAIL. */
@@ -133,20 +162,44 @@ async function checkFirst(sql, { category, people, answered }) {
   const n = people.length;
   const want = expectedTally(n);
 
-  const good = answered.filter((r) => r.status === 200 && r.json?.ok === true && RECEIPT.test(r.json?.data?.receipt ?? ""));
+  const good = answered.filter(
+    (r) => r.status === 200 && r.json?.ok === true && RECEIPT.test(r.json?.data?.receipt ?? ""),
+  );
   const bad = answered.filter((r) => !good.includes(r));
   const statuses = [...new Set(bad.map((r) => `${r.status}${r.json?.code ? " " + r.json.code : ""}`))];
-  expect(bad.length === 0, `HTTP: ${good.length}/${n} answered 200 with a receipt` + (bad.length ? ` (others: ${statuses.join(", ")}; first: ${bad[0].error ?? bad[0].text?.slice(0, 120)})` : ""));
+  expect(
+    bad.length === 0,
+    `HTTP: ${good.length}/${n} answered 200 with a receipt` +
+      (bad.length ? ` (others: ${statuses.join(", ")}; first: ${bad[0].error ?? bad[0].text?.slice(0, 120)})` : ""),
+  );
   const receipts = answered.map((r) => r.json?.data?.receipt).filter(Boolean);
-  expect(new Set(receipts).size === n, `receipts: ${new Set(receipts).size} distinct among ${receipts.length} (want ${n})`);
+  expect(
+    new Set(receipts).size === n,
+    `receipts: ${new Set(receipts).size} distinct among ${receipts.length} (want ${n})`,
+  );
 
-  const s = await snapshot(sql, category, people.map((p) => p.id));
-  expect(s.ballots === n && s.voterKeys === n && s.ours === n, `database: ${s.ballots} ballots, ${s.voterKeys} distinct voters, ${s.ours} keyed to one of this round's residents (want ${n} each)`);
-  expect(s.votes === n && s.voteReceipts === n, `database: ${s.votes} votes under ${s.voteReceipts} receipts (want ${n} and ${n})`);
-  expect(s.strays === 0 && s.tally.every((t, k) => t === want[k]), `tally: ${s.tally.join(", ")}${s.strays ? ` and ${s.strays} for other candidates` : ""} (want ${want.join(", ")})`);
+  const s = await snapshot(
+    sql,
+    category,
+    people.map((p) => p.id),
+  );
+  expect(
+    s.ballots === n && s.voterKeys === n && s.ours === n,
+    `database: ${s.ballots} ballots, ${s.voterKeys} distinct voters, ${s.ours} keyed to one of this round's residents (want ${n} each)`,
+  );
+  expect(
+    s.votes === n && s.voteReceipts === n,
+    `database: ${s.votes} votes under ${s.voteReceipts} receipts (want ${n} and ${n})`,
+  );
+  expect(
+    s.strays === 0 && s.tally.every((t, k) => t === want[k]),
+    `tally: ${s.tally.join(", ")}${s.strays ? ` and ${s.strays} for other candidates` : ""} (want ${want.join(", ")})`,
+  );
 
   // Each resident's receipt counts for the candidate that resident chose.
-  const mine = answered.map((r, i) => ({ receipt: r.json?.data?.receipt, candidate: category.candidates[pick(i)] })).filter((m) => m.receipt);
+  const mine = answered
+    .map((r, i) => ({ receipt: r.json?.data?.receipt, candidate: category.candidates[pick(i)] }))
+    .filter((m) => m.receipt);
   const counted = mine.length
     ? await sql`select receipt, candidate_id from star_votes where category_id = ${category.id} and receipt = any(${mine.map((m) => m.receipt)}::text[])`
     : [];
@@ -165,10 +218,22 @@ async function checkSecond(sql, { category, people, answered, before }) {
   const refused = answered.filter((r) => r.status === 409 && r.json?.ok === false && r.json?.code === "already_voted");
   const others = answered.filter((r) => !refused.includes(r));
   const statuses = [...new Set(others.map((r) => `${r.status}${r.json?.code ? " " + r.json.code : ""}`))];
-  expect(others.length === 0, `second ballots: ${refused.length}/${n} refused 409 already_voted` + (others.length ? ` (others: ${statuses.join(", ")})` : ""));
-  const s = await snapshot(sql, category, people.map((p) => p.id));
-  const same = s.ballots === before.ballots && s.votes === before.votes && s.tally.every((t, k) => t === before.tally[k]);
-  expect(same, `after the second ballots: ${s.ballots} ballots, ${s.votes} votes, tally ${s.tally.join(", ")} (want unchanged: ${before.ballots}, ${before.votes}, ${before.tally.join(", ")})`);
+  expect(
+    others.length === 0,
+    `second ballots: ${refused.length}/${n} refused 409 already_voted` +
+      (others.length ? ` (others: ${statuses.join(", ")})` : ""),
+  );
+  const s = await snapshot(
+    sql,
+    category,
+    people.map((p) => p.id),
+  );
+  const same =
+    s.ballots === before.ballots && s.votes === before.votes && s.tally.every((t, k) => t === before.tally[k]);
+  expect(
+    same,
+    `after the second ballots: ${s.ballots} ballots, ${s.votes} votes, tally ${s.tally.join(", ")} (want unchanged: ${before.ballots}, ${before.votes}, ${before.tally.join(", ")})`,
+  );
   expect(s.refusedLogged === n, `audit log: ${s.refusedLogged} second ballots logged as refused (want ${n})`);
   return lines;
 }
@@ -188,23 +253,66 @@ export async function ballotBurst({ base, sql, secret, festivalSlug = "meihu-15"
     // A minted session is accepted by the app as that resident, verified, with their household.
     const me = await send(agent, base, { path: "/api/auth/session", headers: { cookie: people[0].cookie } });
     const u = me.json?.user;
-    if (u?.id !== people[0].id || u?.verified !== true || u?.householdId !== people[0].household_id) throw new Error(`a minted session was not accepted as a verified resident: ${me.status} ${me.text?.slice(0, 200)}`);
+    if (u?.id !== people[0].id || u?.verified !== true || u?.householdId !== people[0].household_id)
+      throw new Error(
+        `a minted session was not accepted as a verified resident: ${me.status} ${me.text?.slice(0, 200)}`,
+      );
     // The route's own refusals, writing nothing: no session, and not JSON.
     const anon = await send(agent, base, { method: "POST", path: "/api/stars/ballots", body: ballot(0) });
     if (anon.status !== 401) throw new Error(`a ballot without a session answered ${anon.status} (want 401)`);
-    const plain = await send(agent, base, { method: "POST", path: "/api/stars/ballots", headers: { cookie: people[0].cookie, "content-type": "text/plain" } });
+    const plain = await send(agent, base, {
+      method: "POST",
+      path: "/api/stars/ballots",
+      headers: { cookie: people[0].cookie, "content-type": "text/plain" },
+    });
     if (plain.status !== 415) throw new Error(`a ballot that is not JSON answered ${plain.status} (want 415)`);
 
     // Warm-up, writing nothing: the route, the session check and the database pool, with ballots
     // the schema refuses (no candidate); and one no-database burst.
-    const warm = await burst(agent, base, people.slice(0, 20).map((p) => ({ method: "POST", path: "/api/stars/ballots", headers: { cookie: p.cookie }, body: { festivalSlug, categoryId: category.id, candidateIds: [] } })));
-    if (warm.results.some((r) => r.status !== 422)) throw new Error(`warm-up answered ${[...new Set(warm.results.map((r) => r.status))].join(", ")} (want 422)`);
-    await burst(agent, base, people.map(() => ({ path: "/api/ping" })));
+    const warm = await burst(
+      agent,
+      base,
+      people.slice(0, 20).map((p) => ({
+        method: "POST",
+        path: "/api/stars/ballots",
+        headers: { cookie: p.cookie },
+        body: { festivalSlug, categoryId: category.id, candidateIds: [] },
+      })),
+    );
+    if (warm.results.some((r) => r.status !== 422))
+      throw new Error(`warm-up answered ${[...new Set(warm.results.map((r) => r.status))].join(", ")} (want 422)`);
+    await burst(
+      agent,
+      base,
+      people.map(() => ({ path: "/api/ping" })),
+    );
 
-    const ping = await burst(agent, base, people.map(() => ({ path: "/api/ping" })));
-    const cast = await burst(agent, base, people.map((p, i) => ({ method: "POST", path: "/api/stars/ballots", headers: { cookie: p.cookie }, body: ballot(i) })));
+    const ping = await burst(
+      agent,
+      base,
+      people.map(() => ({ path: "/api/ping" })),
+    );
+    const cast = await burst(
+      agent,
+      base,
+      people.map((p, i) => ({
+        method: "POST",
+        path: "/api/stars/ballots",
+        headers: { cookie: p.cookie },
+        body: ballot(i),
+      })),
+    );
     const first = await checkFirst(sql, { category, people, answered: cast.results });
-    const again = await burst(agent, base, people.map((p, i) => ({ method: "POST", path: "/api/stars/ballots", headers: { cookie: p.cookie }, body: ballot(i) })));
+    const again = await burst(
+      agent,
+      base,
+      people.map((p, i) => ({
+        method: "POST",
+        path: "/api/stars/ballots",
+        headers: { cookie: p.cookie },
+        body: ballot(i),
+      })),
+    );
     const second = await checkSecond(sql, { category, people, answered: again.results, before: first.before });
     const pingErrors = ping.results.filter((r) => r.status !== 200).length;
     return { round, category, ping, cast, again, pingErrors, lines: [...first.lines, ...second] };

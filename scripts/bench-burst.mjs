@@ -16,7 +16,13 @@ export function send(agent, base, { method = "GET", path, headers = {}, body }) 
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
       base + path,
-      { method, agent, headers: payload ? { ...headers, "content-type": "application/json", "content-length": payload.length } : headers },
+      {
+        method,
+        agent,
+        headers: payload
+          ? { ...headers, "content-type": "application/json", "content-length": payload.length }
+          : headers,
+      },
       (res) => {
         const chunks = [];
         res.on("data", (c) => chunks.push(c));
@@ -28,10 +34,14 @@ export function send(agent, base, { method = "GET", path, headers = {}, body }) 
           } catch {}
           resolve({ status: res.statusCode, json, text, ms: performance.now() - started, done: performance.now() });
         });
-        res.on("error", (e) => resolve({ status: 0, error: e.message, ms: performance.now() - started, done: performance.now() }));
+        res.on("error", (e) =>
+          resolve({ status: 0, error: e.message, ms: performance.now() - started, done: performance.now() }),
+        );
       },
     );
-    req.on("error", (e) => resolve({ status: 0, error: e.message, ms: performance.now() - started, done: performance.now() }));
+    req.on("error", (e) =>
+      resolve({ status: 0, error: e.message, ms: performance.now() - started, done: performance.now() }),
+    );
     if (payload) req.write(payload);
     req.end();
   });
@@ -44,7 +54,14 @@ export async function burst(agent, base, requests) {
   const wallMs = Math.max(...results.map((r) => r.done)) - started;
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
   const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return { results, wallMs, rps: (results.length * 1000) / wallMs, p50: pct(50), p99: pct(99), max: sorted[sorted.length - 1] };
+  return {
+    results,
+    wallMs,
+    rps: (results.length * 1000) / wallMs,
+    p50: pct(50),
+    p99: pct(99),
+    max: sorted[sorted.length - 1],
+  };
 }
 
 /**
@@ -66,8 +83,10 @@ async function prepareItem(sql, festivalId, places, used) {
   });
   used.add(item.id);
   // A quota on the whole role would also limit the burst: it must have room for every place.
-  const [role] = await sql`select capacity, taken from quotas where festival_id = ${festivalId} and scope = 'role:athlete'`;
-  if (role && role.capacity - role.taken < places) throw new Error(`the athletes' quota (${role.taken}/${role.capacity}) leaves fewer than ${places} places`);
+  const [role] =
+    await sql`select capacity, taken from quotas where festival_id = ${festivalId} and scope = 'role:athlete'`;
+  if (role && role.capacity - role.taken < places)
+    throw new Error(`the athletes' quota (${role.taken}/${role.capacity}) leaves fewer than ${places} places`);
   return item;
 }
 
@@ -85,7 +104,11 @@ async function makeResidents(sql, secret, count, round) {
     returning id, name, phone`;
   // Tokens issued before this instant are refused: put it safely in the past.
   await sql`update users set tokens_valid_after = now() - interval '1 hour' where id in ${sql(users.map((u) => u.id))}`;
-  await sql`insert into user_roles ${sql(users.map((u) => ({ user_id: u.id, role: "resident" })), "user_id", "role")}`;
+  await sql`insert into user_roles ${sql(
+    users.map((u) => ({ user_id: u.id, role: "resident" })),
+    "user_id",
+    "role",
+  )}`;
   return withSessions(users, secret);
 }
 
@@ -97,7 +120,11 @@ export async function withSessions(users, secret) {
   const authAt = Date.now();
   return Promise.all(
     users.map(async (u) => {
-      const token = await encode({ token: { sub: u.id, name: u.name, uid: u.id, authAt }, secret, maxAge: SESSION_MAX_AGE });
+      const token = await encode({
+        token: { sub: u.id, name: u.name, uid: u.id, authAt },
+        secret,
+        maxAge: SESSION_MAX_AGE,
+      });
       return { ...u, cookie: `${SESSION_COOKIE}=${token}` };
     }),
   );
@@ -125,17 +152,32 @@ async function check(sql, { festivalId, item, places, residents, answered }) {
 
   const bad = answered.filter((r) => r.status !== 200 || r.json?.ok !== true);
   const byStatus = (s) => answered.filter((r) => r.json?.data?.status === s);
-  expect(bad.length === 0, `HTTP: ${answered.length - bad.length}/${answered.length} answered 200 ok` + (bad.length ? ` (first error: ${bad[0].status} ${bad[0].error ?? bad[0].text?.slice(0, 120)})` : ""));
-  expect(byStatus("confirmed").length === places && byStatus("waitlisted").length === waitlistN, `answers: ${byStatus("confirmed").length} confirmed, ${byStatus("waitlisted").length} waitlisted (want ${places} and ${waitlistN})`);
+  expect(
+    bad.length === 0,
+    `HTTP: ${answered.length - bad.length}/${answered.length} answered 200 ok` +
+      (bad.length ? ` (first error: ${bad[0].status} ${bad[0].error ?? bad[0].text?.slice(0, 120)})` : ""),
+  );
+  expect(
+    byStatus("confirmed").length === places && byStatus("waitlisted").length === waitlistN,
+    `answers: ${byStatus("confirmed").length} confirmed, ${byStatus("waitlisted").length} waitlisted (want ${places} and ${waitlistN})`,
+  );
 
-  const counts = await sql`select status, count(*)::int as n, count(distinct user_id)::int as people from registrations where item_id = ${item.id} group by status`;
+  const counts =
+    await sql`select status, count(*)::int as n, count(distinct user_id)::int as people from registrations where item_id = ${item.id} group by status`;
   const n = (s) => counts.find((c) => c.status === s)?.n ?? 0;
   const others = counts.filter((c) => c.status !== "confirmed" && c.status !== "waitlisted");
-  expect(n("confirmed") === places && n("waitlisted") === waitlistN && others.length === 0, `database: ${n("confirmed")} confirmed, ${n("waitlisted")} waitlisted${others.length ? `, ${others.map((o) => `${o.n} ${o.status}`).join(", ")}` : ""} (want ${places} and ${waitlistN})`);
+  expect(
+    n("confirmed") === places && n("waitlisted") === waitlistN && others.length === 0,
+    `database: ${n("confirmed")} confirmed, ${n("waitlisted")} waitlisted${others.length ? `, ${others.map((o) => `${o.n} ${o.status}`).join(", ")}` : ""} (want ${places} and ${waitlistN})`,
+  );
   const people = counts.reduce((a, c) => a + c.people, 0);
   expect(people === residents, `database: ${people} distinct residents registered (want ${residents})`);
-  const [q] = await sql`select capacity, taken from quotas where festival_id = ${festivalId} and scope = ${"item:" + item.id}`;
-  expect(q?.taken === places && q?.capacity === places, `quota: taken ${q?.taken} of ${q?.capacity} (want ${places} of ${places})`);
+  const [q] =
+    await sql`select capacity, taken from quotas where festival_id = ${festivalId} and scope = ${"item:" + item.id}`;
+  expect(
+    q?.taken === places && q?.capacity === places,
+    `quota: taken ${q?.taken} of ${q?.capacity} (want ${places} of ${places})`,
+  );
 
   // The waiting list in arrival order, as the app orders it; positions count from 1.
   const waiting = await sql`
@@ -149,15 +191,32 @@ async function check(sql, { festivalId, item, places, residents, answered }) {
   const mismatched = told.filter((t) => rankOf.get(t.id) !== t.position);
   const distinctTimes = waiting[0]?.distinct_times ?? 0;
   // Equal arrival times are ordered by created_at and id: consistent, but not arrival order.
-  expect(distinctTimes === waitlistN, `waiting list: ${distinctTimes} distinct queued_at among ${waiting.length}${distinctTimes === waitlistN ? "" : " (the rest are ordered by created_at, id)"}`, "note");
-  expect(distinctTold, `waiting list: positions told are ${distinctTold ? "exactly" : "not"} 1..${waitlistN}` + (distinctTold ? "" : ` (${new Set(toldSorted).size} distinct, from ${toldSorted[0]} to ${toldSorted.at(-1)})`), "order");
-  expect(mismatched.length === 0, `waiting list: ${told.length - mismatched.length}/${told.length} positions told match the list's order by (queued_at, created_at, id)`, "order");
+  expect(
+    distinctTimes === waitlistN,
+    `waiting list: ${distinctTimes} distinct queued_at among ${waiting.length}${distinctTimes === waitlistN ? "" : " (the rest are ordered by created_at, id)"}`,
+    "note",
+  );
+  expect(
+    distinctTold,
+    `waiting list: positions told are ${distinctTold ? "exactly" : "not"} 1..${waitlistN}` +
+      (distinctTold ? "" : ` (${new Set(toldSorted).size} distinct, from ${toldSorted[0]} to ${toldSorted.at(-1)})`),
+    "order",
+  );
+  expect(
+    mismatched.length === 0,
+    `waiting list: ${told.length - mismatched.length}/${told.length} positions told match the list's order by (queued_at, created_at, id)`,
+    "order",
+  );
   // Places go to the earliest arrivals: every confirmed sign-up arrived before every waiting one.
   const [order] = await sql`
     select count(*) filter (where c.queued_at > w.first)::int as later
     from registrations c, (select min(queued_at) as first from registrations where item_id = ${item.id} and status = 'waitlisted') w
     where c.item_id = ${item.id} and c.status = 'confirmed'`;
-  expect(order.later === 0, `places: ${places - order.later}/${places} confirmed sign-ups arrived no later than the first on the waiting list`, "order");
+  expect(
+    order.later === 0,
+    `places: ${places - order.later}/${places} confirmed sign-ups arrived no later than the first on the waiting list`,
+    "order",
+  );
   return lines;
 }
 
@@ -165,30 +224,65 @@ async function check(sql, { festivalId, item, places, residents, answered }) {
  * One round: fresh residents, a fresh item with `places` places, the no-database burst, then
  * the registration burst, then the checks. Returns the figures and the check lines.
  */
-export async function registrationBurst({ base, sql, secret, festivalSlug = "meihu-15", residents = 500, places = 50, round = 1, used = new Set() }) {
-  const [festival] = await sql`select id, status, registration_opens_at <= now() and now() <= registration_closes_at as open from festivals where slug = ${festivalSlug}`;
-  if (!festival || festival.status !== "published" || !festival.open) throw new Error(`${festivalSlug}: registration is not open`);
+export async function registrationBurst({
+  base,
+  sql,
+  secret,
+  festivalSlug = "meihu-15",
+  residents = 500,
+  places = 50,
+  round = 1,
+  used = new Set(),
+}) {
+  const [festival] =
+    await sql`select id, status, registration_opens_at <= now() and now() <= registration_closes_at as open from festivals where slug = ${festivalSlug}`;
+  if (!festival || festival.status !== "published" || !festival.open)
+    throw new Error(`${festivalSlug}: registration is not open`);
   const item = await prepareItem(sql, festival.id, places, used);
   const people = await makeResidents(sql, secret, residents, round);
   const agent = new http.Agent({ keepAlive: true, maxSockets: residents + 10 });
   try {
     // A minted session is accepted by the app as that resident.
     const me = await send(agent, base, { path: "/api/auth/session", headers: { cookie: people[0].cookie } });
-    if (me.json?.user?.id !== people[0].id) throw new Error(`a minted session was not accepted: ${me.status} ${me.text?.slice(0, 200)}`);
+    if (me.json?.user?.id !== people[0].id)
+      throw new Error(`a minted session was not accepted: ${me.status} ${me.text?.slice(0, 200)}`);
     const unread = await send(agent, base, { path: "/api/me/unread", headers: { cookie: people[0].cookie } });
     if (unread.status !== 200) throw new Error(`/api/me/unread answered ${unread.status} for a minted session`);
 
     // Warm-up, writing nothing: the route, the session check and the database pool, with forms
     // the schema refuses (no health declaration); and one no-database burst.
-    const warm = await burst(agent, base, people.slice(0, 20).map((p, i) => ({ method: "POST", path: "/api/registrations", headers: { cookie: p.cookie }, body: { ...athleteForm(festivalSlug, item.id, i), healthDeclaration: false } })));
-    if (warm.results.some((r) => r.status !== 422)) throw new Error(`warm-up answered ${[...new Set(warm.results.map((r) => r.status))].join(", ")} (want 422)`);
-    await burst(agent, base, people.map(() => ({ path: "/api/ping" })));
+    const warm = await burst(
+      agent,
+      base,
+      people.slice(0, 20).map((p, i) => ({
+        method: "POST",
+        path: "/api/registrations",
+        headers: { cookie: p.cookie },
+        body: { ...athleteForm(festivalSlug, item.id, i), healthDeclaration: false },
+      })),
+    );
+    if (warm.results.some((r) => r.status !== 422))
+      throw new Error(`warm-up answered ${[...new Set(warm.results.map((r) => r.status))].join(", ")} (want 422)`);
+    await burst(
+      agent,
+      base,
+      people.map(() => ({ path: "/api/ping" })),
+    );
 
-    const ping = await burst(agent, base, people.map(() => ({ path: "/api/ping" })));
+    const ping = await burst(
+      agent,
+      base,
+      people.map(() => ({ path: "/api/ping" })),
+    );
     const reg = await burst(
       agent,
       base,
-      people.map((p, i) => ({ method: "POST", path: "/api/registrations", headers: { cookie: p.cookie }, body: athleteForm(festivalSlug, item.id, i) })),
+      people.map((p, i) => ({
+        method: "POST",
+        path: "/api/registrations",
+        headers: { cookie: p.cookie },
+        body: athleteForm(festivalSlug, item.id, i),
+      })),
     );
     const pingErrors = ping.results.filter((r) => r.status !== 200).length;
     const lines = await check(sql, { festivalId: festival.id, item, places, residents, answered: reg.results });

@@ -9,13 +9,18 @@ import path from "node:path";
 function binDir() {
   const root = "/usr/lib/postgresql";
   if (fs.existsSync(root)) {
-    const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(root)
+      .filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb")))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions.length) return path.join(root, versions[0], "bin");
   }
   try {
     return execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim();
   } catch {
-    throw new Error("Postgres is not installed: run `apt-get install -y postgresql` (or set DATABASE_URL to a server).");
+    throw new Error(
+      "Postgres is not installed: run `apt-get install -y postgresql` (or set DATABASE_URL to a server).",
+    );
   }
 }
 
@@ -45,14 +50,35 @@ export async function startThrowawayPostgres() {
   // initdb and postgres refuse to run as root: run them as the postgres user.
   const wrap = (cmd, args) => (asRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args]);
   if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
-  const [initCmd, initArgs] = wrap(path.join(bin, "initdb"), ["-D", dir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+  const [initCmd, initArgs] = wrap(path.join(bin, "initdb"), [
+    "-D",
+    dir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--no-locale",
+  ]);
   execFileSync(initCmd, initArgs, { stdio: "ignore" });
   const port = await freePort();
   const [cmd, args] = wrap(path.join(bin, "postgres"), [
-    "-D", dir, "-p", String(port), "-k", dir,
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-    "-c", "max_connections=300",
+    "-D",
+    dir,
+    "-p",
+    String(port),
+    "-k",
+    dir,
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "max_connections=300",
   ]);
   const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"], detached: false });
   let log = "";

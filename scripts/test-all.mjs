@@ -25,7 +25,11 @@ function record(suite, passed, failed) {
 async function vitest(suite, env) {
   const out = `test-results/vitest-${suite}.json`;
   fs.rmSync(out, { force: true });
-  const code = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  const code = await run(
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    env,
+  );
   try {
     const r = JSON.parse(fs.readFileSync(out, "utf8"));
     const failed = r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);

@@ -15,8 +15,17 @@ export function UpdateNameForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, initialActionState);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <FormMessage code={state.ok || state.fieldErrors ? undefined : state.code} success={state.ok ? t("common.saved") : undefined} />
-      <Field label={t("auth.name")} name="name" defaultValue={state.values?.name ?? name} autoComplete="name" errors={state.fieldErrors?.name} />
+      <FormMessage
+        code={state.ok || state.fieldErrors ? undefined : state.code}
+        success={state.ok ? t("common.saved") : undefined}
+      />
+      <Field
+        label={t("auth.name")}
+        name="name"
+        defaultValue={state.values?.name ?? name}
+        autoComplete="name"
+        errors={state.fieldErrors?.name}
+      />
       <SubmitButton variant="secondary" className="self-start">
         {t("me.editName")}
       </SubmitButton>
@@ -59,8 +68,17 @@ export function ChangePasswordForm({ phone }: { phone: string }) {
   }, [state, router]);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={state.ok ? state.at : "form"}>
-      <FormMessage code={state.ok || state.fieldErrors ? undefined : state.code} success={state.ok ? t("me.passwordChanged") : undefined} />
-      <Field label={t("me.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" errors={state.fieldErrors?.currentPassword} />
+      <FormMessage
+        code={state.ok || state.fieldErrors ? undefined : state.code}
+        success={state.ok ? t("me.passwordChanged") : undefined}
+      />
+      <Field
+        label={t("me.currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        errors={state.fieldErrors?.currentPassword}
+      />
       <Field
         label={t("me.newPassword")}
         hint={t("auth.passwordHint")}

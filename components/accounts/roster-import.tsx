@@ -24,10 +24,12 @@ export function RosterImport() {
   const [imported, importAction] = useActionState<ImportState, FormData>(importRosterAction, { ok: false });
 
   // A failed import comes back with a fresh preview: show that one.
-  const failedImport = !imported.ok && imported.code === "import_has_errors" ? (imported.data as PreviewState["data"]) : undefined;
+  const failedImport =
+    !imported.ok && imported.code === "import_has_errors" ? (imported.data as PreviewState["data"]) : undefined;
   const importedAfterPreview = (imported.at ?? 0) > (preview.at ?? 0);
   const shown = importedAfterPreview && failedImport ? failedImport : preview.ok ? preview.data : undefined;
-  const done = importedAfterPreview && imported.ok ? (imported.data as { created: number; existing: number }) : undefined;
+  const done =
+    importedAfterPreview && imported.ok ? (imported.data as { created: number; existing: number }) : undefined;
 
   if (done) {
     return (
@@ -52,7 +54,13 @@ export function RosterImport() {
           <label htmlFor="roster-file" className="text-lg font-semibold">
             {t("import.file")}
           </label>
-          <input id="roster-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-11 text-base file:mr-3 file:min-h-11 file:rounded-lg file:border-2 file:border-red-brand file:bg-white file:px-3 file:font-semibold file:text-red-deep" />
+          <input
+            id="roster-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="min-h-11 text-base file:mr-3 file:min-h-11 file:rounded-lg file:border-2 file:border-red-brand file:bg-white file:px-3 file:font-semibold file:text-red-deep"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="roster-csv" className="text-lg font-semibold">
@@ -83,14 +91,20 @@ export function RosterImport() {
             <Alert>
               {t("import.roomsNotText", {
                 count: shown.read.roomsNotText.length,
-                lines: format.list(shown.read.roomsNotText.slice(0, 20).map(String)) + (shown.read.roomsNotText.length > 20 ? "…" : ""),
+                lines:
+                  format.list(shown.read.roomsNotText.slice(0, 20).map(String)) +
+                  (shown.read.roomsNotText.length > 20 ? "…" : ""),
               })}
             </Alert>
           )}
           {shown.fileError ? (
             <Alert tone="error">
               {t(`import.fileErrors.${shown.fileError}` as "import.fileErrors.empty", {
-                columns: format.list((shown.missingColumns ?? []).map((c) => t(`households.${c === "householderName" ? "householder" : c}` as "households.building"))),
+                columns: format.list(
+                  (shown.missingColumns ?? []).map((c) =>
+                    t(`households.${c === "householderName" ? "householder" : c}` as "households.building"),
+                  ),
+                ),
               })}
             </Alert>
           ) : (
@@ -118,7 +132,11 @@ export function RosterImport() {
                       <Td className="min-w-56 whitespace-normal!">
                         {r.status === "error" ? (
                           <span className="font-semibold text-red-deep">
-                            {t("import.statusErrorWith", { errors: r.errors.map((e) => (t.has(`fieldErrors.${e}`) ? t(`fieldErrors.${e}`) : e)).join(" ") })}
+                            {t("import.statusErrorWith", {
+                              errors: r.errors
+                                .map((e) => (t.has(`fieldErrors.${e}`) ? t(`fieldErrors.${e}`) : e))
+                                .join(" "),
+                            })}
                           </span>
                         ) : r.status === "exists" ? (
                           t("import.statusExists")

@@ -42,7 +42,9 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
     }
     const res = await signIn("credentials", { phone: raw.phone, password: raw.password, redirect: false });
     startLeaving(() => {
-      router.replace(res && !res.error ? `/me?welcome=${result.data?.verified ? "verified" : "unverified"}` : "/sign-in");
+      router.replace(
+        res && !res.error ? `/me?welcome=${result.data?.verified ? "verified" : "unverified"}` : "/sign-in",
+      );
       router.refresh();
     });
     void event;
@@ -51,7 +53,13 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
   return (
     <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-5">
       <FormMessage code={code} />
-      <Field label={t("name")} hint={t("nameHint")} autoComplete="name" errors={err("name")} {...form.register("name")} />
+      <Field
+        label={t("name")}
+        hint={t("nameHint")}
+        autoComplete="name"
+        errors={err("name")}
+        {...form.register("name")}
+      />
       <Field
         label={t("phone")}
         hint={t("phoneHint")}

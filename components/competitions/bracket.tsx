@@ -3,7 +3,17 @@ import { Badge } from "@/components/ui/card";
 import { knockoutRoundName, scoreText, sideName, type CompetitionsT } from "./score";
 
 /** One bracket match: both sides, the winner marked in words and colour, the score. */
-function MatchCard({ m, title, roundName, t }: { m: MatchView; title: string; roundName: (round: number) => string; t: CompetitionsT }) {
+function MatchCard({
+  m,
+  title,
+  roundName,
+  t,
+}: {
+  m: MatchView;
+  title: string;
+  roundName: (round: number) => string;
+  t: CompetitionsT;
+}) {
   const sides = [
     { key: "a" as const, name: sideName(m.a, m.feedA, t, roundName), known: !!m.a },
     { key: "b" as const, name: sideName(m.b, m.feedB, t, roundName), known: !!m.b },
@@ -18,7 +28,10 @@ function MatchCard({ m, title, roundName, t }: { m: MatchView; title: string; ro
         {sides.map((s) => {
           const won = m.winner === s.key;
           return (
-            <li key={s.key} className={`flex items-center justify-between gap-2 px-3 py-2 text-lg ${won ? "bg-green-soft font-bold" : ""} ${s.known ? "" : "text-muted"}`}>
+            <li
+              key={s.key}
+              className={`flex items-center justify-between gap-2 px-3 py-2 text-lg ${won ? "bg-green-soft font-bold" : ""} ${s.known ? "" : "text-muted"}`}
+            >
               <span className="break-words">{s.name}</span>
               {won && <Badge tone="green">{t("won")}</Badge>}
             </li>
@@ -43,9 +56,20 @@ export function BracketView({ bracket, t }: { bracket: NonNullable<PublicCompeti
       <h2 id="bracket-title" className="text-2xl font-bold sm:text-3xl">
         {t("bracketTitle")}
       </h2>
-      {bracket.champion && <p className="rounded-xl bg-gold-soft p-4 text-xl font-bold text-red-deep">{t("champion", { names: bracket.champion.name })}</p>}
+      {bracket.champion && (
+        <p className="rounded-xl bg-gold-soft p-4 text-xl font-bold text-red-deep">
+          {t("champion", { names: bracket.champion.name })}
+        </p>
+      )}
       <p className="hidden text-lg text-muted sm:block lg:hidden">{t("bracketHint")}</p>
-      <Columns label={t("bracketRounds")} rounds={bracket.rounds} name={(i) => knockoutRoundName(bracket.rounds[i].round, bracket.rounds[i].fromFinal, t)} roundName={roundName} heading="h3" t={t} />
+      <Columns
+        label={t("bracketRounds")}
+        rounds={bracket.rounds}
+        name={(i) => knockoutRoundName(bracket.rounds[i].round, bracket.rounds[i].fromFinal, t)}
+        roundName={roundName}
+        heading="h3"
+        t={t}
+      />
       {bracket.thirdPlace && (
         <div className="flex flex-col gap-3 sm:max-w-64">
           <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">{t("thirdPlace")}</h3>
@@ -76,18 +100,30 @@ function Columns({
   t: CompetitionsT;
 }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="sm:overflow-x-auto sm:rounded-xl sm:border sm:border-line sm:bg-paper sm:p-3">
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="sm:overflow-x-auto sm:rounded-xl sm:border sm:border-line sm:bg-paper sm:p-3"
+    >
       <ol className="flex flex-col gap-6 sm:min-w-max sm:flex-row sm:gap-4">
         {rounds.map((r, i) => (
           <li key={r.round} className="flex flex-col gap-3 sm:w-64">
             <H className="border-b-4 border-gold pb-1 text-xl font-bold">
               {name(i)}
-              {playedIn && <span className="block text-base font-normal text-muted">{t("playedInRound", { round: r.round })}</span>}
+              {playedIn && (
+                <span className="block text-base font-normal text-muted">{t("playedInRound", { round: r.round })}</span>
+              )}
             </H>
             <ol className="flex flex-1 flex-col gap-3 sm:justify-around">
               {r.matches.map((m) => (
                 <li key={m.id}>
-                  <MatchCard m={m} title={`${name(i)} ${t("matchNo", { position: m.position })}`} roundName={roundName} t={t} />
+                  <MatchCard
+                    m={m}
+                    title={`${name(i)} ${t("matchNo", { position: m.position })}`}
+                    roundName={roundName}
+                    t={t}
+                  />
                 </li>
               ))}
             </ol>
@@ -110,17 +146,39 @@ function DoubleBracketView({ bracket, t }: { bracket: NonNullable<PublicCompetit
       <h2 id="bracket-title" className="text-2xl font-bold sm:text-3xl">
         {t("bracketTitle")}
       </h2>
-      {bracket.champion && <p className="rounded-xl bg-gold-soft p-4 text-xl font-bold text-red-deep">{t("champion", { names: bracket.champion.name })}</p>}
+      {bracket.champion && (
+        <p className="rounded-xl bg-gold-soft p-4 text-xl font-bold text-red-deep">
+          {t("champion", { names: bracket.champion.name })}
+        </p>
+      )}
       <p className="text-lg">{t("doubleHint")}</p>
       <h3 className="text-xl font-bold text-red-deep">{t("winnersBracket")}</h3>
-      <Columns label={t("winnersBracket")} rounds={bracket.rounds} name={(i) => (i === bracket.rounds.length - 1 ? t("winnersFinal") : t("bracketRound", { n: i + 1 }))} roundName={roundName} heading="h4" playedIn t={t} />
+      <Columns
+        label={t("winnersBracket")}
+        rounds={bracket.rounds}
+        name={(i) => (i === bracket.rounds.length - 1 ? t("winnersFinal") : t("bracketRound", { n: i + 1 }))}
+        roundName={roundName}
+        heading="h4"
+        playedIn
+        t={t}
+      />
       <h3 className="text-xl font-bold text-red-deep">{t("losersBracket")}</h3>
-      <Columns label={t("losersBracket")} rounds={losers} name={(i) => (i === losers.length - 1 ? t("losersFinal") : t("bracketRound", { n: i + 1 }))} roundName={roundName} heading="h4" playedIn t={t} />
+      <Columns
+        label={t("losersBracket")}
+        rounds={losers}
+        name={(i) => (i === losers.length - 1 ? t("losersFinal") : t("bracketRound", { n: i + 1 }))}
+        roundName={roundName}
+        heading="h4"
+        playedIn
+        t={t}
+      />
       {bracket.grandFinal && (
         <div className="flex flex-col gap-3 sm:max-w-64">
           <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">
             {t("grandFinal")}
-            <span className="block text-base font-normal text-muted">{t("playedInRound", { round: bracket.grandFinal.round })}</span>
+            <span className="block text-base font-normal text-muted">
+              {t("playedInRound", { round: bracket.grandFinal.round })}
+            </span>
           </h3>
           <MatchCard m={bracket.grandFinal} title={t("grandFinal")} roundName={roundName} t={t} />
         </div>

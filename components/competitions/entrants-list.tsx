@@ -18,7 +18,9 @@ export function EntrantsList({ entrants, t }: { entrants: EntrantView[]; t: Comp
               {e.groupNo !== null && <Badge tone="gold">{t("groupOf", { group: e.groupNo })}</Badge>}
               {e.withdrawn && <Badge tone="grey">{t("withdrawn")}</Badge>}
             </span>
-            {members.length > 1 && <span className="text-base text-muted">{t("members", { names: members.join(t("listSeparator")) })}</span>}
+            {members.length > 1 && (
+              <span className="text-base text-muted">{t("members", { names: members.join(t("listSeparator")) })}</span>
+            )}
           </li>
         );
       })}

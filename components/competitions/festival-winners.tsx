@@ -19,7 +19,10 @@ export async function FestivalWinners({ slug, winners }: { slug: string; winners
       <ul className="flex flex-col gap-4">
         {winners.map((w) => (
           <li key={w.item.id}>
-            <article aria-labelledby={`winners-${w.item.id}`} className="flex flex-col gap-3 rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5">
+            <article
+              aria-labelledby={`winners-${w.item.id}`}
+              className="flex flex-col gap-3 rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5"
+            >
               <div className="flex flex-col gap-1">
                 <h3 id={`winners-${w.item.id}`} className="text-2xl font-bold">
                   {w.item.title}
@@ -32,7 +35,10 @@ export async function FestivalWinners({ slug, winners }: { slug: string; winners
                 <ol className="flex flex-col gap-3">
                   {w.podium.places.map((p) => (
                     <li key={p.place} className="flex items-start gap-3">
-                      <span aria-hidden="true" className={`grid size-11 shrink-0 place-items-center rounded-full text-xl font-black ${MEDAL[p.place]}`}>
+                      <span
+                        aria-hidden="true"
+                        className={`grid size-11 shrink-0 place-items-center rounded-full text-xl font-black ${MEDAL[p.place]}`}
+                      >
                         {p.place}
                       </span>
                       <span className="flex min-w-0 flex-col">
@@ -50,13 +56,18 @@ export async function FestivalWinners({ slug, winners }: { slug: string; winners
                 <ul className="flex flex-col gap-3">
                   {w.podium.groups.map((g) => (
                     <li key={g.groupNo ?? 0} className="flex flex-col">
-                      <span className="text-lg font-semibold text-gold-ink">{t(g.names.length > 1 ? "groupWinnersShared" : "groupWinner", { group: g.groupNo ?? 1 })}</span>
+                      <span className="text-lg font-semibold text-gold-ink">
+                        {t(g.names.length > 1 ? "groupWinnersShared" : "groupWinner", { group: g.groupNo ?? 1 })}
+                      </span>
                       <span className="text-xl font-bold break-words">{g.names.join(tc("listSeparator"))}</span>
                     </li>
                   ))}
                 </ul>
               )}
-              <Link href={`/festivals/${slug}/competitions/${w.item.id}`} className="self-start text-lg font-semibold text-red-deep underline underline-offset-4 min-h-11 inline-flex items-center">
+              <Link
+                href={`/festivals/${slug}/competitions/${w.item.id}`}
+                className="self-start text-lg font-semibold text-red-deep underline underline-offset-4 min-h-11 inline-flex items-center"
+              >
                 {tc("open", { title: w.item.title })}
               </Link>
             </article>

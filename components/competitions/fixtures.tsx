@@ -66,7 +66,9 @@ export function RoundsTables({
                       {m.winner === "a" && <span className="sr-only"> ({t("won")})</span>}
                     </p>
                     <p className="font-semibold @min-[15rem]:text-center">{resultCell(m)}</p>
-                    <p className={`break-words @min-[15rem]:text-right ${m.winner === "b" ? "font-bold text-green-ink" : ""}`}>
+                    <p
+                      className={`break-words @min-[15rem]:text-right ${m.winner === "b" ? "font-bold text-green-ink" : ""}`}
+                    >
                       <span className="block text-base font-normal text-muted">{sides[1]}</span>
                       {sideName(m.b, m.feedB, t, name)}
                       {m.winner === "b" && <span className="sr-only"> ({t("won")})</span>}
@@ -90,10 +92,18 @@ export function RoundsTables({
                     <tr key={m.id}>
                       <Td>
                         {m.table}
-                        {inTurns && m.startsAt && <span className="block text-base text-muted">{clock(m.startsAt)}</span>}
-                        {m.label === "third_place" && <span className="block text-base text-muted">{t("thirdPlace")}</span>}
-                        {m.label === "losers" && <span className="block text-base text-muted">{t("losersBracket")}</span>}
-                        {m.label === "grand_final" && <span className="block text-base text-muted">{t("grandFinal")}</span>}
+                        {inTurns && m.startsAt && (
+                          <span className="block text-base text-muted">{clock(m.startsAt)}</span>
+                        )}
+                        {m.label === "third_place" && (
+                          <span className="block text-base text-muted">{t("thirdPlace")}</span>
+                        )}
+                        {m.label === "losers" && (
+                          <span className="block text-base text-muted">{t("losersBracket")}</span>
+                        )}
+                        {m.label === "grand_final" && (
+                          <span className="block text-base text-muted">{t("grandFinal")}</span>
+                        )}
                       </Td>
                       <Td className={m.winner === "a" ? "font-bold text-green-ink" : undefined}>
                         {sideName(m.a, m.feedA, t, name)}

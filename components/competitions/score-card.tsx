@@ -5,7 +5,23 @@ import { sideLabels, sideName, type CompetitionsT } from "./score";
 const box = "inline-block h-10 w-14 border-2 border-ink align-middle";
 
 /** A paper card for one match: sides, table, boxes for the score as the game writes it, the referee's signature. */
-export function ScoreCard({ m, title, game, bestOf, roundName, clock, t }: { m: MatchView; title: string; game: GameType; bestOf: number | null; roundName?: (round: number) => string; clock: (d: Date) => string; t: CompetitionsT }) {
+export function ScoreCard({
+  m,
+  title,
+  game,
+  bestOf,
+  roundName,
+  clock,
+  t,
+}: {
+  m: MatchView;
+  title: string;
+  game: GameType;
+  bestOf: number | null;
+  roundName?: (round: number) => string;
+  clock: (d: Date) => string;
+  t: CompetitionsT;
+}) {
   const [labelA, labelB] = sideLabels(game, t);
   const sides = [
     { key: "a", label: labelA, name: sideName(m.a, m.feedA, t, roundName) },
@@ -14,7 +30,10 @@ export function ScoreCard({ m, title, game, bestOf, roundName, clock, t }: { m: 
   const games = game === "table_tennis" ? (bestOf ?? 3) : game === "tug_of_war" ? 3 : 1;
   const scored = game !== "relay" && game !== "badminton" && game !== "bridge";
   return (
-    <article className="score-card flex flex-col gap-3 rounded-lg border-2 border-ink p-4 break-inside-avoid" aria-label={`${title} ${t("table", { table: m.table })}`}>
+    <article
+      className="score-card flex flex-col gap-3 rounded-lg border-2 border-ink p-4 break-inside-avoid"
+      aria-label={`${title} ${t("table", { table: m.table })}`}
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink pb-2">
         <h3 className="text-xl font-bold">{title}</h3>
         <p className="text-xl font-bold">

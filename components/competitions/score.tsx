@@ -10,7 +10,13 @@ type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 const DASH = "\u2013";
 
 /** "Date: 9 January (Sat), 14:00–16:00": the day in words, then the hours. */
-export function whenText(startsAt: string, endsAt: string, timeZone: string, format: Formatter, t: CompetitionsT): string {
+export function whenText(
+  startsAt: string,
+  endsAt: string,
+  timeZone: string,
+  format: Formatter,
+  t: CompetitionsT,
+): string {
   const start = new Date(startsAt);
   const hours = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } as const;
   return t("whenDate", {
@@ -46,7 +52,12 @@ export function scoreText(score: ScoreView | null, t: CompetitionsT): string | n
 }
 
 /** Who fills a side: the entrant, else where they will come from, else "to be decided". */
-export function sideName(side: SideView | null, feed: FeedView | null, t: CompetitionsT, roundName?: (round: number) => string): string {
+export function sideName(
+  side: SideView | null,
+  feed: FeedView | null,
+  t: CompetitionsT,
+  roundName?: (round: number) => string,
+): string {
   if (side) return side.name;
   const name = (round: number) => (roundName ? roundName(round) : t("round", { round }));
   if (feed?.winnerOf) return t("winnerOf", { round: name(feed.winnerOf.round), position: feed.winnerOf.position });

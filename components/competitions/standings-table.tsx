@@ -21,11 +21,34 @@ export function points(n: number | null): string {
  */
 /** A tie-break's name; the margin is levels in Guandan and pulls in tug-of-war, named as such. */
 function tieBreakName(k: TieBreakKey, game: GameType | undefined, t: CompetitionsT): string {
-  return k === "score_difference" && (game === "guandan" || game === "tug_of_war") ? t(`scoreDifferenceName.${game}`) : t(`tieBreak.${k}`);
+  return k === "score_difference" && (game === "guandan" || game === "tug_of_war")
+    ? t(`scoreDifferenceName.${game}`)
+    : t(`tieBreak.${k}`);
 }
 
-export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = new Set(), game, t }: { rows: StandingView[]; order: TieBreakKey[]; caption: string; draws: boolean; byes: boolean; withdrawn?: ReadonlySet<string>; game?: GameType; t: CompetitionsT }) {
-  const left = (r: StandingView) => (withdrawn.has(r.entrant.id) ? <span className="ml-2 text-base font-normal text-muted">({t("withdrawn")})</span> : null);
+export function StandingsTable({
+  rows,
+  order,
+  caption,
+  draws,
+  byes,
+  withdrawn = new Set(),
+  game,
+  t,
+}: {
+  rows: StandingView[];
+  order: TieBreakKey[];
+  caption: string;
+  draws: boolean;
+  byes: boolean;
+  withdrawn?: ReadonlySet<string>;
+  game?: GameType;
+  t: CompetitionsT;
+}) {
+  const left = (r: StandingView) =>
+    withdrawn.has(r.entrant.id) ? (
+      <span className="ml-2 text-base font-normal text-muted">({t("withdrawn")})</span>
+    ) : null;
   const figures = (r: StandingView) => [
     { label: t("playedCol"), value: String(r.played) },
     { label: t("wonCol"), value: String(r.won) },
@@ -37,7 +60,10 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
     <>
       <ol aria-label={caption} className="flex flex-col gap-2 sm:hidden">
         {rows.map((r) => (
-          <li key={r.entrant.id} className={`rounded-xl border border-line px-[12px] py-2 ${r.rank === 1 ? "bg-gold-soft/60" : "bg-white"}`}>
+          <li
+            key={r.entrant.id}
+            className={`rounded-xl border border-line px-[12px] py-2 ${r.rank === 1 ? "bg-gold-soft/60" : "bg-white"}`}
+          >
             <p className="flex flex-wrap items-baseline gap-x-3 text-lg">
               <span className="min-w-8 font-bold tabular-nums">
                 <span className="sr-only">{t("rankCol")} </span>
@@ -54,7 +80,10 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
               </span>
             </p>
             <dl className="mt-1 flex flex-wrap gap-x-3 text-base text-muted">
-              {[...figures(r), ...r.tieBreaks.map((tb) => ({ label: tieBreakName(tb.key, game, t), value: points(tb.value) }))].map((f) => (
+              {[
+                ...figures(r),
+                ...r.tieBreaks.map((tb) => ({ label: tieBreakName(tb.key, game, t), value: points(tb.value) })),
+              ].map((f) => (
                 <div key={f.label} className="flex gap-1">
                   <dt>{f.label}</dt>
                   <dd className="font-semibold text-ink tabular-nums">{f.value}</dd>
@@ -113,11 +142,33 @@ export function StandingsTable({ rows, order, caption, draws, byes, withdrawn = 
 }
 
 /** The tie-break order and the points, in plain words: "积分相同时依次比较：…". */
-export function TieBreakRule({ order, table, draws, game, t }: { order: TieBreakKey[]; table: PointsTable; draws: boolean; game: GameType; t: CompetitionsT }) {
+export function TieBreakRule({
+  order,
+  table,
+  draws,
+  game,
+  t,
+}: {
+  order: TieBreakKey[];
+  table: PointsTable;
+  draws: boolean;
+  game: GameType;
+  t: CompetitionsT;
+}) {
   // The margin is levels in Guandan and pulls in tug-of-war: said in that game's words.
-  const explain = (k: TieBreakKey) => (k === "score_difference" && (game === "guandan" || game === "tug_of_war") ? t(`scoreDifferenceExplain.${game}`) : t(`tieBreakExplain.${k}`));
-  const list = order.map((k) => t("tieBreakItem", { name: tieBreakName(k, game, t), explain: explain(k) })).join(t("tieBreakSeparator"));
-  const values = { win: points(table.win), draw: points(table.draw), loss: points(table.loss), forfeit: points(table.forfeitLoss) };
+  const explain = (k: TieBreakKey) =>
+    k === "score_difference" && (game === "guandan" || game === "tug_of_war")
+      ? t(`scoreDifferenceExplain.${game}`)
+      : t(`tieBreakExplain.${k}`);
+  const list = order
+    .map((k) => t("tieBreakItem", { name: tieBreakName(k, game, t), explain: explain(k) }))
+    .join(t("tieBreakSeparator"));
+  const values = {
+    win: points(table.win),
+    draw: points(table.draw),
+    loss: points(table.loss),
+    forfeit: points(table.forfeitLoss),
+  };
   return (
     <div className="flex flex-col gap-1 rounded-xl bg-gold-soft p-4 text-lg">
       <p>{draws ? t("pointsRule", values) : t("pointsRuleNoDraw", values)}</p>

@@ -47,7 +47,9 @@ export function ActionButton({
       </SubmitButton>
       <span role="status" className="text-sm">
         {state.ok && successText ? successText : null}
-        {!state.ok && state.code ? <span className="font-semibold text-red-deep">{t.has(state.code) ? t(state.code) : t("unknown")}</span> : null}
+        {!state.ok && state.code ? (
+          <span className="font-semibold text-red-deep">{t.has(state.code) ? t(state.code) : t("unknown")}</span>
+        ) : null}
       </span>
     </form>
   );

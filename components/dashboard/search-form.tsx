@@ -20,7 +20,13 @@ export async function SearchForm({
         <label htmlFor="q" className="text-base font-semibold">
           {label}
         </label>
-        <input id="q" name="q" type="search" defaultValue={q} className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base" />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          className="min-h-11 rounded-lg border-2 border-stone-400 bg-white px-3 text-base"
+        />
       </div>
       {children}
       <button type="submit" className={buttonClass("primary", "sm")}>

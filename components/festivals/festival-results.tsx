@@ -13,7 +13,11 @@ export async function FestivalResults({ slug }: { slug: string }) {
   const db = await getDb();
   const festival = await getStarsFestival(db, slug);
   if (!festival) return null;
-  const [stars, categories, competitions] = await Promise.all([publishedWinners(db, festival.id), listCategories(db, festival.id), festivalWinners(db, festival.id)]);
+  const [stars, categories, competitions] = await Promise.all([
+    publishedWinners(db, festival.id),
+    listCategories(db, festival.id),
+    festivalWinners(db, festival.id),
+  ]);
   if (!stars && competitions.length === 0) return null;
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">

@@ -27,7 +27,9 @@ export async function FestivalTabs({ slug, current }: { slug: string; current: T
               href={HREF[tab](slug)}
               aria-current={tab === current ? "page" : undefined}
               className={`inline-flex min-h-11 items-center rounded-t-lg border-2 px-4 text-base font-semibold ${
-                tab === current ? "border-line border-b-paper bg-paper text-red-deep" : "border-transparent text-ink underline-offset-4 hover:bg-gold-soft hover:underline"
+                tab === current
+                  ? "border-line border-b-paper bg-paper text-red-deep"
+                  : "border-transparent text-ink underline-offset-4 hover:bg-gold-soft hover:underline"
               }`}
             >
               {tab === "stars" ? stars("tab") : tab === "competitions" ? competitions("tab") : t(tab)}

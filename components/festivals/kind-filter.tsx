@@ -17,7 +17,12 @@ export function KindFilter({ kinds, children }: { kinds: string[]; children: Rea
         <label htmlFor="kind-filter" className="text-base font-semibold">
           {t("filterKind")}
         </label>
-        <select id="kind-filter" value={kind} onChange={(e) => setKind(e.target.value)} className="min-h-11 max-w-xs rounded-lg border-2 border-stone-400 bg-white px-3 text-base">
+        <select
+          id="kind-filter"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          className="min-h-11 max-w-xs rounded-lg border-2 border-stone-400 bg-white px-3 text-base"
+        >
           <option value="">{t("allKinds")}</option>
           {kinds.map((k) => (
             <option key={k} value={k}>

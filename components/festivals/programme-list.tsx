@@ -5,7 +5,19 @@ import type { ViewItem } from "@/lib/festivals/programme-view";
 import { Badge } from "@/components/ui/card";
 
 /** One day's programme in time order; blocks list their acts. Large type for elderly readers. */
-export async function ProgrammeList({ slug, items, venues, timeZone, links = true }: { slug: string; items: ViewItem[]; venues: PublishedVenue[]; timeZone: string; links?: boolean }) {
+export async function ProgrammeList({
+  slug,
+  items,
+  venues,
+  timeZone,
+  links = true,
+}: {
+  slug: string;
+  items: ViewItem[];
+  venues: PublishedVenue[];
+  timeZone: string;
+  links?: boolean;
+}) {
   const t = await getTranslations("programme");
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
@@ -13,12 +25,21 @@ export async function ProgrammeList({ slug, items, venues, timeZone, links = tru
   return (
     <ol className="flex flex-col gap-3">
       {items.map((i) => (
-        <li key={i.id} data-kind={i.kind} className="rounded-xl border border-line border-l-4 border-l-red-brand bg-white p-[16px] break-inside-avoid">
+        <li
+          key={i.id}
+          data-kind={i.kind}
+          className="rounded-xl border border-line border-l-4 border-l-red-brand bg-white p-[16px] break-inside-avoid"
+        >
           <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-            <p className="text-xl font-bold text-red-deep tabular-nums">{t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}</p>
+            <p className="text-xl font-bold text-red-deep tabular-nums">
+              {t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}
+            </p>
             <h3 className="text-xl font-bold">
               {links ? (
-                <Link href={`/festivals/${slug}/items/${i.id}`} className="underline decoration-gold decoration-2 underline-offset-4 hover:text-red-deep">
+                <Link
+                  href={`/festivals/${slug}/items/${i.id}`}
+                  className="underline decoration-gold decoration-2 underline-offset-4 hover:text-red-deep"
+                >
                   {i.title}
                 </Link>
               ) : (
@@ -30,7 +51,14 @@ export async function ProgrammeList({ slug, items, venues, timeZone, links = tru
             <Badge>{t(`kinds.${i.kind}`)}</Badge>
             {i.venueId && <span>{venueName.get(i.venueId)}</span>}
           </p>
-          {i.acts.length > 0 && <ActList acts={i.acts} time={time} label={t("runningOrder")} className="mt-3 gap-1 border-t border-line pt-2" />}
+          {i.acts.length > 0 && (
+            <ActList
+              acts={i.acts}
+              time={time}
+              label={t("runningOrder")}
+              className="mt-3 gap-1 border-t border-line pt-2"
+            />
+          )}
         </li>
       ))}
     </ol>
@@ -38,7 +66,17 @@ export async function ProgrammeList({ slug, items, venues, timeZone, links = tru
 }
 
 /** The same day arranged by venue: a column per venue on a wide screen, one after another on a phone. */
-export async function ProgrammeByVenue({ slug, items, venues, timeZone }: { slug: string; items: ViewItem[]; venues: PublishedVenue[]; timeZone: string }) {
+export async function ProgrammeByVenue({
+  slug,
+  items,
+  venues,
+  timeZone,
+}: {
+  slug: string;
+  items: ViewItem[];
+  venues: PublishedVenue[];
+  timeZone: string;
+}) {
   const t = await getTranslations("programme");
   const format = await getFormatter();
   const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
@@ -53,8 +91,13 @@ export async function ProgrammeByVenue({ slug, items, venues, timeZone }: { slug
               {here.length === 0 && <li className="px-4 py-3 text-muted">—</li>}
               {here.map((i) => (
                 <li key={i.id} data-kind={i.kind} className="px-4 py-3">
-                  <p className="font-bold text-red-deep tabular-nums">{t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}</p>
-                  <Link href={`/festivals/${slug}/items/${i.id}`} className="text-lg font-semibold underline decoration-gold decoration-2 underline-offset-4">
+                  <p className="font-bold text-red-deep tabular-nums">
+                    {t("timeRange", { start: time(i.startsAt), end: time(i.endsAt) })}
+                  </p>
+                  <Link
+                    href={`/festivals/${slug}/items/${i.id}`}
+                    className="text-lg font-semibold underline decoration-gold decoration-2 underline-offset-4"
+                  >
                     {i.title}
                   </Link>
                 </li>
@@ -68,7 +111,17 @@ export async function ProgrammeByVenue({ slug, items, venues, timeZone }: { slug
 }
 
 /** A performance block's running order: number, start time, act and performers. */
-export function ActList({ acts, time, label, className = "" }: { acts: { id: string; title: string; people: string[]; startsAt: Date }[]; time: (d: Date) => string; label?: string; className?: string }) {
+export function ActList({
+  acts,
+  time,
+  label,
+  className = "",
+}: {
+  acts: { id: string; title: string; people: string[]; startsAt: Date }[];
+  time: (d: Date) => string;
+  label?: string;
+  className?: string;
+}) {
   return (
     <ol className={`flex flex-col text-lg ${className}`} aria-label={label}>
       {acts.map((a, n) => (

@@ -16,7 +16,15 @@ import { buttonClass } from "@/components/ui/button";
  * `results` when the page shows them. It reads no cookie or query, so each language's copy is
  * cached until an organiser publishes again (the programme, the stars' results, or a result).
  */
-export async function ProgrammePage({ slug, view, results }: { slug: string; view: "list" | "venue"; results?: React.ReactNode }) {
+export async function ProgrammePage({
+  slug,
+  view,
+  results,
+}: {
+  slug: string;
+  view: "list" | "venue";
+  results?: React.ReactNode;
+}) {
   const data = await getPublicProgramme(await getDb(), slug);
   if (!data) notFound();
   const { festival, venues, items, publishedAt } = data;
@@ -26,7 +34,8 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
   const tc = await getTranslations("competitions");
   const format = await getFormatter();
   const days = festivalDays(festival);
-  const dayLabel = (d: string) => format.dateTime(festivalDay(d), { month: "long", day: "numeric", weekday: "short", timeZone: festival.timeZone });
+  const dayLabel = (d: string) =>
+    format.dateTime(festivalDay(d), { month: "long", day: "numeric", weekday: "short", timeZone: festival.timeZone });
   const shortDay = (d: Date) => format.dateTime(d, { month: "long", day: "numeric", timeZone: festival.timeZone });
   const kinds = PROGRAMME_KINDS.filter((k) => k !== "single_act" && items.some((i) => i.kind === k && !i.parentId));
 
@@ -36,7 +45,11 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
         <p className="text-lg font-semibold text-gold-ink">{th("edition", { edition: festival.edition })}</p>
         <h1 className="text-3xl font-black text-red-deep sm:text-4xl">{festival.title}</h1>
         {festival.theme && <p className="text-xl">{th("theme", { theme: festival.theme })}</p>}
-        <p className="text-xl font-semibold">{festival.startsOn === festival.endsOn ? dayLabel(festival.startsOn) : th("dates", { start: dayLabel(festival.startsOn), end: dayLabel(festival.endsOn) })}</p>
+        <p className="text-xl font-semibold">
+          {festival.startsOn === festival.endsOn
+            ? dayLabel(festival.startsOn)
+            : th("dates", { start: dayLabel(festival.startsOn), end: dayLabel(festival.endsOn) })}
+        </p>
         {festival.status === "published" && festival.registrationOpensAt && festival.registrationClosesAt && (
           <p className="mt-1 flex flex-wrap items-center gap-3">
             {/* The dates, not "open now": this page is cached until the next publication. */}
@@ -45,8 +58,16 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
             </Link>
             <span className="text-lg text-muted">
               {th("registrationWindow", {
-                start: format.dateTime(festival.registrationOpensAt, { month: "long", day: "numeric", timeZone: festival.timeZone }),
-                end: format.dateTime(festival.registrationClosesAt, { month: "long", day: "numeric", timeZone: festival.timeZone }),
+                start: format.dateTime(festival.registrationOpensAt, {
+                  month: "long",
+                  day: "numeric",
+                  timeZone: festival.timeZone,
+                }),
+                end: format.dateTime(festival.registrationClosesAt, {
+                  month: "long",
+                  day: "numeric",
+                  timeZone: festival.timeZone,
+                }),
               })}
             </span>
           </p>
@@ -54,12 +75,32 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
         {(festival.nominationOpensAt || festival.votingOpensAt) && (
           <p className="mt-1 flex flex-wrap items-center gap-3">
             {/* Dates again, not the state: the page is cached until the next publication. */}
-            <Link href={`/festivals/${slug}/stars`} className={buttonClass(festival.status === "published" && festival.registrationOpensAt ? "secondary" : "primary", "lg")}>
+            <Link
+              href={`/festivals/${slug}/stars`}
+              className={buttonClass(
+                festival.status === "published" && festival.registrationOpensAt ? "secondary" : "primary",
+                "lg",
+              )}
+            >
               {ts("festivalLink")}
             </Link>
             <span className="flex flex-col text-lg text-muted">
-              {festival.nominationOpensAt && festival.nominationClosesAt && <span>{th("nominationWindow", { start: shortDay(festival.nominationOpensAt), end: shortDay(festival.nominationClosesAt) })}</span>}
-              {festival.votingOpensAt && festival.votingClosesAt && <span>{th("votingWindow", { start: shortDay(festival.votingOpensAt), end: shortDay(festival.votingClosesAt) })}</span>}
+              {festival.nominationOpensAt && festival.nominationClosesAt && (
+                <span>
+                  {th("nominationWindow", {
+                    start: shortDay(festival.nominationOpensAt),
+                    end: shortDay(festival.nominationClosesAt),
+                  })}
+                </span>
+              )}
+              {festival.votingOpensAt && festival.votingClosesAt && (
+                <span>
+                  {th("votingWindow", {
+                    start: shortDay(festival.votingOpensAt),
+                    end: shortDay(festival.votingClosesAt),
+                  })}
+                </span>
+              )}
             </span>
           </p>
         )}
@@ -82,7 +123,17 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
           </h2>
           {publishedAt && (
             <p className="text-lg text-muted">
-              {t("lastUpdated", { time: format.dateTime(publishedAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: festival.timeZone }) })}
+              {t("lastUpdated", {
+                time: format.dateTime(publishedAt, {
+                  year: "numeric",
+                  month: "long",
+                  day: "numeric",
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  hourCycle: "h23",
+                  timeZone: festival.timeZone,
+                }),
+              })}
             </p>
           )}
         </div>
@@ -103,10 +154,18 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
               </ul>
             </nav>
             <nav aria-label={t("views")} className="flex flex-wrap gap-2">
-              <Link href={`/festivals/${slug}`} aria-current={view === "list" ? "page" : undefined} className={buttonClass(view === "list" ? "primary" : "ghost", "sm", "underline")}>
+              <Link
+                href={`/festivals/${slug}`}
+                aria-current={view === "list" ? "page" : undefined}
+                className={buttonClass(view === "list" ? "primary" : "ghost", "sm", "underline")}
+              >
                 {t("viewList")}
               </Link>
-              <Link href={`/festivals/${slug}/venues`} aria-current={view === "venue" ? "page" : undefined} className={buttonClass(view === "venue" ? "primary" : "ghost", "sm", "underline")}>
+              <Link
+                href={`/festivals/${slug}/venues`}
+                aria-current={view === "venue" ? "page" : undefined}
+                className={buttonClass(view === "venue" ? "primary" : "ghost", "sm", "underline")}
+              >
                 {t("viewGrid")}
               </Link>
             </nav>
@@ -114,7 +173,12 @@ export async function ProgrammePage({ slug, view, results }: { slug: string; vie
               {days.map((d) => {
                 const shown = itemsOfDay(items, d, festival.timeZone);
                 return (
-                  <section key={d} id={`day-${d}`} aria-labelledby={`day-title-${d}`} className="flex scroll-mt-4 flex-col gap-3">
+                  <section
+                    key={d}
+                    id={`day-${d}`}
+                    aria-labelledby={`day-title-${d}`}
+                    className="flex scroll-mt-4 flex-col gap-3"
+                  >
                     <h3 id={`day-title-${d}`} className="border-b-4 border-gold pb-1 text-2xl font-bold">
                       {dayLabel(d)}
                     </h3>

@@ -21,7 +21,15 @@ function VenueFields({ venue, state, idPrefix }: { venue?: VenueDto; state: Acti
       <label htmlFor={`${idPrefix}-${k}`} className="text-base font-semibold">
         {label}
       </label>
-      <input id={`${idPrefix}-${k}`} name={k} type={type} defaultValue={v(k)} className={input} aria-invalid={error(k) ? true : undefined} aria-describedby={error(k) ? `${idPrefix}-${k}-error` : undefined} />
+      <input
+        id={`${idPrefix}-${k}`}
+        name={k}
+        type={type}
+        defaultValue={v(k)}
+        className={input}
+        aria-invalid={error(k) ? true : undefined}
+        aria-describedby={error(k) ? `${idPrefix}-${k}-error` : undefined}
+      />
       {error(k) && (
         <p id={`${idPrefix}-${k}-error`} className="text-sm font-semibold text-red-deep">
           {error(k)}
@@ -70,7 +78,11 @@ export function NewVenueForm({ slug }: { slug: string }) {
   const t = useTranslations("festivals");
   const [state, action] = useActionState<ActionState, FormData>(createVenueAction, { ok: false });
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3 rounded-xl border-2 border-dashed border-gold bg-gold-soft/40 p-4" key={state.ok ? state.at : "new"}>
+    <form
+      action={action}
+      className="flex flex-wrap items-end gap-3 rounded-xl border-2 border-dashed border-gold bg-gold-soft/40 p-4"
+      key={state.ok ? state.at : "new"}
+    >
       <input type="hidden" name="festivalSlug" value={slug} />
       <VenueFields state={state.ok ? { ok: false } : state} idPrefix="new-venue" />
       <SubmitButton size="sm">{t("addVenue")}</SubmitButton>

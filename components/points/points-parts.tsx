@@ -23,7 +23,12 @@ export async function PointsRules({ headingLevel = 2 }: { headingLevel?: 2 | 3 }
   );
 }
 
-const RULE_POINTS = { wish_fulfilled: POINTS.wishFulfilled, shift_served: POINTS.shiftServed, manual: 0, redemption: 0 } as const;
+const RULE_POINTS = {
+  wish_fulfilled: POINTS.wishFulfilled,
+  shift_served: POINTS.shiftServed,
+  manual: 0,
+  redemption: 0,
+} as const;
 
 /** A volunteer's entries: what each was for, the rule behind it, and the points, newest first. */
 export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
@@ -34,13 +39,19 @@ export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
       {entries.map((e) => (
         <li key={e.id} className="flex flex-wrap items-start justify-between gap-x-4 py-3">
           <div className="min-w-0 flex-[1_1_10rem]">
-            <p className="text-lg font-semibold">{e.about ? t("entryTitle", { kind: t(`kind_${e.kind}`), about: e.about }) : t(`kind_${e.kind}`)}</p>
+            <p className="text-lg font-semibold">
+              {e.about ? t("entryTitle", { kind: t(`kind_${e.kind}`), about: e.about }) : t(`kind_${e.kind}`)}
+            </p>
             <p className="text-muted">{t(`rule_${e.kind}`, { points: RULE_POINTS[e.kind] })}</p>
             <p className="text-muted">
-              <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { year: "numeric", month: "long", day: "numeric" })}</time>
+              <time dateTime={e.createdAt.toISOString()}>
+                {format.dateTime(e.createdAt, { year: "numeric", month: "long", day: "numeric" })}
+              </time>
             </p>
           </div>
-          <p className={`shrink-0 text-xl font-bold ${e.points < 0 ? "text-muted" : "text-green-ink"}`}>{t("delta", { sign: e.points < 0 ? "−" : "+", points: Math.abs(e.points) })}</p>
+          <p className={`shrink-0 text-xl font-bold ${e.points < 0 ? "text-muted" : "text-green-ink"}`}>
+            {t("delta", { sign: e.points < 0 ? "−" : "+", points: Math.abs(e.points) })}
+          </p>
         </li>
       ))}
     </ul>
@@ -48,7 +59,15 @@ export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
 }
 
 /** Links to other years, the shown one marked as current; a plain list so it works without script. */
-export async function YearTabs({ years, current, href }: { years: number[]; current: number; href: (year: number) => string }) {
+export async function YearTabs({
+  years,
+  current,
+  href,
+}: {
+  years: number[];
+  current: number;
+  href: (year: number) => string;
+}) {
   const t = await getTranslations("points");
   if (years.length < 2) return null;
   return (

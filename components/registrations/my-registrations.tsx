@@ -12,7 +12,15 @@ const TONE = { confirmed: "green", waitlisted: "gold", rejected: "red", cancelle
 export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
   const t = await getTranslations("myRegistrations");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { month: "long", day: "numeric", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const when = (d: Date) =>
+    format.dateTime(d, {
+      month: "long",
+      day: "numeric",
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
   return (
     <Card aria-labelledby="registrations-title">
       <h2 id="registrations-title" className="text-2xl font-bold">
@@ -24,15 +32,15 @@ export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
         <ul className="mt-3 flex flex-col gap-3">
           {items.map((r) => (
             <li key={r.id} className="flex flex-col gap-2 rounded-xl border border-line p-4">
-              <p className="text-xl font-bold">
-                {r.itemTitle ?? t(`roleLabel.${r.role}` as "roleLabel.athlete")}
-              </p>
+              <p className="text-xl font-bold">{r.itemTitle ?? t(`roleLabel.${r.role}` as "roleLabel.athlete")}</p>
               <p className="text-muted">
                 {r.festivalTitle} · {t(`roleLabel.${r.role}` as "roleLabel.athlete")}
               </p>
               <p className="flex flex-wrap items-center gap-2">
                 <Badge tone={TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
-                {r.position && <span className="text-lg font-semibold text-gold-ink">{t("position", { position: r.position })}</span>}
+                {r.position && (
+                  <span className="text-lg font-semibold text-gold-ink">{t("position", { position: r.position })}</span>
+                )}
                 {r.accepted && r.status === "confirmed" && <span className="text-green-ink">{t("accepted")}</span>}
               </p>
               <p>{t("forWhom", { name: r.participantName })}</p>
@@ -40,7 +48,11 @@ export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
               {r.team && <p>{t("team", { team: r.team })}</p>}
               {r.partnerName && <p>{t("partner", { name: r.partnerName })}</p>}
               {r.partnerWanted && <p>{t("partnerWanted")}</p>}
-              {r.scheduled && <p className="font-semibold text-green-ink">{t("scheduled", { title: r.scheduled.title, time: when(r.scheduled.startsAt) })}</p>}
+              {r.scheduled && (
+                <p className="font-semibold text-green-ink">
+                  {t("scheduled", { title: r.scheduled.title, time: when(r.scheduled.startsAt) })}
+                </p>
+              )}
               {r.shifts.map((s) => (
                 <p key={s.startsAt.toISOString() + s.title} className="font-semibold text-green-ink">
                   {t("shift", { title: s.title, time: when(s.startsAt) })}
@@ -50,12 +62,22 @@ export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
               {(r.editable || r.cancellable) && (
                 <div className="flex flex-wrap gap-2">
                   {r.editable && (
-                    <Link href={`/festivals/${r.festivalSlug}/register/${r.role}?edit=${r.id}`} className={buttonClass("secondary", "md")}>
+                    <Link
+                      href={`/festivals/${r.festivalSlug}/register/${r.role}?edit=${r.id}`}
+                      className={buttonClass("secondary", "md")}
+                    >
                       {t("edit")}
                     </Link>
                   )}
                   {r.cancellable && (
-                    <ActionButton action={cancelRegistrationAction} fields={{ id: r.id }} label={t("cancel")} variant="danger" confirmText={t("cancelConfirm")} successText={t("cancelled")} />
+                    <ActionButton
+                      action={cancelRegistrationAction}
+                      fields={{ id: r.id }}
+                      label={t("cancel")}
+                      variant="danger"
+                      confirmText={t("cancelConfirm")}
+                      successText={t("cancelled")}
+                    />
                   )}
                 </div>
               )}
@@ -79,7 +101,9 @@ export async function MyInvitations({ items }: { items: MyInvitation[] }) {
         {items.map((i) => (
           <li key={i.id} className="flex flex-col gap-2 rounded-xl border border-line p-4">
             <p className="text-lg">
-              {i.kind === "co_performer" ? t("invitedToAct", { from: i.from, title: i.title ?? "" }) : t("namedPartner", { from: i.from, item: i.itemTitle ?? "" })}
+              {i.kind === "co_performer"
+                ? t("invitedToAct", { from: i.from, title: i.title ?? "" })
+                : t("namedPartner", { from: i.from, item: i.itemTitle ?? "" })}
             </p>
             <p className="text-muted">{i.festivalTitle}</p>
             {i.declined ? (
@@ -87,7 +111,14 @@ export async function MyInvitations({ items }: { items: MyInvitation[] }) {
                 <Badge tone="grey">{t("declined")}</Badge>
               </p>
             ) : (
-              <ActionButton action={declineLinkAction} fields={{ id: i.id }} label={t("decline")} variant="danger" confirmText={t("declineConfirm")} successText={t("declinedDone")} />
+              <ActionButton
+                action={declineLinkAction}
+                fields={{ id: i.id }}
+                label={t("decline")}
+                variant="danger"
+                confirmText={t("declineConfirm")}
+                successText={t("declinedDone")}
+              />
             )}
           </li>
         ))}
@@ -117,10 +148,38 @@ export async function MyNotifications({ items }: { items: MyNotification[] }) {
             const key = `kinds.${n.kind.replaceAll(".", "_")}` as "kinds.registration_promoted";
             const item = n.itemTitle ?? (n.role ? t(`roleLabel.${n.role}` as "roleLabel.athlete") : "");
             return (
-              <li key={n.id} className={`rounded-xl border-l-4 px-4 py-3 text-lg ${n.read ? "border-line bg-white" : "border-red-brand bg-red-soft"}`}>
+              <li
+                key={n.id}
+                className={`rounded-xl border-l-4 px-4 py-3 text-lg ${n.read ? "border-line bg-white" : "border-red-brand bg-red-soft"}`}
+              >
                 {!n.read && <span className="sr-only">{t("unread")}: </span>}
-                {t.has(key) ? t(key, notificationValues(n, item, (d) => format.dateTime(d, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }), (r) => t("reason", { reason: r }))) : n.kind}
-                <span className="block text-base text-muted">{format.dateTime(n.createdAt, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}</span>
+                {t.has(key)
+                  ? t(
+                      key,
+                      notificationValues(
+                        n,
+                        item,
+                        (d) =>
+                          format.dateTime(d, {
+                            month: "long",
+                            day: "numeric",
+                            hour: "2-digit",
+                            minute: "2-digit",
+                            hourCycle: "h23",
+                          }),
+                        (r) => t("reason", { reason: r }),
+                      ),
+                    )
+                  : n.kind}
+                <span className="block text-base text-muted">
+                  {format.dateTime(n.createdAt, {
+                    month: "long",
+                    day: "numeric",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                    hourCycle: "h23",
+                  })}
+                </span>
               </li>
             );
           })}

@@ -7,7 +7,15 @@ import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from "
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { RegistrationRole } from "@/db/schema";
-import { ACT_TYPES, AGE_GROUPS, SKILLS, SKILL_LEVELS, STAGE_NEEDS, TIMES_OF_DAY, registrationSchema } from "@/lib/registrations/schemas";
+import {
+  ACT_TYPES,
+  AGE_GROUPS,
+  SKILLS,
+  SKILL_LEVELS,
+  STAGE_NEEDS,
+  TIMES_OF_DAY,
+  registrationSchema,
+} from "@/lib/registrations/schemas";
 import { Field, useFieldErrorText } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -73,7 +81,15 @@ export interface RegisterFormProps {
 type Outcome = { kind: "registered"; status: "confirmed" | "waitlisted"; position: number | null } | { kind: "saved" };
 
 const ROLE_DEFAULTS: Record<RegistrationRole, Partial<Values>> = {
-  performer: { actTitle: "", group: false, performers: [], coPerformerPhones: [], stageNeeds: [], stageNeedsOther: "", preferredTime: "any" },
+  performer: {
+    actTitle: "",
+    group: false,
+    performers: [],
+    coPerformerPhones: [],
+    stageNeeds: [],
+    stageNeedsOther: "",
+    preferredTime: "any",
+  },
   backstage: { skills: [], available: [] },
   athlete: { emergencyName: "", emergencyPhone: "", healthDeclaration: false, teamAction: "none", team: "" },
   player: { partner: { kind: "none" } },
@@ -83,7 +99,8 @@ const ROLE_DEFAULTS: Record<RegistrationRole, Partial<Values>> = {
 function codes(errors: FieldErrors<Values>, path: string): string[] | undefined {
   let node: unknown = errors;
   for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  const e = node as { message?: string; root?: { message?: string } } | Array<{ message?: string } | undefined> | undefined;
+  const e = node as
+    { message?: string; root?: { message?: string } } | Array<{ message?: string } | undefined> | undefined;
   if (!e) return undefined;
   if (Array.isArray(e)) {
     const first = e.find((x) => x?.message);
@@ -97,7 +114,15 @@ function codes(errors: FieldErrors<Values>, path: string): string[] | undefined 
  * One role's registration form: react-hook-form with the same zod union the server parses, sent
  * as JSON. Errors from either side land beside their field, translated.
  */
-export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, hasHousehold, edit }: RegisterFormProps) {
+export function RegisterForm({
+  festivalSlug,
+  role,
+  actMaxMinutes,
+  items,
+  slots,
+  hasHousehold,
+  edit,
+}: RegisterFormProps) {
   const t = useTranslations("register");
   const router = useRouter();
   const [code, setCode] = useState<string>();
@@ -117,9 +142,18 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
     setCode(undefined);
     // The raw answers go to the server, which parses them with the same schema.
     const body = edit ? { ...form.getValues(), id: edit.id, version: edit.version } : form.getValues();
-    let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]>; data?: { status: "confirmed" | "waitlisted"; position: number | null } };
+    let result: {
+      ok: boolean;
+      code?: string;
+      fieldErrors?: Record<string, string[]>;
+      data?: { status: "confirmed" | "waitlisted"; position: number | null };
+    };
     try {
-      const res = await fetch("/api/registrations", { method: edit ? "PUT" : "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch("/api/registrations", {
+        method: edit ? "PUT" : "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       result = await res.json();
     } catch {
       setCode("unknown");
@@ -127,12 +161,15 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
     }
     if (!result.ok) {
       const fields = Object.entries(result.fieldErrors ?? {}).filter(([, c]) => c?.length);
-      for (const [field, c] of fields) form.setError((field === "participant" ? "participant.kind" : field) as "role", { message: c[0] });
+      for (const [field, c] of fields)
+        form.setError((field === "participant" ? "participant.kind" : field) as "role", { message: c[0] });
       setCode(result.code);
       window.scrollTo({ top: 0, behavior: "smooth" });
       return;
     }
-    setOutcome(edit ? { kind: "saved" } : { kind: "registered", status: result.data!.status, position: result.data!.position });
+    setOutcome(
+      edit ? { kind: "saved" } : { kind: "registered", status: result.data!.status, position: result.data!.position },
+    );
     window.scrollTo({ top: 0 });
     router.refresh();
   });
@@ -151,21 +188,51 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
           <ChoiceGroup
             legend={t("who")}
             value={field.value}
-            onChange={(v) => form.setValue("participant", v === "self" ? { kind: "self" } : { kind: "member", name: "", guardianConsent: false })}
+            onChange={(v) =>
+              form.setValue(
+                "participant",
+                v === "self" ? { kind: "self" } : { kind: "member", name: "", guardianConsent: false },
+              )
+            }
             errors={err("participant.kind")}
             choices={[
               { value: "self", label: t("whoSelf") },
-              { value: "member", label: t("whoMember"), hint: hasHousehold ? t("whoMemberHint") : t("whoMemberNeedsHousehold"), disabled: !hasHousehold || !!edit },
+              {
+                value: "member",
+                label: t("whoMember"),
+                hint: hasHousehold ? t("whoMemberHint") : t("whoMemberNeedsHousehold"),
+                disabled: !hasHousehold || !!edit,
+              },
             ]}
           />
         )}
       />
       {participant?.kind === "member" && (
         <div className="flex flex-col gap-4 rounded-xl border-2 border-gold bg-gold-soft/40 p-4">
-          <Field label={t("memberName")} hint={t("memberNameHint")} autoComplete="off" errors={err("participant.name")} readOnly={!!edit} {...form.register("participant.name")} />
-          <Field label={t("memberAge")} type="number" inputMode="numeric" min={1} max={120} className="max-w-48" errors={err("participant.age")} {...form.register("participant.age", { valueAsNumber: true })} />
+          <Field
+            label={t("memberName")}
+            hint={t("memberNameHint")}
+            autoComplete="off"
+            errors={err("participant.name")}
+            readOnly={!!edit}
+            {...form.register("participant.name")}
+          />
+          <Field
+            label={t("memberAge")}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={120}
+            className="max-w-48"
+            errors={err("participant.age")}
+            {...form.register("participant.age", { valueAsNumber: true })}
+          />
           {(participant.age ?? 99) < 14 && (
-            <Check label={t("guardianConsent")} errors={err("participant.guardianConsent")} {...form.register("participant.guardianConsent")} />
+            <Check
+              label={t("guardianConsent")}
+              errors={err("participant.guardianConsent")}
+              {...form.register("participant.guardianConsent")}
+            />
           )}
         </div>
       )}
@@ -178,7 +245,16 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
             control={form.control}
             name="skills"
             render={({ field }) => (
-              <ChoiceGroup multiple legend={t("skills")} hint={t("skillsHint")} value={field.value ?? []} onChange={field.onChange} errors={err("skills")} columns={4} choices={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))} />
+              <ChoiceGroup
+                multiple
+                legend={t("skills")}
+                hint={t("skillsHint")}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                errors={err("skills")}
+                columns={4}
+                choices={SKILLS.map((s) => ({ value: s, label: t(`skill.${s}`) }))}
+              />
             )}
           />
           <Controller
@@ -192,7 +268,13 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
                   legend={t("available")}
                   hint={t("availableHint")}
                   value={chosen}
-                  onChange={(starts) => field.onChange(slots.filter((s) => starts.includes(s.startsAt)).map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })))}
+                  onChange={(starts) =>
+                    field.onChange(
+                      slots
+                        .filter((s) => starts.includes(s.startsAt))
+                        .map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })),
+                    )
+                  }
                   errors={err("available")}
                   columns={1}
                   choices={slots.map((s) => ({ value: s.startsAt, label: s.label }))}
@@ -224,7 +306,11 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
                 label: (
                   <span className="flex flex-wrap items-center gap-2">
                     {i.title}
-                    {i.held.includes(participant?.kind === "member" ? `member:${(participant.name ?? "").trim().toLowerCase()}` : "self") && i.id !== edit?.values.itemId ? (
+                    {i.held.includes(
+                      participant?.kind === "member"
+                        ? `member:${(participant.name ?? "").trim().toLowerCase()}`
+                        : "self",
+                    ) && i.id !== edit?.values.itemId ? (
                       <Badge tone="grey">{t("alreadyIn")}</Badge>
                     ) : i.left === null ? null : i.left > 0 ? (
                       <Badge tone="green">{t("placesLeft", { count: i.left })}</Badge>
@@ -240,7 +326,9 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
         />
       )}
       {items.length === 0 && (role === "athlete" || role === "player") && <Alert tone="info">{t("noItems")}</Alert>}
-      {chosenItem && chosenItem.left === 0 && !edit && <Alert tone="info">{t("fullExplained", { count: chosenItem.waiting })}</Alert>}
+      {chosenItem && chosenItem.left === 0 && !edit && (
+        <Alert tone="info">{t("fullExplained", { count: chosenItem.waiting })}</Alert>
+      )}
 
       {role === "athlete" && <AthleteFields form={form} err={err} teams={chosenItem?.teams ?? []} />}
 
@@ -250,7 +338,14 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
             control={form.control}
             name="level"
             render={({ field }) => (
-              <ChoiceGroup legend={t("level")} value={field.value} onChange={field.onChange} errors={err("level")} columns={3} choices={SKILL_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))} />
+              <ChoiceGroup
+                legend={t("level")}
+                value={field.value}
+                onChange={field.onChange}
+                errors={err("level")}
+                columns={3}
+                choices={SKILL_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+              />
             )}
           />
           <Controller
@@ -273,7 +368,15 @@ export function RegisterForm({ festivalSlug, role, actMaxMinutes, items, slots, 
             )}
           />
           {partnerKind === "phone" && (
-            <Field label={t("partnerPhoneLabel")} type="tel" inputMode="numeric" autoComplete="off" className="max-w-sm" errors={err("partner.phone") ?? err("partner")} {...form.register("partner.phone")} />
+            <Field
+              label={t("partnerPhoneLabel")}
+              type="tel"
+              inputMode="numeric"
+              autoComplete="off"
+              className="max-w-sm"
+              errors={err("partner.phone") ?? err("partner")}
+              {...form.register("partner.phone")}
+            />
           )}
         </>
       )}
@@ -294,12 +397,25 @@ function PerformerFields({ form, err, actMaxMinutes }: { form: FormApi; err: Err
   const needs = useWatch({ control: form.control, name: "stageNeeds" }) ?? [];
   return (
     <>
-      <Field label={t("actTitle")} hint={t("actTitleHint")} autoComplete="off" errors={err("actTitle")} {...form.register("actTitle")} />
+      <Field
+        label={t("actTitle")}
+        hint={t("actTitleHint")}
+        autoComplete="off"
+        errors={err("actTitle")}
+        {...form.register("actTitle")}
+      />
       <Controller
         control={form.control}
         name="actType"
         render={({ field }) => (
-          <ChoiceGroup legend={t("actType")} value={field.value} onChange={field.onChange} errors={err("actType")} columns={3} choices={ACT_TYPES.map((a) => ({ value: a, label: t(`actTypes.${a}`) }))} />
+          <ChoiceGroup
+            legend={t("actType")}
+            value={field.value}
+            onChange={field.onChange}
+            errors={err("actType")}
+            columns={3}
+            choices={ACT_TYPES.map((a) => ({ value: a, label: t(`actTypes.${a}`) }))}
+          />
         )}
       />
       <Controller
@@ -323,13 +439,21 @@ function PerformerFields({ form, err, actMaxMinutes }: { form: FormApi; err: Err
             control={form.control}
             name="performers"
             render={({ field }) => (
-              <TextList label={t("performers")} hint={t("performersHint")} value={field.value ?? []} onChange={field.onChange} errors={err("performers")} />
+              <TextList
+                label={t("performers")}
+                hint={t("performersHint")}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                errors={err("performers")}
+              />
             )}
           />
           <Controller
             control={form.control}
             name="coPerformerPhones"
-            render={({ field }) => <PhoneList value={field.value ?? []} onChange={field.onChange} errors={err("coPerformerPhones")} />}
+            render={({ field }) => (
+              <PhoneList value={field.value ?? []} onChange={field.onChange} errors={err("coPerformerPhones")} />
+            )}
           />
         </>
       )}
@@ -348,15 +472,36 @@ function PerformerFields({ form, err, actMaxMinutes }: { form: FormApi; err: Err
         control={form.control}
         name="stageNeeds"
         render={({ field }) => (
-          <ChoiceGroup multiple legend={t("stageNeeds")} value={field.value ?? []} onChange={field.onChange} errors={err("stageNeeds")} choices={STAGE_NEEDS.map((s) => ({ value: s, label: t(`needs.${s}`) }))} />
+          <ChoiceGroup
+            multiple
+            legend={t("stageNeeds")}
+            value={field.value ?? []}
+            onChange={field.onChange}
+            errors={err("stageNeeds")}
+            choices={STAGE_NEEDS.map((s) => ({ value: s, label: t(`needs.${s}`) }))}
+          />
         )}
       />
-      {needs.includes("other") && <Field label={t("stageNeedsOther")} autoComplete="off" errors={err("stageNeedsOther")} {...form.register("stageNeedsOther")} />}
+      {needs.includes("other") && (
+        <Field
+          label={t("stageNeedsOther")}
+          autoComplete="off"
+          errors={err("stageNeedsOther")}
+          {...form.register("stageNeedsOther")}
+        />
+      )}
       <Controller
         control={form.control}
         name="preferredTime"
         render={({ field }) => (
-          <ChoiceGroup legend={t("preferredTime")} value={field.value} onChange={field.onChange} errors={err("preferredTime")} columns={4} choices={TIMES_OF_DAY.map((s) => ({ value: s, label: t(`times.${s}`) }))} />
+          <ChoiceGroup
+            legend={t("preferredTime")}
+            value={field.value}
+            onChange={field.onChange}
+            errors={err("preferredTime")}
+            columns={4}
+            choices={TIMES_OF_DAY.map((s) => ({ value: s, label: t(`times.${s}`) }))}
+          />
         )}
       />
     </>
@@ -372,7 +517,14 @@ function AthleteFields({ form, err, teams }: { form: FormApi; err: Err; teams: s
         control={form.control}
         name="ageGroup"
         render={({ field }) => (
-          <ChoiceGroup legend={t("ageGroup")} value={field.value} onChange={field.onChange} errors={err("ageGroup")} columns={2} choices={AGE_GROUPS.map((a) => ({ value: a, label: t(`ageGroups.${a}`) }))} />
+          <ChoiceGroup
+            legend={t("ageGroup")}
+            value={field.value}
+            onChange={field.onChange}
+            errors={err("ageGroup")}
+            columns={2}
+            choices={AGE_GROUPS.map((a) => ({ value: a, label: t(`ageGroups.${a}`) }))}
+          />
         )}
       />
       <Controller
@@ -391,38 +543,86 @@ function AthleteFields({ form, err, teams }: { form: FormApi; err: Err; teams: s
             choices={[
               { value: "none", label: t("teamNone") },
               { value: "create", label: t("teamCreate") },
-              { value: "join", label: t("teamJoin"), hint: teams.length ? t("teamJoinHint", { count: teams.length }) : t("teamJoinNone"), disabled: teams.length === 0 },
+              {
+                value: "join",
+                label: t("teamJoin"),
+                hint: teams.length ? t("teamJoinHint", { count: teams.length }) : t("teamJoinNone"),
+                disabled: teams.length === 0,
+              },
             ]}
           />
         )}
       />
-      {teamAction === "create" && <Field label={t("teamName")} autoComplete="off" className="max-w-md" errors={err("team")} {...form.register("team")} />}
+      {teamAction === "create" && (
+        <Field
+          label={t("teamName")}
+          autoComplete="off"
+          className="max-w-md"
+          errors={err("team")}
+          {...form.register("team")}
+        />
+      )}
       {teamAction === "join" && (
         <Controller
           control={form.control}
           name="team"
           render={({ field }) => (
-            <ChoiceGroup legend={t("teamPick")} value={field.value} onChange={field.onChange} errors={err("team")} choices={teams.map((name) => ({ value: name, label: name }))} />
+            <ChoiceGroup
+              legend={t("teamPick")}
+              value={field.value}
+              onChange={field.onChange}
+              errors={err("team")}
+              choices={teams.map((name) => ({ value: name, label: name }))}
+            />
           )}
         />
       )}
       <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-4">
         <legend className="px-1 text-lg font-semibold">{t("emergency")}</legend>
-        <Field label={t("emergencyName")} autoComplete="off" errors={err("emergencyName")} {...form.register("emergencyName")} />
-        <Field label={t("emergencyPhone")} type="tel" inputMode="numeric" autoComplete="off" errors={err("emergencyPhone")} {...form.register("emergencyPhone")} />
+        <Field
+          label={t("emergencyName")}
+          autoComplete="off"
+          errors={err("emergencyName")}
+          {...form.register("emergencyName")}
+        />
+        <Field
+          label={t("emergencyPhone")}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="off"
+          errors={err("emergencyPhone")}
+          {...form.register("emergencyPhone")}
+        />
       </fieldset>
-      <Check label={t("health")} hint={t("healthHint")} errors={err("healthDeclaration")} {...form.register("healthDeclaration")} />
+      <Check
+        label={t("health")}
+        hint={t("healthHint")}
+        errors={err("healthDeclaration")}
+        {...form.register("healthDeclaration")}
+      />
     </>
   );
 }
 
 /** A large checkbox with its label, hint and translated errors. */
-function Check({ label, hint, errors, ...input }: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
+function Check({
+  label,
+  hint,
+  errors,
+  ...input
+}: React.InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
   const errorText = useFieldErrorText();
   return (
     <div className="flex flex-col gap-1">
-      <label className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}>
-        <input type="checkbox" className="mt-1 size-6 shrink-0 accent-red-brand" aria-invalid={errors?.length ? true : undefined} {...input} />
+      <label
+        className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}
+      >
+        <input
+          type="checkbox"
+          className="mt-1 size-6 shrink-0 accent-red-brand"
+          aria-invalid={errors?.length ? true : undefined}
+          {...input}
+        />
         <span className="flex flex-col gap-0.5">
           <span className="font-semibold">{label}</span>
           {hint && <span className="text-base text-muted">{hint}</span>}
@@ -438,7 +638,19 @@ function Check({ label, hint, errors, ...input }: React.InputHTMLAttributes<HTML
 }
 
 /** Names, one per line (also split at commas), as a list. */
-function TextList({ label, hint, value, onChange, errors }: { label: string; hint: string; value: string[]; onChange: (v: string[]) => void; errors?: string[] }) {
+function TextList({
+  label,
+  hint,
+  value,
+  onChange,
+  errors,
+}: {
+  label: string;
+  hint: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+  errors?: string[];
+}) {
   const errorText = useFieldErrorText();
   const [text, setText] = useState(value.join("\n"));
   return (
@@ -452,7 +664,12 @@ function TextList({ label, hint, value, onChange, errors }: { label: string; hin
           aria-invalid={errors?.length ? true : undefined}
           onChange={(e) => {
             setText(e.target.value);
-            onChange(e.target.value.split(/[\n,\uFF0C\u3001;\uFF1B]+/).map((s) => s.trim()).filter(Boolean));
+            onChange(
+              e.target.value
+                .split(/[\n,\uFF0C\u3001;\uFF1B]+/)
+                .map((s) => s.trim())
+                .filter(Boolean),
+            );
           }}
           className={`w-full rounded-xl border-2 bg-white px-4 py-3 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}
         />
@@ -463,7 +680,15 @@ function TextList({ label, hint, value, onChange, errors }: { label: string; hin
 }
 
 /** Mobile numbers of co-performers who have accounts: one box each, add and remove. */
-function PhoneList({ value, onChange, errors }: { value: string[]; onChange: (v: string[]) => void; errors?: string[] }) {
+function PhoneList({
+  value,
+  onChange,
+  errors,
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  errors?: string[];
+}) {
   const t = useTranslations("register");
   const errorText = useFieldErrorText();
   return (
@@ -481,13 +706,21 @@ function PhoneList({ value, onChange, errors }: { value: string[]; onChange: (v:
             aria-invalid={errors?.length ? true : undefined}
             className={`min-h-12 w-full min-w-0 rounded-xl border-2 bg-white px-4 text-lg ${errors?.length ? "border-red-brand" : "border-stone-400"}`}
           />
-          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} className={buttonClass("secondary", "md", "shrink-0")}>
+          <button
+            type="button"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            className={buttonClass("secondary", "md", "shrink-0")}
+          >
             {t("remove")}
           </button>
         </div>
       ))}
       {value.length < 10 && (
-        <button type="button" onClick={() => onChange([...value, ""])} className={buttonClass("secondary", "md", "self-start")}>
+        <button
+          type="button"
+          onClick={() => onChange([...value, ""])}
+          className={buttonClass("secondary", "md", "self-start")}
+        >
           {t("addCoPerformer")}
         </button>
       )}

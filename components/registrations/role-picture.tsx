@@ -3,8 +3,19 @@ import type { RegistrationRole } from "@/db/schema";
 /** A simple line picture for each role, gold on the festival red; decorative (the name says it). */
 export function RolePicture({ role, className = "size-20" }: { role: RegistrationRole; className?: string }) {
   return (
-    <span aria-hidden="true" className={`grid shrink-0 place-items-center rounded-2xl bg-red-brand text-gold-soft shadow-inner ${className}`}>
-      <svg viewBox="0 0 64 64" className="size-[78%]" fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round">
+    <span
+      aria-hidden="true"
+      className={`grid shrink-0 place-items-center rounded-2xl bg-red-brand text-gold-soft shadow-inner ${className}`}
+    >
+      <svg
+        viewBox="0 0 64 64"
+        className="size-[78%]"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={3}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         {PICTURES[role]}
       </svg>
     </span>
@@ -27,7 +38,16 @@ const PICTURES: Record<RegistrationRole, React.ReactNode> = {
   backstage: (
     <>
       <path d="M36 30l20 22H26z" fill="currentColor" fillOpacity={0.2} stroke="none" />
-      <rect x="12" y="14" width="22" height="16" rx="4" transform="rotate(25 23 22)" fill="currentColor" fillOpacity={0.25} />
+      <rect
+        x="12"
+        y="14"
+        width="22"
+        height="16"
+        rx="4"
+        transform="rotate(25 23 22)"
+        fill="currentColor"
+        fillOpacity={0.25}
+      />
       <path d="M20 32l-6 22M20 32l6 22M10 54h20" />
       <path d="M40 8l-3 5M48 12l-5 3M52 20h-6" />
     </>
@@ -45,7 +65,16 @@ const PICTURES: Record<RegistrationRole, React.ReactNode> = {
   // A round chess piece in front of a playing card.
   player: (
     <>
-      <rect x="30" y="8" width="22" height="30" rx="3" transform="rotate(12 41 23)" fill="currentColor" fillOpacity={0.2} />
+      <rect
+        x="30"
+        y="8"
+        width="22"
+        height="30"
+        rx="3"
+        transform="rotate(12 41 23)"
+        fill="currentColor"
+        fillOpacity={0.2}
+      />
       <path d="M42 16l3 5-3 5-3-5z" fill="currentColor" />
       <circle cx="25" cy="38" r="16" fill="currentColor" fillOpacity={0.25} />
       <circle cx="25" cy="38" r="11" />

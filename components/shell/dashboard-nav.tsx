@@ -7,7 +7,11 @@ import { publicPath } from "@/lib/i18n/public-path";
 /** Sidebar links; the current page is marked for screen readers and by colour. */
 export function DashboardNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
   const path = publicPath(usePathname());
-  const current = items.reduce<string | undefined>((best, i) => (path === i.href || path.startsWith(i.href + "/")) && (!best || i.href.length > best.length) ? i.href : best, undefined);
+  const current = items.reduce<string | undefined>(
+    (best, i) =>
+      (path === i.href || path.startsWith(i.href + "/")) && (!best || i.href.length > best.length) ? i.href : best,
+    undefined,
+  );
   return (
     <nav aria-label={label}>
       <ul className="flex flex-row flex-wrap gap-1 lg:flex-col">

@@ -54,7 +54,12 @@ export function NavigationFeedback() {
       // its handler has already called preventDefault by the time the event reaches here.
       if (e.defaultPrevented) return;
       const form = e.target;
-      if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "get" || (form.target && form.target !== "_self")) return;
+      if (
+        !(form instanceof HTMLFormElement) ||
+        form.method.toLowerCase() !== "get" ||
+        (form.target && form.target !== "_self")
+      )
+        return;
       const to = new URL(form.action, window.location.href);
       if (to.origin === window.location.origin) setPending(true);
     };

@@ -6,7 +6,10 @@ import { UserMenu } from "./user-menu";
 export function Logo({ label }: { label: string }) {
   return (
     <span className="flex items-center gap-2">
-      <span aria-hidden="true" className="grid size-11 place-items-center rounded-full border-2 border-gold bg-gold-soft text-2xl font-black text-red-deep">
+      <span
+        aria-hidden="true"
+        className="grid size-11 place-items-center rounded-full border-2 border-gold bg-gold-soft text-2xl font-black text-red-deep"
+      >
         邻
       </span>
       <span className="text-2xl font-black tracking-wide text-white">{label}</span>
@@ -27,7 +30,10 @@ export async function SiteHeader() {
         <Link href="/" className="rounded-lg">
           <Logo label={t("common.appName")} />
         </Link>
-        <nav aria-label={t("nav.main")} className="order-last flex min-h-11 basis-full flex-wrap items-center gap-1 sm:order-none sm:ml-auto sm:basis-auto">
+        <nav
+          aria-label={t("nav.main")}
+          className="order-last flex min-h-11 basis-full flex-wrap items-center gap-1 sm:order-none sm:ml-auto sm:basis-auto"
+        >
           <UserMenu />
         </nav>
         <LocaleSwitch />

@@ -13,7 +13,21 @@ type Step = { kind: "choose" } | { kind: "confirm" } | { kind: "done"; receipt: 
  * One category's ballot: tap the candidates (up to the category's votes), check the choice on a
  * second screen that says a ballot is final, then cast it. The receipt shows in place.
  */
-export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, candidates }: { festivalSlug: string; categoryId: string; categoryName: string; max: number; ruleId: string; candidates: CandidateView[] }) {
+export function Ballot({
+  festivalSlug,
+  categoryId,
+  categoryName,
+  max,
+  ruleId,
+  candidates,
+}: {
+  festivalSlug: string;
+  categoryId: string;
+  categoryName: string;
+  max: number;
+  ruleId: string;
+  candidates: CandidateView[];
+}) {
   const t = useTranslations("stars");
   const tf = useTranslations("fieldErrors");
   const tc = useTranslations("common");
@@ -36,7 +50,15 @@ export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, ca
 
   const toggle = (candidateId: string) => {
     setFieldError(undefined);
-    setChosen((c) => (single ? [candidateId] : c.includes(candidateId) ? c.filter((x) => x !== candidateId) : c.length < max ? [...c, candidateId] : c));
+    setChosen((c) =>
+      single
+        ? [candidateId]
+        : c.includes(candidateId)
+          ? c.filter((x) => x !== candidateId)
+          : c.length < max
+            ? [...c, candidateId]
+            : c,
+    );
   };
 
   const next = (e: React.FormEvent) => {
@@ -54,7 +76,11 @@ export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, ca
     setSending(true);
     let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]>; data?: { receipt: string } };
     try {
-      const res = await fetch("/api/stars/ballots", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ festivalSlug, categoryId, candidateIds: chosen }) });
+      const res = await fetch("/api/stars/ballots", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ festivalSlug, categoryId, candidateIds: chosen }),
+      });
       result = await res.json();
     } catch {
       result = { ok: false, code: "unknown" };
@@ -80,8 +106,16 @@ export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, ca
 
   if (step.kind === "confirm") {
     return (
-      <section aria-labelledby={`${id}-confirm`} className="flex flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-gold-soft/50 p-4 sm:p-6">
-        <h3 id={`${id}-confirm`} ref={focusRef as React.RefObject<HTMLHeadingElement>} tabIndex={-1} className="text-2xl font-bold text-red-deep outline-none">
+      <section
+        aria-labelledby={`${id}-confirm`}
+        className="flex flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-gold-soft/50 p-4 sm:p-6"
+      >
+        <h3
+          id={`${id}-confirm`}
+          ref={focusRef as React.RefObject<HTMLHeadingElement>}
+          tabIndex={-1}
+          className="text-2xl font-bold text-red-deep outline-none"
+        >
           {t("ballot.confirmTitle")}
         </h3>
         <p className="text-xl">{t("ballot.confirmText", { category: categoryName })}</p>
@@ -96,12 +130,20 @@ export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, ca
             );
           })}
         </ul>
-        <p className="rounded-xl border-l-4 border-red-brand bg-white px-4 py-3 text-lg font-semibold text-red-deep">{t("ballot.final")}</p>
+        <p className="rounded-xl border-l-4 border-red-brand bg-white px-4 py-3 text-lg font-semibold text-red-deep">
+          {t("ballot.final")}
+        </p>
         <div className="flex flex-col gap-3 sm:flex-row">
           <Button type="button" size="lg" onClick={cast} disabled={sending} aria-disabled={sending || undefined}>
             {sending ? tc("working") : t("ballot.confirm")}
           </Button>
-          <Button type="button" size="lg" variant="secondary" onClick={() => setStep({ kind: "choose" })} disabled={sending}>
+          <Button
+            type="button"
+            size="lg"
+            variant="secondary"
+            onClick={() => setStep({ kind: "choose" })}
+            disabled={sending}
+          >
             {t("ballot.back")}
           </Button>
         </div>
@@ -113,7 +155,10 @@ export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, ca
     <div ref={sectionRef} className="scroll-mt-4">
       <form onSubmit={next} noValidate className="flex flex-col gap-4">
         <FormMessage code={code} />
-        <fieldset aria-describedby={[ruleId, fieldError ? `${id}-error` : ""].filter(Boolean).join(" ")} className="flex flex-col gap-3">
+        <fieldset
+          aria-describedby={[ruleId, fieldError ? `${id}-error` : ""].filter(Boolean).join(" ")}
+          className="flex flex-col gap-3"
+        >
           <legend className="mb-2 text-xl font-bold">{t("ballot.legend", { category: categoryName })}</legend>
           <ul className="grid gap-4 md:grid-cols-2">
             {candidates.map((c) => {
@@ -124,7 +169,11 @@ export function Ballot({ festivalSlug, categoryId, categoryName, max, ruleId, ca
                   <CandidateCard candidate={c} chosen={on}>
                     <label
                       className={`mt-auto flex min-h-14 items-center gap-3 rounded-xl border-2 px-4 py-3 text-xl font-semibold ${
-                        disabled ? "cursor-not-allowed border-line bg-stone-100 text-muted" : on ? "cursor-pointer border-red-brand bg-red-soft text-red-deep" : "cursor-pointer border-stone-400 bg-white hover:border-red-brand"
+                        disabled
+                          ? "cursor-not-allowed border-line bg-stone-100 text-muted"
+                          : on
+                            ? "cursor-pointer border-red-brand bg-red-soft text-red-deep"
+                            : "cursor-pointer border-stone-400 bg-white hover:border-red-brand"
                       }`}
                     >
                       <input

@@ -12,11 +12,20 @@ export interface CandidateView {
 export const photoUrl = (id: string) => `/api/stars/photos/${id}`;
 
 /** A candidate's photo, or a gold star where there is none. */
-export function CandidatePhoto({ candidate, className = "size-24 sm:size-32" }: { candidate: Pick<CandidateView, "name" | "photoId">; className?: string }) {
+export function CandidatePhoto({
+  candidate,
+  className = "size-24 sm:size-32",
+}: {
+  candidate: Pick<CandidateView, "name" | "photoId">;
+  className?: string;
+}) {
   const t = useTranslations("stars");
   if (!candidate.photoId) {
     return (
-      <span aria-hidden="true" className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-5xl text-gold ${className}`}>
+      <span
+        aria-hidden="true"
+        className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-5xl text-gold ${className}`}
+      >
         ★
       </span>
     );
@@ -24,7 +33,12 @@ export function CandidatePhoto({ candidate, className = "size-24 sm:size-32" }: 
   return (
     // Photos are already scaled on upload and served from the database: no image optimiser needed.
     // eslint-disable-next-line @next/next/no-img-element
-    <img src={photoUrl(candidate.photoId)} alt={t("photoOf", { name: candidate.name })} loading="lazy" className={`shrink-0 rounded-xl border border-line bg-stone-100 object-cover ${className}`} />
+    <img
+      src={photoUrl(candidate.photoId)}
+      alt={t("photoOf", { name: candidate.name })}
+      loading="lazy"
+      className={`shrink-0 rounded-xl border border-line bg-stone-100 object-cover ${className}`}
+    />
   );
 }
 
@@ -32,16 +46,30 @@ export function CandidatePhoto({ candidate, className = "size-24 sm:size-32" }: 
  * A candidate as residents see them: photo, name, building (never the room) and every story told
  * about them. `children` is where a ballot puts its choice.
  */
-export function CandidateCard({ candidate, headingLevel = 3, chosen = false, children }: { candidate: CandidateView; headingLevel?: 3 | 4; chosen?: boolean; children?: React.ReactNode }) {
+export function CandidateCard({
+  candidate,
+  headingLevel = 3,
+  chosen = false,
+  children,
+}: {
+  candidate: CandidateView;
+  headingLevel?: 3 | 4;
+  chosen?: boolean;
+  children?: React.ReactNode;
+}) {
   const t = useTranslations("stars");
   const Heading = `h${headingLevel}` as "h3";
   return (
-    <article className={`flex flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-[16px] shadow-sm sm:p-5 ${chosen ? "border-red-brand" : "border-line"}`}>
+    <article
+      className={`flex flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-[16px] shadow-sm sm:p-5 ${chosen ? "border-red-brand" : "border-line"}`}
+    >
       <div className="flex flex-wrap items-center gap-4">
         <CandidatePhoto candidate={candidate} />
         <div className="min-w-0 flex-[1_1_8rem]">
           <Heading className="text-2xl font-bold break-words text-red-deep">{candidate.name}</Heading>
-          {candidate.building && <p className="text-lg text-muted">{t("building", { building: candidate.building })}</p>}
+          {candidate.building && (
+            <p className="text-lg text-muted">{t("building", { building: candidate.building })}</p>
+          )}
         </div>
       </div>
       <div className="flex flex-col gap-3 text-lg">
@@ -66,7 +94,10 @@ export function VotedNote({ names, receipt, fresh = false }: { names: string[]; 
       <p className="text-xl font-bold">{fresh ? t("ballot.done") : t("voted.title")}</p>
       <p className="text-ink">{t("voted.youVotedFor", { names: format.list(names, { type: "conjunction" }) })}</p>
       <p className="text-ink">
-        {t.rich("voted.receipt", { receipt, code: (chunks) => <strong className="font-mono text-xl tracking-wider">{chunks}</strong> })}
+        {t.rich("voted.receipt", {
+          receipt,
+          code: (chunks) => <strong className="font-mono text-xl tracking-wider">{chunks}</strong>,
+        })}
       </p>
       <p className="text-base text-ink">{t("voted.receiptHint")}</p>
     </div>

@@ -13,11 +13,7 @@ export async function MyNominations({ items }: { items: MyNomination[] }) {
       <h2 id="my-nominations-title" className="text-2xl font-bold">
         {t("mine.title")}
       </h2>
-      {items.length === 0 ? (
-        <p className="mt-2">{t("mine.none")}</p>
-      ) : (
-        <NominationItems items={items} />
-      )}
+      {items.length === 0 ? <p className="mt-2">{t("mine.none")}</p> : <NominationItems items={items} />}
     </Card>
   );
 }
@@ -32,13 +28,19 @@ export async function NominationItems({ items }: { items: MyNomination[] }) {
           {n.photoId && (
             // The nominator may see their photo before it is approved: served privately.
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={photoUrl(n.photoId)} alt={t("mine.photo")} className="size-20 shrink-0 rounded-lg border border-line object-cover" />
+            <img
+              src={photoUrl(n.photoId)}
+              alt={t("mine.photo")}
+              className="size-20 shrink-0 rounded-lg border border-line object-cover"
+            />
           )}
           <div className="flex min-w-0 flex-col gap-1">
             <p className="text-xl font-bold break-words">{n.nomineeName}</p>
             <p className="text-muted">{n.categoryName}</p>
             <p>
-              <Badge tone={TONE[n.status as keyof typeof TONE] ?? "grey"}>{t(`status.${n.status}` as "status.pending")}</Badge>
+              <Badge tone={TONE[n.status as keyof typeof TONE] ?? "grey"}>
+                {t(`status.${n.status}` as "status.pending")}
+              </Badge>
             </p>
             {n.reason && n.status === "rejected" && <p>{t("mine.reason", { reason: n.reason })}</p>}
           </div>

@@ -55,7 +55,11 @@ export async function MyStars({
               {ballots.map((b) => (
                 <li key={b.categoryId} className="flex flex-col gap-2">
                   <p className="text-lg font-semibold">{b.categoryName}</p>
-                  {b.mine ? <VotedNote names={b.mine.names} receipt={b.mine.receipt} /> : b.byHousehold ? <p>{t("voted.byHousehold", { name: b.byHousehold })}</p> : null}
+                  {b.mine ? (
+                    <VotedNote names={b.mine.names} receipt={b.mine.receipt} />
+                  ) : b.byHousehold ? (
+                    <p>{t("voted.byHousehold", { name: b.byHousehold })}</p>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -85,14 +89,18 @@ export async function MyStars({
                   ) : (
                     <>
                       <p>
-                        <Badge tone={n.status === "approved" ? "green" : "gold"}>{t(`status.${n.status}` as "status.pending")}</Badge>
+                        <Badge tone={n.status === "approved" ? "green" : "gold"}>
+                          {t(`status.${n.status}` as "status.pending")}
+                        </Badge>
                       </p>
                       {open ? (
                         <ActionButton
                           action={declineNominationAction}
                           fields={{ id: n.id }}
                           label={t("me.decline")}
-                          ariaLabel={nominatedMe.length > 1 ? t("me.declineFor", { category: n.categoryName }) : undefined}
+                          ariaLabel={
+                            nominatedMe.length > 1 ? t("me.declineFor", { category: n.categoryName }) : undefined
+                          }
                           variant="danger"
                           confirmText={t("me.declineConfirm")}
                           successText={t("me.declinedDone")}

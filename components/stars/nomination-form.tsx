@@ -13,7 +13,6 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Button, buttonClass } from "@/components/ui/button";
 import { usePhotoChoice } from "@/components/ui/use-photo-choice";
 
-
 interface Values {
   festivalSlug: string;
   categoryId: string;
@@ -42,10 +41,26 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
   const id = useId();
   const [code, setCode] = useState<string>();
   const [done, setDone] = useState(false);
-  const { inputRef: fileRef, file: photo, preview, error: photoError, setError: setPhotoError, choose: choosePhoto, clear: removePhoto } = usePhotoChoice();
+  const {
+    inputRef: fileRef,
+    file: photo,
+    preview,
+    error: photoError,
+    setError: setPhotoError,
+    choose: choosePhoto,
+    clear: removePhoto,
+  } = usePhotoChoice();
   const topRef = useRef<HTMLDivElement>(null);
-  const defaults: Values = { festivalSlug, categoryId: categories.length === 1 ? categories[0].id : "", nominee: EMPTY_NAMED, story: "" };
-  const form = useForm<Values>({ resolver: zodResolver(nominationSchema) as unknown as Resolver<Values>, defaultValues: defaults });
+  const defaults: Values = {
+    festivalSlug,
+    categoryId: categories.length === 1 ? categories[0].id : "",
+    nominee: EMPTY_NAMED,
+    story: "",
+  };
+  const form = useForm<Values>({
+    resolver: zodResolver(nominationSchema) as unknown as Resolver<Values>,
+    defaultValues: defaults,
+  });
   const { errors, isSubmitting } = form.formState;
   const kind = useWatch({ control: form.control, name: "nominee.kind" });
   const story = useWatch({ control: form.control, name: "story" }) ?? "";
@@ -77,7 +92,8 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
       for (const [field, codes] of Object.entries(result.fieldErrors ?? {})) {
         if (!codes?.length) continue;
         if (field === "photo") setPhotoError(codes[0]);
-        else if (field === "nominee") form.setError(v.nominee.kind === "account" ? "nominee.phone" : "nominee.name", { message: codes[0] });
+        else if (field === "nominee")
+          form.setError(v.nominee.kind === "account" ? "nominee.phone" : "nominee.name", { message: codes[0] });
         else if (field === "categoryId" || field === "story") form.setError(field, { message: codes[0] });
       }
       setCode(result.code);
@@ -117,7 +133,13 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
           control={form.control}
           name="categoryId"
           render={({ field }) => (
-            <ChoiceGroup legend={t("category")} value={field.value} onChange={field.onChange} errors={err(errors.categoryId?.message)} choices={categories.map((c) => ({ value: c.id, label: c.name, hint: c.description || undefined }))} />
+            <ChoiceGroup
+              legend={t("category")}
+              value={field.value}
+              onChange={field.onChange}
+              errors={err(errors.categoryId?.message)}
+              choices={categories.map((c) => ({ value: c.id, label: c.name, hint: c.description || undefined }))}
+            />
           )}
         />
         <Controller
@@ -138,12 +160,38 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
           )}
         />
         {kind === "account" ? (
-          <Field key="phone" label={t("phone")} type="tel" inputMode="numeric" autoComplete="off" className="max-w-sm" errors={err(errors.nominee?.phone?.message)} {...form.register("nominee.phone")} />
+          <Field
+            key="phone"
+            label={t("phone")}
+            type="tel"
+            inputMode="numeric"
+            autoComplete="off"
+            className="max-w-sm"
+            errors={err(errors.nominee?.phone?.message)}
+            {...form.register("nominee.phone")}
+          />
         ) : (
           <div key="named" className="grid gap-4 sm:grid-cols-[2fr_2fr_1fr]">
-            <Field label={t("name")} autoComplete="off" errors={err(errors.nominee?.name?.message)} {...form.register("nominee.name")} />
-            <Field label={t("building")} hint={t("buildingHint")} autoComplete="off" errors={err(errors.nominee?.building?.message)} {...form.register("nominee.building")} />
-            <Field label={t("unit")} optional autoComplete="off" errors={err(errors.nominee?.unit?.message)} {...form.register("nominee.unit")} />
+            <Field
+              label={t("name")}
+              autoComplete="off"
+              errors={err(errors.nominee?.name?.message)}
+              {...form.register("nominee.name")}
+            />
+            <Field
+              label={t("building")}
+              hint={t("buildingHint")}
+              autoComplete="off"
+              errors={err(errors.nominee?.building?.message)}
+              {...form.register("nominee.building")}
+            />
+            <Field
+              label={t("unit")}
+              optional
+              autoComplete="off"
+              errors={err(errors.nominee?.unit?.message)}
+              {...form.register("nominee.unit")}
+            />
           </div>
         )}
 
@@ -207,7 +255,11 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
             <div className="mt-2 flex flex-wrap items-end gap-4">
               {/* A local preview (blob: URL) of the file about to be sent. */}
               {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img src={preview} alt={t("photoPreview")} className="size-32 rounded-xl border border-line object-cover" />
+              <img
+                src={preview}
+                alt={t("photoPreview")}
+                className="size-32 rounded-xl border border-line object-cover"
+              />
               <Button type="button" variant="secondary" onClick={removePhoto}>
                 {t("removePhoto")}
               </Button>

@@ -5,7 +5,15 @@ import type { Winner } from "@/lib/stars/queries";
 import { buttonClass } from "@/components/ui/button";
 
 /** The published Neighbourhood Stars in a few lines: each category and who won it, then the full results. */
-export async function StarsResultsSummary({ slug, categories, winners }: { slug: string; categories: Pick<StarCategory, "id" | "name">[]; winners: Winner[] }) {
+export async function StarsResultsSummary({
+  slug,
+  categories,
+  winners,
+}: {
+  slug: string;
+  categories: Pick<StarCategory, "id" | "name">[];
+  winners: Winner[];
+}) {
   const t = await getTranslations("festivalResults");
   return (
     <section aria-labelledby="stars-winners" className="flex flex-col gap-4">
@@ -16,7 +24,10 @@ export async function StarsResultsSummary({ slug, categories, winners }: { slug:
         {categories.map((c) => {
           const won = winners.filter((w) => w.categoryId === c.id);
           return (
-            <li key={c.id} className="flex flex-col gap-2 rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5">
+            <li
+              key={c.id}
+              className="flex flex-col gap-2 rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5"
+            >
               <h3 className="text-2xl font-bold">{c.name}</h3>
               {won.length === 0 ? (
                 <p className="text-lg text-muted">{t("starsNone")}</p>
@@ -39,7 +50,10 @@ export async function StarsResultsSummary({ slug, categories, winners }: { slug:
           );
         })}
       </ul>
-      <Link href={`/festivals/${slug}/stars/results`} className={buttonClass("secondary", "md", "self-start py-2 text-center")}>
+      <Link
+        href={`/festivals/${slug}/stars/results`}
+        className={buttonClass("secondary", "md", "self-start py-2 text-center")}
+      >
         {t("starsLink")}
       </Link>
     </section>

@@ -30,7 +30,15 @@ export function fieldErrorText(t: T, code: string, scope?: string): string {
 }
 
 /** A one-line outcome beside a small form, announced to screen readers. */
-export function InlineOutcome({ state, success, scope }: { state: ActionState; success?: React.ReactNode; scope?: string }) {
+export function InlineOutcome({
+  state,
+  success,
+  scope,
+}: {
+  state: ActionState;
+  success?: React.ReactNode;
+  scope?: string;
+}) {
   const failure = useActionFailureText(scope)(state);
   return (
     <span role="status" className="text-sm">

@@ -48,10 +48,25 @@ export function BulkBar({
   const failure = useActionFailureText(scope)(state);
   const reasonError = state.fieldErrors?.reason?.length ? failure : null;
   const done = state.ok && state.data;
-  const extras = done ? Object.entries(done).filter(([k, v]) => k !== "changed" && k !== "selected" && v > 0 && all.has(`${namespace}.${k}`)) : [];
-  const ids = { title: `${formId}-title`, reason: `${formId}-reason`, hint: `${formId}-reason-hint`, error: `${formId}-reason-error` };
+  const extras = done
+    ? Object.entries(done).filter(
+        ([k, v]) => k !== "changed" && k !== "selected" && v > 0 && all.has(`${namespace}.${k}`),
+      )
+    : [];
+  const ids = {
+    title: `${formId}-title`,
+    reason: `${formId}-reason`,
+    hint: `${formId}-reason-hint`,
+    error: `${formId}-reason-error`,
+  };
   return (
-    <form id={formId} action={dispatch} onSubmit={submitKeepingValues(dispatch)} aria-labelledby={ids.title} className="flex flex-col gap-3 rounded-xl border-2 border-gold bg-gold-soft/50 p-4">
+    <form
+      id={formId}
+      action={dispatch}
+      onSubmit={submitKeepingValues(dispatch)}
+      aria-labelledby={ids.title}
+      className="flex flex-col gap-3 rounded-xl border-2 border-gold bg-gold-soft/50 p-4"
+    >
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -87,7 +102,15 @@ export function BulkBar({
         </div>
         <div className="flex flex-wrap gap-2">
           {decisions.map((d) => (
-            <Button key={d.value} type="submit" name="decision" value={d.value} variant={d.variant} size="sm" disabled={pending}>
+            <Button
+              key={d.value}
+              type="submit"
+              name="decision"
+              value={d.value}
+              variant={d.variant}
+              size="sm"
+              disabled={pending}
+            >
               {t(d.value)}
             </Button>
           ))}
@@ -97,7 +120,9 @@ export function BulkBar({
       {done && (
         <Alert tone="success">
           <span className="block">{t("done", { changed: done.changed })}</span>
-          {done.selected > done.changed && <span className="block">{t("skipped", { count: done.selected - done.changed })}</span>}
+          {done.selected > done.changed && (
+            <span className="block">{t("skipped", { count: done.selected - done.changed })}</span>
+          )}
           {extras.map(([k, v]) => (
             <span key={k} className="block">
               {t(k, { count: v })}

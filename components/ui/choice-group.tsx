@@ -20,10 +20,19 @@ interface Common {
   name?: string;
 }
 
-type Props = Common & ({ multiple?: false; value: string | undefined; onChange: (v: string) => void } | { multiple: true; value: string[]; onChange: (v: string[]) => void });
+type Props = Common &
+  (
+    | { multiple?: false; value: string | undefined; onChange: (v: string) => void }
+    | { multiple: true; value: string[]; onChange: (v: string[]) => void }
+  );
 
 // Short answers sit two to a row even on a phone; long ones get the full width.
-const COLUMNS = { 1: "grid-cols-1", 2: "grid-cols-1 sm:grid-cols-2", 3: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-3", 4: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-4" };
+const COLUMNS = {
+  1: "grid-cols-1",
+  2: "grid-cols-1 sm:grid-cols-2",
+  3: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-3",
+  4: "grid-cols-[repeat(auto-fit,minmax(min(100%,7.5rem),1fr))] sm:grid-cols-4",
+};
 
 /**
  * Radio buttons or checkboxes drawn as large tappable cards, in a fieldset whose legend names the
@@ -39,11 +48,16 @@ export function ChoiceGroup(props: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const isOn = (v: string) => (props.multiple ? props.value.includes(v) : props.value === v);
   const toggle = (v: string) => {
-    if (props.multiple) props.onChange(props.value.includes(v) ? props.value.filter((x) => x !== v) : [...props.value, v]);
+    if (props.multiple)
+      props.onChange(props.value.includes(v) ? props.value.filter((x) => x !== v) : [...props.value, v]);
     else props.onChange(v);
   };
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} aria-invalid={errorId ? true : undefined}>
+    <fieldset
+      className="flex flex-col gap-2"
+      aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      aria-invalid={errorId ? true : undefined}
+    >
       <legend className="mb-1 text-lg font-semibold">{legend}</legend>
       {hint && (
         <p id={hintId} className="-mt-1 text-base text-muted">
@@ -57,7 +71,11 @@ export function ChoiceGroup(props: Props) {
             <label
               key={c.value}
               className={`flex min-h-14 cursor-pointer items-start gap-3 rounded-xl border-2 px-[14px] py-3 text-lg ${
-                c.disabled ? "cursor-not-allowed border-line bg-stone-100 text-muted" : on ? "border-red-brand bg-red-soft" : "border-stone-400 bg-white hover:border-red-brand"
+                c.disabled
+                  ? "cursor-not-allowed border-line bg-stone-100 text-muted"
+                  : on
+                    ? "border-red-brand bg-red-soft"
+                    : "border-stone-400 bg-white hover:border-red-brand"
               }`}
             >
               <input

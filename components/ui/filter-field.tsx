@@ -31,7 +31,11 @@ export function SelectFilter({
 }
 
 /** A labelled input for the same forms. */
-export function InputFilter({ id, label, ...input }: { id: string; label: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function InputFilter({
+  id,
+  label,
+  ...input
+}: { id: string; label: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-base font-semibold">

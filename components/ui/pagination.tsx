@@ -25,7 +25,10 @@ export async function Pagination({
     return s ? `${basePath}?${s}` : basePath;
   };
   return (
-    <nav aria-label={t("pageOf", { page, count: pageCount })} className="flex flex-wrap items-center gap-3 py-4 text-base">
+    <nav
+      aria-label={t("pageOf", { page, count: pageCount })}
+      className="flex flex-wrap items-center gap-3 py-4 text-base"
+    >
       <span>{t("total", { count: total })}</span>
       <span aria-current="page">{t("pageOf", { page, count: pageCount })}</span>
       {page > 1 && (

@@ -13,7 +13,17 @@ export interface StatusTab {
  * Status tabs: each a link that keeps the other filters (and goes back to page 1), saying how many
  * rows it holds; the current one is marked for screen readers.
  */
-export function StatusTabs<F extends { status?: string; page?: number }>({ label, base, filters, tabs }: { label: string; base: string; filters: F; tabs: StatusTab[] }) {
+export function StatusTabs<F extends { status?: string; page?: number }>({
+  label,
+  base,
+  filters,
+  tabs,
+}: {
+  label: string;
+  base: string;
+  filters: F;
+  tabs: StatusTab[];
+}) {
   return (
     <nav aria-label={label}>
       <ul className="flex flex-wrap gap-2">

@@ -11,7 +11,12 @@ import type { ComponentProps } from "react";
  * again until the answer comes. `pending` is for forms that send by themselves (react-hook-form's
  * isSubmitting, a transition); otherwise the form's own status is used.
  */
-export function SubmitButton({ children, pending: pendingProp, disabled, ...props }: ComponentProps<typeof Button> & { pending?: boolean }) {
+export function SubmitButton({
+  children,
+  pending: pendingProp,
+  disabled,
+  ...props
+}: ComponentProps<typeof Button> & { pending?: boolean }) {
   const status = useFormStatus();
   const t = useTranslations("common");
   const pending = pendingProp || status.pending;

@@ -49,10 +49,12 @@ export function FulfilForm({ claimId, points }: { claimId: string; points: numbe
   };
 
   return (
-    <form onSubmit={(e) => void send(e)} noValidate className="-mx-1 flex flex-col gap-4 rounded-xl border-2 border-green-ink/40 bg-green-soft/40 px-3 py-4 sm:mx-0 sm:p-4">
-      <h4 className="text-xl font-bold text-green-ink">
-        {t("fulfilTitle")}
-      </h4>
+    <form
+      onSubmit={(e) => void send(e)}
+      noValidate
+      className="-mx-1 flex flex-col gap-4 rounded-xl border-2 border-green-ink/40 bg-green-soft/40 px-3 py-4 sm:mx-0 sm:p-4"
+    >
+      <h4 className="text-xl font-bold text-green-ink">{t("fulfilTitle")}</h4>
       <p className="text-lg">{t("fulfilText", { points })}</p>
       <FormMessage code={code} />
       <TextArea

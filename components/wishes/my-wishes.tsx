@@ -20,7 +20,10 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
   const format = await getFormatter();
   const c = claim.contact;
   return (
-    <li id={`claim-${claim.id}`} className="flex scroll-mt-4 flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-white p-[16px] shadow-sm sm:p-6">
+    <li
+      id={`claim-${claim.id}`}
+      className="flex scroll-mt-4 flex-col gap-4 rounded-[var(--radius-card)] border-2 border-gold bg-white p-[16px] shadow-sm sm:p-6"
+    >
       <div className="flex flex-col gap-1">
         <p className="text-lg font-semibold break-words text-gold-ink">{claim.alias}</p>
         <h3 className="text-2xl font-bold break-words text-red-deep">
@@ -48,7 +51,11 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
             <dt className="text-muted">{t("phone")}</dt>
             <dd>
               {c.phone ? (
-                <a href={`tel:${c.phone}`} className={buttonClass("secondary", "md", "tabular-nums")} aria-label={t("call", { phone: c.phone })}>
+                <a
+                  href={`tel:${c.phone}`}
+                  className={buttonClass("secondary", "md", "tabular-nums")}
+                  aria-label={t("call", { phone: c.phone })}
+                >
                   {c.phone}
                 </a>
               ) : (
@@ -61,10 +68,17 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
           <p className="mt-2 text-base text-muted">{t("contactPrivate")}</p>
         </div>
       )}
-      {claim.status === "fulfilled" && claim.note && <p className="text-lg break-words">{t("yourNote", { note: claim.note })}</p>}
+      {claim.status === "fulfilled" && claim.note && (
+        <p className="text-lg break-words">{t("yourNote", { note: claim.note })}</p>
+      )}
       {claim.status === "fulfilled" && claim.photoId && (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={wishPhotoUrl(claim.photoId)} alt={tw("fulfilPhotoAlt", { title: claim.title })} loading="lazy" className="aspect-[4/3] w-full max-w-sm rounded-xl border border-line object-cover" />
+        <img
+          src={wishPhotoUrl(claim.photoId)}
+          alt={tw("fulfilPhotoAlt", { title: claim.title })}
+          loading="lazy"
+          className="aspect-[4/3] w-full max-w-sm rounded-xl border border-line object-cover"
+        />
       )}
       {claim.status === "active" && (
         <>
@@ -72,14 +86,23 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
             <FulfilForm claimId={claim.id} points={POINTS.wishFulfilled} />
           </ClientMessages>
           {confirmWithdraw ? (
-            <section aria-labelledby={`withdraw-${claim.id}`} className="flex flex-col gap-3 rounded-xl border-2 border-red-deep bg-red-soft p-4">
+            <section
+              aria-labelledby={`withdraw-${claim.id}`}
+              className="flex flex-col gap-3 rounded-xl border-2 border-red-deep bg-red-soft p-4"
+            >
               <h4 id={`withdraw-${claim.id}`} className="text-xl font-bold text-red-deep">
                 {t("withdrawTitle")}
               </h4>
               <p className="text-lg">{t("withdrawText")}</p>
               <div className="flex flex-wrap gap-3">
                 <ClientMessages namespaces={["common", "errors"]}>
-                  <PostButton action={withdrawClaimAction} name="claimId" value={claim.id} label={t("withdrawYes")} variant="danger" />
+                  <PostButton
+                    action={withdrawClaimAction}
+                    name="claimId"
+                    value={claim.id}
+                    label={t("withdrawYes")}
+                    variant="danger"
+                  />
                 </ClientMessages>
                 <SamePageLink href={`/me/wishes#claim-${claim.id}`} className={buttonClass("secondary", "lg")}>
                   {t("withdrawNo")}
@@ -87,7 +110,10 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
               </div>
             </section>
           ) : (
-            <SamePageLink href={`/me/wishes?withdraw=${claim.id}#withdraw-${claim.id}`} className={buttonClass("ghost", "md", "self-start underline")}>
+            <SamePageLink
+              href={`/me/wishes?withdraw=${claim.id}#withdraw-${claim.id}`}
+              className={buttonClass("ghost", "md", "self-start underline")}
+            >
               {t("withdraw")}
             </SamePageLink>
           )}
@@ -101,7 +127,11 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
 export async function PastClaims({ items }: { items: MyPastClaim[] }) {
   const t = await getTranslations("myWishes");
   const format = await getFormatter();
-  const tone = { confirmed: "bg-green-soft text-green-ink border-green-ink/30", withdrawn: "bg-stone-100 text-stone-700 border-stone-300", lapsed: "bg-gold-soft text-gold-ink border-gold/40" } as const;
+  const tone = {
+    confirmed: "bg-green-soft text-green-ink border-green-ink/30",
+    withdrawn: "bg-stone-100 text-stone-700 border-stone-300",
+    lapsed: "bg-gold-soft text-gold-ink border-gold/40",
+  } as const;
   return (
     <Card aria-labelledby="past-title">
       <h2 id="past-title" className="text-2xl font-bold">
@@ -115,8 +145,16 @@ export async function PastClaims({ items }: { items: MyPastClaim[] }) {
             </p>
             <p className="flex flex-wrap items-center gap-2">
               {/* Longer than a badge's few words: it wraps on a narrow phone. */}
-              <span className={`max-w-full min-w-0 rounded-xl border px-3 py-0.5 text-base font-semibold ${tone[c.status]}`}>{t(`past.${c.status}`, { points: c.points })}</span>
-              {c.endedAt && <span className="text-base text-muted">{t("endedOn", { date: format.dateTime(c.endedAt, dayFormat) })}</span>}
+              <span
+                className={`max-w-full min-w-0 rounded-xl border px-3 py-0.5 text-base font-semibold ${tone[c.status]}`}
+              >
+                {t(`past.${c.status}`, { points: c.points })}
+              </span>
+              {c.endedAt && (
+                <span className="text-base text-muted">
+                  {t("endedOn", { date: format.dateTime(c.endedAt, dayFormat) })}
+                </span>
+              )}
             </p>
           </li>
         ))}
@@ -129,7 +167,15 @@ export async function PastClaims({ items }: { items: MyPastClaim[] }) {
 export async function MyOwnWishes({ items }: { items: MyOwnWish[] }) {
   const t = await getTranslations("myWishes");
   const tw = await getTranslations("wishes");
-  const tone = { pending: "gold", changes: "red", rejected: "grey", open: "gold", claimed: "gold", fulfilled: "green", done: "green" } as const;
+  const tone = {
+    pending: "gold",
+    changes: "red",
+    rejected: "grey",
+    open: "gold",
+    claimed: "gold",
+    fulfilled: "green",
+    done: "green",
+  } as const;
   return (
     <Card aria-labelledby="own-title">
       <h2 id="own-title" className="text-2xl font-bold">
@@ -145,14 +191,23 @@ export async function MyOwnWishes({ items }: { items: MyOwnWish[] }) {
               <p>
                 <Badge tone={tone[w.status]}>{tw(`status.${w.status}`)}</Badge>
               </p>
-              {w.reason && ["changes", "rejected"].includes(w.status) && <p className="break-words">{tw("detail.reason", { reason: w.reason })}</p>}
+              {w.reason && ["changes", "rejected"].includes(w.status) && (
+                <p className="break-words">{tw("detail.reason", { reason: w.reason })}</p>
+              )}
               <div className="flex flex-wrap gap-3">
                 {w.editable && (
-                  <Link href={`/wishes/${w.id}/edit`} className={buttonClass(w.status === "changes" ? "primary" : "secondary", "md")}>
+                  <Link
+                    href={`/wishes/${w.id}/edit`}
+                    className={buttonClass(w.status === "changes" ? "primary" : "secondary", "md")}
+                  >
                     {tw("detail.edit")}
                   </Link>
                 )}
-                <Link href={`/wishes/${w.id}`} className={buttonClass("ghost", "md", "underline")} aria-label={t("viewNamed", { title: w.title })}>
+                <Link
+                  href={`/wishes/${w.id}`}
+                  className={buttonClass("ghost", "md", "underline")}
+                  aria-label={t("viewNamed", { title: w.title })}
+                >
                   {t("view")}
                 </Link>
               </div>

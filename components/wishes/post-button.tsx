@@ -12,7 +12,19 @@ type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
  * redirects on success, and a refusal is said in words above the button. Claiming a wish and the
  * "yes" of letting one go.
  */
-export function PostButton({ action, name, value, label, variant = "primary" }: { action: Action; name: string; value: string; label: string; variant?: "primary" | "danger" }) {
+export function PostButton({
+  action,
+  name,
+  value,
+  label,
+  variant = "primary",
+}: {
+  action: Action;
+  name: string;
+  value: string;
+  label: string;
+  variant?: "primary" | "danger";
+}) {
   const [state, formAction] = useActionState(action, { ok: false });
   return (
     <form action={formAction} className="flex flex-col gap-3">

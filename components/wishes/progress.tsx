@@ -15,12 +15,18 @@ export function WishProgressBar({ progress }: { progress: WishProgress }) {
     { key: "progressOpen", n: progress.open, bar: "bg-red-soft", dot: "bg-red-soft border border-red-brand" },
   ] as const;
   return (
-    <section aria-labelledby="progress-title" className="rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5">
+    <section
+      aria-labelledby="progress-title"
+      className="rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5"
+    >
       <h2 id="progress-title" className="text-2xl font-bold text-red-deep">
         {t("progressTitle")}
       </h2>
       <p className="mt-1 text-xl font-semibold">{t("progressSummary", { total, fulfilled: progress.fulfilled })}</p>
-      <div aria-hidden="true" className="mt-3 flex h-6 w-full overflow-hidden rounded-full border border-line bg-red-soft">
+      <div
+        aria-hidden="true"
+        className="mt-3 flex h-6 w-full overflow-hidden rounded-full border border-line bg-red-soft"
+      >
         {parts.map((p) => (
           <span key={p.key} className={p.bar} style={{ width: pct(p.n) }} />
         ))}

@@ -4,10 +4,16 @@ import { forwardRef, useId, type TextareaHTMLAttributes } from "react";
 import { useFieldErrorText } from "@/components/ui/field";
 
 /** A labelled textarea with its hint, a live count against the limit, and translated errors. */
-export const TextArea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint: string; count: string; over: boolean; errors?: string[] }>(function TextArea(
-  { label, hint, count, over, errors, ...area },
-  ref,
-) {
+export const TextArea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & {
+    label: string;
+    hint: string;
+    count: string;
+    over: boolean;
+    errors?: string[];
+  }
+>(function TextArea({ label, hint, count, over, errors, ...area }, ref) {
   const id = useId();
   const errorText = useFieldErrorText();
   const errorId = errors?.length ? `${id}-error` : undefined;

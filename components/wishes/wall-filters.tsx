@@ -4,14 +4,20 @@ import { WISH_CATEGORIES } from "@/db/schema/wishes";
 import { AGE_BANDS, type WallFilters } from "@/lib/wishes/queries";
 import { buttonClass } from "@/components/ui/button";
 
-const control = "min-h-12 w-full rounded-xl border-2 border-stone-400 bg-white px-3 text-lg text-ink focus:border-red-brand";
+const control =
+  "min-h-12 w-full rounded-xl border-2 border-stone-400 bg-white px-3 text-lg text-ink focus:border-red-brand";
 
 /** A plain GET form: it works before (and without) any JavaScript, and the URL can be shared. */
 export function WallFilterForm({ filters }: { filters: WallFilters }) {
   const t = useTranslations("wishes");
   const filtered = !!(filters.category || filters.band || (filters.sort && filters.sort !== "newest"));
   return (
-    <form method="get" action="/wishes" aria-labelledby="filters-title" className="flex flex-col gap-4 rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5">
+    <form
+      method="get"
+      action="/wishes"
+      aria-labelledby="filters-title"
+      className="flex flex-col gap-4 rounded-[var(--radius-card)] border border-line bg-white p-4 shadow-sm sm:p-5"
+    >
       <h2 id="filters-title" className="text-2xl font-bold text-red-deep">
         {t("filtersTitle")}
       </h2>

@@ -10,19 +10,36 @@ export const wishPhotoUrl = (id: string) => `/api/wishes/photos/${id}`;
 /** A simple line picture of each kind of wish (an emoji may have no glyph on an older phone). */
 function KindIcon({ category }: { category: WallWish["category"] }) {
   const paths = {
-    goods: "M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-1.5-3-5-3.5-5-1.2C7 7 9.5 7 12 7zm0 0c1.5-3 5-3.5 5-1.2C17 7 14.5 7 12 7z",
+    goods:
+      "M4 11h16v9H4zM3 7h18v4H3zM12 7v13M12 7c-1.5-3-5-3.5-5-1.2C7 7 9.5 7 12 7zm0 0c1.5-3 5-3.5 5-1.2C17 7 14.5 7 12 7z",
     service: "M14.5 5.5a4 4 0 0 0-5 5L4 16l4 4 5.5-5.5a4 4 0 0 0 5-5l-2.5 2.5-2.5-.5-.5-2.5z",
     companionship: "M12 20s-7-4.3-7-9.5A3.8 3.8 0 0 1 12 8a3.8 3.8 0 0 1 7 2.5C19 15.7 12 20 12 20z",
   } as const;
   return (
-    <svg viewBox="0 0 24 24" className="size-1/2 fill-none stroke-gold-ink" strokeWidth={1.6} strokeLinejoin="round" strokeLinecap="round">
+    <svg
+      viewBox="0 0 24 24"
+      className="size-1/2 fill-none stroke-gold-ink"
+      strokeWidth={1.6}
+      strokeLinejoin="round"
+      strokeLinecap="round"
+    >
       <path d={paths[category]} />
     </svg>
   );
 }
 
 /** A wish's photo, or its kind's picture where there is none. */
-export function WishPhoto({ photoId, title, category, className = "size-20 sm:size-24" }: { photoId: string | null; title: string; category: WallWish["category"]; className?: string }) {
+export function WishPhoto({
+  photoId,
+  title,
+  category,
+  className = "size-20 sm:size-24",
+}: {
+  photoId: string | null;
+  title: string;
+  category: WallWish["category"];
+  className?: string;
+}) {
   const t = useTranslations("wishes");
   if (!photoId) {
     return (
@@ -32,8 +49,15 @@ export function WishPhoto({ photoId, title, category, className = "size-20 sm:si
     );
   }
   // Photos are scaled on upload and served from the database: no image optimiser needed.
-  // eslint-disable-next-line @next/next/no-img-element
-  return <img src={wishPhotoUrl(photoId)} alt={t("photoAlt", { title })} loading="lazy" className={`shrink-0 rounded-xl border border-line bg-stone-100 object-cover ${className}`} />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img
+      src={wishPhotoUrl(photoId)}
+      alt={t("photoAlt", { title })}
+      loading="lazy"
+      className={`shrink-0 rounded-xl border border-line bg-stone-100 object-cover ${className}`}
+    />
+  );
 }
 
 /** "Wanted by 16 January" in the reader's language, from a date without time. */
@@ -60,7 +84,9 @@ export function WishFacts({ wish }: { wish: Pick<WallWish, "category" | "value" 
 export function WishCard({ wish }: { wish: WallWish }) {
   const t = useTranslations("wishes");
   return (
-    <article className={`flex h-full flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-[16px] shadow-sm sm:p-5 ${wish.taken ? "border-line" : "border-gold"}`}>
+    <article
+      className={`flex h-full flex-col gap-3 rounded-[var(--radius-card)] border-2 bg-white p-[16px] shadow-sm sm:p-5 ${wish.taken ? "border-line" : "border-gold"}`}
+    >
       <div className="flex flex-wrap items-start gap-4">
         <WishPhoto photoId={wish.photoId} title={wish.title} category={wish.category} />
         <div className="min-w-0 flex-[1_1_8rem]">
@@ -72,7 +98,11 @@ export function WishCard({ wish }: { wish: WallWish }) {
       </div>
       <p className="line-clamp-3 text-lg break-words">{wish.story}</p>
       <WishFacts wish={wish} />
-      <Link href={`/wishes/${wish.id}`} aria-label={t("seeNamed", { title: wish.title })} className={buttonClass(wish.taken ? "secondary" : "primary", "md", "mt-auto self-stretch sm:self-start")}>
+      <Link
+        href={`/wishes/${wish.id}`}
+        aria-label={t("seeNamed", { title: wish.title })}
+        className={buttonClass(wish.taken ? "secondary" : "primary", "md", "mt-auto self-stretch sm:self-start")}
+      >
         {t("see")}
       </Link>
     </article>
@@ -86,7 +116,12 @@ export function GalleryCard({ wish }: { wish: GalleryWish }) {
     <article className="flex h-full flex-col gap-3 rounded-[var(--radius-card)] border border-line border-t-4 border-t-green-ink bg-white p-[16px] shadow-sm sm:p-5">
       {wish.photoId && (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={wishPhotoUrl(wish.photoId)} alt={t("fulfilPhotoAlt", { title: wish.title })} loading="lazy" className="aspect-[4/3] w-full rounded-xl border border-line bg-stone-100 object-cover" />
+        <img
+          src={wishPhotoUrl(wish.photoId)}
+          alt={t("fulfilPhotoAlt", { title: wish.title })}
+          loading="lazy"
+          className="aspect-[4/3] w-full rounded-xl border border-line bg-stone-100 object-cover"
+        />
       )}
       <p className="text-lg font-semibold break-words text-gold-ink">{wish.alias}</p>
       <h3 className="text-xl font-bold break-words text-green-ink">{wish.title}</h3>

@@ -36,7 +36,17 @@ const FIELDS = ["title", "story", "category", "value", "wantedBy", "alias", "age
  * A resident asks for a wish for themselves, or corrects one sent back to them (`edit`): the
  * schema the service parses again, sent as multipart so the photo travels as a file.
  */
-export function WishForm({ cap, suggestion, initial, edit }: { cap: number; suggestion: string; initial?: WishFormValues; edit?: { id: string; version: number; photoId: string | null } }) {
+export function WishForm({
+  cap,
+  suggestion,
+  initial,
+  edit,
+}: {
+  cap: number;
+  suggestion: string;
+  initial?: WishFormValues;
+  edit?: { id: string; version: number; photoId: string | null };
+}) {
   const t = useTranslations("wishes");
   const router = useRouter();
   const [code, setCode] = useState<string>();
@@ -45,8 +55,23 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
   const top = useRef<HTMLDivElement>(null);
   // When editing, the wish's id and version ride along as values, so the resolver parses the very
   // schema the service does.
-  const defaults: WishFormValues = { ...(initial ?? { title: "", story: "", category: "", value: "", wantedBy: null, alias: "", age: "", circumstance: "" }), ...(edit ? { id: edit.id, version: edit.version } : {}) };
-  const form = useForm<WishFormValues>({ resolver: zodResolver(edit ? updateOwnWishSchema : ownWishSchema) as unknown as Resolver<WishFormValues>, defaultValues: defaults });
+  const defaults: WishFormValues = {
+    ...(initial ?? {
+      title: "",
+      story: "",
+      category: "",
+      value: "",
+      wantedBy: null,
+      alias: "",
+      age: "",
+      circumstance: "",
+    }),
+    ...(edit ? { id: edit.id, version: edit.version } : {}),
+  };
+  const form = useForm<WishFormValues>({
+    resolver: zodResolver(edit ? updateOwnWishSchema : ownWishSchema) as unknown as Resolver<WishFormValues>,
+    defaultValues: defaults,
+  });
   const { errors, isSubmitting } = form.formState;
   const story = useWatch({ control: form.control, name: "story" }) ?? "";
   const err = (m?: string) => (m ? [m] : undefined);
@@ -72,7 +97,8 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
       for (const [field, codes] of Object.entries(result.fieldErrors ?? {})) {
         if (!codes?.length) continue;
         if (field === "photo") photo.current?.setError(codes[0]);
-        else if ((FIELDS as readonly string[]).includes(field)) form.setError(field as (typeof FIELDS)[number], { message: codes[0] });
+        else if ((FIELDS as readonly string[]).includes(field))
+          form.setError(field as (typeof FIELDS)[number], { message: codes[0] });
       }
       setCode(result.code);
       top.current?.scrollIntoView({ block: "start" });
@@ -98,7 +124,13 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
     <div ref={top} className="scroll-mt-4">
       <form onSubmit={(e) => void form.handleSubmit(send)(e)} noValidate className="flex flex-col gap-6">
         <FormMessage code={code} />
-        <Field label={t("form.wishTitle")} hint={t("form.wishTitleHint", { max: WISH_TITLE_MAX })} autoComplete="off" errors={err(errors.title?.message)} {...form.register("title")} />
+        <Field
+          label={t("form.wishTitle")}
+          hint={t("form.wishTitleHint", { max: WISH_TITLE_MAX })}
+          autoComplete="off"
+          errors={err(errors.title?.message)}
+          {...form.register("title")}
+        />
         <TextArea
           label={t("form.story")}
           hint={t("form.storyHint", { max: WISH_STORY_MAX })}
@@ -117,17 +149,51 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
               onChange={field.onChange}
               errors={err(errors.category?.message)}
               columns={1}
-              choices={WISH_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`), hint: t(`categoryHint.${c}`) }))}
+              choices={WISH_CATEGORIES.map((c) => ({
+                value: c,
+                label: t(`category.${c}`),
+                hint: t(`categoryHint.${c}`),
+              }))}
             />
           )}
         />
         <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
-          <Field label={t("form.value")} hint={t("form.valueHint", { cap })} type="number" inputMode="numeric" min={0} max={cap} errors={err(errors.value?.message)} {...form.register("value")} />
-          <Field label={t("form.wantedBy")} type="date" optional errors={err(errors.wantedBy?.message)} {...form.register("wantedBy", { setValueAs: (v: string | null) => v || null })} />
+          <Field
+            label={t("form.value")}
+            hint={t("form.valueHint", { cap })}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={cap}
+            errors={err(errors.value?.message)}
+            {...form.register("value")}
+          />
+          <Field
+            label={t("form.wantedBy")}
+            type="date"
+            optional
+            errors={err(errors.wantedBy?.message)}
+            {...form.register("wantedBy", { setValueAs: (v: string | null) => v || null })}
+          />
         </div>
         <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
-          <Field label={t("form.alias")} hint={t("form.aliasHint", { suggestion })} autoComplete="off" errors={err(errors.alias?.message)} {...form.register("alias")} />
-          <Field label={t("form.age")} hint={t("form.ageHint")} type="number" inputMode="numeric" min={0} max={120} errors={err(errors.age?.message)} {...form.register("age")} />
+          <Field
+            label={t("form.alias")}
+            hint={t("form.aliasHint", { suggestion })}
+            autoComplete="off"
+            errors={err(errors.alias?.message)}
+            {...form.register("alias")}
+          />
+          <Field
+            label={t("form.age")}
+            hint={t("form.ageHint")}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={120}
+            errors={err(errors.age?.message)}
+            {...form.register("age")}
+          />
         </div>
         <Controller
           control={form.control}
@@ -151,7 +217,11 @@ export function WishForm({ cap, suggestion, initial, edit }: { cap: number; sugg
             edit?.photoId ? (
               <div className="flex flex-wrap items-center gap-3">
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img src={wishPhotoUrl(edit.photoId)} alt={t("photoAlt", { title: defaults.title })} className="size-24 rounded-xl border border-line object-cover" />
+                <img
+                  src={wishPhotoUrl(edit.photoId)}
+                  alt={t("photoAlt", { title: defaults.title })}
+                  className="size-24 rounded-xl border border-line object-cover"
+                />
                 <span className="text-base text-muted">{t("form.currentPhoto")}</span>
               </div>
             ) : undefined

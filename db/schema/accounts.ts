@@ -48,9 +48,7 @@ export const users = pgTable(
     verifiedBy: text("verified_by"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Sessions issued before this instant are refused (sign-out, password change, disabling). */
-    tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true, mode: "date" })
-      .notNull()
-      .defaultNow(),
+    tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

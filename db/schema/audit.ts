@@ -10,7 +10,9 @@ export const auditLog = pgTable(
     /** The action, e.g. "auth.sign_in", "households.import", "residents.verify". */
     action: text("action").notNull(),
     /** "ok" when it happened, "refused" when the actor was turned away. */
-    outcome: text("outcome", { enum: ["ok", "refused"] }).notNull().default("ok"),
+    outcome: text("outcome", { enum: ["ok", "refused"] })
+      .notNull()
+      .default("ok"),
     targetType: text("target_type"),
     targetId: text("target_id"),
     ip: text("ip"),

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { festivals, programmeItems } from "./festivals";
 
@@ -8,7 +21,17 @@ export type CompetitionFormat = (typeof COMPETITION_FORMATS)[number];
 
 /** What is played decides how a score is written down and checked. */
 /** chess is international chess; xiangqi is Chinese chess (red moves first). */
-export const GAME_TYPES = ["chess", "xiangqi", "go", "table_tennis", "badminton", "guandan", "bridge", "tug_of_war", "relay"] as const;
+export const GAME_TYPES = [
+  "chess",
+  "xiangqi",
+  "go",
+  "table_tennis",
+  "badminton",
+  "guandan",
+  "bridge",
+  "tug_of_war",
+  "relay",
+] as const;
 export type GameType = (typeof GAME_TYPES)[number];
 
 /** Who plays: one person, a pair (partners from the registrations), or a team (by team name). */
@@ -70,8 +93,14 @@ export const competitions = pgTable(
   (t) => [
     uniqueIndex("competitions_item_uq").on(t.itemId),
     index("competitions_festival_idx").on(t.festivalId),
-    check("competitions_format_valid", sql`${t.format} in ('round_robin', 'single_elimination', 'double_elimination', 'swiss')`),
-    check("competitions_game_valid", sql`${t.game} in ('chess', 'xiangqi', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay')`),
+    check(
+      "competitions_format_valid",
+      sql`${t.format} in ('round_robin', 'single_elimination', 'double_elimination', 'swiss')`,
+    ),
+    check(
+      "competitions_game_valid",
+      sql`${t.game} in ('chess', 'xiangqi', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay')`,
+    ),
     check("competitions_entrant_kind_valid", sql`${t.entrantKind} in ('individual', 'pair', 'team')`),
     check("competitions_status_valid", sql`${t.status} in ('setup', 'drawn', 'locked', 'finished')`),
     check("competitions_group_size_range", sql`${t.groupSize} is null or ${t.groupSize} between 3 and 16`),
@@ -112,7 +141,10 @@ export const competitionEntrants = pgTable(
     halfByeRound: integer("half_bye_round"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("competition_entrants_name_uq").on(t.competitionId, t.name), index("competition_entrants_competition_idx").on(t.competitionId, t.seed)],
+  (t) => [
+    uniqueIndex("competition_entrants_name_uq").on(t.competitionId, t.name),
+    index("competition_entrants_competition_idx").on(t.competitionId, t.seed),
+  ],
 );
 
 export const MATCH_OUTCOMES = ["a", "b", "draw"] as const;
@@ -137,7 +169,10 @@ export const competitionMatches = pgTable(
     entrantA: uuid("entrant_a").references(() => competitionEntrants.id, { onDelete: "set null" }),
     entrantB: uuid("entrant_b").references(() => competitionEntrants.id, { onDelete: "set null" }),
     /** Where each side comes from in a bracket: { a?: { winnerOf | loserOf: matchId }, b?: … }. */
-    feeds: jsonb("feeds").$type<{ a?: { winnerOf?: string; loserOf?: string }; b?: { winnerOf?: string; loserOf?: string } }>().notNull().default({}),
+    feeds: jsonb("feeds")
+      .$type<{ a?: { winnerOf?: string; loserOf?: string }; b?: { winnerOf?: string; loserOf?: string } }>()
+      .notNull()
+      .default({}),
     /** "third_place" for the match for third. */
     label: text("label"),
     tableName: text("table_name"),
@@ -155,7 +190,10 @@ export const competitionMatches = pgTable(
     index("competition_matches_entrant_a_idx").on(t.entrantA),
     index("competition_matches_entrant_b_idx").on(t.entrantB),
     check("competition_matches_outcome_valid", sql`${t.outcome} is null or ${t.outcome} in ('a', 'b', 'draw')`),
-    check("competition_matches_two_sides", sql`${t.entrantA} is null or ${t.entrantB} is null or ${t.entrantA} <> ${t.entrantB}`),
+    check(
+      "competition_matches_two_sides",
+      sql`${t.entrantA} is null or ${t.entrantB} is null or ${t.entrantA} <> ${t.entrantB}`,
+    ),
   ],
 );
 

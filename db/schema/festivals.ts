@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const FESTIVAL_STATUSES = ["draft", "published", "archived"] as const;
 
@@ -88,7 +100,10 @@ export const programmeItems = pgTable(
     parentId: uuid("parent_id"),
     position: integer("position").notNull().default(0),
     /** People or acts assigned, by name (registrations link accounts later). */
-    people: text("people").array().notNull().default(sql`'{}'::text[]`),
+    people: text("people")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -97,7 +112,9 @@ export const programmeItems = pgTable(
     index("programme_items_festival_start_idx").on(t.festivalId, t.startsAt),
     index("programme_items_venue_start_idx").on(t.venueId, t.startsAt),
     index("programme_items_parent_idx").on(t.parentId, t.position),
-    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: "programme_items_parent_fk" }).onDelete("cascade"),
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: "programme_items_parent_fk" }).onDelete(
+      "cascade",
+    ),
     check("programme_items_times_ordered", sql`${t.endsAt} > ${t.startsAt}`),
     check("programme_items_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
     check(

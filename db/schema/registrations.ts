@@ -73,7 +73,13 @@ export const registrations = pgTable(
   (t) => [
     // One live registration per person, role and item.
     uniqueIndex("registrations_once_uq")
-      .on(t.festivalId, t.userId, t.participantKey, t.role, sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .on(
+        t.festivalId,
+        t.userId,
+        t.participantKey,
+        t.role,
+        sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
       .where(sql`${t.status} in ('confirmed', 'waitlisted')`),
     index("registrations_waitlist_idx").on(t.festivalId, t.status, t.queuedAt),
     index("registrations_user_idx").on(t.userId),
@@ -163,7 +169,10 @@ export const shiftAssignments = pgTable(
     servedAt: timestamp("served_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("shift_assignments_uq").on(t.shiftId, t.registrationId), index("shift_assignments_registration_idx").on(t.registrationId)],
+  (t) => [
+    uniqueIndex("shift_assignments_uq").on(t.shiftId, t.registrationId),
+    index("shift_assignments_registration_idx").on(t.registrationId),
+  ],
 );
 
 export type Shift = typeof shifts.$inferSelect;

@@ -30,7 +30,10 @@ export const starCategories = pgTable(
   (t) => [
     uniqueIndex("star_categories_festival_name_uq").on(t.festivalId, t.name),
     check("star_categories_mode_valid", sql`${t.mode} in ('resident', 'household')`),
-    check("star_categories_numbers", sql`${t.winners} between 1 and 50 and ${t.votesPerVoter} between 1 and 10 and ${t.nominationCap} between 1 and 10`),
+    check(
+      "star_categories_numbers",
+      sql`${t.winners} between 1 and 50 and ${t.votesPerVoter} between 1 and 10 and ${t.nominationCap} between 1 and 10`,
+    ),
   ],
 );
 
@@ -80,7 +83,10 @@ export const starNominations = pgTable(
   (t) => [
     index("star_nominations_category_status_idx").on(t.categoryId, t.status),
     index("star_nominations_nominator_idx").on(t.nominatorId, t.categoryId),
-    check("star_nominations_status_valid", sql`${t.status} in ('pending', 'approved', 'rejected', 'declined', 'merged')`),
+    check(
+      "star_nominations_status_valid",
+      sql`${t.status} in ('pending', 'approved', 'rejected', 'declined', 'merged')`,
+    ),
   ],
 );
 
@@ -128,7 +134,10 @@ export const starVotes = pgTable(
       .references(() => starNominations.id, { onDelete: "cascade" }),
     receipt: text("receipt").notNull(),
   },
-  (t) => [index("star_votes_category_candidate_idx").on(t.categoryId, t.candidateId), uniqueIndex("star_votes_receipt_candidate_uq").on(t.receipt, t.candidateId)],
+  (t) => [
+    index("star_votes_category_candidate_idx").on(t.categoryId, t.candidateId),
+    uniqueIndex("star_votes_receipt_candidate_uq").on(t.receipt, t.candidateId),
+  ],
 );
 
 /** Published winners, fixed when an organiser publishes; a settled tie keeps its reason. */

@@ -16,7 +16,13 @@ export const communitySettings = pgTable(
     claimDays: integer("claim_days").notNull().default(7),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("community_settings_single", sql`${t.id} = 1`), check("community_settings_ranges", sql`${t.wishValueCap} between 1 and 100000 and ${t.claimCap} between 1 and 50 and ${t.claimDays} between 1 and 90`)],
+  (t) => [
+    check("community_settings_single", sql`${t.id} = 1`),
+    check(
+      "community_settings_ranges",
+      sql`${t.wishValueCap} between 1 and 100000 and ${t.claimCap} between 1 and 50 and ${t.claimDays} between 1 and 90`,
+    ),
+  ],
 );
 
 export const CIRCUMSTANCES = ["elderly_alone", "low_income", "disability", "child", "other"] as const;
@@ -75,7 +81,10 @@ export const wishes = pgTable(
   },
   (t) => [
     index("wishes_status_idx").on(t.status, t.createdAt),
-    check("wishes_status_valid", sql`${t.status} in ('pending', 'changes', 'rejected', 'open', 'claimed', 'fulfilled', 'done')`),
+    check(
+      "wishes_status_valid",
+      sql`${t.status} in ('pending', 'changes', 'rejected', 'open', 'claimed', 'fulfilled', 'done')`,
+    ),
     // Help and company may cost nothing (0); goods are checked to be worth something by the service.
     check("wishes_value_not_negative", sql`${t.value} >= 0`),
   ],
@@ -105,9 +114,13 @@ export const wishClaims = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("wish_claims_one_live_uq").on(t.wishId).where(sql`${t.status} in ('active', 'fulfilled')`),
+    uniqueIndex("wish_claims_one_live_uq")
+      .on(t.wishId)
+      .where(sql`${t.status} in ('active', 'fulfilled')`),
     index("wish_claims_volunteer_idx").on(t.volunteerId, t.status),
-    index("wish_claims_lapse_idx").on(t.lapsesAt).where(sql`${t.status} = 'active'`),
+    index("wish_claims_lapse_idx")
+      .on(t.lapsesAt)
+      .where(sql`${t.status} = 'active'`),
     check("wish_claims_status_valid", sql`${t.status} in ('active', 'fulfilled', 'confirmed', 'withdrawn', 'lapsed')`),
   ],
 );
@@ -135,9 +148,14 @@ export const pointEntries = pgTable(
     index("point_entries_user_idx").on(t.userId, t.createdAt),
     index("point_entries_year_idx").on(t.year, t.userId),
     // One award per claim or shift served.
-    uniqueIndex("point_entries_ref_uq").on(t.kind, t.refId).where(sql`${t.refId} is not null and ${t.kind} in ('wish_fulfilled', 'shift_served')`),
+    uniqueIndex("point_entries_ref_uq")
+      .on(t.kind, t.refId)
+      .where(sql`${t.refId} is not null and ${t.kind} in ('wish_fulfilled', 'shift_served')`),
     check("point_entries_kind_valid", sql`${t.kind} in ('wish_fulfilled', 'shift_served', 'manual', 'redemption')`),
-    check("point_entries_sign", sql`(${t.kind} = 'redemption' and ${t.points} < 0) or (${t.kind} <> 'redemption' and ${t.points} <> 0)`),
+    check(
+      "point_entries_sign",
+      sql`(${t.kind} = 'redemption' and ${t.points} < 0) or (${t.kind} <> 'redemption' and ${t.points} <> 0)`,
+    ),
   ],
 );
 

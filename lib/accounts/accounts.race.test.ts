@@ -29,7 +29,10 @@ describe("sign-in throttle counts every parallel failure", () => {
       Array.from({ length: 30 }, async () => {
         const [r] = await t.db.select({ failures: throttles.failures }).from(throttles).where(eq(throttles.key, key));
         await new Promise((res) => setTimeout(res, 5));
-        await t.db.update(throttles).set({ failures: r.failures + 1 }).where(eq(throttles.key, key));
+        await t.db
+          .update(throttles)
+          .set({ failures: r.failures + 1 })
+          .where(eq(throttles.key, key));
       }),
     );
     const [row] = await t.db.select().from(throttles).where(eq(throttles.key, key));
@@ -41,7 +44,9 @@ describe("one account per phone number", () => {
   it("12 sign-ups with one number at once → exactly one account, the rest phone_taken", async () => {
     const phone = nextPhone();
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => signUp(t.db, { name: `并发${i}`, phone, password: "a long and fine phrase" })),
+      Array.from({ length: 12 }, (_, i) =>
+        signUp(t.db, { name: `并发${i}`, phone, password: "a long and fine phrase" }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.fieldErrors?.phone?.[0] === "phone_taken")).toHaveLength(11);

@@ -15,15 +15,31 @@ import { changeRole, setAccountDisabled, setResidentVerified } from "./residents
 
 // Session → service → revalidate. Every rule lives in the services.
 
-function toState<T>(result: Result<T> | { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined> }, values?: Record<string, string>): ActionState<T> {
+function toState<T>(
+  result: Result<T> | { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined> },
+  values?: Record<string, string>,
+): ActionState<T> {
   if (result.ok) return { ok: true, data: result.data, at: Date.now() };
-  return { ok: false, code: result.code, fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined, values, at: Date.now() };
+  return {
+    ok: false,
+    code: result.code,
+    fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined,
+    values,
+    at: Date.now(),
+  };
 }
 
-export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ verified: boolean }>> {
+export async function signUpAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ verified: boolean }>> {
   const values = formValues(formData, ["name", "phone", "householdCode"]);
   const db = await getDb();
-  const result = await signUp(db, { ...values, password: String(formData.get("password") ?? "") }, { ip: clientIp(await headers()) });
+  const result = await signUp(
+    db,
+    { ...values, password: String(formData.get("password") ?? "") },
+    { ip: clientIp(await headers()) },
+  );
   return toState(result.ok ? { ok: true, data: { verified: result.data.verified } } : result, values);
 }
 
@@ -41,7 +57,10 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   const result = await changePassword(
     await getDb(),
     actor,
-    { currentPassword: String(formData.get("currentPassword") ?? ""), newPassword: String(formData.get("newPassword") ?? "") },
+    {
+      currentPassword: String(formData.get("currentPassword") ?? ""),
+      newPassword: String(formData.get("newPassword") ?? ""),
+    },
     { ip: actor?.ip },
   );
   return toState(result);

@@ -23,5 +23,9 @@ export function isCommonPassword(password: string): boolean {
   if (COMMON_PASSWORDS.has(p)) return true;
   // One character repeated, or a plain run of digits/letters, is as weak as the list.
   if (/^(.)\1+$/.test(p)) return true;
-  return "0123456789012345678901234567890".includes(p) || "9876543210987654321098765432109".includes(p) || "abcdefghijklmnopqrstuvwxyz".includes(p);
+  return (
+    "0123456789012345678901234567890".includes(p) ||
+    "9876543210987654321098765432109".includes(p) ||
+    "abcdefghijklmnopqrstuvwxyz".includes(p)
+  );
 }

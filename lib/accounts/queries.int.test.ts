@@ -4,7 +4,15 @@ import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { seedDemo } from "@/db/seed";
 import { authenticate } from "./service";
-import { findHouseholds, getDashboardCounts, getMyProfile, listHouseholds, listHouseholdsForSlips, listResidents, PAGE_SIZE } from "./queries";
+import {
+  findHouseholds,
+  getDashboardCounts,
+  getMyProfile,
+  listHouseholds,
+  listHouseholdsForSlips,
+  listResidents,
+  PAGE_SIZE,
+} from "./queries";
 import { listAudit } from "@/lib/audit/queries";
 import { pageWindow } from "@/lib/pagination";
 
@@ -83,7 +91,12 @@ describe("residents", () => {
     const r = await authenticate(t.db, { phone: "13800000002", password: "linli-demo-2026" });
     if (!r.ok) throw new Error("sign-in failed");
     const me = await getMyProfile(t.db, r.data.userId);
-    expect(me).toMatchObject({ name: "王秀英", phoneMasked: "138****0002", verified: true, household: { building: "美湖花园 1栋", unit: "1单元", room: "101" } });
+    expect(me).toMatchObject({
+      name: "王秀英",
+      phoneMasked: "138****0002",
+      verified: true,
+      household: { building: "美湖花园 1栋", unit: "1单元", room: "101" },
+    });
     expect(JSON.stringify(me)).not.toContain("scrypt");
     const counts = await getDashboardCounts(t.db);
     expect(counts.households).toBe(336);

@@ -10,7 +10,6 @@ export const PAGE_SIZE = 25;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-
 export interface HouseholdRow {
   id: string;
   building: string;
@@ -27,7 +26,10 @@ const residentCount = sql<number>`(select count(*)::int from ${users} where ${us
 /** The roster for organisers, searchable by building, unit, room or householder, paginated. */
 export async function listHouseholds(db: DbOrTx, params: { q?: string; page: number }): Promise<Page<HouseholdRow>> {
   const where = params.q ? householdSearch(params.q) : undefined;
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(households).where(where);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(households)
+    .where(where);
   const { page, pageCount, limit, offset } = pageWindow(total, params.page, PAGE_SIZE);
   const rows = await db
     .select({
@@ -50,7 +52,11 @@ export async function listHouseholds(db: DbOrTx, params: { q?: string; page: num
 function householdSearch(q: string): SQL | undefined {
   const like = `%${escapeLike(q)}%`;
   const joined = sql`${households.building} || ' ' || ${households.unit} || ' ' || ${households.room}`;
-  return or(ilike(households.householderName, like), sql`${joined} ilike ${like}`, ilike(households.code, like.replace(/-/g, "")));
+  return or(
+    ilike(households.householderName, like),
+    sql`${joined} ilike ${like}`,
+    ilike(households.code, like.replace(/-/g, "")),
+  );
 }
 
 export async function listBuildings(db: DbOrTx): Promise<{ building: string; households: number }[]> {
@@ -72,7 +78,13 @@ export interface SlipRow {
 /** Households of one building (or the given ids) for printing code slips; at most 400 at a time. */
 export async function listHouseholdsForSlips(db: DbOrTx, params: { building?: string }): Promise<SlipRow[]> {
   return db
-    .select({ id: households.id, building: households.building, unit: households.unit, room: households.room, code: households.code })
+    .select({
+      id: households.id,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+      code: households.code,
+    })
     .from(households)
     .where(params.building ? eq(households.building, params.building) : undefined)
     .orderBy(asc(households.building), asc(households.unit), asc(households.room))
@@ -94,8 +106,11 @@ export interface ResidentRow {
   createdAt: Date;
 }
 
-const rolesAgg = sql<string[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`;
-const hasRoleSql = (role: string) => sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${role})`;
+const rolesAgg = sql<
+  string[]
+>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`;
+const hasRoleSql = (role: string) =>
+  sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${role})`;
 
 /** Residents for organisers: name, masked-free phone (organisers call people), household, roles. */
 export async function listResidents(
@@ -106,7 +121,13 @@ export async function listResidents(
   if (params.id) conds.push(eq(users.id, params.id));
   if (params.q) {
     const like = `%${escapeLike(params.q)}%`;
-    conds.push(or(ilike(users.name, like), ilike(users.phone, like), sql`${households.building} || ' ' || ${households.unit} || ' ' || ${households.room} ilike ${like}`));
+    conds.push(
+      or(
+        ilike(users.name, like),
+        ilike(users.phone, like),
+        sql`${households.building} || ' ' || ${households.unit} || ' ' || ${households.room} ilike ${like}`,
+      ),
+    );
   }
   switch (params.filter) {
     case "verified":

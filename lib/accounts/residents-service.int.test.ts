@@ -29,7 +29,10 @@ describe("verifying residents", () => {
       code: "invalid",
       fieldErrors: { householdId: ["household_required"] },
     });
-    expect(await setResidentVerified(t.db, organiser, { userId: u.id, householdId: h.id }, true)).toEqual({ ok: true, data: undefined });
+    expect(await setResidentVerified(t.db, organiser, { userId: u.id, householdId: h.id }, true)).toEqual({
+      ok: true,
+      data: undefined,
+    });
     expect(await actorOf(t.db, u.id)).toMatchObject({ verified: true, householdId: h.id });
     expect(await lastAudit()).toMatchObject({ action: "residents.verify", actorId: organiser.id, targetId: u.id });
     expect((await setResidentVerified(t.db, organiser, { userId: u.id }, false)).ok).toBe(true);
@@ -37,7 +40,9 @@ describe("verifying residents", () => {
   });
 
   it("answers not_found for an unknown resident", async () => {
-    expect(await setResidentVerified(t.db, organiser, { userId: "00000000-0000-4000-8000-000000000000" }, false)).toEqual({ ok: false, code: "not_found" });
+    expect(
+      await setResidentVerified(t.db, organiser, { userId: "00000000-0000-4000-8000-000000000000" }, false),
+    ).toEqual({ ok: false, code: "not_found" });
   });
 });
 
@@ -46,7 +51,10 @@ describe("roles", () => {
     const u = await makeUser(t.db);
     expect((await changeRole(t.db, organiser, { userId: u.id, role: "volunteer", grant: true })).ok).toBe(true);
     expect((await actorOf(t.db, u.id)).roles).toEqual(["resident", "volunteer"]);
-    expect(await changeRole(t.db, organiser, { userId: u.id, role: "organiser", grant: true })).toEqual({ ok: false, code: "forbidden" });
+    expect(await changeRole(t.db, organiser, { userId: u.id, role: "organiser", grant: true })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await lastAudit()).toMatchObject({ action: "roles.grant", outcome: "refused", actorId: organiser.id });
     expect((await changeRole(t.db, admin, { userId: u.id, role: "organiser", grant: true })).ok).toBe(true);
     expect((await actorOf(t.db, u.id)).roles).toEqual(["organiser", "resident", "volunteer"]);
@@ -56,7 +64,10 @@ describe("roles", () => {
   });
 
   it("an admin cannot drop their own admin role", async () => {
-    expect(await changeRole(t.db, admin, { userId: admin.id, role: "admin", grant: false })).toEqual({ ok: false, code: "cannot_change_self" });
+    expect(await changeRole(t.db, admin, { userId: admin.id, role: "admin", grant: false })).toEqual({
+      ok: false,
+      code: "cannot_change_self",
+    });
   });
 });
 
@@ -67,16 +78,25 @@ describe("disabling accounts", () => {
     if (!s.ok) throw new Error("sign-in failed");
     expect((await setAccountDisabled(t.db, organiser, { userId: u.id, disabled: true })).ok).toBe(true);
     expect(await loadActor(t.db, u.id, s.data.authAt)).toBeNull();
-    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD })).toEqual({ ok: false, code: "account_disabled" });
+    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD })).toEqual({
+      ok: false,
+      code: "account_disabled",
+    });
     expect((await setAccountDisabled(t.db, organiser, { userId: u.id, disabled: false })).ok).toBe(true);
     expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD })).ok).toBe(true);
   });
 
   it("only an admin disables staff, and nobody disables themselves", async () => {
     const other = await makeUser(t.db, { roles: ["organiser"] });
-    expect(await setAccountDisabled(t.db, organiser, { userId: other.id, disabled: true })).toEqual({ ok: false, code: "forbidden" });
+    expect(await setAccountDisabled(t.db, organiser, { userId: other.id, disabled: true })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await loadActor(t.db, other.id, Date.now())).not.toBeNull();
     expect((await setAccountDisabled(t.db, admin, { userId: other.id, disabled: true })).ok).toBe(true);
-    expect(await setAccountDisabled(t.db, organiser, { userId: organiser.id, disabled: true })).toEqual({ ok: false, code: "cannot_change_self" });
+    expect(await setAccountDisabled(t.db, organiser, { userId: organiser.id, disabled: true })).toEqual({
+      ok: false,
+      code: "cannot_change_self",
+    });
   });
 });

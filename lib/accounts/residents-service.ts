@@ -58,7 +58,8 @@ export async function changeRole(db: Db, actor: Actor | null, input: unknown): P
   const parsed = parseInput(roleChangeSchema, input);
   if (!parsed.ok) return isOrganiser(actor) ? parsed : refuse(db, actor?.id, "roles.change");
   const { userId, role, grant } = parsed.data;
-  if (!canGrantRole(actor, role)) return refuse(db, actor?.id, grant ? "roles.grant" : "roles.revoke", { role, userId });
+  if (!canGrantRole(actor, role))
+    return refuse(db, actor?.id, grant ? "roles.grant" : "roles.revoke", { role, userId });
   // An admin cannot remove their own admin role (someone must always be able to manage staff).
   if (!grant && userId === actor!.id && role === "admin") return fail("cannot_change_self");
   return db.transaction(async (tx) => {
@@ -96,7 +97,8 @@ export async function setAccountDisabled(db: Db, actor: Actor | null, input: unk
   return db.transaction(async (tx) => {
     const roles = await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
     const staff = roles.some((r) => r.role === "organiser" || r.role === "admin");
-    if (staff && !isAdmin(actor)) return refuse(tx, actor!.id, disabled ? "accounts.disable" : "accounts.enable", { userId });
+    if (staff && !isAdmin(actor))
+      return refuse(tx, actor!.id, disabled ? "accounts.disable" : "accounts.enable", { userId });
     const now = new Date();
     const [row] = await tx
       .update(users)

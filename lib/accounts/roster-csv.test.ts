@@ -3,7 +3,9 @@ import { parseRosterCsv } from "./roster-csv";
 
 describe("roster CSV", () => {
   it("reads Chinese headers, a byte-order mark and CRLF line ends", () => {
-    const r = parseRosterCsv("\uFEFF楼栋,单元,房号,户主\r\n美湖花园 1栋,1单元,101,王建国\r\n美湖花园 1栋,1单元,102,\r\n");
+    const r = parseRosterCsv(
+      "\uFEFF楼栋,单元,房号,户主\r\n美湖花园 1栋,1单元,101,王建国\r\n美湖花园 1栋,1单元,102,\r\n",
+    );
     expect(r.fileError).toBeUndefined();
     expect(r.rows.map((x) => x.row)).toEqual([
       { building: "美湖花园 1栋", unit: "1单元", room: "101", householderName: "王建国" },
@@ -24,7 +26,10 @@ describe("roster CSV", () => {
     ]);
   });
   it("names missing columns and refuses empty files", () => {
-    expect(parseRosterCsv("building,room\nA,1\n")).toMatchObject({ fileError: "missing_columns", missingColumns: ["unit"] });
+    expect(parseRosterCsv("building,room\nA,1\n")).toMatchObject({
+      fileError: "missing_columns",
+      missingColumns: ["unit"],
+    });
     expect(parseRosterCsv("building,unit,room\n").fileError).toBe("empty");
     expect(parseRosterCsv("").fileError).toBe("empty");
   });

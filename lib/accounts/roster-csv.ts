@@ -46,7 +46,9 @@ export function parseRosterCsv(text: string): ParsedRoster {
   if (data.length > MAX_ROSTER_ROWS) return { rows: [], fileError: "too_many_rows" };
 
   const columns = rosterColumns(header);
-  const missing = (Object.keys(columns) as (keyof RosterRow)[]).filter((field) => columns[field] < 0 && field !== "householderName");
+  const missing = (Object.keys(columns) as (keyof RosterRow)[]).filter(
+    (field) => columns[field] < 0 && field !== "householderName",
+  );
   if (missing.length) return { rows: [], fileError: "missing_columns", missingColumns: missing };
 
   const seen = new Map<string, number>();

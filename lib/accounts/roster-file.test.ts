@@ -41,15 +41,29 @@ describe("decoding an uploaded CSV", () => {
   });
 
   it("refuses a file that is neither CSV nor .xlsx, an old .xls and a binary file renamed .csv", async () => {
-    expect(await readRosterFile("roster.pdf", new TextEncoder().encode("%PDF-1.7"))).toEqual({ ok: false, code: "file_type" });
-    expect(await readRosterFile("roster.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({ ok: false, code: "file_type" });
-    expect(await readRosterFile("photo.csv", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual({ ok: false, code: "file_type" });
-    expect(await readRosterFile("big.csv", new Uint8Array(2_000_001).fill(0x41))).toEqual({ ok: false, code: "file_too_large" });
+    expect(await readRosterFile("roster.pdf", new TextEncoder().encode("%PDF-1.7"))).toEqual({
+      ok: false,
+      code: "file_type",
+    });
+    expect(
+      await readRosterFile("roster.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])),
+    ).toEqual({ ok: false, code: "file_type" });
+    expect(
+      await readRosterFile("photo.csv", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    ).toEqual({ ok: false, code: "file_type" });
+    expect(await readRosterFile("big.csv", new Uint8Array(2_000_001).fill(0x41))).toEqual({
+      ok: false,
+      code: "file_too_large",
+    });
   });
 
   it("carries how a file was read through the import form, and trusts nothing else", () => {
     expect(rosterReadOf(JSON.stringify({ source: "gb18030" }))).toEqual({ source: "gb18030" });
-    expect(rosterReadOf(JSON.stringify({ source: "xlsx", sheet: "名册", roomsNotText: [3] }))).toEqual({ source: "xlsx", sheet: "名册", roomsNotText: [3] });
+    expect(rosterReadOf(JSON.stringify({ source: "xlsx", sheet: "名册", roomsNotText: [3] }))).toEqual({
+      source: "xlsx",
+      sheet: "名册",
+      roomsNotText: [3],
+    });
     expect(rosterReadOf("{not json")).toEqual({ source: "text" });
     expect(rosterReadOf(JSON.stringify({ source: "latin1" }))).toEqual({ source: "text" });
     expect(rosterReadOf(null)).toEqual({ source: "text" });
@@ -58,7 +72,12 @@ describe("decoding an uploaded CSV", () => {
 
 describe("reading an Excel workbook", () => {
   const workbook = async (rows: (string | number | null)[][], sheet = "名册") =>
-    new Uint8Array(await writeXlsxFile(rows.map((r) => r.map((v) => (typeof v === "number" ? { value: v, type: Number } : v))), { sheet }).toBuffer());
+    new Uint8Array(
+      await writeXlsxFile(
+        rows.map((r) => r.map((v) => (typeof v === "number" ? { value: v, type: Number } : v))),
+        { sheet },
+      ).toBuffer(),
+    );
 
   it("reads the first sheet with Chinese headers, keeping a text room 0102 as it is", async () => {
     const bytes = await workbook([
@@ -107,14 +126,29 @@ describe("reading an Excel workbook", () => {
       [3, ["unit_required"]],
       [4, ["duplicate_in_file"]],
     ]);
-    const noRoom = await workbook([["楼栋", "单元"], ["A", "1"]]);
-    expect(parseRosterCsv(must(await readRosterFile("r.xlsx", noRoom)).csv)).toMatchObject({ fileError: "missing_columns", missingColumns: ["room"] });
+    const noRoom = await workbook([
+      ["楼栋", "单元"],
+      ["A", "1"],
+    ]);
+    expect(parseRosterCsv(must(await readRosterFile("r.xlsx", noRoom)).csv)).toMatchObject({
+      fileError: "missing_columns",
+      missingColumns: ["room"],
+    });
   });
 
   it("refuses a broken workbook, a truncated one and one that unpacks to far more than a roster", async () => {
-    const good = await workbook([["楼栋", "单元", "房号"], ["A", "1", "101"]]);
-    expect(await readRosterFile("r.xlsx", new TextEncoder().encode("楼栋,单元,房号\nA,1,101\n"))).toEqual({ ok: false, code: "file_unreadable" });
-    expect(await readRosterFile("r.xlsx", good.subarray(0, Math.floor(good.length / 2)))).toEqual({ ok: false, code: "file_unreadable" });
+    const good = await workbook([
+      ["楼栋", "单元", "房号"],
+      ["A", "1", "101"],
+    ]);
+    expect(await readRosterFile("r.xlsx", new TextEncoder().encode("楼栋,单元,房号\nA,1,101\n"))).toEqual({
+      ok: false,
+      code: "file_unreadable",
+    });
+    expect(await readRosterFile("r.xlsx", good.subarray(0, Math.floor(good.length / 2)))).toEqual({
+      ok: false,
+      code: "file_unreadable",
+    });
     // The archive's directory is whole but the sheet inside it is not.
     const damaged = good.slice();
     damaged.fill(0x55, 60, 600);

@@ -56,7 +56,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: "ut
 }
 
 /** Reads an uploaded .csv or .xlsx into CSV text; any other file is refused. */
-export async function readRosterFile(name: string, bytes: Uint8Array): Promise<Result<{ csv: string; read: RosterRead }>> {
+export async function readRosterFile(
+  name: string,
+  bytes: Uint8Array,
+): Promise<Result<{ csv: string; read: RosterRead }>> {
   if (bytes.length > MAX_ROSTER_FILE_BYTES) return fail("file_too_large");
   const ext = /\.([^./\\]+)$/.exec(name.toLowerCase())?.[1];
   // The content decides where it can: a workbook renamed .csv is still a workbook.
@@ -99,8 +102,14 @@ async function readWorkbook(bytes: Uint8Array): Promise<Result<{ csv: string; re
     const cell = row[room];
     if (i > 0 && room >= 0 && cell !== null && cell !== undefined && typeof cell !== "string") roomsNotText.push(i + 1);
   });
-  const csv = Papa.unparse(rows.map((row) => row.map(cellText)), { newline: "\n" });
-  return ok({ csv, read: { source: "xlsx", sheet: first.sheet, roomsNotText: roomsNotText.length ? roomsNotText : undefined } });
+  const csv = Papa.unparse(
+    rows.map((row) => row.map(cellText)),
+    { newline: "\n" },
+  );
+  return ok({
+    csv,
+    read: { source: "xlsx", sheet: first.sheet, roomsNotText: roomsNotText.length ? roomsNotText : undefined },
+  });
 }
 
 /**

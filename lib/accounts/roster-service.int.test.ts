@@ -16,8 +16,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const GOOD = "楼栋,单元,房号,户主\n湖畔雅苑 7栋,1单元,101,周建国\n湖畔雅苑 7栋,1单元,102,\n湖畔雅苑 7栋,2单元,101,吴淑芬\n";
-const ONE_BAD = "楼栋,单元,房号,户主\n湖畔雅苑 8栋,1单元,101,周建国\n湖畔雅苑 8栋,,102,\n湖畔雅苑 8栋,2单元,101,吴淑芬\n";
+const GOOD =
+  "楼栋,单元,房号,户主\n湖畔雅苑 7栋,1单元,101,周建国\n湖畔雅苑 7栋,1单元,102,\n湖畔雅苑 7栋,2单元,101,吴淑芬\n";
+const ONE_BAD =
+  "楼栋,单元,房号,户主\n湖畔雅苑 8栋,1单元,101,周建国\n湖畔雅苑 8栋,,102,\n湖畔雅苑 8栋,2单元,101,吴淑芬\n";
 
 describe("roster import", () => {
   it("previews row by row and writes nothing", async () => {
@@ -37,18 +39,27 @@ describe("roster import", () => {
     expect(await rowCount(t.db, households)).toBe(before);
 
     const fixed = ONE_BAD.replace("湖畔雅苑 8栋,,102,", "湖畔雅苑 8栋,1单元,102,");
-    expect(await importRoster(t.db, organiser, { csv: fixed })).toEqual({ ok: true, data: { created: 3, existing: 0 } });
+    expect(await importRoster(t.db, organiser, { csv: fixed })).toEqual({
+      ok: true,
+      data: { created: 3, existing: 0 },
+    });
     expect(await rowCount(t.db, households)).toBe(before + 3);
     const rows = await t.db.select().from(households).where(eq(households.building, "湖畔雅苑 8栋"));
     expect(new Set(rows.map((r) => r.code)).size).toBe(3);
     expect(rows.every((r) => /^[2-9A-HJKMNP-Z]{8}$/.test(r.code))).toBe(true);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "households.import"), eq(auditLog.actorId, organiser.id)));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "households.import"), eq(auditLog.actorId, organiser.id)));
     expect(entry.details).toMatchObject({ created: 3 });
   });
 
   it("leaves households already in the roster unchanged on a second import", async () => {
     expect(await importRoster(t.db, organiser, { csv: GOOD })).toEqual({ ok: true, data: { created: 3, existing: 0 } });
-    const [first] = await t.db.select().from(households).where(and(eq(households.building, "湖畔雅苑 7栋"), eq(households.room, "101"), eq(households.unit, "1单元")));
+    const [first] = await t.db
+      .select()
+      .from(households)
+      .where(and(eq(households.building, "湖畔雅苑 7栋"), eq(households.room, "101"), eq(households.unit, "1单元")));
     const again = await importRoster(t.db, organiser, { csv: GOOD + "湖畔雅苑 7栋,2单元,102,\n" });
     expect(again).toEqual({ ok: true, data: { created: 1, existing: 3 } });
     const [same] = await t.db.select().from(households).where(eq(households.id, first.id));
@@ -69,7 +80,10 @@ describe("roster import", () => {
     expect(r.ok).toBe(true);
     const [after] = await t.db.select().from(households).where(eq(households.id, h.id));
     expect(after.code).not.toBe(h.code);
-    expect(await regenerateHouseholdCode(t.db, organiser, "00000000-0000-0000-0000-000000000000")).toEqual({ ok: false, code: "not_found" });
+    expect(await regenerateHouseholdCode(t.db, organiser, "00000000-0000-0000-0000-000000000000")).toEqual({
+      ok: false,
+      code: "not_found",
+    });
     expect(await regenerateHouseholdCode(t.db, organiser, "x")).toEqual({ ok: false, code: "invalid" });
   });
 });
@@ -83,29 +97,59 @@ describe("roster import from a file", () => {
     if (!r.ok) return;
     expect(r.data).toMatchObject({ newCount: 3, errorCount: 0, read: { source: "gb18030" } });
     expect(r.data.rows[1]).toMatchObject({ building: "美湖花园 21栋", unit: "1单元", room: "0102", status: "new" });
-    expect(await importRoster(t.db, organiser, { csv: r.data.csv })).toEqual({ ok: true, data: { created: 3, existing: 0 } });
-    const rooms = await t.db.select({ room: households.room }).from(households).where(eq(households.building, "美湖花园 21栋"));
+    expect(await importRoster(t.db, organiser, { csv: r.data.csv })).toEqual({
+      ok: true,
+      data: { created: 3, existing: 0 },
+    });
+    const rooms = await t.db
+      .select({ room: households.room })
+      .from(households)
+      .where(eq(households.building, "美湖花园 21栋"));
     expect(rooms.map((x) => x.room).sort()).toEqual(["0101", "0102", "0201"]);
   });
 
   it("reads an Excel workbook; a file of another kind or a broken workbook is refused and writes nothing", async () => {
     const xlsx = new Uint8Array(
-      await writeXlsxFile([["楼栋", "单元", "房号"], ["美湖花园 24栋", "1单元", "0102"], ["美湖花园 24栋", "1单元", { value: 103, type: Number }]], { sheet: "Sheet1" }).toBuffer(),
+      await writeXlsxFile(
+        [
+          ["楼栋", "单元", "房号"],
+          ["美湖花园 24栋", "1单元", "0102"],
+          ["美湖花园 24栋", "1单元", { value: 103, type: Number }],
+        ],
+        { sheet: "Sheet1" },
+      ).toBuffer(),
     );
     const r = await previewRosterImport(t.db, organiser, { file: { name: "roster.xlsx", bytes: xlsx } });
-    expect(r).toMatchObject({ ok: true, data: { newCount: 2, read: { source: "xlsx", sheet: "Sheet1", roomsNotText: [3] } } });
+    expect(r).toMatchObject({
+      ok: true,
+      data: { newCount: 2, read: { source: "xlsx", sheet: "Sheet1", roomsNotText: [3] } },
+    });
     if (r.ok) expect(r.data.rows.map((x) => x.room)).toEqual(["0102", "103"]);
 
     const before = await rowCount(t.db, households);
-    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.docx", bytes: xlsx.subarray(0, 10) } })).toMatchObject({ ok: false, code: "file_unreadable" });
-    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.txt", bytes: gbk } })).toEqual({ ok: false, code: "file_type" });
-    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.xlsx", bytes: gbk } })).toEqual({ ok: false, code: "file_unreadable" });
+    expect(
+      await previewRosterImport(t.db, organiser, { file: { name: "roster.docx", bytes: xlsx.subarray(0, 10) } }),
+    ).toMatchObject({ ok: false, code: "file_unreadable" });
+    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.txt", bytes: gbk } })).toEqual({
+      ok: false,
+      code: "file_type",
+    });
+    expect(await previewRosterImport(t.db, organiser, { file: { name: "roster.xlsx", bytes: gbk } })).toEqual({
+      ok: false,
+      code: "file_unreadable",
+    });
     expect(await rowCount(t.db, households)).toBe(before);
   });
 
   it("opens no file for someone who may not import", async () => {
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    expect(await previewRosterImport(t.db, resident, { file: { name: "名册.csv", bytes: gbk } })).toEqual({ ok: false, code: "forbidden" });
-    expect(await previewRosterImport(t.db, null, { file: { name: "名册.csv", bytes: gbk } })).toEqual({ ok: false, code: "forbidden" });
+    expect(await previewRosterImport(t.db, resident, { file: { name: "名册.csv", bytes: gbk } })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await previewRosterImport(t.db, null, { file: { name: "名册.csv", bytes: gbk } })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });

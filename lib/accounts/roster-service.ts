@@ -45,7 +45,15 @@ async function existingAddresses(db: DbOrTx, rows: ParsedRosterRow[]): Promise<S
 async function buildPreview(db: DbOrTx, csv: string): Promise<RosterPreview & { parsed: ParsedRosterRow[] }> {
   const parsed = parseRosterCsv(csv);
   if (parsed.fileError) {
-    return { rows: [], parsed: [], newCount: 0, existingCount: 0, errorCount: 1, fileError: parsed.fileError, missingColumns: parsed.missingColumns };
+    return {
+      rows: [],
+      parsed: [],
+      newCount: 0,
+      existingCount: 0,
+      errorCount: 1,
+      fileError: parsed.fileError,
+      missingColumns: parsed.missingColumns,
+    };
   }
   const existing = await existingAddresses(db, parsed.rows);
   const rows: RosterPreviewRow[] = parsed.rows.map((r) => ({
@@ -89,8 +97,20 @@ export async function previewRosterImport(db: Db, actor: Actor | null, input: un
   }
   const parsed = parseInput(rosterImportSchema, { csv: text.csv });
   if (!parsed.ok) return parsed;
-  const { rows, newCount, existingCount, errorCount, fileError, missingColumns } = await buildPreview(db, parsed.data.csv);
-  return ok({ rows, newCount, existingCount, errorCount, fileError, missingColumns, csv: parsed.data.csv, read: text.read });
+  const { rows, newCount, existingCount, errorCount, fileError, missingColumns } = await buildPreview(
+    db,
+    parsed.data.csv,
+  );
+  return ok({
+    rows,
+    newCount,
+    existingCount,
+    errorCount,
+    fileError,
+    missingColumns,
+    csv: parsed.data.csv,
+    read: text.read,
+  });
 }
 
 /**
@@ -101,7 +121,9 @@ export async function importRoster(
   db: Db,
   actor: Actor | null,
   input: unknown,
-): Promise<Result<{ created: number; existing: number }> | { ok: false; code: "import_has_errors"; preview: RosterPreview }> {
+): Promise<
+  Result<{ created: number; existing: number }> | { ok: false; code: "import_has_errors"; preview: RosterPreview }
+> {
   if (!canManageHouseholds(actor)) return refuse(db, actor?.id, "households.import");
   const parsed = parseInput(rosterImportSchema, input);
   if (!parsed.ok) return parsed;
@@ -133,14 +155,27 @@ export async function importRoster(
 }
 
 /** A new code for a household whose slip was lost or shared too widely. Residents already verified stay verified. */
-export async function regenerateHouseholdCode(db: Db, actor: Actor | null, householdId: unknown): Promise<Result<{ code: string }>> {
+export async function regenerateHouseholdCode(
+  db: Db,
+  actor: Actor | null,
+  householdId: unknown,
+): Promise<Result<{ code: string }>> {
   if (!canManageHouseholds(actor)) return refuse(db, actor?.id, "households.regenerate_code");
   if (!isUuid(householdId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const code = generateHouseholdCode();
-    const [row] = await tx.update(households).set({ code }).where(eq(households.id, householdId)).returning({ id: households.id });
+    const [row] = await tx
+      .update(households)
+      .set({ code })
+      .where(eq(households.id, householdId))
+      .returning({ id: households.id });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: "households.regenerate_code", targetType: "household", targetId: householdId });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "households.regenerate_code",
+      targetType: "household",
+      targetId: householdId,
+    });
     return ok({ code });
   });
 }

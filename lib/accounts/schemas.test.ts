@@ -3,7 +3,8 @@ import { changePasswordSchema, householdCodeSchema, phoneSchema, rosterRowSchema
 import { formatHouseholdCode } from "./household-code-format";
 import { generateHouseholdCode } from "./household-code";
 
-const codes = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
+const codes = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues.map((i) => i.message) ?? [];
 
 describe("phone numbers", () => {
   it("accepts mainland mobiles and forgives spaces, dashes and +86", () => {
@@ -33,7 +34,9 @@ describe("passwords", () => {
     expect(codes(signUpSchema.safeParse({ ...base, password: "13800000009" }))).toContain("password_is_phone");
   });
   it("refuses a new password equal to the current one", () => {
-    expect(codes(changePasswordSchema.safeParse({ currentPassword: "a long old one", newPassword: "a long old one" }))).toContain("password_unchanged");
+    expect(
+      codes(changePasswordSchema.safeParse({ currentPassword: "a long old one", newPassword: "a long old one" })),
+    ).toContain("password_unchanged");
   });
 });
 
@@ -50,15 +53,24 @@ describe("household codes", () => {
     expect(codes(householdCodeSchema.safeParse("MEHU-O1I2"))).toContain("household_code_format");
   });
   it("are optional at sign-up", () => {
-    const r = signUpSchema.parse({ name: "王秀英", phone: "13800000009", password: "a good long phrase", householdCode: "  " });
+    const r = signUpSchema.parse({
+      name: "王秀英",
+      phone: "13800000009",
+      password: "a good long phrase",
+      householdCode: "  ",
+    });
     expect(r.householdCode).toBeUndefined();
   });
 });
 
 describe("roster rows", () => {
   it("need building, unit and room", () => {
-    expect(codes(rosterRowSchema.safeParse({ building: "", unit: "1单元", room: "101" }))).toEqual(["building_required"]);
-    expect(rosterRowSchema.parse({ building: " 美湖花园 1栋 ", unit: "1单元", room: "101", householderName: "" })).toEqual({
+    expect(codes(rosterRowSchema.safeParse({ building: "", unit: "1单元", room: "101" }))).toEqual([
+      "building_required",
+    ]);
+    expect(
+      rosterRowSchema.parse({ building: " 美湖花园 1栋 ", unit: "1单元", room: "101", householderName: "" }),
+    ).toEqual({
       building: "美湖花园 1栋",
       unit: "1单元",
       room: "101",

@@ -3,7 +3,15 @@ import { and, desc, eq } from "drizzle-orm";
 import { auditLog, throttles, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { TEST_PASSWORD, actorOf, makeHousehold, makeUser, nextPhone, rowCount } from "@/tests/support/fixtures";
-import { authenticate, changePassword, linkHousehold, loadActor, signOutEverywhere, signUp, updateProfile } from "./service";
+import {
+  authenticate,
+  changePassword,
+  linkHousehold,
+  loadActor,
+  signOutEverywhere,
+  signUp,
+  updateProfile,
+} from "./service";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -18,7 +26,11 @@ describe("sign-up", () => {
   it("with a valid household code makes a verified resident of that household", async () => {
     const h = await makeHousehold(t.db, { code: "HKJM2345" });
     const phone = nextPhone();
-    const r = await signUp(t.db, { name: " 王秀英 ", phone, password: "湖边的柳树发芽了", householdCode: "hkjm-2345" }, { ip: "198.51.100.7" });
+    const r = await signUp(
+      t.db,
+      { name: " 王秀英 ", phone, password: "湖边的柳树发芽了", householdCode: "hkjm-2345" },
+      { ip: "198.51.100.7" },
+    );
     expect(r).toMatchObject({ ok: true, data: { verified: true } });
     const [u] = await t.db.select().from(users).where(eq(users.phone, phone));
     expect(u).toMatchObject({ name: "王秀英", householdId: h.id, verifiedBy: "code" });
@@ -35,7 +47,12 @@ describe("sign-up", () => {
 
   it("with a wrong code refuses with a field error and writes nothing", async () => {
     const before = await rowCount(t.db, users);
-    const r = await signUp(t.db, { name: "陈志强", phone: nextPhone(), password: "a long walk home", householdCode: "ZZZZ-ZZZZ" });
+    const r = await signUp(t.db, {
+      name: "陈志强",
+      phone: nextPhone(),
+      password: "a long walk home",
+      householdCode: "ZZZZ-ZZZZ",
+    });
     expect(r).toEqual({ ok: false, code: "invalid", fieldErrors: { householdCode: ["household_code_invalid"] } });
     expect(await rowCount(t.db, users)).toBe(before);
   });
@@ -70,10 +87,17 @@ describe("sign-in", () => {
   it("answers a wrong password and an unknown number alike, and logs both", async () => {
     const u = await makeUser(t.db);
     const wrong = await authenticate(t.db, { phone: u.phone, password: "not the password" }, { ip: "203.0.113.2" });
-    const unknown = await authenticate(t.db, { phone: nextPhone(), password: "not the password" }, { ip: "203.0.113.2" });
+    const unknown = await authenticate(
+      t.db,
+      { phone: nextPhone(), password: "not the password" },
+      { ip: "203.0.113.2" },
+    );
     expect(wrong).toEqual({ ok: false, code: "invalid_credentials" });
     expect(unknown).toEqual(wrong);
-    const refused = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_in"), eq(auditLog.outcome, "refused"), eq(auditLog.ip, "203.0.113.2")));
+    const refused = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.sign_in"), eq(auditLog.outcome, "refused"), eq(auditLog.ip, "203.0.113.2")));
     expect(refused).toHaveLength(2);
     expect(JSON.stringify(refused)).not.toContain(u.phone);
   });
@@ -82,38 +106,67 @@ describe("sign-in", () => {
     const u = await makeUser(t.db);
     const now = new Date();
     const results = [];
-    for (let i = 0; i < 10; i++) results.push((await authenticate(t.db, { phone: u.phone, password: `wrong ${i}` }, { ip: `192.0.2.${i}`, now })).ok === false && "x");
+    for (let i = 0; i < 10; i++)
+      results.push(
+        (await authenticate(t.db, { phone: u.phone, password: `wrong ${i}` }, { ip: `192.0.2.${i}`, now })).ok ===
+          false && "x",
+      );
     const last = await authenticate(t.db, { phone: u.phone, password: "wrong again" }, { ip: "192.0.2.50", now });
     expect(last).toEqual({ ok: false, code: "throttled" });
-    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.51", now })).toEqual({ ok: false, code: "throttled" });
+    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.51", now })).toEqual({
+      ok: false,
+      code: "throttled",
+    });
     // The lock lasts a while, then the right password works again.
     const later = new Date(now.getTime() + 16 * 60_000);
-    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.52", now: later })).ok).toBe(true);
+    expect(
+      (await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.52", now: later })).ok,
+    ).toBe(true);
   });
 
   it("a success resets the consecutive-failure count", async () => {
     const u = await makeUser(t.db);
     for (let i = 0; i < 9; i++) await authenticate(t.db, { phone: u.phone, password: "wrong" }, { ip: "192.0.2.100" });
-    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.100" })).ok).toBe(true);
+    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.100" })).ok).toBe(
+      true,
+    );
     for (let i = 0; i < 9; i++) await authenticate(t.db, { phone: u.phone, password: "wrong" }, { ip: "192.0.2.100" });
-    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.100" })).ok).toBe(true);
+    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.100" })).ok).toBe(
+      true,
+    );
   });
 
   it("locks an address after 100 failures in a day across many numbers", async () => {
     const now = new Date();
     // 98 failures already counted today (each real attempt costs a full scrypt check), then two more.
-    await t.db.insert(throttles).values({ key: "ip:192.0.2.200", failures: 98, windowStart: new Date(now.getTime() - 3600_000) });
-    expect(await authenticate(t.db, { phone: nextPhone(), password: "guess" }, { ip: "192.0.2.200", now })).toEqual({ ok: false, code: "invalid_credentials" });
-    expect(await authenticate(t.db, { phone: nextPhone(), password: "guess" }, { ip: "192.0.2.200", now })).toEqual({ ok: false, code: "throttled" });
+    await t.db
+      .insert(throttles)
+      .values({ key: "ip:192.0.2.200", failures: 98, windowStart: new Date(now.getTime() - 3600_000) });
+    expect(await authenticate(t.db, { phone: nextPhone(), password: "guess" }, { ip: "192.0.2.200", now })).toEqual({
+      ok: false,
+      code: "invalid_credentials",
+    });
+    expect(await authenticate(t.db, { phone: nextPhone(), password: "guess" }, { ip: "192.0.2.200", now })).toEqual({
+      ok: false,
+      code: "throttled",
+    });
     const u = await makeUser(t.db);
-    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.200", now })).toEqual({ ok: false, code: "throttled" });
-    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.201", now })).ok).toBe(true);
+    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.200", now })).toEqual({
+      ok: false,
+      code: "throttled",
+    });
+    expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { ip: "192.0.2.201", now })).ok).toBe(
+      true,
+    );
   });
 
   it("refuses a disabled account", async () => {
     const u = await makeUser(t.db);
     await t.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, u.id));
-    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD })).toEqual({ ok: false, code: "account_disabled" });
+    expect(await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD })).toEqual({
+      ok: false,
+      code: "account_disabled",
+    });
   });
 });
 
@@ -125,7 +178,11 @@ describe("sessions", () => {
     expect(await loadActor(t.db, u.id, signedIn.data.authAt)).not.toBeNull();
     await signOutEverywhere(t.db, u.id, { now: new Date(signedIn.data.authAt + 1000) });
     expect(await loadActor(t.db, u.id, signedIn.data.authAt)).toBeNull();
-    const again = await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD }, { now: new Date(signedIn.data.authAt + 2000) });
+    const again = await authenticate(
+      t.db,
+      { phone: u.phone, password: TEST_PASSWORD },
+      { now: new Date(signedIn.data.authAt + 2000) },
+    );
     if (!again.ok) throw new Error("sign-in failed");
     expect(await loadActor(t.db, u.id, again.data.authAt)).not.toBeNull();
     expect(await lastAudit("auth.sign_out")).toMatchObject({ actorId: u.id });
@@ -143,16 +200,23 @@ describe("my account", () => {
       fieldErrors: { householdCode: ["household_code_invalid"] },
     });
     expect((await actorOf(t.db, u.id)).verified).toBe(false);
-    expect(await linkHousehold(t.db, actor, { householdCode: "pqrs 2345" })).toEqual({ ok: true, data: { householdId: h.id } });
+    expect(await linkHousehold(t.db, actor, { householdCode: "pqrs 2345" })).toEqual({
+      ok: true,
+      data: { householdId: h.id },
+    });
     expect(await actorOf(t.db, u.id)).toMatchObject({ verified: true, householdId: h.id });
-    expect(await linkHousehold(t.db, null, { householdCode: "PQRS2345" })).toEqual({ ok: false, code: "unauthenticated" });
+    expect(await linkHousehold(t.db, null, { householdCode: "PQRS2345" })).toEqual({
+      ok: false,
+      code: "unauthenticated",
+    });
   });
 
   it("stops guessing household codes after 10 wrong ones", async () => {
     const u = await makeUser(t.db);
     const actor = await actorOf(t.db, u.id);
     await makeHousehold(t.db, { code: "GUES2345" });
-    for (let i = 0; i < 10; i++) await linkHousehold(t.db, actor, { householdCode: `ZZZZ${2345 + i}`.slice(0, 8).replace(/[01]/g, "9") });
+    for (let i = 0; i < 10; i++)
+      await linkHousehold(t.db, actor, { householdCode: `ZZZZ${2345 + i}`.slice(0, 8).replace(/[01]/g, "9") });
     expect(await linkHousehold(t.db, actor, { householdCode: "GUES2345" })).toEqual({ ok: false, code: "throttled" });
   });
 
@@ -165,7 +229,9 @@ describe("my account", () => {
       code: "invalid",
       fieldErrors: { currentPassword: ["wrong_password"] },
     });
-    expect((await changePassword(t.db, actor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new phrase" })).ok).toBe(true);
+    expect(
+      (await changePassword(t.db, actor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new phrase" })).ok,
+    ).toBe(true);
     expect(await loadActor(t.db, u.id, before)).toBeNull();
     expect((await authenticate(t.db, { phone: u.phone, password: "a brand new phrase" })).ok).toBe(true);
     expect((await authenticate(t.db, { phone: u.phone, password: TEST_PASSWORD })).ok).toBe(false);

@@ -7,13 +7,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/auth/pas
 import { CODE_RULE, IP_RULE, PHONE_RULE, clearFailures, isLocked, recordFailure } from "@/lib/auth/throttle";
 import { fail, ok, type Result } from "@/lib/result";
 import { maskPhone, parseInput } from "@/lib/validation";
-import {
-  changePasswordSchema,
-  linkHouseholdSchema,
-  signInSchema,
-  signUpSchema,
-  updateProfileSchema,
-} from "./schemas";
+import { changePasswordSchema, linkHouseholdSchema, signInSchema, signUpSchema, updateProfileSchema } from "./schemas";
 
 export interface RequestContext {
   ip?: string | null;
@@ -115,7 +109,8 @@ export async function authenticate(
   const good = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
 
   if (!good || !user || user.disabledAt) {
-    const lockedNow = (await recordFailure(db, phoneKey, PHONE_RULE, now)) || (await recordFailure(db, ipKey, IP_RULE, now));
+    const lockedNow =
+      (await recordFailure(db, phoneKey, PHONE_RULE, now)) || (await recordFailure(db, ipKey, IP_RULE, now));
     await writeAudit(db, {
       actorId: user?.id ?? null,
       action: "auth.sign_in",
@@ -137,7 +132,13 @@ export async function signOutEverywhere(db: Db, userId: string, ctx: RequestCont
   const now = ctx.now ?? new Date();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ tokensValidAfter: now }).where(eq(users.id, userId));
-    await writeAudit(tx, { actorId: userId, action: "auth.sign_out", ip: ctx.ip, targetType: "user", targetId: userId });
+    await writeAudit(tx, {
+      actorId: userId,
+      action: "auth.sign_out",
+      ip: ctx.ip,
+      targetType: "user",
+      targetId: userId,
+    });
   });
 }
 
@@ -183,7 +184,10 @@ export async function changePassword(
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(changePasswordSchema, input);
   if (!parsed.ok) return parsed;
-  const [user] = await db.select({ passwordHash: users.passwordHash, phone: users.phone }).from(users).where(eq(users.id, actor.id));
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash, phone: users.phone })
+    .from(users)
+    .where(eq(users.id, actor.id));
   if (!user) return fail("unauthenticated");
   if (!(await verifyPassword(parsed.data.currentPassword, user.passwordHash))) {
     return fail("invalid", { currentPassword: ["wrong_password"] });
@@ -194,7 +198,13 @@ export async function changePassword(
   await db.transaction(async (tx) => {
     // Other devices signed in with the old password are signed out.
     await tx.update(users).set({ passwordHash, tokensValidAfter: now }).where(eq(users.id, actor.id));
-    await writeAudit(tx, { actorId: actor.id, action: "auth.change_password", targetType: "user", targetId: actor.id, ip: ctx.ip });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "auth.change_password",
+      targetType: "user",
+      targetId: actor.id,
+      ip: ctx.ip,
+    });
   });
   return ok(undefined);
 }
@@ -217,7 +227,9 @@ export async function loadActor(db: Db, userId: string, authAt: number): Promise
       verifiedAt: users.verifiedAt,
       disabledAt: users.disabledAt,
       tokensValidAfter: users.tokensValidAfter,
-      roles: sql<string[]>`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(${userRoles.role} order by ${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(users)
     .where(and(eq(users.id, userId)));

@@ -35,7 +35,8 @@ export async function listAudit(db: DbOrTx, f: AuditFilters) {
   const conds: (SQL | undefined)[] = [];
   if (f.action) conds.push(sql`${auditLog.action} like ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`);
   if (f.outcome) conds.push(eq(auditLog.outcome, f.outcome));
-  if (f.actor) conds.push(sql`(${users.name} ilike ${"%" + f.actor + "%"} or ${users.phone} like ${"%" + f.actor + "%"})`);
+  if (f.actor)
+    conds.push(sql`(${users.name} ilike ${"%" + f.actor + "%"} or ${users.phone} like ${"%" + f.actor + "%"})`);
   if (f.from) conds.push(gte(auditLog.at, sql`(${f.from}::date)::timestamp at time zone ${TZ}`));
   if (f.to) conds.push(lt(auditLog.at, sql`((${f.to}::date + 1)::timestamp) at time zone ${TZ}`));
   const where = and(...conds);

@@ -44,7 +44,13 @@ export function getAuthOptions(): NextAuthOptions {
         const actor = token.uid ? await loadActor(await getDb(), token.uid, token.authAt ?? 0) : null;
         // A token issued before sign-out, a password change or disabling answers as no session.
         if (!actor) return { expires: session.expires } as typeof session;
-        session.user = { id: actor.id, name: actor.name, roles: actor.roles, verified: actor.verified, householdId: actor.householdId };
+        session.user = {
+          id: actor.id,
+          name: actor.name,
+          roles: actor.roles,
+          verified: actor.verified,
+          householdId: actor.householdId,
+        };
         return session;
       },
     },

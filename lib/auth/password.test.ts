@@ -18,7 +18,9 @@ describe("password hashing", () => {
   it("refuses the test cost outside the test suite, and a cost that is not one", () => {
     // `next start` runs with NODE_ENV=production: a server never hashes cheaply, even if told to.
     expect(() => scryptCost({ LINLI_TEST_SCRYPT_N: "1024", NODE_ENV: "production" })).toThrow(/test suite only/);
-    expect(() => scryptCost({ LINLI_TEST_SCRYPT_N: "1024", NODE_ENV: "production", VITEST: "true" })).toThrow(/test suite only/);
+    expect(() => scryptCost({ LINLI_TEST_SCRYPT_N: "1024", NODE_ENV: "production", VITEST: "true" })).toThrow(
+      /test suite only/,
+    );
     expect(() => scryptCost({ LINLI_TEST_SCRYPT_N: "1024" })).toThrow(/test suite only/);
     for (const bad of ["1000", "512", "abc", String(2 ** 18)]) {
       expect(() => scryptCost({ VITEST: "true", LINLI_TEST_SCRYPT_N: bad })).toThrow(/power of two/);

@@ -30,7 +30,9 @@ export function scryptCost(env: Env = process.env): number {
   }
   const n = Number(raw);
   if (!Number.isInteger(n) || n < TEST_SCRYPT_N_MIN || n > PRODUCTION_SCRYPT_N || (n & (n - 1)) !== 0) {
-    throw new Error(`LINLI_TEST_SCRYPT_N must be a power of two from ${TEST_SCRYPT_N_MIN} to ${PRODUCTION_SCRYPT_N}, not "${raw}".`);
+    throw new Error(
+      `LINLI_TEST_SCRYPT_N must be a power of two from ${TEST_SCRYPT_N_MIN} to ${PRODUCTION_SCRYPT_N}, not "${raw}".`,
+    );
   }
   return n;
 }
@@ -63,7 +65,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // A hash cheaper than the production cost is never trusted by a server (only inside the test suite).
   if (N < lowestAcceptedN(process.env)) return false;
   const expected = Buffer.from(keyB64, "base64");
-  const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, { N, r: rr, p: pp, maxmem: MAXMEM });
+  const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
+    N,
+    r: rr,
+    p: pp,
+    maxmem: MAXMEM,
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -24,16 +24,32 @@ function refresh() {
   revalidatePath("/[locale]/festivals/[slug]", "page");
 }
 
-const SETUP_FIELDS = ["itemId", "format", "game", "entrantKind", "groupSize", "thirdPlace", "rounds", "bestOf", "seeding"];
+const SETUP_FIELDS = [
+  "itemId",
+  "format",
+  "game",
+  "entrantKind",
+  "groupSize",
+  "thirdPlace",
+  "rounds",
+  "bestOf",
+  "seeding",
+];
 
-export async function setUpCompetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function setUpCompetitionAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   const values = formValues(formData, SETUP_FIELDS);
   const result = await setUpCompetition(await getDb(), await getActor(), values);
   if (result.ok) refresh();
   return toActionState(result, values);
 }
 
-export async function syncEntrantsAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ entrants: number; waiting: string[] }>> {
+export async function syncEntrantsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ entrants: number; waiting: string[] }>> {
   const result = await syncEntrants(await getDb(), await getActor(), String(formData.get("competitionId") ?? ""));
   if (result.ok) refresh();
   return toActionState(result);
@@ -53,12 +69,19 @@ export async function setRefereeAction(_prev: ActionState, formData: FormData): 
   return toActionState(result, values);
 }
 
-export async function makeDrawAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ entrants: number; matches: number; seed: number }>> {
+export async function makeDrawAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ entrants: number; matches: number; seed: number }>> {
   const values = formValues(formData, ["competitionId", "seed"]);
   const typed = values.seed.trim();
   // An empty seed draws at random; anything else must be a whole number the service can repeat.
-  if (typed !== "" && !/^\d{1,10}$/.test(typed)) return { ok: false, code: "invalid", fieldErrors: { seed: ["number_invalid"] }, values, at: Date.now() };
-  const result = await makeDraw(await getDb(), await getActor(), { competitionId: values.competitionId, seed: typed === "" ? undefined : Number(typed) });
+  if (typed !== "" && !/^\d{1,10}$/.test(typed))
+    return { ok: false, code: "invalid", fieldErrors: { seed: ["number_invalid"] }, values, at: Date.now() };
+  const result = await makeDraw(await getDb(), await getActor(), {
+    competitionId: values.competitionId,
+    seed: typed === "" ? undefined : Number(typed),
+  });
   if (result.ok) refresh();
   return toActionState(result, values);
 }
@@ -69,20 +92,27 @@ export async function clearDrawAction(_prev: ActionState, formData: FormData): P
   return toActionState(result);
 }
 
-export async function pairNextRoundAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ round: number; matches: number }>> {
+export async function pairNextRoundAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ round: number; matches: number }>> {
   const result = await pairNextRound(await getDb(), await getActor(), String(formData.get("competitionId") ?? ""));
   if (result.ok) refresh();
   return toActionState(result);
 }
 
-export async function withdrawEntrantAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ walkovers: number }>> {
+export async function withdrawEntrantAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ walkovers: number }>> {
   const result = await withdrawEntrant(await getDb(), await getActor(), String(formData.get("entrantId") ?? ""));
   if (result.ok) refresh();
   return toActionState(result);
 }
 
 /** A number box: empty or not a number goes on as NaN-free text so the schema refuses it. */
-const count = (v: string): unknown => (/^\d{1,2}$/.test(v.trim()) ? Number(v.trim()) : v.trim() === "" ? undefined : -1);
+const count = (v: string): unknown =>
+  /^\d{1,2}$/.test(v.trim()) ? Number(v.trim()) : v.trim() === "" ? undefined : -1;
 
 /**
  * The result form's fields as the service's result: `kind` says which fields the form had; the
@@ -119,9 +149,30 @@ function resultFrom(formData: FormData): unknown {
   }
 }
 
-const RESULT_FIELDS = ["matchId", "version", "kind", "result", "a", "b", "winner", "a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4", "a5", "b5"];
+const RESULT_FIELDS = [
+  "matchId",
+  "version",
+  "kind",
+  "result",
+  "a",
+  "b",
+  "winner",
+  "a1",
+  "b1",
+  "a2",
+  "b2",
+  "a3",
+  "b3",
+  "a4",
+  "b4",
+  "a5",
+  "b5",
+];
 
-export async function enterResultAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ version: number }>> {
+export async function enterResultAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ version: number }>> {
   const values = formValues(formData, RESULT_FIELDS);
   const version = Number(values.version);
   const result = await enterResult(await getDb(), await getActor(), {
@@ -133,7 +184,10 @@ export async function enterResultAction(_prev: ActionState, formData: FormData):
   return toActionState(result, values);
 }
 
-export async function scheduleCompetitionAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ warnings: number }>> {
+export async function scheduleCompetitionAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ warnings: number }>> {
   const base = formValues(formData, ["competitionId", "tables", "matchMinutes", "version"]);
   const roundStarts = formData.getAll("roundStarts").map(String);
   const values = { ...base, ...Object.fromEntries(roundStarts.map((v, i) => [`round${i + 1}`, v])) };
@@ -142,8 +196,14 @@ export async function scheduleCompetitionAction(_prev: ActionState, formData: Fo
   return toActionState(result, values);
 }
 
-export async function setHalfByeAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ round: number | null }>> {
-  const result = await setHalfBye(await getDb(), await getActor(), { entrantId: String(formData.get("entrantId") ?? ""), sitOut: formData.get("sitOut") === "true" });
+export async function setHalfByeAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ round: number | null }>> {
+  const result = await setHalfBye(await getDb(), await getActor(), {
+    entrantId: String(formData.get("entrantId") ?? ""),
+    sitOut: formData.get("sitOut") === "true",
+  });
   if (result.ok) refresh();
   return toActionState(result);
 }

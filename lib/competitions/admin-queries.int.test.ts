@@ -9,7 +9,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { createItem } from "@/lib/festivals/programme-service";
 import { register } from "@/lib/registrations/service";
 import { SCORE_KIND_OF } from "@/components/competitions/admin/score-kind";
-import { getCompetitionDetail, getRefereeCompetition, listCompetitionItems, listRefereeCompetitions } from "./admin-queries";
+import {
+  getCompetitionDetail,
+  getRefereeCompetition,
+  listCompetitionItems,
+  listRefereeCompetitions,
+} from "./admin-queries";
 import { makeDraw } from "./draw-service";
 import { enterResult, SCORE_KIND } from "./results-service";
 import { setReferee, setUpCompetition, syncEntrants } from "./service";
@@ -17,7 +22,8 @@ import { setReferee, setUpCompetition, syncEntrants } from "./service";
 let t: TestDb;
 let organiser: Actor;
 let f: Awaited<ReturnType<typeof openFestival>> & { id: string };
-const festivalId = async (slug: string) => (await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)))[0].id;
+const festivalId = async (slug: string) =>
+  (await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)))[0].id;
 beforeAll(async () => {
   t = await createTestDb();
   organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
@@ -35,9 +41,20 @@ let slot = 0;
 /** A fresh card & chess item with a competition and `n` entrants, all checked in. */
 async function competitionWith(setup: Record<string, unknown>, n: number) {
   slot += 1;
-  const item = must(await createItem(t.db, organiser, { festivalSlug: f.slug, title: `棋赛${slot}`, kind: "card_chess", venueId: f.squareId, startsAt: hefei(17, 6 + slot), endsAt: hefei(17, 7 + slot) }));
+  const item = must(
+    await createItem(t.db, organiser, {
+      festivalSlug: f.slug,
+      title: `棋赛${slot}`,
+      kind: "card_chess",
+      venueId: f.squareId,
+      startsAt: hefei(17, 6 + slot),
+      endsAt: hefei(17, 7 + slot),
+    }),
+  );
   const id = must(await setUpCompetition(t.db, organiser, { itemId: item.item.id, ...setup })).id;
-  await t.db.insert(competitionEntrants).values(Array.from({ length: n }, (_, i) => ({ competitionId: id, name: `棋手${i + 1}`, checkedIn: true })));
+  await t.db
+    .insert(competitionEntrants)
+    .values(Array.from({ length: n }, (_, i) => ({ competitionId: id, name: `棋手${i + 1}`, checkedIn: true })));
   return { id, itemId: item.item.id };
 }
 
@@ -51,11 +68,30 @@ describe("the organisers' list of competitions", () => {
 
     const someone = await person("林棋手");
     must(await register(t.db, someone.actor, player(f.slug, f.chessId)));
-    must(await setUpCompetition(t.db, organiser, { itemId: f.chessId, format: "round_robin", game: "chess", entrantKind: "individual" }));
-    must(await syncEntrants(t.db, organiser, (await listCompetitionItems(t.db, f.id)).find((i) => i.itemId === f.chessId)!.competition!.id));
+    must(
+      await setUpCompetition(t.db, organiser, {
+        itemId: f.chessId,
+        format: "round_robin",
+        game: "chess",
+        entrantKind: "individual",
+      }),
+    );
+    must(
+      await syncEntrants(
+        t.db,
+        organiser,
+        (await listCompetitionItems(t.db, f.id)).find((i) => i.itemId === f.chessId)!.competition!.id,
+      ),
+    );
     const chess = (await listCompetitionItems(t.db, f.id)).find((i) => i.itemId === f.chessId)!;
     expect(chess.confirmed).toBe(1);
-    expect(chess.competition).toMatchObject({ format: "round_robin", game: "chess", status: "setup", entrants: 1, checkedIn: 0 });
+    expect(chess.competition).toMatchObject({
+      format: "round_robin",
+      game: "chess",
+      status: "setup",
+      entrants: 1,
+      checkedIn: 0,
+    });
     // Another festival's items are not listed.
     const other = await festivalId((await makeFestival(t.db, organiser)).slug);
     expect(await listCompetitionItems(t.db, other)).toEqual([]);
@@ -68,12 +104,33 @@ describe("one competition's page", () => {
     expect(await getCompetitionDetail(t.db, f.id, "not-a-uuid")).toBeNull();
     const other = await festivalId((await makeFestival(t.db, organiser)).slug);
     expect(await getCompetitionDetail(t.db, other, f.sportId)).toBeNull();
-    expect(await getCompetitionDetail(t.db, f.id, f.relayId)).toMatchObject({ item: { title: "接力跑" }, competition: null, entrants: [], matches: [] });
+    expect(await getCompetitionDetail(t.db, f.id, f.relayId)).toMatchObject({
+      item: { title: "接力跑" },
+      competition: null,
+      entrants: [],
+      matches: [],
+    });
   });
 
   it("lists who cannot play yet in a pair game, and the matches with names once drawn (a bye cannot take a result)", async () => {
-    const item = must(await createItem(t.db, organiser, { festivalSlug: f.slug, title: "掼蛋", kind: "card_chess", venueId: f.squareId, startsAt: hefei(17, 20), endsAt: hefei(17, 21) }));
-    must(await setUpCompetition(t.db, organiser, { itemId: item.item.id, format: "round_robin", game: "guandan", entrantKind: "pair" }));
+    const item = must(
+      await createItem(t.db, organiser, {
+        festivalSlug: f.slug,
+        title: "掼蛋",
+        kind: "card_chess",
+        venueId: f.squareId,
+        startsAt: hefei(17, 20),
+        endsAt: hefei(17, 21),
+      }),
+    );
+    must(
+      await setUpCompetition(t.db, organiser, {
+        itemId: item.item.id,
+        format: "round_robin",
+        game: "guandan",
+        entrantKind: "pair",
+      }),
+    );
     must(await publishAndRegister(item.item.id, "单飞甲"));
     const pairs = await getCompetitionDetail(t.db, f.id, item.item.id);
     expect(pairs?.waiting).toEqual(["单飞甲"]);
@@ -88,7 +145,8 @@ describe("one competition's page", () => {
     const played = d.matches.filter((m) => m.playable);
     expect(played).toHaveLength(3);
     for (const m of played) expect(m.a?.name && m.b?.name).toMatch(/^棋手\d$/);
-    for (const m of d.matches.filter((m) => !m.playable)) expect(m.a === null || m.b === null || m.label === "bye").toBe(true);
+    for (const m of d.matches.filter((m) => !m.playable))
+      expect(m.a === null || m.b === null || m.label === "bye").toBe(true);
   });
 });
 
@@ -123,7 +181,14 @@ describe("the referees' pages", () => {
     expect(first).toMatchObject({ round: 1, rounds: [1, 2, 3], game: "chess" });
     expect(first.matches).toHaveLength(2);
     expect((await listRefereeCompetitions(t.db, referee.actor))[0].open).toBe(6);
-    for (const m of first.matches) must(await enterResult(t.db, referee.actor, { matchId: m.id, version: m.version, result: { kind: "chess", result: "1-0" } }));
+    for (const m of first.matches)
+      must(
+        await enterResult(t.db, referee.actor, {
+          matchId: m.id,
+          version: m.version,
+          result: { kind: "chess", result: "1-0" },
+        }),
+      );
     const next = (await getRefereeCompetition(t.db, referee.actor, id))!;
     expect(next.round).toBe(2);
     expect((await listRefereeCompetitions(t.db, referee.actor))[0]).toMatchObject({ open: 4, status: "locked" });
@@ -140,4 +205,3 @@ describe("the result form's shape", () => {
     expect(SCORE_KIND_OF).toEqual(SCORE_KIND);
   });
 });
-

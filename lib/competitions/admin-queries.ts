@@ -1,6 +1,20 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { competitionEntrants, competitionMatches, competitionReferees, competitions, festivals, programmeItems, registrations, users, type CompetitionFormat, type CompetitionStatus, type EntrantKind, type GameType, type MatchOutcome } from "@/db/schema";
+import {
+  competitionEntrants,
+  competitionMatches,
+  competitionReferees,
+  competitions,
+  festivals,
+  programmeItems,
+  registrations,
+  users,
+  type CompetitionFormat,
+  type CompetitionStatus,
+  type EntrantKind,
+  type GameType,
+  type MatchOutcome,
+} from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { outer } from "@/db/sql";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
@@ -66,7 +80,12 @@ const settingsOf = (c: CompetitionSettings): CompetitionSettings => ({
 /** The festival's sport events and card & chess items, each with its competition when it has one. */
 export async function listCompetitionItems(db: DbOrTx, festivalId: string): Promise<CompetitionItemRow[]> {
   const items = await db
-    .select({ itemId: programmeItems.id, title: programmeItems.title, kind: programmeItems.kind, startsAt: programmeItems.startsAt })
+    .select({
+      itemId: programmeItems.id,
+      title: programmeItems.title,
+      kind: programmeItems.kind,
+      startsAt: programmeItems.startsAt,
+    })
     .from(programmeItems)
     .where(and(eq(programmeItems.festivalId, festivalId), inArray(programmeItems.kind, ["sport_event", "card_chess"])))
     .orderBy(asc(programmeItems.startsAt), asc(programmeItems.title));
@@ -139,7 +158,11 @@ export interface CompetitionDetail {
   matches: MatchRow[];
 }
 
-async function matchesOf(db: DbOrTx, competitionId: string, entrants: { id: string; name: string }[]): Promise<MatchRow[]> {
+async function matchesOf(
+  db: DbOrTx,
+  competitionId: string,
+  entrants: { id: string; name: string }[],
+): Promise<MatchRow[]> {
   const rows = await db
     .select({
       id: competitionMatches.id,
@@ -157,7 +180,11 @@ async function matchesOf(db: DbOrTx, competitionId: string, entrants: { id: stri
     })
     .from(competitionMatches)
     .where(eq(competitionMatches.competitionId, competitionId))
-    .orderBy(asc(competitionMatches.round), sql`${competitionMatches.groupNo} nulls first`, asc(competitionMatches.position));
+    .orderBy(
+      asc(competitionMatches.round),
+      sql`${competitionMatches.groupNo} nulls first`,
+      asc(competitionMatches.position),
+    );
   const name = new Map(entrants.map((e) => [e.id, e.name]));
   const sideOf = (id: string | null) => (id ? { id, name: name.get(id) ?? "?" } : null);
   return rows.map((m) => ({
@@ -178,12 +205,22 @@ async function matchesOf(db: DbOrTx, competitionId: string, entrants: { id: stri
 }
 
 /** One item's competition page for organisers: settings, entrants, referees and matches. Null when the item is not the festival's or cannot be a competition. */
-export async function getCompetitionDetail(db: DbOrTx, festivalId: string, itemId: string): Promise<CompetitionDetail | null> {
+export async function getCompetitionDetail(
+  db: DbOrTx,
+  festivalId: string,
+  itemId: string,
+): Promise<CompetitionDetail | null> {
   if (!/^[0-9a-f-]{36}$/i.test(itemId)) return null;
   const [item] = await db
     .select({ id: programmeItems.id, title: programmeItems.title, kind: programmeItems.kind })
     .from(programmeItems)
-    .where(and(eq(programmeItems.id, itemId), eq(programmeItems.festivalId, festivalId), inArray(programmeItems.kind, ["sport_event", "card_chess"])));
+    .where(
+      and(
+        eq(programmeItems.id, itemId),
+        eq(programmeItems.festivalId, festivalId),
+        inArray(programmeItems.kind, ["sport_event", "card_chess"]),
+      ),
+    );
   if (!item) return null;
   const [competition] = await db.select(settingsColumns).from(competitions).where(eq(competitions.itemId, itemId));
   const base = { item: { ...item, kind: item.kind as "sport_event" | "card_chess" } };
@@ -270,19 +307,35 @@ export interface RefereeCompetition {
  * A competition's matches of one round for its referees and organisers; null for anyone else
  * (the same rule `canRun` applies when they enter a result).
  */
-export async function getRefereeCompetition(db: DbOrTx, actor: Actor, competitionId: string, askedRound?: number): Promise<RefereeCompetition | null> {
+export async function getRefereeCompetition(
+  db: DbOrTx,
+  actor: Actor,
+  competitionId: string,
+  askedRound?: number,
+): Promise<RefereeCompetition | null> {
   if (!/^[0-9a-f-]{36}$/i.test(competitionId)) return null;
   const allowed = isOrganiser(actor)
     ? sql`true`
     : sql`exists (select 1 from ${competitionReferees} r where r.competition_id = ${competitionIdColumn} and r.user_id = ${actor.id})`;
   const [c] = await db
-    .select({ id: competitions.id, title: programmeItems.title, game: competitions.game, bestOf: competitions.bestOf, format: competitions.format, status: competitions.status, timeZone: festivals.timeZone })
+    .select({
+      id: competitions.id,
+      title: programmeItems.title,
+      game: competitions.game,
+      bestOf: competitions.bestOf,
+      format: competitions.format,
+      status: competitions.status,
+      timeZone: festivals.timeZone,
+    })
     .from(competitions)
     .innerJoin(programmeItems, eq(programmeItems.id, competitions.itemId))
     .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
     .where(and(eq(competitions.id, competitionId), allowed));
   if (!c) return null;
-  const entrants = await db.select({ id: competitionEntrants.id, name: competitionEntrants.name }).from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));
+  const entrants = await db
+    .select({ id: competitionEntrants.id, name: competitionEntrants.name })
+    .from(competitionEntrants)
+    .where(eq(competitionEntrants.competitionId, c.id));
   const all = await matchesOf(db, c.id, entrants);
   const rounds = [...new Set(all.map((m) => m.round))];
   const current = all.find((m) => m.playable && m.outcome === null)?.round ?? rounds.at(-1) ?? 1;

@@ -15,7 +15,8 @@ function playThrough(b: DoubleBracket, pick: (i: number) => boolean) {
     const [a, c] = [fill(m.slotA), fill(m.slotB)];
     if (a === undefined || c === undefined) throw new Error(`${m.id} played before its sides are known`);
     // Everything feeding a match is played in an earlier round.
-    for (const s of [m.slotA, m.slotB]) if (!("seed" in s)) expect(doneIn.get("winnerOf" in s ? s.winnerOf : s.loserOf)!).toBeLessThan(m.round);
+    for (const s of [m.slotA, m.slotB])
+      if (!("seed" in s)) expect(doneIn.get("winnerOf" in s ? s.winnerOf : s.loserOf)!).toBeLessThan(m.round);
     doneIn.set(m.id, m.round);
     const [w, l] = pick(i) ? [a, c] : [c, a];
     winner.set(m.id, w);
@@ -29,23 +30,27 @@ function playThrough(b: DoubleBracket, pick: (i: number) => boolean) {
 describe("double elimination", () => {
   it("has 2n − 2 matches; one champion; everyone else out on their second loss (the final's loser perhaps on one); everyone plays twice at least", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 48 }), fc.array(fc.boolean(), { minLength: 100, maxLength: 100 }), (n, coin) => {
-        const b = doubleElimination(n);
-        expect(b.matches).toHaveLength(2 * n - 2);
-        expect(new Set(b.matches.map((m) => m.id)).size).toBe(b.matches.length);
-        expect(new Set(b.matches.map((m) => `${m.round}:${m.position}`)).size).toBe(b.matches.length);
-        const { champion, runnerUp, losses, played } = playThrough(b, (i) => coin[i % coin.length]);
-        expect(champion).toBeGreaterThanOrEqual(1);
-        expect(losses.get(champion) ?? 0).toBeLessThanOrEqual(1);
-        for (let seed = 1; seed <= n; seed++) {
-          expect(played.get(seed)).toBeGreaterThanOrEqual(2);
-          if (seed === champion) continue;
-          if (seed === runnerUp) expect([1, 2]).toContain(losses.get(seed));
-          else expect(losses.get(seed)).toBe(2);
-        }
-        expect(b.matches.at(-1)!.id).toBe(GRAND_FINAL_ID);
-        expect(b.losersRounds).toBe(2 * (b.winnersRounds - 1));
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 48 }),
+        fc.array(fc.boolean(), { minLength: 100, maxLength: 100 }),
+        (n, coin) => {
+          const b = doubleElimination(n);
+          expect(b.matches).toHaveLength(2 * n - 2);
+          expect(new Set(b.matches.map((m) => m.id)).size).toBe(b.matches.length);
+          expect(new Set(b.matches.map((m) => `${m.round}:${m.position}`)).size).toBe(b.matches.length);
+          const { champion, runnerUp, losses, played } = playThrough(b, (i) => coin[i % coin.length]);
+          expect(champion).toBeGreaterThanOrEqual(1);
+          expect(losses.get(champion) ?? 0).toBeLessThanOrEqual(1);
+          for (let seed = 1; seed <= n; seed++) {
+            expect(played.get(seed)).toBeGreaterThanOrEqual(2);
+            if (seed === champion) continue;
+            if (seed === runnerUp) expect([1, 2]).toContain(losses.get(seed));
+            else expect(losses.get(seed)).toBe(2);
+          }
+          expect(b.matches.at(-1)!.id).toBe(GRAND_FINAL_ID);
+          expect(b.losersRounds).toBe(2 * (b.winnersRounds - 1));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -58,17 +63,38 @@ describe("double elimination", () => {
     expect(by("final")).toEqual(["GF@6"]);
     // Seed 1 meets seed 8 first; the second round's losers come in crosswise.
     expect(b.matches[0]).toMatchObject({ slotA: { seed: 1 }, slotB: { seed: 8 } });
-    expect(b.matches.find((m) => m.id === "L2M1")).toMatchObject({ slotA: { winnerOf: "L1M1" }, slotB: { loserOf: "W2M2" } });
-    expect(b.matches.find((m) => m.id === "GF")).toMatchObject({ slotA: { winnerOf: "W3M1" }, slotB: { winnerOf: "L4M1" } });
+    expect(b.matches.find((m) => m.id === "L2M1")).toMatchObject({
+      slotA: { winnerOf: "L1M1" },
+      slotB: { loserOf: "W2M2" },
+    });
+    expect(b.matches.find((m) => m.id === "GF")).toMatchObject({
+      slotA: { winnerOf: "W3M1" },
+      slotB: { winnerOf: "L4M1" },
+    });
   });
 
   it("five players: the top seeds' byes leave losers' matches with one side, which go straight on", () => {
     const b = doubleElimination(5);
-    expect(b.matches.map((m) => m.id)).toEqual(["W1M2", "W2M1", "W2M2", "W3M1", "L2M1", "L3M1", "L4M1", GRAND_FINAL_ID]);
+    expect(b.matches.map((m) => m.id)).toEqual([
+      "W1M2",
+      "W2M1",
+      "W2M2",
+      "W3M1",
+      "L2M1",
+      "L3M1",
+      "L4M1",
+      GRAND_FINAL_ID,
+    ]);
     // Round 1's only loser has nobody to meet in the losers' first round: they wait for a loser of
     // the winners' second round; the other loser of that round goes straight on to the next.
-    expect(b.matches.find((m) => m.id === "L2M1")).toMatchObject({ slotA: { loserOf: "W1M2" }, slotB: { loserOf: "W2M2" } });
-    expect(b.matches.find((m) => m.id === "L3M1")).toMatchObject({ slotA: { winnerOf: "L2M1" }, slotB: { loserOf: "W2M1" } });
+    expect(b.matches.find((m) => m.id === "L2M1")).toMatchObject({
+      slotA: { loserOf: "W1M2" },
+      slotB: { loserOf: "W2M2" },
+    });
+    expect(b.matches.find((m) => m.id === "L3M1")).toMatchObject({
+      slotA: { winnerOf: "L2M1" },
+      slotB: { loserOf: "W2M1" },
+    });
     expect(() => doubleElimination(2)).toThrow(RangeError);
   });
 });

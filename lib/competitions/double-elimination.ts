@@ -49,14 +49,21 @@ export function playedIn(bracket: DoubleBracketSide, bracketRound: number, winne
  * second. Where a bye leaves a losers' match with one side, that side goes straight on.
  */
 export function doubleElimination(n: number): DoubleBracket {
-  if (!Number.isInteger(n) || n < 3) throw new RangeError(`A double-elimination bracket needs an integer ≥ 3 entrants (got ${n})`);
+  if (!Number.isInteger(n) || n < 3)
+    throw new RangeError(`A double-elimination bracket needs an integer ≥ 3 entrants (got ${n})`);
   let rounds = 0;
   while (2 ** rounds < n) rounds++;
   const size = 2 ** rounds;
   const matches: Omit<DoubleMatch, "position">[] = [];
   type Source = Slot | null;
 
-  const play = (bracket: DoubleBracketSide, bracketRound: number, k: number, a: Source, b: Source): { winner: Source; loser: Source } => {
+  const play = (
+    bracket: DoubleBracketSide,
+    bracketRound: number,
+    k: number,
+    a: Source,
+    b: Source,
+  ): { winner: Source; loser: Source } => {
     if (!a || !b) return { winner: a ?? b, loser: null };
     const id = bracket === "final" ? GRAND_FINAL_ID : `${bracket === "winners" ? "W" : "L"}${bracketRound}M${k}`;
     matches.push({ id, bracket, bracketRound, round: playedIn(bracket, bracketRound, rounds), slotA: a, slotB: b });
@@ -64,7 +71,8 @@ export function doubleElimination(n: number): DoubleBracket {
   };
   const pairUp = (bracket: DoubleBracketSide, bracketRound: number, sources: Source[]) => {
     const out: { winner: Source; loser: Source }[] = [];
-    for (let k = 0; k < sources.length / 2; k++) out.push(play(bracket, bracketRound, k + 1, sources[2 * k], sources[2 * k + 1]));
+    for (let k = 0; k < sources.length / 2; k++)
+      out.push(play(bracket, bracketRound, k + 1, sources[2 * k], sources[2 * k + 1]));
     return out;
   };
 
@@ -104,5 +112,10 @@ export function doubleElimination(n: number): DoubleBracket {
       return [m.id, p];
     }),
   );
-  return { entrants: n, winnersRounds: rounds, losersRounds: lr, matches: matches.map((m) => ({ ...m, position: placed.get(m.id)! })) };
+  return {
+    entrants: n,
+    winnersRounds: rounds,
+    losersRounds: lr,
+    matches: matches.map((m) => ({ ...m, position: placed.get(m.id)! })),
+  };
 }

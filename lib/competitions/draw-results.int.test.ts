@@ -24,21 +24,49 @@ afterAll(async () => t?.close());
 
 /** A fresh card & chess or sport item with a competition on it and `n` entrants (all checked in unless said). */
 let slot = 0;
-async function competitionWith(setup: Record<string, unknown>, n: number, opts: { kind?: "card_chess" | "sport_event"; absent?: number } = {}) {
+async function competitionWith(
+  setup: Record<string, unknown>,
+  n: number,
+  opts: { kind?: "card_chess" | "sport_event"; absent?: number } = {},
+) {
   slot += 1;
-  const item = must(await createItem(t.db, organiser, { festivalSlug: f.slug, title: `比赛${slot}`, kind: opts.kind ?? "card_chess", venueId: f.hallId, startsAt: hefei(17, 10 + slot), endsAt: hefei(17, 11 + slot) }));
+  const item = must(
+    await createItem(t.db, organiser, {
+      festivalSlug: f.slug,
+      title: `比赛${slot}`,
+      kind: opts.kind ?? "card_chess",
+      venueId: f.hallId,
+      startsAt: hefei(17, 10 + slot),
+      endsAt: hefei(17, 11 + slot),
+    }),
+  );
   const id = must(await setUpCompetition(t.db, organiser, { itemId: item.item.id, ...setup })).id;
-  const rows = Array.from({ length: n }, (_, i) => ({ competitionId: id, name: `选手${String(i + 1).padStart(2, "0")}`, skill: 1 + (i % 3), checkedIn: i >= (opts.absent ?? 0) }));
+  const rows = Array.from({ length: n }, (_, i) => ({
+    competitionId: id,
+    name: `选手${String(i + 1).padStart(2, "0")}`,
+    skill: 1 + (i % 3),
+    checkedIn: i >= (opts.absent ?? 0),
+  }));
   const entrants = await t.db.insert(competitionEntrants).values(rows).returning();
   return { id, entrants };
 }
-const matchesOf = (id: string) => t.db.select().from(competitionMatches).where(eq(competitionMatches.competitionId, id)).orderBy(asc(competitionMatches.round), asc(competitionMatches.groupNo), asc(competitionMatches.position));
-const statusOf = async (id: string) => (await t.db.select({ s: competitions.status }).from(competitions).where(eq(competitions.id, id)))[0].s;
+const matchesOf = (id: string) =>
+  t.db
+    .select()
+    .from(competitionMatches)
+    .where(eq(competitionMatches.competitionId, id))
+    .orderBy(asc(competitionMatches.round), asc(competitionMatches.groupNo), asc(competitionMatches.position));
+const statusOf = async (id: string) =>
+  (await t.db.select({ s: competitions.status }).from(competitions).where(eq(competitions.id, id)))[0].s;
 const pairKey = (a: string | null, b: string | null) => [a, b].sort().join("|");
 
 describe("the draw", () => {
   it("is made from those who checked in, again the same from the same seed, and locked by the first result", async () => {
-    const { id, entrants } = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 7, { absent: 1 });
+    const { id, entrants } = await competitionWith(
+      { format: "round_robin", game: "chess", entrantKind: "individual" },
+      7,
+      { absent: 1 },
+    );
     const first = must(await makeDraw(t.db, organiser, { competitionId: id, seed: 42 }));
     expect(first).toMatchObject({ entrants: 6, matches: 15, seed: 42 });
     const ms = await matchesOf(id);
@@ -48,22 +76,35 @@ describe("the draw", () => {
     expect(new Set(ms.map((m) => pairKey(m.entrantA, m.entrantB))).size).toBe(15);
     const again = must(await makeDraw(t.db, organiser, { competitionId: id, seed: 42 }));
     expect(again.matches).toBe(15);
-    expect((await matchesOf(id)).map((m) => [m.round, m.position, m.entrantA, m.entrantB])).toEqual(ms.map((m) => [m.round, m.position, m.entrantA, m.entrantB]));
+    expect((await matchesOf(id)).map((m) => [m.round, m.position, m.entrantA, m.entrantB])).toEqual(
+      ms.map((m) => [m.round, m.position, m.entrantA, m.entrantB]),
+    );
     expect(await statusOf(id)).toBe("drawn");
 
-    must(await enterResult(t.db, organiser, { matchId: (await matchesOf(id))[0].id, result: { kind: "chess", result: "1-0" } }));
+    must(
+      await enterResult(t.db, organiser, {
+        matchId: (await matchesOf(id))[0].id,
+        result: { kind: "chess", result: "1-0" },
+      }),
+    );
     expect(await statusOf(id)).toBe("locked");
     const before = await snapshot(t.db);
     expect(await makeDraw(t.db, organiser, { competitionId: id, seed: 7 })).toEqual({ ok: false, code: "draw_locked" });
     expect(await clearDraw(t.db, organiser, id)).toEqual({ ok: false, code: "draw_locked" });
     expect(await snapshot(t.db)).toBe(before);
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "competitions.draw"), eq(auditLog.targetId, id)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "competitions.draw"), eq(auditLog.targetId, id)));
     expect(audits.map((a) => (a.details as { seed: number }).seed)).toEqual([42, 42]);
   });
 
   it("needs enough entrants: two for a round robin or knockout, eight for a Swiss", async () => {
     const swiss = await competitionWith({ format: "swiss", game: "chess", entrantKind: "individual", rounds: 3 }, 7);
-    expect(await makeDraw(t.db, organiser, { competitionId: swiss.id })).toEqual({ ok: false, code: "too_few_entrants" });
+    expect(await makeDraw(t.db, organiser, { competitionId: swiss.id })).toEqual({
+      ok: false,
+      code: "too_few_entrants",
+    });
     const ko = await competitionWith({ format: "single_elimination", game: "chess", entrantKind: "individual" }, 1);
     expect(await makeDraw(t.db, organiser, { competitionId: ko.id })).toEqual({ ok: false, code: "too_few_entrants" });
     const resident = await actorOf(t.db, (await makeUser(t.db, {})).id);
@@ -73,43 +114,135 @@ describe("the draw", () => {
 
 describe("results", () => {
   it("a knockout: impossible scores and draws refused, winners sent on, a correction logged, none once the winner has played on", async () => {
-    const { id } = await competitionWith({ format: "single_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3, thirdPlace: true }, 5, { kind: "sport_event" });
+    const { id } = await competitionWith(
+      { format: "single_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3, thirdPlace: true },
+      5,
+      { kind: "sport_event" },
+    );
     must(await makeDraw(t.db, organiser, { competitionId: id, seed: 3 }));
     let ms = await matchesOf(id);
     expect(ms).toHaveLength(5); // 4 to decide 5 entrants, and the third-place match
     const r1 = ms.find((m) => m.round === 1)!;
     const final = ms.find((m) => m.round === 3 && m.label === null)!;
     const before = await snapshot(t.db);
-    for (const games of [[[11, 10], [11, 5]], [[11, 9]], [[11, 9], [11, 8], [11, 7]]]) {
-      expect(await enterResult(t.db, organiser, { matchId: r1.id, result: { kind: "table_tennis", games } })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { result: [expect.stringMatching(/^score_/)] } });
+    for (const games of [
+      [
+        [11, 10],
+        [11, 5],
+      ],
+      [[11, 9]],
+      [
+        [11, 9],
+        [11, 8],
+        [11, 7],
+      ],
+    ]) {
+      expect(
+        await enterResult(t.db, organiser, { matchId: r1.id, result: { kind: "table_tennis", games } }),
+      ).toMatchObject({ ok: false, code: "invalid", fieldErrors: { result: [expect.stringMatching(/^score_/)] } });
     }
-    expect(await enterResult(t.db, organiser, { matchId: r1.id, result: { kind: "chess", result: "1-0" } })).toMatchObject({ ok: false, fieldErrors: { result: ["score_malformed"] } });
-    expect(await enterResult(t.db, organiser, { matchId: final.id, result: { kind: "table_tennis", games: [[11, 3], [11, 4]] } })).toEqual({ ok: false, code: "match_not_ready" });
+    expect(
+      await enterResult(t.db, organiser, { matchId: r1.id, result: { kind: "chess", result: "1-0" } }),
+    ).toMatchObject({ ok: false, fieldErrors: { result: ["score_malformed"] } });
+    expect(
+      await enterResult(t.db, organiser, {
+        matchId: final.id,
+        result: {
+          kind: "table_tennis",
+          games: [
+            [11, 3],
+            [11, 4],
+          ],
+        },
+      }),
+    ).toEqual({ ok: false, code: "match_not_ready" });
     expect(await snapshot(t.db)).toBe(before);
 
-    const v = must(await enterResult(t.db, organiser, { matchId: r1.id, result: { kind: "table_tennis", games: [[11, 9], [9, 11], [12, 10]] } }));
+    const v = must(
+      await enterResult(t.db, organiser, {
+        matchId: r1.id,
+        result: {
+          kind: "table_tennis",
+          games: [
+            [11, 9],
+            [9, 11],
+            [12, 10],
+          ],
+        },
+      }),
+    );
     // Two people with the same old version: the second is told, not overwritten.
-    expect(await enterResult(t.db, organiser, { matchId: r1.id, version: 1, result: { kind: "table_tennis", games: [[11, 1], [11, 1]] } })).toEqual({ ok: false, code: "stale_version" });
+    expect(
+      await enterResult(t.db, organiser, {
+        matchId: r1.id,
+        version: 1,
+        result: {
+          kind: "table_tennis",
+          games: [
+            [11, 1],
+            [11, 1],
+          ],
+        },
+      }),
+    ).toEqual({ ok: false, code: "stale_version" });
     ms = await matchesOf(id);
     const fed = ms.find((m) => m.feeds.a?.winnerOf === r1.id || m.feeds.b?.winnerOf === r1.id)!;
     const r1Winner = ms.find((m) => m.id === r1.id)!.entrantA;
     expect([fed.entrantA, fed.entrantB]).toContain(r1Winner);
     // A correction before the winner plays on: the other side goes through, the audit keeps both.
-    must(await enterResult(t.db, organiser, { matchId: r1.id, version: v.version, result: { kind: "table_tennis", games: [[9, 11], [9, 11]] } }));
+    must(
+      await enterResult(t.db, organiser, {
+        matchId: r1.id,
+        version: v.version,
+        result: {
+          kind: "table_tennis",
+          games: [
+            [9, 11],
+            [9, 11],
+          ],
+        },
+      }),
+    );
     ms = await matchesOf(id);
-    expect([ms.find((m) => m.id === fed.id)!.entrantA, ms.find((m) => m.id === fed.id)!.entrantB]).toContain(ms.find((m) => m.id === r1.id)!.entrantB);
+    expect([ms.find((m) => m.id === fed.id)!.entrantA, ms.find((m) => m.id === fed.id)!.entrantB]).toContain(
+      ms.find((m) => m.id === r1.id)!.entrantB,
+    );
     const correction = await t.db.select().from(auditLog).where(eq(auditLog.action, "competitions.result_correct"));
     expect(correction.at(-1)?.details).toMatchObject({ matchId: r1.id, before: { outcome: "a" }, outcome: "b" });
 
     // Play the rest; then the quarter-final can no longer change.
     for (const round of [2, 3]) {
       for (const m of (await matchesOf(id)).filter((x) => x.round === round)) {
-        must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "table_tennis", games: [[11, 5], [11, 6]] } }));
+        must(
+          await enterResult(t.db, organiser, {
+            matchId: m.id,
+            result: {
+              kind: "table_tennis",
+              games: [
+                [11, 5],
+                [11, 6],
+              ],
+            },
+          }),
+        );
       }
     }
     expect(await statusOf(id)).toBe("finished");
-    expect(await enterResult(t.db, organiser, { matchId: r1.id, result: { kind: "table_tennis", games: [[11, 5], [11, 6]] } })).toEqual({ ok: false, code: "result_depends" });
-    expect(await enterResult(t.db, organiser, { matchId: final.id, result: { kind: "walkover", absent: "A" } })).toMatchObject({ ok: true });
+    expect(
+      await enterResult(t.db, organiser, {
+        matchId: r1.id,
+        result: {
+          kind: "table_tennis",
+          games: [
+            [11, 5],
+            [11, 6],
+          ],
+        },
+      }),
+    ).toEqual({ ok: false, code: "result_depends" });
+    expect(
+      await enterResult(t.db, organiser, { matchId: final.id, result: { kind: "walkover", absent: "A" } }),
+    ).toMatchObject({ ok: true });
   });
 
   it("a referee enters results for their competition only; a resident cannot", async () => {
@@ -122,12 +255,30 @@ describe("results", () => {
     const referee = await actorOf(t.db, refUser.id);
     const [m] = await matchesOf(mine.id);
     const [o] = await matchesOf(other.id);
-    expect(await enterResult(t.db, referee, { matchId: m.id, result: { kind: "guandan", a: "A+", b: "A+" } })).toMatchObject({ ok: false, fieldErrors: { result: ["score_impossible"] } });
+    expect(
+      await enterResult(t.db, referee, { matchId: m.id, result: { kind: "guandan", a: "A+", b: "A+" } }),
+    ).toMatchObject({ ok: false, fieldErrors: { result: ["score_impossible"] } });
     must(await enterResult(t.db, referee, { matchId: m.id, result: { kind: "guandan", a: "A+", b: "9" } }));
-    expect(await enterResult(t.db, referee, { matchId: o.id, result: { kind: "go", result: "1-0" } })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await enterResult(t.db, await actorOf(t.db, (await makeUser(t.db, {})).id), { matchId: m.id, result: { kind: "guandan", a: "A+", b: "2" } })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await enterResult(t.db, referee, { matchId: "00000000-0000-4000-8000-000000000000", result: { kind: "guandan", a: "A+", b: "2" } })).toEqual({ ok: false, code: "not_found" });
-    expect(await enterResult(t.db, referee, { matchId: m.id, result: { kind: "guandan" } })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await enterResult(t.db, referee, { matchId: o.id, result: { kind: "go", result: "1-0" } })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(
+      await enterResult(t.db, await actorOf(t.db, (await makeUser(t.db, {})).id), {
+        matchId: m.id,
+        result: { kind: "guandan", a: "A+", b: "2" },
+      }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await enterResult(t.db, referee, {
+        matchId: "00000000-0000-4000-8000-000000000000",
+        result: { kind: "guandan", a: "A+", b: "2" },
+      }),
+    ).toEqual({ ok: false, code: "not_found" });
+    expect(await enterResult(t.db, referee, { matchId: m.id, result: { kind: "guandan" } })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
     // The refusals are logged; nothing else changed.
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, "competitions.result"));
     expect(audit.filter((a) => a.outcome === "refused").length).toBeGreaterThanOrEqual(2);
@@ -135,14 +286,23 @@ describe("results", () => {
   });
 
   it("a Swiss of 10 over 3 rounds: each round paired from the results, no repeat opponents, finished after the last", async () => {
-    const { id } = await competitionWith({ format: "swiss", game: "chess", entrantKind: "individual", rounds: 3, seeding: "skill" }, 10);
+    const { id } = await competitionWith(
+      { format: "swiss", game: "chess", entrantKind: "individual", rounds: 3, seeding: "skill" },
+      10,
+    );
     must(await makeDraw(t.db, organiser, { competitionId: id, seed: 11 }));
     expect(await pairNextRound(t.db, organiser, id)).toEqual({ ok: false, code: "round_unfinished" });
     const outcomes = ["1-0", "0-1", "½-½", "1-0", "0-1"];
     for (let round = 1; round <= 3; round++) {
       const games = (await matchesOf(id)).filter((m) => m.round === round);
       expect(games).toHaveLength(5);
-      for (const [i, g] of games.entries()) must(await enterResult(t.db, organiser, { matchId: g.id, result: { kind: "chess", result: outcomes[(i + round) % 5] } }));
+      for (const [i, g] of games.entries())
+        must(
+          await enterResult(t.db, organiser, {
+            matchId: g.id,
+            result: { kind: "chess", result: outcomes[(i + round) % 5] },
+          }),
+        );
       if (round < 3) expect(must(await pairNextRound(t.db, organiser, id))).toEqual({ round: round + 1, matches: 5 });
     }
     const all = await matchesOf(id);
@@ -152,16 +312,22 @@ describe("results", () => {
   });
 
   it("a Swiss player sits out a round for half a point: not paired that round, scored ½, the pairing's own bye still to come", async () => {
-    const { id, entrants } = await competitionWith({ format: "swiss", game: "chess", entrantKind: "individual", rounds: 3 }, 10);
+    const { id, entrants } = await competitionWith(
+      { format: "swiss", game: "chess", entrantKind: "individual", rounds: 3 },
+      10,
+    );
     must(await makeDraw(t.db, organiser, { competitionId: id, seed: 5 }));
-    for (const m of await matchesOf(id)) must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "1-0" } }));
+    for (const m of await matchesOf(id))
+      must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "1-0" } }));
     const [away, undecided] = [entrants[3].id, entrants[6].id];
     expect(must(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true }))).toEqual({ round: 2 });
     expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: true }))).toEqual({ round: 2 });
     // The competition's referee may take it back; a referee of another competition may not touch it.
     const referee = await makeUser(t.db, { roles: ["resident"], verified: true });
     must(await setReferee(t.db, organiser, { competitionId: id, phone: referee.phone, grant: true }));
-    expect(must(await setHalfBye(t.db, await actorOf(t.db, referee.id), { entrantId: undecided, sitOut: false }))).toEqual({ round: null });
+    expect(
+      must(await setHalfBye(t.db, await actorOf(t.db, referee.id), { entrantId: undecided, sitOut: false })),
+    ).toEqual({ round: null });
     // Refused, nothing written: not a Swiss, someone who may not run it, a bad id.
     const rr = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 4);
     must(await makeDraw(t.db, organiser, { competitionId: rr.id }));
@@ -169,11 +335,23 @@ describe("results", () => {
     const otherReferee = await makeUser(t.db, { roles: ["resident"], verified: true });
     must(await setReferee(t.db, organiser, { competitionId: rr.id, phone: otherReferee.phone, grant: true }));
     const before = await snapshot(t.db);
-    expect(await setHalfBye(t.db, await actorOf(t.db, otherReferee.id), { entrantId: away, sitOut: false })).toEqual({ ok: false, code: "forbidden" });
-    expect(await setHalfBye(t.db, organiser, { entrantId: rr.entrants[0].id, sitOut: true })).toEqual({ ok: false, code: "invalid" });
-    expect(await setHalfBye(t.db, resident, { entrantId: away, sitOut: false })).toEqual({ ok: false, code: "forbidden" });
+    expect(await setHalfBye(t.db, await actorOf(t.db, otherReferee.id), { entrantId: away, sitOut: false })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await setHalfBye(t.db, organiser, { entrantId: rr.entrants[0].id, sitOut: true })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await setHalfBye(t.db, resident, { entrantId: away, sitOut: false })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await setHalfBye(t.db, organiser, { entrantId: "x", sitOut: true })).toEqual({ ok: false, code: "invalid" });
-    expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: "yes" })).toEqual({ ok: false, code: "invalid" });
+    expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: "yes" })).toEqual({
+      ok: false,
+      code: "invalid",
+    });
     expect(await snapshot(t.db)).toBe(before);
 
     // Nine left to pair: four games and the pairing's bye; the one away sits out for half.
@@ -189,21 +367,35 @@ describe("results", () => {
     expect(must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: true }))).toEqual({ round: 3 });
     must(await setHalfBye(t.db, organiser, { entrantId: undecided, sitOut: false }));
 
-    for (const m of round2.filter((x) => x.entrantB !== null)) must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "½-½" } }));
+    for (const m of round2.filter((x) => x.entrantB !== null))
+      must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "½-½" } }));
     must(await publishProgramme(t.db, organiser, { festivalSlug: f.slug }));
-    const pub = (await getPublicCompetition(t.db, f.slug, (await t.db.select({ itemId: competitions.itemId }).from(competitions).where(eq(competitions.id, id)))[0].itemId))!;
-    const round1Points = (await matchesOf(id)).some((m) => m.round === 1 && m.entrantA === away && m.outcome === "a") ? 1 : 0;
+    const pub = (await getPublicCompetition(
+      t.db,
+      f.slug,
+      (await t.db.select({ itemId: competitions.itemId }).from(competitions).where(eq(competitions.id, id)))[0].itemId,
+    ))!;
+    const round1Points = (await matchesOf(id)).some((m) => m.round === 1 && m.entrantA === away && m.outcome === "a")
+      ? 1
+      : 0;
     const row = pub.groups[0].standings.find((r) => r.entrant.id === away)!;
     expect(row.points).toBe(round1Points + 0.5);
     expect(pub.groups[0].rounds[1].matches.find((m) => m.a?.id === away)!.score).toEqual({ kind: "bye", half: true });
     must(await pairNextRound(t.db, organiser, id));
     const round3 = (await matchesOf(id)).filter((m) => m.round === 3);
     expect(round3.filter((m) => m.entrantB !== null)).toHaveLength(5);
-    expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true })).toEqual({ ok: false, code: "rounds_complete" });
+    expect(await setHalfBye(t.db, organiser, { entrantId: away, sitOut: true })).toEqual({
+      ok: false,
+      code: "rounds_complete",
+    });
   });
 
   it("a double elimination of 6: losers drop to the losers' bracket, nobody is out before two losses, the grand final decides, a withdrawn player's later games go as walkovers", async () => {
-    const { id, entrants } = await competitionWith({ format: "double_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3 }, 6, { kind: "sport_event" });
+    const { id, entrants } = await competitionWith(
+      { format: "double_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3 },
+      6,
+      { kind: "sport_event" },
+    );
     must(await makeDraw(t.db, organiser, { competitionId: id, seed: 9 }));
     expect(await matchesOf(id)).toHaveLength(10);
     const name = new Map(entrants.map((e) => [e.id, e.name]));
@@ -214,7 +406,18 @@ describe("results", () => {
       const open = await playable();
       if (!open.length) break;
       const m = open[0];
-      must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "table_tennis", games: [[11, 5], [11, 5]] } }));
+      must(
+        await enterResult(t.db, organiser, {
+          matchId: m.id,
+          result: {
+            kind: "table_tennis",
+            games: [
+              [11, 5],
+              [11, 5],
+            ],
+          },
+        }),
+      );
       if (!quitter && m.label === "losers") {
         quitter = m.entrantA!;
         must(await withdrawEntrant(t.db, organiser, quitter));
@@ -231,12 +434,17 @@ describe("results", () => {
     // Everyone but the champion and the grand final's loser played until their second loss.
     const gf = all.find((m) => m.label === "grand_final")!;
     const champion = gf.outcome === "a" ? gf.entrantA! : gf.entrantB!;
-    const lossCount = (e: string) => all.filter((m) => (m.outcome === "a" && m.entrantB === e) || (m.outcome === "b" && m.entrantA === e)).length;
+    const lossCount = (e: string) =>
+      all.filter((m) => (m.outcome === "a" && m.entrantB === e) || (m.outcome === "b" && m.entrantA === e)).length;
     expect(lossCount(champion)).toBeLessThanOrEqual(1);
-    for (const e of entrants) if (e.id !== champion && e.id !== (gf.outcome === "a" ? gf.entrantB : gf.entrantA)) expect(lossCount(e.id), name.get(e.id)).toBe(2);
+    for (const e of entrants)
+      if (e.id !== champion && e.id !== (gf.outcome === "a" ? gf.entrantB : gf.entrantA))
+        expect(lossCount(e.id), name.get(e.id)).toBe(2);
     // The public page shows both brackets and the grand final; the festival page's podium agrees.
     must(await publishProgramme(t.db, organiser, { festivalSlug: f.slug }));
-    const itemId = (await t.db.select({ itemId: competitions.itemId }).from(competitions).where(eq(competitions.id, id)))[0].itemId;
+    const itemId = (
+      await t.db.select({ itemId: competitions.itemId }).from(competitions).where(eq(competitions.id, id))
+    )[0].itemId;
     const pub = (await getPublicCompetition(t.db, f.slug, itemId))!;
     expect(pub.bracket!.grandFinal!.id).toBe(gf.id);
     expect(pub.bracket!.champion!.id).toBe(champion);
@@ -245,12 +453,21 @@ describe("results", () => {
   });
 
   it("a withdrawal after the draw turns the entrant's games still to play into walkovers", async () => {
-    const { id, entrants } = await competitionWith({ format: "round_robin", game: "tug_of_war", entrantKind: "team" }, 4, { kind: "sport_event" });
+    const { id, entrants } = await competitionWith(
+      { format: "round_robin", game: "tug_of_war", entrantKind: "team" },
+      4,
+      { kind: "sport_event" },
+    );
     must(await makeDraw(t.db, organiser, { competitionId: id }));
     const quitter = entrants[2].id;
     expect(must(await withdrawEntrant(t.db, organiser, quitter))).toEqual({ walkovers: 3 });
     const theirs = (await matchesOf(id)).filter((m) => m.entrantA === quitter || m.entrantB === quitter);
-    expect(theirs.every((m) => m.outcome === (m.entrantA === quitter ? "b" : "a") && (m.score as { kind: string }).kind === "withdrawal")).toBe(true);
+    expect(
+      theirs.every(
+        (m) =>
+          m.outcome === (m.entrantA === quitter ? "b" : "a") && (m.score as { kind: string }).kind === "withdrawal",
+      ),
+    ).toBe(true);
     const [e] = await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.id, quitter));
     expect(e.withdrawnAt).not.toBeNull();
   });

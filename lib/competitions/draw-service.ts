@@ -13,11 +13,16 @@ import { isUuid } from "@/lib/ids";
  * Makes the draw from the entrants who checked in, or makes it again — until the first result is
  * in, when it is locked. A random draw records its seed, so the same seed gives the same draw.
  */
-export async function makeDraw(db: Db, actor: Actor | null, input: { competitionId?: unknown; seed?: unknown }): Promise<Result<{ entrants: number; matches: number; seed: number }>> {
+export async function makeDraw(
+  db: Db,
+  actor: Actor | null,
+  input: { competitionId?: unknown; seed?: unknown },
+): Promise<Result<{ entrants: number; matches: number; seed: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.draw");
   const { competitionId } = input ?? {};
   if (!isUuid(competitionId)) return fail("invalid");
-  const seed = typeof input.seed === "number" && Number.isInteger(input.seed) && input.seed >= 0 ? input.seed : randomInt(2 ** 31);
+  const seed =
+    typeof input.seed === "number" && Number.isInteger(input.seed) && input.seed >= 0 ? input.seed : randomInt(2 ** 31);
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for("update");
     if (!c) return fail("not_found");
@@ -25,17 +30,30 @@ export async function makeDraw(db: Db, actor: Actor | null, input: { competition
     const here = await tx
       .select({ id: competitionEntrants.id, skill: competitionEntrants.skill })
       .from(competitionEntrants)
-      .where(and(eq(competitionEntrants.competitionId, c.id), eq(competitionEntrants.checkedIn, true), isNull(competitionEntrants.withdrawnAt)));
+      .where(
+        and(
+          eq(competitionEntrants.competitionId, c.id),
+          eq(competitionEntrants.checkedIn, true),
+          isNull(competitionEntrants.withdrawnAt),
+        ),
+      );
     const ordered = orderForDraw(here, c.seeding, seed);
     const planned = planDraw(c.format, ordered, { groupSize: c.groupSize, thirdPlace: c.thirdPlace, seed });
     if (!planned.ok) return fail(planned.code);
     // Stored ids are made here, so a bracket's feeds can name the matches they come from.
     const ids = new Map(planned.draw.matches.map((m) => [m.key, randomUUID()]));
-    const feedOf = (f?: { winnerOf?: string; loserOf?: string }) => (f ? (f.winnerOf ? { winnerOf: ids.get(f.winnerOf)! } : { loserOf: ids.get(f.loserOf!)! }) : undefined);
+    const feedOf = (f?: { winnerOf?: string; loserOf?: string }) =>
+      f ? (f.winnerOf ? { winnerOf: ids.get(f.winnerOf)! } : { loserOf: ids.get(f.loserOf!)! }) : undefined;
     await tx.delete(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
-    await tx.update(competitionEntrants).set({ seed: null, groupNo: null }).where(eq(competitionEntrants.competitionId, c.id));
+    await tx
+      .update(competitionEntrants)
+      .set({ seed: null, groupNo: null })
+      .where(eq(competitionEntrants.competitionId, c.id));
     for (const [i, e] of ordered.entries()) {
-      await tx.update(competitionEntrants).set({ seed: i + 1, groupNo: planned.draw.groups[e.id] ?? null }).where(eq(competitionEntrants.id, e.id));
+      await tx
+        .update(competitionEntrants)
+        .set({ seed: i + 1, groupNo: planned.draw.groups[e.id] ?? null })
+        .where(eq(competitionEntrants.id, e.id));
     }
     if (planned.draw.matches.length) {
       await tx.insert(competitionMatches).values(
@@ -58,9 +76,22 @@ export async function makeDraw(db: Db, actor: Actor | null, input: { competition
     await assignSlots(tx, c.id, schedule);
     await tx
       .update(competitions)
-      .set({ status: "drawn", schedule, drawSeed: seed, drawnAt: new Date(), updatedAt: new Date(), version: sql`${competitions.version} + 1` })
+      .set({
+        status: "drawn",
+        schedule,
+        drawSeed: seed,
+        drawnAt: new Date(),
+        updatedAt: new Date(),
+        version: sql`${competitions.version} + 1`,
+      })
       .where(eq(competitions.id, c.id));
-    await writeAudit(tx, { actorId: actor!.id, action: "competitions.draw", targetType: "competition", targetId: c.id, details: { seed, entrants: ordered.length, matches: planned.draw.matches.length, again: c.status === "drawn" } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "competitions.draw",
+      targetType: "competition",
+      targetId: c.id,
+      details: { seed, entrants: ordered.length, matches: planned.draw.matches.length, again: c.status === "drawn" },
+    });
     return ok({ entrants: ordered.length, matches: planned.draw.matches.length, seed });
   });
 }
@@ -70,14 +101,36 @@ export async function clearDraw(db: Db, actor: Actor | null, competitionId: unkn
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.draw_clear");
   if (!isUuid(competitionId)) return fail("invalid");
   return db.transaction(async (tx) => {
-    const [c] = await tx.select({ id: competitions.id, status: competitions.status }).from(competitions).where(eq(competitions.id, competitionId)).for("update");
+    const [c] = await tx
+      .select({ id: competitions.id, status: competitions.status })
+      .from(competitions)
+      .where(eq(competitions.id, competitionId))
+      .for("update");
     if (!c) return fail("not_found");
     if (c.status === "locked" || c.status === "finished") return fail("draw_locked");
     await tx.delete(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
-    await tx.update(competitionEntrants).set({ seed: null, groupNo: null }).where(eq(competitionEntrants.competitionId, c.id));
+    await tx
+      .update(competitionEntrants)
+      .set({ seed: null, groupNo: null })
+      .where(eq(competitionEntrants.competitionId, c.id));
     // Times belong to a draw: without one there are no rounds to time.
-    await tx.update(competitions).set({ status: "setup", drawSeed: null, drawnAt: null, schedule: null, updatedAt: new Date(), version: sql`${competitions.version} + 1` }).where(eq(competitions.id, c.id));
-    await writeAudit(tx, { actorId: actor!.id, action: "competitions.draw_clear", targetType: "competition", targetId: c.id });
+    await tx
+      .update(competitions)
+      .set({
+        status: "setup",
+        drawSeed: null,
+        drawnAt: null,
+        schedule: null,
+        updatedAt: new Date(),
+        version: sql`${competitions.version} + 1`,
+      })
+      .where(eq(competitions.id, c.id));
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "competitions.draw_clear",
+      targetType: "competition",
+      targetId: c.id,
+    });
     return ok(undefined);
   });
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { orderForDraw, planDraw } from "./draw";
 
-const field = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `e${String(i).padStart(2, "0")}`, skill: 1 + (i % 3) }));
+const field = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `e${String(i).padStart(2, "0")}`, skill: 1 + (i % 3) }));
 
 describe("the seed order", () => {
   it("is the same from the same seed whatever order the entrants come in, and a permutation of them", () => {
@@ -23,7 +24,13 @@ describe("the seed order", () => {
       const skills = orderForDraw(es, "skill", seed).map((e) => e.skill);
       expect(skills).toEqual([...skills].sort((a, b) => b - a));
     }
-    const orders = new Set([1, 2, 3, 4, 5].map((seed) => orderForDraw(es, "random", seed).map((e) => e.id).join()));
+    const orders = new Set(
+      [1, 2, 3, 4, 5].map((seed) =>
+        orderForDraw(es, "random", seed)
+          .map((e) => e.id)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(1);
   });
 });
@@ -54,7 +61,9 @@ describe("the planned draw", () => {
       if (!planned.ok) throw new Error(planned.code);
       const third = n >= 4 ? 1 : 0;
       expect(planned.draw.matches).toHaveLength(n - 1 + third);
-      expect(new Set(planned.draw.matches.map((m) => `${m.round}/${m.position}`)).size).toBe(planned.draw.matches.length);
+      expect(new Set(planned.draw.matches.map((m) => `${m.round}/${m.position}`)).size).toBe(
+        planned.draw.matches.length,
+      );
       // Every entrant starts in exactly one match (a bye starts them in round 2).
       const starts = planned.draw.matches.flatMap((m) => [m.a, m.b]).filter(Boolean);
       expect(new Set(starts).size).toBe(n);

@@ -31,14 +31,23 @@ export function randomFrom(seed: number): () => number {
  * the shuffled order. Entrants are first put in id order so the result depends on who entered,
  * not on the order the database returned them in.
  */
-export function orderForDraw<T extends DrawEntrant>(entrants: readonly T[], seeding: "random" | "skill", seed: number): T[] {
+export function orderForDraw<T extends DrawEntrant>(
+  entrants: readonly T[],
+  seeding: "random" | "skill",
+  seed: number,
+): T[] {
   const next = randomFrom(seed);
   const shuffled = [...entrants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
   }
-  return seeding === "skill" ? shuffled.map((e, i) => ({ e, i })).sort((x, y) => y.e.skill - x.e.skill || x.i - y.i).map((x) => x.e) : shuffled;
+  return seeding === "skill"
+    ? shuffled
+        .map((e, i) => ({ e, i }))
+        .sort((x, y) => y.e.skill - x.e.skill || x.i - y.i)
+        .map((x) => x.e)
+    : shuffled;
 }
 
 export type Feed = { winnerOf?: string; loserOf?: string };
@@ -61,14 +70,23 @@ export interface PlannedDraw {
   matches: PlannedMatch[];
 }
 
-export const MIN_ENTRANTS: Record<CompetitionFormat, number> = { round_robin: 2, single_elimination: 2, double_elimination: 3, swiss: 8 };
+export const MIN_ENTRANTS: Record<CompetitionFormat, number> = {
+  round_robin: 2,
+  single_elimination: 2,
+  double_elimination: 3,
+  swiss: 8,
+};
 
 /**
  * Plans the matches for entrants in seed order: a round robin's groups and full Berger schedule
  * (a bye is no match); a single-elimination bracket with its byes to the top seeds; the first
  * round of a Swiss (top half against bottom half), later rounds being paired from the results.
  */
-export function planDraw(format: CompetitionFormat, ordered: readonly DrawEntrant[], opts: { groupSize?: number | null; thirdPlace?: boolean; seed: number }): { ok: true; draw: PlannedDraw } | { ok: false; code: "too_few_entrants" | "no_legal_pairing" } {
+export function planDraw(
+  format: CompetitionFormat,
+  ordered: readonly DrawEntrant[],
+  opts: { groupSize?: number | null; thirdPlace?: boolean; seed: number },
+): { ok: true; draw: PlannedDraw } | { ok: false; code: "too_few_entrants" | "no_legal_pairing" } {
   if (ordered.length < MIN_ENTRANTS[format]) return { ok: false, code: "too_few_entrants" };
   const groups: Record<string, number> = {};
   const matches: PlannedMatch[] = [];
@@ -79,7 +97,16 @@ export function planDraw(format: CompetitionFormat, ordered: readonly DrawEntran
       for (const e of group) groups[e.id] = g + 1;
       for (const round of bergerSchedule(group.length)) {
         round.games.forEach((game, i) => {
-          matches.push({ key: `G${g + 1}R${round.round}M${i + 1}`, round: round.round, groupNo: g + 1, position: i + 1, a: group[game.home].id, b: group[game.away].id, feeds: {}, label: null });
+          matches.push({
+            key: `G${g + 1}R${round.round}M${i + 1}`,
+            round: round.round,
+            groupNo: g + 1,
+            position: i + 1,
+            a: group[game.home].id,
+            b: group[game.away].id,
+            feeds: {},
+            label: null,
+          });
         });
       }
     });
@@ -91,18 +118,62 @@ export function planDraw(format: CompetitionFormat, ordered: readonly DrawEntran
     const feed = (slot: Slot): Feed | undefined => ("seed" in slot ? undefined : slot);
     const planned =
       format === "double_elimination"
-        ? doubleElimination(ordered.length).matches.map((m) => ({ ...m, label: m.bracket === "losers" ? ("losers" as const) : m.bracket === "final" ? ("grand_final" as const) : null }))
-        : singleElimination(ordered.length, { thirdPlace: opts.thirdPlace }).matches.map((m) => ({ ...m, label: m.kind === "third_place" ? ("third_place" as const) : null }));
+        ? doubleElimination(ordered.length).matches.map((m) => ({
+            ...m,
+            label:
+              m.bracket === "losers" ? ("losers" as const) : m.bracket === "final" ? ("grand_final" as const) : null,
+          }))
+        : singleElimination(ordered.length, { thirdPlace: opts.thirdPlace }).matches.map((m) => ({
+            ...m,
+            label: m.kind === "third_place" ? ("third_place" as const) : null,
+          }));
     for (const m of planned) {
       const [fa, fb] = [feed(m.slotA), feed(m.slotB)];
-      matches.push({ key: m.id, round: m.round, groupNo: null, position: m.position, a: entrant(m.slotA), b: entrant(m.slotB), feeds: { ...(fa ? { a: fa } : {}), ...(fb ? { b: fb } : {}) }, label: m.label });
+      matches.push({
+        key: m.id,
+        round: m.round,
+        groupNo: null,
+        position: m.position,
+        a: entrant(m.slotA),
+        b: entrant(m.slotB),
+        feeds: { ...(fa ? { a: fa } : {}), ...(fb ? { b: fb } : {}) },
+        label: m.label,
+      });
     }
     return { ok: true, draw: { groups, matches } };
   }
-  const players: SwissPlayer[] = ordered.map((e, i) => ({ id: e.id, score: 0, rank: i + 1, opponents: [], colours: [], hadBye: false }));
+  const players: SwissPlayer[] = ordered.map((e, i) => ({
+    id: e.id,
+    score: 0,
+    rank: i + 1,
+    opponents: [],
+    colours: [],
+    hadBye: false,
+  }));
   const first = pairSwissRound(players, opts.seed);
   if (!first.ok) return first;
-  first.pairings.forEach((p, i) => matches.push({ key: `R1M${i + 1}`, round: 1, groupNo: null, position: i + 1, a: p.white, b: p.black, feeds: {}, label: null }));
-  if (first.bye) matches.push({ key: "R1BYE", round: 1, groupNo: null, position: first.pairings.length + 1, a: first.bye, b: null, feeds: {}, label: "bye" });
+  first.pairings.forEach((p, i) =>
+    matches.push({
+      key: `R1M${i + 1}`,
+      round: 1,
+      groupNo: null,
+      position: i + 1,
+      a: p.white,
+      b: p.black,
+      feeds: {},
+      label: null,
+    }),
+  );
+  if (first.bye)
+    matches.push({
+      key: "R1BYE",
+      round: 1,
+      groupNo: null,
+      position: first.pairings.length + 1,
+      a: first.bye,
+      b: null,
+      feeds: {},
+      label: "bye",
+    });
   return { ok: true, draw: { groups, matches } };
 }

@@ -24,8 +24,22 @@ describe("the games", () => {
     expect(SIDE_COLOURS.table_tennis).toBeUndefined();
     expect(BOARD_GAMES).toEqual(["chess", "xiangqi", "go"]);
     const id = "6f1c1a52-3b8e-4c1d-9a55-0f7d7c1a2b3c";
-    expect(competitionSetupSchema.safeParse({ itemId: id, format: "swiss", game: "xiangqi", entrantKind: "individual", rounds: 5 }).success).toBe(true);
-    const teams = competitionSetupSchema.safeParse({ itemId: id, format: "swiss", game: "tug_of_war", entrantKind: "team", rounds: 5 });
+    expect(
+      competitionSetupSchema.safeParse({
+        itemId: id,
+        format: "swiss",
+        game: "xiangqi",
+        entrantKind: "individual",
+        rounds: 5,
+      }).success,
+    ).toBe(true);
+    const teams = competitionSetupSchema.safeParse({
+      itemId: id,
+      format: "swiss",
+      game: "tug_of_war",
+      entrantKind: "team",
+      rounds: 5,
+    });
     expect(teams.success).toBe(false);
   });
 });

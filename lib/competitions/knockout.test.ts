@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { resolveBracket, seedOrder, singleElimination, THIRD_PLACE_ID, type Bracket, type KnockoutMatch, type Slot } from "./knockout";
+import {
+  resolveBracket,
+  seedOrder,
+  singleElimination,
+  THIRD_PLACE_ID,
+  type Bracket,
+  type KnockoutMatch,
+  type Slot,
+} from "./knockout";
 import type { Side } from "./scores";
 
 const seedOf = (s: Slot) => ("seed" in s ? s.seed : null);
@@ -52,7 +60,12 @@ describe("singleElimination", () => {
     const b = singleElimination(4, { thirdPlace: true });
     expect(b.thirdPlace).toBe(true);
     const third = b.matches.find((m) => m.id === THIRD_PLACE_ID)!;
-    expect(third).toMatchObject({ kind: "third_place", round: 2, slotA: { loserOf: "R1M1" }, slotB: { loserOf: "R1M2" } });
+    expect(third).toMatchObject({
+      kind: "third_place",
+      round: 2,
+      slotA: { loserOf: "R1M1" },
+      slotB: { loserOf: "R1M2" },
+    });
     expect(b.matches.find((m) => m.id === "R1M1")!.loserTo).toEqual({ matchId: THIRD_PLACE_ID, slot: "A" });
     expect(b.matches.find((m) => m.id === "R1M2")!.loserTo).toEqual({ matchId: THIRD_PLACE_ID, slot: "B" });
   });
@@ -93,7 +106,10 @@ describe("singleElimination", () => {
         expect(firstRound.every((s) => s !== null)).toBe(true);
         const all = [...(firstRound as number[]), ...b.byes].sort((x, y) => x - y);
         expect(all).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-        const later = b.matches.filter((m) => m.round > 1).flatMap((m) => [seedOf(m.slotA), seedOf(m.slotB)]).filter((s) => s !== null);
+        const later = b.matches
+          .filter((m) => m.round > 1)
+          .flatMap((m) => [seedOf(m.slotA), seedOf(m.slotB)])
+          .filter((s) => s !== null);
         expect(later.sort((x, y) => x - y)).toEqual(b.byes);
 
         // Seeds 1 and 2 in opposite halves: their paths meet only in the final.
@@ -102,14 +118,23 @@ describe("singleElimination", () => {
         expect(common).toEqual([final.id]);
         // And seeds 1–4 in different quarters: no two of them can meet before the semi-finals.
         if (n >= 4) {
-          for (const [x, y] of [[1, 3], [1, 4], [2, 3], [2, 4], [3, 4]]) {
+          for (const [x, y] of [
+            [1, 3],
+            [1, 4],
+            [2, 3],
+            [2, 4],
+            [3, 4],
+          ]) {
             const meet = pathOf(b, x).find((id) => pathOf(b, y).includes(id))!;
             expect(b.matches.find((m) => m.id === meet)!.round).toBeGreaterThanOrEqual(b.rounds - 1);
           }
         }
 
         // Every match but the final (and third place) feeds exactly one later slot.
-        const fed = b.matches.flatMap((m) => [m.slotA, m.slotB]).filter((s) => "winnerOf" in s).map((s) => (s as { winnerOf: string }).winnerOf);
+        const fed = b.matches
+          .flatMap((m) => [m.slotA, m.slotB])
+          .filter((s) => "winnerOf" in s)
+          .map((s) => (s as { winnerOf: string }).winnerOf);
         expect(new Set(fed).size).toBe(fed.length);
         expect(fed.length).toBe(n - 2);
         for (const m of b.matches) {
@@ -150,27 +175,33 @@ describe("singleElimination", () => {
 describe("resolveBracket", () => {
   it("exactly one champion for any results, and the podium is three different entrants", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 64 }), fc.boolean(), fc.infiniteStream(fc.constantFrom<Side>("A", "B")), (n, thirdPlace, picks) => {
-        const b = singleElimination(n, { thirdPlace });
-        const { resolution } = playAll(b, () => picks.next().value);
-        expect(resolution.ok).toBe(true);
-        if (!resolution.ok) return;
-        const { champion, runnerUp, third } = resolution;
-        expect(champion).not.toBeNull();
-        expect(runnerUp).not.toBeNull();
-        expect(champion).not.toBe(runnerUp);
-        // The champion lost no match; everyone else lost exactly one main-bracket match.
-        const losses = new Map<number, number>();
-        for (const m of resolution.matches.filter((x) => x.kind === "main")) losses.set(m.loser!, (losses.get(m.loser!) ?? 0) + 1);
-        expect(losses.has(champion!)).toBe(false);
-        expect(losses.size).toBe(n - 1);
-        expect([...losses.values()].every((c) => c === 1)).toBe(true);
-        if (b.thirdPlace) {
-          expect(third).not.toBeNull();
-          expect([champion, runnerUp]).not.toContain(third);
-          expect(resolution.semiFinalLosers).toContain(third);
-        } else expect(third).toBeNull();
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 64 }),
+        fc.boolean(),
+        fc.infiniteStream(fc.constantFrom<Side>("A", "B")),
+        (n, thirdPlace, picks) => {
+          const b = singleElimination(n, { thirdPlace });
+          const { resolution } = playAll(b, () => picks.next().value);
+          expect(resolution.ok).toBe(true);
+          if (!resolution.ok) return;
+          const { champion, runnerUp, third } = resolution;
+          expect(champion).not.toBeNull();
+          expect(runnerUp).not.toBeNull();
+          expect(champion).not.toBe(runnerUp);
+          // The champion lost no match; everyone else lost exactly one main-bracket match.
+          const losses = new Map<number, number>();
+          for (const m of resolution.matches.filter((x) => x.kind === "main"))
+            losses.set(m.loser!, (losses.get(m.loser!) ?? 0) + 1);
+          expect(losses.has(champion!)).toBe(false);
+          expect(losses.size).toBe(n - 1);
+          expect([...losses.values()].every((c) => c === 1)).toBe(true);
+          if (b.thirdPlace) {
+            expect(third).not.toBeNull();
+            expect([champion, runnerUp]).not.toContain(third);
+            expect(resolution.semiFinalLosers).toContain(third);
+          } else expect(third).toBeNull();
+        },
+      ),
     );
   });
 
@@ -191,7 +222,11 @@ describe("resolveBracket", () => {
   it("refuses a result for a match whose entrants are not both known", () => {
     const b = singleElimination(8, { thirdPlace: true });
     expect(resolveBracket(b, { R3M1: "A" })).toEqual({ ok: false, code: "match_not_ready", matchId: "R3M1" });
-    expect(resolveBracket(b, { R1M1: "A", R1M2: "B", R2M1: "A", R3M1: "A" })).toEqual({ ok: false, code: "match_not_ready", matchId: "R3M1" });
+    expect(resolveBracket(b, { R1M1: "A", R1M2: "B", R2M1: "A", R3M1: "A" })).toEqual({
+      ok: false,
+      code: "match_not_ready",
+      matchId: "R3M1",
+    });
     expect(resolveBracket(b, { R1M1: "A", R1M2: "B", R2M1: "A", [THIRD_PLACE_ID]: "A" })).toEqual({
       ok: false,
       code: "match_not_ready",
@@ -201,7 +236,7 @@ describe("resolveBracket", () => {
     fc.assert(
       fc.property(fc.integer({ min: 3, max: 64 }), fc.nat(), (n, k) => {
         const b = singleElimination(n);
-        const later = b.matches.filter((m) => m.round > 1 && (("winnerOf" in m.slotA) || ("winnerOf" in m.slotB)));
+        const later = b.matches.filter((m) => m.round > 1 && ("winnerOf" in m.slotA || "winnerOf" in m.slotB));
         const target = later[k % later.length];
         const results: Record<string, Side> = { [target.id]: "A" };
         expect(resolveBracket(b, results)).toEqual({ ok: false, code: "match_not_ready", matchId: target.id });

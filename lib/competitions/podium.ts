@@ -37,7 +37,11 @@ export function podiumOf(built: { groups: GroupView[]; bracket: Bracket | null }
   if (bracket?.grandFinal !== undefined) {
     // Double elimination: the grand final's winner and loser, then the loser of the losers' final.
     const places: PodiumPlace[] = [];
-    const [first, second, third] = [winnerOf(bracket.grandFinal), loserOf(bracket.grandFinal), loserOf(bracket.losers?.at(-1)?.matches.at(-1))];
+    const [first, second, third] = [
+      winnerOf(bracket.grandFinal),
+      loserOf(bracket.grandFinal),
+      loserOf(bracket.losers?.at(-1)?.matches.at(-1)),
+    ];
     if (first) places.push({ place: 1, shared: false, names: [first.name] });
     if (second) places.push({ place: 2, shared: false, names: [second.name] });
     if (third) places.push({ place: 3, shared: false, names: [third.name] });
@@ -50,12 +54,21 @@ export function podiumOf(built: { groups: GroupView[]; bracket: Bracket | null }
     if (first) places.push({ place: 1, shared: false, names: [first.name] });
     const second = loserOf(final);
     if (second) places.push({ place: 2, shared: false, names: [second.name] });
-    const third = bracket.thirdPlace ? [winnerOf(bracket.thirdPlace)] : (bracket.rounds.at(-2)?.matches ?? []).map(loserOf);
+    const third = bracket.thirdPlace
+      ? [winnerOf(bracket.thirdPlace)]
+      : (bracket.rounds.at(-2)?.matches ?? []).map(loserOf);
     const thirds = third.filter((s): s is SideView => !!s);
     if (thirds.length) places.push({ place: 3, shared: thirds.length > 1, names: thirds.map((s) => s.name) });
     return { kind: "places", places };
   }
-  if (groups.length > 1) return { kind: "groups", groups: groups.map((g) => ({ groupNo: g.groupNo, names: g.standings.filter((r) => r.rank === 1).map((r) => r.entrant.name) })) };
+  if (groups.length > 1)
+    return {
+      kind: "groups",
+      groups: groups.map((g) => ({
+        groupNo: g.groupNo,
+        names: g.standings.filter((r) => r.rank === 1).map((r) => r.entrant.name),
+      })),
+    };
   const rows = groups[0]?.standings ?? [];
   const places: PodiumPlace[] = [];
   for (const place of [1, 2, 3] as const) {

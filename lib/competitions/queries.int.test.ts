@@ -27,19 +27,43 @@ afterAll(async () => t?.close());
 
 let slot = 0;
 /** A published item with a competition and `n` checked-in entrants whose members are real accounts (with phones). */
-async function competitionWith(setup: Record<string, unknown>, n: number, opts: { kind?: "card_chess" | "sport_event"; publish?: boolean; slug?: string; venueId?: string } = {}) {
+async function competitionWith(
+  setup: Record<string, unknown>,
+  n: number,
+  opts: { kind?: "card_chess" | "sport_event"; publish?: boolean; slug?: string; venueId?: string } = {},
+) {
   slot += 1;
   const slug = opts.slug ?? f.slug;
-  const item = must(await createItem(t.db, organiser, { festivalSlug: slug, title: `公开比赛${slot}`, kind: opts.kind ?? "card_chess", venueId: opts.venueId ?? f.hallId, startsAt: hefei(17, 11 + slot), endsAt: hefei(17, 12 + slot) }));
+  const item = must(
+    await createItem(t.db, organiser, {
+      festivalSlug: slug,
+      title: `公开比赛${slot}`,
+      kind: opts.kind ?? "card_chess",
+      venueId: opts.venueId ?? f.hallId,
+      startsAt: hefei(17, 11 + slot),
+      endsAt: hefei(17, 12 + slot),
+    }),
+  );
   if (opts.publish !== false) must(await publishProgramme(t.db, organiser, { festivalSlug: slug }));
   const id = must(await setUpCompetition(t.db, organiser, { itemId: item.item.id, ...setup })).id;
   const people = [];
   for (let i = 0; i < n; i++) people.push(await makeUser(t.db, { name: `棋手${slot}-${i + 1}` }));
-  const rows = people.map((p, i) => ({ competitionId: id, name: p.name, members: [{ registrationId: randomUUID(), userId: p.id, name: p.name }], skill: 1 + (i % 3), checkedIn: true }));
+  const rows = people.map((p, i) => ({
+    competitionId: id,
+    name: p.name,
+    members: [{ registrationId: randomUUID(), userId: p.id, name: p.name }],
+    skill: 1 + (i % 3),
+    checkedIn: true,
+  }));
   const entrants = await t.db.insert(competitionEntrants).values(rows).returning();
   return { id, itemId: item.item.id, entrants, people };
 }
-const matchesOf = (id: string) => t.db.select().from(competitionMatches).where(eq(competitionMatches.competitionId, id)).orderBy(asc(competitionMatches.round), asc(competitionMatches.groupNo), asc(competitionMatches.position));
+const matchesOf = (id: string) =>
+  t.db
+    .select()
+    .from(competitionMatches)
+    .where(eq(competitionMatches.competitionId, id))
+    .orderBy(asc(competitionMatches.round), asc(competitionMatches.groupNo), asc(competitionMatches.position));
 
 describe("public competition pages' data", () => {
   it("a finished round robin: the standings are computeStandings of the results entered; the list names the winner", async () => {
@@ -53,14 +77,22 @@ describe("public competition pages' data", () => {
       if (!check.ok) throw new Error("bad test score");
       expected.push(resultFromScore(m.entrantA!, m.entrantB!, check));
     }
-    const seeds = (await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id)).orderBy(asc(competitionEntrants.seed))).map((e) => e.id);
+    const seeds = (
+      await t.db
+        .select()
+        .from(competitionEntrants)
+        .where(eq(competitionEntrants.competitionId, c.id))
+        .orderBy(asc(competitionEntrants.seed))
+    ).map((e) => e.id);
     const want = computeStandings({ system: "round_robin", game: "chess" }, seeds, expected);
 
     const page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
     expect(page.status).toBe("finished");
     expect(page.groups).toHaveLength(1);
     expect(page.tieBreakOrder).toEqual(["head_to_head", "sonneborn_berger"]);
-    expect(page.groups[0].standings.map((r) => [r.entrant.id, r.rank, r.points, r.tieBreaks])).toEqual(want.rows.map((r) => [r.entrant, r.rank, r.points, r.tieBreaks]));
+    expect(page.groups[0].standings.map((r) => [r.entrant.id, r.rank, r.points, r.tieBreaks])).toEqual(
+      want.rows.map((r) => [r.entrant, r.rank, r.points, r.tieBreaks]),
+    );
     expect(page.groups[0].rounds.flatMap((r) => r.matches)).toHaveLength(10);
     expect(page.matches.find((m) => m.score?.kind === "chess" && m.score.a === 0.5)).toBeTruthy();
 
@@ -92,18 +124,32 @@ describe("public competition pages' data", () => {
       if (round < 3) must(await pairNextRound(t.db, organiser, c.id));
     }
     expect(expected.filter((r) => r.b === null)).toHaveLength(3);
-    const seeds = (await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id)).orderBy(asc(competitionEntrants.seed))).map((e) => e.id);
+    const seeds = (
+      await t.db
+        .select()
+        .from(competitionEntrants)
+        .where(eq(competitionEntrants.competitionId, c.id))
+        .orderBy(asc(competitionEntrants.seed))
+    ).map((e) => e.id);
     const want = computeStandings({ system: "swiss", game: "chess" }, seeds, expected);
 
     const page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
     expect(page.tieBreakOrder).toEqual(["buchholz", "buchholz_cut1", "sonneborn_berger"]);
-    expect(page.groups[0].standings.map((r) => [r.entrant.id, r.rank, r.points, r.byes, r.tieBreaks])).toEqual(want.rows.map((r) => [r.entrant, r.rank, r.points, r.byes, r.tieBreaks]));
+    expect(page.groups[0].standings.map((r) => [r.entrant.id, r.rank, r.points, r.byes, r.tieBreaks])).toEqual(
+      want.rows.map((r) => [r.entrant, r.rank, r.points, r.byes, r.tieBreaks]),
+    );
     expect(page.groups[0].rounds.map((r) => r.round)).toEqual([1, 2, 3]);
-    expect(page.matches.filter((m) => m.label === "bye").every((m) => m.b === null && m.score?.kind === "bye")).toBe(true);
+    expect(page.matches.filter((m) => m.label === "bye").every((m) => m.b === null && m.score?.kind === "bye")).toBe(
+      true,
+    );
   });
 
   it("a knockout: rounds from the stored matches, the final's winner is the champion, third place apart", async () => {
-    const c = await competitionWith({ format: "single_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3, thirdPlace: true }, 5, { kind: "sport_event", venueId: f.squareId });
+    const c = await competitionWith(
+      { format: "single_elimination", game: "table_tennis", entrantKind: "individual", bestOf: 3, thirdPlace: true },
+      5,
+      { kind: "sport_event", venueId: f.squareId },
+    );
     must(await makeDraw(t.db, organiser, { competitionId: c.id, seed: 3 }));
     let page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
     expect(page.bracket!.rounds.map((r) => [r.round, r.fromFinal, r.matches.length])).toEqual([
@@ -115,9 +161,32 @@ describe("public competition pages' data", () => {
     expect(page.bracket!.rounds[2].matches[0].feedA?.winnerOf).toMatchObject({ round: 2 });
     expect(page.bracket!.champion).toBeNull();
 
-    const win: ScoreInput = { kind: "table_tennis", bestOf: 3, games: [[11, 9], [9, 11], [12, 10]] };
+    const win: ScoreInput = {
+      kind: "table_tennis",
+      bestOf: 3,
+      games: [
+        [11, 9],
+        [9, 11],
+        [12, 10],
+      ],
+    };
     for (const round of [1, 2, 3]) {
-      for (const m of (await matchesOf(c.id)).filter((x) => x.round === round)) must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "table_tennis", games: round === 3 && m.label === null ? [[5, 11], [7, 11]] : win.games } }));
+      for (const m of (await matchesOf(c.id)).filter((x) => x.round === round))
+        must(
+          await enterResult(t.db, organiser, {
+            matchId: m.id,
+            result: {
+              kind: "table_tennis",
+              games:
+                round === 3 && m.label === null
+                  ? [
+                      [5, 11],
+                      [7, 11],
+                    ]
+                  : win.games,
+            },
+          }),
+        );
     }
     expect(checkTableTennis(win.games, 3).ok).toBe(true);
     const final = (await matchesOf(c.id)).find((m) => m.round === 3 && m.label === null)!;
@@ -125,7 +194,14 @@ describe("public competition pages' data", () => {
     expect(page.status).toBe("finished");
     expect(page.bracket!.champion?.id).toBe(final.entrantB);
     expect(page.bracket!.thirdPlace?.winner).toBe("a");
-    expect(page.bracket!.rounds[0].matches[0].score).toEqual({ kind: "games", games: [[11, 9], [9, 11], [12, 10]] });
+    expect(page.bracket!.rounds[0].matches[0].score).toEqual({
+      kind: "games",
+      games: [
+        [11, 9],
+        [9, 11],
+        [12, 10],
+      ],
+    });
     const row = (await listPublicCompetitions(t.db, f.slug))!.competitions.find((x) => x.item.id === c.itemId)!;
     expect(row.winners).toEqual([c.entrants.find((e) => e.id === final.entrantB)!.name]);
   });
@@ -137,11 +213,19 @@ describe("public competition pages' data", () => {
     expect(page.entrants.map((e) => e.name).sort()).toEqual(c.entrants.map((e) => e.name).sort());
 
     // One pair never checked in: the draw leaves it out, and so does the page.
-    await t.db.update(competitionEntrants).set({ checkedIn: false }).where(eq(competitionEntrants.id, c.entrants[0].id));
+    await t.db
+      .update(competitionEntrants)
+      .set({ checkedIn: false })
+      .where(eq(competitionEntrants.id, c.entrants[0].id));
     must(await makeDraw(t.db, organiser, { competitionId: c.id }));
     page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
     expect(page.drawn).toBe(true);
-    expect(page.entrants.map((e) => e.id).sort()).toEqual(c.entrants.slice(1).map((e) => e.id).sort());
+    expect(page.entrants.map((e) => e.id).sort()).toEqual(
+      c.entrants
+        .slice(1)
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(page.groups[0].standings).toHaveLength(3);
     const row = (await listPublicCompetitions(t.db, f.slug))!.competitions.find((x) => x.item.id === c.itemId)!;
     expect(row.entrants).toBe(3);
@@ -150,19 +234,29 @@ describe("public competition pages' data", () => {
     const [m] = await matchesOf(c.id);
     must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "guandan", a: "9", b: "A+" } }));
     page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
-    expect(page.matches.find((x) => x.id === m.id)).toMatchObject({ winner: "b", score: { kind: "guandan", a: "9", b: "passed" } });
+    expect(page.matches.find((x) => x.id === m.id)).toMatchObject({
+      winner: "b",
+      score: { kind: "guandan", a: "9", b: "passed" },
+    });
   });
 
   it("nothing for a draft festival, an item not yet published, or an unknown item", async () => {
     const draft = await makeFestival(t.db, organiser);
-    const inDraft = await competitionWith({ format: "round_robin", game: "go", entrantKind: "individual" }, 3, { slug: draft.slug, venueId: draft.hallId });
+    const inDraft = await competitionWith({ format: "round_robin", game: "go", entrantKind: "individual" }, 3, {
+      slug: draft.slug,
+      venueId: draft.hallId,
+    });
     must(await makeDraw(t.db, organiser, { competitionId: inDraft.id }));
     expect(await listPublicCompetitions(t.db, draft.slug)).toBeNull();
     expect(await getPublicCompetition(t.db, draft.slug, inDraft.itemId)).toBeNull();
 
-    const unpublished = await competitionWith({ format: "round_robin", game: "go", entrantKind: "individual" }, 3, { publish: false });
+    const unpublished = await competitionWith({ format: "round_robin", game: "go", entrantKind: "individual" }, 3, {
+      publish: false,
+    });
     expect(await getPublicCompetition(t.db, f.slug, unpublished.itemId)).toBeNull();
-    expect((await listPublicCompetitions(t.db, f.slug))!.competitions.some((x) => x.item.id === unpublished.itemId)).toBe(false);
+    expect(
+      (await listPublicCompetitions(t.db, f.slug))!.competitions.some((x) => x.item.id === unpublished.itemId),
+    ).toBe(false);
     expect(await getPublicCompetition(t.db, f.slug, randomUUID())).toBeNull();
     expect(await getPublicCompetition(t.db, f.slug, "not-a-uuid")).toBeNull();
   });
@@ -172,7 +266,10 @@ describe("public competition pages' data", () => {
     must(await makeDraw(t.db, organiser, { competitionId: c.id }));
     const [m] = await matchesOf(c.id);
     must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: "1-0" } }));
-    const json = JSON.stringify([await getPublicCompetition(t.db, f.slug, c.itemId), await listPublicCompetitions(t.db, f.slug)]);
+    const json = JSON.stringify([
+      await getPublicCompetition(t.db, f.slug, c.itemId),
+      await listPublicCompetitions(t.db, f.slug),
+    ]);
     expect(json).toContain(c.people[0].name);
     for (const p of c.people) {
       expect(json).not.toContain(p.phone);

@@ -10,13 +10,21 @@ import {
   type CompetitionStatus,
   type EntrantKind,
   type GameType,
-  type MatchOutcome,
   type PublishedItem,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { podiumOf, type Podium } from "./podium";
 import type { PointsTable, TieBreakKey } from "./standings";
-import { build, standingsMeta, STANDINGS_GAME, winnersOf, type BracketView, type GroupView, type MatchView, type SideView, type StoredEntrant, type StoredMatch } from "./views";
+import {
+  build,
+  standingsMeta,
+  STANDINGS_GAME,
+  winnersOf,
+  type BracketView,
+  type GroupView,
+  type MatchView,
+  type StoredMatch,
+} from "./views";
 
 export { matchResult, scoreView, STANDINGS_GAME } from "./views";
 export type { BracketView, FeedView, GroupView, MatchView, ScoreView, SideView, StandingView } from "./views";
@@ -108,7 +116,16 @@ async function publishedItems(db: DbOrTx, festivalId: string): Promise<Map<strin
   if (!pub) return new Map();
   const venue = new Map(pub.venues.map((v) => [v.id, v.name]));
   return new Map(
-    pub.items.map((i: PublishedItem) => [i.id, { id: i.id, title: i.title, venue: i.venueId ? (venue.get(i.venueId) ?? null) : null, startsAt: i.startsAt, endsAt: i.endsAt }]),
+    pub.items.map((i: PublishedItem) => [
+      i.id,
+      {
+        id: i.id,
+        title: i.title,
+        venue: i.venueId ? (venue.get(i.venueId) ?? null) : null,
+        startsAt: i.startsAt,
+        endsAt: i.endsAt,
+      },
+    ]),
   );
 }
 
@@ -153,21 +170,31 @@ const entrantColumns = {
   withdrawnAt: competitionEntrants.withdrawnAt,
 };
 const selectEntrants = (db: DbOrTx) => db.select(entrantColumns).from(competitionEntrants);
-type EntrantRow = StoredEntrant;
 
-const orderMatches = [asc(competitionMatches.round), sql`${competitionMatches.groupNo} nulls first`, asc(competitionMatches.position)];
+const orderMatches = [
+  asc(competitionMatches.round),
+  sql`${competitionMatches.groupNo} nulls first`,
+  asc(competitionMatches.position),
+];
 
 /** A festival's competitions on its published programme, in programme order. Null for an unknown or draft festival. */
-export async function listPublicCompetitions(db: DbOrTx, slug: string): Promise<{ festival: Omit<PublicFestival, "id">; competitions: CompetitionSummary[] } | null> {
+export async function listPublicCompetitions(
+  db: DbOrTx,
+  slug: string,
+): Promise<{ festival: Omit<PublicFestival, "id">; competitions: CompetitionSummary[] } | null> {
   const festival = await publicFestival(db, slug);
   if (!festival) return null;
   const items = await publishedItems(db, festival.id);
-  const cs = (await db.select(competitionColumns).from(competitions).where(eq(competitions.festivalId, festival.id))).filter((c) => items.has(c.itemId));
+  const cs = (
+    await db.select(competitionColumns).from(competitions).where(eq(competitions.festivalId, festival.id))
+  ).filter((c) => items.has(c.itemId));
   const ids = cs.map((c) => c.id);
   const [entrants, matches] = ids.length
     ? await Promise.all([
         selectEntrants(db).where(inArray(competitionEntrants.competitionId, ids)),
-        selectMatches(db).where(inArray(competitionMatches.competitionId, ids)).orderBy(...orderMatches),
+        selectMatches(db)
+          .where(inArray(competitionMatches.competitionId, ids))
+          .orderBy(...orderMatches),
       ])
     : [[], []];
   const { id: _id, ...shown } = festival;
@@ -177,7 +204,14 @@ export async function listPublicCompetitions(db: DbOrTx, slug: string): Promise<
     competitions: cs
       .map((c) => {
         const es = entrants.filter((e) => e.competitionId === c.id);
-        const built = c.status === "finished" ? build(c, es, matches.filter((m) => m.competitionId === c.id)) : null;
+        const built =
+          c.status === "finished"
+            ? build(
+                c,
+                es,
+                matches.filter((m) => m.competitionId === c.id),
+              )
+            : null;
         return {
           item: items.get(c.itemId)!,
           format: c.format,
@@ -210,12 +244,19 @@ export async function festivalWinners(db: DbOrTx, festivalId: string): Promise<C
   const [f] = await db.select({ status: festivals.status }).from(festivals).where(eq(festivals.id, festivalId));
   if (!f || f.status === "draft") return [];
   const items = await publishedItems(db, festivalId);
-  const cs = (await db.select(competitionColumns).from(competitions).where(and(eq(competitions.festivalId, festivalId), eq(competitions.status, "finished")))).filter((c) => items.has(c.itemId));
+  const cs = (
+    await db
+      .select(competitionColumns)
+      .from(competitions)
+      .where(and(eq(competitions.festivalId, festivalId), eq(competitions.status, "finished")))
+  ).filter((c) => items.has(c.itemId));
   if (!cs.length) return [];
   const ids = cs.map((c) => c.id);
   const [entrants, matches] = await Promise.all([
     selectEntrants(db).where(inArray(competitionEntrants.competitionId, ids)),
-    selectMatches(db).where(inArray(competitionMatches.competitionId, ids)).orderBy(...orderMatches),
+    selectMatches(db)
+      .where(inArray(competitionMatches.competitionId, ids))
+      .orderBy(...orderMatches),
   ]);
   return cs
     .map((c) => ({
@@ -223,13 +264,23 @@ export async function festivalWinners(db: DbOrTx, festivalId: string): Promise<C
       game: c.game,
       format: c.format,
       entrantKind: c.entrantKind,
-      podium: podiumOf(build(c, entrants.filter((e) => e.competitionId === c.id), matches.filter((m) => m.competitionId === c.id))),
+      podium: podiumOf(
+        build(
+          c,
+          entrants.filter((e) => e.competitionId === c.id),
+          matches.filter((m) => m.competitionId === c.id),
+        ),
+      ),
     }))
     .sort((x, y) => x.item.startsAt.localeCompare(y.item.startsAt) || x.item.title.localeCompare(y.item.title));
 }
 
 /** One competition of a published item for its public page; null when there is none to show. */
-export async function getPublicCompetition(db: DbOrTx, slug: string, itemId: string): Promise<PublicCompetition | null> {
+export async function getPublicCompetition(
+  db: DbOrTx,
+  slug: string,
+  itemId: string,
+): Promise<PublicCompetition | null> {
   if (!/^[0-9a-f-]{36}$/i.test(itemId)) return null;
   const festival = await publicFestival(db, slug);
   if (!festival) return null;
@@ -242,10 +293,24 @@ export async function getPublicCompetition(db: DbOrTx, slug: string, itemId: str
   if (!c) return null;
   const drawn = c.status !== "setup";
   const [entrants, rows] = await Promise.all([
-    selectEntrants(db).where(eq(competitionEntrants.competitionId, c.id)).orderBy(sql`${competitionEntrants.seed} nulls last`, asc(competitionEntrants.name)),
-    drawn ? selectMatches(db).where(eq(competitionMatches.competitionId, c.id)).orderBy(...orderMatches) : Promise.resolve([] as MatchRow[]),
+    selectEntrants(db)
+      .where(eq(competitionEntrants.competitionId, c.id))
+      .orderBy(sql`${competitionEntrants.seed} nulls last`, asc(competitionEntrants.name)),
+    drawn
+      ? selectMatches(db)
+          .where(eq(competitionMatches.competitionId, c.id))
+          .orderBy(...orderMatches)
+      : Promise.resolve([] as MatchRow[]),
   ]);
-  const built = drawn ? build(c, entrants, rows) : { ...standingsMeta(c.format === "swiss" ? "swiss" : "round_robin", STANDINGS_GAME[c.game]), groups: [], bracket: null, matches: [], currentRound: null };
+  const built = drawn
+    ? build(c, entrants, rows)
+    : {
+        ...standingsMeta(c.format === "swiss" ? "swiss" : "round_robin", STANDINGS_GAME[c.game]),
+        groups: [],
+        bracket: null,
+        matches: [],
+        currentRound: null,
+      };
   const { id: _id, ...shown } = festival;
   void _id;
   return {
@@ -263,7 +328,14 @@ export async function getPublicCompetition(db: DbOrTx, slug: string, itemId: str
     // one who withdrew later stays, marked, as their games are in the tables).
     entrants: entrants
       .filter((e) => (drawn ? e.seed !== null : !e.withdrawnAt))
-      .map((e) => ({ id: e.id, name: e.name, members: (e.members ?? []).map((m) => m.name), seed: e.seed, groupNo: e.groupNo, withdrawn: !!e.withdrawnAt })),
+      .map((e) => ({
+        id: e.id,
+        name: e.name,
+        members: (e.members ?? []).map((m) => m.name),
+        seed: e.seed,
+        groupNo: e.groupNo,
+        withdrawn: !!e.withdrawnAt,
+      })),
     drawn,
     ...built,
   };

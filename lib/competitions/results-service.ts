@@ -19,7 +19,6 @@ import { isUuid } from "@/lib/ids";
 
 export { SCORE_KIND };
 
-
 const side = z.enum(["A", "B"]);
 const count = z.number().int().min(0).max(99);
 export const resultSchema = z.object({
@@ -29,7 +28,13 @@ export const resultSchema = z.object({
     "kind",
     [
       z.object({ kind: z.enum(["chess", "go"]), result: z.string().trim().max(10) }),
-      z.object({ kind: z.literal("table_tennis"), games: z.array(z.tuple([count, count])).min(1).max(5) }),
+      z.object({
+        kind: z.literal("table_tennis"),
+        games: z
+          .array(z.tuple([count, count]))
+          .min(1)
+          .max(5),
+      }),
       z.object({ kind: z.literal("guandan"), a: z.string().trim().max(6), b: z.string().trim().max(6) }),
       z.object({ kind: z.literal("tug_of_war"), pulls: z.tuple([count, count]) }),
       z.object({ kind: z.literal("relay"), winner: side }),
@@ -47,9 +52,20 @@ async function sendOn(tx: Tx, m: Match, winner: string | null, loser: string | n
   const fed = await tx
     .select()
     .from(competitionMatches)
-    .where(and(eq(competitionMatches.competitionId, m.competitionId), or(sql`${competitionMatches.feeds} -> 'a' ->> 'winnerOf' = ${m.id}`, sql`${competitionMatches.feeds} -> 'a' ->> 'loserOf' = ${m.id}`, sql`${competitionMatches.feeds} -> 'b' ->> 'winnerOf' = ${m.id}`, sql`${competitionMatches.feeds} -> 'b' ->> 'loserOf' = ${m.id}`)));
+    .where(
+      and(
+        eq(competitionMatches.competitionId, m.competitionId),
+        or(
+          sql`${competitionMatches.feeds} -> 'a' ->> 'winnerOf' = ${m.id}`,
+          sql`${competitionMatches.feeds} -> 'a' ->> 'loserOf' = ${m.id}`,
+          sql`${competitionMatches.feeds} -> 'b' ->> 'winnerOf' = ${m.id}`,
+          sql`${competitionMatches.feeds} -> 'b' ->> 'loserOf' = ${m.id}`,
+        ),
+      ),
+    );
   for (const f of fed) {
-    const pick = (feed?: { winnerOf?: string; loserOf?: string }) => (feed?.winnerOf === m.id ? winner : feed?.loserOf === m.id ? loser : undefined);
+    const pick = (feed?: { winnerOf?: string; loserOf?: string }) =>
+      feed?.winnerOf === m.id ? winner : feed?.loserOf === m.id ? loser : undefined;
     const a = pick(f.feeds.a);
     const b = pick(f.feeds.b);
     const [next] = await tx
@@ -72,22 +88,36 @@ async function walkOverWithdrawn(tx: Tx, m: Match) {
   const gone = await tx
     .select({ id: competitionEntrants.id })
     .from(competitionEntrants)
-    .where(and(or(eq(competitionEntrants.id, m.entrantA), eq(competitionEntrants.id, m.entrantB)), sql`${competitionEntrants.withdrawnAt} is not null`));
+    .where(
+      and(
+        or(eq(competitionEntrants.id, m.entrantA), eq(competitionEntrants.id, m.entrantB)),
+        sql`${competitionEntrants.withdrawnAt} is not null`,
+      ),
+    );
   if (gone.length !== 1) return;
   const withdrawn = gone[0].id === m.entrantA ? "A" : "B";
   const [decided] = await tx
     .update(competitionMatches)
-    .set({ outcome: withdrawn === "A" ? "b" : "a", score: { kind: "withdrawal", withdrawn }, enteredAt: new Date(), version: sql`${competitionMatches.version} + 1` })
+    .set({
+      outcome: withdrawn === "A" ? "b" : "a",
+      score: { kind: "withdrawal", withdrawn },
+      enteredAt: new Date(),
+      version: sql`${competitionMatches.version} + 1`,
+    })
     .where(and(eq(competitionMatches.id, m.id), isNull(competitionMatches.outcome)))
     .returning();
-  if (decided) await sendOn(tx, decided, withdrawn === "A" ? m.entrantB : m.entrantA, withdrawn === "A" ? m.entrantA : m.entrantB);
+  if (decided)
+    await sendOn(tx, decided, withdrawn === "A" ? m.entrantB : m.entrantA, withdrawn === "A" ? m.entrantA : m.entrantB);
 }
 
 /** Finished once every match has its result (a Swiss also needs all its rounds paired). */
 async function updateStatus(tx: Tx, competitionId: string) {
   const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId));
   const [{ open, lastRound }] = await tx
-    .select({ open: sql<number>`count(*) filter (where ${competitionMatches.outcome} is null)::int`, lastRound: sql<number>`coalesce(max(${competitionMatches.round}), 0)::int` })
+    .select({
+      open: sql<number>`count(*) filter (where ${competitionMatches.outcome} is null)::int`,
+      lastRound: sql<number>`coalesce(max(${competitionMatches.round}), 0)::int`,
+    })
     .from(competitionMatches)
     .where(eq(competitionMatches.competitionId, competitionId));
   const finished = open === 0 && (c.format !== "swiss" || lastRound >= (c.rounds ?? 0));
@@ -107,7 +137,10 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
   const parsed = parseInput(resultSchema, input);
   if (!parsed.ok) return parsed;
   const { matchId, version, result } = parsed.data;
-  const [found] = await db.select({ competitionId: competitionMatches.competitionId }).from(competitionMatches).where(eq(competitionMatches.id, matchId));
+  const [found] = await db
+    .select({ competitionId: competitionMatches.competitionId })
+    .from(competitionMatches)
+    .where(eq(competitionMatches.id, matchId));
   if (!found) return fail("not_found");
   if (!(await canRun(db, actor, found.competitionId))) return refuse(db, actor.id, "competitions.result", { matchId });
   return db.transaction(async (tx) => {
@@ -118,7 +151,8 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
     if (!m.entrantA || !m.entrantB || m.label === "bye") return fail("match_not_ready");
     if (version !== undefined && version !== m.version) return fail("stale_version");
     const kind = SCORE_KIND[c.game];
-    if (result.kind !== kind && result.kind !== "walkover" && result.kind !== "withdrawal") return fail("invalid", { result: ["score_malformed"] });
+    if (result.kind !== kind && result.kind !== "walkover" && result.kind !== "withdrawal")
+      return fail("invalid", { result: ["score_malformed"] });
     const input = result.kind === "table_tennis" ? { ...result, bestOf: (c.bestOf === 5 ? 5 : 3) as 3 | 5 } : result;
     const check = checkScore(input as ScoreInput);
     if (!check.ok) return fail("invalid", { result: [check.code] });
@@ -132,12 +166,29 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
       const played = await tx
         .select({ id: competitionMatches.id })
         .from(competitionMatches)
-        .where(and(eq(competitionMatches.competitionId, c.id), sql`${competitionMatches.outcome} is not null`, or(sql`${competitionMatches.feeds} -> 'a' ->> 'winnerOf' = ${m.id}`, sql`${competitionMatches.feeds} -> 'b' ->> 'winnerOf' = ${m.id}`, sql`${competitionMatches.feeds} -> 'a' ->> 'loserOf' = ${m.id}`, sql`${competitionMatches.feeds} -> 'b' ->> 'loserOf' = ${m.id}`)));
+        .where(
+          and(
+            eq(competitionMatches.competitionId, c.id),
+            sql`${competitionMatches.outcome} is not null`,
+            or(
+              sql`${competitionMatches.feeds} -> 'a' ->> 'winnerOf' = ${m.id}`,
+              sql`${competitionMatches.feeds} -> 'b' ->> 'winnerOf' = ${m.id}`,
+              sql`${competitionMatches.feeds} -> 'a' ->> 'loserOf' = ${m.id}`,
+              sql`${competitionMatches.feeds} -> 'b' ->> 'loserOf' = ${m.id}`,
+            ),
+          ),
+        );
       if (played.length) return fail("result_depends");
     }
     const [saved] = await tx
       .update(competitionMatches)
-      .set({ outcome, score: check.detail as Record<string, unknown>, enteredBy: actor.id, enteredAt: new Date(), version: sql`${competitionMatches.version} + 1` })
+      .set({
+        outcome,
+        score: check.detail as Record<string, unknown>,
+        enteredBy: actor.id,
+        enteredAt: new Date(),
+        version: sql`${competitionMatches.version} + 1`,
+      })
       .where(and(eq(competitionMatches.id, m.id), eq(competitionMatches.version, m.version)))
       .returning({ version: competitionMatches.version });
     if (!saved) return fail("stale_version");
@@ -148,7 +199,13 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
       action: m.outcome ? "competitions.result_correct" : "competitions.result",
       targetType: "competition",
       targetId: c.id,
-      details: { matchId: m.id, round: m.round, ...(m.outcome ? { before: { outcome: m.outcome, score: m.score } } : {}), outcome, score: check.detail },
+      details: {
+        matchId: m.id,
+        round: m.round,
+        ...(m.outcome ? { before: { outcome: m.outcome, score: m.score } } : {}),
+        outcome,
+        score: check.detail,
+      },
     });
     return ok({ version: saved.version });
   });
@@ -158,35 +215,90 @@ export async function enterResult(db: Db, actor: Actor | null, input: unknown): 
  * A Swiss round is paired from the results so far, once every game of the last round has its
  * result: scores, opponents met, colours played and byes had come from the matches themselves.
  */
-export async function pairNextRound(db: Db, actor: Actor | null, competitionId: unknown): Promise<Result<{ round: number; matches: number }>> {
+export async function pairNextRound(
+  db: Db,
+  actor: Actor | null,
+  competitionId: unknown,
+): Promise<Result<{ round: number; matches: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.pair_round");
   if (!isUuid(competitionId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for("update");
     if (!c) return fail("not_found");
     if (c.format !== "swiss" || c.status === "setup") return fail("invalid");
-    const matches = await tx.select().from(competitionMatches).where(eq(competitionMatches.competitionId, c.id)).orderBy(asc(competitionMatches.round), asc(competitionMatches.position));
+    const matches = await tx
+      .select()
+      .from(competitionMatches)
+      .where(eq(competitionMatches.competitionId, c.id))
+      .orderBy(asc(competitionMatches.round), asc(competitionMatches.position));
     const last = Math.max(0, ...matches.map((m) => m.round));
     if (matches.some((m) => m.outcome === null)) return fail("round_unfinished");
     if (last >= (c.rounds ?? 0)) return fail("rounds_complete");
     const entrants = await tx
-      .select({ id: competitionEntrants.id, seed: competitionEntrants.seed, halfByeRound: competitionEntrants.halfByeRound })
+      .select({
+        id: competitionEntrants.id,
+        seed: competitionEntrants.seed,
+        halfByeRound: competitionEntrants.halfByeRound,
+      })
       .from(competitionEntrants)
-      .where(and(eq(competitionEntrants.competitionId, c.id), isNull(competitionEntrants.withdrawnAt), sql`${competitionEntrants.seed} is not null`));
-    const players = swissPlayersFrom(entrants.map((e) => ({ id: e.id, rank: e.seed! })), matches);
+      .where(
+        and(
+          eq(competitionEntrants.competitionId, c.id),
+          isNull(competitionEntrants.withdrawnAt),
+          sql`${competitionEntrants.seed} is not null`,
+        ),
+      );
+    const players = swissPlayersFrom(
+      entrants.map((e) => ({ id: e.id, rank: e.seed! })),
+      matches,
+    );
     const round = last + 1;
     const sittingOut = new Set(entrants.filter((e) => e.halfByeRound === round).map((e) => e.id));
-    const next = pairSwissRound(players.filter((p) => !sittingOut.has(p.id)), (c.drawSeed ?? 0) + last);
+    const next = pairSwissRound(
+      players.filter((p) => !sittingOut.has(p.id)),
+      (c.drawSeed ?? 0) + last,
+    );
     if (!next.ok) return fail(next.code);
-    const rows: (typeof competitionMatches.$inferInsert)[] = next.pairings.map((p, i) => ({ competitionId: c.id, round, position: i + 1, entrantA: p.white, entrantB: p.black }));
-    if (next.bye) rows.push({ competitionId: c.id, round, position: rows.length + 1, entrantA: next.bye, entrantB: null, label: "bye", outcome: "a", score: { kind: "bye" } });
+    const rows: (typeof competitionMatches.$inferInsert)[] = next.pairings.map((p, i) => ({
+      competitionId: c.id,
+      round,
+      position: i + 1,
+      entrantA: p.white,
+      entrantB: p.black,
+    }));
+    if (next.bye)
+      rows.push({
+        competitionId: c.id,
+        round,
+        position: rows.length + 1,
+        entrantA: next.bye,
+        entrantB: null,
+        label: "bye",
+        outcome: "a",
+        score: { kind: "bye" },
+      });
     for (const e of entrants.filter((x) => sittingOut.has(x.id)).sort((x, y) => x.seed! - y.seed!)) {
-      rows.push({ competitionId: c.id, round, position: rows.length + 1, entrantA: e.id, entrantB: null, label: "bye", outcome: "draw", score: { kind: "bye", half: true } });
+      rows.push({
+        competitionId: c.id,
+        round,
+        position: rows.length + 1,
+        entrantA: e.id,
+        entrantB: null,
+        label: "bye",
+        outcome: "draw",
+        score: { kind: "bye", half: true },
+      });
     }
     await tx.insert(competitionMatches).values(rows);
     await assignSlots(tx, c.id, c.schedule);
     await tx.update(competitions).set({ status: "locked", updatedAt: new Date() }).where(eq(competitions.id, c.id));
-    await writeAudit(tx, { actorId: actor!.id, action: "competitions.pair_round", targetType: "competition", targetId: c.id, details: { round, matches: rows.length } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "competitions.pair_round",
+      targetType: "competition",
+      targetId: c.id,
+      details: { round, matches: rows.length },
+    });
     return ok({ round, matches: rows.length });
   });
 }
@@ -196,7 +308,11 @@ export async function pairNextRound(db: Db, actor: Actor | null, competitionId: 
  * scored half a point for it instead of being paired; asked again, the request is taken back.
  * Only for the round still to be paired, and only while the player is in.
  */
-export async function setHalfBye(db: Db, actor: Actor | null, input: { entrantId?: unknown; sitOut?: unknown }): Promise<Result<{ round: number | null }>> {
+export async function setHalfBye(
+  db: Db,
+  actor: Actor | null,
+  input: { entrantId?: unknown; sitOut?: unknown },
+): Promise<Result<{ round: number | null }>> {
   const { entrantId } = input ?? {};
   if (!actor || (!isOrganiser(actor) && !isUuid(entrantId))) return refuse(db, actor?.id, "competitions.half_bye");
   if (!isUuid(entrantId) || typeof input.sitOut !== "boolean") return fail("invalid");
@@ -208,14 +324,27 @@ export async function setHalfBye(db: Db, actor: Actor | null, input: { entrantId
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, e.competitionId)).for("update");
     // Read again under the competition's lock: a withdrawal or a new draw may have come first.
-    const [now] = await tx.select({ seed: competitionEntrants.seed, withdrawnAt: competitionEntrants.withdrawnAt }).from(competitionEntrants).where(eq(competitionEntrants.id, e.id));
-    if (c.format !== "swiss" || c.status === "setup" || !now || now.seed === null || now.withdrawnAt) return fail("invalid");
-    const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${competitionMatches.round}), 0)::int` }).from(competitionMatches).where(eq(competitionMatches.competitionId, c.id));
+    const [now] = await tx
+      .select({ seed: competitionEntrants.seed, withdrawnAt: competitionEntrants.withdrawnAt })
+      .from(competitionEntrants)
+      .where(eq(competitionEntrants.id, e.id));
+    if (c.format !== "swiss" || c.status === "setup" || !now || now.seed === null || now.withdrawnAt)
+      return fail("invalid");
+    const [{ last }] = await tx
+      .select({ last: sql<number>`coalesce(max(${competitionMatches.round}), 0)::int` })
+      .from(competitionMatches)
+      .where(eq(competitionMatches.competitionId, c.id));
     const round = Number(last) + 1;
     if (round > (c.rounds ?? 0)) return fail("rounds_complete");
     const halfByeRound = input.sitOut ? round : null;
     await tx.update(competitionEntrants).set({ halfByeRound }).where(eq(competitionEntrants.id, e.id));
-    await writeAudit(tx, { actorId: actor.id, action: "competitions.half_bye", targetType: "competition", targetId: c.id, details: { entrant: e.name, round, sitOut: input.sitOut } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "competitions.half_bye",
+      targetType: "competition",
+      targetId: c.id,
+      details: { entrant: e.name, round, sitOut: input.sitOut },
+    });
     return ok({ round: halfByeRound });
   });
 }
@@ -224,7 +353,11 @@ export async function setHalfBye(db: Db, actor: Actor | null, input: { entrantId
  * An entrant withdraws after the draw: every match of theirs still to play (with both sides
  * known) is a walkover to the opponent, and in a Swiss they are not paired again.
  */
-export async function withdrawEntrant(db: Db, actor: Actor | null, entrantId: unknown): Promise<Result<{ walkovers: number }>> {
+export async function withdrawEntrant(
+  db: Db,
+  actor: Actor | null,
+  entrantId: unknown,
+): Promise<Result<{ walkovers: number }>> {
   if (!actor || (!isOrganiser(actor) && !isUuid(entrantId))) return refuse(db, actor?.id, "competitions.withdraw");
   if (!isUuid(entrantId)) return fail("invalid");
   const [e] = await db.select().from(competitionEntrants).where(eq(competitionEntrants.id, entrantId));
@@ -236,19 +369,42 @@ export async function withdrawEntrant(db: Db, actor: Actor | null, entrantId: un
   // entered as a walkover (each a result of its own, in order — a bracket sends its winner on).
   // Asked again, only what is still open is entered, so an interrupted withdrawal can be finished.
   await db.transaction(async (tx) => {
-    await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.id, e.competitionId)).for("update");
-    await tx.update(competitionEntrants).set({ withdrawnAt: sql`coalesce(${competitionEntrants.withdrawnAt}, now())` }).where(eq(competitionEntrants.id, e.id));
+    await tx
+      .select({ id: competitions.id })
+      .from(competitions)
+      .where(eq(competitions.id, e.competitionId))
+      .for("update");
+    await tx
+      .update(competitionEntrants)
+      .set({ withdrawnAt: sql`coalesce(${competitionEntrants.withdrawnAt}, now())` })
+      .where(eq(competitionEntrants.id, e.id));
   });
   const pending = await db
     .select()
     .from(competitionMatches)
-    .where(and(eq(competitionMatches.competitionId, e.competitionId), isNull(competitionMatches.outcome), or(eq(competitionMatches.entrantA, e.id), eq(competitionMatches.entrantB, e.id)), ne(sql`coalesce(${competitionMatches.label}, '')`, "bye")));
+    .where(
+      and(
+        eq(competitionMatches.competitionId, e.competitionId),
+        isNull(competitionMatches.outcome),
+        or(eq(competitionMatches.entrantA, e.id), eq(competitionMatches.entrantB, e.id)),
+        ne(sql`coalesce(${competitionMatches.label}, '')`, "bye"),
+      ),
+    );
   let walkovers = 0;
   for (const m of pending.sort((x, y) => x.round - y.round)) {
     if (!m.entrantA || !m.entrantB) continue;
-    const r = await enterResult(db, actor, { matchId: m.id, result: { kind: "withdrawal", withdrawn: m.entrantA === e.id ? "A" : "B" } });
+    const r = await enterResult(db, actor, {
+      matchId: m.id,
+      result: { kind: "withdrawal", withdrawn: m.entrantA === e.id ? "A" : "B" },
+    });
     if (r.ok) walkovers += 1;
   }
-  await writeAudit(db, { actorId: actor.id, action: "competitions.withdraw", targetType: "competition", targetId: e.competitionId, details: { entrant: e.name, walkovers } });
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: "competitions.withdraw",
+    targetType: "competition",
+    targetId: e.competitionId,
+    details: { entrant: e.name, walkovers },
+  });
   return ok({ walkovers });
 }

@@ -4,12 +4,20 @@ import { bergerSchedule, splitIntoGroups, type Round } from "./round-robin";
 
 /** Rounds as printed in the FIDE tables: 1-based "home-away" per board, then the bye if any. */
 const printed = (rounds: Round[]) =>
-  rounds.map((r) => [...r.games.map((g) => `${g.home + 1}-${g.away + 1}`), ...(r.bye === null ? [] : [`bye ${r.bye + 1}`])].join(" "));
+  rounds.map((r) =>
+    [...r.games.map((g) => `${g.home + 1}-${g.away + 1}`), ...(r.bye === null ? [] : [`bye ${r.bye + 1}`])].join(" "),
+  );
 
 describe("bergerSchedule", () => {
   it("matches the FIDE Berger tables for 4, 6 and 8", () => {
     expect(printed(bergerSchedule(4))).toEqual(["1-4 2-3", "4-3 1-2", "2-4 3-1"]);
-    expect(printed(bergerSchedule(6))).toEqual(["1-6 2-5 3-4", "6-4 5-3 1-2", "2-6 3-1 4-5", "6-5 1-4 2-3", "3-6 4-2 5-1"]);
+    expect(printed(bergerSchedule(6))).toEqual([
+      "1-6 2-5 3-4",
+      "6-4 5-3 1-2",
+      "2-6 3-1 4-5",
+      "6-5 1-4 2-3",
+      "3-6 4-2 5-1",
+    ]);
     expect(printed(bergerSchedule(8))).toEqual([
       "1-8 2-7 3-6 4-5",
       "8-5 6-4 7-3 1-2",
@@ -23,7 +31,13 @@ describe("bergerSchedule", () => {
 
   it("gives an odd field the table of the next even size, the last seat being the bye", () => {
     // The 6-table with seat 6 as the bye.
-    expect(printed(bergerSchedule(5))).toEqual(["2-5 3-4 bye 1", "5-3 1-2 bye 4", "3-1 4-5 bye 2", "1-4 2-3 bye 5", "4-2 5-1 bye 3"]);
+    expect(printed(bergerSchedule(5))).toEqual([
+      "2-5 3-4 bye 1",
+      "5-3 1-2 bye 4",
+      "3-1 4-5 bye 2",
+      "1-4 2-3 bye 5",
+      "4-2 5-1 bye 3",
+    ]);
   });
 
   it("has nothing to play for fewer than two entrants and refuses nonsense sizes", () => {

@@ -1,12 +1,29 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import { competitionEntrants, competitionMatches, competitions, festivals, programmeItems, registrations, type CompetitionSchedule } from "@/db/schema";
+import {
+  competitionEntrants,
+  competitionMatches,
+  competitions,
+  festivals,
+  programmeItems,
+  registrations,
+  type CompetitionSchedule,
+} from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { utcToZonedLocal, zonedToUtc } from "@/lib/festivals/time";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { planRound, roundMinutes, roundOverlap, scheduleConflicts, suggestStarts, type ProgrammeEntry, type ScheduleConflict, type TimedMatch } from "./schedule";
+import {
+  planRound,
+  roundMinutes,
+  roundOverlap,
+  scheduleConflicts,
+  suggestStarts,
+  type ProgrammeEntry,
+  type ScheduleConflict,
+  type TimedMatch,
+} from "./schedule";
 import { scheduleSchema } from "./schemas";
 
 // Rounds on the programme: when each is played and at which table, and who would be in two
@@ -19,21 +36,41 @@ type CompetitionRow = { id: string; format: string; rounds: number | null; sched
  * a table of its own numbered from 1 and no time). Byes have neither. Run after every change to
  * the matches: a draw, a Swiss round paired, a schedule saved.
  */
-export async function assignSlots(tx: DbOrTx, competitionId: string, schedule: CompetitionSchedule | null): Promise<void> {
+export async function assignSlots(
+  tx: DbOrTx,
+  competitionId: string,
+  schedule: CompetitionSchedule | null,
+): Promise<void> {
   const rows = await tx
-    .select({ id: competitionMatches.id, round: competitionMatches.round, label: competitionMatches.label, tableName: competitionMatches.tableName, startsAt: competitionMatches.startsAt })
+    .select({
+      id: competitionMatches.id,
+      round: competitionMatches.round,
+      label: competitionMatches.label,
+      tableName: competitionMatches.tableName,
+      startsAt: competitionMatches.startsAt,
+    })
     .from(competitionMatches)
     .where(eq(competitionMatches.competitionId, competitionId))
-    .orderBy(asc(competitionMatches.round), sql`${competitionMatches.groupNo} nulls first`, asc(competitionMatches.position));
+    .orderBy(
+      asc(competitionMatches.round),
+      sql`${competitionMatches.groupNo} nulls first`,
+      asc(competitionMatches.position),
+    );
   for (const round of [...new Set(rows.map((r) => r.round))]) {
     const inRound = rows.filter((r) => r.round === round);
     const played = inRound.filter((r) => r.label !== "bye");
     const slots = planRound(played.length, round, schedule);
-    const wanted = new Map<string, { table: string | null; startsAt: Date | null }>([...inRound.filter((r) => r.label === "bye").map((r) => [r.id, { table: null, startsAt: null }] as const), ...played.map((r, i) => [r.id, slots[i]] as const)]);
+    const wanted = new Map<string, { table: string | null; startsAt: Date | null }>([
+      ...inRound.filter((r) => r.label === "bye").map((r) => [r.id, { table: null, startsAt: null }] as const),
+      ...played.map((r, i) => [r.id, slots[i]] as const),
+    ]);
     for (const r of inRound) {
       const w = wanted.get(r.id)!;
       if (r.tableName === w.table && (r.startsAt?.getTime() ?? null) === (w.startsAt?.getTime() ?? null)) continue;
-      await tx.update(competitionMatches).set({ tableName: w.table, startsAt: w.startsAt }).where(eq(competitionMatches.id, r.id));
+      await tx
+        .update(competitionMatches)
+        .set({ tableName: w.table, startsAt: w.startsAt })
+        .where(eq(competitionMatches.id, r.id));
     }
   }
 }
@@ -41,7 +78,10 @@ export async function assignSlots(tx: DbOrTx, competitionId: string, schedule: C
 /** Matches to play in each round, byes not counted; a Swiss round not paired yet counts the players still in, two to a board. */
 async function matchesPerRound(tx: DbOrTx, c: CompetitionRow): Promise<number[]> {
   const rows = await tx
-    .select({ round: competitionMatches.round, n: sql<number>`count(*) filter (where coalesce(${competitionMatches.label}, '') <> 'bye')::int` })
+    .select({
+      round: competitionMatches.round,
+      n: sql<number>`count(*) filter (where coalesce(${competitionMatches.label}, '') <> 'bye')::int`,
+    })
     .from(competitionMatches)
     .where(eq(competitionMatches.competitionId, c.id))
     .groupBy(competitionMatches.round);
@@ -53,7 +93,13 @@ async function matchesPerRound(tx: DbOrTx, c: CompetitionRow): Promise<number[]>
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(competitionEntrants)
-      .where(and(eq(competitionEntrants.competitionId, c.id), isNotNull(competitionEntrants.seed), isNull(competitionEntrants.withdrawnAt)));
+      .where(
+        and(
+          eq(competitionEntrants.competitionId, c.id),
+          isNotNull(competitionEntrants.seed),
+          isNull(competitionEntrants.withdrawnAt),
+        ),
+      );
     unpaired = Math.floor(Number(n) / 2);
   }
   return Array.from({ length: total }, (_, i) => played.get(i + 1) ?? unpaired);
@@ -99,23 +145,38 @@ async function competitionWithItem(tx: DbOrTx, competitionId: string) {
  * before it has finished — that would put a player at two tables at once; clashes with the rest of
  * the programme are warnings, returned and shown beside the schedule.
  */
-export async function scheduleCompetition(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ warnings: number }>> {
+export async function scheduleCompetition(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ warnings: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.schedule");
   const parsed = parseInput(scheduleSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.id, v.competitionId)).for("update");
+    const [locked] = await tx
+      .select({ id: competitions.id })
+      .from(competitions)
+      .where(eq(competitions.id, v.competitionId))
+      .for("update");
     if (!locked) return fail("not_found");
     const c = (await competitionWithItem(tx, v.competitionId))!;
     if (c.status === "setup") return fail("not_drawn");
     if (v.version !== undefined && v.version !== c.version) return fail("stale_version");
     const counts = await matchesPerRound(tx, c);
     if (v.roundStarts.length !== counts.length) return fail("invalid", { roundStarts: ["invalid"] });
-    const schedule: CompetitionSchedule = { tables: v.tables, matchMinutes: v.matchMinutes, roundStarts: v.roundStarts.map((t) => zonedToUtc(t, c.timeZone).toISOString()) };
+    const schedule: CompetitionSchedule = {
+      tables: v.tables,
+      matchMinutes: v.matchMinutes,
+      roundStarts: v.roundStarts.map((t) => zonedToUtc(t, c.timeZone).toISOString()),
+    };
     const overlap = roundOverlap(schedule, counts);
     if (overlap) return fail("round_overlap", { [`round${overlap.round}`]: ["round_overlap"] });
-    await tx.update(competitions).set({ schedule, updatedAt: new Date(), version: sql`${competitions.version} + 1` }).where(eq(competitions.id, c.id));
+    await tx
+      .update(competitions)
+      .set({ schedule, updatedAt: new Date(), version: sql`${competitions.version} + 1` })
+      .where(eq(competitions.id, c.id));
     await assignSlots(tx, c.id, schedule);
     const warnings = await conflictsOf(tx, { ...c, schedule });
     await writeAudit(tx, {
@@ -123,7 +184,12 @@ export async function scheduleCompetition(db: Db, actor: Actor | null, input: un
       action: "competitions.schedule",
       targetType: "competition",
       targetId: c.id,
-      details: { tables: v.tables, matchMinutes: v.matchMinutes, roundStarts: v.roundStarts, warnings: warnings.length },
+      details: {
+        tables: v.tables,
+        matchMinutes: v.matchMinutes,
+        roundStarts: v.roundStarts,
+        warnings: warnings.length,
+      },
     });
     return ok({ warnings: warnings.length });
   });
@@ -134,23 +200,54 @@ const endOf = (startsAt: Date, s: CompetitionSchedule) => new Date(startsAt.getT
 /** People in each entrant, by name, as the programme names people. */
 async function membersOf(tx: DbOrTx, competitionIds: string[]): Promise<Map<string, string[]>> {
   if (!competitionIds.length) return new Map();
-  const rows = await tx.select({ id: competitionEntrants.id, members: competitionEntrants.members }).from(competitionEntrants).where(inArray(competitionEntrants.competitionId, competitionIds));
+  const rows = await tx
+    .select({ id: competitionEntrants.id, members: competitionEntrants.members })
+    .from(competitionEntrants)
+    .where(inArray(competitionEntrants.competitionId, competitionIds));
   return new Map(rows.map((r) => [r.id, r.members.map((m) => m.name)]));
 }
 
-async function timedMatches(tx: DbOrTx, comps: { id: string; itemId: string; schedule: CompetitionSchedule | null }[]): Promise<TimedMatch[]> {
+async function timedMatches(
+  tx: DbOrTx,
+  comps: { id: string; itemId: string; schedule: CompetitionSchedule | null }[],
+): Promise<TimedMatch[]> {
   const scheduled = comps.filter((c) => c.schedule);
   if (!scheduled.length) return [];
-  const people = await membersOf(tx, scheduled.map((c) => c.id));
+  const people = await membersOf(
+    tx,
+    scheduled.map((c) => c.id),
+  );
   const rows = await tx
-    .select({ id: competitionMatches.id, competitionId: competitionMatches.competitionId, round: competitionMatches.round, startsAt: competitionMatches.startsAt, a: competitionMatches.entrantA, b: competitionMatches.entrantB })
+    .select({
+      id: competitionMatches.id,
+      competitionId: competitionMatches.competitionId,
+      round: competitionMatches.round,
+      startsAt: competitionMatches.startsAt,
+      a: competitionMatches.entrantA,
+      b: competitionMatches.entrantB,
+    })
     .from(competitionMatches)
-    .where(and(inArray(competitionMatches.competitionId, scheduled.map((c) => c.id)), isNotNull(competitionMatches.startsAt)))
+    .where(
+      and(
+        inArray(
+          competitionMatches.competitionId,
+          scheduled.map((c) => c.id),
+        ),
+        isNotNull(competitionMatches.startsAt),
+      ),
+    )
     .orderBy(asc(competitionMatches.startsAt), asc(competitionMatches.round), asc(competitionMatches.tableName));
   const byId = new Map(scheduled.map((c) => [c.id, c]));
   return rows.map((m) => {
     const c = byId.get(m.competitionId)!;
-    return { id: m.id, itemId: c.itemId, round: m.round, startsAt: m.startsAt!, endsAt: endOf(m.startsAt!, c.schedule!), people: [...(m.a ? (people.get(m.a) ?? []) : []), ...(m.b ? (people.get(m.b) ?? []) : [])] };
+    return {
+      id: m.id,
+      itemId: c.itemId,
+      round: m.round,
+      startsAt: m.startsAt!,
+      endsAt: endOf(m.startsAt!, c.schedule!),
+      people: [...(m.a ? (people.get(m.a) ?? []) : []), ...(m.b ? (people.get(m.b) ?? []) : [])],
+    };
   });
 }
 
@@ -159,9 +256,24 @@ async function timedMatches(tx: DbOrTx, comps: { id: string; itemId: string; sch
  * the residents holding a place in them — or, where that item's competition has its rounds timed,
  * the matches themselves, which say more exactly when someone is busy.
  */
-async function programmeEntries(tx: DbOrTx, festivalId: string, exceptCompetitionId: string): Promise<{ entries: ProgrammeEntry[]; titles: Map<string, string>; matchItem: Map<string, { itemId: string; round: number }> }> {
+async function programmeEntries(
+  tx: DbOrTx,
+  festivalId: string,
+  exceptCompetitionId: string,
+): Promise<{
+  entries: ProgrammeEntry[];
+  titles: Map<string, string>;
+  matchItem: Map<string, { itemId: string; round: number }>;
+}> {
   const items = await tx
-    .select({ id: programmeItems.id, title: programmeItems.title, startsAt: programmeItems.startsAt, endsAt: programmeItems.endsAt, people: programmeItems.people, parentId: programmeItems.parentId })
+    .select({
+      id: programmeItems.id,
+      title: programmeItems.title,
+      startsAt: programmeItems.startsAt,
+      endsAt: programmeItems.endsAt,
+      people: programmeItems.people,
+      parentId: programmeItems.parentId,
+    })
     .from(programmeItems)
     .where(eq(programmeItems.festivalId, festivalId));
   const comps = await tx
@@ -173,25 +285,69 @@ async function programmeEntries(tx: DbOrTx, festivalId: string, exceptCompetitio
   const holders = await tx
     .select({ itemId: registrations.itemId, name: registrations.participantName })
     .from(registrations)
-    .where(and(eq(registrations.festivalId, festivalId), eq(registrations.status, "confirmed"), isNotNull(registrations.itemId)));
+    .where(
+      and(
+        eq(registrations.festivalId, festivalId),
+        eq(registrations.status, "confirmed"),
+        isNotNull(registrations.itemId),
+      ),
+    );
   const registered = new Map<string, string[]>();
-  for (const h of holders) if (!timed.has(h.itemId!)) registered.set(h.itemId!, [...(registered.get(h.itemId!) ?? []), h.name]);
+  for (const h of holders)
+    if (!timed.has(h.itemId!)) registered.set(h.itemId!, [...(registered.get(h.itemId!) ?? []), h.name]);
   return {
-    entries: [...items.map((i) => ({ id: i.id, startsAt: i.startsAt, endsAt: i.endsAt, parentId: i.parentId, people: [...i.people, ...(registered.get(i.id) ?? [])] })), ...matches],
+    entries: [
+      ...items.map((i) => ({
+        id: i.id,
+        startsAt: i.startsAt,
+        endsAt: i.endsAt,
+        parentId: i.parentId,
+        people: [...i.people, ...(registered.get(i.id) ?? [])],
+      })),
+      ...matches,
+    ],
     titles: new Map(items.map((i) => [i.id, i.title])),
     matchItem: new Map(matches.map((m) => [m.id, { itemId: m.itemId, round: m.round }])),
   };
 }
 
-async function conflictsOf(tx: DbOrTx, c: { id: string; festivalId: string; itemId: string; itemStartsAt: Date; itemEndsAt: Date; schedule: CompetitionSchedule | null }) {
+async function conflictsOf(
+  tx: DbOrTx,
+  c: {
+    id: string;
+    festivalId: string;
+    itemId: string;
+    itemStartsAt: Date;
+    itemEndsAt: Date;
+    schedule: CompetitionSchedule | null;
+  },
+) {
   return (await conflictDetails(tx, c)).conflicts;
 }
 
-async function conflictDetails(tx: DbOrTx, c: { id: string; festivalId: string; itemId: string; itemStartsAt: Date; itemEndsAt: Date; schedule: CompetitionSchedule | null }) {
+async function conflictDetails(
+  tx: DbOrTx,
+  c: {
+    id: string;
+    festivalId: string;
+    itemId: string;
+    itemStartsAt: Date;
+    itemEndsAt: Date;
+    schedule: CompetitionSchedule | null;
+  },
+) {
   const mine = await timedMatches(tx, [c]);
   if (!mine.length) return { conflicts: [] as ScheduleConflict[], mine, others: null };
   const others = await programmeEntries(tx, c.festivalId, c.id);
-  return { conflicts: scheduleConflicts(mine, { id: c.itemId, startsAt: c.itemStartsAt, endsAt: c.itemEndsAt }, others.entries), mine, others };
+  return {
+    conflicts: scheduleConflicts(
+      mine,
+      { id: c.itemId, startsAt: c.itemStartsAt, endsAt: c.itemEndsAt },
+      others.entries,
+    ),
+    mine,
+    others,
+  };
 }
 
 /** A clash as the organisers' page shows it. */
@@ -242,13 +398,25 @@ export async function getScheduleDetail(db: DbOrTx, competitionId: string): Prom
   const { conflicts, mine, others } = await conflictDetails(db, c);
   const mineById = new Map(mine.map((m) => [m.id, m]));
   const slots = conflicts.length
-    ? new Map((await db.select({ id: competitionMatches.id, table: competitionMatches.tableName }).from(competitionMatches).where(eq(competitionMatches.competitionId, c.id))).map((r) => [r.id, r.table]))
+    ? new Map(
+        (
+          await db
+            .select({ id: competitionMatches.id, table: competitionMatches.tableName })
+            .from(competitionMatches)
+            .where(eq(competitionMatches.competitionId, c.id))
+        ).map((r) => [r.id, r.table]),
+      )
     : new Map<string, string | null>();
   const otherOf = (id: string): ScheduleWarning["other"] => {
     const entry = others?.entries.find((e) => e.id === id);
     if (!entry || !others) return null;
     const asMatch = others.matchItem.get(id);
-    return { title: others.titles.get(asMatch?.itemId ?? id) ?? "", round: asMatch?.round ?? null, startsAt: entry.startsAt, endsAt: entry.endsAt };
+    return {
+      title: others.titles.get(asMatch?.itemId ?? id) ?? "",
+      round: asMatch?.round ?? null,
+      startsAt: entry.startsAt,
+      endsAt: entry.endsAt,
+    };
   };
   // Outside the item's time: said once a round, not for every match in it.
   const outside = new Set<number>();
@@ -261,19 +429,51 @@ export async function getScheduleDetail(db: DbOrTx, competitionId: string): Prom
   });
   const warnings = shown.map((w): ScheduleWarning => {
     const m = mineById.get(w.matchId)!;
-    return { kind: w.kind, round: m.round, table: slots.get(m.id) ?? null, startsAt: m.startsAt, endsAt: m.endsAt, person: w.kind === "person_overlap" ? w.person : null, other: w.kind === "person_overlap" ? otherOf(w.otherId) : null };
+    return {
+      kind: w.kind,
+      round: m.round,
+      table: slots.get(m.id) ?? null,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      person: w.kind === "person_overlap" ? w.person : null,
+      other: w.kind === "person_overlap" ? otherOf(w.otherId) : null,
+    };
   });
-  return { timeZone: c.timeZone, item: { startsAt: c.itemStartsAt, endsAt: c.itemEndsAt }, tables, matchMinutes, saved: !!s, version: c.version, rounds, warnings };
+  return {
+    timeZone: c.timeZone,
+    item: { startsAt: c.itemStartsAt, endsAt: c.itemEndsAt },
+    tables,
+    matchMinutes,
+    saved: !!s,
+    version: c.version,
+    rounds,
+    warnings,
+  };
 }
 
 /** What the programme's item page says of its competition: that there is one, and its rounds' start times once set. */
-export async function getItemCompetition(db: DbOrTx, itemId: string): Promise<{ status: string; rounds: { round: number; startsAt: Date }[] } | null> {
-  const [c] = await db.select({ id: competitions.id, format: competitions.format, rounds: competitions.rounds, status: competitions.status, schedule: competitions.schedule }).from(competitions).where(eq(competitions.itemId, itemId));
+export async function getItemCompetition(
+  db: DbOrTx,
+  itemId: string,
+): Promise<{ status: string; rounds: { round: number; startsAt: Date }[] } | null> {
+  const [c] = await db
+    .select({
+      id: competitions.id,
+      format: competitions.format,
+      rounds: competitions.rounds,
+      status: competitions.status,
+      schedule: competitions.schedule,
+    })
+    .from(competitions)
+    .where(eq(competitions.itemId, itemId));
   if (!c) return null;
   if (c.status === "setup" || !c.schedule) return { status: c.status, rounds: [] };
   const counts = await matchesPerRound(db, c);
   const starts = c.schedule.roundStarts;
-  return { status: c.status, rounds: counts.flatMap((_, i) => (starts[i] ? [{ round: i + 1, startsAt: new Date(starts[i]) }] : [])) };
+  return {
+    status: c.status,
+    rounds: counts.flatMap((_, i) => (starts[i] ? [{ round: i + 1, startsAt: new Date(starts[i]) }] : [])),
+  };
 }
 
 /** A timed match as the programme builder checks it beside the items. */
@@ -288,6 +488,13 @@ export interface MatchSlotDto {
 
 /** Every timed match of a festival's competitions, for the programme builder's conflict check. */
 export async function festivalMatchSlots(db: DbOrTx, festivalId: string): Promise<MatchSlotDto[]> {
-  const comps = await db.select({ id: competitions.id, itemId: competitions.itemId, schedule: competitions.schedule }).from(competitions).where(eq(competitions.festivalId, festivalId));
-  return (await timedMatches(db, comps)).map((m) => ({ ...m, startsAt: m.startsAt.toISOString(), endsAt: m.endsAt.toISOString() }));
+  const comps = await db
+    .select({ id: competitions.id, itemId: competitions.itemId, schedule: competitions.schedule })
+    .from(competitions)
+    .where(eq(competitions.festivalId, festivalId));
+  return (await timedMatches(db, comps)).map((m) => ({
+    ...m,
+    startsAt: m.startsAt.toISOString(),
+    endsAt: m.endsAt.toISOString(),
+  }));
 }

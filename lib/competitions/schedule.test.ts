@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { overlaps } from "@/lib/festivals/conflicts";
-import { planRound, roundMinutes, roundOverlap, scheduleConflicts, suggestStarts, turnsFor, type CompetitionSchedule, type TimedMatch } from "./schedule";
+import {
+  planRound,
+  roundMinutes,
+  roundOverlap,
+  scheduleConflicts,
+  suggestStarts,
+  turnsFor,
+  type CompetitionSchedule,
+  type TimedMatch,
+} from "./schedule";
 
 const T0 = Date.UTC(2027, 0, 16, 6, 0); // 14:00 in Shanghai
 const at = (min: number) => new Date(T0 + min * 60_000);
@@ -23,22 +32,34 @@ describe("a round's tables and times", () => {
       { table: "3", startsAt: null },
     ]);
     // A round with no time set yet (a draw made again with more rounds) has tables but no time.
-    expect(planRound(1, 3, { tables: 4, matchMinutes: 30, roundStarts: [iso(0)] })).toEqual([{ table: "1", startsAt: null }]);
+    expect(planRound(1, 3, { tables: 4, matchMinutes: 30, roundStarts: [iso(0)] })).toEqual([
+      { table: "1", startsAt: null },
+    ]);
   });
 
   it("never puts two matches at one table at once, and a round lasts its turns", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 5, max: 90 }), (n, tables, minutes) => {
-        const s: CompetitionSchedule = { tables, matchMinutes: minutes, roundStarts: [iso(0)] };
-        const slots = planRound(n, 1, s).map((x) => ({ table: x.table, startsAt: x.startsAt!, endsAt: new Date(x.startsAt!.getTime() + minutes * 60_000) }));
-        for (let i = 0; i < slots.length; i++) {
-          for (let j = i + 1; j < slots.length; j++) if (slots[i].table === slots[j].table) expect(overlaps(slots[i], slots[j])).toBe(false);
-        }
-        expect(new Set(slots.map((x) => x.table)).size).toBe(Math.min(n, tables));
-        const last = Math.max(T0, ...slots.map((x) => x.endsAt.getTime()));
-        expect((last - T0) / 60_000).toBe(roundMinutes(n, s));
-        expect(turnsFor(n, tables)).toBe(n === 0 ? 0 : Math.ceil(n / tables));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 5, max: 90 }),
+        (n, tables, minutes) => {
+          const s: CompetitionSchedule = { tables, matchMinutes: minutes, roundStarts: [iso(0)] };
+          const slots = planRound(n, 1, s).map((x) => ({
+            table: x.table,
+            startsAt: x.startsAt!,
+            endsAt: new Date(x.startsAt!.getTime() + minutes * 60_000),
+          }));
+          for (let i = 0; i < slots.length; i++) {
+            for (let j = i + 1; j < slots.length; j++)
+              if (slots[i].table === slots[j].table) expect(overlaps(slots[i], slots[j])).toBe(false);
+          }
+          expect(new Set(slots.map((x) => x.table)).size).toBe(Math.min(n, tables));
+          const last = Math.max(T0, ...slots.map((x) => x.endsAt.getTime()));
+          expect((last - T0) / 60_000).toBe(roundMinutes(n, s));
+          expect(turnsFor(n, tables)).toBe(n === 0 ? 0 : Math.ceil(n / tables));
+        },
+      ),
     );
   });
 });
@@ -57,18 +78,33 @@ describe("rounds one after another", () => {
 
   it("suggests starts that never overlap", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 5, max: 60 }), fc.integer({ min: 0, max: 30 }), (counts, tables, minutes, gap) => {
-        const starts = suggestStarts(at(0), counts, { tables, matchMinutes: minutes }, gap);
-        expect(starts).toHaveLength(counts.length);
-        expect(roundOverlap({ tables, matchMinutes: minutes, roundStarts: starts.map((d) => d.toISOString()) }, counts)).toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 5, max: 60 }),
+        fc.integer({ min: 0, max: 30 }),
+        (counts, tables, minutes, gap) => {
+          const starts = suggestStarts(at(0), counts, { tables, matchMinutes: minutes }, gap);
+          expect(starts).toHaveLength(counts.length);
+          expect(
+            roundOverlap({ tables, matchMinutes: minutes, roundStarts: starts.map((d) => d.toISOString()) }, counts),
+          ).toBeNull();
+        },
+      ),
     );
   });
 });
 
 describe("who would be in two places at once", () => {
   const item = { id: "item", startsAt: at(0), endsAt: at(150) };
-  const match = (id: string, round: number, start: number, people: string[], itemId = "item"): TimedMatch => ({ id, itemId, round, startsAt: at(start), endsAt: at(start + 30), people });
+  const match = (id: string, round: number, start: number, people: string[], itemId = "item"): TimedMatch => ({
+    id,
+    itemId,
+    round,
+    startsAt: at(start),
+    endsAt: at(start + 30),
+    people,
+  });
 
   it("a player also in another item or another competition's match at that time", () => {
     const mine = [match("m1", 1, 0, ["王秀英", "李建国"]), match("m2", 2, 30, ["王秀英", "张伟"])];

@@ -66,32 +66,162 @@ describe("table tennis", () => {
   });
 
   it.each([
-    ["best of 3, 2–0", 3, [[11, 9], [11, 7]], { winner: "A" }],
-    ["best of 3, 2–1", 3, [[11, 9], [5, 11], [9, 11]], { winner: "B" }],
-    ["best of 3, 1–1", 3, [[11, 9], [5, 11]], { code: "score_incomplete" }],
-    ["best of 3, a third game after 2–0", 3, [[11, 9], [11, 7], [11, 4]], { code: "score_impossible" }],
-    ["best of 5, 3–0", 5, [[11, 9], [11, 7], [12, 10]], { winner: "A" }],
-    ["best of 5, 3–2", 5, [[11, 9], [7, 11], [11, 13], [11, 6], [11, 8]], { winner: "A" }],
-    ["best of 5, a 4th game after 3–0", 5, [[11, 9], [11, 7], [11, 5], [11, 3]], { code: "score_impossible" }],
-    ["best of 5, 2–2", 5, [[11, 9], [7, 11], [11, 13], [11, 6]], { code: "score_incomplete" }],
-    ["best of 5, a game at 11–10", 5, [[11, 9], [11, 10], [11, 5], [11, 3]], { code: "score_impossible" }],
-    ["best of 5, a game unfinished", 5, [[11, 9], [8, 6]], { code: "score_incomplete" }],
+    [
+      "best of 3, 2–0",
+      3,
+      [
+        [11, 9],
+        [11, 7],
+      ],
+      { winner: "A" },
+    ],
+    [
+      "best of 3, 2–1",
+      3,
+      [
+        [11, 9],
+        [5, 11],
+        [9, 11],
+      ],
+      { winner: "B" },
+    ],
+    [
+      "best of 3, 1–1",
+      3,
+      [
+        [11, 9],
+        [5, 11],
+      ],
+      { code: "score_incomplete" },
+    ],
+    [
+      "best of 3, a third game after 2–0",
+      3,
+      [
+        [11, 9],
+        [11, 7],
+        [11, 4],
+      ],
+      { code: "score_impossible" },
+    ],
+    [
+      "best of 5, 3–0",
+      5,
+      [
+        [11, 9],
+        [11, 7],
+        [12, 10],
+      ],
+      { winner: "A" },
+    ],
+    [
+      "best of 5, 3–2",
+      5,
+      [
+        [11, 9],
+        [7, 11],
+        [11, 13],
+        [11, 6],
+        [11, 8],
+      ],
+      { winner: "A" },
+    ],
+    [
+      "best of 5, a 4th game after 3–0",
+      5,
+      [
+        [11, 9],
+        [11, 7],
+        [11, 5],
+        [11, 3],
+      ],
+      { code: "score_impossible" },
+    ],
+    [
+      "best of 5, 2–2",
+      5,
+      [
+        [11, 9],
+        [7, 11],
+        [11, 13],
+        [11, 6],
+      ],
+      { code: "score_incomplete" },
+    ],
+    [
+      "best of 5, a game at 11–10",
+      5,
+      [
+        [11, 9],
+        [11, 10],
+        [11, 5],
+        [11, 3],
+      ],
+      { code: "score_impossible" },
+    ],
+    [
+      "best of 5, a game unfinished",
+      5,
+      [
+        [11, 9],
+        [8, 6],
+      ],
+      { code: "score_incomplete" },
+    ],
     ["no games", 3, [], { code: "score_incomplete" }],
   ] as const)("%s", (_, bestOf, games, expected) => {
     expect(outcome(checkTableTennis(games as unknown as Array<[number, number]>, bestOf))).toEqual(expected);
   });
 
   it("points at the game at fault", () => {
-    expect(checkTableTennis([[11, 9], [11, 10]], 3)).toEqual({ ok: false, code: "score_impossible", game: 2 });
-    expect(checkTableTennis([[11, 9], [11, 7], [11, 4]], 3)).toEqual({ ok: false, code: "score_impossible", game: 3 });
+    expect(
+      checkTableTennis(
+        [
+          [11, 9],
+          [11, 10],
+        ],
+        3,
+      ),
+    ).toEqual({ ok: false, code: "score_impossible", game: 2 });
+    expect(
+      checkTableTennis(
+        [
+          [11, 9],
+          [11, 7],
+          [11, 4],
+        ],
+        3,
+      ),
+    ).toEqual({ ok: false, code: "score_impossible", game: 3 });
   });
 
   it("adds up games and points", () => {
-    const c = checkTableTennis([[11, 9], [7, 11], [11, 13], [11, 6], [11, 8]], 5);
+    const c = checkTableTennis(
+      [
+        [11, 9],
+        [7, 11],
+        [11, 13],
+        [11, 6],
+        [11, 8],
+      ],
+      5,
+    );
     expect(c).toEqual({
       ok: true,
       winner: "A",
-      detail: { kind: "table_tennis", bestOf: 5, games: [[11, 9], [7, 11], [11, 13], [11, 6], [11, 8]], gamesWon: [3, 2], points: [51, 47] },
+      detail: {
+        kind: "table_tennis",
+        bestOf: 5,
+        games: [
+          [11, 9],
+          [7, 11],
+          [11, 13],
+          [11, 6],
+          [11, 8],
+        ],
+        gamesWon: [3, 2],
+        points: [51, 47],
+      },
     });
   });
 
@@ -106,21 +236,25 @@ describe("table tennis", () => {
   );
   it("accepts every real match, with the winner having the majority", () => {
     fc.assert(
-      fc.property(fc.constantFrom<3 | 5>(3, 5), fc.array(fc.tuple(fc.boolean(), gameArb), { minLength: 5, maxLength: 5 }), (bestOf, draws) => {
-        const need = (bestOf + 1) / 2;
-        const games: Array<[number, number]> = [];
-        const won = [0, 0];
-        for (const [aWins, [w, l]] of draws) {
-          if (won[0] === need || won[1] === need) break;
-          games.push(aWins ? [w, l] : [l, w]);
-          won[aWins ? 0 : 1]++;
-        }
-        const c = checkTableTennis(games, bestOf);
-        expect(c.ok).toBe(true);
-        if (c.ok) expect(c.winner).toBe(won[0] === need ? "A" : "B");
-        // One more game on the end is never a valid score.
-        expect(outcome(checkTableTennis([...games, [11, 0]], bestOf))).toEqual({ code: "score_impossible" });
-      }),
+      fc.property(
+        fc.constantFrom<3 | 5>(3, 5),
+        fc.array(fc.tuple(fc.boolean(), gameArb), { minLength: 5, maxLength: 5 }),
+        (bestOf, draws) => {
+          const need = (bestOf + 1) / 2;
+          const games: Array<[number, number]> = [];
+          const won = [0, 0];
+          for (const [aWins, [w, l]] of draws) {
+            if (won[0] === need || won[1] === need) break;
+            games.push(aWins ? [w, l] : [l, w]);
+            won[aWins ? 0 : 1]++;
+          }
+          const c = checkTableTennis(games, bestOf);
+          expect(c.ok).toBe(true);
+          if (c.ok) expect(c.winner).toBe(won[0] === need ? "A" : "B");
+          // One more game on the end is never a valid score.
+          expect(outcome(checkTableTennis([...games, [11, 0]], bestOf))).toEqual({ code: "score_impossible" });
+        },
+      ),
     );
   });
 });
@@ -182,7 +316,9 @@ describe("checkScore", () => {
   it("dispatches on the kind of score", () => {
     expect(outcome(checkScore({ kind: "chess", result: "1-0" }))).toEqual({ winner: "A" });
     expect(outcome(checkScore({ kind: "go", result: "0-1" }))).toEqual({ winner: "B" });
-    expect(outcome(checkScore({ kind: "table_tennis", bestOf: 3, games: [[11, 10]] }))).toEqual({ code: "score_impossible" });
+    expect(outcome(checkScore({ kind: "table_tennis", bestOf: 3, games: [[11, 10]] }))).toEqual({
+      code: "score_impossible",
+    });
     expect(outcome(checkScore({ kind: "guandan", a: "K", b: "A+" }))).toEqual({ winner: "B" });
     expect(outcome(checkScore({ kind: "tug_of_war", pulls: [2, 1] }))).toEqual({ winner: "A" });
     expect(outcome(checkScore({ kind: "relay", winner: "A" }))).toEqual({ winner: "A" });

@@ -14,7 +14,13 @@ export type ScoreCode = "score_malformed" | "score_impossible" | "score_incomple
 export type ScoreDetail =
   /** Chess/Go points, A then B. */
   | { kind: "chess" | "go"; points: [number, number] }
-  | { kind: "table_tennis"; bestOf: 3 | 5; games: Array<[number, number]>; gamesWon: [number, number]; points: [number, number] }
+  | {
+      kind: "table_tennis";
+      bestOf: 3 | 5;
+      games: Array<[number, number]>;
+      gamesWon: [number, number];
+      points: [number, number];
+    }
   /** Levels as numbers: 2..14 (J = 11 … A = 14), 15 for the side that passed A. */
   | { kind: "guandan"; levels: [number, number] }
   | { kind: "tug_of_war"; pulls: [number, number] }
@@ -28,7 +34,8 @@ export type ScoreCheck =
   /** `game`: 1-based game (or pull) at fault, when one is. */
   | { ok: false; code: ScoreCode; game?: number };
 
-const fail = (code: ScoreCode, game?: number): ScoreCheck => (game === undefined ? { ok: false, code } : { ok: false, code, game });
+const fail = (code: ScoreCode, game?: number): ScoreCheck =>
+  game === undefined ? { ok: false, code } : { ok: false, code, game };
 const isCount = (x: unknown): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
 
 // ---------------------------------------------------------------------------------------------

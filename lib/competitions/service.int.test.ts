@@ -23,47 +23,117 @@ const person = async (name: string) => {
   return { actor: await actorOf(t.db, u.id), phone: u.phone };
 };
 const entrantsOf = async (competitionId: string) =>
-  (await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, competitionId))).sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+  (await t.db.select().from(competitionEntrants).where(eq(competitionEntrants.competitionId, competitionId))).sort(
+    (a, b) => a.name.localeCompare(b.name, "zh-CN"),
+  );
 
 describe("setting a competition up", () => {
   it("takes a sport or card & chess item with the rules its game needs, and refuses the rest — nothing written", async () => {
     const before = await snapshot(t.db);
     const cases: [Record<string, unknown>, string, string][] = [
       [{ itemId: f.chessId, format: "swiss", game: "chess", entrantKind: "individual" }, "rounds", "required"],
-      [{ itemId: f.sportId, format: "swiss", game: "tug_of_war", entrantKind: "team", rounds: 3 }, "format", "swiss_chess_go_only"],
-      [{ itemId: f.chessId, format: "round_robin", game: "guandan", entrantKind: "individual" }, "entrantKind", "entrant_kind_for_game"],
-      [{ itemId: f.sportId, format: "single_elimination", game: "table_tennis", entrantKind: "individual" }, "bestOf", "best_of_3_or_5"],
-      [{ itemId: f.blockId, format: "round_robin", game: "chess", entrantKind: "individual" }, "itemId", "not_a_competition_item"],
+      [
+        { itemId: f.sportId, format: "swiss", game: "tug_of_war", entrantKind: "team", rounds: 3 },
+        "format",
+        "swiss_chess_go_only",
+      ],
+      [
+        { itemId: f.chessId, format: "round_robin", game: "guandan", entrantKind: "individual" },
+        "entrantKind",
+        "entrant_kind_for_game",
+      ],
+      [
+        { itemId: f.sportId, format: "single_elimination", game: "table_tennis", entrantKind: "individual" },
+        "bestOf",
+        "best_of_3_or_5",
+      ],
+      [
+        { itemId: f.blockId, format: "round_robin", game: "chess", entrantKind: "individual" },
+        "itemId",
+        "not_a_competition_item",
+      ],
       [{ itemId: f.chessId, format: "knockout", game: "chess", entrantKind: "individual" }, "format", "invalid"],
-      [{ itemId: f.chessId, format: "round_robin", game: "chess", entrantKind: "individual", groupSize: 2 }, "groupSize", "number_invalid"],
+      [
+        { itemId: f.chessId, format: "round_robin", game: "chess", entrantKind: "individual", groupSize: 2 },
+        "groupSize",
+        "number_invalid",
+      ],
     ];
     for (const [input, field, code] of cases) {
       const r = await setUpCompetition(t.db, organiser, input);
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, code: "invalid", fieldErrors: { [field]: [code] } });
     }
-    expect(await setUpCompetition(t.db, organiser, { itemId: "00000000-0000-4000-8000-000000000000", format: "round_robin", game: "chess", entrantKind: "individual" })).toEqual({ ok: false, code: "not_found" });
+    expect(
+      await setUpCompetition(t.db, organiser, {
+        itemId: "00000000-0000-4000-8000-000000000000",
+        format: "round_robin",
+        game: "chess",
+        entrantKind: "individual",
+      }),
+    ).toEqual({ ok: false, code: "not_found" });
     expect(await snapshot(t.db)).toBe(before);
     const resident = await person("路人");
-    expect(await setUpCompetition(t.db, resident.actor, { itemId: f.chessId, format: "round_robin", game: "chess", entrantKind: "individual" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await setUpCompetition(t.db, resident.actor, {
+        itemId: f.chessId,
+        format: "round_robin",
+        game: "chess",
+        entrantKind: "individual",
+      }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
   });
 
   it("is one per item: set up, changed before the draw, fixed after it", async () => {
-    const id = must(await setUpCompetition(t.db, organiser, { itemId: f.relayId, format: "round_robin", game: "relay", entrantKind: "team", groupSize: "4" })).id;
-    const again = must(await setUpCompetition(t.db, organiser, { itemId: f.relayId, format: "single_elimination", game: "relay", entrantKind: "team", groupSize: "4", thirdPlace: "on" }));
+    const id = must(
+      await setUpCompetition(t.db, organiser, {
+        itemId: f.relayId,
+        format: "round_robin",
+        game: "relay",
+        entrantKind: "team",
+        groupSize: "4",
+      }),
+    ).id;
+    const again = must(
+      await setUpCompetition(t.db, organiser, {
+        itemId: f.relayId,
+        format: "single_elimination",
+        game: "relay",
+        entrantKind: "team",
+        groupSize: "4",
+        thirdPlace: "on",
+      }),
+    );
     expect(again.id).toBe(id);
     const [c] = await t.db.select().from(competitions).where(eq(competitions.id, id));
     // Settings that belong to another format are dropped.
     expect(c).toMatchObject({ format: "single_elimination", groupSize: null, thirdPlace: true, version: 2 });
     await t.db.update(competitions).set({ status: "drawn" }).where(eq(competitions.id, id));
-    expect(await setUpCompetition(t.db, organiser, { itemId: f.relayId, format: "round_robin", game: "relay", entrantKind: "team" })).toEqual({ ok: false, code: "draw_made" });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "competitions.setup"), eq(auditLog.targetId, id)));
+    expect(
+      await setUpCompetition(t.db, organiser, {
+        itemId: f.relayId,
+        format: "round_robin",
+        game: "relay",
+        entrantKind: "team",
+      }),
+    ).toEqual({ ok: false, code: "draw_made" });
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "competitions.setup"), eq(auditLog.targetId, id)));
     expect(audits).toHaveLength(2);
   });
 });
 
 describe("entrants from the registrations", () => {
   it("are the people holding a place — not those waiting — with their skill, and keep their check-in when brought up to date", async () => {
-    const id = must(await setUpCompetition(t.db, organiser, { itemId: f.chessId, format: "round_robin", game: "chess", entrantKind: "individual" })).id;
+    const id = must(
+      await setUpCompetition(t.db, organiser, {
+        itemId: f.chessId,
+        format: "round_robin",
+        game: "chess",
+        entrantKind: "individual",
+      }),
+    ).id;
     const a = await person("甲棋手");
     const b = await person("乙棋手");
     const c = await person("丙棋手");
@@ -88,11 +158,36 @@ describe("entrants from the registrations", () => {
   });
 
   it("pair partners who named each other, leave a player without one waiting, and make teams by their name", () => {
-    const row = (id: string, name: string, extra: Partial<{ team: string | null; partnerId: string | null; level: string | null }> = {}) => ({ id, userId: `u-${id}`, participantKey: "self", name, team: null, partnerId: null, level: "intermediate", ...extra });
-    const pairs = entrantsFrom("pair", [row("1", "王一", { partnerId: "2" }), row("2", "李二", { partnerId: "1", level: "advanced" }), row("3", "张三", { partnerId: "1" }), row("4", "赵四")]);
-    expect(pairs.entrants.map((e) => [e.name, e.skill, e.members.map((m) => m.registrationId).sort()])).toEqual([["李二 / 王一", 3, ["1", "2"]]]);
+    const row = (
+      id: string,
+      name: string,
+      extra: Partial<{ team: string | null; partnerId: string | null; level: string | null }> = {},
+    ) => ({
+      id,
+      userId: `u-${id}`,
+      participantKey: "self",
+      name,
+      team: null,
+      partnerId: null,
+      level: "intermediate",
+      ...extra,
+    });
+    const pairs = entrantsFrom("pair", [
+      row("1", "王一", { partnerId: "2" }),
+      row("2", "李二", { partnerId: "1", level: "advanced" }),
+      row("3", "张三", { partnerId: "1" }),
+      row("4", "赵四"),
+    ]);
+    expect(pairs.entrants.map((e) => [e.name, e.skill, e.members.map((m) => m.registrationId).sort()])).toEqual([
+      ["李二 / 王一", 3, ["1", "2"]],
+    ]);
     expect(pairs.waiting.sort()).toEqual(["张三", "赵四"].sort());
-    const teams = entrantsFrom("team", [row("1", "王一", { team: "三栋" }), row("2", "李二", { team: "五栋" }), row("3", "张三", { team: "三栋" }), row("4", "赵四")]);
+    const teams = entrantsFrom("team", [
+      row("1", "王一", { team: "三栋" }),
+      row("2", "李二", { team: "五栋" }),
+      row("3", "张三", { team: "三栋" }),
+      row("4", "赵四"),
+    ]);
     expect(teams.entrants.map((e) => [e.name, e.members.length])).toEqual([
       ["三栋", 2],
       ["五栋", 1],
@@ -101,8 +196,19 @@ describe("entrants from the registrations", () => {
   });
 
   it("in a team game are the teams the athletes formed", async () => {
-    const id = must(await setUpCompetition(t.db, organiser, { itemId: f.sportId, format: "single_elimination", game: "tug_of_war", entrantKind: "team" })).id;
-    for (const [name, action, team] of [["拔一", "create", "三栋"], ["拔二", "join", "三栋"], ["拔三", "create", "五栋"]] as const) {
+    const id = must(
+      await setUpCompetition(t.db, organiser, {
+        itemId: f.sportId,
+        format: "single_elimination",
+        game: "tug_of_war",
+        entrantKind: "team",
+      }),
+    ).id;
+    for (const [name, action, team] of [
+      ["拔一", "create", "三栋"],
+      ["拔二", "join", "三栋"],
+      ["拔三", "create", "五栋"],
+    ] as const) {
       must(await register(t.db, (await person(name)).actor, athlete(f.slug, f.sportId, { teamAction: action, team })));
     }
     expect(must(await syncEntrants(t.db, organiser, id))).toEqual({ entrants: 2, waiting: [] });
@@ -119,24 +225,44 @@ describe("check-in and referees", () => {
     const [tug] = await t.db.select().from(competitions).where(eq(competitions.itemId, f.sportId));
     const ref = await person("裁判员");
     const other = await person("别的裁判");
-    expect(must(await setReferee(t.db, organiser, { competitionId: chess.id, phone: ref.phone, grant: true }))).toEqual({ name: "裁判员" });
+    expect(must(await setReferee(t.db, organiser, { competitionId: chess.id, phone: ref.phone, grant: true }))).toEqual(
+      { name: "裁判员" },
+    );
     must(await setReferee(t.db, organiser, { competitionId: tug.id, phone: other.phone, grant: "true" }));
-    expect(await setReferee(t.db, organiser, { competitionId: chess.id, phone: "13999999999", grant: true })).toMatchObject({ ok: false, code: "invalid", fieldErrors: { phone: ["phone_no_account"] } });
-    expect(await setReferee(t.db, ref.actor, { competitionId: chess.id, phone: other.phone, grant: true })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await setReferee(t.db, organiser, { competitionId: chess.id, phone: "13999999999", grant: true }),
+    ).toMatchObject({ ok: false, code: "invalid", fieldErrors: { phone: ["phone_no_account"] } });
+    expect(
+      await setReferee(t.db, ref.actor, { competitionId: chess.id, phone: other.phone, grant: true }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
 
     const [e] = await entrantsOf(chess.id);
     must(await setCheckedIn(t.db, ref.actor, { entrantId: e.id, checkedIn: false }));
     expect((await entrantsOf(chess.id))[0].checkedIn).toBe(false);
-    expect(await setCheckedIn(t.db, other.actor, { entrantId: e.id, checkedIn: true })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await setCheckedIn(t.db, (await person("旁观者")).actor, { entrantId: e.id, checkedIn: true })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await setCheckedIn(t.db, ref.actor, { entrantId: "nope", checkedIn: true })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await setCheckedIn(t.db, other.actor, { entrantId: e.id, checkedIn: true })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(
+      await setCheckedIn(t.db, (await person("旁观者")).actor, { entrantId: e.id, checkedIn: true }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setCheckedIn(t.db, ref.actor, { entrantId: "nope", checkedIn: true })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
     await t.db.update(competitions).set({ status: "drawn" }).where(eq(competitions.id, chess.id));
-    expect(await setCheckedIn(t.db, ref.actor, { entrantId: e.id, checkedIn: true })).toEqual({ ok: false, code: "draw_made" });
+    expect(await setCheckedIn(t.db, ref.actor, { entrantId: e.id, checkedIn: true })).toEqual({
+      ok: false,
+      code: "draw_made",
+    });
     expect(await syncEntrants(t.db, organiser, chess.id)).toEqual({ ok: false, code: "draw_made" });
     expect((await entrantsOf(chess.id))[0].checkedIn).toBe(false);
     // Revoked: the referee can no longer act.
     await t.db.update(competitions).set({ status: "setup" }).where(eq(competitions.id, chess.id));
     must(await setReferee(t.db, organiser, { competitionId: chess.id, phone: ref.phone, grant: false }));
-    expect(await setCheckedIn(t.db, ref.actor, { entrantId: e.id, checkedIn: true })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setCheckedIn(t.db, ref.actor, { entrantId: e.id, checkedIn: true })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });

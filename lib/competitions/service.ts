@@ -1,5 +1,14 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { competitionEntrants, competitionReferees, competitions, programmeItems, registrations, users, type EntrantKind, type EntrantMember } from "@/db/schema";
+import {
+  competitionEntrants,
+  competitionReferees,
+  competitions,
+  programmeItems,
+  registrations,
+  users,
+  type EntrantKind,
+  type EntrantMember,
+} from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
@@ -21,12 +30,25 @@ export async function setUpCompetition(db: Db, actor: Actor | null, input: unkno
   if (!parsed.ok) return parsed;
   const { itemId, ...settings } = parsed.data;
   return db.transaction(async (tx) => {
-    const [item] = await tx.select({ id: programmeItems.id, festivalId: programmeItems.festivalId, kind: programmeItems.kind }).from(programmeItems).where(eq(programmeItems.id, itemId));
+    const [item] = await tx
+      .select({ id: programmeItems.id, festivalId: programmeItems.festivalId, kind: programmeItems.kind })
+      .from(programmeItems)
+      .where(eq(programmeItems.id, itemId));
     if (!item) return fail("not_found");
-    if (item.kind !== "sport_event" && item.kind !== "card_chess") return fail("invalid", { itemId: ["not_a_competition_item"] });
-    const [existing] = await tx.select({ id: competitions.id, status: competitions.status }).from(competitions).where(eq(competitions.itemId, itemId)).for("update");
+    if (item.kind !== "sport_event" && item.kind !== "card_chess")
+      return fail("invalid", { itemId: ["not_a_competition_item"] });
+    const [existing] = await tx
+      .select({ id: competitions.id, status: competitions.status })
+      .from(competitions)
+      .where(eq(competitions.itemId, itemId))
+      .for("update");
     if (existing && existing.status !== "setup") return fail("draw_made");
-    const values = { ...settings, groupSize: settings.format === "round_robin" ? settings.groupSize : null, rounds: settings.format === "swiss" ? settings.rounds : null, thirdPlace: settings.format === "single_elimination" && settings.thirdPlace };
+    const values = {
+      ...settings,
+      groupSize: settings.format === "round_robin" ? settings.groupSize : null,
+      rounds: settings.format === "swiss" ? settings.rounds : null,
+      thirdPlace: settings.format === "single_elimination" && settings.thirdPlace,
+    };
     const [row] = existing
       ? await tx
           .update(competitions)
@@ -37,7 +59,13 @@ export async function setUpCompetition(db: Db, actor: Actor | null, input: unkno
           .insert(competitions)
           .values({ ...values, itemId, festivalId: item.festivalId })
           .returning({ id: competitions.id });
-    await writeAudit(tx, { actorId: actor!.id, action: "competitions.setup", targetType: "competition", targetId: row.id, details: { itemId, ...values } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "competitions.setup",
+      targetType: "competition",
+      targetId: row.id,
+      details: { itemId, ...values },
+    });
     return ok({ id: row.id });
   });
 }
@@ -52,7 +80,11 @@ interface Holder {
   level: string | null;
 }
 
-const member = (r: Holder): EntrantMember => ({ registrationId: r.id, userId: r.participantKey === "self" ? r.userId : null, name: r.name });
+const member = (r: Holder): EntrantMember => ({
+  registrationId: r.id,
+  userId: r.participantKey === "self" ? r.userId : null,
+  name: r.name,
+});
 const skillOf = (rs: Holder[]) => Math.max(1, ...rs.map((r) => SKILL[r.level as keyof typeof SKILL] ?? 1));
 
 /**
@@ -60,10 +92,14 @@ const skillOf = (rs: Holder[]) => Math.max(1, ...rs.map((r) => SKILL[r.level as 
  * partners (two registrations naming each other); each team by its name. Registrations that
  * cannot play yet (a pair game without a partner, a team game without a team) are listed apart.
  */
-export function entrantsFrom(kind: EntrantKind, rows: Holder[]): { entrants: { name: string; members: EntrantMember[]; skill: number }[]; waiting: string[] } {
+export function entrantsFrom(
+  kind: EntrantKind,
+  rows: Holder[],
+): { entrants: { name: string; members: EntrantMember[]; skill: number }[]; waiting: string[] } {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = [...rows].sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.id.localeCompare(b.id));
-  if (kind === "individual") return { entrants: ordered.map((r) => ({ name: r.name, members: [member(r)], skill: skillOf([r]) })), waiting: [] };
+  if (kind === "individual")
+    return { entrants: ordered.map((r) => ({ name: r.name, members: [member(r)], skill: skillOf([r]) })), waiting: [] };
   const entrants: { name: string; members: EntrantMember[]; skill: number }[] = [];
   const waiting: string[] = [];
   if (kind === "pair") {
@@ -86,7 +122,8 @@ export function entrantsFrom(kind: EntrantKind, rows: Holder[]): { entrants: { n
     if (!r.team) waiting.push(r.name);
     else teams.set(r.team, [...(teams.get(r.team) ?? []), r]);
   }
-  for (const [name, rs] of [...teams].sort(([a], [b]) => a.localeCompare(b, "zh-CN"))) entrants.push({ name, members: rs.map(member), skill: skillOf(rs) });
+  for (const [name, rs] of [...teams].sort(([a], [b]) => a.localeCompare(b, "zh-CN")))
+    entrants.push({ name, members: rs.map(member), skill: skillOf(rs) });
   return { entrants, waiting };
 }
 
@@ -110,7 +147,11 @@ export function placeHolders(db: DbOrTx, itemId: string): Promise<Holder[]> {
  * Brings the entrants in line with the registrations holding a place now (before the draw): new
  * ones added, those gone removed, the rest keep their check-in.
  */
-export async function syncEntrants(db: Db, actor: Actor | null, competitionId: unknown): Promise<Result<{ entrants: number; waiting: string[] }>> {
+export async function syncEntrants(
+  db: Db,
+  actor: Actor | null,
+  competitionId: unknown,
+): Promise<Result<{ entrants: number; waiting: string[] }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "competitions.entrants");
   if (!isUuid(competitionId)) return fail("invalid");
   return db.transaction(async (tx) => {
@@ -119,7 +160,10 @@ export async function syncEntrants(db: Db, actor: Actor | null, competitionId: u
     if (c.status !== "setup") return fail("draw_made");
     const rows = await placeHolders(tx, c.itemId);
     const { entrants, waiting } = entrantsFrom(c.entrantKind, rows);
-    const current = await tx.select({ id: competitionEntrants.id, name: competitionEntrants.name }).from(competitionEntrants).where(eq(competitionEntrants.competitionId, c.id));
+    const current = await tx
+      .select({ id: competitionEntrants.id, name: competitionEntrants.name })
+      .from(competitionEntrants)
+      .where(eq(competitionEntrants.competitionId, c.id));
     const keep = new Set(entrants.map((e) => e.name));
     const gone = current.filter((e) => !keep.has(e.name)).map((e) => e.id);
     if (gone.length) await tx.delete(competitionEntrants).where(inArray(competitionEntrants.id, gone));
@@ -127,9 +171,18 @@ export async function syncEntrants(db: Db, actor: Actor | null, competitionId: u
       await tx
         .insert(competitionEntrants)
         .values(entrants.map((e) => ({ ...e, competitionId: c.id })))
-        .onConflictDoUpdate({ target: [competitionEntrants.competitionId, competitionEntrants.name], set: { members: sql`excluded.members`, skill: sql`excluded.skill` } });
+        .onConflictDoUpdate({
+          target: [competitionEntrants.competitionId, competitionEntrants.name],
+          set: { members: sql`excluded.members`, skill: sql`excluded.skill` },
+        });
     }
-    await writeAudit(tx, { actorId: actor!.id, action: "competitions.entrants", targetType: "competition", targetId: c.id, details: { entrants: entrants.length, removed: gone.length, waiting } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "competitions.entrants",
+      targetType: "competition",
+      targetId: c.id,
+      details: { entrants: entrants.length, removed: gone.length, waiting },
+    });
     return ok({ entrants: entrants.length, waiting });
   });
 }
@@ -152,7 +205,12 @@ export async function setCheckedIn(db: Db, actor: Actor | null, input: unknown):
   if (!parsed.ok) return parsed;
   const { entrantId, checkedIn } = parsed.data;
   const [e] = await db
-    .select({ id: competitionEntrants.id, competitionId: competitionEntrants.competitionId, status: competitions.status, name: competitionEntrants.name })
+    .select({
+      id: competitionEntrants.id,
+      competitionId: competitionEntrants.competitionId,
+      status: competitions.status,
+      name: competitionEntrants.name,
+    })
     .from(competitionEntrants)
     .innerJoin(competitions, eq(competitions.id, competitionEntrants.competitionId))
     .where(eq(competitionEntrants.id, entrantId));
@@ -160,8 +218,17 @@ export async function setCheckedIn(db: Db, actor: Actor | null, input: unknown):
   if (!(await canRun(db, actor, e.competitionId))) return refuse(db, actor.id, "competitions.check_in", { entrantId });
   if (e.status !== "setup") return fail("draw_made");
   return db.transaction(async (tx) => {
-    await tx.update(competitionEntrants).set({ checkedIn, checkedInAt: checkedIn ? new Date() : null }).where(eq(competitionEntrants.id, entrantId));
-    await writeAudit(tx, { actorId: actor.id, action: "competitions.check_in", targetType: "competition", targetId: e.competitionId, details: { entrant: e.name, checkedIn } });
+    await tx
+      .update(competitionEntrants)
+      .set({ checkedIn, checkedInAt: checkedIn ? new Date() : null })
+      .where(eq(competitionEntrants.id, entrantId));
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "competitions.check_in",
+      targetType: "competition",
+      targetId: e.competitionId,
+      details: { entrant: e.name, checkedIn },
+    });
     return ok(undefined);
   });
 }
@@ -177,9 +244,22 @@ export async function setReferee(db: Db, actor: Actor | null, input: unknown): P
     if (!c) return fail("not_found");
     const [u] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.phone, phone));
     if (!u) return fail("invalid", { phone: ["phone_no_account"] });
-    if (grant) await tx.insert(competitionReferees).values({ competitionId, userId: u.id, grantedBy: actor!.id }).onConflictDoNothing();
-    else await tx.delete(competitionReferees).where(and(eq(competitionReferees.competitionId, competitionId), eq(competitionReferees.userId, u.id)));
-    await writeAudit(tx, { actorId: actor!.id, action: grant ? "competitions.referee_grant" : "competitions.referee_revoke", targetType: "competition", targetId: competitionId, details: { userId: u.id, name: u.name } });
+    if (grant)
+      await tx
+        .insert(competitionReferees)
+        .values({ competitionId, userId: u.id, grantedBy: actor!.id })
+        .onConflictDoNothing();
+    else
+      await tx
+        .delete(competitionReferees)
+        .where(and(eq(competitionReferees.competitionId, competitionId), eq(competitionReferees.userId, u.id)));
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: grant ? "competitions.referee_grant" : "competitions.referee_revoke",
+      targetType: "competition",
+      targetId: competitionId,
+      details: { userId: u.id, name: u.name },
+    });
     return ok({ name: u.name });
   });
 }

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkGuandan, checkTableTennis, checkTugOfWar, walkover, type ScoreCheck } from "./scores";
-import { computeStandings, resultFromScore, tieBreakOrder, type MatchResult, type Standings, type StandingsFormat } from "./standings";
+import {
+  computeStandings,
+  resultFromScore,
+  tieBreakOrder,
+  type MatchResult,
+  type Standings,
+  type StandingsFormat,
+} from "./standings";
 
 const win = (a: string, b: string, extra: Partial<MatchResult> = {}): MatchResult => ({ a, b, outcome: 1, ...extra });
 const draw = (a: string, b: string): MatchResult => ({ a, b, outcome: 0.5 });
@@ -12,7 +19,8 @@ const valid = (c: ScoreCheck) => {
   return c;
 };
 const table = (s: Standings) => s.rows.map((r) => [r.rank, r.entrant, r.points]);
-const tb = (s: Standings, entrant: string) => Object.fromEntries(s.rows.find((r) => r.entrant === entrant)!.tieBreaks.map((t) => [t.key, t.value]));
+const tb = (s: Standings, entrant: string) =>
+  Object.fromEntries(s.rows.find((r) => r.entrant === entrant)!.tieBreaks.map((t) => [t.key, t.value]));
 const row = (s: Standings, entrant: string) => s.rows.find((r) => r.entrant === entrant)!;
 
 const CHESS_RR: StandingsFormat = { system: "round_robin", game: "chess" };
@@ -33,7 +41,11 @@ describe("tie-break order", () => {
 describe("round robin, chess", () => {
   it("head-to-head decides a two-way tie", () => {
     // A and D both on 1½; D beat A.
-    const s = computeStandings(CHESS_RR, ["A", "B", "C", "D"], [win("A", "B"), draw("A", "C"), win("D", "A"), win("B", "C"), win("B", "D"), draw("C", "D")]);
+    const s = computeStandings(
+      CHESS_RR,
+      ["A", "B", "C", "D"],
+      [win("A", "B"), draw("A", "C"), win("D", "A"), win("B", "C"), win("B", "D"), draw("C", "D")],
+    );
     expect(table(s)).toEqual([
       [1, "B", 2],
       [2, "D", 1.5],
@@ -56,11 +68,21 @@ describe("round robin, chess", () => {
    *   D = C 3 + F 1 + ½·E 2½ = 5¼;  E = B 3 + F 1 + ½·D 2½ = 5¼;  F = A 3.
    */
   const circle: MatchResult[] = [
-    win("A", "B"), win("B", "C"), win("C", "A"),
-    win("A", "D"), win("A", "E"), win("F", "A"),
-    win("B", "D"), win("B", "F"), win("E", "B"),
-    win("C", "E"), win("C", "F"), win("D", "C"),
-    draw("D", "E"), win("D", "F"), win("E", "F"),
+    win("A", "B"),
+    win("B", "C"),
+    win("C", "A"),
+    win("A", "D"),
+    win("A", "E"),
+    win("F", "A"),
+    win("B", "D"),
+    win("B", "F"),
+    win("E", "B"),
+    win("C", "E"),
+    win("C", "F"),
+    win("D", "C"),
+    draw("D", "E"),
+    win("D", "F"),
+    win("E", "F"),
   ];
   const six = ["A", "B", "C", "D", "E", "F"];
 
@@ -74,7 +96,9 @@ describe("round robin, chess", () => {
       [4, "E", 2.5],
       [6, "F", 1],
     ]);
-    expect(s.rows.map((r) => r.tieBreaks.find((t) => t.key === "sonneborn_berger")!.value)).toEqual([8, 6.5, 6.5, 5.25, 5.25, 3]);
+    expect(s.rows.map((r) => r.tieBreaks.find((t) => t.key === "sonneborn_berger")!.value)).toEqual([
+      8, 6.5, 6.5, 5.25, 5.25, 3,
+    ]);
     expect(row(s, "A").decidedBy).toBe("sonneborn_berger");
     // B and C, level on Sonneborn–Berger too, are separated by B's win over C.
     expect(row(s, "B").decidedBy).toBe("head_to_head");
@@ -125,7 +149,17 @@ describe("Swiss", () => {
    * Cut-1 drops the lowest: P1 3½, P2 4½, P3 3½, P4 4½, P5 4½.
    * Sonneborn–Berger: P1 = 1½ + 1 + ½·2 = 3½;  P2 = ½·2 = 1;  P3 = ½·2 + ½·1½ + 1 = 2¾;  P4 = ½·2 + ½·2½ = 2¼;  P5 = 0.
    */
-  const swiss: MatchResult[] = [win("P1", "P2"), draw("P3", "P4"), bye("P5"), win("P1", "P5"), draw("P2", "P3"), bye("P4"), draw("P1", "P4"), win("P3", "P5"), bye("P2")];
+  const swiss: MatchResult[] = [
+    win("P1", "P2"),
+    draw("P3", "P4"),
+    bye("P5"),
+    win("P1", "P5"),
+    draw("P2", "P3"),
+    bye("P4"),
+    draw("P1", "P4"),
+    win("P3", "P5"),
+    bye("P2"),
+  ];
   const players = ["P1", "P2", "P3", "P4", "P5"];
 
   it("computes Buchholz, cut-1 and Sonneborn–Berger as checked by hand", () => {
@@ -155,7 +189,14 @@ describe("Swiss", () => {
 
   it("counts a walkover, won or lost, as a game against a stand-in with the entrant's own points", () => {
     // W1 beats W3 over the board; W2's opponent W4 does not show. Both then lose to W5 (3 points).
-    const results: MatchResult[] = [win("W1", "W3"), win("W2", "W4", { walkover: true }), win("W5", "W1"), win("W5", "W2"), win("W5", "W3"), win("W3", "W4")];
+    const results: MatchResult[] = [
+      win("W1", "W3"),
+      win("W2", "W4", { walkover: true }),
+      win("W5", "W1"),
+      win("W5", "W2"),
+      win("W5", "W3"),
+      win("W3", "W4"),
+    ];
     const s = computeStandings(SWISS, ["W1", "W2", "W3", "W4", "W5"], results);
     // W1: W3 (1) + W5 (3) = 4. W2: itself (1) for the walkover + W5 (3) = 4, not W4's 0 + 3.
     expect(tb(s, "W1")).toMatchObject({ buchholz: 4 });
@@ -167,7 +208,14 @@ describe("Swiss", () => {
   it("goes to cut-1 when Buchholz is level, and a half-point bye gives half", () => {
     // Q1 and Q2 both on 1 point with Buchholz 2: Q1 beat Q3 (0 points) and lost to Q4 (2);
     // Q2 drew with Q5 and Q6 (1 point each, having drawn each other too).
-    const results: MatchResult[] = [win("Q1", "Q3"), win("Q4", "Q1"), draw("Q2", "Q5"), draw("Q2", "Q6"), win("Q4", "Q3"), draw("Q5", "Q6")];
+    const results: MatchResult[] = [
+      win("Q1", "Q3"),
+      win("Q4", "Q1"),
+      draw("Q2", "Q5"),
+      draw("Q2", "Q6"),
+      win("Q4", "Q3"),
+      draw("Q5", "Q6"),
+    ];
     const s = computeStandings(SWISS, ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"], results);
     // Points: Q1 1, Q2 1, Q3 0, Q4 2, Q5 1, Q6 1.
     expect(tb(s, "Q1")).toMatchObject({ buchholz: 2, buchholz_cut1: 2 });
@@ -256,11 +304,11 @@ describe("round robin, Guandan and team games", () => {
     const tug = (a: string, b: string, pa: number, pb: number) => resultFromScore(a, b, valid(checkTugOfWar(pa, pb)));
     // Red beat Blue 2–1, Blue beat Green 2–0, Red did not turn up against Green: all on 2 points,
     // head-to-head circular. Pulls: Red +1 (none from the walkover), Blue −1 +2 = +1, Green −2.
-    const s = computeStandings({ system: "round_robin", game: "team" }, ["Blue", "Green", "Red"], [
-      tug("Red", "Blue", 2, 1),
-      tug("Blue", "Green", 2, 0),
-      resultFromScore("Green", "Red", valid(walkover("B"))),
-    ]);
+    const s = computeStandings(
+      { system: "round_robin", game: "team" },
+      ["Blue", "Green", "Red"],
+      [tug("Red", "Blue", 2, 1), tug("Blue", "Green", 2, 0), resultFromScore("Green", "Red", valid(walkover("B")))],
+    );
     expect(s.rows.map((r) => [r.entrant, r.points, r.tieBreaks[1].value])).toEqual([
       ["Red", 2, 1],
       ["Blue", 2, 1],
@@ -275,8 +323,26 @@ describe("round robin, Guandan and team games", () => {
 
 describe("resultFromScore", () => {
   it("carries games, levels and walkovers into a result", () => {
-    const tt = valid(checkTableTennis([[11, 9], [5, 11], [9, 11]], 3));
-    expect(resultFromScore("a", "b", tt)).toEqual({ a: "a", b: "b", outcome: 0, games: [[11, 9], [5, 11], [9, 11]] });
+    const tt = valid(
+      checkTableTennis(
+        [
+          [11, 9],
+          [5, 11],
+          [9, 11],
+        ],
+        3,
+      ),
+    );
+    expect(resultFromScore("a", "b", tt)).toEqual({
+      a: "a",
+      b: "b",
+      outcome: 0,
+      games: [
+        [11, 9],
+        [5, 11],
+        [9, 11],
+      ],
+    });
     expect(resultFromScore("a", "b", valid(walkover("A")))).toEqual({ a: "a", b: "b", outcome: 0, walkover: true });
   });
 });
@@ -301,17 +367,44 @@ const eventArb = (game: StandingsFormat["game"], withByes: boolean) =>
   fc.integer({ min: 2, max: 8 }).chain((n) => {
     const entrants = Array.from({ length: n }, (_, i) => `e${i}`);
     const pairs = entrants.flatMap((a, i) => entrants.slice(i + 1).map((b) => [a, b] as const));
-    const outcomeArb = game === "chess" || game === "go" || game === "team" ? fc.constantFrom<1 | 0.5 | 0>(1, 0.5, 0) : fc.constantFrom<1 | 0>(1, 0);
+    const outcomeArb =
+      game === "chess" || game === "go" || game === "team"
+        ? fc.constantFrom<1 | 0.5 | 0>(1, 0.5, 0)
+        : fc.constantFrom<1 | 0>(1, 0);
     const gameScore = fc.integer({ min: 0, max: 9 });
     const resultArb = (a: string, b: string) =>
-      fc.record({ outcome: outcomeArb, walkover: fc.boolean(), margin: fc.array(gameScore, { minLength: 2, maxLength: 5 }) }).map(({ outcome, walkover, margin }): MatchResult => {
-        // Table tennis games and a score, consistent with the outcome.
-        const games = margin.map((x, i) => (i % 2 === 0 === (outcome === 1) ? ([11, x] as const) : ([x, 11] as const)));
-        return { a, b, outcome, walkover: walkover && outcome !== 0.5, games, score: outcome === 1 ? [15, 2 + margin[0]] : [2 + margin[0], 15] };
-      });
-    const played = fc.array(fc.constantFrom(...pairs), { maxLength: pairs.length * 2 }).chain((ps) => fc.tuple(...ps.map(([a, b]) => resultArb(a, b))));
-    const byes = withByes ? fc.array(fc.tuple(fc.constantFrom(...entrants), fc.constantFrom<1 | 0.5 | 0>(1, 0.5, 0)).map(([e, o]) => bye(e, o)), { maxLength: 4 }) : fc.constant([]);
-    return fc.tuple(fc.constant(entrants), played, byes).map(([es, ps, bs]) => ({ entrants: es, results: [...ps, ...bs] as MatchResult[] }));
+      fc
+        .record({
+          outcome: outcomeArb,
+          walkover: fc.boolean(),
+          margin: fc.array(gameScore, { minLength: 2, maxLength: 5 }),
+        })
+        .map(({ outcome, walkover, margin }): MatchResult => {
+          // Table tennis games and a score, consistent with the outcome.
+          const games = margin.map((x, i) =>
+            (i % 2 === 0) === (outcome === 1) ? ([11, x] as const) : ([x, 11] as const),
+          );
+          return {
+            a,
+            b,
+            outcome,
+            walkover: walkover && outcome !== 0.5,
+            games,
+            score: outcome === 1 ? [15, 2 + margin[0]] : [2 + margin[0], 15],
+          };
+        });
+    const played = fc
+      .array(fc.constantFrom(...pairs), { maxLength: pairs.length * 2 })
+      .chain((ps) => fc.tuple(...ps.map(([a, b]) => resultArb(a, b))));
+    const byes = withByes
+      ? fc.array(
+          fc.tuple(fc.constantFrom(...entrants), fc.constantFrom<1 | 0.5 | 0>(1, 0.5, 0)).map(([e, o]) => bye(e, o)),
+          { maxLength: 4 },
+        )
+      : fc.constant([]);
+    return fc
+      .tuple(fc.constant(entrants), played, byes)
+      .map(([es, ps, bs]) => ({ entrants: es, results: [...ps, ...bs] as MatchResult[] }));
   });
 
 const formats: Array<[StandingsFormat, boolean]> = [
@@ -330,11 +423,17 @@ describe("properties", () => {
       fc.assert(
         fc.property(
           eventArb(format.game, withByes).chain((ev) =>
-            fc.tuple(fc.constant(ev), fc.shuffledSubarray(ev.results, { minLength: ev.results.length }), fc.array(fc.boolean(), { minLength: ev.results.length, maxLength: ev.results.length })),
+            fc.tuple(
+              fc.constant(ev),
+              fc.shuffledSubarray(ev.results, { minLength: ev.results.length }),
+              fc.array(fc.boolean(), { minLength: ev.results.length, maxLength: ev.results.length }),
+            ),
           ),
           ([ev, shuffled, flips]) => {
             const again = shuffled.map((r, i) => (flips[i] ? flipResult(r) : r));
-            expect(computeStandings(format, ev.entrants, again)).toEqual(computeStandings(format, ev.entrants, ev.results));
+            expect(computeStandings(format, ev.entrants, again)).toEqual(
+              computeStandings(format, ev.entrants, ev.results),
+            );
           },
         ),
       );
@@ -383,7 +482,9 @@ describe("properties", () => {
           const [x, y] = [s.rows[i], s.rows[i + 1]];
           const levelGroup = s.rows.filter((r) => r.points === x.points);
           if (levelGroup.length !== 2 || y.points !== x.points) continue;
-          const between = results.filter((r) => (r.a === x.entrant && r.b === y.entrant) || (r.a === y.entrant && r.b === x.entrant));
+          const between = results.filter(
+            (r) => (r.a === x.entrant && r.b === y.entrant) || (r.a === y.entrant && r.b === x.entrant),
+          );
           if (between.length !== 1) continue;
           const r = between[0];
           const yWon = (r.a === y.entrant && r.outcome === 1) || (r.b === y.entrant && r.outcome === 0);

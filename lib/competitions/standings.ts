@@ -183,8 +183,10 @@ export function computeStandings(
   for (const r of results) {
     if (!known.has(r.a) || (r.b !== null && !known.has(r.b))) throw new RangeError(`Unknown entrant in ${r.a}–${r.b}`);
     if (r.a === r.b) throw new RangeError(`${r.a} cannot play itself`);
-    if (r.outcome !== 1 && r.outcome !== 0.5 && r.outcome !== 0) throw new RangeError(`Outcome ${r.outcome} is not 1, 0.5 or 0`);
-    if (r.outcome === 0.5 && r.b !== null && NO_DRAWS.has(format.game)) throw new RangeError(`${format.game} has no draws`);
+    if (r.outcome !== 1 && r.outcome !== 0.5 && r.outcome !== 0)
+      throw new RangeError(`Outcome ${r.outcome} is not 1, 0.5 or 0`);
+    if (r.outcome === 0.5 && r.b !== null && NO_DRAWS.has(format.game))
+      throw new RangeError(`${format.game} has no draws`);
     const walkover = !!r.walkover;
     const games = walkover ? [] : (r.games ?? []);
     const score = walkover ? null : (r.score ?? null);
@@ -203,7 +205,20 @@ export function computeStandings(
 
   const stats = new Map(
     entrants.map((e) => {
-      const s = { points: 0, played: 0, won: 0, drawn: 0, lost: 0, byes: 0, gamesWon: 0, gamesLost: 0, pointsFor: 0, pointsAgainst: 0, scoreFor: 0, scoreAgainst: 0 };
+      const s = {
+        points: 0,
+        played: 0,
+        won: 0,
+        drawn: 0,
+        lost: 0,
+        byes: 0,
+        gamesWon: 0,
+        gamesLost: 0,
+        pointsFor: 0,
+        pointsAgainst: 0,
+        scoreFor: 0,
+        scoreAgainst: 0,
+      };
       for (const l of lines.get(e)!) {
         if (l.opponent === null) {
           s.byes++;
@@ -234,10 +249,12 @@ export function computeStandings(
   // Buchholz contributions: each opponent's points. A round not played over the board — a bye,
   // or a walkover either way — counts as against a stand-in opponent with the entrant's own points
   // (FIDE's rule for unplayed rounds), so a no-show neither helps nor hurts the tie-break.
-  const buchholzParts = (e: string) => lines.get(e)!.map((l) => (l.opponent === null || l.walkover ? pointsOf(e) : pointsOf(l.opponent)));
+  const buchholzParts = (e: string) =>
+    lines.get(e)!.map((l) => (l.opponent === null || l.walkover ? pointsOf(e) : pointsOf(l.opponent)));
   const individual: Record<Exclude<TieBreakKey, "head_to_head">, (e: string) => number> = {
     // Sum of the points of the opponents beaten, plus half of those drawn with; a bye adds nothing.
-    sonneborn_berger: (e) => lines.get(e)!.reduce((n, l) => (l.opponent === null ? n : n + l.share * pointsOf(l.opponent)), 0),
+    sonneborn_berger: (e) =>
+      lines.get(e)!.reduce((n, l) => (l.opponent === null ? n : n + l.share * pointsOf(l.opponent)), 0),
     buchholz: (e) => buchholzParts(e).reduce((n, p) => n + p, 0),
     // Buchholz without the single lowest contribution, so one weak opponent weighs less.
     buchholz_cut1: (e) => {
@@ -255,7 +272,9 @@ export function computeStandings(
     const members = new Set(group);
     const pts = new Map(group.map((e) => [e, 0]));
     for (const e of group) {
-      for (const l of lines.get(e)!) if (l.opponent !== null && members.has(l.opponent)) pts.set(e, pts.get(e)! + matchPoints(l.share, l.walkover, table));
+      for (const l of lines.get(e)!)
+        if (l.opponent !== null && members.has(l.opponent))
+          pts.set(e, pts.get(e)! + matchPoints(l.share, l.walkover, table));
     }
     for (const e of group) headToHead.set(e, pts.get(e)!);
     return (e: string) => pts.get(e)!;

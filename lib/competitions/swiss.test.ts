@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyRound, floatOf, maxWeightMatching, pairSwissRound, swissPlayersFrom, type PlayedGame, type Colour, type SwissPlayer, type SwissResult, type SwissRound } from "./swiss";
+import {
+  applyRound,
+  floatOf,
+  maxWeightMatching,
+  pairSwissRound,
+  swissPlayersFrom,
+  type PlayedGame,
+  type Colour,
+  type SwissPlayer,
+  type SwissResult,
+  type SwissRound,
+} from "./swiss";
 
 type Played = Extract<SwissRound, { ok: true }>;
 
@@ -9,7 +20,14 @@ const B: Colour = "black";
 
 /** A fresh field: ids "1".."n", rank = id. */
 function field(n: number): SwissPlayer[] {
-  return Array.from({ length: n }, (_, i) => ({ id: String(i + 1), score: 0, rank: i + 1, opponents: [], colours: [], hadBye: false }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: String(i + 1),
+    score: 0,
+    rank: i + 1,
+    opponents: [],
+    colours: [],
+    hadBye: false,
+  }));
 }
 
 function player(id: string, score: number, opponents: string[], colours: Colour[], hadBye = false): SwissPlayer {
@@ -111,7 +129,9 @@ function checkRound(before: SwissPlayer[], round: Played, results: SwissResult[]
 function checkByeChoice(before: SwissPlayer[], round: Played) {
   if (round.bye === null) return;
   const chosen = before.find((p) => p.id === round.bye)!;
-  const preferred = before.filter((p) => !p.hadBye && (p.score < chosen.score || (p.score === chosen.score && p.rank > chosen.rank)));
+  const preferred = before.filter(
+    (p) => !p.hadBye && (p.score < chosen.score || (p.score === chosen.score && p.rank > chosen.rank)),
+  );
   for (const p of preferred) expect(canBePaired(before.filter((q) => q !== p))).toBe(false);
 }
 
@@ -167,7 +187,10 @@ describe("pairSwissRound: the rules hold over whole simulated tournaments", () =
             const round = pairedOk(pairSwissRound(players, seed));
             players = applyRound(players, round, results.slice(r * 8, r * 8 + round.pairings.length));
           }
-          const shuffled = players.map((p, i) => ({ p, k: keys[i] })).sort((a, b) => a.k - b.k).map((x) => x.p);
+          const shuffled = players
+            .map((p, i) => ({ p, k: keys[i] }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.p);
           expect(pairSwissRound(shuffled, seed)).toEqual(pairSwissRound(players, seed));
         },
       ),
@@ -177,25 +200,36 @@ describe("pairSwissRound: the rules hold over whole simulated tournaments", () =
 
   it("never leaves opponents further apart in score than they need to be (sum of squared differences, checked by brute force)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 6, max: 9 }), fc.array(resultArb, { minLength: 30, maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (n, results, rounds) => {
-        let players = field(n);
-        let cursor = 0;
-        for (let r = 0; r < rounds; r++) {
+      fc.property(
+        fc.integer({ min: 6, max: 9 }),
+        fc.array(resultArb, { minLength: 30, maxLength: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        (n, results, rounds) => {
+          let players = field(n);
+          let cursor = 0;
+          for (let r = 0; r < rounds; r++) {
+            const round = pairSwissRound(players);
+            if (!round.ok) return;
+            players = applyRound(players, round, results.slice(cursor, (cursor += round.pairings.length)));
+          }
           const round = pairSwissRound(players);
           if (!round.ok) return;
-          players = applyRound(players, round, results.slice(cursor, (cursor += round.pairings.length)));
-        }
-        const round = pairSwissRound(players);
-        if (!round.ok) return;
-        const pool = players.filter((p) => p.id !== round.bye);
-        const score = new Map(pool.map((p) => [p.id, p.score]));
-        const ours = round.pairings.reduce((s, { white, black }) => s + (2 * (score.get(white)! - score.get(black)!)) ** 2, 0);
-        let best = Infinity;
-        legalMatchings(pool, (pairs) => {
-          best = Math.min(best, pairs.reduce((s, [i, j]) => s + (2 * (pool[i].score - pool[j].score)) ** 2, 0));
-        });
-        expect(ours).toBe(best);
-      }),
+          const pool = players.filter((p) => p.id !== round.bye);
+          const score = new Map(pool.map((p) => [p.id, p.score]));
+          const ours = round.pairings.reduce(
+            (s, { white, black }) => s + (2 * (score.get(white)! - score.get(black)!)) ** 2,
+            0,
+          );
+          let best = Infinity;
+          legalMatchings(pool, (pairs) => {
+            best = Math.min(
+              best,
+              pairs.reduce((s, [i, j]) => s + (2 * (pool[i].score - pool[j].score)) ** 2, 0),
+            );
+          });
+          expect(ours).toBe(best);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -218,9 +252,19 @@ describe("pairSwissRound: floats", () => {
   it("does not float the same player down two rounds running when another can go", () => {
     // Three on 1 point, three on 0: one of the leaders has to meet a 0. By the Dutch order it is
     // the weakest leader, 3 — unless 3 floated down last round, when 2 goes instead.
-    const opponents: Record<string, string[]> = { "1": ["4"], "2": ["5"], "3": ["6"], "4": ["1"], "5": ["2"], "6": ["3"] };
+    const opponents: Record<string, string[]> = {
+      "1": ["4"],
+      "2": ["5"],
+      "3": ["6"],
+      "4": ["1"],
+      "5": ["2"],
+      "6": ["3"],
+    };
     const make = (floated: boolean) =>
-      ["1", "2", "3", "4", "5", "6"].map((id) => ({ ...player(id, Number(id) <= 3 ? 1 : 0, opponents[id], []), lastFloat: floated && id === "3" ? ("down" as const) : null }));
+      ["1", "2", "3", "4", "5", "6"].map((id) => ({
+        ...player(id, Number(id) <= 3 ? 1 : 0, opponents[id], []),
+        lastFloat: floated && id === "3" ? ("down" as const) : null,
+      }));
     const meetsLower = (round: Played, field: SwissPlayer[]) => {
       const score = new Map(field.map((p) => [p.id, p.score]));
       const pair = round.pairings.find((p) => score.get(p.white) !== score.get(p.black))!;
@@ -236,26 +280,30 @@ describe("pairSwissRound: floats", () => {
 
   it("never repeats more floats than the same round paired without the history, and keeps every score difference as small", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 8, max: 14 }), fc.array(resultArb, { minLength: 14 * 5, maxLength: 14 * 5 }), (n, results) => {
-        let players = field(n);
-        let cursor = 0;
-        for (let r = 0; r < 5; r++) {
-          const round = pairSwissRound(players);
-          if (!round.ok) return;
-          const blind = pairSwissRound(players.map((p) => ({ ...p, lastFloat: null })));
-          if (blind.ok) {
-            expect(repeatedFloats(players, round)).toBeLessThanOrEqual(repeatedFloats(players, blind));
-            const spread = (rd: Played) => {
-              const s = new Map(players.map((p) => [p.id, p.score]));
-              return rd.pairings.reduce((x, p) => x + (s.get(p.white)! - s.get(p.black)!) ** 2, 0);
-            };
-            expect(spread(round)).toBe(spread(blind));
+      fc.property(
+        fc.integer({ min: 8, max: 14 }),
+        fc.array(resultArb, { minLength: 14 * 5, maxLength: 14 * 5 }),
+        (n, results) => {
+          let players = field(n);
+          let cursor = 0;
+          for (let r = 0; r < 5; r++) {
+            const round = pairSwissRound(players);
+            if (!round.ok) return;
+            const blind = pairSwissRound(players.map((p) => ({ ...p, lastFloat: null })));
+            if (blind.ok) {
+              expect(repeatedFloats(players, round)).toBeLessThanOrEqual(repeatedFloats(players, blind));
+              const spread = (rd: Played) => {
+                const s = new Map(players.map((p) => [p.id, p.score]));
+                return rd.pairings.reduce((x, p) => x + (s.get(p.white)! - s.get(p.black)!) ** 2, 0);
+              };
+              expect(spread(round)).toBe(spread(blind));
+            }
+            const rs = results.slice(cursor, cursor + round.pairings.length);
+            cursor += round.pairings.length;
+            players = applyRound(players, round, rs);
           }
-          const rs = results.slice(cursor, cursor + round.pairings.length);
-          cursor += round.pairings.length;
-          players = applyRound(players, round, rs);
-        }
-      }),
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -264,22 +312,38 @@ describe("pairSwissRound: floats", () => {
 describe("swissPlayersFrom", () => {
   it("reads back from the stored games exactly what applyRound built round by round, floats included", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 8, max: 13 }), fc.integer({ min: 1, max: 5 }), fc.array(resultArb, { minLength: 13 * 5, maxLength: 13 * 5 }), (n, rounds, results) => {
-        let players = field(n);
-        const games: PlayedGame[] = [];
-        let cursor = 0;
-        for (let r = 1; r <= rounds; r++) {
-          const round = pairSwissRound(players);
-          if (!round.ok) break;
-          const rs = results.slice(cursor, cursor + round.pairings.length);
-          cursor += round.pairings.length;
-          round.pairings.forEach((p, i) => games.push({ round: r, entrantA: p.white, entrantB: p.black, label: null, outcome: rs[i] === "1-0" ? "a" : rs[i] === "0-1" ? "b" : "draw" }));
-          if (round.bye) games.push({ round: r, entrantA: round.bye, entrantB: null, label: "bye", outcome: "a" });
-          players = applyRound(players, round, rs);
-        }
-        const read = swissPlayersFrom(field(n).map((p) => ({ id: p.id, rank: p.rank })), [...games].reverse());
-        expect(read).toEqual(players.map((p) => ({ ...p, lastFloat: games.length ? p.lastFloat : null })));
-      }),
+      fc.property(
+        fc.integer({ min: 8, max: 13 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(resultArb, { minLength: 13 * 5, maxLength: 13 * 5 }),
+        (n, rounds, results) => {
+          let players = field(n);
+          const games: PlayedGame[] = [];
+          let cursor = 0;
+          for (let r = 1; r <= rounds; r++) {
+            const round = pairSwissRound(players);
+            if (!round.ok) break;
+            const rs = results.slice(cursor, cursor + round.pairings.length);
+            cursor += round.pairings.length;
+            round.pairings.forEach((p, i) =>
+              games.push({
+                round: r,
+                entrantA: p.white,
+                entrantB: p.black,
+                label: null,
+                outcome: rs[i] === "1-0" ? "a" : rs[i] === "0-1" ? "b" : "draw",
+              }),
+            );
+            if (round.bye) games.push({ round: r, entrantA: round.bye, entrantB: null, label: "bye", outcome: "a" });
+            players = applyRound(players, round, rs);
+          }
+          const read = swissPlayersFrom(
+            field(n).map((p) => ({ id: p.id, rank: p.rank })),
+            [...games].reverse(),
+          );
+          expect(read).toEqual(players.map((p) => ({ ...p, lastFloat: games.length ? p.lastFloat : null })));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -325,7 +389,9 @@ describe("pairSwissRound: examples", () => {
     expect(seen).toEqual(new Set([W, B]));
     for (let s = 0; s < 20; s++) expect(pairSwissRound(field(8), s)).toEqual(pairSwissRound(field(8), s));
     for (let s = 0; s < 20; s++) {
-      const pairs = pairedOk(pairSwissRound(field(8), s)).pairings.map((p) => [p.white, p.black].sort((a, b) => Number(a) - Number(b)));
+      const pairs = pairedOk(pairSwissRound(field(8), s)).pairings.map((p) =>
+        [p.white, p.black].sort((a, b) => Number(a) - Number(b)),
+      );
       expect(pairs).toEqual([
         ["1", "5"],
         ["2", "6"],
@@ -337,7 +403,11 @@ describe("pairSwissRound: examples", () => {
 
   it("round 2 swaps within the top half when that gives everyone their due colour", () => {
     const first = pairedOk(pairSwissRound(field(8)));
-    const players = applyRound(field(8), first, first.pairings.map((p) => (Number(p.white) < Number(p.black) ? "1-0" : "0-1")));
+    const players = applyRound(
+      field(8),
+      first,
+      first.pairings.map((p) => (Number(p.white) < Number(p.black) ? "1-0" : "0-1")),
+    );
     // 1 and 3 both had white, 2 and 4 both black: 1 v 3 and 2 v 4 would cost two players their colour.
     expect(pairedOk(pairSwissRound(players)).pairings).toEqual([
       { white: "4", black: "1" },
@@ -371,11 +441,16 @@ describe("pairSwissRound: examples", () => {
       player("8", 0, ["7", "5"], colours("WW")),
     ];
     const round = pairedOk(pairSwissRound(players));
-    checkRound(players, round, round.pairings.map(() => "0.5-0.5"));
+    checkRound(
+      players,
+      round,
+      round.pairings.map(() => "0.5-0.5"),
+    );
     expect(round.pairings.map((p) => p.black)).toEqual(expect.arrayContaining(["6", "8", "7"]));
     expect(round.pairings[0]).toEqual({ white: "3", black: "7" });
     // 6 and 8 cannot meet (both must have black), so each floats up into the 1-point group.
-    const opponentOf = (id: string) => round.pairings.map((p) => (p.white === id ? p.black : p.black === id ? p.white : null)).find(Boolean)!;
+    const opponentOf = (id: string) =>
+      round.pairings.map((p) => (p.white === id ? p.black : p.black === id ? p.white : null)).find(Boolean)!;
     expect(players.find((p) => p.id === opponentOf("6"))!.score).toBe(1);
     expect(players.find((p) => p.id === opponentOf("8"))!.score).toBe(1);
   });
@@ -418,7 +493,11 @@ describe("pairSwissRound: examples", () => {
         break;
       }
       byes.push(round.bye!);
-      players = checkRound(players, round, round.pairings.map((_, i) => (i % 2 ? "0-1" : "1-0")));
+      players = checkRound(
+        players,
+        round,
+        round.pairings.map((_, i) => (i % 2 ? "0-1" : "1-0")),
+      );
     }
     expect(byes.length).toBeGreaterThanOrEqual(4);
     expect(new Set(byes).size).toBe(byes.length);
@@ -426,12 +505,24 @@ describe("pairSwissRound: examples", () => {
 
   it("says no_legal_pairing when the rules leave no pairing", () => {
     // Everyone has met everyone.
-    const allMet = ["1", "2", "3", "4"].map((id) => player(id, 1.5, ["1", "2", "3", "4"].filter((o) => o !== id), id < "3" ? [W, B, W] : [B, W, B]));
+    const allMet = ["1", "2", "3", "4"].map((id) =>
+      player(
+        id,
+        1.5,
+        ["1", "2", "3", "4"].filter((o) => o !== id),
+        id < "3" ? [W, B, W] : [B, W, B],
+      ),
+    );
     expect(pairSwissRound(allMet)).toEqual({ ok: false, code: "no_legal_pairing" });
     // Both must take black.
-    expect(pairSwissRound([player("1", 1, ["3", "4"], [W, W]), player("2", 1, ["5", "6"], [B, W, W])])).toEqual({ ok: false, code: "no_legal_pairing" });
+    expect(pairSwissRound([player("1", 1, ["3", "4"], [W, W]), player("2", 1, ["5", "6"], [B, W, W])])).toEqual({
+      ok: false,
+      code: "no_legal_pairing",
+    });
     // An odd field in which everyone has had the bye.
-    expect(pairSwissRound([player("1", 1, [], [], true), player("2", 1, [], [], true), player("3", 1, [], [], true)])).toEqual({
+    expect(
+      pairSwissRound([player("1", 1, [], [], true), player("2", 1, [], [], true), player("3", 1, [], [], true)]),
+    ).toEqual({
       ok: false,
       code: "no_legal_pairing",
     });
@@ -473,7 +564,17 @@ describe("applyRound", () => {
   it("adds scores, opponents, colours and the bye, and leaves the input alone", () => {
     const before = field(5);
     const snapshot = structuredClone(before);
-    const after = applyRound(before, { pairings: [{ white: "1", black: "3" }, { white: "4", black: "2" }], bye: "5" }, ["0.5-0.5", "0-1"]);
+    const after = applyRound(
+      before,
+      {
+        pairings: [
+          { white: "1", black: "3" },
+          { white: "4", black: "2" },
+        ],
+        bye: "5",
+      },
+      ["0.5-0.5", "0-1"],
+    );
     expect(before).toEqual(snapshot);
     expect(after.map((p) => [p.id, p.score, p.opponents, p.colours, p.hadBye])).toEqual([
       ["1", 0.5, ["3"], [W], false],
@@ -485,8 +586,24 @@ describe("applyRound", () => {
   });
 
   it("records each player's float: down against a lower score or for the bye, up against a higher, none between equals", () => {
-    const before = [player("1", 1, [], []), player("2", 0, [], []), player("3", 0.5, [], []), player("4", 0.5, [], []), player("5", 0, [], [])];
-    const after = applyRound(before, { pairings: [{ white: "1", black: "2" }, { white: "3", black: "4" }], bye: "5" }, ["1-0", "0.5-0.5"]);
+    const before = [
+      player("1", 1, [], []),
+      player("2", 0, [], []),
+      player("3", 0.5, [], []),
+      player("4", 0.5, [], []),
+      player("5", 0, [], []),
+    ];
+    const after = applyRound(
+      before,
+      {
+        pairings: [
+          { white: "1", black: "2" },
+          { white: "3", black: "4" },
+        ],
+        bye: "5",
+      },
+      ["1-0", "0.5-0.5"],
+    );
     expect(after.map((p) => [p.id, p.lastFloat])).toEqual([
       ["1", "down"],
       ["2", "up"],
@@ -508,7 +625,8 @@ describe("maxWeightMatching", () => {
   /** The best (most pairs, then heaviest) matching by trying every one. */
   function bruteForce(n: number, edges: [number, number, number][], maxCardinality: boolean): [number, number] {
     let best: [number, number] = [0, 0];
-    const better = (a: [number, number], b: [number, number]) => (maxCardinality ? a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]) : a[1] > b[1]);
+    const better = (a: [number, number], b: [number, number]) =>
+      maxCardinality ? a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]) : a[1] > b[1];
     const go = (k: number, used: number, size: number, weight: number) => {
       if (better([size, weight], best)) best = [size, weight];
       for (let e = k; e < edges.length; e++) {
@@ -539,7 +657,9 @@ describe("maxWeightMatching", () => {
     );
     fc.assert(
       fc.property(graphArb, ([n, pairs, weights, maxCardinality]) => {
-        const edges = pairs.filter(([u, v]) => u !== v).map(([u, v], i): [number, number, number] => [u, v, weights[i]]);
+        const edges = pairs
+          .filter(([u, v]) => u !== v)
+          .map(([u, v], i): [number, number, number] => [u, v, weights[i]]);
         const mate = maxWeightMatching(n, edges, maxCardinality);
         const weightOf = new Map(edges.map(([u, v, w]) => [`${Math.min(u, v)}-${Math.max(u, v)}`, w]));
         let size = 0;

@@ -39,7 +39,8 @@ export interface SwissPairing {
 }
 
 /** Pairings are listed by board: board 1 (the top score group, the strongest players) first. */
-export type SwissRound = { ok: true; pairings: SwissPairing[]; bye: string | null } | { ok: false; code: "no_legal_pairing" };
+export type SwissRound =
+  { ok: true; pairings: SwissPairing[]; bye: string | null } | { ok: false; code: "no_legal_pairing" };
 
 /** A game's result from White's side, as written on the score sheet. */
 export type SwissResult = "1-0" | "0.5-0.5" | "0-1";
@@ -74,7 +75,9 @@ export function pairSwissRound(players: SwissPlayer[], seed?: number): SwissRoun
   if (field.length % 2 === 1) {
     // The bye is settled before anything else (as in the Dutch system): the lowest score, then the
     // weakest, among those still owed one and whose absence leaves a field that can be paired.
-    const candidates = field.filter((e) => !e.player.hadBye).sort((a, b) => a.halfPoints - b.halfPoints || b.order - a.order);
+    const candidates = field
+      .filter((e) => !e.player.hadBye)
+      .sort((a, b) => a.halfPoints - b.halfPoints || b.order - a.order);
     for (const candidate of candidates) {
       const rest = field.filter((e) => e !== candidate);
       if (canPairAll(rest)) {
@@ -91,14 +94,19 @@ export function pairSwissRound(players: SwissPlayer[], seed?: number): SwissRoun
 
   const boards = pairs
     .map(([a, b]) => (a.order < b.order ? ([a, b] as const) : ([b, a] as const)))
-    .sort(([a1, b1], [a2, b2]) => Math.max(a2.halfPoints, b2.halfPoints) - Math.max(a1.halfPoints, b1.halfPoints) || a1.order - a2.order);
+    .sort(
+      ([a1, b1], [a2, b2]) =>
+        Math.max(a2.halfPoints, b2.halfPoints) - Math.max(a1.halfPoints, b1.halfPoints) || a1.order - a2.order,
+    );
   const topSeedColour = seedColour(seed);
   const pairings = boards.map(([higher, lower], board): SwissPairing => {
     const decided = colourFor(higher, lower);
     // Only newcomers on both sides reach here undecided (every pair in round 1): board 1's higher
     // seed takes the drawn colour and the boards alternate, so the field starts half white.
     const higherColour = decided ? decided.higherColour : board % 2 === 0 ? topSeedColour : opposite(topSeedColour);
-    return higherColour === "white" ? { white: higher.player.id, black: lower.player.id } : { white: lower.player.id, black: higher.player.id };
+    return higherColour === "white"
+      ? { white: higher.player.id, black: lower.player.id }
+      : { white: lower.player.id, black: higher.player.id };
   });
   return { ok: true, pairings, bye: bye ? bye.player.id : null };
 }
@@ -107,8 +115,13 @@ export function pairSwissRound(players: SwissPlayer[], seed?: number): SwissRoun
  * The players after a round: results are in the order of `round.pairings`. A new array of new
  * objects, so the app can keep each round's standings side by side.
  */
-export function applyRound(players: SwissPlayer[], round: { pairings: SwissPairing[]; bye: string | null }, results: SwissResult[]): SwissPlayer[] {
-  if (results.length !== round.pairings.length) throw new Error(`applyRound: ${round.pairings.length} pairings but ${results.length} results`);
+export function applyRound(
+  players: SwissPlayer[],
+  round: { pairings: SwissPairing[]; bye: string | null },
+  results: SwissResult[],
+): SwissPlayer[] {
+  if (results.length !== round.pairings.length)
+    throw new Error(`applyRound: ${round.pairings.length} pairings but ${results.length} results`);
   const updates = new Map<string, { points: number; opponent: string; colour: Colour } | "bye">();
   round.pairings.forEach((p, i) => {
     const whitePoints = results[i] === "1-0" ? 1 : results[i] === "0-1" ? 0 : 0.5;
@@ -119,14 +132,22 @@ export function applyRound(players: SwissPlayer[], round: { pairings: SwissPairi
   const ids = new Set(players.map((p) => p.id));
   for (const id of updates.keys()) if (!ids.has(id)) throw new Error(`applyRound: ${id} is not in the field`);
   // A player listed twice would silently lose a game from the record.
-  if (updates.size !== 2 * round.pairings.length + (round.bye === null ? 0 : 1)) throw new Error("applyRound: a player appears twice in the round");
+  if (updates.size !== 2 * round.pairings.length + (round.bye === null ? 0 : 1))
+    throw new Error("applyRound: a player appears twice in the round");
 
   const scoreBefore = new Map(players.map((p) => [p.id, p.score]));
   return players.map((p) => {
     const u = updates.get(p.id);
     const copy: SwissPlayer = { ...p, opponents: [...p.opponents], colours: [...p.colours], lastFloat: null };
     if (u === "bye") return { ...copy, score: p.score + 1, hadBye: true, lastFloat: "down" };
-    if (u) return { ...copy, score: p.score + u.points, opponents: [...copy.opponents, u.opponent], colours: [...copy.colours, u.colour], lastFloat: floatOf(p.score, scoreBefore.get(u.opponent)!) };
+    if (u)
+      return {
+        ...copy,
+        score: p.score + u.points,
+        opponents: [...copy.opponents, u.opponent],
+        colours: [...copy.colours, u.colour],
+        lastFloat: floatOf(p.score, scoreBefore.get(u.opponent)!),
+      };
     return copy;
   });
 }
@@ -152,7 +173,12 @@ export interface PlayedGame {
  * scores before it). Games against someone no longer in the field count for the one still in.
  */
 export function swissPlayersFrom(field: { id: string; rank: number }[], games: PlayedGame[]): SwissPlayer[] {
-  const players = new Map<string, SwissPlayer>(field.map((e) => [e.id, { id: e.id, score: 0, rank: e.rank, opponents: [], colours: [], hadBye: false, lastFloat: null }]));
+  const players = new Map<string, SwissPlayer>(
+    field.map((e) => [
+      e.id,
+      { id: e.id, score: 0, rank: e.rank, opponents: [], colours: [], hadBye: false, lastFloat: null },
+    ]),
+  );
   const last = Math.max(0, ...games.map((g) => g.round));
   const before = new Map<string, number>();
   const pointsOf = (g: PlayedGame) => (g.outcome === "a" ? 1 : g.outcome === "draw" ? 0.5 : 0);
@@ -201,7 +227,10 @@ function entrants(players: SwissPlayer[], seed: number | undefined): Entrant[] {
   }
   const drawSeed = seed ?? 0;
   const sorted = [...players].sort(
-    (a, b) => a.rank - b.rank || drawHash(drawSeed, a.id) - drawHash(drawSeed, b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      a.rank - b.rank ||
+      drawHash(drawSeed, a.id) - drawHash(drawSeed, b.id) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return sorted.map((player, order) => {
     const whites = player.colours.filter((c) => c === "white").length;
@@ -230,7 +259,10 @@ function haveMet(a: Entrant, b: Entrant): boolean {
  * For a pair that may play: the colour the higher seed gets, and how far that falls short of what
  * both are due; null when nothing decides it (neither has played yet).
  */
-function colourFor(higher: Entrant, lower: Entrant): { higherColour: Colour; strongMisses: number; mildMisses: number } | null {
+function colourFor(
+  higher: Entrant,
+  lower: Entrant,
+): { higherColour: Colour; strongMisses: number; mildMisses: number } | null {
   const higherWhite = higher.canWhite && lower.canBlack;
   const higherBlack = higher.canBlack && lower.canWhite;
   let colour: Colour;
@@ -266,7 +298,8 @@ function legal(a: Entrant, b: Entrant): boolean {
 
 function canPairAll(pool: Entrant[]): boolean {
   const edges: [number, number, number][] = [];
-  for (let i = 0; i < pool.length; i++) for (let j = i + 1; j < pool.length; j++) if (legal(pool[i], pool[j])) edges.push([i, j, 1]);
+  for (let i = 0; i < pool.length; i++)
+    for (let j = i + 1; j < pool.length; j++) if (legal(pool[i], pool[j])) edges.push([i, j, 1]);
   return maxWeightMatching(pool.length, edges, true).every((m) => m >= 0);
 }
 
@@ -302,12 +335,17 @@ function bestPairs(pool: Entrant[]): [Entrant, Entrant][] | null {
       const d = a.halfPoints - b.halfPoints;
       const [up, down] = d > 0 ? [b, a] : [a, b];
       const repeats = d === 0 ? 0 : (down.lastFloat === "down" ? 1 : 0) + (up.lastFloat === "up" ? 1 : 0);
-      const cost = C1 * d * d + C2 * (colour ? colour.strongMisses * strongWeight + colour.mildMisses : 0) + C3 * repeats + orderShortfall(a, b, place);
+      const cost =
+        C1 * d * d +
+        C2 * (colour ? colour.strongMisses * strongWeight + colour.mildMisses : 0) +
+        C3 * repeats +
+        orderShortfall(a, b, place);
       costs.push([i, j, cost]);
       maxCost = Math.max(maxCost, cost);
     }
   }
-  if (!Number.isSafeInteger((maxCost + 1) * 4 * n)) throw new Error("pairSwissRound: field too large for exact pairing weights");
+  if (!Number.isSafeInteger((maxCost + 1) * 4 * n))
+    throw new Error("pairSwissRound: field too large for exact pairing weights");
 
   const mate = maxWeightMatching(
     n,
@@ -382,7 +420,11 @@ function mix32(x: number): number {
  *
  * Edges are [u, v, weight] with integer weights; duals then stay multiples of ½, exact in doubles.
  */
-export function maxWeightMatching(n: number, edges: ReadonlyArray<readonly [number, number, number]>, maxCardinality = false): number[] {
+export function maxWeightMatching(
+  n: number,
+  edges: ReadonlyArray<readonly [number, number, number]>,
+  maxCardinality = false,
+): number[] {
   if (edges.length === 0 || n === 0) return new Array<number>(n).fill(-1);
   const edgeCount = edges.length;
   // Edge k has endpoints 2k (its first vertex) and 2k + 1 (its second); p ^ 1 is the other end.
@@ -502,7 +544,9 @@ export function maxWeightMatching(n: number, edges: ReadonlyArray<readonly [numb
     // The new blossom's cheapest edge to each other S-blossom, from its children's lists.
     const bestTo = new Array<number>(2 * n).fill(-1);
     for (const child of path) {
-      const lists = blossomBestEdges[child] ? [blossomBestEdges[child]!] : leaves(child).map((leaf) => neighbourEnds[leaf].map((p) => p >> 1));
+      const lists = blossomBestEdges[child]
+        ? [blossomBestEdges[child]!]
+        : leaves(child).map((leaf) => neighbourEnds[leaf].map((p) => p >> 1));
       for (const list of lists) {
         for (const k2 of list) {
           let j = endpoint[2 * k2 + 1];

@@ -4,7 +4,14 @@
 
 import type { CompetitionFormat, GameType, MatchOutcome } from "@/db/schema/competitions";
 import { GUANDAN_LEVELS, GUANDAN_PASSED, type ScoreDetail } from "./scores";
-import { computeStandings, resultFromScore, type MatchResult, type PointsTable, type StandingsGame, type TieBreakKey } from "./standings";
+import {
+  computeStandings,
+  resultFromScore,
+  type MatchResult,
+  type PointsTable,
+  type StandingsGame,
+  type TieBreakKey,
+} from "./standings";
 
 /** A match as stored, with what its pages need. */
 export interface StoredMatch {
@@ -137,17 +144,24 @@ export function scoreView(score: Record<string, unknown> | null): ScoreView | nu
 }
 
 /** One decided match as the standings count it: a bye is a full point for its one side. */
-export function matchResult(m: Pick<StoredMatch, "entrantA" | "entrantB" | "label" | "outcome" | "score">): MatchResult | null {
+export function matchResult(
+  m: Pick<StoredMatch, "entrantA" | "entrantB" | "label" | "outcome" | "score">,
+): MatchResult | null {
   if (!m.outcome || !m.entrantA) return null;
   // A round asked off (a half-point bye) is stored as a drawn bye.
   if (m.label === "bye" || !m.entrantB) return { a: m.entrantA, b: null, outcome: m.outcome === "draw" ? 0.5 : 1 };
   const winner = m.outcome === "a" ? "A" : m.outcome === "b" ? "B" : null;
   const detail = m.score as ScoreDetail | null;
-  if (!detail || (detail as { kind: string }).kind === "bye") return { a: m.entrantA, b: m.entrantB, outcome: m.outcome === "a" ? 1 : m.outcome === "b" ? 0 : 0.5 };
+  if (!detail || (detail as { kind: string }).kind === "bye")
+    return { a: m.entrantA, b: m.entrantB, outcome: m.outcome === "a" ? 1 : m.outcome === "b" ? 0 : 0.5 };
   return resultFromScore(m.entrantA, m.entrantB, { ok: true, winner, detail });
 }
 
-function toMatchView(m: StoredMatch, names: Map<string, string>, where: Map<string, { round: number; position: number }>): MatchView {
+function toMatchView(
+  m: StoredMatch,
+  names: Map<string, string>,
+  where: Map<string, { round: number; position: number }>,
+): MatchView {
   const side = (id: string | null): SideView | null => (id ? { id, name: names.get(id) ?? "" } : null);
   const feed = (f?: { winnerOf?: string; loserOf?: string }): FeedView | null => {
     if (!f) return null;
@@ -162,7 +176,10 @@ function toMatchView(m: StoredMatch, names: Map<string, string>, where: Map<stri
     position: m.position,
     table: m.tableName ?? String(m.position),
     startsAt: m.startsAt,
-    label: m.label === "third_place" || m.label === "bye" || m.label === "losers" || m.label === "grand_final" ? m.label : null,
+    label:
+      m.label === "third_place" || m.label === "bye" || m.label === "losers" || m.label === "grand_final"
+        ? m.label
+        : null,
     a: side(m.entrantA),
     b: side(m.entrantB),
     feedA: feed(m.feeds.a),
@@ -198,12 +215,20 @@ export interface Built {
 }
 
 /** Standings, rounds and bracket from one competition's entrants and matches. */
-export function build(c: { format: CompetitionFormat; game: GameType }, entrants: StoredEntrant[], rows: StoredMatch[]): Built {
+export function build(
+  c: { format: CompetitionFormat; game: GameType },
+  entrants: StoredEntrant[],
+  rows: StoredMatch[],
+): Built {
   const names = new Map(entrants.map((e) => [e.id, e.name]));
   const where = new Map(rows.map((m) => [m.id, { round: m.round, position: m.position }]));
   const matches = rows.map((m) => toMatchView(m, names, where));
   const open = rows.filter((m) => m.outcome === null);
-  const currentRound = open.length ? Math.min(...open.map((m) => m.round)) : rows.length ? Math.max(...rows.map((m) => m.round)) : null;
+  const currentRound = open.length
+    ? Math.min(...open.map((m) => m.round))
+    : rows.length
+      ? Math.max(...rows.map((m) => m.round))
+      : null;
   const game = STANDINGS_GAME[c.game];
   const seeded = [...entrants].filter((e) => e.seed !== null).sort((x, y) => x.seed! - y.seed!);
   const standingsOf = (system: "round_robin" | "swiss", ids: string[], ms: StoredMatch[]) => {
@@ -211,16 +236,34 @@ export function build(c: { format: CompetitionFormat; game: GameType }, entrants
     return computeStandings({ system, game }, ids, results);
   };
   const rowsView = (s: ReturnType<typeof computeStandings>): StandingView[] =>
-    s.rows.map((r) => ({ entrant: { id: r.entrant, name: names.get(r.entrant) ?? "" }, rank: r.rank, shared: r.shared, points: r.points, played: r.played, won: r.won, drawn: r.drawn, lost: r.lost, byes: r.byes, tieBreaks: r.tieBreaks }));
+    s.rows.map((r) => ({
+      entrant: { id: r.entrant, name: names.get(r.entrant) ?? "" },
+      rank: r.rank,
+      shared: r.shared,
+      points: r.points,
+      played: r.played,
+      won: r.won,
+      drawn: r.drawn,
+      lost: r.lost,
+      byes: r.byes,
+      tieBreaks: r.tieBreaks,
+    }));
 
-  const fromFinal = (rs: Array<{ round: number; matches: MatchView[] }>) => rs.map((r, i) => ({ ...r, fromFinal: rs.length - 1 - i }));
+  const fromFinal = (rs: Array<{ round: number; matches: MatchView[] }>) =>
+    rs.map((r, i) => ({ ...r, fromFinal: rs.length - 1 - i }));
   const winnerSide = (m: MatchView | null | undefined) => (m?.winner === "a" ? m.a : m?.winner === "b" ? m.b : null);
   if (c.format === "double_elimination") {
     const grandFinal = matches.find((m) => m.label === "grand_final") ?? null;
     return {
       ...standingsMeta("round_robin", game),
       groups: [],
-      bracket: { rounds: fromFinal(byRound(matches.filter((m) => m.label === null))), thirdPlace: null, champion: winnerSide(grandFinal), losers: byRound(matches.filter((m) => m.label === "losers")), grandFinal },
+      bracket: {
+        rounds: fromFinal(byRound(matches.filter((m) => m.label === null))),
+        thirdPlace: null,
+        champion: winnerSide(grandFinal),
+        losers: byRound(matches.filter((m) => m.label === "losers")),
+        grandFinal,
+      },
       matches,
       currentRound,
     };
@@ -238,8 +281,19 @@ export function build(c: { format: CompetitionFormat; game: GameType }, entrants
     };
   }
   if (c.format === "swiss") {
-    const s = standingsOf("swiss", seeded.map((e) => e.id), rows);
-    return { tieBreakOrder: s.tieBreakOrder, points: s.points, groups: [{ groupNo: null, standings: rowsView(s), rounds: byRound(matches) }], bracket: null, matches, currentRound };
+    const s = standingsOf(
+      "swiss",
+      seeded.map((e) => e.id),
+      rows,
+    );
+    return {
+      tieBreakOrder: s.tieBreakOrder,
+      points: s.points,
+      groups: [{ groupNo: null, standings: rowsView(s), rounds: byRound(matches) }],
+      bracket: null,
+      matches,
+      currentRound,
+    };
   }
   const groupNos = [...new Set(seeded.map((e) => e.groupNo))].sort((x, y) => (x ?? 0) - (y ?? 0));
   let meta = standingsMeta("round_robin", game);

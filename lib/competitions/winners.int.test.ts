@@ -16,7 +16,8 @@ import { festivalWinners, getPublicCompetition } from "./queries";
 let t: TestDb;
 let organiser: Actor;
 let f: Awaited<ReturnType<typeof openFestival>> & { id: string };
-const idOf = async (slug: string) => (await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)))[0].id;
+const idOf = async (slug: string) =>
+  (await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug)))[0].id;
 beforeAll(async () => {
   t = await createTestDb();
   organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
@@ -27,16 +28,36 @@ afterAll(async () => t?.close());
 
 let slot = 0;
 /** A published item with a competition and `n` checked-in entrants named `P<slot>-1` … (strongest first). */
-async function competitionWith(setup: Record<string, unknown>, n: number, opts: { publish?: boolean; festival?: { slug: string; hallId: string } } = {}) {
+async function competitionWith(
+  setup: Record<string, unknown>,
+  n: number,
+  opts: { publish?: boolean; festival?: { slug: string; hallId: string } } = {},
+) {
   slot += 1;
   const fest = opts.festival ?? f;
-  const item = must(await createItem(t.db, organiser, { festivalSlug: fest.slug, title: `颁奖比赛${slot}`, kind: "card_chess", venueId: fest.hallId, startsAt: hefei(17, 11 + slot), endsAt: hefei(17, 12 + slot) }));
+  const item = must(
+    await createItem(t.db, organiser, {
+      festivalSlug: fest.slug,
+      title: `颁奖比赛${slot}`,
+      kind: "card_chess",
+      venueId: fest.hallId,
+      startsAt: hefei(17, 11 + slot),
+      endsAt: hefei(17, 12 + slot),
+    }),
+  );
   if (opts.publish !== false) must(await publishProgramme(t.db, organiser, { festivalSlug: fest.slug }));
   const id = must(await setUpCompetition(t.db, organiser, { itemId: item.item.id, ...setup })).id;
   const names = Array.from({ length: n }, (_, i) => `P${slot}-${i + 1}`);
   const entrants = await t.db
     .insert(competitionEntrants)
-    .values(names.map((name) => ({ competitionId: id, name, members: [{ registrationId: randomUUID(), userId: null, name }], checkedIn: true })))
+    .values(
+      names.map((name) => ({
+        competitionId: id,
+        name,
+        members: [{ registrationId: randomUUID(), userId: null, name }],
+        checkedIn: true,
+      })),
+    )
     .returning();
   const strength = new Map(entrants.map((e) => [e.id, names.indexOf(e.name)]));
   return { id, itemId: item.item.id, names, strength };
@@ -47,17 +68,29 @@ async function competitionWith(setup: Record<string, unknown>, n: number, opts: 
  * results are in): `decide` gives the chess result from side A's view.
  */
 async function play(c: { id: string }, decide: (a: string, b: string) => string, limit = Infinity) {
-  for (let entered = 0; entered < limit; ) {
-    const ready = (await t.db.select().from(competitionMatches).where(and(eq(competitionMatches.competitionId, c.id), isNull(competitionMatches.outcome))).orderBy(asc(competitionMatches.round), asc(competitionMatches.position))).filter((m) => m.entrantA && m.entrantB);
+  for (let entered = 0; entered < limit;) {
+    const ready = (
+      await t.db
+        .select()
+        .from(competitionMatches)
+        .where(and(eq(competitionMatches.competitionId, c.id), isNull(competitionMatches.outcome)))
+        .orderBy(asc(competitionMatches.round), asc(competitionMatches.position))
+    ).filter((m) => m.entrantA && m.entrantB);
     if (!ready.length) return;
     for (const m of ready.slice(0, limit - entered)) {
-      must(await enterResult(t.db, organiser, { matchId: m.id, result: { kind: "chess", result: decide(m.entrantA!, m.entrantB!) } }));
+      must(
+        await enterResult(t.db, organiser, {
+          matchId: m.id,
+          result: { kind: "chess", result: decide(m.entrantA!, m.entrantB!) },
+        }),
+      );
       entered += 1;
     }
   }
 }
 /** The stronger (earlier-named) entrant wins. */
-const byStrength = (strength: Map<string, number>) => (a: string, b: string) => (strength.get(a)! < strength.get(b)! ? "1-0" : "0-1");
+const byStrength = (strength: Map<string, number>) => (a: string, b: string) =>
+  strength.get(a)! < strength.get(b)! ? "1-0" : "0-1";
 const winnersOf = async (itemId: string) => (await festivalWinners(t.db, f.id)).find((w) => w.item.id === itemId);
 
 describe("festival winners", () => {
@@ -68,7 +101,12 @@ describe("festival winners", () => {
     const stronger = byStrength(c.strength);
     await play(c, (a, b) => ([c.strength.get(a), c.strength.get(b)].sort().join() === "2,3" ? "½-½" : stronger(a, b)));
     const w = (await winnersOf(c.itemId))!;
-    expect(w).toMatchObject({ game: "chess", format: "round_robin", entrantKind: "individual", item: { title: `颁奖比赛${slot}` } });
+    expect(w).toMatchObject({
+      game: "chess",
+      format: "round_robin",
+      entrantKind: "individual",
+      item: { title: `颁奖比赛${slot}` },
+    });
     expect(w.podium).toEqual({
       kind: "places",
       places: [
@@ -91,11 +129,17 @@ describe("festival winners", () => {
     must(await makeDraw(t.db, organiser, { competitionId: c.id, seed: 4 }));
     // Every game drawn: all three share first.
     await play(c, () => "½-½");
-    expect((await winnersOf(c.itemId))!.podium).toEqual({ kind: "places", places: [{ place: 1, shared: true, names: expect.arrayContaining(c.names) }] });
+    expect((await winnersOf(c.itemId))!.podium).toEqual({
+      kind: "places",
+      places: [{ place: 1, shared: true, names: expect.arrayContaining(c.names) }],
+    });
   });
 
   it("a knockout with a third-place match: the final's winner and loser, then the third-place match's winner", async () => {
-    const c = await competitionWith({ format: "single_elimination", game: "chess", entrantKind: "individual", thirdPlace: true, seeding: "random" }, 4);
+    const c = await competitionWith(
+      { format: "single_elimination", game: "chess", entrantKind: "individual", thirdPlace: true, seeding: "random" },
+      4,
+    );
     must(await makeDraw(t.db, organiser, { competitionId: c.id, seed: 2 }));
     await play(c, byStrength(c.strength));
     const page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
@@ -113,7 +157,10 @@ describe("festival winners", () => {
   });
 
   it("a knockout without a third-place match: both losing semi-finalists share third", async () => {
-    const c = await competitionWith({ format: "single_elimination", game: "chess", entrantKind: "individual", thirdPlace: false }, 5);
+    const c = await competitionWith(
+      { format: "single_elimination", game: "chess", entrantKind: "individual", thirdPlace: false },
+      5,
+    );
     must(await makeDraw(t.db, organiser, { competitionId: c.id, seed: 8 }));
     await play(c, byStrength(c.strength));
     const page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
@@ -132,11 +179,17 @@ describe("festival winners", () => {
   });
 
   it("a round robin in groups: each group's first", async () => {
-    const c = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual", groupSize: 3 }, 6);
+    const c = await competitionWith(
+      { format: "round_robin", game: "chess", entrantKind: "individual", groupSize: 3 },
+      6,
+    );
     must(await makeDraw(t.db, organiser, { competitionId: c.id, seed: 6 }));
     await play(c, byStrength(c.strength));
     const page = (await getPublicCompetition(t.db, f.slug, c.itemId))!;
-    expect((await winnersOf(c.itemId))!.podium).toEqual({ kind: "groups", groups: page.groups.map((g) => ({ groupNo: g.groupNo, names: [g.standings[0].entrant.name] })) });
+    expect((await winnersOf(c.itemId))!.podium).toEqual({
+      kind: "groups",
+      groups: page.groups.map((g) => ({ groupNo: g.groupNo, names: [g.standings[0].entrant.name] })),
+    });
     expect(page.groups).toHaveLength(2);
   });
 
@@ -145,7 +198,9 @@ describe("festival winners", () => {
     must(await makeDraw(t.db, organiser, { competitionId: half.id, seed: 3 }));
     await play(half, byStrength(half.strength), 5);
     const notDrawn = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 3);
-    const hidden = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 3, { publish: false });
+    const hidden = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 3, {
+      publish: false,
+    });
     must(await makeDraw(t.db, organiser, { competitionId: hidden.id, seed: 1 }));
     await play(hidden, byStrength(hidden.strength));
     const shown = (await festivalWinners(t.db, f.id)).map((w) => w.item.id);
@@ -155,7 +210,9 @@ describe("festival winners", () => {
     expect(shown.length).toBeGreaterThan(0);
 
     const draft = await makeFestival(t.db, organiser);
-    const inDraft = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 3, { festival: draft });
+    const inDraft = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 3, {
+      festival: draft,
+    });
     must(await makeDraw(t.db, organiser, { competitionId: inDraft.id, seed: 1 }));
     await play(inDraft, byStrength(inDraft.strength));
     expect(await festivalWinners(t.db, await idOf(draft.slug))).toEqual([]);

@@ -25,7 +25,8 @@ import {
 async function revalidatePublicProgramme(slug: string) {
   const items = await publishedItemIds(await getDb(), slug);
   for (const locale of LOCALES) {
-    for (const page of ["", "/venues", "/print", ...items.map((id) => `/items/${id}`)]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
+    for (const page of ["", "/venues", "/print", ...items.map((id) => `/items/${id}`)])
+      revalidatePath(`/${locale}/festivals/${slug}${page}`);
   }
 }
 
@@ -48,7 +49,10 @@ const FESTIVAL_FIELDS = [
   "version",
 ];
 
-function failed(result: { code: string; fieldErrors?: Record<string, string[] | undefined> }, values?: Record<string, string>): ActionState {
+function failed(
+  result: { code: string; fieldErrors?: Record<string, string[] | undefined> },
+  values?: Record<string, string>,
+): ActionState {
   return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
 }
 
@@ -56,7 +60,9 @@ export async function createFestivalAction(_prev: ActionState, formData: FormDat
   const values = formValues(formData, FESTIVAL_FIELDS);
   const actor = await getActor();
   const db = await getDb();
-  const result = values.sourceSlug ? await startFestivalFrom(db, actor, values) : await createFestival(db, actor, values);
+  const result = values.sourceSlug
+    ? await startFestivalFrom(db, actor, values)
+    : await createFestival(db, actor, values);
   if (!result.ok) return failed(result, values);
   revalidatePath("/dashboard/festivals");
   redirect(`/dashboard/festivals/${result.data.slug}`);
@@ -127,5 +133,7 @@ export async function publishProgrammeAction(slug: string) {
     await revalidatePublicProgramme(slug);
     revalidatePath(`/[locale]/dashboard/festivals/${slug}`, "layout");
   }
-  return result.ok ? { ok: true as const, data: { publishedAt: result.data.publishedAt.toISOString(), items: result.data.items } } : result;
+  return result.ok
+    ? { ok: true as const, data: { publishedAt: result.data.publishedAt.toISOString(), items: result.data.items } }
+    : result;
 }

@@ -4,7 +4,14 @@ import { findConflicts, overlaps, sortConflicts, type Conflict, type ScheduleIte
 
 const T0 = Date.UTC(2027, 0, 16, 0, 0);
 const at = (min: number) => new Date(T0 + min * 60_000);
-const item = (id: string, venueId: string | null, start: number, end: number, people: string[] = [], parentId: string | null = null): ScheduleItem => ({
+const item = (
+  id: string,
+  venueId: string | null,
+  start: number,
+  end: number,
+  people: string[] = [],
+  parentId: string | null = null,
+): ScheduleItem => ({
   id,
   venueId,
   startsAt: at(start),
@@ -21,7 +28,8 @@ function bruteForce(items: ScheduleItem[], festival?: { startsAt: Date; endsAt: 
       const [a, b] = [items[i], items[j]];
       if (!overlaps(a, b)) continue;
       const ids = (a.id < b.id ? [a.id, b.id] : [b.id, a.id]) as [string, string];
-      if (a.venueId && a.venueId === b.venueId && !a.parentId && !b.parentId) out.push({ kind: "venue_overlap", itemIds: ids, venueId: a.venueId });
+      if (a.venueId && a.venueId === b.venueId && !a.parentId && !b.parentId)
+        out.push({ kind: "venue_overlap", itemIds: ids, venueId: a.venueId });
       const related = a.parentId === b.id || b.parentId === a.id || (!!a.parentId && a.parentId === b.parentId);
       if (!related) {
         const pa = new Set(a.people.map((p) => p.trim().toLowerCase()).filter(Boolean));
@@ -31,13 +39,17 @@ function bruteForce(items: ScheduleItem[], festival?: { startsAt: Date; endsAt: 
       }
     }
   }
-  if (festival) for (const i of items) if (i.startsAt < festival.startsAt || i.endsAt > festival.endsAt) out.push({ kind: "outside_festival", itemId: i.id });
+  if (festival)
+    for (const i of items)
+      if (i.startsAt < festival.startsAt || i.endsAt > festival.endsAt)
+        out.push({ kind: "outside_festival", itemId: i.id });
   for (const block of items) {
     const acts = items.filter((i) => i.parentId === block.id);
     if (!acts.length) continue;
     const mins = (x: ScheduleItem) => Math.round((x.endsAt.getTime() - x.startsAt.getTime()) / 60_000);
     const total = acts.reduce((n, a) => n + mins(a), 0);
-    if (total > mins(block)) out.push({ kind: "longer_than_block", itemId: block.id, actsMinutes: total, blockMinutes: mins(block) });
+    if (total > mins(block))
+      out.push({ kind: "longer_than_block", itemId: block.id, actsMinutes: total, blockMinutes: mins(block) });
   }
   return sortConflicts(out);
 }
@@ -58,7 +70,14 @@ const scheduleArb = fc
     rows.map((r, i): ScheduleItem => {
       // An act points to an earlier top-level item, as a block's running order does.
       const parentIndex = r.isAct && i > 0 ? r.parent % i : -1;
-      return item(`i${String(i).padStart(2, "0")}`, r.venue, r.start, r.start + r.length, r.people, parentIndex >= 0 ? `i${String(parentIndex).padStart(2, "0")}` : null);
+      return item(
+        `i${String(i).padStart(2, "0")}`,
+        r.venue,
+        r.start,
+        r.start + r.length,
+        r.people,
+        parentIndex >= 0 ? `i${String(parentIndex).padStart(2, "0")}` : null,
+      );
     }),
   );
 
@@ -75,7 +94,12 @@ describe("conflict finder", () => {
   });
 
   it("finds a double-booked venue, and touching items do not clash", () => {
-    const items = [item("a", "hall", 60, 120), item("b", "hall", 90, 150), item("c", "hall", 150, 180), item("d", "square", 60, 120)];
+    const items = [
+      item("a", "hall", 60, 120),
+      item("b", "hall", 90, 150),
+      item("c", "hall", 150, 180),
+      item("d", "square", 60, 120),
+    ];
     expect(findConflicts(items)).toEqual([{ kind: "venue_overlap", itemIds: ["a", "b"], venueId: "hall" }]);
   });
 
@@ -92,7 +116,12 @@ describe("conflict finder", () => {
   });
 
   it("warns of items outside the festival and acts longer than their block", () => {
-    const items = [item("block", "hall", 0, 30), item("a1", "hall", 0, 20, [], "block"), item("a2", "hall", 20, 40, [], "block"), item("late", "hall", 3000, 3060)];
+    const items = [
+      item("block", "hall", 0, 30),
+      item("a1", "hall", 0, 20, [], "block"),
+      item("a2", "hall", 20, 40, [], "block"),
+      item("late", "hall", 3000, 3060),
+    ];
     expect(findConflicts(items, { startsAt: at(0), endsAt: at(2880) })).toEqual([
       { kind: "longer_than_block", itemId: "block", actsMinutes: 40, blockMinutes: 30 },
       { kind: "outside_festival", itemId: "late" },
@@ -100,7 +129,10 @@ describe("conflict finder", () => {
   });
 
   it("a competition's matches clash with other items a player is in, not with their own item, and are never acts of a block", () => {
-    const match = (id: string, partOf: string, start: number, people: string[]): ScheduleItem => ({ ...item(id, null, start, start + 30, people), partOf });
+    const match = (id: string, partOf: string, start: number, people: string[]): ScheduleItem => ({
+      ...item(id, null, start, start + 30, people),
+      partOf,
+    });
     const items = [
       item("chess", "room", 0, 120, ["王秀英"]),
       match("m1", "chess", 0, ["王秀英", "李建国"]),
@@ -108,9 +140,7 @@ describe("conflict finder", () => {
       item("show", "hall", 20, 50, ["张伟"]),
       match("t1", "pingpong", 40, ["李建国"]),
     ];
-    expect(findConflicts(items)).toEqual([
-      { kind: "person_overlap", itemIds: ["m2", "show"], person: "张伟" },
-    ]);
+    expect(findConflicts(items)).toEqual([{ kind: "person_overlap", itemIds: ["m2", "show"], person: "张伟" }]);
     // A match at the same time as another competition's, with a player in both.
     expect(findConflicts([...items, match("t2", "pingpong", 0, ["李建国"])])).toEqual([
       { kind: "person_overlap", itemIds: ["m2", "show"], person: "张伟" },

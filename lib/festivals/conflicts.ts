@@ -64,7 +64,8 @@ export function findConflicts(items: ScheduleItem[], festival?: { startsAt: Date
   // Acts share their block's venue by definition: only top-level items book a venue.
   const booked = items.filter((i) => i.venueId && !i.parentId);
   for (const [venueId, group] of groupBy(booked, (i) => [i.venueId!])) {
-    for (const [a, b] of overlappingPairs(group)) out.push({ kind: "venue_overlap", itemIds: pair(a.id, b.id), venueId });
+    for (const [a, b] of overlappingPairs(group))
+      out.push({ kind: "venue_overlap", itemIds: pair(a.id, b.id), venueId });
   }
   for (const [person, group] of groupBy(items, (i) => i.people.map(normalisePerson).filter(Boolean))) {
     for (const [a, b] of overlappingPairs(group)) {
@@ -73,15 +74,21 @@ export function findConflicts(items: ScheduleItem[], festival?: { startsAt: Date
   }
   if (festival) {
     for (const i of items) {
-      if (i.startsAt < festival.startsAt || i.endsAt > festival.endsAt) out.push({ kind: "outside_festival", itemId: i.id });
+      if (i.startsAt < festival.startsAt || i.endsAt > festival.endsAt)
+        out.push({ kind: "outside_festival", itemId: i.id });
     }
   }
-  const minutes = (i: { startsAt: Date; endsAt: Date }) => Math.round((i.endsAt.getTime() - i.startsAt.getTime()) / 60_000);
-  for (const [blockId, acts] of groupBy(items.filter((i) => i.parentId), (i) => [i.parentId!])) {
+  const minutes = (i: { startsAt: Date; endsAt: Date }) =>
+    Math.round((i.endsAt.getTime() - i.startsAt.getTime()) / 60_000);
+  for (const [blockId, acts] of groupBy(
+    items.filter((i) => i.parentId),
+    (i) => [i.parentId!],
+  )) {
     const block = items.find((i) => i.id === blockId);
     if (!block) continue;
     const actsMinutes = acts.reduce((n, a) => n + minutes(a), 0);
-    if (actsMinutes > minutes(block)) out.push({ kind: "longer_than_block", itemId: blockId, actsMinutes, blockMinutes: minutes(block) });
+    if (actsMinutes > minutes(block))
+      out.push({ kind: "longer_than_block", itemId: blockId, actsMinutes, blockMinutes: minutes(block) });
   }
   return sortConflicts(out);
 }

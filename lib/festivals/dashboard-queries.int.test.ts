@@ -33,8 +33,18 @@ describe("the festivals list and the builder say what residents see", () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
     const before = (await listFestivals(t.db)).find((f) => f.slug === slug)!;
     expect(before).toMatchObject({ items: 0, lastPublishedAt: null, status: "draft" });
-    for (const [from, to] of [[9, 10], [10, 11]] as const) {
-      const r = await createItem(t.db, organiser, { festivalSlug: slug, title: "红歌合唱", kind: "single_act", venueId: hallId, startsAt: hefei(16, from), endsAt: hefei(16, to) });
+    for (const [from, to] of [
+      [9, 10],
+      [10, 11],
+    ] as const) {
+      const r = await createItem(t.db, organiser, {
+        festivalSlug: slug,
+        title: "红歌合唱",
+        kind: "single_act",
+        venueId: hallId,
+        startsAt: hefei(16, from),
+        endsAt: hefei(16, to),
+      });
       expect(r.ok).toBe(true);
     }
     const p = await publishProgramme(t.db, organiser, { festivalSlug: slug });

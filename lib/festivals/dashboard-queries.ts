@@ -74,14 +74,27 @@ export interface VenueDto {
 
 export async function listVenues(db: DbOrTx, festivalId: string): Promise<VenueDto[]> {
   return db
-    .select({ id: venues.id, name: venues.name, capacity: venues.capacity, description: venues.description, position: venues.position })
+    .select({
+      id: venues.id,
+      name: venues.name,
+      capacity: venues.capacity,
+      description: venues.description,
+      position: venues.position,
+    })
     .from(venues)
     .where(eq(venues.festivalId, festivalId))
     .orderBy(asc(venues.position), asc(venues.name));
 }
 
 export interface BuilderData {
-  festival: { slug: string; title: string; startsOn: string; endsOn: string; timeZone: string; status: "draft" | "published" | "archived" };
+  festival: {
+    slug: string;
+    title: string;
+    startsOn: string;
+    endsOn: string;
+    timeZone: string;
+    status: "draft" | "published" | "archived";
+  };
   venues: VenueDto[];
   items: ItemDto[];
   lastPublishedAt: string | null;
@@ -93,14 +106,34 @@ export interface BuilderData {
 
 export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderData | null> {
   const [f] = await db
-    .select({ id: festivals.id, slug: festivals.slug, title: festivals.title, startsOn: festivals.startsOn, endsOn: festivals.endsOn, timeZone: festivals.timeZone, status: festivals.status, lastPublishedAt: lastPublished })
+    .select({
+      id: festivals.id,
+      slug: festivals.slug,
+      title: festivals.title,
+      startsOn: festivals.startsOn,
+      endsOn: festivals.endsOn,
+      timeZone: festivals.timeZone,
+      status: festivals.status,
+      lastPublishedAt: lastPublished,
+    })
     .from(festivals)
     .where(eq(festivals.slug, slug));
   if (!f) return null;
-  const items = await db.select().from(programmeItems).where(eq(programmeItems.festivalId, f.id)).orderBy(asc(programmeItems.startsAt), asc(programmeItems.position));
+  const items = await db
+    .select()
+    .from(programmeItems)
+    .where(eq(programmeItems.festivalId, f.id))
+    .orderBy(asc(programmeItems.startsAt), asc(programmeItems.position));
   const last = f.lastPublishedAt ? new Date(f.lastPublishedAt) : null;
   return {
-    festival: { slug: f.slug, title: f.title, startsOn: f.startsOn, endsOn: f.endsOn, timeZone: f.timeZone, status: f.status },
+    festival: {
+      slug: f.slug,
+      title: f.title,
+      startsOn: f.startsOn,
+      endsOn: f.endsOn,
+      timeZone: f.timeZone,
+      status: f.status,
+    },
     venues: await listVenues(db, f.id),
     items: items.map(toItemDto),
     lastPublishedAt: last?.toISOString() ?? null,

@@ -10,8 +10,13 @@ export interface CalendarEvent {
   url?: string;
 }
 
-const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const escapeText = (s: string) =>
+  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a character. */
 function fold(line: string): string {
@@ -33,7 +38,14 @@ function fold(line: string): string {
 }
 
 export function toICalendar(name: string, events: CalendarEvent[], now = new Date()): string {
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Linli//Neighbourhood Festival//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(name)}`];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Linli//Neighbourhood Festival//ZH",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(name)}`,
+  ];
   for (const e of events) {
     lines.push(
       "BEGIN:VEVENT",
@@ -64,7 +76,10 @@ export function parseICalendar(text: string): Record<string, string>[] {
       current = null;
     } else if (current) {
       const i = line.indexOf(":");
-      current[line.slice(0, i)] = line.slice(i + 1).replace(/\\n/g, "\n").replace(/\\([\\;,])/g, "$1");
+      current[line.slice(0, i)] = line
+        .slice(i + 1)
+        .replace(/\\n/g, "\n")
+        .replace(/\\([\\;,])/g, "$1");
     }
   }
   return events;

@@ -1,5 +1,14 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
-import { festivals, programmeItems, programmePublications, venues, type ProgrammeItem, type PublishedItem, type PublishedVenue, type Venue } from "@/db/schema";
+import {
+  festivals,
+  programmeItems,
+  programmePublications,
+  venues,
+  type ProgrammeItem,
+  type PublishedItem,
+  type PublishedVenue,
+  type Venue,
+} from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,7 +17,15 @@ import { syncItemQuota } from "@/lib/registrations/places";
 import { parseInput } from "@/lib/validation";
 import { findConflicts, type Conflict } from "./conflicts";
 import { canManageFestivals } from "./permissions";
-import { createItemSchema, deleteItemSchema, publishSchema, reorderActsSchema, updateItemSchema, updateVenueSchema, venueSchema } from "./schemas";
+import {
+  createItemSchema,
+  deleteItemSchema,
+  publishSchema,
+  reorderActsSchema,
+  updateItemSchema,
+  updateVenueSchema,
+  venueSchema,
+} from "./schemas";
 import { festivalBounds } from "./time";
 import { isUuid } from "@/lib/ids";
 
@@ -55,7 +72,12 @@ export const toPublishedItem = (i: ProgrammeItem): PublishedItem => ({
   position: i.position,
   people: i.people,
 });
-export const toPublishedVenue = (v: Venue): PublishedVenue => ({ id: v.id, name: v.name, description: v.description, position: v.position });
+export const toPublishedVenue = (v: Venue): PublishedVenue => ({
+  id: v.id,
+  name: v.name,
+  description: v.description,
+  position: v.position,
+});
 
 export interface Clash {
   id: string;
@@ -66,8 +88,7 @@ export interface Clash {
 
 /** A save that lost: someone saved first (with their version), or the venue is taken then. */
 export type ItemFailure =
-  | { ok: false; code: "stale_version"; current: ItemDto | null }
-  | { ok: false; code: "venue_taken"; clashes: Clash[] };
+  { ok: false; code: "stale_version"; current: ItemDto | null } | { ok: false; code: "venue_taken"; clashes: Clash[] };
 export type ItemResult = Result<{ item: ItemDto; warnings: Conflict[] }> | ItemFailure;
 
 async function festivalBySlug(tx: DbOrTx, slug: string) {
@@ -80,7 +101,13 @@ async function festivalBySlug(tx: DbOrTx, slug: string) {
 
 async function festivalById(tx: DbOrTx, id: string) {
   const [f] = await tx
-    .select({ id: festivals.id, slug: festivals.slug, startsOn: festivals.startsOn, endsOn: festivals.endsOn, timeZone: festivals.timeZone })
+    .select({
+      id: festivals.id,
+      slug: festivals.slug,
+      startsOn: festivals.startsOn,
+      endsOn: festivals.endsOn,
+      timeZone: festivals.timeZone,
+    })
     .from(festivals)
     .where(eq(festivals.id, id));
   return f!;
@@ -99,9 +126,20 @@ async function lockVenue(tx: Tx, venueId: string, festivalId: string): Promise<b
   return rows.length > 0;
 }
 
-async function venueClashes(tx: Tx, venueId: string, startsAt: Date, endsAt: Date, exceptId?: string): Promise<Clash[]> {
+async function venueClashes(
+  tx: Tx,
+  venueId: string,
+  startsAt: Date,
+  endsAt: Date,
+  exceptId?: string,
+): Promise<Clash[]> {
   const rows = await tx
-    .select({ id: programmeItems.id, title: programmeItems.title, startsAt: programmeItems.startsAt, endsAt: programmeItems.endsAt })
+    .select({
+      id: programmeItems.id,
+      title: programmeItems.title,
+      startsAt: programmeItems.startsAt,
+      endsAt: programmeItems.endsAt,
+    })
     .from(programmeItems)
     .where(
       and(
@@ -113,18 +151,29 @@ async function venueClashes(tx: Tx, venueId: string, startsAt: Date, endsAt: Dat
       ),
     )
     .orderBy(asc(programmeItems.startsAt));
-  return rows.map((r) => ({ id: r.id, title: r.title, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
+  }));
 }
 
 /** The warnings that involve one item, after a save. */
 async function warningsFor(tx: DbOrTx, festivalId: string, itemId: string): Promise<Conflict[]> {
   const f = await festivalById(tx, festivalId);
   const items = await tx.select().from(programmeItems).where(eq(programmeItems.festivalId, festivalId));
-  return findConflicts(items, festivalBounds(f)).filter((c) => ("itemIds" in c ? c.itemIds.includes(itemId) : c.itemId === itemId));
+  return findConflicts(items, festivalBounds(f)).filter((c) =>
+    "itemIds" in c ? c.itemIds.includes(itemId) : c.itemId === itemId,
+  );
 }
 
 async function actsOf(tx: DbOrTx, blockId: string) {
-  return tx.select().from(programmeItems).where(eq(programmeItems.parentId, blockId)).orderBy(asc(programmeItems.position), asc(programmeItems.startsAt));
+  return tx
+    .select()
+    .from(programmeItems)
+    .where(eq(programmeItems.parentId, blockId))
+    .orderBy(asc(programmeItems.position), asc(programmeItems.startsAt));
 }
 
 // ——— venues ———
@@ -143,7 +192,13 @@ export async function createVenue(db: Db, actor: Actor | null, input: unknown): 
       .onConflictDoNothing({ target: [venues.festivalId, venues.name] })
       .returning({ id: venues.id });
     if (!row) return fail("invalid", { name: ["venue_name_taken"] });
-    await writeAudit(tx, { actorId: actor!.id, action: "venues.create", targetType: "venue", targetId: row.id, details: { name: v.name } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "venues.create",
+      targetType: "venue",
+      targetId: row.id,
+      details: { name: v.name },
+    });
     return ok({ id: row.id });
   });
 }
@@ -156,11 +211,24 @@ export async function updateVenue(db: Db, actor: Actor | null, input: unknown): 
   return db.transaction(async (tx) => {
     const f = await festivalBySlug(tx, festivalSlug);
     if (!f) return fail("not_found");
-    const [clash] = await tx.select({ id: venues.id }).from(venues).where(and(eq(venues.festivalId, f.id), eq(venues.name, v.name), ne(venues.id, id)));
+    const [clash] = await tx
+      .select({ id: venues.id })
+      .from(venues)
+      .where(and(eq(venues.festivalId, f.id), eq(venues.name, v.name), ne(venues.id, id)));
     if (clash) return fail("invalid", { name: ["venue_name_taken"] });
-    const [row] = await tx.update(venues).set(v).where(and(eq(venues.id, id), eq(venues.festivalId, f.id))).returning({ id: venues.id });
+    const [row] = await tx
+      .update(venues)
+      .set(v)
+      .where(and(eq(venues.id, id), eq(venues.festivalId, f.id)))
+      .returning({ id: venues.id });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: "venues.update", targetType: "venue", targetId: id, details: { name: v.name } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "venues.update",
+      targetType: "venue",
+      targetId: id,
+      details: { name: v.name },
+    });
     return ok(undefined);
   });
 }
@@ -170,11 +238,21 @@ export async function deleteVenue(db: Db, actor: Actor | null, venueId: unknown)
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "venues.delete");
   if (!isUuid(venueId)) return fail("invalid");
   return db.transaction(async (tx) => {
-    const [used] = await tx.select({ id: programmeItems.id }).from(programmeItems).where(eq(programmeItems.venueId, venueId)).limit(1);
+    const [used] = await tx
+      .select({ id: programmeItems.id })
+      .from(programmeItems)
+      .where(eq(programmeItems.venueId, venueId))
+      .limit(1);
     if (used) return fail("venue_in_use");
     const [row] = await tx.delete(venues).where(eq(venues.id, venueId)).returning({ id: venues.id, name: venues.name });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: "venues.delete", targetType: "venue", targetId: venueId, details: { name: row.name } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "venues.delete",
+      targetType: "venue",
+      targetId: venueId,
+      details: { name: row.name },
+    });
     return ok(undefined);
   });
 }
@@ -196,7 +274,11 @@ export async function createItem(db: Db, actor: Actor | null, input: unknown): P
     let { venueId, startsAt, endsAt } = v;
     let position = 0;
     if (v.parentId) {
-      const [block] = await tx.select().from(programmeItems).where(and(eq(programmeItems.id, v.parentId), eq(programmeItems.festivalId, f.id))).for("update");
+      const [block] = await tx
+        .select()
+        .from(programmeItems)
+        .where(and(eq(programmeItems.id, v.parentId), eq(programmeItems.festivalId, f.id)))
+        .for("update");
       if (!block || block.kind !== "performance_block") return fail("invalid", { parentId: ["not_a_block"] });
       const acts = await actsOf(tx, block.id);
       const length = endsAt.getTime() - startsAt.getTime();
@@ -241,7 +323,10 @@ export async function updateItem(db: Db, actor: Actor | null, input: unknown): P
     let venueId = v.venueId;
     if (current.parentId) {
       // An act stays in its block's venue; its place in time comes from the running order.
-      const [block] = await tx.select({ venueId: programmeItems.venueId }).from(programmeItems).where(eq(programmeItems.id, current.parentId));
+      const [block] = await tx
+        .select({ venueId: programmeItems.venueId })
+        .from(programmeItems)
+        .where(eq(programmeItems.id, current.parentId));
       venueId = block?.venueId ?? null;
     } else if (venueId) {
       if (!(await lockVenue(tx, venueId, current.festivalId))) return fail("invalid", { venueId: ["venue_unknown"] });
@@ -249,7 +334,8 @@ export async function updateItem(db: Db, actor: Actor | null, input: unknown): P
       if (clashes.length) return { ok: false, code: "venue_taken", clashes };
     }
     // Places people registered for follow the item (never fewer than those already taken).
-    if (v.capacity !== current.capacity && !(await syncItemQuota(tx, current.festivalId, id, v.capacity))) return fail("invalid", { capacity: ["capacity_below_taken"] });
+    if (v.capacity !== current.capacity && !(await syncItemQuota(tx, current.festivalId, id, v.capacity)))
+      return fail("invalid", { capacity: ["capacity_below_taken"] });
     const [row] = await tx
       .update(programmeItems)
       .set({
@@ -286,7 +372,11 @@ export async function updateItem(db: Db, actor: Actor | null, input: unknown): P
       targetId: id,
       details: {
         title: row.title,
-        from: { startsAt: current.startsAt.toISOString(), endsAt: current.endsAt.toISOString(), venueId: current.venueId },
+        from: {
+          startsAt: current.startsAt.toISOString(),
+          endsAt: current.endsAt.toISOString(),
+          venueId: current.venueId,
+        },
         to: { startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), venueId: row.venueId },
       },
     });
@@ -294,22 +384,37 @@ export async function updateItem(db: Db, actor: Actor | null, input: unknown): P
   });
 }
 
-export async function deleteItem(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined> | ItemFailure> {
+export async function deleteItem(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<undefined> | ItemFailure> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "programme.delete");
   const parsed = parseInput(deleteItemSchema, input);
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(programmeItems).where(eq(programmeItems.id, parsed.data.id)).for("update");
     if (!current) return fail("not_found");
-    if (current.version !== parsed.data.version) return { ok: false as const, code: "stale_version" as const, current: toItemDto(current) };
+    if (current.version !== parsed.data.version)
+      return { ok: false as const, code: "stale_version" as const, current: toItemDto(current) };
     await tx.delete(programmeItems).where(eq(programmeItems.id, current.id));
-    await writeAudit(tx, { actorId: actor!.id, action: "programme.delete", targetType: "programme_item", targetId: current.id, details: { title: current.title } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "programme.delete",
+      targetType: "programme_item",
+      targetId: current.id,
+      details: { title: current.title },
+    });
     return ok(undefined);
   });
 }
 
 /** Sets a performance block's running order; each act keeps its length and follows the one before. */
-export async function reorderActs(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ version: number }> | ItemFailure> {
+export async function reorderActs(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ version: number }> | ItemFailure> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "programme.reorder");
   const parsed = parseInput(reorderActsSchema, input);
   if (!parsed.ok) return parsed;
@@ -317,7 +422,8 @@ export async function reorderActs(db: Db, actor: Actor | null, input: unknown): 
   return db.transaction(async (tx) => {
     const [block] = await tx.select().from(programmeItems).where(eq(programmeItems.id, blockId)).for("update");
     if (!block || block.kind !== "performance_block") return fail("not_found");
-    if (block.version !== version) return { ok: false as const, code: "stale_version" as const, current: toItemDto(block) };
+    if (block.version !== version)
+      return { ok: false as const, code: "stale_version" as const, current: toItemDto(block) };
     const acts = await actsOf(tx, blockId);
     const known = new Set(acts.map((a) => a.id));
     if (order.length !== acts.length || !order.every((id) => known.has(id)) || new Set(order).size !== order.length) {
@@ -333,22 +439,44 @@ export async function reorderActs(db: Db, actor: Actor | null, input: unknown): 
         .where(eq(programmeItems.id, actId));
       cursor += length;
     }
-    const [row] = await tx.update(programmeItems).set({ version: version + 1 }).where(eq(programmeItems.id, blockId)).returning({ version: programmeItems.version });
-    await writeAudit(tx, { actorId: actor!.id, action: "programme.reorder", targetType: "programme_item", targetId: blockId, details: { title: block.title, order } });
+    const [row] = await tx
+      .update(programmeItems)
+      .set({ version: version + 1 })
+      .where(eq(programmeItems.id, blockId))
+      .returning({ version: programmeItems.version });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "programme.reorder",
+      targetType: "programme_item",
+      targetId: blockId,
+      details: { title: block.title, order },
+    });
     return ok({ version: row.version });
   });
 }
 
 /** Makes the programme as it is now what residents see. Later edits stay drafts until the next time. */
-export async function publishProgramme(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ publishedAt: Date; items: number }>> {
+export async function publishProgramme(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ publishedAt: Date; items: number }>> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "programme.publish");
   const parsed = parseInput(publishSchema, input);
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const f = await festivalBySlug(tx, parsed.data.festivalSlug);
     if (!f) return fail("not_found");
-    const vs = await tx.select().from(venues).where(eq(venues.festivalId, f.id)).orderBy(asc(venues.position), asc(venues.name));
-    const items = await tx.select().from(programmeItems).where(eq(programmeItems.festivalId, f.id)).orderBy(asc(programmeItems.startsAt), asc(programmeItems.position));
+    const vs = await tx
+      .select()
+      .from(venues)
+      .where(eq(venues.festivalId, f.id))
+      .orderBy(asc(venues.position), asc(venues.name));
+    const items = await tx
+      .select()
+      .from(programmeItems)
+      .where(eq(programmeItems.festivalId, f.id))
+      .orderBy(asc(programmeItems.startsAt), asc(programmeItems.position));
     const [row] = await tx
       .insert(programmePublications)
       .values({
@@ -358,7 +486,13 @@ export async function publishProgramme(db: Db, actor: Actor | null, input: unkno
         items: items.map(toPublishedItem),
       })
       .returning({ publishedAt: programmePublications.publishedAt });
-    await writeAudit(tx, { actorId: actor!.id, action: "programme.publish", targetType: "festival", targetId: f.id, details: { items: items.length } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "programme.publish",
+      targetType: "festival",
+      targetId: f.id,
+      details: { items: items.length },
+    });
     return ok({ publishedAt: row.publishedAt, items: items.length });
   });
 }

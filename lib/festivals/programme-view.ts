@@ -11,12 +11,19 @@ export interface ViewItem extends Omit<PublishedItem, "startsAt" | "endsAt"> {
 
 /** Top-level items of one day, by start time, each block with its acts in running order. */
 export function itemsOfDay(items: PublishedItem[], day: string, timeZone: string, kind?: string): ViewItem[] {
-  const all = items.map((i) => ({ ...i, startsAt: new Date(i.startsAt), endsAt: new Date(i.endsAt), acts: [] as ViewItem[] }));
+  const all = items.map((i) => ({
+    ...i,
+    startsAt: new Date(i.startsAt),
+    endsAt: new Date(i.endsAt),
+    acts: [] as ViewItem[],
+  }));
   const byId = new Map(all.map((i) => [i.id, i]));
   for (const i of all) if (i.parentId) byId.get(i.parentId)?.acts.push(i);
   for (const i of all) i.acts.sort((a, b) => a.position - b.position);
   return all
-    .filter((i) => !i.parentId && utcToZonedLocal(i.startsAt, timeZone).slice(0, 10) === day && (!kind || i.kind === kind))
+    .filter(
+      (i) => !i.parentId && utcToZonedLocal(i.startsAt, timeZone).slice(0, 10) === day && (!kind || i.kind === kind),
+    )
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.title.localeCompare(b.title));
 }
 

@@ -12,7 +12,9 @@ let t: TestDb;
 let organisers: Actor[];
 beforeAll(async () => {
   t = await createTestDb({ poolSize: 20 });
-  organisers = await Promise.all([0, 1].map(async () => actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id)));
+  organisers = await Promise.all(
+    [0, 1].map(async () => actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id)),
+  );
 });
 afterAll(async () => t?.close());
 
@@ -56,7 +58,10 @@ describe("two organisers save the same item from the same version", () => {
     const naiveSave = async (change: Partial<typeof programmeItems.$inferInsert>) => {
       const [read] = await t.db.select().from(programmeItems).where(eq(programmeItems.id, item.id));
       await new Promise((r) => setTimeout(r, 20));
-      await t.db.update(programmeItems).set({ ...read, ...change }).where(eq(programmeItems.id, item.id));
+      await t.db
+        .update(programmeItems)
+        .set({ ...read, ...change })
+        .where(eq(programmeItems.id, item.id));
       return true;
     };
     const done = await Promise.all([naiveSave({ title: "太极拳（甲改）" }), naiveSave({ description: "乙加的说明" })]);
@@ -72,7 +77,14 @@ describe("two organisers book one venue at once", () => {
     const f = await makeFestival(t.db, organisers[0]);
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        createItem(t.db, organisers[i % 2], { festivalSlug: f.slug, title: `抢场地 ${i}`, kind: "ceremony", venueId: f.squareId, startsAt: hefei(16, 15, i * 5), endsAt: hefei(16, 16, i * 5) }),
+        createItem(t.db, organisers[i % 2], {
+          festivalSlug: f.slug,
+          title: `抢场地 ${i}`,
+          kind: "ceremony",
+          venueId: f.squareId,
+          startsAt: hefei(16, 15, i * 5),
+          endsAt: hefei(16, 16, i * 5),
+        }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -81,13 +93,26 @@ describe("two organisers book one venue at once", () => {
 
   it("control: checking for clashes without the venue lock double-books", async () => {
     const f = await makeFestival(t.db, organisers[0]);
-    const [{ id: festivalId }] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, f.slug));
+    const [{ id: festivalId }] = await t.db
+      .select({ id: festivals.id })
+      .from(festivals)
+      .where(eq(festivals.slug, f.slug));
     await Promise.all(
       Array.from({ length: 10 }, async (_, i) => {
-        const clashes = await t.db.select({ id: programmeItems.id }).from(programmeItems).where(eq(programmeItems.venueId, f.squareId));
+        const clashes = await t.db
+          .select({ id: programmeItems.id })
+          .from(programmeItems)
+          .where(eq(programmeItems.venueId, f.squareId));
         await new Promise((r) => setTimeout(r, 20));
         if (clashes.length === 0) {
-          await t.db.insert(programmeItems).values({ festivalId, title: `抢场地 ${i}`, kind: "ceremony", venueId: f.squareId, startsAt: new Date(hefei(16, 15)), endsAt: new Date(hefei(16, 16)) });
+          await t.db.insert(programmeItems).values({
+            festivalId,
+            title: `抢场地 ${i}`,
+            kind: "ceremony",
+            venueId: f.squareId,
+            startsAt: new Date(hefei(16, 15)),
+            endsAt: new Date(hefei(16, 16)),
+          });
         }
       }),
     );

@@ -50,11 +50,19 @@ export async function getCurrentFestival(db: DbOrTx, today = new Date()): Promis
     .orderBy(asc(festivals.startsOn))
     .limit(1);
   if (current) return current;
-  const [last] = await db.select(summary).from(festivals).where(ne(festivals.status, "draft")).orderBy(desc(festivals.edition)).limit(1);
+  const [last] = await db
+    .select(summary)
+    .from(festivals)
+    .where(ne(festivals.status, "draft"))
+    .orderBy(desc(festivals.edition))
+    .limit(1);
   return last ?? null;
 }
 
-export async function listPastFestivals(db: DbOrTx, exceptSlug?: string): Promise<Pick<FestivalSummary, "slug" | "edition" | "title" | "startsOn">[]> {
+export async function listPastFestivals(
+  db: DbOrTx,
+  exceptSlug?: string,
+): Promise<Pick<FestivalSummary, "slug" | "edition" | "title" | "startsOn">[]> {
   return db
     .select({ slug: festivals.slug, edition: festivals.edition, title: festivals.title, startsOn: festivals.startsOn })
     .from(festivals)
@@ -80,7 +88,11 @@ export async function getPublicProgramme(db: DbOrTx, slug: string): Promise<Publ
     .where(and(eq(festivals.slug, slug), ne(festivals.status, "draft")));
   if (!festival) return null;
   const [pub] = await db
-    .select({ publishedAt: programmePublications.publishedAt, venues: programmePublications.venues, items: programmePublications.items })
+    .select({
+      publishedAt: programmePublications.publishedAt,
+      venues: programmePublications.venues,
+      items: programmePublications.items,
+    })
     .from(programmePublications)
     .innerJoin(festivals, eq(festivals.id, programmePublications.festivalId))
     .where(eq(festivals.slug, slug))

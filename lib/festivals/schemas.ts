@@ -27,12 +27,21 @@ const windowPair = (opens: string, closes: string) => (v: Record<string, unknown
 export const festivalFieldsSchema = z
   .object({
     title: z.string().trim().min(1, { error: "required" }).max(80, { error: "too_long" }),
-    edition: z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(999, { error: "number_invalid" }),
+    edition: z.coerce
+      .number({ error: "number_invalid" })
+      .int({ error: "number_invalid" })
+      .min(1, { error: "number_invalid" })
+      .max(999, { error: "number_invalid" }),
     theme: optionalText(120),
     startsOn: isoDate,
     endsOn: isoDate,
     timeZone: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { error: "time_zone_invalid" }),
-    actMaxMinutes: z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(60, { error: "number_invalid" }).default(10),
+    actMaxMinutes: z.coerce
+      .number({ error: "number_invalid" })
+      .int({ error: "number_invalid" })
+      .min(1, { error: "number_invalid" })
+      .max(60, { error: "number_invalid" })
+      .default(10),
     registrationOpensAt: optionalLocal,
     registrationClosesAt: optionalLocal,
     nominationOpensAt: optionalLocal,
@@ -41,9 +50,18 @@ export const festivalFieldsSchema = z
     votingClosesAt: optionalLocal,
   })
   .refine((v) => v.endsOn >= v.startsOn, { error: "ends_before_start", path: ["endsOn"] })
-  .refine((v) => Date.parse(v.endsOn) - Date.parse(v.startsOn) <= 13 * 86_400_000, { error: "festival_too_long", path: ["endsOn"] })
-  .refine(windowPair("registrationOpensAt", "registrationClosesAt"), { error: "closes_before_opens", path: ["registrationClosesAt"] })
-  .refine(windowPair("nominationOpensAt", "nominationClosesAt"), { error: "closes_before_opens", path: ["nominationClosesAt"] })
+  .refine((v) => Date.parse(v.endsOn) - Date.parse(v.startsOn) <= 13 * 86_400_000, {
+    error: "festival_too_long",
+    path: ["endsOn"],
+  })
+  .refine(windowPair("registrationOpensAt", "registrationClosesAt"), {
+    error: "closes_before_opens",
+    path: ["registrationClosesAt"],
+  })
+  .refine(windowPair("nominationOpensAt", "nominationClosesAt"), {
+    error: "closes_before_opens",
+    path: ["nominationClosesAt"],
+  })
   .refine(windowPair("votingOpensAt", "votingClosesAt"), { error: "closes_before_opens", path: ["votingClosesAt"] });
 
 export const slugSchema = z
@@ -54,16 +72,25 @@ export const slugSchema = z
   .max(40, { error: "too_long" });
 
 export const createFestivalSchema = z.intersection(z.object({ slug: slugSchema }), festivalFieldsSchema);
-export const updateFestivalSchema = z.intersection(z.object({ slug: slugSchema, version: z.coerce.number().int() }), festivalFieldsSchema);
+export const updateFestivalSchema = z.intersection(
+  z.object({ slug: slugSchema, version: z.coerce.number().int() }),
+  festivalFieldsSchema,
+);
 /** A new festival from an earlier one: its venues and programme, moved to the new dates. */
-export const startFromSchema = z.intersection(z.object({ slug: slugSchema, sourceSlug: slugSchema }), festivalFieldsSchema);
+export const startFromSchema = z.intersection(
+  z.object({ slug: slugSchema, sourceSlug: slugSchema }),
+  festivalFieldsSchema,
+);
 export const festivalStatusSchema = z.object({ slug: slugSchema, status: z.enum(["draft", "published", "archived"]) });
 
 export const venueSchema = z.object({
   festivalSlug: slugSchema,
   name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
   capacity: z
-    .union([z.literal(""), z.coerce.number().int().min(1, { error: "number_invalid" }).max(100_000, { error: "number_invalid" })])
+    .union([
+      z.literal(""),
+      z.coerce.number().int().min(1, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }),
+    ])
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
   description: optionalText(300),
@@ -84,15 +111,27 @@ const itemFields = {
   startsAt: onGrid,
   endsAt: onGrid,
   description: optionalText(1000),
-  capacity: z.number().int().min(1, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }).nullable().default(null),
-  people: z.array(z.string().trim().min(1).max(40, { error: "too_long" })).max(30, { error: "too_many" }).default([]),
+  capacity: z
+    .number()
+    .int()
+    .min(1, { error: "number_invalid" })
+    .max(100_000, { error: "number_invalid" })
+    .nullable()
+    .default(null),
+  people: z
+    .array(z.string().trim().min(1).max(40, { error: "too_long" }))
+    .max(30, { error: "too_many" })
+    .default([]),
   parentId: z.uuid().nullable().default(null),
 };
 
 export const createItemSchema = z
   .object({ festivalSlug: slugSchema, ...itemFields })
   .refine((v) => v.endsAt > v.startsAt, { error: "ends_before_start", path: ["endsAt"] })
-  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 24 * 3600_000, { error: "item_too_long", path: ["endsAt"] });
+  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 24 * 3600_000, {
+    error: "item_too_long",
+    path: ["endsAt"],
+  });
 
 export const updateItemSchema = z
   .object({
@@ -101,9 +140,16 @@ export const updateItemSchema = z
     ...itemFields,
   })
   .refine((v) => v.endsAt > v.startsAt, { error: "ends_before_start", path: ["endsAt"] })
-  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 24 * 3600_000, { error: "item_too_long", path: ["endsAt"] });
+  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 24 * 3600_000, {
+    error: "item_too_long",
+    path: ["endsAt"],
+  });
 export type UpdateItemInput = z.input<typeof updateItemSchema>;
 
 export const deleteItemSchema = z.object({ id: z.uuid(), version: z.number().int() });
-export const reorderActsSchema = z.object({ blockId: z.uuid(), version: z.number().int(), order: z.array(z.uuid()).max(100) });
+export const reorderActsSchema = z.object({
+  blockId: z.uuid(),
+  version: z.number().int(),
+  order: z.array(z.uuid()).max(100),
+});
 export const publishSchema = z.object({ festivalSlug: slugSchema });

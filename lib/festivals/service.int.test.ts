@@ -7,7 +7,16 @@ import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "./service";
 import { createCategory } from "@/lib/stars/service";
-import { createItem, createVenue, deleteItem, deleteVenue, publishProgramme, reorderActs, updateItem, type ItemDto } from "./programme-service";
+import {
+  createItem,
+  createVenue,
+  deleteItem,
+  deleteVenue,
+  publishProgramme,
+  reorderActs,
+  updateItem,
+  type ItemDto,
+} from "./programme-service";
 
 let t: TestDb;
 let organiser: Actor;
@@ -19,7 +28,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const item = (slug: string, venueId: string | null, day: 16 | 17, from: [number, number], to: [number, number], extra: Record<string, unknown> = {}) => ({
+const item = (
+  slug: string,
+  venueId: string | null,
+  day: 16 | 17,
+  from: [number, number],
+  to: [number, number],
+  extra: Record<string, unknown> = {},
+) => ({
   festivalSlug: slug,
   title: "红歌合唱",
   kind: "single_act",
@@ -48,7 +64,15 @@ describe("festivals", () => {
     const [f] = await t.db.select().from(festivals).where(eq(festivals.slug, "meihu-test-1"));
     expect(f).toMatchObject({ status: "draft", timeZone: "Asia/Shanghai", version: 1 });
     expect(f.registrationOpensAt?.toISOString()).toBe("2026-12-01T01:00:00.000Z");
-    expect(await createFestival(t.db, organiser, { slug: "meihu-test-1", title: "x", edition: 21, startsOn: "2027-01-16", endsOn: "2027-01-16" })).toEqual({
+    expect(
+      await createFestival(t.db, organiser, {
+        slug: "meihu-test-1",
+        title: "x",
+        edition: 21,
+        startsOn: "2027-01-16",
+        endsOn: "2027-01-16",
+      }),
+    ).toEqual({
       ok: false,
       code: "invalid",
       fieldErrors: { slug: ["slug_taken"] },
@@ -76,7 +100,10 @@ describe("festivals", () => {
     const { slug } = await makeFestival(t.db, organiser);
     const base = { slug, title: "改过的名字", edition: 30, startsOn: "2027-01-16", endsOn: "2027-01-17" };
     expect(await updateFestival(t.db, organiser, { ...base, version: 1 })).toEqual({ ok: true, data: { version: 2 } });
-    expect(await updateFestival(t.db, organiser, { ...base, title: "又改", version: 1 })).toEqual({ ok: false, code: "stale_version" });
+    expect(await updateFestival(t.db, organiser, { ...base, title: "又改", version: 1 })).toEqual({
+      ok: false,
+      code: "stale_version",
+    });
     expect((await setFestivalStatus(t.db, organiser, { slug, status: "archived" })).ok).toBe(true);
     const [f] = await t.db.select().from(festivals).where(eq(festivals.slug, slug));
     expect(f).toMatchObject({ title: "改过的名字", status: "archived" });
@@ -84,12 +111,44 @@ describe("festivals", () => {
 
   it("start from an earlier festival: venues and programme moved to the new dates, names left out", async () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
-    const block = must(await createItem(t.db, organiser, item(slug, hallId, 16, [9, 0], [10, 0], { kind: "performance_block", title: "文艺汇演" })));
-    must(await createItem(t.db, organiser, item(slug, null, 16, [0, 0], [0, 15], { parentId: block.item.id, people: ["红歌合唱团"] })));
-    must(await createCategory(t.db, organiser, { festivalSlug: slug, name: "文明家庭", description: "每户一票", winners: 3, votesPerVoter: 2, mode: "household", nominationCap: 1 }));
-    const r = await startFestivalFrom(t.db, organiser, { sourceSlug: slug, slug: `${slug}-next`, title: "下一届", edition: 99, startsOn: "2028-01-15", endsOn: "2028-01-16" });
+    const block = must(
+      await createItem(
+        t.db,
+        organiser,
+        item(slug, hallId, 16, [9, 0], [10, 0], { kind: "performance_block", title: "文艺汇演" }),
+      ),
+    );
+    must(
+      await createItem(
+        t.db,
+        organiser,
+        item(slug, null, 16, [0, 0], [0, 15], { parentId: block.item.id, people: ["红歌合唱团"] }),
+      ),
+    );
+    must(
+      await createCategory(t.db, organiser, {
+        festivalSlug: slug,
+        name: "文明家庭",
+        description: "每户一票",
+        winners: 3,
+        votesPerVoter: 2,
+        mode: "household",
+        nominationCap: 1,
+      }),
+    );
+    const r = await startFestivalFrom(t.db, organiser, {
+      sourceSlug: slug,
+      slug: `${slug}-next`,
+      title: "下一届",
+      edition: 99,
+      startsOn: "2028-01-15",
+      endsOn: "2028-01-16",
+    });
     expect(r).toEqual({ ok: true, data: { slug: `${slug}-next`, venues: 2, items: 2 } });
-    const [nf] = await t.db.select().from(festivals).where(eq(festivals.slug, `${slug}-next`));
+    const [nf] = await t.db
+      .select()
+      .from(festivals)
+      .where(eq(festivals.slug, `${slug}-next`));
     const copied = await t.db.select().from(programmeItems).where(eq(programmeItems.festivalId, nf.id));
     const newBlock = copied.find((i) => i.kind === "performance_block")!;
     const act = copied.find((i) => i.parentId)!;
@@ -101,7 +160,9 @@ describe("festivals", () => {
     expect(newVenues.some((v) => v.id === newBlock.venueId)).toBe(true);
     // The Neighbourhood Star categories and their rules come along.
     const cats = await t.db.select().from(starCategories).where(eq(starCategories.festivalId, nf.id));
-    expect(cats.map((c) => [c.name, c.description, c.winners, c.votesPerVoter, c.mode, c.nominationCap])).toEqual([["文明家庭", "每户一票", 3, 2, "household", 1]]);
+    expect(cats.map((c) => [c.name, c.description, c.winners, c.votesPerVoter, c.mode, c.nominationCap])).toEqual([
+      ["文明家庭", "每户一票", 3, 2, "household", 1],
+    ]);
   });
 });
 
@@ -119,39 +180,77 @@ describe("programme", () => {
   it("warns, without refusing, of one person in two places and of items outside the festival", async () => {
     const { slug, hallId, squareId } = await makeFestival(t.db, organiser);
     must(await createItem(t.db, organiser, item(slug, hallId, 16, [9, 0], [10, 0], { people: ["王秀英"] })));
-    const second = must(await createItem(t.db, organiser, item(slug, squareId, 16, [9, 30], [10, 30], { people: ["王秀英 "] })));
+    const second = must(
+      await createItem(t.db, organiser, item(slug, squareId, 16, [9, 30], [10, 30], { people: ["王秀英 "] })),
+    );
     expect(second.warnings).toEqual([expect.objectContaining({ kind: "person_overlap", person: "王秀英" })]);
     const late = must(await createItem(t.db, organiser, item(slug, squareId, 17, [23, 30], [23, 55]).valueOf()));
     expect(late.warnings).toEqual([]);
-    const outside = must(await createItem(t.db, organiser, { ...item(slug, squareId, 17, [23, 30], [23, 55]), startsAt: "2027-01-18T02:00:00Z", endsAt: "2027-01-18T03:00:00Z" }));
+    const outside = must(
+      await createItem(t.db, organiser, {
+        ...item(slug, squareId, 17, [23, 30], [23, 55]),
+        startsAt: "2027-01-18T02:00:00Z",
+        endsAt: "2027-01-18T03:00:00Z",
+      }),
+    );
     expect(outside.warnings).toEqual([{ kind: "outside_festival", itemId: outside.item.id }]);
   });
 
   it("refuses times off the 5-minute grid and bad input, writing nothing", async () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
     const before = await snapshot(t.db);
-    const r = await createItem(t.db, organiser, { ...item(slug, hallId, 16, [9, 0], [10, 0]), startsAt: hefei(16, 9, 2), title: "", kind: "party" });
+    const r = await createItem(t.db, organiser, {
+      ...item(slug, hallId, 16, [9, 0], [10, 0]),
+      startsAt: hefei(16, 9, 2),
+      title: "",
+      kind: "party",
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok && "fieldErrors" in r) expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["kind", "startsAt", "title"]);
-    expect(await createItem(t.db, organiser, item(slug, hallId, 16, [10, 0], [9, 0]))).toMatchObject({ ok: false, fieldErrors: { endsAt: ["ends_before_start"] } });
+    if (!r.ok && "fieldErrors" in r)
+      expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["kind", "startsAt", "title"]);
+    expect(await createItem(t.db, organiser, item(slug, hallId, 16, [10, 0], [9, 0]))).toMatchObject({
+      ok: false,
+      fieldErrors: { endsAt: ["ends_before_start"] },
+    });
     expect(await snapshot(t.db)).toBe(before);
   });
 
   it("moves an item across venues and times, and refuses a stale save with the current item", async () => {
     const { slug, hallId, squareId } = await makeFestival(t.db, organiser);
     const a = must(await createItem(t.db, organiser, item(slug, hallId, 16, [9, 0], [10, 0])));
-    const moved = await updateItem(t.db, organiser, { ...a.item, startsAt: hefei(16, 14), endsAt: hefei(16, 15, 30), venueId: squareId });
-    expect(moved).toMatchObject({ ok: true, data: { item: { venueId: squareId, version: 2, startsAt: hefei(16, 14) } } });
+    const moved = await updateItem(t.db, organiser, {
+      ...a.item,
+      startsAt: hefei(16, 14),
+      endsAt: hefei(16, 15, 30),
+      venueId: squareId,
+    });
+    expect(moved).toMatchObject({
+      ok: true,
+      data: { item: { venueId: squareId, version: 2, startsAt: hefei(16, 14) } },
+    });
     const stale = await updateItem(t.db, organiser, { ...a.item, title: "我的修改" });
     expect(stale).toMatchObject({ ok: false, code: "stale_version", current: { version: 2, venueId: squareId } });
   });
 
   it("keeps a performance block's acts in order, moves them with the block, and warns when they overrun", async () => {
     const { slug, hallId, squareId } = await makeFestival(t.db, organiser);
-    const block = must(await createItem(t.db, organiser, item(slug, hallId, 16, [19, 0], [19, 30], { kind: "performance_block", title: "晚会" }))).item;
+    const block = must(
+      await createItem(
+        t.db,
+        organiser,
+        item(slug, hallId, 16, [19, 0], [19, 30], { kind: "performance_block", title: "晚会" }),
+      ),
+    ).item;
     const acts: ItemDto[] = [];
-    for (const [title, mins] of [["合唱", 10], ["舞蹈", 15], ["黄梅戏", 10]] as const) {
-      acts.push(must(await createItem(t.db, organiser, item(slug, null, 16, [0, 0], [0, mins], { title, parentId: block.id }))).item);
+    for (const [title, mins] of [
+      ["合唱", 10],
+      ["舞蹈", 15],
+      ["黄梅戏", 10],
+    ] as const) {
+      acts.push(
+        must(await createItem(t.db, organiser, item(slug, null, 16, [0, 0], [0, mins], { title, parentId: block.id })))
+          .item,
+      );
     }
     expect(acts.map((a) => [a.title, a.startsAt, a.venueId])).toEqual([
       ["合唱", hefei(16, 19, 0), hallId],
@@ -160,19 +259,34 @@ describe("programme", () => {
     ]);
     const warnings = must(await createItem(t.db, organiser, item(slug, squareId, 16, [8, 0], [8, 30]))).warnings;
     expect(warnings).toEqual([]);
-    const r = await reorderActs(t.db, organiser, { blockId: block.id, version: block.version, order: [acts[2].id, acts[0].id, acts[1].id] });
+    const r = await reorderActs(t.db, organiser, {
+      blockId: block.id,
+      version: block.version,
+      order: [acts[2].id, acts[0].id, acts[1].id],
+    });
     expect(r).toEqual({ ok: true, data: { version: 2 } });
     const after = await t.db.select().from(programmeItems).where(eq(programmeItems.parentId, block.id));
     const byTitle = Object.fromEntries(after.map((a) => [a.title, a.startsAt.toISOString()]));
     expect(byTitle).toEqual({ 黄梅戏: hefei(16, 19, 0), 合唱: hefei(16, 19, 10), 舞蹈: hefei(16, 19, 20) });
 
     const [b] = await t.db.select().from(programmeItems).where(eq(programmeItems.id, block.id));
-    const moved = await updateItem(t.db, organiser, { ...block, version: b.version, startsAt: hefei(17, 19), endsAt: hefei(17, 19, 30), venueId: squareId });
+    const moved = await updateItem(t.db, organiser, {
+      ...block,
+      version: b.version,
+      startsAt: hefei(17, 19),
+      endsAt: hefei(17, 19, 30),
+      venueId: squareId,
+    });
     if (!moved.ok) throw new Error(JSON.stringify(moved));
-    expect(moved.data.warnings).toEqual([{ kind: "longer_than_block", itemId: block.id, actsMinutes: 35, blockMinutes: 30 }]);
+    expect(moved.data.warnings).toEqual([
+      { kind: "longer_than_block", itemId: block.id, actsMinutes: 35, blockMinutes: 30 },
+    ]);
     const actsAfter = await t.db.select().from(programmeItems).where(eq(programmeItems.parentId, block.id));
     expect(actsAfter.every((a) => a.venueId === squareId && a.startsAt.toISOString() >= hefei(17, 19))).toBe(true);
-    expect(await reorderActs(t.db, organiser, { blockId: block.id, version: 99, order: [] })).toMatchObject({ ok: false, code: "stale_version" });
+    expect(await reorderActs(t.db, organiser, { blockId: block.id, version: 99, order: [] })).toMatchObject({
+      ok: false,
+      code: "stale_version",
+    });
   });
 
   it("publishes a copy residents see; later edits stay drafts; deleting needs the current version", async () => {
@@ -185,22 +299,54 @@ describe("programme", () => {
     const pubs = await t.db.select().from(programmePublications).where(eq(programmePublications.festivalId, f.id));
     expect(pubs).toHaveLength(1);
     expect(pubs[0].items.map((i) => i.title)).toEqual(["红歌合唱"]);
-    expect(await deleteItem(t.db, organiser, { id: a.item.id, version: 7 })).toMatchObject({ ok: false, code: "stale_version" });
+    expect(await deleteItem(t.db, organiser, { id: a.item.id, version: 7 })).toMatchObject({
+      ok: false,
+      code: "stale_version",
+    });
     expect(await deleteItem(t.db, organiser, { id: a.item.id, version: 1 })).toEqual({ ok: true, data: undefined });
     expect(await deleteVenue(t.db, organiser, hallId)).toEqual({ ok: false, code: "venue_in_use" });
-    const audit = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, organiser.id));
+    const audit = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.actorId, organiser.id));
     expect(new Set(audit.map((r) => r.action))).toEqual(
-      new Set(["festivals.create", "festivals.update", "festivals.archive", "festivals.start_from", "venues.create", "programme.create", "programme.update", "programme.reorder", "programme.publish", "programme.delete", "stars.category_create"]),
+      new Set([
+        "festivals.create",
+        "festivals.update",
+        "festivals.archive",
+        "festivals.start_from",
+        "venues.create",
+        "programme.create",
+        "programme.update",
+        "programme.reorder",
+        "programme.publish",
+        "programme.delete",
+        "stars.category_create",
+      ]),
     );
   });
 
   it("is refused to residents, with nothing written", async () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
     const before = await snapshot(t.db);
-    expect(await createItem(t.db, resident, item(slug, hallId, 16, [9, 0], [10, 0]))).toEqual({ ok: false, code: "forbidden" });
-    expect(await createVenue(t.db, resident, { festivalSlug: slug, name: "x" })).toEqual({ ok: false, code: "forbidden" });
+    expect(await createItem(t.db, resident, item(slug, hallId, 16, [9, 0], [10, 0]))).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await createVenue(t.db, resident, { festivalSlug: slug, name: "x" })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await publishProgramme(t.db, null, { festivalSlug: slug })).toEqual({ ok: false, code: "forbidden" });
-    expect(await createFestival(t.db, resident, { slug: "nope", title: "x", edition: 1, startsOn: "2027-01-16", endsOn: "2027-01-16" })).toEqual({ ok: false, code: "forbidden" });
+    expect(
+      await createFestival(t.db, resident, {
+        slug: "nope",
+        title: "x",
+        edition: 1,
+        startsOn: "2027-01-16",
+        endsOn: "2027-01-16",
+      }),
+    ).toEqual({ ok: false, code: "forbidden" });
     expect(await snapshot(t.db)).toBe(before);
   });
 });

@@ -49,13 +49,23 @@ export async function createFestival(db: Db, actor: Actor | null, input: unknown
   return db.transaction(async (tx) => {
     const row = await insertFestival(tx, parsed.data);
     if (!row) return fail("invalid", { slug: ["slug_taken"] });
-    await writeAudit(tx, { actorId: actor!.id, action: "festivals.create", targetType: "festival", targetId: row.id, details: { slug: row.slug } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "festivals.create",
+      targetType: "festival",
+      targetId: row.id,
+      details: { slug: row.slug },
+    });
     return ok({ slug: row.slug });
   });
 }
 
 /** Saves the festival's details if nobody else saved them since `version`. */
-export async function updateFestival(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ version: number }>> {
+export async function updateFestival(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ version: number }>> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "festivals.update");
   const parsed = parseInput(updateFestivalSchema, input);
   if (!parsed.ok) return parsed;
@@ -71,7 +81,13 @@ export async function updateFestival(db: Db, actor: Actor | null, input: unknown
       const [exists] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, v.slug));
       return fail(exists ? "stale_version" : "not_found");
     }
-    await writeAudit(tx, { actorId: actor!.id, action: "festivals.update", targetType: "festival", targetId: row.id, details: { slug: v.slug } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "festivals.update",
+      targetType: "festival",
+      targetId: row.id,
+      details: { slug: v.slug },
+    });
     return ok({ version: row.version });
   });
 }
@@ -88,7 +104,12 @@ export async function setFestivalStatus(db: Db, actor: Actor | null, input: unkn
       .where(eq(festivals.slug, parsed.data.slug))
       .returning({ id: festivals.id });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: `festivals.${parsed.data.status === "archived" ? "archive" : parsed.data.status === "published" ? "publish" : "unpublish"}`, targetType: "festival", targetId: row.id });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: `festivals.${parsed.data.status === "archived" ? "archive" : parsed.data.status === "published" ? "publish" : "unpublish"}`,
+      targetType: "festival",
+      targetId: row.id,
+    });
     return ok(undefined);
   });
 }
@@ -97,23 +118,40 @@ export async function setFestivalStatus(db: Db, actor: Actor | null, input: unkn
  * A new festival from an earlier one: its venues and its programme's structure (blocks, acts,
  * events) moved by the number of days between the two first days, as a draft to rework.
  */
-export async function startFestivalFrom(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ slug: string; venues: number; items: number }>> {
+export async function startFestivalFrom(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ slug: string; venues: number; items: number }>> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "festivals.create");
   const parsed = parseInput(startFromSchema, input);
   if (!parsed.ok) return parsed;
   const { sourceSlug, ...fields } = parsed.data;
   return db.transaction(async (tx) => {
-    const [source] = await tx.select({ id: festivals.id, startsOn: festivals.startsOn }).from(festivals).where(eq(festivals.slug, sourceSlug));
+    const [source] = await tx
+      .select({ id: festivals.id, startsOn: festivals.startsOn })
+      .from(festivals)
+      .where(eq(festivals.slug, sourceSlug));
     if (!source) return fail("invalid", { sourceSlug: ["festival_unknown"] });
     const created = await insertFestival(tx, fields);
     if (!created) return fail("invalid", { slug: ["slug_taken"] });
 
     const venueMap = new Map<string, string>();
-    const oldVenues = await tx.select().from(venues).where(eq(venues.festivalId, source.id)).orderBy(asc(venues.position));
+    const oldVenues = await tx
+      .select()
+      .from(venues)
+      .where(eq(venues.festivalId, source.id))
+      .orderBy(asc(venues.position));
     for (const v of oldVenues) {
       const [nv] = await tx
         .insert(venues)
-        .values({ festivalId: created.id, name: v.name, capacity: v.capacity, description: v.description, position: v.position })
+        .values({
+          festivalId: created.id,
+          name: v.name,
+          capacity: v.capacity,
+          description: v.description,
+          position: v.position,
+        })
         .returning({ id: venues.id });
       venueMap.set(v.id, nv.id);
     }
@@ -144,10 +182,23 @@ export async function startFestivalFrom(db: Db, actor: Actor | null, input: unkn
       itemMap.set(i.id, ni.id);
     }
     // The Neighbourhood Star categories and their rules carry over; nominations do not.
-    const categories = await tx.select().from(starCategories).where(eq(starCategories.festivalId, source.id)).orderBy(asc(starCategories.position));
+    const categories = await tx
+      .select()
+      .from(starCategories)
+      .where(eq(starCategories.festivalId, source.id))
+      .orderBy(asc(starCategories.position));
     if (categories.length) {
       await tx.insert(starCategories).values(
-        categories.map((c) => ({ festivalId: created.id, name: c.name, description: c.description, winners: c.winners, votesPerVoter: c.votesPerVoter, mode: c.mode, nominationCap: c.nominationCap, position: c.position })),
+        categories.map((c) => ({
+          festivalId: created.id,
+          name: c.name,
+          description: c.description,
+          winners: c.winners,
+          votesPerVoter: c.votesPerVoter,
+          mode: c.mode,
+          nominationCap: c.nominationCap,
+          position: c.position,
+        })),
       );
     }
     await writeAudit(tx, {
@@ -155,7 +206,13 @@ export async function startFestivalFrom(db: Db, actor: Actor | null, input: unkn
       action: "festivals.start_from",
       targetType: "festival",
       targetId: created.id,
-      details: { slug: created.slug, from: sourceSlug, venues: oldVenues.length, items: oldItems.length, starCategories: categories.length },
+      details: {
+        slug: created.slug,
+        from: sourceSlug,
+        venues: oldVenues.length,
+        items: oldItems.length,
+        starCategories: categories.length,
+      },
     });
     return ok({ slug: created.slug, venues: oldVenues.length, items: oldItems.length });
   });

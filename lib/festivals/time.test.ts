@@ -17,7 +17,10 @@ describe("festival time", () => {
   it("gives a festival's days and bounds", () => {
     const f = { startsOn: "2027-01-16", endsOn: "2027-01-17", timeZone: "Asia/Shanghai" };
     expect(festivalDays(f)).toEqual(["2027-01-16", "2027-01-17"]);
-    expect(festivalBounds(f)).toEqual({ startsAt: new Date("2027-01-15T16:00:00Z"), endsAt: new Date("2027-01-17T16:00:00Z") });
+    expect(festivalBounds(f)).toEqual({
+      startsAt: new Date("2027-01-15T16:00:00Z"),
+      endsAt: new Date("2027-01-17T16:00:00Z"),
+    });
   });
 });
 

@@ -18,7 +18,14 @@ function partsIn(instant: Date, timeZone: string) {
     formatters.set(timeZone, f);
   }
   const get = (type: string) => Number(f!.formatToParts(instant).find((p) => p.type === type)!.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 export function isTimeZone(tz: string): boolean {
@@ -33,7 +40,10 @@ export function isTimeZone(tz: string): boolean {
 /** Minutes the zone is ahead of UTC at that instant. */
 function offsetMinutes(instant: Date, timeZone: string): number {
   const p = partsIn(instant, timeZone);
-  return (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000;
+  return (
+    (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000) /
+    60_000
+  );
 }
 
 /** "2027-01-16T09:30" read as wall-clock time in the zone → the instant. */

@@ -12,6 +12,7 @@ import { LOCALE_COOKIE, isLocale } from "./config";
  */
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get("locale");
-  if (isLocale(locale)) (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86400, sameSite: "lax" });
+  if (isLocale(locale))
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 86400, sameSite: "lax" });
   redirect(safeCallbackPath(String(formData.get("returnTo") ?? ""), "/"));
 }

@@ -4,7 +4,8 @@ export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const TIME_ZONE = "Asia/Shanghai";
 
-export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === "string" && (LOCALES as readonly string[]).includes(v);
 
 /** The best of our locales for an Accept-Language header. */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale | undefined {

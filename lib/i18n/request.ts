@@ -9,7 +9,9 @@ export default getRequestConfig(async ({ requestLocale }) => {
   if (isLocale(explicit)) locale = explicit;
   if (!locale) {
     const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-    locale = isLocale(fromCookie) ? fromCookie : localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+    locale = isLocale(fromCookie)
+      ? fromCookie
+      : (localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE);
   }
   return {
     locale,

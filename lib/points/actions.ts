@@ -9,7 +9,9 @@ import { setPointsAnonymous } from "./service";
 // Session → service → revalidate. Every rule lives in the services.
 
 export async function setPointsAnonymousAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await setPointsAnonymous(await getDb(), await getActor(), { anonymous: String(formData.get("anonymous") ?? "") });
+  const result = await setPointsAnonymous(await getDb(), await getActor(), {
+    anonymous: String(formData.get("anonymous") ?? ""),
+  });
   if (result.ok) {
     revalidatePath("/[locale]/me", "layout");
     revalidatePath("/[locale]/points", "page");

@@ -27,7 +27,10 @@ export async function setRewardActiveAction(_prev: ActionState, formData: FormDa
   return toActionState(result, values);
 }
 
-export async function redeemRewardAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ balance: number }>> {
+export async function redeemRewardAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ balance: number }>> {
   const values = formValues(formData, ["userId", "rewardId"]);
   const result = await redeemReward(await getDb(), await getActor(), values);
   if (result.ok) refresh();

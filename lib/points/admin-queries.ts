@@ -49,7 +49,10 @@ export interface YearTotal {
 
 /** Every reward, the ones on offer first. */
 export async function listRewards(db: DbOrTx): Promise<RewardRow[]> {
-  return db.select({ id: rewards.id, name: rewards.name, cost: rewards.cost, active: rewards.active }).from(rewards).orderBy(desc(rewards.active), asc(rewards.cost), asc(rewards.name));
+  return db
+    .select({ id: rewards.id, name: rewards.name, cost: rewards.cost, active: rewards.active })
+    .from(rewards)
+    .orderBy(desc(rewards.active), asc(rewards.cost), asc(rewards.name));
 }
 
 const by = alias(users, "by_user");
@@ -73,7 +76,10 @@ const entryColumns = {
 /** A person at the points desk, by mobile number: their balance and latest entries; null when nobody has it. */
 export async function findPointsPerson(db: DbOrTx, phone: string, entries = 20): Promise<PointsPerson | null> {
   const volunteer = sql<boolean>`exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role = 'volunteer')`;
-  const [u] = await db.select({ id: users.id, name: users.name, phone: users.phone, volunteer }).from(users).where(eq(users.phone, phone));
+  const [u] = await db
+    .select({ id: users.id, name: users.name, phone: users.phone, volunteer })
+    .from(users)
+    .where(eq(users.phone, phone));
   if (!u) return null;
   const rows = await db
     .select(entryColumns)
@@ -83,7 +89,14 @@ export async function findPointsPerson(db: DbOrTx, phone: string, entries = 20):
     .where(eq(pointEntries.userId, u.id))
     .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
     .limit(entries);
-  return { id: u.id, name: u.name, phone: u.phone, volunteer: u.volunteer, balance: await balanceOf(db, u.id), entries: rows };
+  return {
+    id: u.id,
+    name: u.name,
+    phone: u.phone,
+    volunteer: u.volunteer,
+    balance: await balanceOf(db, u.id),
+    entries: rows,
+  };
 }
 
 /** The years the ledger has entries for, newest first (this year always among them). */
@@ -93,7 +106,12 @@ export async function listLedgerYears(db: DbOrTx, thisYear: number): Promise<num
 }
 
 /** One page of a year's entries, newest first. */
-export async function listLedger(db: DbOrTx, year: number, page: number, pageSize = LEDGER_PAGE_SIZE): Promise<Page<LedgerEntry>> {
+export async function listLedger(
+  db: DbOrTx,
+  year: number,
+  page: number,
+  pageSize = LEDGER_PAGE_SIZE,
+): Promise<Page<LedgerEntry>> {
   const [{ total }] = await db.select({ total: count() }).from(pointEntries).where(eq(pointEntries.year, year));
   const w = pageWindow(total, page, pageSize);
   const rows = await db

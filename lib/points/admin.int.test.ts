@@ -11,7 +11,10 @@ let t: TestDb;
 let organiser: Actor;
 beforeAll(async () => {
   t = await createTestDb();
-  organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true, name: "社工小周" })).id);
+  organiser = await actorOf(
+    t.db,
+    (await makeUser(t.db, { roles: ["organiser"], verified: true, name: "社工小周" })).id,
+  );
 });
 afterAll(async () => t?.close());
 
@@ -24,33 +27,65 @@ describe("rewards on and off the list", () => {
     must(await setRewardActive(t.db, organiser, { id, active: "false" }));
     expect((await listRewards(t.db)).find((r) => r.id === id)).toMatchObject({ active: false });
     const before = await snapshot(t.db);
-    expect(await redeemReward(t.db, organiser, { userId: v.id, rewardId: id })).toEqual({ ok: false, code: "not_found" });
+    expect(await redeemReward(t.db, organiser, { userId: v.id, rewardId: id })).toEqual({
+      ok: false,
+      code: "not_found",
+    });
     expect(await snapshot(t.db)).toBe(before);
     must(await setRewardActive(t.db, organiser, { id, active: true }));
     expect(must(await redeemReward(t.db, organiser, { userId: v.id, rewardId: id })).balance).toBe(15);
-    const logged = await t.db.select({ action: auditLog.action, outcome: auditLog.outcome }).from(auditLog).where(eq(auditLog.targetId, id));
-    expect(logged.map((l) => l.action).sort()).toEqual(["points.reward_create", "points.reward_deactivate", "points.reward_reactivate"]);
-    expect(await setRewardActive(t.db, organiser, { id: "00000000-0000-4000-8000-000000000000", active: true })).toEqual({ ok: false, code: "not_found" });
-    expect(await setRewardActive(t.db, organiser, { id, active: "maybe" })).toMatchObject({ ok: false, code: "invalid" });
+    const logged = await t.db
+      .select({ action: auditLog.action, outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, id));
+    expect(logged.map((l) => l.action).sort()).toEqual([
+      "points.reward_create",
+      "points.reward_deactivate",
+      "points.reward_reactivate",
+    ]);
+    expect(
+      await setRewardActive(t.db, organiser, { id: "00000000-0000-4000-8000-000000000000", active: true }),
+    ).toEqual({ ok: false, code: "not_found" });
+    expect(await setRewardActive(t.db, organiser, { id, active: "maybe" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
   });
 });
 
 describe("the points desk", () => {
   it("finds a person by phone with balance and entries; the ledger and the year's totals", async () => {
     const phone = "13912340001";
-    const v = await actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name: "积分志愿者", phone })).id);
-    const other = await actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name: "另一位" })).id);
+    const v = await actorOf(
+      t.db,
+      (await makeUser(t.db, { roles: ["volunteer"], verified: true, name: "积分志愿者", phone })).id,
+    );
+    const other = await actorOf(
+      t.db,
+      (await makeUser(t.db, { roles: ["volunteer"], verified: true, name: "另一位" })).id,
+    );
     const { id: reward } = must(await createReward(t.db, organiser, { name: "环保袋", cost: 8 }));
     must(await awardPoints(t.db, organiser, { userId: v.id, points: 12, reason: "清扫楼道" }));
     must(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward }));
     must(await awardPoints(t.db, organiser, { userId: other.id, points: 30, reason: "搬运物资" }));
     // Last year's entry counts for last year only.
-    await t.db.insert(pointEntries).values({ userId: v.id, kind: "manual", points: 100, reason: "去年", year: 2001, createdBy: organiser.id });
+    await t.db
+      .insert(pointEntries)
+      .values({ userId: v.id, kind: "manual", points: 100, reason: "去年", year: 2001, createdBy: organiser.id });
 
     const person = await findPointsPerson(t.db, phone);
     expect(person).toMatchObject({ id: v.id, name: "积分志愿者", volunteer: true, balance: 104 });
-    expect(person!.entries.map((e) => [e.kind, e.points])).toEqual(expect.arrayContaining([["manual", 12], ["redemption", -8], ["manual", 100]]));
-    expect(person!.entries.find((e) => e.kind === "manual" && e.points === 12)).toMatchObject({ reason: "清扫楼道", byName: "社工小周" });
+    expect(person!.entries.map((e) => [e.kind, e.points])).toEqual(
+      expect.arrayContaining([
+        ["manual", 12],
+        ["redemption", -8],
+        ["manual", 100],
+      ]),
+    );
+    expect(person!.entries.find((e) => e.kind === "manual" && e.points === 12)).toMatchObject({
+      reason: "清扫楼道",
+      byName: "社工小周",
+    });
     expect(await findPointsPerson(t.db, "13900000000")).toBeNull();
 
     const year = new Date().getUTCFullYear();

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const volunteer = async (name: string) => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name })).id);
+const volunteer = async (name: string) =>
+  actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name })).id);
 const THIS_YEAR = new Date("2026-06-01T00:00:00Z");
 const LAST_YEAR = new Date("2025-06-01T00:00:00Z");
 
@@ -38,7 +39,13 @@ describe("my points", () => {
     must(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.id }, { now: THIS_YEAR }));
 
     const mine = await getMyPoints(t.db, v.id, 2026);
-    expect(mine).toMatchObject({ balance: 10 + 20 + 7 - 12, earnedInYear: 30, spentInYear: 12, years: [2026, 2025], anonymous: false });
+    expect(mine).toMatchObject({
+      balance: 10 + 20 + 7 - 12,
+      earnedInYear: 30,
+      spentInYear: 12,
+      years: [2026, 2025],
+      anonymous: false,
+    });
     expect(mine.entries.map((e) => [e.kind, e.points, e.about]).sort()).toEqual(
       [
         ["manual", 20, "重阳节帮忙"],
@@ -54,7 +61,13 @@ describe("my points", () => {
 
   it("are empty for someone who never earned any, with the year shown still offered", async () => {
     const v = await volunteer("积分乙");
-    expect(await getMyPoints(t.db, v.id, 2026)).toMatchObject({ balance: 0, earnedInYear: 0, years: [2026], entries: [], rank: null });
+    expect(await getMyPoints(t.db, v.id, 2026)).toMatchObject({
+      balance: 0,
+      earnedInYear: 0,
+      years: [2026],
+      entries: [],
+      rank: null,
+    });
   });
 });
 
@@ -90,7 +103,10 @@ describe("the leaderboard", () => {
     must(await setPointsAnonymous(t.db, v, { anonymous: true }));
     const before = await snapshot(t.db);
     expect(await setPointsAnonymous(t.db, v, { anonymous: "maybe" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await setPointsAnonymous(t.db, null, { anonymous: false })).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await setPointsAnonymous(t.db, null, { anonymous: false })).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
     expect(await snapshot(t.db)).toBe(before);
     must(await setPointsAnonymous(t.db, v, { anonymous: "false" }));
     expect((await getMyPoints(t.db, v.id, 2026)).anonymous).toBe(false);

@@ -55,7 +55,10 @@ export async function getMyPoints(db: DbOrTx, userId: string, year: number, limi
       .from(pointEntries)
       .leftJoin(wishClaims, and(eq(pointEntries.kind, "wish_fulfilled"), eq(wishClaims.id, pointEntries.refId)))
       .leftJoin(wishes, eq(wishes.id, wishClaims.wishId))
-      .leftJoin(shiftAssignments, and(eq(pointEntries.kind, "shift_served"), eq(shiftAssignments.id, pointEntries.refId)))
+      .leftJoin(
+        shiftAssignments,
+        and(eq(pointEntries.kind, "shift_served"), eq(shiftAssignments.id, pointEntries.refId)),
+      )
       .leftJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
       .where(and(eq(pointEntries.userId, userId), eq(pointEntries.year, year)))
       .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
@@ -70,7 +73,13 @@ export async function getMyPoints(db: DbOrTx, userId: string, year: number, limi
     earnedInYear: earned,
     spentInYear: spent,
     years: [...new Set([year, ...yearRows.map((r) => r.year)])].sort((a, b) => b - a),
-    entries: entries.map((e) => ({ id: e.id, kind: e.kind, points: e.points, about: e.wishTitle ?? e.shiftTitle ?? e.reason, createdAt: e.createdAt })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      points: e.points,
+      about: e.wishTitle ?? e.shiftTitle ?? e.reason,
+      createdAt: e.createdAt,
+    })),
     anonymous: me[0]?.anonymous ?? false,
     rank,
   };
@@ -88,7 +97,10 @@ const earnedIn = (db: DbOrTx, year: number) =>
 /** A place in competition ranking: one more than the number of people who earned more. */
 async function rankOf(db: DbOrTx, year: number, earned: number): Promise<number> {
   const e = earnedIn(db, year);
-  const [{ ahead }] = await db.select({ ahead: sql<number>`count(*)::int` }).from(e).where(gt(e.earned, earned));
+  const [{ ahead }] = await db
+    .select({ ahead: sql<number>`count(*)::int` })
+    .from(e)
+    .where(gt(e.earned, earned));
   return ahead + 1;
 }
 
@@ -111,7 +123,11 @@ export interface Leaderboard {
   totalPoints: number;
 }
 
-export async function getLeaderboard(db: DbOrTx, year: number, opts: { limit?: number; me?: string | null } = {}): Promise<Leaderboard> {
+export async function getLeaderboard(
+  db: DbOrTx,
+  year: number,
+  opts: { limit?: number; me?: string | null } = {},
+): Promise<Leaderboard> {
   const e = earnedIn(db, year);
   const [rows, yearRows, [sum]] = await Promise.all([
     db
@@ -127,7 +143,9 @@ export async function getLeaderboard(db: DbOrTx, year: number, opts: { limit?: n
       .orderBy(desc(e.earned), users.createdAt)
       .limit(opts.limit ?? 50),
     db.selectDistinct({ year: pointEntries.year }).from(pointEntries),
-    db.select({ volunteers: sql<number>`count(*)::int`, total: sql<number>`coalesce(sum(${e.earned}), 0)::int` }).from(e),
+    db
+      .select({ volunteers: sql<number>`count(*)::int`, total: sql<number>`coalesce(sum(${e.earned}), 0)::int` })
+      .from(e),
   ]);
   let rank = 0;
   let previous: number | null = null;
@@ -137,7 +155,13 @@ export async function getLeaderboard(db: DbOrTx, year: number, opts: { limit?: n
     rows: rows.map((r, i) => {
       if (r.earned !== previous) rank = i + 1;
       previous = r.earned;
-      return { rank, name: r.anonymous ? null : r.name, points: r.earned, wishes: r.wishes, isMe: r.userId === opts.me };
+      return {
+        rank,
+        name: r.anonymous ? null : r.name,
+        points: r.earned,
+        wishes: r.wishes,
+        isMe: r.userId === opts.me,
+      };
     }),
     volunteers: sum.volunteers,
     totalPoints: sum.total,

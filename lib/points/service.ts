@@ -13,14 +13,23 @@ import { isUuid } from "@/lib/ids";
 // their sum, which a redemption never takes below zero.
 
 export async function balanceOf(db: DbOrTx, userId: string): Promise<number> {
-  const [{ total }] = await db.select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::int` }).from(pointEntries).where(eq(pointEntries.userId, userId));
+  const [{ total }] = await db
+    .select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::int` })
+    .from(pointEntries)
+    .where(eq(pointEntries.userId, userId));
   return total;
 }
 
 /** Every entry is taken under a lock on the person, so two redemptions never spend one balance twice. */
-const lockPerson = (tx: DbOrTx, userId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`points:${userId}`}))`);
+const lockPerson = (tx: DbOrTx, userId: string) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`points:${userId}`}))`);
 
-export async function awardPoints(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+export async function awardPoints(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.award");
   const parsed = parseInput(awardSchema, input);
   if (!parsed.ok) return parsed;
@@ -30,9 +39,17 @@ export async function awardPoints(db: Db, actor: Actor | null, input: unknown, c
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!u) return fail("not_found");
     await lockPerson(tx, userId);
-    await tx.insert(pointEntries).values({ userId, kind: "manual", points, reason, year: now.getUTCFullYear(), createdBy: actor!.id });
+    await tx
+      .insert(pointEntries)
+      .values({ userId, kind: "manual", points, reason, year: now.getUTCFullYear(), createdBy: actor!.id });
     await tx.insert(notifications).values({ userId, kind: "points.awarded", data: { points, reason } });
-    await writeAudit(tx, { actorId: actor!.id, action: "points.award", targetType: "user", targetId: userId, details: { points, reason } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "points.award",
+      targetType: "user",
+      targetId: userId,
+      details: { points, reason },
+    });
     return ok(undefined);
   });
 }
@@ -43,7 +60,13 @@ export async function createReward(db: Db, actor: Actor | null, input: unknown):
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
     const [r] = await tx.insert(rewards).values(parsed.data).returning({ id: rewards.id });
-    await writeAudit(tx, { actorId: actor!.id, action: "points.reward_create", targetType: "reward", targetId: r.id, details: parsed.data });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "points.reward_create",
+      targetType: "reward",
+      targetId: r.id,
+      details: parsed.data,
+    });
     return ok({ id: r.id });
   });
 }
@@ -55,34 +78,71 @@ export async function setRewardActive(db: Db, actor: Actor | null, input: unknow
   if (!parsed.ok) return parsed;
   const { id, active } = parsed.data;
   return db.transaction(async (tx) => {
-    const [r] = await tx.update(rewards).set({ active }).where(eq(rewards.id, id)).returning({ id: rewards.id, name: rewards.name });
+    const [r] = await tx
+      .update(rewards)
+      .set({ active })
+      .where(eq(rewards.id, id))
+      .returning({ id: rewards.id, name: rewards.name });
     if (!r) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: active ? "points.reward_reactivate" : "points.reward_deactivate", targetType: "reward", targetId: id, details: { name: r.name } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: active ? "points.reward_reactivate" : "points.reward_deactivate",
+      targetType: "reward",
+      targetId: id,
+      details: { name: r.name },
+    });
     return ok(undefined);
   });
 }
 
 /** An organiser records a volunteer taking a reward: refused when the balance would go below zero. */
-export async function redeemReward(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ balance: number }>> {
+export async function redeemReward(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ balance: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.redeem");
   const parsed = parseInput(redeemSchema, input);
   if (!parsed.ok) return parsed;
   const { userId, rewardId } = parsed.data;
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [reward] = await tx.select().from(rewards).where(and(eq(rewards.id, rewardId), eq(rewards.active, true)));
+    const [reward] = await tx
+      .select()
+      .from(rewards)
+      .where(and(eq(rewards.id, rewardId), eq(rewards.active, true)));
     if (!reward) return fail("not_found");
     await lockPerson(tx, userId);
     const balance = await balanceOf(tx, userId);
     if (balance < reward.cost) return fail("insufficient_points");
-    await tx.insert(pointEntries).values({ userId, kind: "redemption", points: -reward.cost, reason: reward.name, refId: reward.id, year: now.getUTCFullYear(), createdBy: actor!.id });
-    await writeAudit(tx, { actorId: actor!.id, action: "points.redeem", targetType: "user", targetId: userId, details: { reward: reward.name, cost: reward.cost } });
+    await tx.insert(pointEntries).values({
+      userId,
+      kind: "redemption",
+      points: -reward.cost,
+      reason: reward.name,
+      refId: reward.id,
+      year: now.getUTCFullYear(),
+      createdBy: actor!.id,
+    });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "points.redeem",
+      targetType: "user",
+      targetId: userId,
+      details: { reward: reward.name, cost: reward.cost },
+    });
     return ok({ balance: balance - reward.cost });
   });
 }
 
 /** An organiser marks a backstage shift served: the helper's points, once per shift. */
-export async function markShiftServed(db: Db, actor: Actor | null, assignmentId: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+export async function markShiftServed(
+  db: Db,
+  actor: Actor | null,
+  assignmentId: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "points.shift_served");
   if (!isUuid(assignmentId)) return fail("invalid");
   const now = ctx.now ?? new Date();
@@ -93,9 +153,25 @@ export async function markShiftServed(db: Db, actor: Actor | null, assignmentId:
       .where(and(eq(shiftAssignments.id, assignmentId), isNull(shiftAssignments.servedAt)))
       .returning();
     if (!a) return fail("not_found");
-    const [r] = await tx.select({ userId: registrations.userId }).from(registrations).where(eq(registrations.id, a.registrationId));
-    await tx.insert(pointEntries).values({ userId: r.userId, kind: "shift_served", points: POINTS.shiftServed, refId: a.id, year: now.getUTCFullYear(), createdBy: actor!.id });
-    await writeAudit(tx, { actorId: actor!.id, action: "points.shift_served", targetType: "shift_assignment", targetId: a.id, details: { points: POINTS.shiftServed } });
+    const [r] = await tx
+      .select({ userId: registrations.userId })
+      .from(registrations)
+      .where(eq(registrations.id, a.registrationId));
+    await tx.insert(pointEntries).values({
+      userId: r.userId,
+      kind: "shift_served",
+      points: POINTS.shiftServed,
+      refId: a.id,
+      year: now.getUTCFullYear(),
+      createdBy: actor!.id,
+    });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "points.shift_served",
+      targetType: "shift_assignment",
+      targetId: a.id,
+      details: { points: POINTS.shiftServed },
+    });
     return ok(undefined);
   });
 }

@@ -40,14 +40,32 @@ const CASES: Record<string, { base: () => Record<string, unknown>; fields: Case[
       ["stageNeeds", [["laser"], "microphones"]],
       ["stageNeedsOther", [long(201), 5]],
       ["preferredTime", ["midnight", 3]],
-      ["participant", [{ kind: "member", name: "", age: 70 }, { kind: "member", name: "小明", age: 9 }, { kind: "member", name: "奶奶", age: 200 }, { kind: "pet" }, null]],
+      [
+        "participant",
+        [
+          { kind: "member", name: "", age: 70 },
+          { kind: "member", name: "小明", age: 9 },
+          { kind: "member", name: "奶奶", age: 200 },
+          { kind: "pet" },
+          null,
+        ],
+      ],
     ],
   },
   backstage: {
     base: () => backstage(f.slug),
     fields: [
       ["skills", [[], ["juggling"], "sound", null]],
-      ["available", [[], [{ startsAt: "tomorrow", endsAt: "later" }], [{ startsAt: "2027-01-16T05:00:00Z", endsAt: "2027-01-16T01:00:00Z" }], Array(21).fill({ startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T02:00:00Z" }), null]],
+      [
+        "available",
+        [
+          [],
+          [{ startsAt: "tomorrow", endsAt: "later" }],
+          [{ startsAt: "2027-01-16T05:00:00Z", endsAt: "2027-01-16T01:00:00Z" }],
+          Array(21).fill({ startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T02:00:00Z" }),
+          null,
+        ],
+      ],
     ],
   },
   athlete: {
@@ -83,7 +101,10 @@ describe.each(Object.entries(CASES))("%s form", (role, { base, fields }) => {
       if (result.ok) continue;
       expect(result.code).toBe("invalid");
       const codes = result.fieldErrors?.[field] ?? [];
-      expect(codes.length, `${role}.${field} = ${JSON.stringify(value)?.slice(0, 40)} → ${JSON.stringify(result.fieldErrors)}`).toBeGreaterThan(0);
+      expect(
+        codes.length,
+        `${role}.${field} = ${JSON.stringify(value)?.slice(0, 40)} → ${JSON.stringify(result.fieldErrors)}`,
+      ).toBeGreaterThan(0);
       for (const c of codes) expect(translated(c), `fieldErrors.${c}`).toBe(true);
     }
     expect(await snapshot(t.db)).toBe(before);
@@ -93,7 +114,11 @@ describe.each(Object.entries(CASES))("%s form", (role, { base, fields }) => {
 it("another festival's event is refused on the item field", async () => {
   const before = await snapshot(t.db);
   for (const input of [athlete(f.slug, other.sportId), player(f.slug, other.chessId)]) {
-    expect(await register(t.db, me, input)).toEqual({ ok: false, code: "invalid", fieldErrors: { itemId: ["item_unknown"] } });
+    expect(await register(t.db, me, input)).toEqual({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { itemId: ["item_unknown"] },
+    });
   }
   expect(await snapshot(t.db)).toBe(before);
 });

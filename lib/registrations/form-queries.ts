@@ -39,10 +39,20 @@ const KIND = { athlete: "sport_event", player: "card_chess" } as const;
 
 /** A published festival as its registration forms need it. */
 export async function getFormFestival(db: DbOrTx, slug: string, now = new Date()): Promise<FormFestival | null> {
-  const [f] = await db.select().from(festivals).where(and(eq(festivals.slug, slug), eq(festivals.status, "published")));
+  const [f] = await db
+    .select()
+    .from(festivals)
+    .where(and(eq(festivals.slug, slug), eq(festivals.status, "published")));
   if (!f) return null;
-  const open = !!f.registrationOpensAt && !!f.registrationClosesAt && now >= f.registrationOpensAt && now <= f.registrationClosesAt;
-  const soon = !open && (!f.registrationOpensAt || now < f.registrationOpensAt) && (!f.registrationClosesAt || now < f.registrationClosesAt);
+  const open =
+    !!f.registrationOpensAt &&
+    !!f.registrationClosesAt &&
+    now >= f.registrationOpensAt &&
+    now <= f.registrationClosesAt;
+  const soon =
+    !open &&
+    (!f.registrationOpensAt || now < f.registrationOpensAt) &&
+    (!f.registrationClosesAt || now < f.registrationClosesAt);
   return {
     slug: f.slug,
     title: f.title,
@@ -73,12 +83,28 @@ export async function listFormItems(db: DbOrTx, slug: string, role: "athlete" | 
   const ids = published.map((i) => i.id);
   const [live, qs, counts, teams] = await Promise.all([
     db
-      .select({ id: programmeItems.id, title: programmeItems.title, startsAt: programmeItems.startsAt, endsAt: programmeItems.endsAt, capacity: programmeItems.capacity, venue: venues.name, festivalId: programmeItems.festivalId })
+      .select({
+        id: programmeItems.id,
+        title: programmeItems.title,
+        startsAt: programmeItems.startsAt,
+        endsAt: programmeItems.endsAt,
+        capacity: programmeItems.capacity,
+        venue: venues.name,
+        festivalId: programmeItems.festivalId,
+      })
       .from(programmeItems)
       .leftJoin(venues, eq(venues.id, programmeItems.venueId))
       .where(inArray(programmeItems.id, ids))
       .orderBy(asc(programmeItems.startsAt), asc(programmeItems.title)),
-    db.select({ scope: quotas.scope, capacity: quotas.capacity, taken: quotas.taken }).from(quotas).where(inArray(quotas.scope, ids.map((id) => `item:${id}`))),
+    db
+      .select({ scope: quotas.scope, capacity: quotas.capacity, taken: quotas.taken })
+      .from(quotas)
+      .where(
+        inArray(
+          quotas.scope,
+          ids.map((id) => `item:${id}`),
+        ),
+      ),
     db
       .select({ itemId: registrations.itemId, status: registrations.status, n: sql<number>`count(*)::int` })
       .from(registrations)
@@ -87,7 +113,13 @@ export async function listFormItems(db: DbOrTx, slug: string, role: "athlete" | 
     db
       .selectDistinct({ itemId: registrations.itemId, team: registrations.team })
       .from(registrations)
-      .where(and(inArray(registrations.itemId, ids), isNotNull(registrations.team), inArray(registrations.status, ["confirmed", "waitlisted"]))),
+      .where(
+        and(
+          inArray(registrations.itemId, ids),
+          isNotNull(registrations.team),
+          inArray(registrations.status, ["confirmed", "waitlisted"]),
+        ),
+      ),
   ]);
   return live.map((i) => {
     const q = qs.find((x) => x.scope === `item:${i.id}`);
@@ -101,7 +133,10 @@ export async function listFormItems(db: DbOrTx, slug: string, role: "athlete" | 
       venue: i.venue,
       left,
       waiting: counts.find((c) => c.itemId === i.id && c.status === "waitlisted")?.n ?? 0,
-      teams: teams.filter((t) => t.itemId === i.id).map((t) => t.team!).sort((a, b) => a.localeCompare(b, "zh-CN")),
+      teams: teams
+        .filter((t) => t.itemId === i.id)
+        .map((t) => t.team!)
+        .sort((a, b) => a.localeCompare(b, "zh-CN")),
     };
   });
 }
@@ -130,16 +165,31 @@ export interface EditableRegistration {
 }
 
 /** One of my registrations, to edit while it is pending; null when it is not mine or not pending. */
-export async function getEditableRegistration(db: DbOrTx, userId: string, id: string): Promise<EditableRegistration | null> {
+export async function getEditableRegistration(
+  db: DbOrTx,
+  userId: string,
+  id: string,
+): Promise<EditableRegistration | null> {
   if (!isUuid(id)) return null;
-  const [r] = await db.select().from(registrations).where(and(eq(registrations.id, id), eq(registrations.userId, userId)));
+  const [r] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, id), eq(registrations.userId, userId)));
   if (!r || (r.status !== "confirmed" && r.status !== "waitlisted") || r.acceptedAt) return null;
   return {
     id: r.id,
     version: r.version,
     role: r.role,
     itemId: r.itemId,
-    participant: r.participantKey === "self" ? { kind: "self" } : { kind: "member", name: r.participantName, age: r.participantAge ?? 0, guardianConsent: (r.participantAge ?? 99) < 14 },
+    participant:
+      r.participantKey === "self"
+        ? { kind: "self" }
+        : {
+            kind: "member",
+            name: r.participantName,
+            age: r.participantAge ?? 0,
+            guardianConsent: (r.participantAge ?? 99) < 14,
+          },
     team: r.team,
     details: r.details,
   };
@@ -148,8 +198,21 @@ export async function getEditableRegistration(db: DbOrTx, userId: string, id: st
 /** What I (and the members I registered) already hold in a festival, to say so on the forms. */
 export async function listMyFestivalRegistrations(db: DbOrTx, userId: string, slug: string) {
   return db
-    .select({ id: registrations.id, role: registrations.role, itemId: registrations.itemId, participantName: registrations.participantName, participantKey: registrations.participantKey, status: registrations.status })
+    .select({
+      id: registrations.id,
+      role: registrations.role,
+      itemId: registrations.itemId,
+      participantName: registrations.participantName,
+      participantKey: registrations.participantKey,
+      status: registrations.status,
+    })
     .from(registrations)
     .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
-    .where(and(eq(festivals.slug, slug), eq(registrations.userId, userId), inArray(registrations.status, ["confirmed", "waitlisted"])));
+    .where(
+      and(
+        eq(festivals.slug, slug),
+        eq(registrations.userId, userId),
+        inArray(registrations.status, ["confirmed", "waitlisted"]),
+      ),
+    );
 }

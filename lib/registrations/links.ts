@@ -15,10 +15,24 @@ export interface People {
 }
 
 /** Looks up the residents named by phone; an unknown number or one's own is a field error. */
-export async function resolvePeople(db: DbOrTx, actor: Actor, data: RegistrationData): Promise<{ ok: true; people: People } | { ok: false; fieldErrors: FieldErrors }> {
-  const phones = data.role === "performer" ? [...new Set(data.coPerformerPhones)] : data.role === "player" && data.partner.kind === "phone" ? [data.partner.phone] : [];
+export async function resolvePeople(
+  db: DbOrTx,
+  actor: Actor,
+  data: RegistrationData,
+): Promise<{ ok: true; people: People } | { ok: false; fieldErrors: FieldErrors }> {
+  const phones =
+    data.role === "performer"
+      ? [...new Set(data.coPerformerPhones)]
+      : data.role === "player" && data.partner.kind === "phone"
+        ? [data.partner.phone]
+        : [];
   const field = data.role === "performer" ? "coPerformerPhones" : "partner";
-  const found = phones.length ? await db.select({ id: users.id, name: users.name, phone: users.phone }).from(users).where(inArray(users.phone, phones)) : [];
+  const found = phones.length
+    ? await db
+        .select({ id: users.id, name: users.name, phone: users.phone })
+        .from(users)
+        .where(inArray(users.phone, phones))
+    : [];
   if (found.some((u) => u.id === actor.id)) return { ok: false, fieldErrors: { [field]: ["phone_is_yours"] } };
   if (found.length < phones.length) return { ok: false, fieldErrors: { [field]: ["phone_no_account"] } };
   const byPhone = new Map(found.map((u) => [u.phone, { id: u.id, name: u.name }]));
@@ -32,7 +46,12 @@ export async function resolvePeople(db: DbOrTx, actor: Actor, data: Registration
 }
 
 /** The team rule: a new team's name is free in that event; a team to join exists. */
-export async function checkTeam(db: DbOrTx, data: RegistrationData, exceptId?: string, currentTeam?: string | null): Promise<FieldErrors | null> {
+export async function checkTeam(
+  db: DbOrTx,
+  data: RegistrationData,
+  exceptId?: string,
+  currentTeam?: string | null,
+): Promise<FieldErrors | null> {
   if (data.role !== "athlete" || data.teamAction === "none") return null;
   // Editing a registration and keeping its team: nothing to check.
   if (currentTeam && currentTeam.toLowerCase() === data.team.toLowerCase()) return null;
@@ -70,10 +89,19 @@ export async function canonicalTeam(tx: Tx, data: RegistrationData): Promise<str
  * named are removed (an edit); a declined link stays declined.
  */
 export async function syncLinks(tx: Tx, actor: Actor, r: Registration, people: People, label: string) {
-  const wanted = [...people.coPerformers.map((p) => ({ userId: p.id, kind: "co_performer" as const })), ...(people.partner ? [{ userId: people.partner.id, kind: "partner" as const }] : [])];
+  const wanted = [
+    ...people.coPerformers.map((p) => ({ userId: p.id, kind: "co_performer" as const })),
+    ...(people.partner ? [{ userId: people.partner.id, kind: "partner" as const }] : []),
+  ];
   const existing = await tx.select().from(registrationLinks).where(eq(registrationLinks.registrationId, r.id));
   const stale = existing.filter((l) => !wanted.some((w) => w.userId === l.userId && w.kind === l.kind));
-  if (stale.length) await tx.delete(registrationLinks).where(inArray(registrationLinks.id, stale.map((l) => l.id)));
+  if (stale.length)
+    await tx.delete(registrationLinks).where(
+      inArray(
+        registrationLinks.id,
+        stale.map((l) => l.id),
+      ),
+    );
   for (const w of wanted) {
     if (existing.some((l) => l.userId === w.userId && l.kind === w.kind)) continue;
     await tx.insert(registrationLinks).values({ registrationId: r.id, userId: w.userId, kind: w.kind });
@@ -88,8 +116,22 @@ export async function syncLinks(tx: Tx, actor: Actor, r: Registration, people: P
     const [mutual] = await tx
       .select({ id: registrations.id })
       .from(registrations)
-      .innerJoin(registrationLinks, and(eq(registrationLinks.registrationId, registrations.id), eq(registrationLinks.userId, actor.id), eq(registrationLinks.kind, "partner"), isNull(registrationLinks.declinedAt)))
-      .where(and(eq(registrations.userId, people.partner.id), eq(registrations.itemId, r.itemId!), inArray(registrations.status, ["confirmed", "waitlisted"])))
+      .innerJoin(
+        registrationLinks,
+        and(
+          eq(registrationLinks.registrationId, registrations.id),
+          eq(registrationLinks.userId, actor.id),
+          eq(registrationLinks.kind, "partner"),
+          isNull(registrationLinks.declinedAt),
+        ),
+      )
+      .where(
+        and(
+          eq(registrations.userId, people.partner.id),
+          eq(registrations.itemId, r.itemId!),
+          inArray(registrations.status, ["confirmed", "waitlisted"]),
+        ),
+      )
       .limit(1);
     if (mutual) await pair(tx, r.id, mutual.id);
   }
@@ -103,7 +145,10 @@ async function pair(tx: Tx, a: string, b: string) {
 /** Undoes a pair from both sides. */
 export async function unpair(tx: Tx, r: Pick<Registration, "id" | "partnerRegistrationId">) {
   if (!r.partnerRegistrationId) return;
-  await tx.update(registrations).set({ partnerRegistrationId: null }).where(inArray(registrations.id, [r.id, r.partnerRegistrationId]));
+  await tx
+    .update(registrations)
+    .set({ partnerRegistrationId: null })
+    .where(inArray(registrations.id, [r.id, r.partnerRegistrationId]));
 }
 
 /**
@@ -141,8 +186,16 @@ export async function matchPartner(tx: Tx, r: Registration): Promise<string | nu
     if (!won) continue;
     await tx.update(registrations).set({ partnerRegistrationId: c.id }).where(eq(registrations.id, r.id));
     await tx.insert(notifications).values([
-      { userId: r.userId, kind: "registration.partner_found", data: { registrationId: r.id, partner: c.participantName } },
-      { userId: c.userId, kind: "registration.partner_found", data: { registrationId: c.id, partner: r.participantName } },
+      {
+        userId: r.userId,
+        kind: "registration.partner_found",
+        data: { registrationId: r.id, partner: c.participantName },
+      },
+      {
+        userId: c.userId,
+        kind: "registration.partner_found",
+        data: { registrationId: c.id, partner: r.participantName },
+      },
     ]);
     return c.id;
   }

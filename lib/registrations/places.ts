@@ -7,7 +7,8 @@ import type { Tx } from "@/db/types";
 // freed place goes to the head of the waiting list before the transaction commits.
 
 /** The quotas a registration counts against: its role's for the festival, and its item's. */
-export const scopesOf = (r: Pick<Registration, "role" | "itemId">) => [`role:${r.role}`, ...(r.itemId ? [`item:${r.itemId}`] : [])].sort();
+export const scopesOf = (r: Pick<Registration, "role" | "itemId">) =>
+  [`role:${r.role}`, ...(r.itemId ? [`item:${r.itemId}`] : [])].sort();
 
 async function lockQuotas(tx: Tx, festivalId: string, scopes: string[]) {
   return tx
@@ -21,16 +22,28 @@ async function lockQuotas(tx: Tx, festivalId: string, scopes: string[]) {
 /** An item's places, set in the programme, become its quota the first time someone registers. */
 export async function ensureItemQuota(tx: Tx, festivalId: string, itemId: string, capacity: number | null) {
   if (capacity == null) return;
-  await tx.insert(quotas).values({ festivalId, scope: `item:${itemId}`, capacity, taken: 0 }).onConflictDoNothing();
+  await tx
+    .insert(quotas)
+    .values({ festivalId, scope: `item:${itemId}`, capacity, taken: 0 })
+    .onConflictDoNothing();
 }
 
 /**
  * The programme changed an item's places: the quota follows (never below the places already
  * held — `false` then) and a rise goes to the waiting list at once.
  */
-export async function syncItemQuota(tx: Tx, festivalId: string, itemId: string, capacity: number | null): Promise<boolean> {
+export async function syncItemQuota(
+  tx: Tx,
+  festivalId: string,
+  itemId: string,
+  capacity: number | null,
+): Promise<boolean> {
   const scope = `item:${itemId}`;
-  const [q] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, festivalId), eq(quotas.scope, scope))).for("update");
+  const [q] = await tx
+    .select()
+    .from(quotas)
+    .where(and(eq(quotas.festivalId, festivalId), eq(quotas.scope, scope)))
+    .for("update");
   if (!q) return true;
   if (capacity == null) {
     await tx.delete(quotas).where(eq(quotas.id, q.id));
@@ -50,7 +63,12 @@ export async function takePlace(tx: Tx, festivalId: string, scopes: string[]): P
     await tx
       .update(quotas)
       .set({ taken: sql`${quotas.taken} + 1` })
-      .where(inArray(quotas.id, rows.map((q) => q.id)));
+      .where(
+        inArray(
+          quotas.id,
+          rows.map((q) => q.id),
+        ),
+      );
   }
   return true;
 }
@@ -61,7 +79,12 @@ export async function releasePlace(tx: Tx, festivalId: string, scopes: string[])
     await tx
       .update(quotas)
       .set({ taken: sql`greatest(${quotas.taken} - 1, 0)` })
-      .where(inArray(quotas.id, rows.map((q) => q.id)));
+      .where(
+        inArray(
+          quotas.id,
+          rows.map((q) => q.id),
+        ),
+      );
   }
 }
 
@@ -70,7 +93,12 @@ export async function releasePlace(tx: Tx, festivalId: string, scopes: string[])
  * registration is promoted only while still waitlisted (a conditional update), so a place is
  * never given twice.
  */
-export async function promoteWaiting(tx: Tx, festivalId: string, touched: string[], except: string[] = []): Promise<string[]> {
+export async function promoteWaiting(
+  tx: Tx,
+  festivalId: string,
+  touched: string[],
+  except: string[] = [],
+): Promise<string[]> {
   const waiting = await tx
     .select()
     .from(registrations)
@@ -93,9 +121,18 @@ export async function promoteWaiting(tx: Tx, festivalId: string, touched: string
       await tx
         .update(quotas)
         .set({ taken: sql`${quotas.taken} + 1` })
-        .where(inArray(quotas.id, rows.map((q) => q.id)));
+        .where(
+          inArray(
+            quotas.id,
+            rows.map((q) => q.id),
+          ),
+        );
     }
-    await tx.insert(notifications).values({ userId: r.userId, kind: "registration.promoted", data: { registrationId: r.id, role: r.role, itemId: r.itemId } });
+    await tx.insert(notifications).values({
+      userId: r.userId,
+      kind: "registration.promoted",
+      data: { registrationId: r.id, role: r.role, itemId: r.itemId },
+    });
     promoted.push(r.id);
   }
   return promoted;

@@ -1,7 +1,16 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { festivals, notifications, programmeItems, registrationLinks, registrations, shiftAssignments, shifts, users } from "@/db/schema";
+import {
+  festivals,
+  notifications,
+  programmeItems,
+  registrationLinks,
+  registrations,
+  shiftAssignments,
+  shifts,
+  users,
+} from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
 export interface MyRegistration {
@@ -35,7 +44,12 @@ export interface MyRegistration {
  * My registrations, and those of the members of my household without a phone (whoever in the
  * household registered them), newest festival first, with waiting-list places.
  */
-export async function listMyRegistrations(db: DbOrTx, userId: string, now = new Date(), householdId: string | null = null): Promise<MyRegistration[]> {
+export async function listMyRegistrations(
+  db: DbOrTx,
+  userId: string,
+  now = new Date(),
+  householdId: string | null = null,
+): Promise<MyRegistration[]> {
   const position = sql<number | null>`case when ${registrations.status} = 'waitlisted' then (
       select count(*)::int from registrations w
       where w.festival_id = ${registrations.festivalId} and w.status = 'waitlisted' and w.role = ${registrations.role}
@@ -75,14 +89,22 @@ export async function listMyRegistrations(db: DbOrTx, userId: string, now = new 
     .leftJoin(scheduled, eq(scheduled.id, registrations.programmeItemId))
     .where(
       householdId
-        ? or(eq(registrations.userId, userId), and(sql`${registrations.participantKey} like 'member:%'`, eq(registrant.householdId, householdId)))
+        ? or(
+            eq(registrations.userId, userId),
+            and(sql`${registrations.participantKey} like 'member:%'`, eq(registrant.householdId, householdId)),
+          )
         : eq(registrations.userId, userId),
     )
     .orderBy(desc(festivals.edition), desc(registrations.createdAt));
   const ids = rows.map((r) => r.id);
   const onShifts = ids.length
     ? await db
-        .select({ registrationId: shiftAssignments.registrationId, title: shifts.title, startsAt: shifts.startsAt, endsAt: shifts.endsAt })
+        .select({
+          registrationId: shiftAssignments.registrationId,
+          title: shifts.title,
+          startsAt: shifts.startsAt,
+          endsAt: shifts.endsAt,
+        })
         .from(shiftAssignments)
         .innerJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
         .where(inArray(shiftAssignments.registrationId, ids))
@@ -110,7 +132,9 @@ export async function listMyRegistrations(db: DbOrTx, userId: string, now = new 
       team: r.team,
       partnerName: r.partnerName,
       scheduled: r.scheduledTitle && r.scheduledAt ? { title: r.scheduledTitle, startsAt: r.scheduledAt } : null,
-      shifts: onShifts.filter((s) => s.registrationId === r.id).map(({ title, startsAt, endsAt }) => ({ title, startsAt, endsAt })),
+      shifts: onShifts
+        .filter((s) => s.registrationId === r.id)
+        .map(({ title, startsAt, endsAt }) => ({ title, startsAt, endsAt })),
     };
   });
 }
@@ -183,7 +207,15 @@ export async function listMyNotifications(db: DbOrTx, userId: string): Promise<M
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))
     .limit(30);
-  return rows.map((n) => ({ id: n.id, kind: n.kind, data: n.data, read: !!n.readAt, createdAt: n.createdAt, itemTitle: n.itemTitle, role: n.role }));
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    data: n.data,
+    read: !!n.readAt,
+    createdAt: n.createdAt,
+    itemTitle: n.itemTitle,
+    role: n.role,
+  }));
 }
 
 export async function countUnread(db: DbOrTx, userId: string): Promise<number> {

@@ -6,7 +6,15 @@ import { formValues, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { zonedToUtc } from "@/lib/festivals/time";
 import type { Result } from "@/lib/result";
-import { addActToProgramme, assignShift, createShift, deleteShift, moveRegistration, setNote, unassignShift } from "./review-service";
+import {
+  addActToProgramme,
+  assignShift,
+  createShift,
+  deleteShift,
+  moveRegistration,
+  setNote,
+  unassignShift,
+} from "./review-service";
 import { getReviewFestival } from "./review-queries";
 import { decideRegistrations, setCapacity } from "./service";
 
@@ -29,22 +37,40 @@ const numberOf = (v: FormDataEntryValue | null): unknown => {
 };
 const idsOf = (formData: FormData) => formData.getAll("ids").map(String);
 
-export async function decideRegistrationsAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ changed: number; promoted: number; selected: number }>> {
+export async function decideRegistrationsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ changed: number; promoted: number; selected: number }>> {
   const values = formValues(formData, ["decision", "reason"]);
   const ids = idsOf(formData);
   // Nothing ticked is the commonest slip: say so instead of "invalid".
   if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
-  const result = await decideRegistrations(await getDb(), await getActor(), { ids, decision: values.decision, reason: values.reason });
+  const result = await decideRegistrations(await getDb(), await getActor(), {
+    ids,
+    decision: values.decision,
+    reason: values.reason,
+  });
   if (!result.ok) return toState(result, values);
   refresh();
-  return { ok: true, data: { changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length }, at: Date.now() };
+  return {
+    ok: true,
+    data: { changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length },
+    at: Date.now(),
+  };
 }
 
-export async function setCapacityAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ promoted: number }>> {
+export async function setCapacityAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ promoted: number }>> {
   const values = formValues(formData, ["festivalSlug", "scope", "capacity"]);
   // An empty field lifts the limit.
   const capacity = values.capacity.trim() === "" ? null : numberOf(values.capacity);
-  const result = await setCapacity(await getDb(), await getActor(), { festivalSlug: values.festivalSlug, scope: values.scope, capacity });
+  const result = await setCapacity(await getDb(), await getActor(), {
+    festivalSlug: values.festivalSlug,
+    scope: values.scope,
+    capacity,
+  });
   if (!result.ok) return toState(result, values);
   refresh();
   return { ok: true, data: { promoted: result.data.promoted.length }, at: Date.now() };
@@ -57,7 +83,10 @@ export async function setNoteAction(_prev: ActionState, formData: FormData): Pro
   return toState(result, values);
 }
 
-export async function moveRegistrationAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ promoted: number }>> {
+export async function moveRegistrationAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ promoted: number }>> {
   const values = formValues(formData, ["id", "itemId"]);
   const result = await moveRegistration(await getDb(), await getActor(), values);
   if (!result.ok) return toState(result, values);
@@ -65,7 +94,10 @@ export async function moveRegistrationAction(_prev: ActionState, formData: FormD
   return { ok: true, data: { promoted: result.data.promoted.length }, at: Date.now() };
 }
 
-export async function addActToProgrammeAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ itemId: string }>> {
+export async function addActToProgrammeAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ itemId: string }>> {
   const values = formValues(formData, ["id", "blockId"]);
   const result = await addActToProgramme(await getDb(), await getActor(), values);
   if (result.ok) refresh();
@@ -105,7 +137,10 @@ export async function deleteShiftAction(_prev: ActionState, formData: FormData):
   return toState(result);
 }
 
-export async function assignShiftAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ assigned: number }>> {
+export async function assignShiftAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ assigned: number }>> {
   const values = formValues(formData, ["shiftId"]);
   const ids = idsOf(formData);
   if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
@@ -115,7 +150,11 @@ export async function assignShiftAction(_prev: ActionState, formData: FormData):
 }
 
 export async function unassignShiftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await unassignShift(await getDb(), await getActor(), formValues(formData, ["shiftId", "registrationId"]));
+  const result = await unassignShift(
+    await getDb(),
+    await getActor(),
+    formValues(formData, ["shiftId", "registrationId"]),
+  );
   if (result.ok) refresh();
   return toState(result);
 }

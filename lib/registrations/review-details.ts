@@ -46,10 +46,20 @@ export function reviewDetails(role: string, raw: Record<string, unknown>): Revie
       return { role, skills: strings(raw.skills), available };
     }
     case "athlete":
-      return { role, ageGroup: strOrNull(raw.ageGroup), emergencyName: str(raw.emergencyName), emergencyPhone: str(raw.emergencyPhone) };
+      return {
+        role,
+        ageGroup: strOrNull(raw.ageGroup),
+        emergencyName: str(raw.emergencyName),
+        emergencyPhone: str(raw.emergencyPhone),
+      };
     default: {
       const partner = (raw.partner ?? {}) as { kind?: unknown; phone?: unknown };
-      return { role: "player", level: strOrNull(raw.level), partnerKind: strOrNull(partner.kind), partnerPhone: str(partner.phone) };
+      return {
+        role: "player",
+        level: strOrNull(raw.level),
+        partnerKind: strOrNull(partner.kind),
+        partnerPhone: str(partner.phone),
+      };
     }
   }
 }
@@ -58,7 +68,25 @@ export function reviewDetails(role: string, raw: Record<string, unknown>): Revie
 export const CHILD_AGE = 14;
 
 // Two-character surnames common enough to matter; anything else is one character.
-const COMPOUND_SURNAMES = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "南宫"];
+const COMPOUND_SURNAMES = [
+  "欧阳",
+  "司马",
+  "诸葛",
+  "上官",
+  "东方",
+  "皇甫",
+  "尉迟",
+  "公孙",
+  "慕容",
+  "长孙",
+  "宇文",
+  "司徒",
+  "夏侯",
+  "令狐",
+  "端木",
+  "西门",
+  "南宫",
+];
 const HAN = /^\p{Script=Han}+$/u;
 
 /**
@@ -82,7 +110,10 @@ export function participantLabel(name: string, age: number | null): { name: stri
 }
 
 /** The status an organiser reviews: a place not yet accepted is "pending". */
-export function reviewStatusOf(r: { status: string; accepted: boolean }): "pending" | "accepted" | "waitlisted" | "rejected" | "cancelled" {
+export function reviewStatusOf(r: {
+  status: string;
+  accepted: boolean;
+}): "pending" | "accepted" | "waitlisted" | "rejected" | "cancelled" {
   if (r.status === "confirmed") return r.accepted ? "accepted" : "pending";
   return r.status as "waitlisted" | "rejected" | "cancelled";
 }

@@ -63,7 +63,8 @@ export function guardCell(value: string): string {
 }
 
 /** An answer's label; a value no message knows (an older form's) is shown as it is. */
-const label = (t: Translate, group: string, value: string | null) => (!value ? "" : t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value);
+const label = (t: Translate, group: string, value: string | null) =>
+  !value ? "" : t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value;
 
 function detailCells(d: ReviewDetails, t: Translate, timeZone: string): Partial<Record<Column, string>> {
   const list = (group: string, values: string[]) => values.map((v) => label(t, group, v)).join(t("listSeparator"));
@@ -78,11 +79,20 @@ function detailCells(d: ReviewDetails, t: Translate, timeZone: string): Partial<
         preferredTime: label(t, "times", d.preferredTime),
       };
     case "backstage":
-      return { skills: list("skills", d.skills), available: d.available.map((r) => formatRange(r.startsAt, r.endsAt, timeZone)).join(t("groupSeparator")) };
+      return {
+        skills: list("skills", d.skills),
+        available: d.available.map((r) => formatRange(r.startsAt, r.endsAt, timeZone)).join(t("groupSeparator")),
+      };
     case "athlete":
-      return { ageGroup: label(t, "ageGroups", d.ageGroup), emergencyContact: [d.emergencyName, d.emergencyPhone].filter(Boolean).join(" ") };
+      return {
+        ageGroup: label(t, "ageGroups", d.ageGroup),
+        emergencyContact: [d.emergencyName, d.emergencyPhone].filter(Boolean).join(" "),
+      };
     case "player":
-      return { level: label(t, "levels", d.level), partnerWanted: [label(t, "partnerKinds", d.partnerKind), d.partnerPhone].filter(Boolean).join(" ") };
+      return {
+        level: label(t, "levels", d.level),
+        partnerWanted: [label(t, "partnerKinds", d.partnerKind), d.partnerPhone].filter(Boolean).join(" "),
+      };
   }
 }
 
@@ -148,9 +158,27 @@ export type XlsxExport = { format: "xlsx"; filename: string; xlsx: Buffer };
 type ExportInput<F extends ExportFormat> = { slug: string; filters: Omit<ReviewFilters, "page">; format?: F };
 
 /** Organisers only: every export is written to the audit log; a refused attempt reads nothing. */
-export function exportRegistrations(db: DbOrTx, actor: Actor | null, input: ExportInput<"csv">, t: Translate, now?: Date): Promise<Result<CsvExport>>;
-export function exportRegistrations(db: DbOrTx, actor: Actor | null, input: ExportInput<"xlsx">, t: Translate, now?: Date): Promise<Result<XlsxExport>>;
-export function exportRegistrations(db: DbOrTx, actor: Actor | null, input: ExportInput<ExportFormat>, t: Translate, now?: Date): Promise<Result<CsvExport | XlsxExport>>;
+export function exportRegistrations(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: ExportInput<"csv">,
+  t: Translate,
+  now?: Date,
+): Promise<Result<CsvExport>>;
+export function exportRegistrations(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: ExportInput<"xlsx">,
+  t: Translate,
+  now?: Date,
+): Promise<Result<XlsxExport>>;
+export function exportRegistrations(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: ExportInput<ExportFormat>,
+  t: Translate,
+  now?: Date,
+): Promise<Result<CsvExport | XlsxExport>>;
 export async function exportRegistrations(
   db: DbOrTx,
   actor: Actor | null,
@@ -165,7 +193,13 @@ export async function exportRegistrations(
   const rows: ReviewRow[] = [];
   for await (const batch of allReviewRows(db, f.id, input.filters)) rows.push(...batch);
   // Residents' phones and addresses leave the app here: who took which list is kept.
-  await writeAudit(db, { actorId: actor!.id, action: "registrations.export", targetType: "festival", targetId: f.id, details: { filters: input.filters, rows: rows.length, format } });
+  await writeAudit(db, {
+    actorId: actor!.id,
+    action: "registrations.export",
+    targetType: "festival",
+    targetId: f.id,
+    details: { filters: input.filters, rows: rows.length, format },
+  });
   const filename = `registrations-${f.slug}-${utcToZonedLocal(now, f.timeZone).slice(0, 10)}.${format}`;
   if (format === "xlsx") return ok({ format, filename, xlsx: await reviewXlsx(rows, t, f.timeZone) });
   return ok({ format, filename, csv: reviewCsv(rows, t, f.timeZone) });

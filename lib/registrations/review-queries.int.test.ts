@@ -25,7 +25,8 @@ const phones: Record<string, string> = {};
 
 /** next-intl's `t` for the review messages, without next-intl: plain {placeholders} only. */
 function translator(messages: Record<string, unknown>): Translate {
-  const lookup = (key: string) => key.split(".").reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages);
+  const lookup = (key: string) =>
+    key.split(".").reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages);
   const t = ((key: string, values: Record<string, string | number> = {}) => {
     const m = lookup(key);
     if (typeof m !== "string") throw new Error(`no message ${key}`);
@@ -36,7 +37,8 @@ function translator(messages: Record<string, unknown>): Translate {
 }
 const tZh = translator(zh.review);
 
-const list = async (filters: Partial<ReviewFilters> = {}) => (await listReview(t.db, festivalId, { page: 1, ...filters })).rows;
+const list = async (filters: Partial<ReviewFilters> = {}) =>
+  (await listReview(t.db, festivalId, { page: 1, ...filters })).rows;
 const names = (rows: ReviewRow[]) => rows.map((r) => r.participant.name).sort();
 
 beforeAll(async () => {
@@ -59,25 +61,56 @@ beforeAll(async () => {
   const plus = await person("+王五", lake3.id);
 
   // A group act naming a co-performer who declines; a child of the household in the tug-of-war.
-  ids.act = must(await register(t.db, zhang, performer(f.slug, { actTitle: "茉莉花", group: true, performers: ["张桂兰", "李秀梅"], coPerformerPhones: [phones["李秀梅"]], stageNeeds: ["music"] }))).id;
+  ids.act = must(
+    await register(
+      t.db,
+      zhang,
+      performer(f.slug, {
+        actTitle: "茉莉花",
+        group: true,
+        performers: ["张桂兰", "李秀梅"],
+        coPerformerPhones: [phones["李秀梅"]],
+        stageNeeds: ["music"],
+      }),
+    ),
+  ).id;
   const [link] = await t.db.select().from(registrationLinks).where(eq(registrationLinks.registrationId, ids.act));
   must(await declineLink(t.db, li, link.id));
-  ids.child = must(await register(t.db, zhang, athlete(f.slug, f.sportId, { participant: { kind: "member", name: "王小明", age: 9, guardianConsent: true } }))).id;
-  ids.relay = must(await register(t.db, li, athlete(f.slug, f.relayId, { teamAction: "create", team: "Blue Stars" }))).id;
+  ids.child = must(
+    await register(
+      t.db,
+      zhang,
+      athlete(f.slug, f.sportId, { participant: { kind: "member", name: "王小明", age: 9, guardianConsent: true } }),
+    ),
+  ).id;
+  ids.relay = must(
+    await register(t.db, li, athlete(f.slug, f.relayId, { teamAction: "create", team: "Blue Stars" })),
+  ).id;
   // Chess has one place: 周建华 holds it, 吴丽 then 陈刚 wait.
   must(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.chessId}`, capacity: 1 }));
   ids.chess = must(await register(t.db, zhou, player(f.slug, f.chessId))).id;
   ids.wait1 = must(await register(t.db, wu, player(f.slug, f.chessId))).id;
   ids.wait2 = must(await register(t.db, chen, player(f.slug, f.chessId))).id;
   // Text a spreadsheet would run as formulas.
-  ids.formula = must(await register(t.db, plus, performer(f.slug, { actTitle: "=HYPERLINK(\"http://x\",\"点我\")", minutes: 5 }))).id;
-  must(await setNote(t.db, organiser, { id: ids.formula, note: "@SUM(1,2), \"引号\"\n第二行" }));
+  ids.formula = must(
+    await register(t.db, plus, performer(f.slug, { actTitle: '=HYPERLINK("http://x","点我")', minutes: 5 })),
+  ).id;
+  must(await setNote(t.db, organiser, { id: ids.formula, note: '@SUM(1,2), "引号"\n第二行' }));
   must(await decideRegistrations(t.db, organiser, { ids: [ids.formula], decision: "reject", reason: "-2 节目重复" }));
   // An accepted act in the programme, and a backstage pioneer on a shift.
   must(await decideRegistrations(t.db, organiser, { ids: [ids.act], decision: "accept" }));
   must(await addActToProgramme(t.db, organiser, { id: ids.act, blockId: f.blockId }));
   ids.helper = must(await register(t.db, wu, backstage(f.slug, { skills: ["sound", "first_aid"] }))).id;
-  const shift = must(await createShift(t.db, organiser, { festivalSlug: f.slug, title: "音响", skill: "sound", startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T04:00:00Z", places: 2 }));
+  const shift = must(
+    await createShift(t.db, organiser, {
+      festivalSlug: f.slug,
+      title: "音响",
+      skill: "sound",
+      startsAt: "2027-01-16T01:00:00Z",
+      endsAt: "2027-01-16T04:00:00Z",
+      places: 2,
+    }),
+  );
   must(await assignShift(t.db, organiser, { shiftId: shift.id, ids: [ids.helper] }));
 });
 afterAll(async () => t?.close());
@@ -95,12 +128,27 @@ describe("the review list", () => {
       accepted: true,
       links: [{ kind: "co_performer", name: "李秀梅", declined: true }],
       programmeItem: { title: "茉莉花" },
-      details: { role: "performer", actTitle: "茉莉花", actType: "choir", group: true, performers: ["张桂兰", "李秀梅"], minutes: 6, stageNeeds: ["music"] },
+      details: {
+        role: "performer",
+        actTitle: "茉莉花",
+        actType: "choir",
+        group: true,
+        performers: ["张桂兰", "李秀梅"],
+        minutes: 6,
+        stageNeeds: ["music"],
+      },
     });
-    expect(rows.find((r) => r.id === ids.relay)).toMatchObject({ team: "Blue Stars", item: { title: "接力跑", kind: "sport_event" } });
+    expect(rows.find((r) => r.id === ids.relay)).toMatchObject({
+      team: "Blue Stars",
+      item: { title: "接力跑", kind: "sport_event" },
+    });
     const helper = rows.find((r) => r.id === ids.helper)!;
     expect(helper.shifts.map((s) => s.title)).toEqual(["音响"]);
-    expect(helper.details).toMatchObject({ role: "backstage", skills: ["sound", "first_aid"], available: [{ startsAt: new Date("2027-01-16T01:00:00Z") }] });
+    expect(helper.details).toMatchObject({
+      role: "backstage",
+      skills: ["sound", "first_aid"],
+      available: [{ startsAt: new Date("2027-01-16T01:00:00Z") }],
+    });
     // Someone without a household has no address.
     expect(rows.find((r) => r.id === ids.wait2)!.registrant).toMatchObject({ name: "陈刚", building: null });
   });
@@ -153,8 +201,21 @@ describe("the review list", () => {
   });
 
   it("counts per status under the other filters, and pages", async () => {
-    expect(await countByStatus(t.db, festivalId, {})).toEqual({ all: 8, pending: 4, accepted: 1, confirmed: 5, waitlisted: 2, rejected: 1, cancelled: 0 });
-    expect(await countByStatus(t.db, festivalId, { role: "player", status: "rejected" })).toMatchObject({ all: 3, confirmed: 1, waitlisted: 2, rejected: 0 });
+    expect(await countByStatus(t.db, festivalId, {})).toEqual({
+      all: 8,
+      pending: 4,
+      accepted: 1,
+      confirmed: 5,
+      waitlisted: 2,
+      rejected: 1,
+      cancelled: 0,
+    });
+    expect(await countByStatus(t.db, festivalId, { role: "player", status: "rejected" })).toMatchObject({
+      all: 3,
+      confirmed: 1,
+      waitlisted: 2,
+      rejected: 0,
+    });
     const first = await listReview(t.db, festivalId, { page: 1 }, 3);
     const third = await listReview(t.db, festivalId, { page: 3 }, 3);
     expect([first.total, first.pageCount, first.rows.length, third.rows.length]).toEqual([8, 3, 3, 2]);
@@ -163,7 +224,16 @@ describe("the review list", () => {
   });
 
   it("reads the address's filters leniently: unknown values are dropped, never an error", () => {
-    expect(reviewFilterSchema.parse({ role: "juggler", status: "", item: "x", q: "  ", page: "-4", building: "美湖花园 3栋" })).toEqual({ page: 1, building: "美湖花园 3栋" });
+    expect(
+      reviewFilterSchema.parse({
+        role: "juggler",
+        status: "",
+        item: "x",
+        q: "  ",
+        page: "-4",
+        building: "美湖花园 3栋",
+      }),
+    ).toEqual({ page: 1, building: "美湖花园 3栋" });
   });
 
   it("gives the places per role and per event: limit, taken and waiting", async () => {
@@ -179,7 +249,9 @@ describe("the CSV export", () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
 
   it("starts with a byte-order mark, keeps the Chinese, and has a header row in the reader's language", async () => {
-    const result = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {} }, tZh, new Date("2027-01-10T02:00:00Z")));
+    const result = must(
+      await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {} }, tZh, new Date("2027-01-10T02:00:00Z")),
+    );
     expect(result.filename).toBe(`registrations-${f.slug}-2027-01-10.csv`);
     expect(result.csv.charCodeAt(0)).toBe(0xfeff);
     expect(Buffer.from(result.csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -193,22 +265,37 @@ describe("the CSV export", () => {
     // The child by first name and age only, here too.
     expect(rows.some((r) => r[0] === "小明" && r[1] === "9")).toBe(true);
     expect(result.csv).not.toContain("王小明");
-    const en_ = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { role: "player" } }, translator(en.review)));
+    const en_ = must(
+      await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { role: "player" } }, translator(en.review)),
+    );
     const [enHeader, ...enRows] = parse(en_.csv);
     expect(enHeader[0]).toBe("Participant");
     expect(enRows.map((r) => r[9]).sort()).toEqual(["To review", "Waiting list", "Waiting list"]);
   });
 
   it("exports only what the filters show", async () => {
-    const result = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { item: f.chessId, status: "waitlisted" } }, tZh));
-    expect(parse(result.csv).slice(1).map((r) => [r[0], r[10]])).toEqual([
+    const result = must(
+      await exportRegistrations(
+        t.db,
+        organiser,
+        { slug: f.slug, filters: { item: f.chessId, status: "waitlisted" } },
+        tZh,
+      ),
+    );
+    expect(
+      parse(result.csv)
+        .slice(1)
+        .map((r) => [r[0], r[10]]),
+    ).toEqual([
       ["吴丽", "1"],
       ["陈刚", "2"],
     ]);
   });
 
   it("keeps a resident's text from running as a formula, and quotes commas, quotes and line breaks", async () => {
-    const result = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { status: "rejected" } }, tZh));
+    const result = must(
+      await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { status: "rejected" } }, tZh),
+    );
     const [row] = parse(result.csv).slice(1);
     expect(row[0]).toBe("'+王五");
     expect(row).toContain(`'=HYPERLINK("http://x","点我")`);
@@ -216,19 +303,53 @@ describe("the CSV export", () => {
     expect(row).toContain("'-2 节目重复");
     // Every cell is quoted, so no cell starts a line on its own.
     expect(result.csv.split("\r\n")[1].startsWith('"')).toBe(true);
-    expect(["=1", "+1", "-1", "@a", "\t=1", "\r=1", "a=1", "1-2"].map(guardCell)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\t=1", "'\r=1", "a=1", "1-2"]);
+    expect(["=1", "+1", "-1", "@a", "\t=1", "\r=1", "a=1", "1-2"].map(guardCell)).toEqual([
+      "'=1",
+      "'+1",
+      "'-1",
+      "'@a",
+      "'\t=1",
+      "'\r=1",
+      "a=1",
+      "1-2",
+    ]);
   });
 
   it("is refused to a resident and a visitor, who get nothing; every attempt is logged", async () => {
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    expect(await exportRegistrations(t.db, resident, { slug: f.slug, filters: {} }, tZh)).toEqual({ ok: false, code: "forbidden" });
-    expect(await exportRegistrations(t.db, null, { slug: f.slug, filters: {} }, tZh)).toEqual({ ok: false, code: "forbidden" });
-    const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "refused")));
+    expect(await exportRegistrations(t.db, resident, { slug: f.slug, filters: {} }, tZh)).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await exportRegistrations(t.db, null, { slug: f.slug, filters: {} }, tZh)).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    const logged = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "refused")));
     expect(logged.map((l) => l.actorId)).toEqual([resident.id, null]);
-    expect(await exportRegistrations(t.db, organiser, { slug: "no-such-festival", filters: {} }, tZh)).toEqual({ ok: false, code: "not_found" });
+    expect(await exportRegistrations(t.db, organiser, { slug: "no-such-festival", filters: {} }, tZh)).toEqual({
+      ok: false,
+      code: "not_found",
+    });
     // An organiser's export is logged with what it held.
-    const done = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "ok"), eq(auditLog.actorId, organiser.id)));
-    expect(done.map((l) => l.details)).toContainEqual({ filters: { item: f.chessId, status: "waitlisted" }, rows: 2, format: "csv" });
+    const done = await t.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "registrations.export"),
+          eq(auditLog.outcome, "ok"),
+          eq(auditLog.actorId, organiser.id),
+        ),
+      );
+    expect(done.map((l) => l.details)).toContainEqual({
+      filters: { item: f.chessId, status: "waitlisted" },
+      rows: 2,
+      format: "csv",
+    });
   });
 
   it("writes an empty list as just the header", () => {
@@ -247,8 +368,18 @@ describe("the Excel export", () => {
   };
 
   it("holds the same rows as the CSV, with rooms like 0502 and phone numbers as text", async () => {
-    const csv = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {} }, tZh, new Date("2027-01-10T02:00:00Z")));
-    const xlsx = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {}, format: "xlsx" }, tZh, new Date("2027-01-10T02:00:00Z")));
+    const csv = must(
+      await exportRegistrations(t.db, organiser, { slug: f.slug, filters: {} }, tZh, new Date("2027-01-10T02:00:00Z")),
+    );
+    const xlsx = must(
+      await exportRegistrations(
+        t.db,
+        organiser,
+        { slug: f.slug, filters: {}, format: "xlsx" },
+        tZh,
+        new Date("2027-01-10T02:00:00Z"),
+      ),
+    );
     expect(xlsx.filename).toBe(`registrations-${f.slug}-2027-01-10.xlsx`);
     const sheet = await readBack(xlsx.xlsx);
     expect(sheet.sheet).toBe("报名");
@@ -257,7 +388,9 @@ describe("the Excel export", () => {
     expect(header).toEqual(csvHeader);
     expect(rows).toHaveLength(8);
     // Cell for cell what the CSV says; the CSV's apostrophe against formulas is not needed in a text cell.
-    expect(rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "string" ? guardCell(c) : String(c))))).toEqual(csvRows);
+    expect(rows.map((r) => r.map((c) => (c === null ? "" : typeof c === "string" ? guardCell(c) : String(c))))).toEqual(
+      csvRows,
+    );
 
     const col = (name: string) => header.indexOf(name);
     const li = rows.find((r) => r[col("报名人")] === "李秀梅")!;
@@ -269,7 +402,14 @@ describe("the Excel export", () => {
   });
 
   it("keeps a resident's formula-like text as text, never a formula", async () => {
-    const xlsx = must(await exportRegistrations(t.db, organiser, { slug: f.slug, filters: { status: "rejected" }, format: "xlsx" }, translator(en.review)));
+    const xlsx = must(
+      await exportRegistrations(
+        t.db,
+        organiser,
+        { slug: f.slug, filters: { status: "rejected" }, format: "xlsx" },
+        translator(en.review),
+      ),
+    );
     const { sheet, data } = await readBack(xlsx.xlsx);
     expect(sheet).toBe("Registrations");
     expect(data[0][0]).toBe("Participant");
@@ -279,9 +419,24 @@ describe("the Excel export", () => {
 
   it("is refused to a resident and a visitor exactly as the CSV is, and logged", async () => {
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    expect(await exportRegistrations(t.db, resident, { slug: f.slug, filters: {}, format: "xlsx" }, tZh)).toEqual({ ok: false, code: "forbidden" });
-    expect(await exportRegistrations(t.db, null, { slug: f.slug, filters: {}, format: "xlsx" }, tZh)).toEqual({ ok: false, code: "forbidden" });
-    const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "registrations.export"), eq(auditLog.outcome, "refused"), eq(auditLog.actorId, resident.id)));
+    expect(await exportRegistrations(t.db, resident, { slug: f.slug, filters: {}, format: "xlsx" }, tZh)).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await exportRegistrations(t.db, null, { slug: f.slug, filters: {}, format: "xlsx" }, tZh)).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    const logged = await t.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, "registrations.export"),
+          eq(auditLog.outcome, "refused"),
+          eq(auditLog.actorId, resident.id),
+        ),
+      );
     expect(logged.map((l) => l.details)).toEqual([{ slug: f.slug, format: "xlsx" }]);
   });
 

@@ -1,7 +1,20 @@
 import "server-only";
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { festivals, households, programmeItems, quotas, registrationLinks, registrations, shiftAssignments, shifts, users, REGISTRATION_ROLES, type RegistrationRole, type RegistrationStatus } from "@/db/schema";
+import {
+  festivals,
+  households,
+  programmeItems,
+  quotas,
+  registrationLinks,
+  registrations,
+  shiftAssignments,
+  shifts,
+  users,
+  REGISTRATION_ROLES,
+  type RegistrationRole,
+  type RegistrationStatus,
+} from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { participantLabel, reviewDetails, type ReviewDetails } from "./review-details";
@@ -26,7 +39,14 @@ export interface ReviewFestival {
 
 export async function getReviewFestival(db: DbOrTx, slug: string): Promise<ReviewFestival | null> {
   const [f] = await db
-    .select({ id: festivals.id, slug: festivals.slug, title: festivals.title, timeZone: festivals.timeZone, startsOn: festivals.startsOn, endsOn: festivals.endsOn })
+    .select({
+      id: festivals.id,
+      slug: festivals.slug,
+      title: festivals.title,
+      timeZone: festivals.timeZone,
+      startsOn: festivals.startsOn,
+      endsOn: festivals.endsOn,
+    })
     .from(festivals)
     .where(eq(festivals.slug, slug));
   return f ?? null;
@@ -102,7 +122,12 @@ const position = sql<number | null>`case when ${registrations.status} = 'waitlis
 const roleRank = sql`array_position(array['performer', 'backstage', 'athlete', 'player']::text[], ${registrations.role})`;
 const statusRank = sql`array_position(array['confirmed', 'waitlisted', 'rejected', 'cancelled']::text[], ${registrations.status})`;
 
-async function selectRows(db: DbOrTx, festivalId: string, f: Omit<ReviewFilters, "page">, window: { limit: number; offset: number }): Promise<ReviewRow[]> {
+async function selectRows(
+  db: DbOrTx,
+  festivalId: string,
+  f: Omit<ReviewFilters, "page">,
+  window: { limit: number; offset: number },
+): Promise<ReviewRow[]> {
   const partner = alias(registrations, "partner");
   const scheduled = alias(programmeItems, "scheduled");
   const rows = await db
@@ -139,20 +164,38 @@ async function selectRows(db: DbOrTx, festivalId: string, f: Omit<ReviewFilters,
     .leftJoin(scheduled, eq(scheduled.id, registrations.programmeItemId))
     .leftJoin(partner, eq(partner.id, registrations.partnerRegistrationId))
     .where(conditions(festivalId, f))
-    .orderBy(roleRank, asc(programmeItems.title), statusRank, asc(registrations.queuedAt), asc(registrations.createdAt), asc(registrations.id))
+    .orderBy(
+      roleRank,
+      asc(programmeItems.title),
+      statusRank,
+      asc(registrations.queuedAt),
+      asc(registrations.createdAt),
+      asc(registrations.id),
+    )
     .limit(window.limit)
     .offset(window.offset);
   const ids = rows.map((r) => r.id);
   const [links, held] = ids.length
     ? await Promise.all([
         db
-          .select({ registrationId: registrationLinks.registrationId, kind: registrationLinks.kind, name: users.name, declinedAt: registrationLinks.declinedAt })
+          .select({
+            registrationId: registrationLinks.registrationId,
+            kind: registrationLinks.kind,
+            name: users.name,
+            declinedAt: registrationLinks.declinedAt,
+          })
           .from(registrationLinks)
           .innerJoin(users, eq(users.id, registrationLinks.userId))
           .where(inArray(registrationLinks.registrationId, ids))
           .orderBy(asc(registrationLinks.createdAt)),
         db
-          .select({ registrationId: shiftAssignments.registrationId, id: shifts.id, title: shifts.title, startsAt: shifts.startsAt, endsAt: shifts.endsAt })
+          .select({
+            registrationId: shiftAssignments.registrationId,
+            id: shifts.id,
+            title: shifts.title,
+            startsAt: shifts.startsAt,
+            endsAt: shifts.endsAt,
+          })
           .from(shiftAssignments)
           .innerJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
           .where(inArray(shiftAssignments.registrationId, ids))
@@ -172,9 +215,13 @@ async function selectRows(db: DbOrTx, festivalId: string, f: Omit<ReviewFilters,
     note: r.note,
     team: r.team,
     partnerName: r.partnerName === null ? null : participantLabel(r.partnerName, r.partnerAge).name,
-    links: links.filter((l) => l.registrationId === r.id).map((l) => ({ kind: l.kind, name: l.name, declined: !!l.declinedAt })),
+    links: links
+      .filter((l) => l.registrationId === r.id)
+      .map((l) => ({ kind: l.kind, name: l.name, declined: !!l.declinedAt })),
     programmeItem: r.programmeItemId ? { id: r.programmeItemId, title: r.programmeTitle! } : null,
-    shifts: held.filter((s) => s.registrationId === r.id).map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt })),
+    shifts: held
+      .filter((s) => s.registrationId === r.id)
+      .map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt })),
     details: reviewDetails(r.role, r.details),
     version: r.version,
   }));
@@ -191,14 +238,24 @@ async function countRows(db: DbOrTx, where: SQL | undefined): Promise<number> {
 }
 
 /** One page of the review list. */
-export async function listReview(db: DbOrTx, festivalId: string, f: ReviewFilters, pageSize = REVIEW_PAGE_SIZE): Promise<Page<ReviewRow>> {
+export async function listReview(
+  db: DbOrTx,
+  festivalId: string,
+  f: ReviewFilters,
+  pageSize = REVIEW_PAGE_SIZE,
+): Promise<Page<ReviewRow>> {
   const total = await countRows(db, conditions(festivalId, f));
   const { page, pageCount, limit, offset } = pageWindow(total, f.page, pageSize);
   return { rows: await selectRows(db, festivalId, f, { limit, offset }), total, page, pageCount };
 }
 
 /** Every row the filters show, a batch at a time (the export). */
-export async function* allReviewRows(db: DbOrTx, festivalId: string, f: Omit<ReviewFilters, "page">, batch = 500): AsyncGenerator<ReviewRow[]> {
+export async function* allReviewRows(
+  db: DbOrTx,
+  festivalId: string,
+  f: Omit<ReviewFilters, "page">,
+  batch = 500,
+): AsyncGenerator<ReviewRow[]> {
   for (let offset = 0; ; offset += batch) {
     const rows = await selectRows(db, festivalId, f, { limit: batch, offset });
     if (rows.length) yield rows;
@@ -209,9 +266,17 @@ export async function* allReviewRows(db: DbOrTx, festivalId: string, f: Omit<Rev
 export type StatusCounts = Record<ReviewStatus, number> & { all: number };
 
 /** How many registrations each status has under the other filters: the status tabs. */
-export async function countByStatus(db: DbOrTx, festivalId: string, f: Omit<ReviewFilters, "page">): Promise<StatusCounts> {
+export async function countByStatus(
+  db: DbOrTx,
+  festivalId: string,
+  f: Omit<ReviewFilters, "page">,
+): Promise<StatusCounts> {
   const rows = await db
-    .select({ status: registrations.status, accepted: sql<boolean>`${registrations.acceptedAt} is not null`, n: sql<number>`count(*)::int` })
+    .select({
+      status: registrations.status,
+      accepted: sql<boolean>`${registrations.acceptedAt} is not null`,
+      n: sql<number>`count(*)::int`,
+    })
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
     .leftJoin(households, eq(households.id, users.householdId))
@@ -253,7 +318,10 @@ export interface PlacesOverview {
  */
 export async function getPlacesOverview(db: DbOrTx, festivalId: string): Promise<PlacesOverview> {
   const [qs, byRole, byItem, items] = await Promise.all([
-    db.select({ scope: quotas.scope, capacity: quotas.capacity, taken: quotas.taken }).from(quotas).where(eq(quotas.festivalId, festivalId)),
+    db
+      .select({ scope: quotas.scope, capacity: quotas.capacity, taken: quotas.taken })
+      .from(quotas)
+      .where(eq(quotas.festivalId, festivalId)),
     db
       .select({ role: registrations.role, status: registrations.status, n: sql<number>`count(*)::int` })
       .from(registrations)
@@ -262,28 +330,61 @@ export async function getPlacesOverview(db: DbOrTx, festivalId: string): Promise
     db
       .select({ itemId: registrations.itemId, status: registrations.status, n: sql<number>`count(*)::int` })
       .from(registrations)
-      .where(and(eq(registrations.festivalId, festivalId), isNotNull(registrations.itemId), inArray(registrations.status, ["confirmed", "waitlisted"])))
+      .where(
+        and(
+          eq(registrations.festivalId, festivalId),
+          isNotNull(registrations.itemId),
+          inArray(registrations.status, ["confirmed", "waitlisted"]),
+        ),
+      )
       .groupBy(registrations.itemId, registrations.status),
     db
-      .select({ id: programmeItems.id, title: programmeItems.title, kind: programmeItems.kind, capacity: programmeItems.capacity, startsAt: programmeItems.startsAt })
+      .select({
+        id: programmeItems.id,
+        title: programmeItems.title,
+        kind: programmeItems.kind,
+        capacity: programmeItems.capacity,
+        startsAt: programmeItems.startsAt,
+      })
       .from(programmeItems)
-      .where(and(eq(programmeItems.festivalId, festivalId), inArray(programmeItems.kind, Object.values(ITEM_KIND_OF_ROLE))))
+      .where(
+        and(eq(programmeItems.festivalId, festivalId), inArray(programmeItems.kind, Object.values(ITEM_KIND_OF_ROLE))),
+      )
       .orderBy(asc(programmeItems.startsAt), asc(programmeItems.title)),
   ]);
   const n = (rows: { status: string; n: number }[], status: string) => rows.find((r) => r.status === status)?.n ?? 0;
-  const place = (scope: string, counts: { status: string; n: number }[], fallbackCapacity: number | null = null): PlaceRow => {
+  const place = (
+    scope: string,
+    counts: { status: string; n: number }[],
+    fallbackCapacity: number | null = null,
+  ): PlaceRow => {
     const q = qs.find((x) => x.scope === scope);
     // Before anyone registers, an event's places are the ones set in the programme.
-    return { scope, capacity: q ? q.capacity : fallbackCapacity, taken: q ? q.taken : n(counts, "confirmed"), waiting: n(counts, "waitlisted") };
+    return {
+      scope,
+      capacity: q ? q.capacity : fallbackCapacity,
+      taken: q ? q.taken : n(counts, "confirmed"),
+      waiting: n(counts, "waitlisted"),
+    };
   };
   return {
-    roles: REGISTRATION_ROLES.map((role) => ({ role, ...place(`role:${role}`, byRole.filter((r) => r.role === role)) })),
+    roles: REGISTRATION_ROLES.map((role) => ({
+      role,
+      ...place(
+        `role:${role}`,
+        byRole.filter((r) => r.role === role),
+      ),
+    })),
     items: items.map((i) => ({
       itemId: i.id,
       title: i.title,
       kind: i.kind,
       startsAt: i.startsAt,
-      ...place(`item:${i.id}`, byItem.filter((r) => r.itemId === i.id), i.capacity),
+      ...place(
+        `item:${i.id}`,
+        byItem.filter((r) => r.itemId === i.id),
+        i.capacity,
+      ),
     })),
   };
 }
@@ -301,7 +402,10 @@ export async function listReviewBuildings(db: DbOrTx, festivalId: string): Promi
 }
 
 /** The performance blocks an accepted act can join. */
-export async function listPerformanceBlocks(db: DbOrTx, festivalId: string): Promise<{ id: string; title: string; startsAt: Date }[]> {
+export async function listPerformanceBlocks(
+  db: DbOrTx,
+  festivalId: string,
+): Promise<{ id: string; title: string; startsAt: Date }[]> {
   return db
     .select({ id: programmeItems.id, title: programmeItems.title, startsAt: programmeItems.startsAt })
     .from(programmeItems)

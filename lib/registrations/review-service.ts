@@ -7,7 +7,14 @@ import { createItem } from "@/lib/festivals/programme-service";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { ensureItemQuota, promoteWaiting, releasePlace, takePlace } from "./places";
-import { actToProgrammeSchema, assignShiftSchema, moveSchema, noteSchema, shiftSchema, unassignShiftSchema } from "./schemas";
+import {
+  actToProgrammeSchema,
+  assignShiftSchema,
+  moveSchema,
+  noteSchema,
+  shiftSchema,
+  unassignShiftSchema,
+} from "./schemas";
 import { isUuid } from "@/lib/ids";
 
 // What organisers do with registrations beyond accepting and rejecting: notes, moving someone to
@@ -20,9 +27,19 @@ export async function setNote(db: Db, actor: Actor | null, input: unknown): Prom
   if (!parsed.ok) return parsed;
   const { id, note } = parsed.data;
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(registrations).set({ note: note || null, updatedAt: new Date() }).where(eq(registrations.id, id)).returning({ id: registrations.id });
+    const [row] = await tx
+      .update(registrations)
+      .set({ note: note || null, updatedAt: new Date() })
+      .where(eq(registrations.id, id))
+      .returning({ id: registrations.id });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: "registrations.note", targetType: "registration", targetId: id, details: { note } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "registrations.note",
+      targetType: "registration",
+      targetId: id,
+      details: { note },
+    });
     return ok(undefined);
   });
 }
@@ -32,7 +49,11 @@ export async function setNote(db: Db, actor: Actor | null, input: unknown): Prom
  * place there (else `item_full`); the place they leave goes to that event's waiting list. A
  * waiting registration simply waits for the new event instead.
  */
-export async function moveRegistration(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ promoted: string[] }>> {
+export async function moveRegistration(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ promoted: string[] }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.move");
   const parsed = parseInput(moveSchema, input);
   if (!parsed.ok) return parsed;
@@ -40,15 +61,31 @@ export async function moveRegistration(db: Db, actor: Actor | null, input: unkno
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, id)).for("update");
     if (!r) return fail("not_found");
-    if (!r.itemId || (r.status !== "confirmed" && r.status !== "waitlisted")) return fail("invalid", { itemId: ["cannot_change"] });
+    if (!r.itemId || (r.status !== "confirmed" && r.status !== "waitlisted"))
+      return fail("invalid", { itemId: ["cannot_change"] });
     if (r.itemId === itemId) return ok({ promoted: [] });
-    const [from] = await tx.select({ kind: programmeItems.kind }).from(programmeItems).where(eq(programmeItems.id, r.itemId));
-    const [to] = await tx.select().from(programmeItems).where(and(eq(programmeItems.id, itemId), eq(programmeItems.festivalId, r.festivalId)));
+    const [from] = await tx
+      .select({ kind: programmeItems.kind })
+      .from(programmeItems)
+      .where(eq(programmeItems.id, r.itemId));
+    const [to] = await tx
+      .select()
+      .from(programmeItems)
+      .where(and(eq(programmeItems.id, itemId), eq(programmeItems.festivalId, r.festivalId)));
     if (!to || to.kind !== from?.kind) return fail("invalid", { itemId: ["item_unknown"] });
     const clash = await tx
       .select({ id: registrations.id })
       .from(registrations)
-      .where(and(eq(registrations.festivalId, r.festivalId), eq(registrations.userId, r.userId), eq(registrations.participantKey, r.participantKey), eq(registrations.role, r.role), eq(registrations.itemId, itemId), inArray(registrations.status, ["confirmed", "waitlisted"])));
+      .where(
+        and(
+          eq(registrations.festivalId, r.festivalId),
+          eq(registrations.userId, r.userId),
+          eq(registrations.participantKey, r.participantKey),
+          eq(registrations.role, r.role),
+          eq(registrations.itemId, itemId),
+          inArray(registrations.status, ["confirmed", "waitlisted"]),
+        ),
+      );
     if (clash.length) return fail("already_registered");
     await ensureItemQuota(tx, r.festivalId, itemId, to.capacity);
     const oldItemScope = [`item:${r.itemId}`];
@@ -58,11 +95,26 @@ export async function moveRegistration(db: Db, actor: Actor | null, input: unkno
       if (!(await takePlace(tx, r.festivalId, [`item:${itemId}`]))) return fail("item_full");
       await releasePlace(tx, r.festivalId, oldItemScope);
     }
-    await tx.update(registrations).set({ itemId, team: null, partnerRegistrationId: null, version: r.version + 1, updatedAt: new Date() }).where(eq(registrations.id, id));
-    if (r.partnerRegistrationId) await tx.update(registrations).set({ partnerRegistrationId: null }).where(eq(registrations.id, r.partnerRegistrationId));
+    await tx
+      .update(registrations)
+      .set({ itemId, team: null, partnerRegistrationId: null, version: r.version + 1, updatedAt: new Date() })
+      .where(eq(registrations.id, id));
+    if (r.partnerRegistrationId)
+      await tx
+        .update(registrations)
+        .set({ partnerRegistrationId: null })
+        .where(eq(registrations.id, r.partnerRegistrationId));
     if (r.status === "confirmed") promoted = await promoteWaiting(tx, r.festivalId, oldItemScope);
-    await tx.insert(notifications).values({ userId: r.userId, kind: "registration.moved", data: { registrationId: r.id, from: r.itemId } });
-    await writeAudit(tx, { actorId: actor!.id, action: "registrations.move", targetType: "registration", targetId: id, details: { from: r.itemId, to: itemId } });
+    await tx
+      .insert(notifications)
+      .values({ userId: r.userId, kind: "registration.moved", data: { registrationId: r.id, from: r.itemId } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "registrations.move",
+      targetType: "registration",
+      targetId: id,
+      details: { from: r.itemId, to: itemId },
+    });
     return ok({ promoted });
   });
 }
@@ -71,7 +123,11 @@ export async function moveRegistration(db: Db, actor: Actor | null, input: unkno
  * An accepted act joins the end of a performance block's running order as a programme item, its
  * length rounded up to the programme's five-minute grid, its performers as the people.
  */
-export async function addActToProgramme(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ itemId: string }>> {
+export async function addActToProgramme(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ itemId: string }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.to_programme");
   const parsed = parseInput(actToProgrammeSchema, input);
   if (!parsed.ok) return parsed;
@@ -81,7 +137,10 @@ export async function addActToProgramme(db: Db, actor: Actor | null, input: unkn
     if (!r || r.role !== "performer") return fail("not_found");
     if (r.status !== "confirmed" || !r.acceptedAt) return fail("not_accepted");
     if (r.programmeItemId) return fail("already_in_programme");
-    const [block] = await tx.select().from(programmeItems).where(and(eq(programmeItems.id, blockId), eq(programmeItems.festivalId, r.festivalId)));
+    const [block] = await tx
+      .select()
+      .from(programmeItems)
+      .where(and(eq(programmeItems.id, blockId), eq(programmeItems.festivalId, r.festivalId)));
     if (!block || block.kind !== "performance_block") return fail("invalid", { blockId: ["not_a_block"] });
     const [f] = await tx.select({ slug: festivals.slug }).from(festivals).where(eq(festivals.id, r.festivalId));
     const d = r.details as { actTitle?: string; minutes?: number; performers?: string[] };
@@ -97,11 +156,28 @@ export async function addActToProgramme(db: Db, actor: Actor | null, input: unkn
       people,
       parentId: block.id,
     });
-    if (!created.ok) return fail(created.code === "venue_taken" ? "venue_taken" : created.code, "fieldErrors" in created ? created.fieldErrors : undefined);
+    if (!created.ok)
+      return fail(
+        created.code === "venue_taken" ? "venue_taken" : created.code,
+        "fieldErrors" in created ? created.fieldErrors : undefined,
+      );
     const itemId = created.data.item.id;
-    await tx.update(registrations).set({ programmeItemId: itemId, updatedAt: new Date() }).where(eq(registrations.id, id));
-    await tx.insert(notifications).values({ userId: r.userId, kind: "registration.scheduled", data: { registrationId: r.id, block: block.title, startsAt: created.data.item.startsAt } });
-    await writeAudit(tx, { actorId: actor!.id, action: "registrations.to_programme", targetType: "registration", targetId: id, details: { itemId, blockId } });
+    await tx
+      .update(registrations)
+      .set({ programmeItemId: itemId, updatedAt: new Date() })
+      .where(eq(registrations.id, id));
+    await tx.insert(notifications).values({
+      userId: r.userId,
+      kind: "registration.scheduled",
+      data: { registrationId: r.id, block: block.title, startsAt: created.data.item.startsAt },
+    });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "registrations.to_programme",
+      targetType: "registration",
+      targetId: id,
+      details: { itemId, blockId },
+    });
     return ok({ itemId });
   });
 }
@@ -116,8 +192,17 @@ export async function createShift(db: Db, actor: Actor | null, input: unknown): 
   return db.transaction(async (tx) => {
     const [f] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, festivalSlug));
     if (!f) return fail("not_found");
-    const [row] = await tx.insert(shifts).values({ ...v, festivalId: f.id }).returning({ id: shifts.id });
-    await writeAudit(tx, { actorId: actor!.id, action: "shifts.create", targetType: "shift", targetId: row.id, details: { title: v.title, startsAt: v.startsAt.toISOString() } });
+    const [row] = await tx
+      .insert(shifts)
+      .values({ ...v, festivalId: f.id })
+      .returning({ id: shifts.id });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "shifts.create",
+      targetType: "shift",
+      targetId: row.id,
+      details: { title: v.title, startsAt: v.startsAt.toISOString() },
+    });
     return ok({ id: row.id });
   });
 }
@@ -128,7 +213,13 @@ export async function deleteShift(db: Db, actor: Actor | null, shiftId: unknown)
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(shifts).where(eq(shifts.id, shiftId)).returning({ title: shifts.title });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: "shifts.delete", targetType: "shift", targetId: shiftId, details: { title: row.title } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "shifts.delete",
+      targetType: "shift",
+      targetId: shiftId,
+      details: { title: row.title },
+    });
     return ok(undefined);
   });
 }
@@ -149,9 +240,19 @@ export async function assignShift(db: Db, actor: Actor | null, input: unknown): 
     const rows = await tx
       .select()
       .from(registrations)
-      .where(and(inArray(registrations.id, ids), eq(registrations.festivalId, shift.festivalId), eq(registrations.role, "backstage"), inArray(registrations.status, ["confirmed", "waitlisted"])));
+      .where(
+        and(
+          inArray(registrations.id, ids),
+          eq(registrations.festivalId, shift.festivalId),
+          eq(registrations.role, "backstage"),
+          inArray(registrations.status, ["confirmed", "waitlisted"]),
+        ),
+      );
     if (rows.length !== new Set(ids).size) return fail("invalid", { ids: ["invalid"] });
-    const already = await tx.select({ registrationId: shiftAssignments.registrationId }).from(shiftAssignments).where(eq(shiftAssignments.shiftId, shiftId));
+    const already = await tx
+      .select({ registrationId: shiftAssignments.registrationId })
+      .from(shiftAssignments)
+      .where(eq(shiftAssignments.shiftId, shiftId));
     const fresh = rows.filter((r) => !already.some((a) => a.registrationId === r.id));
     if (already.length + fresh.length > shift.places) return fail("shift_full");
     // The same person (account and participant) on an overlapping shift.
@@ -176,8 +277,18 @@ export async function assignShift(db: Db, actor: Actor | null, input: unknown): 
     }
     for (const r of fresh) {
       await tx.insert(shiftAssignments).values({ shiftId, registrationId: r.id });
-      await tx.insert(notifications).values({ userId: r.userId, kind: "registration.shift", data: { registrationId: r.id, shift: shift.title, startsAt: shift.startsAt.toISOString() } });
-      await writeAudit(tx, { actorId: actor!.id, action: "shifts.assign", targetType: "registration", targetId: r.id, details: { shiftId, title: shift.title } });
+      await tx.insert(notifications).values({
+        userId: r.userId,
+        kind: "registration.shift",
+        data: { registrationId: r.id, shift: shift.title, startsAt: shift.startsAt.toISOString() },
+      });
+      await writeAudit(tx, {
+        actorId: actor!.id,
+        action: "shifts.assign",
+        targetType: "registration",
+        targetId: r.id,
+        details: { shiftId, title: shift.title },
+      });
     }
     return ok({ assigned: fresh.length });
   });
@@ -194,7 +305,13 @@ export async function unassignShift(db: Db, actor: Actor | null, input: unknown)
       .where(and(eq(shiftAssignments.shiftId, shiftId), eq(shiftAssignments.registrationId, registrationId)))
       .returning({ id: shiftAssignments.id });
     if (!row) return fail("not_found");
-    await writeAudit(tx, { actorId: actor!.id, action: "shifts.unassign", targetType: "registration", targetId: registrationId, details: { shiftId } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "shifts.unassign",
+      targetType: "registration",
+      targetId: registrationId,
+      details: { shiftId },
+    });
     return ok(undefined);
   });
 }

@@ -1,13 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, festivals, notifications, programmeItems, quotas, registrationLinks, registrations, shiftAssignments } from "@/db/schema";
+import {
+  auditLog,
+  festivals,
+  notifications,
+  programmeItems,
+  quotas,
+  registrationLinks,
+  registrations,
+  shiftAssignments,
+} from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { updateItem } from "@/lib/festivals/programme-service";
 import { declineLink, decideRegistrations, register, setCapacity, updateRegistration } from "./service";
-import { addActToProgramme, assignShift, createShift, moveRegistration, setNote, unassignShift } from "./review-service";
+import {
+  addActToProgramme,
+  assignShift,
+  createShift,
+  moveRegistration,
+  setNote,
+  unassignShift,
+} from "./review-service";
 
 let t: TestDb;
 let organiser: Actor;
@@ -22,14 +38,21 @@ const resident = async (name = "测试居民") => {
   return { actor: await actorOf(t.db, u.id), phone: u.phone };
 };
 const row = async (id: string) => (await t.db.select().from(registrations).where(eq(registrations.id, id)))[0];
-const inbox = async (userId: string) => (await t.db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.kind).sort();
+const inbox = async (userId: string) =>
+  (await t.db.select().from(notifications).where(eq(notifications.userId, userId))).map((n) => n.kind).sort();
 
 describe("performers", () => {
   it("links co-performers by phone, tells them, and lets them decline", async () => {
     const f = await openFestival(t.db, organiser);
     const me = await resident("张桂兰");
     const friend = await resident("李秀梅");
-    const r = must(await register(t.db, me.actor, performer(f.slug, { group: true, performers: ["张桂兰", "李秀梅"], coPerformerPhones: [friend.phone] })));
+    const r = must(
+      await register(
+        t.db,
+        me.actor,
+        performer(f.slug, { group: true, performers: ["张桂兰", "李秀梅"], coPerformerPhones: [friend.phone] }),
+      ),
+    );
     expect(await inbox(friend.actor.id)).toEqual(["registration.invited"]);
     const [link] = await t.db.select().from(registrationLinks).where(eq(registrationLinks.registrationId, r.id));
     expect(link.userId).toBe(friend.actor.id);
@@ -46,24 +69,53 @@ describe("performers", () => {
     const me = await resident();
     await t.db.update(festivals).set({ actMaxMinutes: 8 }).where(eq(festivals.slug, f.slug));
     const before = await snapshot(t.db);
-    expect(await register(t.db, me.actor, performer(f.slug, { coPerformerPhones: ["13999999999"] }))).toMatchObject({ code: "invalid", fieldErrors: { coPerformerPhones: ["phone_no_account"] } });
-    expect(await register(t.db, me.actor, performer(f.slug, { coPerformerPhones: [me.phone] }))).toMatchObject({ code: "invalid", fieldErrors: { coPerformerPhones: ["phone_is_yours"] } });
-    expect(await register(t.db, me.actor, performer(f.slug, { minutes: 9 }))).toMatchObject({ code: "invalid", fieldErrors: { minutes: ["act_too_long"] } });
+    expect(await register(t.db, me.actor, performer(f.slug, { coPerformerPhones: ["13999999999"] }))).toMatchObject({
+      code: "invalid",
+      fieldErrors: { coPerformerPhones: ["phone_no_account"] },
+    });
+    expect(await register(t.db, me.actor, performer(f.slug, { coPerformerPhones: [me.phone] }))).toMatchObject({
+      code: "invalid",
+      fieldErrors: { coPerformerPhones: ["phone_is_yours"] },
+    });
+    expect(await register(t.db, me.actor, performer(f.slug, { minutes: 9 }))).toMatchObject({
+      code: "invalid",
+      fieldErrors: { minutes: ["act_too_long"] },
+    });
     expect(await snapshot(t.db)).toBe(before);
     expect((await register(t.db, me.actor, performer(f.slug, { minutes: 8 }))).ok).toBe(true);
   });
 
   it("puts an accepted act at the end of a block's running order, once", async () => {
     const f = await openFestival(t.db, organiser);
-    const a = must(await register(t.db, (await resident("周建华")).actor, performer(f.slug, { actTitle: "黄梅戏选段", minutes: 7, performers: ["周建华", "吴丽"] })));
-    const b = must(await register(t.db, (await resident()).actor, performer(f.slug, { actTitle: "太极扇", minutes: 5 })));
-    expect(await addActToProgramme(t.db, organiser, { id: a.id, blockId: f.blockId })).toEqual({ ok: false, code: "not_accepted" });
+    const a = must(
+      await register(
+        t.db,
+        (await resident("周建华")).actor,
+        performer(f.slug, { actTitle: "黄梅戏选段", minutes: 7, performers: ["周建华", "吴丽"] }),
+      ),
+    );
+    const b = must(
+      await register(t.db, (await resident()).actor, performer(f.slug, { actTitle: "太极扇", minutes: 5 })),
+    );
+    expect(await addActToProgramme(t.db, organiser, { id: a.id, blockId: f.blockId })).toEqual({
+      ok: false,
+      code: "not_accepted",
+    });
     must(await decideRegistrations(t.db, organiser, { ids: [a.id, b.id], decision: "accept" }));
     const first = must(await addActToProgramme(t.db, organiser, { id: a.id, blockId: f.blockId }));
     const second = must(await addActToProgramme(t.db, organiser, { id: b.id, blockId: f.blockId }));
-    expect(await addActToProgramme(t.db, organiser, { id: a.id, blockId: f.blockId })).toEqual({ ok: false, code: "already_in_programme" });
-    const acts = await t.db.select().from(programmeItems).where(eq(programmeItems.parentId, f.blockId)).orderBy(programmeItems.position);
-    expect(acts.map((x) => [x.id, x.title, x.kind, (x.endsAt.getTime() - x.startsAt.getTime()) / 60_000, x.people])).toEqual([
+    expect(await addActToProgramme(t.db, organiser, { id: a.id, blockId: f.blockId })).toEqual({
+      ok: false,
+      code: "already_in_programme",
+    });
+    const acts = await t.db
+      .select()
+      .from(programmeItems)
+      .where(eq(programmeItems.parentId, f.blockId))
+      .orderBy(programmeItems.position);
+    expect(
+      acts.map((x) => [x.id, x.title, x.kind, (x.endsAt.getTime() - x.startsAt.getTime()) / 60_000, x.people]),
+    ).toEqual([
       [first.itemId, "黄梅戏选段", "single_act", 10, ["周建华", "吴丽"]],
       [second.itemId, "太极扇", "single_act", 5, ["测试居民"]],
     ]);
@@ -72,7 +124,10 @@ describe("performers", () => {
     // A sport event is not a block.
     const c = must(await register(t.db, (await resident()).actor, performer(f.slug)));
     must(await decideRegistrations(t.db, organiser, { ids: [c.id], decision: "accept" }));
-    expect(await addActToProgramme(t.db, organiser, { id: c.id, blockId: f.sportId })).toMatchObject({ code: "invalid", fieldErrors: { blockId: ["not_a_block"] } });
+    expect(await addActToProgramme(t.db, organiser, { id: c.id, blockId: f.sportId })).toMatchObject({
+      code: "invalid",
+      fieldErrors: { blockId: ["not_a_block"] },
+    });
   });
 });
 
@@ -81,28 +136,66 @@ describe("editing while pending", () => {
     const f = await openFestival(t.db, organiser);
     const me = await resident();
     const r = must(await register(t.db, me.actor, athlete(f.slug, f.sportId)));
-    const edited = must(await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.sportId, { ageGroup: "senior", emergencyName: "李明" }), id: r.id, version: 1 }));
+    const edited = must(
+      await updateRegistration(t.db, me.actor, {
+        ...athlete(f.slug, f.sportId, { ageGroup: "senior", emergencyName: "李明" }),
+        id: r.id,
+        version: 1,
+      }),
+    );
     expect(edited.version).toBe(2);
     expect((await row(r.id)).details).toMatchObject({ ageGroup: "senior", emergencyName: "李明" });
     // A stale version, another item, someone else.
-    expect(await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.sportId), id: r.id, version: 1 })).toEqual({ ok: false, code: "stale_version" });
-    expect(await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.relayId), id: r.id, version: 2 })).toMatchObject({ fieldErrors: { itemId: ["cannot_change"] } });
+    expect(await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.sportId), id: r.id, version: 1 })).toEqual({
+      ok: false,
+      code: "stale_version",
+    });
+    expect(
+      await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.relayId), id: r.id, version: 2 }),
+    ).toMatchObject({ fieldErrors: { itemId: ["cannot_change"] } });
     const other = await resident();
-    expect(await updateRegistration(t.db, other.actor, { ...athlete(f.slug, f.sportId), id: r.id, version: 2 })).toMatchObject({ code: "forbidden" });
+    expect(
+      await updateRegistration(t.db, other.actor, { ...athlete(f.slug, f.sportId), id: r.id, version: 2 }),
+    ).toMatchObject({ code: "forbidden" });
     must(await decideRegistrations(t.db, organiser, { ids: [r.id], decision: "accept" }));
-    expect(await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.sportId), id: r.id, version: 3 })).toEqual({ ok: false, code: "not_pending" });
+    expect(await updateRegistration(t.db, me.actor, { ...athlete(f.slug, f.sportId), id: r.id, version: 3 })).toEqual({
+      ok: false,
+      code: "not_pending",
+    });
   });
 });
 
 describe("teams and partners", () => {
   it("creates a team under a name, joins it whatever the case, refuses a taken or unknown name", async () => {
     const f = await openFestival(t.db, organiser);
-    const a = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "create", team: "Blue Stars" })));
-    const b = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "join", team: "blue stars" })));
+    const a = must(
+      await register(
+        t.db,
+        (await resident()).actor,
+        athlete(f.slug, f.relayId, { teamAction: "create", team: "Blue Stars" }),
+      ),
+    );
+    const b = must(
+      await register(
+        t.db,
+        (await resident()).actor,
+        athlete(f.slug, f.relayId, { teamAction: "join", team: "blue stars" }),
+      ),
+    );
     expect([(await row(a.id)).team, (await row(b.id)).team]).toEqual(["Blue Stars", "Blue Stars"]);
-    expect(await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "create", team: "BLUE STARS" }))).toMatchObject({ fieldErrors: { team: ["team_exists"] } });
-    expect(await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "join", team: "红队" }))).toMatchObject({ fieldErrors: { team: ["team_unknown"] } });
-    expect(await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "join", team: "" }))).toMatchObject({ fieldErrors: { team: ["required"] } });
+    expect(
+      await register(
+        t.db,
+        (await resident()).actor,
+        athlete(f.slug, f.relayId, { teamAction: "create", team: "BLUE STARS" }),
+      ),
+    ).toMatchObject({ fieldErrors: { team: ["team_exists"] } });
+    expect(
+      await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "join", team: "红队" })),
+    ).toMatchObject({ fieldErrors: { team: ["team_unknown"] } });
+    expect(
+      await register(t.db, (await resident()).actor, athlete(f.slug, f.relayId, { teamAction: "join", team: "" })),
+    ).toMatchObject({ fieldErrors: { team: ["required"] } });
   });
 
   it("pairs those who ask to be found a partner, in order, and two players who name each other", async () => {
@@ -122,13 +215,20 @@ describe("teams and partners", () => {
 
     const x = await resident("丁");
     const y = await resident("戊");
-    const rx = must(await register(t.db, x.actor, player(f.slug, f.chessId, { partner: { kind: "phone", phone: y.phone } })));
+    const rx = must(
+      await register(t.db, x.actor, player(f.slug, f.chessId, { partner: { kind: "phone", phone: y.phone } })),
+    );
     expect(await inbox(y.actor.id)).toEqual(["registration.partner"]);
-    const ry = must(await register(t.db, y.actor, player(f.slug, f.chessId, { partner: { kind: "phone", phone: x.phone } })));
+    const ry = must(
+      await register(t.db, y.actor, player(f.slug, f.chessId, { partner: { kind: "phone", phone: x.phone } })),
+    );
     expect((await row(rx.id)).partnerRegistrationId).toBe(ry.id);
     expect((await row(ry.id)).partnerRegistrationId).toBe(rx.id);
     // Declining undoes the pair.
-    const [link] = await t.db.select().from(registrationLinks).where(and(eq(registrationLinks.registrationId, rx.id), eq(registrationLinks.userId, y.actor.id)));
+    const [link] = await t.db
+      .select()
+      .from(registrationLinks)
+      .where(and(eq(registrationLinks.registrationId, rx.id), eq(registrationLinks.userId, y.actor.id)));
     must(await declineLink(t.db, y.actor, link.id));
     expect((await row(rx.id)).partnerRegistrationId).toBeNull();
     expect((await row(ry.id)).partnerRegistrationId).toBeNull();
@@ -151,8 +251,13 @@ describe("organiser tools", () => {
     // Into a full event: refused, nothing changed.
     must(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.relayId}`, capacity: 1 }));
     const before = await snapshot(t.db);
-    expect(await moveRegistration(t.db, organiser, { id: w.id, itemId: f.relayId })).toEqual({ ok: false, code: "item_full" });
-    expect(await moveRegistration(t.db, organiser, { id: w.id, itemId: f.chessId })).toMatchObject({ fieldErrors: { itemId: ["item_unknown"] } });
+    expect(await moveRegistration(t.db, organiser, { id: w.id, itemId: f.relayId })).toEqual({
+      ok: false,
+      code: "item_full",
+    });
+    expect(await moveRegistration(t.db, organiser, { id: w.id, itemId: f.chessId })).toMatchObject({
+      fieldErrors: { itemId: ["item_unknown"] },
+    });
     expect(await snapshot(t.db)).toBe(before);
     const audited = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, a.id));
     expect(audited.map((x) => x.action).sort()).toEqual(["registrations.move", "registrations.note"]);
@@ -163,11 +268,15 @@ describe("organiser tools", () => {
     must(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 }));
     const a = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
     const b = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
-    expect(must(await decideRegistrations(t.db, organiser, { ids: [a.id], decision: "waitlist" })).promoted).toEqual([b.id]);
+    expect(must(await decideRegistrations(t.db, organiser, { ids: [a.id], decision: "waitlist" })).promoted).toEqual([
+      b.id,
+    ]);
     expect([(await row(a.id)).status, (await row(b.id)).status]).toEqual(["waitlisted", "confirmed"]);
     // An act held in reserve (performers have no limit) stays in reserve.
     const act = must(await register(t.db, (await resident()).actor, performer(f.slug)));
-    expect(must(await decideRegistrations(t.db, organiser, { ids: [act.id], decision: "waitlist" })).promoted).toEqual([]);
+    expect(must(await decideRegistrations(t.db, organiser, { ids: [act.id], decision: "waitlist" })).promoted).toEqual(
+      [],
+    );
     expect((await row(act.id)).status).toBe("waitlisted");
   });
 
@@ -179,12 +288,26 @@ describe("organiser tools", () => {
     must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
     const w = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
     // Raising the places in the builder promotes the head of the list.
-    const dto = { id: item.id, version: item.version, title: item.title, kind: item.kind, venueId: item.venueId, startsAt: item.startsAt.toISOString(), endsAt: item.endsAt.toISOString(), people: [] };
+    const dto = {
+      id: item.id,
+      version: item.version,
+      title: item.title,
+      kind: item.kind,
+      venueId: item.venueId,
+      startsAt: item.startsAt.toISOString(),
+      endsAt: item.endsAt.toISOString(),
+      people: [],
+    };
     must(await updateItem(t.db, organiser, { ...dto, capacity: 2 }));
     expect((await row(w.id)).status).toBe("confirmed");
-    const [q] = await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.sportId}`));
+    const [q] = await t.db
+      .select()
+      .from(quotas)
+      .where(eq(quotas.scope, `item:${f.sportId}`));
     expect([q.capacity, q.taken]).toEqual([2, 2]);
-    expect(await updateItem(t.db, organiser, { ...dto, version: item.version + 1, capacity: 1 })).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
+    expect(await updateItem(t.db, organiser, { ...dto, version: item.version + 1, capacity: 1 })).toMatchObject({
+      fieldErrors: { capacity: ["capacity_below_taken"] },
+    });
   });
 
   it("refuses places below those taken, or none at all for an event, writing nothing", async () => {
@@ -192,33 +315,86 @@ describe("organiser tools", () => {
     must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
     must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
     const before = await snapshot(t.db);
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 })).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: 1 })).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.relayId}`, capacity: 0 })).toMatchObject({ fieldErrors: { capacity: ["number_invalid"] } });
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 }),
+    ).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: 1 }),
+    ).toMatchObject({ fieldErrors: { capacity: ["capacity_below_taken"] } });
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.relayId}`, capacity: 0 }),
+    ).toMatchObject({ fieldErrors: { capacity: ["number_invalid"] } });
     expect(await snapshot(t.db)).toBe(before);
   });
 
   it("an item's places set in the programme hold from the first registration", async () => {
     const f = await openFestival(t.db, organiser);
     const [item] = await t.db.select().from(programmeItems).where(eq(programmeItems.id, f.chessId));
-    must(await updateItem(t.db, organiser, { id: item.id, version: item.version, title: item.title, kind: item.kind, venueId: item.venueId, startsAt: item.startsAt.toISOString(), endsAt: item.endsAt.toISOString(), people: [], capacity: 1 }));
+    must(
+      await updateItem(t.db, organiser, {
+        id: item.id,
+        version: item.version,
+        title: item.title,
+        kind: item.kind,
+        venueId: item.venueId,
+        startsAt: item.startsAt.toISOString(),
+        endsAt: item.endsAt.toISOString(),
+        people: [],
+        capacity: 1,
+      }),
+    );
     expect(must(await register(t.db, (await resident()).actor, player(f.slug, f.chessId))).status).toBe("confirmed");
     expect(must(await register(t.db, (await resident()).actor, player(f.slug, f.chessId))).status).toBe("waitlisted");
   });
 
   it("puts backstage pioneers on shifts within places and never on two at once", async () => {
     const f = await openFestival(t.db, organiser);
-    const morning = must(await createShift(t.db, organiser, { festivalSlug: f.slug, title: "音响", skill: "sound", startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T04:00:00Z", places: 2 }));
-    const overlap = must(await createShift(t.db, organiser, { festivalSlug: f.slug, title: "引导", skill: "stewarding", startsAt: "2027-01-16T03:00:00Z", endsAt: "2027-01-16T05:00:00Z", places: 5 }));
-    const later = must(await createShift(t.db, organiser, { festivalSlug: f.slug, title: "清扫", skill: "cleanup", startsAt: "2027-01-16T04:00:00Z", endsAt: "2027-01-16T06:00:00Z", places: 5 }));
+    const morning = must(
+      await createShift(t.db, organiser, {
+        festivalSlug: f.slug,
+        title: "音响",
+        skill: "sound",
+        startsAt: "2027-01-16T01:00:00Z",
+        endsAt: "2027-01-16T04:00:00Z",
+        places: 2,
+      }),
+    );
+    const overlap = must(
+      await createShift(t.db, organiser, {
+        festivalSlug: f.slug,
+        title: "引导",
+        skill: "stewarding",
+        startsAt: "2027-01-16T03:00:00Z",
+        endsAt: "2027-01-16T05:00:00Z",
+        places: 5,
+      }),
+    );
+    const later = must(
+      await createShift(t.db, organiser, {
+        festivalSlug: f.slug,
+        title: "清扫",
+        skill: "cleanup",
+        startsAt: "2027-01-16T04:00:00Z",
+        endsAt: "2027-01-16T06:00:00Z",
+        places: 5,
+      }),
+    );
     const helper = async () => must(await register(t.db, (await resident()).actor, backstage(f.slug)));
     const [a, b, c] = [await helper(), await helper(), await helper()];
     expect(must(await assignShift(t.db, organiser, { shiftId: morning.id, ids: [a.id, b.id] })).assigned).toBe(2);
     const athleteReg = must(await register(t.db, (await resident()).actor, athlete(f.slug, f.sportId)));
     const before = await snapshot(t.db);
-    expect(await assignShift(t.db, organiser, { shiftId: morning.id, ids: [c.id] })).toEqual({ ok: false, code: "shift_full" });
-    expect(await assignShift(t.db, organiser, { shiftId: overlap.id, ids: [c.id, a.id] })).toEqual({ ok: false, code: "shift_clash" });
-    expect(await assignShift(t.db, organiser, { shiftId: later.id, ids: [athleteReg.id] })).toMatchObject({ code: "invalid" });
+    expect(await assignShift(t.db, organiser, { shiftId: morning.id, ids: [c.id] })).toEqual({
+      ok: false,
+      code: "shift_full",
+    });
+    expect(await assignShift(t.db, organiser, { shiftId: overlap.id, ids: [c.id, a.id] })).toEqual({
+      ok: false,
+      code: "shift_clash",
+    });
+    expect(await assignShift(t.db, organiser, { shiftId: later.id, ids: [athleteReg.id] })).toMatchObject({
+      code: "invalid",
+    });
     expect(await snapshot(t.db)).toBe(before);
     // Back to back is not a clash.
     expect(must(await assignShift(t.db, organiser, { shiftId: later.id, ids: [a.id] })).assigned).toBe(1);

@@ -7,11 +7,23 @@ import "@/lib/zod-codes";
 export const ACT_TYPES = ["choir", "dance", "opera", "instrument", "recital", "skit", "other"] as const;
 export const STAGE_NEEDS = ["microphones", "music", "chairs", "other"] as const;
 export const TIMES_OF_DAY = ["morning", "afternoon", "evening", "any"] as const;
-export const SKILLS = ["setup", "sound", "lighting", "photography", "stewarding", "first_aid", "catering", "cleanup"] as const;
+export const SKILLS = [
+  "setup",
+  "sound",
+  "lighting",
+  "photography",
+  "stewarding",
+  "first_aid",
+  "catering",
+  "cleanup",
+] as const;
 export const AGE_GROUPS = ["child", "youth", "adult", "senior"] as const;
 export const SKILL_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 
-const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
 const name = z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" });
 
 /** Someone in the household without a smartphone; a child under 14 needs the guardian's consent. */
@@ -21,11 +33,18 @@ export const participantSchema = z
     z.object({
       kind: z.literal("member"),
       name,
-      age: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(120, { error: "number_invalid" }),
+      age: z
+        .number({ error: "number_invalid" })
+        .int({ error: "number_invalid" })
+        .min(1, { error: "number_invalid" })
+        .max(120, { error: "number_invalid" }),
       guardianConsent: z.boolean().default(false),
     }),
   ])
-  .refine((p) => p.kind === "self" || p.age >= 14 || p.guardianConsent, { error: "guardian_consent_required", path: ["guardianConsent"] });
+  .refine((p) => p.kind === "self" || p.age >= 14 || p.guardianConsent, {
+    error: "guardian_consent_required",
+    path: ["guardianConsent"],
+  });
 
 const base = { festivalSlug: z.string().trim().min(1).max(40), participant: participantSchema };
 
@@ -37,8 +56,15 @@ export const performerSchema = z.object({
   group: z.boolean(),
   performers: z.array(name).max(40, { error: "too_many" }).default([]),
   coPerformerPhones: z.array(phone).max(10, { error: "too_many" }).default([]),
-  minutes: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(60, { error: "number_invalid" }),
-  stageNeeds: z.array(z.enum(STAGE_NEEDS, { error: "invalid" })).max(STAGE_NEEDS.length).default([]),
+  minutes: z
+    .number({ error: "number_invalid" })
+    .int({ error: "number_invalid" })
+    .min(1, { error: "number_invalid" })
+    .max(60, { error: "number_invalid" }),
+  stageNeeds: z
+    .array(z.enum(STAGE_NEEDS, { error: "invalid" }))
+    .max(STAGE_NEEDS.length)
+    .default([]),
   stageNeedsOther: z.string().trim().max(200, { error: "too_long" }).default(""),
   preferredTime: z.enum(TIMES_OF_DAY, { error: "invalid" }).default("any"),
 });
@@ -46,25 +72,37 @@ export const performerSchema = z.object({
 export const backstageSchema = z.object({
   ...base,
   role: z.literal("backstage"),
-  skills: z.array(z.enum(SKILLS, { error: "invalid" })).min(1, { error: "choose_one" }).max(SKILLS.length),
+  skills: z
+    .array(z.enum(SKILLS, { error: "invalid" }))
+    .min(1, { error: "choose_one" })
+    .max(SKILLS.length),
   available: z
-    .array(z.object({ startsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }), endsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }) }).refine((r) => r.endsAt > r.startsAt, { error: "ends_before_start" }))
+    .array(
+      z
+        .object({
+          startsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }),
+          endsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }),
+        })
+        .refine((r) => r.endsAt > r.startsAt, { error: "ends_before_start" }),
+    )
     .min(1, { error: "choose_one" })
     .max(20, { error: "too_many" }),
 });
 
-export const athleteSchema = z.object({
-  ...base,
-  role: z.literal("athlete"),
-  itemId: z.uuid({ error: "invalid" }),
-  ageGroup: z.enum(AGE_GROUPS, { error: "invalid" }),
-  emergencyName: name,
-  emergencyPhone: phone,
-  healthDeclaration: z.literal(true, { error: "health_declaration_required" }),
-  /** Team events: start a team under a name, or join one by its name. */
-  teamAction: z.enum(["none", "create", "join"], { error: "invalid" }).default("none"),
-  team: z.string().trim().max(30, { error: "too_long" }).default(""),
-}).refine((v) => v.teamAction === "none" || v.team.length > 0, { error: "required", path: ["team"] });
+export const athleteSchema = z
+  .object({
+    ...base,
+    role: z.literal("athlete"),
+    itemId: z.uuid({ error: "invalid" }),
+    ageGroup: z.enum(AGE_GROUPS, { error: "invalid" }),
+    emergencyName: name,
+    emergencyPhone: phone,
+    healthDeclaration: z.literal(true, { error: "health_declaration_required" }),
+    /** Team events: start a team under a name, or join one by its name. */
+    teamAction: z.enum(["none", "create", "join"], { error: "invalid" }).default("none"),
+    team: z.string().trim().max(30, { error: "too_long" }).default(""),
+  })
+  .refine((v) => v.teamAction === "none" || v.team.length > 0, { error: "required", path: ["team"] });
 
 export const playerSchema = z.object({
   ...base,
@@ -78,7 +116,12 @@ export const playerSchema = z.object({
   ]),
 });
 
-export const registrationSchema = z.discriminatedUnion("role", [performerSchema, backstageSchema, athleteSchema, playerSchema]);
+export const registrationSchema = z.discriminatedUnion("role", [
+  performerSchema,
+  backstageSchema,
+  athleteSchema,
+  playerSchema,
+]);
 export type RegistrationInput = z.input<typeof registrationSchema>;
 export type RegistrationData = z.output<typeof registrationSchema>;
 
@@ -102,26 +145,45 @@ export const shiftSchema = z
     skill: z.enum(SKILLS, { error: "invalid" }).nullable().default(null),
     startsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((s) => new Date(s)),
     endsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((s) => new Date(s)),
-    places: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(500, { error: "number_invalid" }),
+    places: z
+      .number({ error: "number_invalid" })
+      .int({ error: "number_invalid" })
+      .min(1, { error: "number_invalid" })
+      .max(500, { error: "number_invalid" }),
   })
   .refine((s) => s.endsAt > s.startsAt, { error: "ends_before_start", path: ["endsAt"] })
-  .refine((s) => s.endsAt.getTime() - s.startsAt.getTime() <= 24 * 3600_000, { error: "item_too_long", path: ["endsAt"] });
+  .refine((s) => s.endsAt.getTime() - s.startsAt.getTime() <= 24 * 3600_000, {
+    error: "item_too_long",
+    path: ["endsAt"],
+  });
 
 export const assignShiftSchema = z.object({ shiftId: id, ids: z.array(id).min(1).max(200) });
 export const unassignShiftSchema = z.object({ shiftId: id, registrationId: id });
 
 export const capacitySchema = z.object({
   festivalSlug: z.string().trim().min(1).max(40),
-  scope: z.string().regex(/^(role:(performer|backstage|athlete|player)|item:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, { error: "invalid" }),
+  scope: z
+    .string()
+    .regex(
+      /^(role:(performer|backstage|athlete|player)|item:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i,
+      { error: "invalid" },
+    ),
   /** `null` lifts the limit: everyone waiting gets a place. */
-  capacity: z.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(0, { error: "number_invalid" }).max(100_000, { error: "number_invalid" }).nullable(),
+  capacity: z
+    .number({ error: "number_invalid" })
+    .int({ error: "number_invalid" })
+    .min(0, { error: "number_invalid" })
+    .max(100_000, { error: "number_invalid" })
+    .nullable(),
 });
 
-export const decisionSchema = z.object({
-  ids: z.array(z.uuid()).min(1).max(500),
-  decision: z.enum(["accept", "reject", "waitlist"]),
-  reason: z.string().trim().max(200, { error: "too_long" }).default(""),
-}).refine((d) => d.decision !== "reject" || d.reason.length > 0, { error: "reason_required", path: ["reason"] });
+export const decisionSchema = z
+  .object({
+    ids: z.array(z.uuid()).min(1).max(500),
+    decision: z.enum(["accept", "reject", "waitlist"]),
+    reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+  })
+  .refine((d) => d.decision !== "reject" || d.reason.length > 0, { error: "reason_required", path: ["reason"] });
 
 // ——— the organisers' review list ———
 

@@ -18,12 +18,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const resident = async () => actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-const statusOf = async (id: string) => (await t.db.select({ s: registrations.status }).from(registrations).where(eq(registrations.id, id)))[0].s;
+const statusOf = async (id: string) =>
+  (await t.db.select({ s: registrations.status }).from(registrations).where(eq(registrations.id, id)))[0].s;
 
 describe("registering", () => {
   it("confirms while places last, then waitlists in order with positions", async () => {
     const f = await openFestival(t.db, organiser);
-    expect((await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 })).ok).toBe(true);
+    expect(
+      (await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 })).ok,
+    ).toBe(true);
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await register(t.db, await resident(), athlete(f.slug, f.sportId)));
     expect(results.map((r) => (r.ok ? [r.data.status, r.data.position] : r.code))).toEqual([
@@ -32,7 +35,10 @@ describe("registering", () => {
       ["waitlisted", 1],
       ["waitlisted", 2],
     ]);
-    const [q] = await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.sportId}`));
+    const [q] = await t.db
+      .select()
+      .from(quotas)
+      .where(eq(quotas.scope, `item:${f.sportId}`));
     expect(q.taken).toBe(2);
   });
 
@@ -41,7 +47,14 @@ describe("registering", () => {
     const me = await resident();
     expect((await register(t.db, me, athlete(f.slug, f.sportId))).ok).toBe(true);
     expect(await register(t.db, me, athlete(f.slug, f.sportId))).toEqual({ ok: false, code: "already_registered" });
-    const chess = await register(t.db, me, { festivalSlug: f.slug, participant: { kind: "self" }, role: "player", itemId: f.chessId, level: "advanced", partner: { kind: "none" } });
+    const chess = await register(t.db, me, {
+      festivalSlug: f.slug,
+      participant: { kind: "self" },
+      role: "player",
+      itemId: f.chessId,
+      level: "advanced",
+      partner: { kind: "none" },
+    });
     expect(chess.ok).toBe(true);
   });
 
@@ -49,11 +62,21 @@ describe("registering", () => {
     const f = await openFestival(t.db, organiser);
     const me = await resident();
     const child = { kind: "member", name: "小明", age: 9, guardianConsent: false };
-    expect(await register(t.db, me, athlete(f.slug, f.sportId, { participant: child }))).toMatchObject({ ok: false, fieldErrors: { participant: ["guardian_consent_required"] } });
-    expect((await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } }))).ok).toBe(true);
+    expect(await register(t.db, me, athlete(f.slug, f.sportId, { participant: child }))).toMatchObject({
+      ok: false,
+      fieldErrors: { participant: ["guardian_consent_required"] },
+    });
+    expect(
+      (await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } }))).ok,
+    ).toBe(true);
     expect((await register(t.db, me, athlete(f.slug, f.sportId))).ok).toBe(true);
     const rows = await t.db.select().from(registrations).where(eq(registrations.userId, me.id));
-    expect(rows.map((r) => [r.participantName, r.participantAge]).sort()).toEqual([[me.name, null], ["小明", 9]].sort());
+    expect(rows.map((r) => [r.participantName, r.participantAge]).sort()).toEqual(
+      [
+        [me.name, null],
+        ["小明", 9],
+      ].sort(),
+    );
   });
 
   it("refuses items of another kind or festival, a closed window, and bad input, writing nothing", async () => {
@@ -61,26 +84,65 @@ describe("registering", () => {
     const other = await openFestival(t.db, organiser);
     const me = await resident();
     const before = await snapshot(t.db);
-    expect(await register(t.db, me, athlete(f.slug, other.sportId))).toEqual({ ok: false, code: "invalid", fieldErrors: { itemId: ["item_unknown"] } });
-    expect(await register(t.db, me, athlete(f.slug, f.chessId))).toEqual({ ok: false, code: "invalid", fieldErrors: { itemId: ["item_unknown"] } });
-    expect(await register(t.db, me, athlete(f.slug, f.sportId), { now: new Date(Date.now() + 5 * 86_400_000) })).toEqual({ ok: false, code: "registration_closed" });
+    expect(await register(t.db, me, athlete(f.slug, other.sportId))).toEqual({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { itemId: ["item_unknown"] },
+    });
+    expect(await register(t.db, me, athlete(f.slug, f.chessId))).toEqual({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { itemId: ["item_unknown"] },
+    });
+    expect(
+      await register(t.db, me, athlete(f.slug, f.sportId), { now: new Date(Date.now() + 5 * 86_400_000) }),
+    ).toEqual({ ok: false, code: "registration_closed" });
     expect(await register(t.db, null, athlete(f.slug, f.sportId))).toEqual({ ok: false, code: "unauthenticated" });
-    const bad = await register(t.db, me, athlete(f.slug, f.sportId, { ageGroup: "ancient", emergencyPhone: "123", healthDeclaration: false, team: "x".repeat(31) }));
+    const bad = await register(
+      t.db,
+      me,
+      athlete(f.slug, f.sportId, {
+        ageGroup: "ancient",
+        emergencyPhone: "123",
+        healthDeclaration: false,
+        team: "x".repeat(31),
+      }),
+    );
     expect(bad).toMatchObject({ ok: false, code: "invalid" });
-    if (!bad.ok) expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["ageGroup", "emergencyPhone", "healthDeclaration", "team"]);
+    if (!bad.ok)
+      expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual([
+        "ageGroup",
+        "emergencyPhone",
+        "healthDeclaration",
+        "team",
+      ]);
     expect(await snapshot(t.db)).toBe(before);
     expect(await t.db.select().from(registrations).where(eq(registrations.userId, me.id))).toEqual([]);
   });
 
   it("the union refuses whatever does not fit a role's form (property)", () => {
-    const junk = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+    const junk = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
     fc.assert(
-      fc.property(fc.constantFrom("performer", "backstage", "athlete", "player", "dancer"), fc.dictionary(fc.constantFrom("actTitle", "minutes", "skills", "itemId", "ageGroup", "level", "partner", "participant"), junk), (role, fields) => {
-        const r = registrationSchema.safeParse({ festivalSlug: "meihu-15", role, ...fields });
-        // Random values never make a complete, valid form: every failure names the fields at fault.
-        expect(r.success).toBe(false);
-        if (!r.success) expect(r.error.issues.every((i) => typeof i.message === "string" && i.message.length > 0)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom("performer", "backstage", "athlete", "player", "dancer"),
+        fc.dictionary(
+          fc.constantFrom("actTitle", "minutes", "skills", "itemId", "ageGroup", "level", "partner", "participant"),
+          junk,
+        ),
+        (role, fields) => {
+          const r = registrationSchema.safeParse({ festivalSlug: "meihu-15", role, ...fields });
+          // Random values never make a complete, valid form: every failure names the fields at fault.
+          expect(r.success).toBe(false);
+          if (!r.success)
+            expect(r.error.issues.every((i) => typeof i.message === "string" && i.message.length > 0)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -99,13 +161,22 @@ describe("the waiting list moves by itself", () => {
     }
     expect(await cancelRegistration(t.db, people[0], regs[0])).toEqual({ ok: true, data: { promoted: [regs[1]] } });
     expect(await statusOf(regs[1])).toBe("confirmed");
-    const told = await t.db.select().from(notifications).where(and(eq(notifications.userId, people[1].id), eq(notifications.kind, "registration.promoted")));
+    const told = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, people[1].id), eq(notifications.kind, "registration.promoted")));
     expect(told).toHaveLength(1);
 
-    expect(await decideRegistrations(t.db, organiser, { ids: [regs[1]], decision: "reject", reason: "年龄不符" })).toEqual({ ok: true, data: { changed: 1, promoted: [regs[2]] } });
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 })).toEqual({ ok: true, data: { promoted: [regs[3]] } });
+    expect(
+      await decideRegistrations(t.db, organiser, { ids: [regs[1]], decision: "reject", reason: "年龄不符" }),
+    ).toEqual({ ok: true, data: { changed: 1, promoted: [regs[2]] } });
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 2 }),
+    ).toEqual({ ok: true, data: { promoted: [regs[3]] } });
     expect(await Promise.all(regs.map(statusOf))).toEqual(["cancelled", "rejected", "confirmed", "confirmed"]);
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 })).toEqual({ ok: false, code: "invalid", fieldErrors: { capacity: ["capacity_below_taken"] } });
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: 1 }),
+    ).toEqual({ ok: false, code: "invalid", fieldErrors: { capacity: ["capacity_below_taken"] } });
   });
 
   it("lifting a limit gives everyone waiting a place, and the programme shows no limit either", async () => {
@@ -118,15 +189,29 @@ describe("the waiting list moves by itself", () => {
       regs.push(r.data.id);
     }
     expect(await Promise.all(regs.map(statusOf))).toEqual(["confirmed", "waitlisted", "waitlisted"]);
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: null })).toEqual({ ok: true, data: { promoted: [regs[1], regs[2]] } });
+    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: null })).toEqual(
+      { ok: true, data: { promoted: [regs[1], regs[2]] } },
+    );
     expect(await t.db.select().from(quotas).where(eq(quotas.scope, "role:athlete"))).toEqual([]);
     // An event's limit lifted: its quota goes and the programme item has no places set.
     await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.chessId}`, capacity: 4 });
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.chessId}`, capacity: null })).toEqual({ ok: true, data: { promoted: [] } });
-    expect(await t.db.select().from(quotas).where(eq(quotas.scope, `item:${f.chessId}`))).toEqual([]);
-    const [chess] = await t.db.select({ capacity: programmeItems.capacity }).from(programmeItems).where(eq(programmeItems.id, f.chessId));
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.chessId}`, capacity: null }),
+    ).toEqual({ ok: true, data: { promoted: [] } });
+    expect(
+      await t.db
+        .select()
+        .from(quotas)
+        .where(eq(quotas.scope, `item:${f.chessId}`)),
+    ).toEqual([]);
+    const [chess] = await t.db
+      .select({ capacity: programmeItems.capacity })
+      .from(programmeItems)
+      .where(eq(programmeItems.id, f.chessId));
     expect(chess.capacity).toBeNull();
-    expect(await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: "" })).toMatchObject({ ok: false, fieldErrors: { capacity: ["number_invalid"] } });
+    expect(
+      await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: "role:athlete", capacity: "" }),
+    ).toMatchObject({ ok: false, fieldErrors: { capacity: ["number_invalid"] } });
   });
 
   it("only the owner cancels; organisers decide; residents may not", async () => {
@@ -135,11 +220,23 @@ describe("the waiting list moves by itself", () => {
     const r = await register(t.db, a, athlete(f.slug, f.sportId));
     if (!r.ok) throw new Error("register");
     expect(await cancelRegistration(t.db, b, r.data.id)).toEqual({ ok: false, code: "forbidden" });
-    expect(await decideRegistrations(t.db, b, { ids: [r.data.id], decision: "reject", reason: "x" })).toEqual({ ok: false, code: "forbidden" });
-    expect(await setCapacity(t.db, b, { festivalSlug: f.slug, scope: "role:athlete", capacity: 5 })).toEqual({ ok: false, code: "forbidden" });
-    expect(await decideRegistrations(t.db, organiser, { ids: [r.data.id], decision: "reject" })).toMatchObject({ ok: false, fieldErrors: { reason: ["reason_required"] } });
+    expect(await decideRegistrations(t.db, b, { ids: [r.data.id], decision: "reject", reason: "x" })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await setCapacity(t.db, b, { festivalSlug: f.slug, scope: "role:athlete", capacity: 5 })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await decideRegistrations(t.db, organiser, { ids: [r.data.id], decision: "reject" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ["reason_required"] },
+    });
     expect(await statusOf(r.data.id)).toBe("confirmed");
-    expect(await decideRegistrations(t.db, organiser, { ids: [r.data.id], decision: "accept" })).toEqual({ ok: true, data: { changed: 1, promoted: [] } });
+    expect(await decideRegistrations(t.db, organiser, { ids: [r.data.id], decision: "accept" })).toEqual({
+      ok: true,
+      data: { changed: 1, promoted: [] },
+    });
     const [f2] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, f.slug));
     expect(f2).toBeTruthy();
   });

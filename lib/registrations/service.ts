@@ -13,18 +13,34 @@ import { isUuid } from "@/lib/ids";
 const ITEM_KIND = { athlete: "sport_event", player: "card_chess" } as const;
 const LIVE = ["confirmed", "waitlisted"] as const;
 
-type Checked = { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null } | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
+type Checked =
+  | { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null }
+  | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
 
 /** Everything that can refuse a registration form, checked before anything is written. */
-async function checkForm(db: Db, actor: Actor, data: RegistrationData, now: Date, current?: { id: string; team: string | null }): Promise<Checked> {
-  if (data.participant.kind === "member" && !actor.householdId) return fail("invalid", { participant: ["household_required"] });
+async function checkForm(
+  db: Db,
+  actor: Actor,
+  data: RegistrationData,
+  now: Date,
+  current?: { id: string; team: string | null },
+): Promise<Checked> {
+  if (data.participant.kind === "member" && !actor.householdId)
+    return fail("invalid", { participant: ["household_required"] });
   const [f] = await db
-    .select({ id: festivals.id, status: festivals.status, opens: festivals.registrationOpensAt, closes: festivals.registrationClosesAt, actMaxMinutes: festivals.actMaxMinutes })
+    .select({
+      id: festivals.id,
+      status: festivals.status,
+      opens: festivals.registrationOpensAt,
+      closes: festivals.registrationClosesAt,
+      actMaxMinutes: festivals.actMaxMinutes,
+    })
     .from(festivals)
     .where(eq(festivals.slug, data.festivalSlug));
   if (!f || f.status !== "published") return fail("not_found");
   if (!f.opens || !f.closes || now < f.opens || now > f.closes) return fail("registration_closed");
-  if (data.role === "performer" && data.minutes > f.actMaxMinutes) return fail("invalid", { minutes: ["act_too_long"] });
+  if (data.role === "performer" && data.minutes > f.actMaxMinutes)
+    return fail("invalid", { minutes: ["act_too_long"] });
   let itemCapacity: number | null = null;
   if ("itemId" in data) {
     const [item] = await db
@@ -43,8 +59,13 @@ async function checkForm(db: Db, actor: Actor, data: RegistrationData, now: Date
 
 /** What the form asked beyond who, which role and which item: kept as the registration's details. */
 const detailsOf = (data: RegistrationData) =>
-  Object.fromEntries(Object.entries(data).filter(([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k)));
-const participantKeyOf = (data: RegistrationData) => (data.participant.kind === "self" ? "self" : `member:${data.participant.name.toLowerCase()}`);
+  Object.fromEntries(
+    Object.entries(data).filter(
+      ([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k),
+    ),
+  );
+const participantKeyOf = (data: RegistrationData) =>
+  data.participant.kind === "self" ? "self" : `member:${data.participant.name.toLowerCase()}`;
 const labelOf = (data: RegistrationData) => (data.role === "performer" ? data.actTitle : "");
 
 /**
@@ -107,7 +128,12 @@ export async function register(
  * organisers have not yet accepted) and registration is open. Who takes part, the role and the
  * item stay: for another item, cancel and register again.
  */
-export async function updateRegistration(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ version: number }>> {
+export async function updateRegistration(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ version: number }>> {
   if (!actor) return fail("unauthenticated");
   const target = parseInput(editTargetSchema, input);
   if (!target.ok) return target;
@@ -120,7 +146,11 @@ export async function updateRegistration(db: Db, actor: Actor | null, input: unk
   if (!current) return fail("not_found");
   if (current.userId !== actor.id) return refuse(db, actor.id, "registrations.update", { registrationId: id });
   if (!LIVE.includes(current.status as (typeof LIVE)[number]) || current.acceptedAt) return fail("not_pending");
-  if (current.role !== data.role || current.itemId !== ("itemId" in data ? data.itemId : null) || current.participantKey !== participantKeyOf(data)) {
+  if (
+    current.role !== data.role ||
+    current.itemId !== ("itemId" in data ? data.itemId : null) ||
+    current.participantKey !== participantKeyOf(data)
+  ) {
     return fail("invalid", { itemId: ["cannot_change"] });
   }
   const checked = await checkForm(db, actor, data, now, current);
@@ -136,13 +166,21 @@ export async function updateRegistration(db: Db, actor: Actor | null, input: unk
         version: version + 1,
         updatedAt: now,
       })
-      .where(and(eq(registrations.id, id), eq(registrations.version, version), inArray(registrations.status, [...LIVE]), isNull(registrations.acceptedAt)))
+      .where(
+        and(
+          eq(registrations.id, id),
+          eq(registrations.version, version),
+          inArray(registrations.status, [...LIVE]),
+          isNull(registrations.acceptedAt),
+        ),
+      )
       .returning();
     if (!row) return fail("stale_version");
     await syncLinks(tx, actor, row, checked.people, labelOf(data));
     if (data.role === "player") {
       const was = (current.details as { partner?: { kind?: string; phone?: string } }).partner;
-      const changed = was?.kind !== data.partner.kind || (data.partner.kind === "phone" && was?.phone !== data.partner.phone);
+      const changed =
+        was?.kind !== data.partner.kind || (data.partner.kind === "phone" && was?.phone !== data.partner.phone);
       if (changed) {
         await unpair(tx, current);
         if (data.partner.kind === "find") await matchPartner(tx, { ...row, partnerRegistrationId: null });
@@ -164,13 +202,22 @@ export async function declineLink(db: Db, actor: Actor | null, linkId: unknown):
     await tx.update(registrationLinks).set({ declinedAt: new Date() }).where(eq(registrationLinks.id, linkId));
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, link.registrationId));
     if (link.kind === "partner") await unpair(tx, r);
-    await tx.insert(notifications).values({ userId: r.userId, kind: "registration.declined", data: { registrationId: r.id, from: actor.name, linkKind: link.kind } });
+    await tx.insert(notifications).values({
+      userId: r.userId,
+      kind: "registration.declined",
+      data: { registrationId: r.id, from: actor.name, linkKind: link.kind },
+    });
     return ok(undefined);
   });
 }
 
 /** A person cancels their own registration before registration closes; a freed place goes on at once. */
-export async function cancelRegistration(db: Db, actor: Actor | null, id: unknown, ctx: { now?: Date } = {}): Promise<Result<{ promoted: string[] }>> {
+export async function cancelRegistration(
+  db: Db,
+  actor: Actor | null,
+  id: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ promoted: string[] }>> {
   if (!actor) return fail("unauthenticated");
   if (!isUuid(id)) return fail("invalid");
   const now = ctx.now ?? new Date();
@@ -178,10 +225,16 @@ export async function cancelRegistration(db: Db, actor: Actor | null, id: unknow
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, id)).for("update");
     if (!r) return fail("not_found");
     if (r.userId !== actor.id) return refuse(tx, actor.id, "registrations.cancel", { registrationId: id });
-    const [f] = await tx.select({ closes: festivals.registrationClosesAt }).from(festivals).where(eq(festivals.id, r.festivalId));
+    const [f] = await tx
+      .select({ closes: festivals.registrationClosesAt })
+      .from(festivals)
+      .where(eq(festivals.id, r.festivalId));
     if (f.closes && now > f.closes) return fail("registration_closed");
     if (r.status !== "confirmed" && r.status !== "waitlisted") return fail("not_found");
-    await tx.update(registrations).set({ status: "cancelled", updatedAt: now, version: r.version + 1 }).where(eq(registrations.id, id));
+    await tx
+      .update(registrations)
+      .set({ status: "cancelled", updatedAt: now, version: r.version + 1 })
+      .where(eq(registrations.id, id));
     let promoted: string[] = [];
     if (r.status === "confirmed") {
       await releasePlace(tx, r.festivalId, scopesOf(r));
@@ -195,20 +248,32 @@ export async function cancelRegistration(db: Db, actor: Actor | null, id: unknow
  * Organisers accept, reject (with a reason) or move to the waiting list, in bulk. A rejection or
  * a move frees the place for the head of the list in the same transaction; each person is told.
  */
-export async function decideRegistrations(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ changed: number; promoted: string[] }>> {
+export async function decideRegistrations(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ changed: number; promoted: string[] }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.decide");
   const parsed = parseInput(decisionSchema, input);
   if (!parsed.ok) return parsed;
   const { ids, decision, reason } = parsed.data;
   return db.transaction(async (tx) => {
-    const rows = await tx.select().from(registrations).where(inArray(registrations.id, ids)).orderBy(registrations.id).for("update");
+    const rows = await tx
+      .select()
+      .from(registrations)
+      .where(inArray(registrations.id, ids))
+      .orderBy(registrations.id)
+      .for("update");
     const promoted: string[] = [];
     let changed = 0;
     const now = new Date();
     for (const r of rows) {
       if (decision === "accept") {
         if (r.status !== "confirmed" || r.acceptedAt) continue;
-        await tx.update(registrations).set({ acceptedAt: now, updatedAt: now, version: r.version + 1 }).where(eq(registrations.id, r.id));
+        await tx
+          .update(registrations)
+          .set({ acceptedAt: now, updatedAt: now, version: r.version + 1 })
+          .where(eq(registrations.id, r.id));
       } else {
         if (r.status !== "confirmed" && r.status !== "waitlisted") continue;
         if (decision === "waitlist" && r.status === "waitlisted") continue;
@@ -227,8 +292,18 @@ export async function decideRegistrations(db: Db, actor: Actor | null, input: un
         }
       }
       changed += 1;
-      await tx.insert(notifications).values({ userId: r.userId, kind: `registration.${decision === "accept" ? "accepted" : decision === "reject" ? "rejected" : "waitlisted"}`, data: { registrationId: r.id, reason: reason || undefined } });
-      await writeAudit(tx, { actorId: actor!.id, action: `registrations.${decision}`, targetType: "registration", targetId: r.id, details: reason ? { reason } : {} });
+      await tx.insert(notifications).values({
+        userId: r.userId,
+        kind: `registration.${decision === "accept" ? "accepted" : decision === "reject" ? "rejected" : "waitlisted"}`,
+        data: { registrationId: r.id, reason: reason || undefined },
+      });
+      await writeAudit(tx, {
+        actorId: actor!.id,
+        action: `registrations.${decision}`,
+        targetType: "registration",
+        targetId: r.id,
+        details: reason ? { reason } : {},
+      });
     }
     return ok({ changed, promoted });
   });
@@ -238,7 +313,11 @@ export async function decideRegistrations(db: Db, actor: Actor | null, input: un
  * Sets the places of a role or an item (`null`: no limit); raising them promotes from the
  * waiting list at once.
  */
-export async function setCapacity(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ promoted: string[] }>> {
+export async function setCapacity(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<Result<{ promoted: string[] }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.capacity");
   const parsed = parseInput(capacitySchema, input);
   if (!parsed.ok) return parsed;
@@ -246,12 +325,19 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
   return db.transaction(async (tx) => {
     const [f] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, festivalSlug));
     if (!f) return fail("not_found");
-    const [existing] = await tx.select().from(quotas).where(and(eq(quotas.festivalId, f.id), eq(quotas.scope, scope))).for("update");
+    const [existing] = await tx
+      .select()
+      .from(quotas)
+      .where(and(eq(quotas.festivalId, f.id), eq(quotas.scope, scope)))
+      .for("update");
     // Everything that can refuse is checked before anything is written.
     let taken = existing?.taken ?? 0;
     if (!existing && capacity !== null) {
       // A new quota starts with the places already held.
-      const held = await tx.select({ role: registrations.role, itemId: registrations.itemId }).from(registrations).where(and(eq(registrations.festivalId, f.id), eq(registrations.status, "confirmed")));
+      const held = await tx
+        .select({ role: registrations.role, itemId: registrations.itemId })
+        .from(registrations)
+        .where(and(eq(registrations.festivalId, f.id), eq(registrations.status, "confirmed")));
       taken = held.filter((r) => scopesOf(r).includes(scope)).length;
     }
     if (capacity !== null && capacity < taken) return fail("invalid", { capacity: ["capacity_below_taken"] });
@@ -259,7 +345,11 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
       // An event's places are also shown in the programme, which has no "0 places": an event
       // nobody may enter is taken out of the programme instead.
       if (capacity === 0) return fail("invalid", { capacity: ["number_invalid"] });
-      const [item] = await tx.update(programmeItems).set({ capacity }).where(and(eq(programmeItems.id, scope.slice(5)), eq(programmeItems.festivalId, f.id))).returning({ id: programmeItems.id });
+      const [item] = await tx
+        .update(programmeItems)
+        .set({ capacity })
+        .where(and(eq(programmeItems.id, scope.slice(5)), eq(programmeItems.festivalId, f.id)))
+        .returning({ id: programmeItems.id });
       if (!item) return fail("invalid", { scope: ["item_unknown"] });
     }
     // No limit: a scope without a quota row is unlimited (see takePlace).
@@ -268,7 +358,13 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
     } else if (existing) await tx.update(quotas).set({ capacity }).where(eq(quotas.id, existing.id));
     else await tx.insert(quotas).values({ festivalId: f.id, scope, capacity, taken });
     const promoted = await promoteWaiting(tx, f.id, [scope]);
-    await writeAudit(tx, { actorId: actor!.id, action: "registrations.capacity", targetType: "festival", targetId: f.id, details: { scope, capacity, promoted: promoted.length } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "registrations.capacity",
+      targetType: "festival",
+      targetId: f.id,
+      details: { scope, capacity, promoted: promoted.length },
+    });
     return ok({ promoted });
   });
 }
@@ -276,6 +372,9 @@ export async function setCapacity(db: Db, actor: Actor | null, input: unknown): 
 /** Marks all of my notifications read. */
 export async function markNotificationsRead(db: Db, actor: Actor | null): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
-  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, actor.id), isNull(notifications.readAt)));
   return ok(undefined);
 }

@@ -34,7 +34,14 @@ export interface HelperRow {
 export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftRow[]> {
   const [rows, held] = await Promise.all([
     db
-      .select({ id: shifts.id, title: shifts.title, skill: shifts.skill, startsAt: shifts.startsAt, endsAt: shifts.endsAt, places: shifts.places })
+      .select({
+        id: shifts.id,
+        title: shifts.title,
+        skill: shifts.skill,
+        startsAt: shifts.startsAt,
+        endsAt: shifts.endsAt,
+        places: shifts.places,
+      })
       .from(shifts)
       .where(eq(shifts.festivalId, festivalId))
       .orderBy(asc(shifts.startsAt), asc(shifts.title)),
@@ -57,7 +64,15 @@ export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftR
   ]);
   return rows.map((s) => ({
     ...s,
-    helpers: held.filter((h) => h.shiftId === s.id).map((h) => ({ registrationId: h.registrationId, assignmentId: h.assignmentId, servedAt: h.servedAt, name: participantLabel(h.name, h.age).name, phone: h.phone })),
+    helpers: held
+      .filter((h) => h.shiftId === s.id)
+      .map((h) => ({
+        registrationId: h.registrationId,
+        assignmentId: h.assignmentId,
+        servedAt: h.servedAt,
+        name: participantLabel(h.name, h.age).name,
+        phone: h.phone,
+      })),
   }));
 }
 
@@ -75,12 +90,21 @@ export async function listHelpers(db: DbOrTx, festivalId: string): Promise<Helpe
     })
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
-    .where(and(eq(registrations.festivalId, festivalId), eq(registrations.role, "backstage"), inArray(registrations.status, ["confirmed", "waitlisted"])))
+    .where(
+      and(
+        eq(registrations.festivalId, festivalId),
+        eq(registrations.role, "backstage"),
+        inArray(registrations.status, ["confirmed", "waitlisted"]),
+      ),
+    )
     .orderBy(asc(registrations.status), asc(registrations.queuedAt), asc(registrations.id))
     .limit(500);
   const ids = rows.map((r) => r.registrationId);
   const held = ids.length
-    ? await db.select({ registrationId: shiftAssignments.registrationId, shiftId: shiftAssignments.shiftId }).from(shiftAssignments).where(inArray(shiftAssignments.registrationId, ids))
+    ? await db
+        .select({ registrationId: shiftAssignments.registrationId, shiftId: shiftAssignments.shiftId })
+        .from(shiftAssignments)
+        .where(inArray(shiftAssignments.registrationId, ids))
     : [];
   return rows.map((r) => {
     const d = reviewDetails("backstage", r.details);

@@ -8,7 +8,15 @@ import { getActor } from "@/lib/auth/session";
 import { LOCALES } from "@/lib/i18n/config";
 import type { Result } from "@/lib/result";
 import { publishFieldErrors, publishInputFromForm } from "./admin-forms";
-import { createCategory, deleteCategory, editStory, mergeNominations, publishResults, updateCategory, vetNominations } from "./service";
+import {
+  createCategory,
+  deleteCategory,
+  editStory,
+  mergeNominations,
+  publishResults,
+  updateCategory,
+  vetNominations,
+} from "./service";
 
 // The organisers' Neighbourhood Star forms. Session → service → revalidate; every rule, and who
 // may do it, lives in the services. The festival's slug in a form only says which pages to refresh.
@@ -25,19 +33,36 @@ function toState<T>(result: Result<T>, values?: Record<string, string>): ActionS
 function refresh(slug: string) {
   revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
   if (!/^[a-z0-9-]{1,40}$/.test(slug)) return;
-  for (const locale of LOCALES) for (const page of ["", "/stars", "/stars/results"]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
+  for (const locale of LOCALES)
+    for (const page of ["", "/stars", "/stars/results"]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
 }
 
-const CATEGORY_FIELDS = ["festivalSlug", "id", "version", "name", "description", "winners", "votesPerVoter", "mode", "nominationCap"];
+const CATEGORY_FIELDS = [
+  "festivalSlug",
+  "id",
+  "version",
+  "name",
+  "description",
+  "winners",
+  "votesPerVoter",
+  "mode",
+  "nominationCap",
+];
 
-export async function createCategoryAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ id: string }>> {
+export async function createCategoryAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ id: string }>> {
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await createCategory(await getDb(), await getActor(), values);
   if (result.ok) refresh(values.festivalSlug);
   return toState(result, values);
 }
 
-export async function updateCategoryAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ version: number }>> {
+export async function updateCategoryAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ version: number }>> {
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await updateCategory(await getDb(), await getActor(), values);
   if (result.ok) refresh(values.festivalSlug);
@@ -51,12 +76,19 @@ export async function deleteCategoryAction(_prev: ActionState, formData: FormDat
   return toState(result, values);
 }
 
-export async function vetNominationsAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ changed: number; selected: number }>> {
+export async function vetNominationsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ changed: number; selected: number }>> {
   const values = formValues(formData, ["festivalSlug", "decision", "reason"]);
   const ids = formData.getAll("ids").map(String);
   // Nothing ticked is the commonest slip: say so instead of "invalid".
   if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
-  const result = await vetNominations(await getDb(), await getActor(), { ids, decision: values.decision, reason: values.reason });
+  const result = await vetNominations(await getDb(), await getActor(), {
+    ids,
+    decision: values.decision,
+    reason: values.reason,
+  });
   if (!result.ok) return toState(result, values);
   refresh(values.festivalSlug);
   return { ok: true, data: { changed: result.data.changed, selected: ids.length }, at: Date.now() };
@@ -64,19 +96,33 @@ export async function vetNominationsAction(_prev: ActionState, formData: FormDat
 
 export async function mergeNominationsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["festivalSlug", "sourceId", "targetId"]);
-  const result = await mergeNominations(await getDb(), await getActor(), { sourceId: values.sourceId, targetId: values.targetId });
+  const result = await mergeNominations(await getDb(), await getActor(), {
+    sourceId: values.sourceId,
+    targetId: values.targetId,
+  });
   if (result.ok) refresh(values.festivalSlug);
   return toState(result, values);
 }
 
-export async function editStoryAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ version: number }>> {
+export async function editStoryAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ version: number }>> {
   const values = formValues(formData, ["festivalSlug", "id", "version", "story", "reason"]);
-  const result = await editStory(await getDb(), await getActor(), { id: values.id, version: values.version, story: values.story, reason: values.reason });
+  const result = await editStory(await getDb(), await getActor(), {
+    id: values.id,
+    version: values.version,
+    story: values.story,
+    reason: values.reason,
+  });
   if (result.ok) refresh(values.festivalSlug);
   return toState(result, values);
 }
 
-export async function publishResultsAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ winners: number }>> {
+export async function publishResultsAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ winners: number }>> {
   const input = publishInputFromForm(formData);
   // What was ticked and typed, so a refused form (also without scripts) comes back as it was.
   const values: Record<string, string> = { festivalSlug: input.festivalSlug };

@@ -28,7 +28,11 @@ type Form = Pick<FormData, "get" | "getAll">;
 export function publishInputFromForm(form: Form) {
   const categories = [...new Set(form.getAll(TIE_CATEGORY_FIELD).map(String))];
   const settlements = categories
-    .map((categoryId) => ({ categoryId, winnerIds: form.getAll(tieField(categoryId)).map(String), reason: String(form.get(reasonField(categoryId)) ?? "") }))
+    .map((categoryId) => ({
+      categoryId,
+      winnerIds: form.getAll(tieField(categoryId)).map(String),
+      reason: String(form.get(reasonField(categoryId)) ?? ""),
+    }))
     .filter((s) => s.winnerIds.length > 0 || s.reason.trim() !== "");
   return { festivalSlug: String(form.get("festivalSlug") ?? ""), settlements };
 }

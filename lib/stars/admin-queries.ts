@@ -19,14 +19,21 @@ export interface StarsAdminFestival extends StarsFestival {
 }
 
 /** Any festival, drafts included, with where its windows stand for the organisers. */
-export async function getStarsAdminFestival(db: DbOrTx, slug: string, now = new Date()): Promise<StarsAdminFestival | null> {
+export async function getStarsAdminFestival(
+  db: DbOrTx,
+  slug: string,
+  now = new Date(),
+): Promise<StarsAdminFestival | null> {
   const f = await getStarsFestival(db, slug, now, { drafts: true });
   if (!f) return null;
   const [{ status }] = await db.select({ status: festivals.status }).from(festivals).where(eq(festivals.id, f.id));
   return { ...f, status, rulesLocked: !!f.votingOpensAt && now >= f.votingOpensAt };
 }
 
-export interface AdminCategory extends Pick<StarCategory, "id" | "name" | "description" | "winners" | "votesPerVoter" | "mode" | "nominationCap" | "version"> {
+export interface AdminCategory extends Pick<
+  StarCategory,
+  "id" | "name" | "description" | "winners" | "votesPerVoter" | "mode" | "nominationCap" | "version"
+> {
   nominations: number;
   candidates: number;
   pending: number;
@@ -91,7 +98,11 @@ export const VETTING_PAGE_SIZE = 50;
 const nominee = alias(users, "nominee");
 
 const vettingWhere = (festivalId: string, f: Pick<VettingFilters, "status" | "category">) =>
-  and(eq(starNominations.festivalId, festivalId), f.status ? eq(starNominations.status, f.status) : undefined, f.category ? eq(starNominations.categoryId, f.category) : undefined);
+  and(
+    eq(starNominations.festivalId, festivalId),
+    f.status ? eq(starNominations.status, f.status) : undefined,
+    f.category ? eq(starNominations.categoryId, f.category) : undefined,
+  );
 
 /**
  * One page of nominations for vetting, by category and then name so the same person's
@@ -109,7 +120,9 @@ export async function listVetting(db: DbOrTx, festivalId: string, filters: Vetti
       nomineeName: starNominations.nomineeName,
       nomineeHasAccount: sql<boolean>`${starNominations.nomineeUserId} is not null`,
       building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})`,
-      unit: sql<string | null>`case when ${starNominations.building} is null then ${households.unit} else ${starNominations.unit} end`,
+      unit: sql<
+        string | null
+      >`case when ${starNominations.building} is null then ${households.unit} else ${starNominations.unit} end`,
       story: starNominations.story,
       photoId: starNominations.photoId,
       status: starNominations.status,
@@ -126,25 +139,50 @@ export async function listVetting(db: DbOrTx, festivalId: string, filters: Vetti
     .leftJoin(nominee, eq(nominee.id, starNominations.nomineeUserId))
     .leftJoin(households, eq(households.id, nominee.householdId))
     .where(where)
-    .orderBy(asc(starCategories.position), asc(starNominations.nomineeName), asc(starNominations.createdAt), asc(starNominations.id))
+    .orderBy(
+      asc(starCategories.position),
+      asc(starNominations.nomineeName),
+      asc(starNominations.createdAt),
+      asc(starNominations.id),
+    )
     .limit(limit)
     .offset(offset);
   if (!rows.length) return { rows: [], total, page, pageCount };
 
   const ids = rows.map((r) => r.id);
   const merged = await db
-    .select({ into: starNominations.mergedInto, id: starNominations.id, nomineeName: starNominations.nomineeName, story: starNominations.story, nominatorName: users.name, createdAt: starNominations.createdAt })
+    .select({
+      into: starNominations.mergedInto,
+      id: starNominations.id,
+      nomineeName: starNominations.nomineeName,
+      story: starNominations.story,
+      nominatorName: users.name,
+      createdAt: starNominations.createdAt,
+    })
     .from(starNominations)
     .innerJoin(users, eq(users.id, starNominations.nominatorId))
     .where(and(eq(starNominations.status, "merged"), inArray(starNominations.mergedInto, ids)))
     .orderBy(asc(starNominations.createdAt));
   const targetIds = [...new Set(rows.map((r) => r.mergedIntoId).filter((x): x is string => !!x))];
-  const targets = targetIds.length ? await db.select({ id: starNominations.id, nomineeName: starNominations.nomineeName }).from(starNominations).where(inArray(starNominations.id, targetIds)) : [];
+  const targets = targetIds.length
+    ? await db
+        .select({ id: starNominations.id, nomineeName: starNominations.nomineeName })
+        .from(starNominations)
+        .where(inArray(starNominations.id, targetIds))
+    : [];
   return {
     rows: rows.map(({ mergedIntoId, ...r }) => ({
       ...r,
       mergedInto: mergedIntoId ? (targets.find((x) => x.id === mergedIntoId) ?? null) : null,
-      merged: merged.filter((m) => m.into === r.id).map((m) => ({ id: m.id, nomineeName: m.nomineeName, story: m.story, nominatorName: m.nominatorName, createdAt: m.createdAt })),
+      merged: merged
+        .filter((m) => m.into === r.id)
+        .map((m) => ({
+          id: m.id,
+          nomineeName: m.nomineeName,
+          story: m.story,
+          nominatorName: m.nominatorName,
+          createdAt: m.createdAt,
+        })),
     })),
     total,
     page,
@@ -162,7 +200,14 @@ export async function countVetting(db: DbOrTx, festivalId: string, category?: st
     .where(vettingWhere(festivalId, { category }))
     .groupBy(starNominations.status);
   const of = (s: NominationStatus) => rows.find((r) => r.status === s)?.n ?? 0;
-  return { all: rows.reduce((a, r) => a + r.n, 0), pending: of("pending"), approved: of("approved"), rejected: of("rejected"), declined: of("declined"), merged: of("merged") };
+  return {
+    all: rows.reduce((a, r) => a + r.n, 0),
+    pending: of("pending"),
+    approved: of("approved"),
+    rejected: of("rejected"),
+    declined: of("declined"),
+    merged: of("merged"),
+  };
 }
 
 export interface MergeCandidate {
@@ -176,7 +221,13 @@ export interface MergeCandidate {
 /** Nominations that can still be merged (pending or approved), for choosing a merge target. */
 export async function listMergeCandidates(db: DbOrTx, festivalId: string): Promise<MergeCandidate[]> {
   return db
-    .select({ id: starNominations.id, categoryId: starNominations.categoryId, nomineeName: starNominations.nomineeName, building: starNominations.building, status: starNominations.status })
+    .select({
+      id: starNominations.id,
+      categoryId: starNominations.categoryId,
+      nomineeName: starNominations.nomineeName,
+      building: starNominations.building,
+      status: starNominations.status,
+    })
     .from(starNominations)
     .where(and(eq(starNominations.festivalId, festivalId), inArray(starNominations.status, ["pending", "approved"])))
     .orderBy(asc(starNominations.nomineeName), desc(starNominations.status), asc(starNominations.createdAt));
@@ -186,7 +237,10 @@ export async function listMergeCandidates(db: DbOrTx, festivalId: string): Promi
  * Where a nomination could go when merged: other live nominations of its category, the same
  * name first (the usual case: one neighbour nominated twice), approved before pending.
  */
-export function mergeTargetsFor(item: Pick<VettingItem, "id" | "categoryId" | "nomineeName">, all: MergeCandidate[]): MergeCandidate[] {
+export function mergeTargetsFor(
+  item: Pick<VettingItem, "id" | "categoryId" | "nomineeName">,
+  all: MergeCandidate[],
+): MergeCandidate[] {
   const same = (c: MergeCandidate) => (c.nomineeName === item.nomineeName ? 0 : 1);
   return all.filter((c) => c.categoryId === item.categoryId && c.id !== item.id).sort((a, b) => same(a) - same(b));
 }
@@ -211,17 +265,30 @@ export interface PublishPreview {
 
 /** The winners-to-be of every category, as publishing would fix them, with the ties to settle. */
 export async function publishPreview(db: DbOrTx, festivalId: string): Promise<PublishPreview[]> {
-  const categories = await db.select().from(starCategories).where(eq(starCategories.festivalId, festivalId)).orderBy(asc(starCategories.position), asc(starCategories.name));
+  const categories = await db
+    .select()
+    .from(starCategories)
+    .where(eq(starCategories.festivalId, festivalId))
+    .orderBy(asc(starCategories.position), asc(starCategories.name));
   const out: PublishPreview[] = [];
   for (const c of categories) {
     const list = await standings(db, c.id);
     const people = list.length
       ? await db
-          .select({ id: starNominations.id, name: starNominations.nomineeName, building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})` })
+          .select({
+            id: starNominations.id,
+            name: starNominations.nomineeName,
+            building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})`,
+          })
           .from(starNominations)
           .leftJoin(users, eq(users.id, starNominations.nomineeUserId))
           .leftJoin(households, eq(households.id, users.householdId))
-          .where(inArray(starNominations.id, list.map((s) => s.nominationId)))
+          .where(
+            inArray(
+              starNominations.id,
+              list.map((s) => s.nominationId),
+            ),
+          )
       : [];
     const person = (s: { nominationId: string; votes: number }): PreviewCandidate => {
       const p = people.find((x) => x.id === s.nominationId);

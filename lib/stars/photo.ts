@@ -6,12 +6,20 @@ import sharp from "sharp";
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
-export type PhotoCheck = { ok: true; bytes: Buffer; width: number; height: number; mime: "image/jpeg" } | { ok: false; code: "photo_too_large" | "photo_not_image" };
+export type PhotoCheck =
+  | { ok: true; bytes: Buffer; width: number; height: number; mime: "image/jpeg" }
+  | { ok: false; code: "photo_too_large" | "photo_not_image" };
 
 export function sniffImage(b: Buffer): "jpeg" | "png" | "webp" | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
-  if (b.length >= 12 && b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP") return "webp";
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "png";
+  if (
+    b.length >= 12 &&
+    b.subarray(0, 4).toString("latin1") === "RIFF" &&
+    b.subarray(8, 12).toString("latin1") === "WEBP"
+  )
+    return "webp";
   return null;
 }
 

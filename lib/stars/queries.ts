@@ -1,7 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { festivals, households, starBallots, starCategories, starNominations, starWinners, users, type StarCategory } from "@/db/schema";
+import {
+  festivals,
+  households,
+  starBallots,
+  starCategories,
+  starNominations,
+  starWinners,
+  users,
+  type StarCategory,
+} from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { isOrganiser } from "@/lib/auth/actor";
@@ -9,7 +18,8 @@ import { unseal } from "./seal";
 import { standings, winnersOf } from "./service";
 
 export type Phase = "before" | "open" | "after" | "unset";
-const phase = (opens: Date | null, closes: Date | null, now: Date): Phase => (!opens || !closes ? "unset" : now < opens ? "before" : now > closes ? "after" : "open");
+const phase = (opens: Date | null, closes: Date | null, now: Date): Phase =>
+  !opens || !closes ? "unset" : now < opens ? "before" : now > closes ? "after" : "open";
 
 export interface StarsFestival {
   id: string;
@@ -26,7 +36,12 @@ export interface StarsFestival {
 }
 
 /** A festival residents can see (not a draft), with where its nomination and voting windows stand. */
-export async function getStarsFestival(db: DbOrTx, slug: string, now = new Date(), opts: { drafts?: boolean } = {}): Promise<StarsFestival | null> {
+export async function getStarsFestival(
+  db: DbOrTx,
+  slug: string,
+  now = new Date(),
+  opts: { drafts?: boolean } = {},
+): Promise<StarsFestival | null> {
   const [f] = await db.select().from(festivals).where(eq(festivals.slug, slug));
   if (!f || (f.status === "draft" && !opts.drafts)) return null;
   return {
@@ -45,7 +60,11 @@ export async function getStarsFestival(db: DbOrTx, slug: string, now = new Date(
 }
 
 export async function listCategories(db: DbOrTx, festivalId: string): Promise<StarCategory[]> {
-  return db.select().from(starCategories).where(eq(starCategories.festivalId, festivalId)).orderBy(asc(starCategories.position), asc(starCategories.name));
+  return db
+    .select()
+    .from(starCategories)
+    .where(eq(starCategories.festivalId, festivalId))
+    .orderBy(asc(starCategories.position), asc(starCategories.name));
 }
 
 export interface Candidate {
@@ -61,7 +80,14 @@ export interface Candidate {
 /** Where a named person lives, for telling neighbours apart: the building only, never the room. */
 async function candidatesWhere(db: DbOrTx, where: ReturnType<typeof and>): Promise<Candidate[]> {
   const rows = await db
-    .select({ id: starNominations.id, categoryId: starNominations.categoryId, name: starNominations.nomineeName, building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})`, story: starNominations.story, photoId: starNominations.photoId })
+    .select({
+      id: starNominations.id,
+      categoryId: starNominations.categoryId,
+      name: starNominations.nomineeName,
+      building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})`,
+      story: starNominations.story,
+      photoId: starNominations.photoId,
+    })
     .from(starNominations)
     .leftJoin(users, eq(users.id, starNominations.nomineeUserId))
     .leftJoin(households, eq(households.id, users.householdId))
@@ -70,9 +96,24 @@ async function candidatesWhere(db: DbOrTx, where: ReturnType<typeof and>): Promi
   const merged = await db
     .select({ into: starNominations.mergedInto, story: starNominations.story })
     .from(starNominations)
-    .where(and(eq(starNominations.status, "merged"), inArray(starNominations.mergedInto, rows.map((r) => r.id))))
+    .where(
+      and(
+        eq(starNominations.status, "merged"),
+        inArray(
+          starNominations.mergedInto,
+          rows.map((r) => r.id),
+        ),
+      ),
+    )
     .orderBy(asc(starNominations.createdAt));
-  return rows.map((r) => ({ id: r.id, categoryId: r.categoryId, name: r.name, building: r.building, photoId: r.photoId, stories: [r.story, ...merged.filter((m) => m.into === r.id).map((m) => m.story)] }));
+  return rows.map((r) => ({
+    id: r.id,
+    categoryId: r.categoryId,
+    name: r.name,
+    building: r.building,
+    photoId: r.photoId,
+    stories: [r.story, ...merged.filter((m) => m.into === r.id).map((m) => m.story)],
+  }));
 }
 
 /**
@@ -80,9 +121,15 @@ async function candidatesWhere(db: DbOrTx, where: ReturnType<typeof and>): Promi
  * every visit, different between voters, so no name gains from being first.
  */
 export async function listCandidates(db: DbOrTx, festivalId: string, viewerSeed: string): Promise<Candidate[]> {
-  const list = await candidatesWhere(db, and(eq(starNominations.festivalId, festivalId), eq(starNominations.status, "approved")));
+  const list = await candidatesWhere(
+    db,
+    and(eq(starNominations.festivalId, festivalId), eq(starNominations.status, "approved")),
+  );
   const key = (c: Candidate) => createHash("sha256").update(`${viewerSeed}:${c.categoryId}:${c.id}`).digest("hex");
-  return list.map((c) => ({ c, k: key(c) })).sort((a, b) => (a.k < b.k ? -1 : 1)).map(({ c }) => c);
+  return list
+    .map((c) => ({ c, k: key(c) }))
+    .sort((a, b) => (a.k < b.k ? -1 : 1))
+    .map(({ c }) => c);
 }
 
 export interface MyBallot {
@@ -96,13 +143,31 @@ export interface MyBallot {
 /** My ballots (and my household's, in household mode) in a festival. */
 export async function listMyBallots(db: DbOrTx, actor: Actor, festivalId: string): Promise<MyBallot[]> {
   const rows = await db
-    .select({ categoryId: starBallots.categoryId, voterId: starBallots.voterId, sealed: starBallots.sealed, createdAt: starBallots.createdAt, voterName: users.name })
+    .select({
+      categoryId: starBallots.categoryId,
+      voterId: starBallots.voterId,
+      sealed: starBallots.sealed,
+      createdAt: starBallots.createdAt,
+      voterName: users.name,
+    })
     .from(starBallots)
     .innerJoin(users, eq(users.id, starBallots.voterId))
-    .where(and(eq(starBallots.festivalId, festivalId), or(eq(starBallots.voterKey, `user:${actor.id}`), actor.householdId ? eq(starBallots.voterKey, `household:${actor.householdId}`) : sql`false`)));
+    .where(
+      and(
+        eq(starBallots.festivalId, festivalId),
+        or(
+          eq(starBallots.voterKey, `user:${actor.id}`),
+          actor.householdId ? eq(starBallots.voterKey, `household:${actor.householdId}`) : sql`false`,
+        ),
+      ),
+    );
   return rows.map((r) => {
     const open = r.voterId === actor.id ? unseal(r.sealed) : null;
-    return { categoryId: r.categoryId, mine: open ? { receipt: open.receipt, candidateIds: open.candidateIds, at: r.createdAt } : null, byHousehold: r.voterId === actor.id ? null : r.voterName };
+    return {
+      categoryId: r.categoryId,
+      mine: open ? { receipt: open.receipt, candidateIds: open.candidateIds, at: r.createdAt } : null,
+      byHousehold: r.voterId === actor.id ? null : r.voterName,
+    };
   });
 }
 
@@ -117,7 +182,14 @@ export interface MyNomination {
 
 export async function listMyNominations(db: DbOrTx, userId: string, festivalId: string): Promise<MyNomination[]> {
   return db
-    .select({ id: starNominations.id, categoryName: starCategories.name, nomineeName: starNominations.nomineeName, status: starNominations.status, reason: starNominations.reason, photoId: starNominations.photoId })
+    .select({
+      id: starNominations.id,
+      categoryName: starCategories.name,
+      nomineeName: starNominations.nomineeName,
+      status: starNominations.status,
+      reason: starNominations.reason,
+      photoId: starNominations.photoId,
+    })
     .from(starNominations)
     .innerJoin(starCategories, eq(starCategories.id, starNominations.categoryId))
     .where(and(eq(starNominations.nominatorId, userId), eq(starNominations.festivalId, festivalId)))
@@ -127,18 +199,38 @@ export async function listMyNominations(db: DbOrTx, userId: string, festivalId: 
 /** Nominations of me that I can still decline. */
 export async function listNominationsOfMe(db: DbOrTx, userId: string) {
   return db
-    .select({ id: starNominations.id, categoryName: starCategories.name, festivalTitle: festivals.title, festivalSlug: festivals.slug, status: starNominations.status, votingOpensAt: festivals.votingOpensAt })
+    .select({
+      id: starNominations.id,
+      categoryName: starCategories.name,
+      festivalTitle: festivals.title,
+      festivalSlug: festivals.slug,
+      status: starNominations.status,
+      votingOpensAt: festivals.votingOpensAt,
+    })
     .from(starNominations)
     .innerJoin(starCategories, eq(starCategories.id, starNominations.categoryId))
     .innerJoin(festivals, eq(festivals.id, starNominations.festivalId))
-    .where(and(eq(starNominations.nomineeUserId, userId), inArray(starNominations.status, ["pending", "approved", "declined"])))
+    .where(
+      and(
+        eq(starNominations.nomineeUserId, userId),
+        inArray(starNominations.status, ["pending", "approved", "declined"]),
+      ),
+    )
     .orderBy(desc(starNominations.createdAt));
 }
 
 // ——— organisers ———
 
 export interface Tally {
-  categories: { id: string; name: string; mode: string; winners: number; ballots: number; candidates: { id: string; name: string; votes: number }[]; tie: { ids: string[]; places: number } | null }[];
+  categories: {
+    id: string;
+    name: string;
+    mode: string;
+    winners: number;
+    ballots: number;
+    candidates: { id: string; name: string; votes: number }[];
+    tie: { ids: string[]; places: number } | null;
+  }[];
   voters: number;
   verifiedResidents: number;
   byBuilding: { building: string; voters: number; verified: number }[];
@@ -156,9 +248,20 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
   for (const c of categories) {
     const list = await standings(db, c.id);
     const names = list.length
-      ? await db.select({ id: starNominations.id, name: starNominations.nomineeName }).from(starNominations).where(inArray(starNominations.id, list.map((s) => s.nominationId)))
+      ? await db
+          .select({ id: starNominations.id, name: starNominations.nomineeName })
+          .from(starNominations)
+          .where(
+            inArray(
+              starNominations.id,
+              list.map((s) => s.nominationId),
+            ),
+          )
       : [];
-    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(starBallots).where(eq(starBallots.categoryId, c.id));
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(starBallots)
+      .where(eq(starBallots.categoryId, c.id));
     const { tie } = winnersOf(list, c.winners);
     out.push({
       id: c.id,
@@ -166,7 +269,11 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
       mode: c.mode,
       winners: c.winners,
       ballots: n,
-      candidates: list.map((s) => ({ id: s.nominationId, name: names.find((x) => x.id === s.nominationId)?.name ?? "", votes: s.votes })),
+      candidates: list.map((s) => ({
+        id: s.nominationId,
+        name: names.find((x) => x.id === s.nominationId)?.name ?? "",
+        votes: s.votes,
+      })),
       tie: tie ? { ids: tie.tied.map((t) => t.nominationId), places: tie.places } : null,
     });
   }
@@ -183,7 +290,9 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
     .innerJoin(households, eq(households.id, users.householdId))
     .where(isNotNull(users.verifiedAt))
     .groupBy(households.building);
-  const buildings = [...new Set([...verified.map((v) => v.building), ...voterBuilding.map((v) => v.building ?? "")])].filter(Boolean).sort((a, b) => a.localeCompare(b, "zh-CN"));
+  const buildings = [...new Set([...verified.map((v) => v.building), ...voterBuilding.map((v) => v.building ?? "")])]
+    .filter(Boolean)
+    .sort((a, b) => a.localeCompare(b, "zh-CN"));
   const overTime = await db
     .select({ hour: sql<Date>`date_trunc('hour', ${starBallots.createdAt})`, ballots: sql<number>`count(*)::int` })
     .from(starBallots)
@@ -192,13 +301,21 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
     .orderBy(sql`1`);
   const bucket = sql`to_timestamp(floor(extract(epoch from ${starBallots.createdAt}) / ${BURST.minutes * 60}) * ${BURST.minutes * 60})`;
   const ipBursts = await db
-    .select({ key: starBallots.ip, ballots: sql<number>`count(*)::int`, from: sql<Date>`min(${starBallots.createdAt})` })
+    .select({
+      key: starBallots.ip,
+      ballots: sql<number>`count(*)::int`,
+      from: sql<Date>`min(${starBallots.createdAt})`,
+    })
     .from(starBallots)
     .where(and(eq(starBallots.festivalId, festivalId), isNotNull(starBallots.ip)))
     .groupBy(starBallots.ip, bucket)
     .having(sql`count(*) >= ${BURST.ip}`);
   const householdBursts = await db
-    .select({ key: sql<string>`${households.building} || ' ' || ${households.unit} || '-' || ${households.room}`, ballots: sql<number>`count(*)::int`, from: sql<Date>`min(${starBallots.createdAt})` })
+    .select({
+      key: sql<string>`${households.building} || ' ' || ${households.unit} || '-' || ${households.room}`,
+      ballots: sql<number>`count(*)::int`,
+      from: sql<Date>`min(${starBallots.createdAt})`,
+    })
     .from(starBallots)
     .innerJoin(households, eq(households.id, starBallots.householdId))
     .where(eq(starBallots.festivalId, festivalId))
@@ -209,11 +326,20 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
     categories: out,
     voters,
     verifiedResidents: verified.reduce((a, b) => a + b.n, 0),
-    byBuilding: buildings.map((b) => ({ building: b, voters: voterBuilding.find((v) => v.building === b)?.voters ?? 0, verified: verified.find((v) => v.building === b)?.n ?? 0 })),
+    byBuilding: buildings.map((b) => ({
+      building: b,
+      voters: voterBuilding.find((v) => v.building === b)?.voters ?? 0,
+      verified: verified.find((v) => v.building === b)?.n ?? 0,
+    })),
     overTime: overTime.map((o) => ({ hour: new Date(o.hour), ballots: o.ballots })),
     alerts: [
       ...ipBursts.map((b) => ({ kind: "ip" as const, key: b.key ?? "", ballots: b.ballots, from: new Date(b.from) })),
-      ...householdBursts.map((b) => ({ kind: "household" as const, key: b.key, ballots: b.ballots, from: new Date(b.from) })),
+      ...householdBursts.map((b) => ({
+        kind: "household" as const,
+        key: b.key,
+        ballots: b.ballots,
+        from: new Date(b.from),
+      })),
     ].sort((a, b) => b.ballots - a.ballots),
   };
 }
@@ -238,15 +364,41 @@ export async function publishedWinners(db: DbOrTx, festivalId: string): Promise<
   const [f] = await db.select({ at: festivals.starsPublishedAt }).from(festivals).where(eq(festivals.id, festivalId));
   if (!f?.at) return null;
   const rows = await db
-    .select({ id: starWinners.id, nominationId: starWinners.nominationId, categoryId: starWinners.categoryId, categoryName: starCategories.name, position: starCategories.position, rank: starWinners.rank, votes: starWinners.votes, tieReason: starWinners.tieReason })
+    .select({
+      id: starWinners.id,
+      nominationId: starWinners.nominationId,
+      categoryId: starWinners.categoryId,
+      categoryName: starCategories.name,
+      position: starCategories.position,
+      rank: starWinners.rank,
+      votes: starWinners.votes,
+      tieReason: starWinners.tieReason,
+    })
     .from(starWinners)
     .innerJoin(starCategories, eq(starCategories.id, starWinners.categoryId))
     .where(eq(starCategories.festivalId, festivalId))
     .orderBy(asc(starCategories.position), asc(starWinners.rank));
-  const candidates = await candidatesWhere(db, inArray(starNominations.id, rows.length ? rows.map((r) => r.nominationId) : ["00000000-0000-0000-0000-000000000000"]));
+  const candidates = await candidatesWhere(
+    db,
+    inArray(
+      starNominations.id,
+      rows.length ? rows.map((r) => r.nominationId) : ["00000000-0000-0000-0000-000000000000"],
+    ),
+  );
   return rows.map((r) => {
     const c = candidates.find((x) => x.id === r.nominationId)!;
-    return { id: r.id, categoryId: r.categoryId, categoryName: r.categoryName, rank: r.rank, votes: r.votes, name: c.name, building: c.building, stories: c.stories, photoId: c.photoId, tieReason: r.tieReason };
+    return {
+      id: r.id,
+      categoryId: r.categoryId,
+      categoryName: r.categoryName,
+      rank: r.rank,
+      votes: r.votes,
+      name: c.name,
+      building: c.building,
+      stories: c.stories,
+      photoId: c.photoId,
+      tieReason: r.tieReason,
+    };
   });
 }
 
@@ -255,9 +407,11 @@ export async function publishedWinners(db: DbOrTx, festivalId: string): Promise<
  * winner); before that only organisers and the resident who sent it.
  */
 export async function canSeePhoto(db: DbOrTx, photoId: string, actor: Actor | null): Promise<boolean> {
-  const rows = await db.select({ status: starNominations.status, nominatorId: starNominations.nominatorId }).from(starNominations).where(eq(starNominations.photoId, photoId));
+  const rows = await db
+    .select({ status: starNominations.status, nominatorId: starNominations.nominatorId })
+    .from(starNominations)
+    .where(eq(starNominations.photoId, photoId));
   if (!rows.length) return isOrganiser(actor);
   if (rows.some((r) => r.status === "approved")) return true;
   return isOrganiser(actor) || rows.some((r) => actor && r.nominatorId === actor.id);
 }
-

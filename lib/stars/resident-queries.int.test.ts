@@ -24,16 +24,35 @@ const T0 = Date.UTC(2026, 5, 1);
 /** Nominating on day 1, voting on day 4, results on day 6. */
 const at = { nominating: new Date(T0 + DAY), voting: new Date(T0 + 4 * DAY), after: new Date(T0 + 6 * DAY) };
 
-async function starFestival(categories: { name: string; mode?: "resident" | "household"; votesPerVoter?: number; winners?: number }[]) {
+async function starFestival(
+  categories: { name: string; mode?: "resident" | "household"; votesPerVoter?: number; winners?: number }[],
+) {
   const f = await makeFestival(t.db, organiser);
   await t.db
     .update(festivals)
-    .set({ nominationOpensAt: new Date(T0), nominationClosesAt: new Date(T0 + 2 * DAY), votingOpensAt: new Date(T0 + 3 * DAY), votingClosesAt: new Date(T0 + 5 * DAY) })
+    .set({
+      nominationOpensAt: new Date(T0),
+      nominationClosesAt: new Date(T0 + 2 * DAY),
+      votingOpensAt: new Date(T0 + 3 * DAY),
+      votingClosesAt: new Date(T0 + 5 * DAY),
+    })
     .where(eq(festivals.slug, f.slug));
   await setFestivalStatus(t.db, organiser, { slug: f.slug, status: "published" });
   const ids: string[] = [];
   for (const c of categories) {
-    const r = await createCategory(t.db, organiser, { festivalSlug: f.slug, description: "", winners: c.winners ?? 1, votesPerVoter: c.votesPerVoter ?? 1, mode: c.mode ?? "resident", name: c.name }, { now: at.nominating });
+    const r = await createCategory(
+      t.db,
+      organiser,
+      {
+        festivalSlug: f.slug,
+        description: "",
+        winners: c.winners ?? 1,
+        votesPerVoter: c.votesPerVoter ?? 1,
+        mode: c.mode ?? "resident",
+        name: c.name,
+      },
+      { now: at.nominating },
+    );
     if (!r.ok) throw new Error(JSON.stringify(r));
     ids.push(r.data.id);
   }
@@ -41,9 +60,20 @@ async function starFestival(categories: { name: string; mode?: "resident" | "hou
   return { slug: f.slug, id: row.id, categoryIds: ids };
 }
 
-const named = (slug: string, categoryId: string, name: string) => ({ festivalSlug: slug, categoryId, nominee: { kind: "named", name, building: "美湖花园 3栋", unit: "2单元" }, story: `${name}热心帮助邻居。` });
+const named = (slug: string, categoryId: string, name: string) => ({
+  festivalSlug: slug,
+  categoryId,
+  nominee: { kind: "named", name, building: "美湖花园 3栋", unit: "2单元" },
+  story: `${name}热心帮助邻居。`,
+});
 
-async function approvedCandidate(slug: string, categoryId: string, name: string, by: Actor, photo: Buffer | null = null) {
+async function approvedCandidate(
+  slug: string,
+  categoryId: string,
+  name: string,
+  by: Actor,
+  photo: Buffer | null = null,
+) {
   const r = await nominate(t.db, by, named(slug, categoryId, name), photo, { now: at.nominating });
   if (!r.ok) throw new Error(JSON.stringify(r));
   await vetNominations(t.db, organiser, { ids: [r.data.id], decision: "approve" }, { now: at.nominating });
@@ -54,7 +84,9 @@ describe("resident star queries", () => {
   it("my nominations carry their photo, whose bytes are the checked JPEG; a bad or unknown id is not found", async () => {
     const f = await starFestival([{ name: "热心公益之星" }]);
     const me = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#b3261e" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#b3261e" } })
+      .png()
+      .toBuffer();
     await nominate(t.db, me, named(f.slug, f.categoryIds[0], "周建华"), png, { now: at.nominating });
     await nominate(t.db, me, named(f.slug, f.categoryIds[0], "李桂兰"), null, { now: at.nominating });
 
@@ -74,28 +106,59 @@ describe("resident star queries", () => {
   });
 
   it("my ballots name whom I chose, in the categories' order; a household member sees who voted for the household", async () => {
-    const f = await starFestival([{ name: "热心公益之星", votesPerVoter: 2, winners: 2 }, { name: "文明家庭", mode: "household" }]);
+    const f = await starFestival([
+      { name: "热心公益之星", votesPerVoter: 2, winners: 2 },
+      { name: "文明家庭", mode: "household" },
+    ]);
     const nominator = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
     const a = await approvedCandidate(f.slug, f.categoryIds[0], "陈玉梅", nominator);
     const b = await approvedCandidate(f.slug, f.categoryIds[0], "郭国庆", nominator);
     const family = await approvedCandidate(f.slug, f.categoryIds[1], "朱春生家", nominator);
 
     const home = await makeHousehold(t.db);
-    const mother = await actorOf(t.db, (await makeUser(t.db, { verified: true, householdId: home.id, name: "林淑芬" })).id);
-    const son = await actorOf(t.db, (await makeUser(t.db, { verified: true, householdId: home.id, name: "高德华" })).id);
+    const mother = await actorOf(
+      t.db,
+      (await makeUser(t.db, { verified: true, householdId: home.id, name: "林淑芬" })).id,
+    );
+    const son = await actorOf(
+      t.db,
+      (await makeUser(t.db, { verified: true, householdId: home.id, name: "高德华" })).id,
+    );
 
     // Household first, so the order of the answer is the categories', not the ballots'.
-    const r2 = await castBallot(t.db, mother, { festivalSlug: f.slug, categoryId: f.categoryIds[1], candidateIds: [family] }, { now: at.voting });
-    const r1 = await castBallot(t.db, mother, { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [b, a] }, { now: at.voting });
+    const r2 = await castBallot(
+      t.db,
+      mother,
+      { festivalSlug: f.slug, categoryId: f.categoryIds[1], candidateIds: [family] },
+      { now: at.voting },
+    );
+    const r1 = await castBallot(
+      t.db,
+      mother,
+      { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [b, a] },
+      { now: at.voting },
+    );
     if (!r1.ok || !r2.ok) throw new Error("ballots");
 
     const mine = await listMyStarBallots(t.db, mother, f.id);
     expect(mine).toEqual([
-      { categoryId: f.categoryIds[0], categoryName: "热心公益之星", mine: { receipt: r1.data.receipt, names: ["郭国庆", "陈玉梅"], at: expect.any(Date) }, byHousehold: null },
-      { categoryId: f.categoryIds[1], categoryName: "文明家庭", mine: { receipt: r2.data.receipt, names: ["朱春生家"], at: expect.any(Date) }, byHousehold: null },
+      {
+        categoryId: f.categoryIds[0],
+        categoryName: "热心公益之星",
+        mine: { receipt: r1.data.receipt, names: ["郭国庆", "陈玉梅"], at: expect.any(Date) },
+        byHousehold: null,
+      },
+      {
+        categoryId: f.categoryIds[1],
+        categoryName: "文明家庭",
+        mine: { receipt: r2.data.receipt, names: ["朱春生家"], at: expect.any(Date) },
+        byHousehold: null,
+      },
     ]);
     // The son sees that his household voted, and by whom, but not the choice or the receipt.
-    expect(await listMyStarBallots(t.db, son, f.id)).toEqual([{ categoryId: f.categoryIds[1], categoryName: "文明家庭", mine: null, byHousehold: "林淑芬" }]);
+    expect(await listMyStarBallots(t.db, son, f.id)).toEqual([
+      { categoryId: f.categoryIds[1], categoryName: "文明家庭", mine: null, byHousehold: "林淑芬" },
+    ]);
     expect(await listMyStarBallots(t.db, nominator, f.id)).toEqual([]);
   });
 
@@ -105,7 +168,12 @@ describe("resident star queries", () => {
     const winner = await approvedCandidate(f.slug, f.categoryIds[0], "罗红梅", nominator);
     await approvedCandidate(f.slug, f.categoryIds[0], "黄志明", nominator);
     const voter = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    await castBallot(t.db, voter, { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [winner] }, { now: at.voting });
+    await castBallot(
+      t.db,
+      voter,
+      { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [winner] },
+      { now: at.voting },
+    );
     const published = await publishResults(t.db, organiser, { festivalSlug: f.slug }, { now: at.after });
     expect(published).toEqual({ ok: true, data: { winners: 1 } });
 

@@ -20,7 +20,10 @@ export interface StarPhoto {
 /** A photo's bytes; who may see it is `canSeePhoto`'s question. */
 export async function getStarPhoto(db: DbOrTx, id: string): Promise<StarPhoto | null> {
   if (!isUuid(id)) return null;
-  const [p] = await db.select({ mime: starPhotos.mime, bytes: starPhotos.bytes }).from(starPhotos).where(eq(starPhotos.id, id));
+  const [p] = await db
+    .select({ mime: starPhotos.mime, bytes: starPhotos.bytes })
+    .from(starPhotos)
+    .where(eq(starPhotos.id, id));
   return p ? { mime: p.mime, bytes: Buffer.from(p.bytes) } : null;
 }
 
@@ -40,16 +43,32 @@ export async function listMyStarBallots(db: DbOrTx, actor: Actor, festivalId: st
   const categories = await db
     .select({ id: starCategories.id, name: starCategories.name, position: starCategories.position })
     .from(starCategories)
-    .where(inArray(starCategories.id, ballots.map((b) => b.categoryId)));
+    .where(
+      inArray(
+        starCategories.id,
+        ballots.map((b) => b.categoryId),
+      ),
+    );
   const chosen = [...new Set(ballots.flatMap((b) => b.mine?.candidateIds ?? []))];
-  const names = chosen.length ? await db.select({ id: starNominations.id, name: starNominations.nomineeName }).from(starNominations).where(inArray(starNominations.id, chosen)) : [];
+  const names = chosen.length
+    ? await db
+        .select({ id: starNominations.id, name: starNominations.nomineeName })
+        .from(starNominations)
+        .where(inArray(starNominations.id, chosen))
+    : [];
   const order = (id: string) => categories.find((c) => c.id === id)?.position ?? 0;
   return [...ballots]
     .sort((a, b) => order(a.categoryId) - order(b.categoryId))
     .map((b) => ({
       categoryId: b.categoryId,
       categoryName: categories.find((c) => c.id === b.categoryId)?.name ?? "",
-      mine: b.mine ? { receipt: b.mine.receipt, at: b.mine.at, names: b.mine.candidateIds.map((id) => names.find((n) => n.id === id)?.name ?? "") } : null,
+      mine: b.mine
+        ? {
+            receipt: b.mine.receipt,
+            at: b.mine.at,
+            names: b.mine.candidateIds.map((id) => names.find((n) => n.id === id)?.name ?? ""),
+          }
+        : null,
       byHousehold: b.byHousehold,
     }));
 }
@@ -85,6 +104,13 @@ export async function getCertificate(db: DbOrTx, slug: string, winnerId: string)
     .innerJoin(starNominations, eq(starNominations.id, starWinners.nominationId))
     .innerJoin(starCategories, eq(starCategories.id, starWinners.categoryId))
     .innerJoin(festivals, eq(festivals.id, starCategories.festivalId))
-    .where(and(eq(starWinners.id, winnerId), eq(festivals.slug, slug), ne(festivals.status, "draft"), isNotNull(festivals.starsPublishedAt)));
+    .where(
+      and(
+        eq(starWinners.id, winnerId),
+        eq(festivals.slug, slug),
+        ne(festivals.status, "draft"),
+        isNotNull(festivals.starsPublishedAt),
+      ),
+    );
   return row ? { ...row, publishedAt: row.publishedAt! } : null;
 }

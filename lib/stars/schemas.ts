@@ -7,7 +7,12 @@ import { STAR_MODES } from "@/db/schema/stars";
 
 const slug = z.string().trim().min(1).max(40);
 const id = z.uuid({ error: "invalid" });
-const count = (max: number) => z.coerce.number({ error: "number_invalid" }).int({ error: "number_invalid" }).min(1, { error: "number_invalid" }).max(max, { error: "number_invalid" });
+const count = (max: number) =>
+  z.coerce
+    .number({ error: "number_invalid" })
+    .int({ error: "number_invalid" })
+    .min(1, { error: "number_invalid" })
+    .max(max, { error: "number_invalid" });
 
 export const STORY_MAX = 500;
 
@@ -20,11 +25,16 @@ const categoryFields = {
   nominationCap: count(10).default(2),
 };
 
-export const categorySchema = z.object({ festivalSlug: slug, ...categoryFields }).refine((c) => c.votesPerVoter <= Math.max(c.winners, 1) * 3, { error: "too_many", path: ["votesPerVoter"] });
+export const categorySchema = z
+  .object({ festivalSlug: slug, ...categoryFields })
+  .refine((c) => c.votesPerVoter <= Math.max(c.winners, 1) * 3, { error: "too_many", path: ["votesPerVoter"] });
 export const updateCategorySchema = z.object({ id, version: z.coerce.number().int(), ...categoryFields });
 export const deleteCategorySchema = z.object({ id });
 
-const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
 
 export const nomineeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("account"), phone }),
@@ -45,10 +55,16 @@ export const nominationSchema = z.object({
 export type NominationInput = z.input<typeof nominationSchema>;
 
 export const vetSchema = z
-  .object({ ids: z.array(id).min(1).max(200), decision: z.enum(["approve", "reject"]), reason: z.string().trim().max(200, { error: "too_long" }).default("") })
+  .object({
+    ids: z.array(id).min(1).max(200),
+    decision: z.enum(["approve", "reject"]),
+    reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+  })
   .refine((v) => v.decision !== "reject" || v.reason.length > 0, { error: "reason_required", path: ["reason"] });
 
-export const mergeSchema = z.object({ sourceId: id, targetId: id }).refine((m) => m.sourceId !== m.targetId, { error: "invalid", path: ["sourceId"] });
+export const mergeSchema = z
+  .object({ sourceId: id, targetId: id })
+  .refine((m) => m.sourceId !== m.targetId, { error: "invalid", path: ["sourceId"] });
 
 export const editStorySchema = z.object({
   id,
@@ -67,7 +83,13 @@ export const publishSchema = z.object({
   festivalSlug: slug,
   /** How the organisers settled each tie at the cut: the winners they chose and why. */
   settlements: z
-    .array(z.object({ categoryId: id, winnerIds: z.array(id).min(1).max(50), reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }) }))
+    .array(
+      z.object({
+        categoryId: id,
+        winnerIds: z.array(id).min(1).max(50),
+        reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
+      }),
+    )
     .max(50)
     .default([]),
 });

@@ -23,7 +23,10 @@ afterAll(async () => t?.close());
 it("no organiser or public read links a voter to a candidate", async () => {
   const f = await starFestival(t.db, organiser, [{ name: "孝老爱亲之星" }, { name: "文明家庭", mode: "household" }]);
   const candidates: string[][] = [[], []];
-  for (const [c, names] of [["候选人甲", "候选人乙"], ["候选家庭丙", "候选家庭丁"]].entries()) {
+  for (const [c, names] of [
+    ["候选人甲", "候选人乙"],
+    ["候选家庭丙", "候选家庭丁"],
+  ].entries()) {
     for (const n of names) {
       const nominator = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
       const r = await nominate(t.db, nominator, named(f.slug, f.categoryIds[c], n));
@@ -37,22 +40,40 @@ it("no organiser or public read links a voter to a candidate", async () => {
   const home = await makeHousehold(t.db);
   const voters = [];
   for (let i = 0; i < 6; i++) {
-    const u = await makeUser(t.db, { verified: true, householdId: i < 2 ? home.id : undefined, name: `秘密投票人${i}`, phone: `1370000${String(1000 + i)}` });
+    const u = await makeUser(t.db, {
+      verified: true,
+      householdId: i < 2 ? home.id : undefined,
+      name: `秘密投票人${i}`,
+      phone: `1370000${String(1000 + i)}`,
+    });
     voters.push({ user: u, actor: { ...(await actorOf(t.db, u.id)), ip: "10.1.2.3" } });
   }
   const secrets: string[] = [];
   for (const [i, v] of voters.entries()) {
     for (const c of [0, 1]) {
-      const r = await castBallot(t.db, v.actor, { festivalSlug: f.slug, categoryId: f.categoryIds[c], candidateIds: [candidates[c][i % 2]] });
+      const r = await castBallot(t.db, v.actor, {
+        festivalSlug: f.slug,
+        categoryId: f.categoryIds[c],
+        candidateIds: [candidates[c][i % 2]],
+      });
       if (r.ok) secrets.push(r.data.receipt);
     }
     secrets.push(v.user.id, v.user.name, v.user.phone);
   }
   // A second ballot is refused and logged: the log says that, not for whom.
-  await castBallot(t.db, voters[0].actor, { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [candidates[0][1]] });
+  await castBallot(t.db, voters[0].actor, {
+    festivalSlug: f.slug,
+    categoryId: f.categoryIds[0],
+    candidateIds: [candidates[0][1]],
+  });
 
   const fid = (await t.db.query.festivals.findFirst({ where: (x, { eq }) => eq(x.slug, f.slug) }))!.id;
-  const reads: unknown[] = [await liveTally(t.db, fid), await listVetting(t.db, fid, vettingFilterSchema.parse({})), await publishPreview(t.db, fid), await listCandidates(t.db, fid, "visitor")];
+  const reads: unknown[] = [
+    await liveTally(t.db, fid),
+    await listVetting(t.db, fid, vettingFilterSchema.parse({})),
+    await publishPreview(t.db, fid),
+    await listCandidates(t.db, fid, "visitor"),
+  ];
   await setWindows(t.db, f.slug, "closed");
   const published = await publishResults(t.db, organiser, {
     festivalSlug: f.slug,

@@ -1,5 +1,15 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { festivals, notifications, starBallots, starCategories, starNominations, starPhotos, starVotes, starWinners, users } from "@/db/schema";
+import {
+  festivals,
+  notifications,
+  starBallots,
+  starCategories,
+  starNominations,
+  starPhotos,
+  starVotes,
+  starWinners,
+  users,
+} from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
@@ -7,7 +17,17 @@ import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { preparePhoto } from "./photo";
 import { newReceipt, seal } from "./seal";
-import { ballotSchema, categorySchema, deleteCategorySchema, editStorySchema, mergeSchema, nominationSchema, publishSchema, updateCategorySchema, vetSchema } from "./schemas";
+import {
+  ballotSchema,
+  categorySchema,
+  deleteCategorySchema,
+  editStorySchema,
+  mergeSchema,
+  nominationSchema,
+  publishSchema,
+  updateCategorySchema,
+  vetSchema,
+} from "./schemas";
 import { isUuid } from "@/lib/ids";
 
 // Neighbourhood Star: categories, nominations, vetting, ballots and results. Every rule is here;
@@ -27,7 +47,12 @@ const votingStarted = (f: { votingOpensAt: Date | null }, now: Date) => !!f.voti
 
 // ——— categories ———
 
-export async function createCategory(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ id: string }>> {
+export async function createCategory(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ id: string }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "stars.category_create");
   const parsed = parseInput(categorySchema, input);
   if (!parsed.ok) return parsed;
@@ -43,12 +68,23 @@ export async function createCategory(db: Db, actor: Actor | null, input: unknown
       .onConflictDoNothing()
       .returning({ id: starCategories.id });
     if (!row) return fail("invalid", { name: ["category_name_taken"] });
-    await writeAudit(tx, { actorId: actor!.id, action: "stars.category_create", targetType: "star_category", targetId: row.id, details: v });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "stars.category_create",
+      targetType: "star_category",
+      targetId: row.id,
+      details: v,
+    });
     return ok({ id: row.id });
   });
 }
 
-export async function updateCategory(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ version: number }>> {
+export async function updateCategory(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ version: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "stars.category_update");
   const parsed = parseInput(updateCategorySchema, input);
   if (!parsed.ok) return parsed;
@@ -59,16 +95,44 @@ export async function updateCategory(db: Db, actor: Actor | null, input: unknown
     const [f] = await tx.select().from(festivals).where(eq(festivals.id, c.festivalId));
     if (votingStarted(f, ctx.now ?? new Date())) return fail("rules_locked");
     if (c.version !== version) return fail("stale_version");
-    const clash = await tx.select({ id: starCategories.id }).from(starCategories).where(and(eq(starCategories.festivalId, c.festivalId), eq(starCategories.name, v.name), ne(starCategories.id, id)));
+    const clash = await tx
+      .select({ id: starCategories.id })
+      .from(starCategories)
+      .where(
+        and(eq(starCategories.festivalId, c.festivalId), eq(starCategories.name, v.name), ne(starCategories.id, id)),
+      );
     if (clash.length) return fail("invalid", { name: ["category_name_taken"] });
-    await tx.update(starCategories).set({ ...v, version: version + 1 }).where(eq(starCategories.id, id));
-    await writeAudit(tx, { actorId: actor!.id, action: "stars.category_update", targetType: "star_category", targetId: id, details: { before: { name: c.name, winners: c.winners, votesPerVoter: c.votesPerVoter, mode: c.mode, nominationCap: c.nominationCap }, after: v } });
+    await tx
+      .update(starCategories)
+      .set({ ...v, version: version + 1 })
+      .where(eq(starCategories.id, id));
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "stars.category_update",
+      targetType: "star_category",
+      targetId: id,
+      details: {
+        before: {
+          name: c.name,
+          winners: c.winners,
+          votesPerVoter: c.votesPerVoter,
+          mode: c.mode,
+          nominationCap: c.nominationCap,
+        },
+        after: v,
+      },
+    });
     return ok({ version: version + 1 });
   });
 }
 
 /** A category with nominations is kept (their stories would go with it). */
-export async function deleteCategory(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+export async function deleteCategory(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "stars.category_delete");
   const parsed = parseInput(deleteCategorySchema, input);
   if (!parsed.ok) return parsed;
@@ -80,7 +144,13 @@ export async function deleteCategory(db: Db, actor: Actor | null, input: unknown
     const [{ n }] = await tx.select({ n: count() }).from(starNominations).where(eq(starNominations.categoryId, c.id));
     if (n > 0) return fail("category_in_use");
     await tx.delete(starCategories).where(eq(starCategories.id, c.id));
-    await writeAudit(tx, { actorId: actor!.id, action: "stars.category_delete", targetType: "star_category", targetId: c.id, details: { name: c.name } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "stars.category_delete",
+      targetType: "star_category",
+      targetId: c.id,
+      details: { name: c.name },
+    });
     return ok(undefined);
   });
 }
@@ -92,19 +162,34 @@ export async function deleteCategory(db: Db, actor: Actor | null, input: unknown
  * account (by mobile number; they are told and can decline) or a named person with building and
  * unit, with a story and an optional photo.
  */
-export async function nominate(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null, ctx: { now?: Date } = {}): Promise<Result<{ id: string }>> {
+export async function nominate(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  photo: Buffer | null = null,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ id: string }>> {
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(nominationSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   if (!actor.verified) {
-    await writeAudit(db, { actorId: actor.id, action: "stars.nominate", outcome: "refused", details: { reason: "not_verified" } });
+    await writeAudit(db, {
+      actorId: actor.id,
+      action: "stars.nominate",
+      outcome: "refused",
+      details: { reason: "not_verified" },
+    });
     return fail("not_verified");
   }
   const f = await festivalBySlug(db, v.festivalSlug);
   if (!f || f.status !== "published") return fail("not_found");
-  if (windowAt(f.nominationOpensAt, f.nominationClosesAt, ctx.now ?? new Date()) !== "open") return fail("nomination_closed");
-  const [category] = await db.select().from(starCategories).where(and(eq(starCategories.id, v.categoryId), eq(starCategories.festivalId, f.id)));
+  if (windowAt(f.nominationOpensAt, f.nominationClosesAt, ctx.now ?? new Date()) !== "open")
+    return fail("nomination_closed");
+  const [category] = await db
+    .select()
+    .from(starCategories)
+    .where(and(eq(starCategories.id, v.categoryId), eq(starCategories.festivalId, f.id)));
   if (!category) return fail("invalid", { categoryId: ["category_unknown"] });
 
   let nominee: { userId: string | null; name: string; building: string | null; unit: string | null };
@@ -126,26 +211,53 @@ export async function nominate(db: Db, actor: Actor | null, input: unknown, phot
       .select({ nomineeUserId: starNominations.nomineeUserId, nomineeName: starNominations.nomineeName })
       .from(starNominations)
       .where(and(eq(starNominations.nominatorId, actor.id), eq(starNominations.categoryId, category.id)));
-    if (mine.some((m) => (nominee.userId ? m.nomineeUserId === nominee.userId : !m.nomineeUserId && m.nomineeName === nominee.name))) return fail("already_nominated");
+    if (
+      mine.some((m) =>
+        nominee.userId ? m.nomineeUserId === nominee.userId : !m.nomineeUserId && m.nomineeName === nominee.name,
+      )
+    )
+      return fail("already_nominated");
     if (mine.length >= category.nominationCap) return fail("nomination_cap");
     let photoId: string | null = null;
     if (prepared?.ok) {
-      const [p] = await tx.insert(starPhotos).values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes }).returning({ id: starPhotos.id });
+      const [p] = await tx
+        .insert(starPhotos)
+        .values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes })
+        .returning({ id: starPhotos.id });
       photoId = p.id;
     }
     const [row] = await tx
       .insert(starNominations)
-      .values({ festivalId: f.id, categoryId: category.id, nominatorId: actor.id, nomineeUserId: nominee.userId, nomineeName: nominee.name, building: nominee.building, unit: nominee.unit, story: v.story, photoId })
+      .values({
+        festivalId: f.id,
+        categoryId: category.id,
+        nominatorId: actor.id,
+        nomineeUserId: nominee.userId,
+        nomineeName: nominee.name,
+        building: nominee.building,
+        unit: nominee.unit,
+        story: v.story,
+        photoId,
+      })
       .returning({ id: starNominations.id });
     if (nominee.userId) {
-      await tx.insert(notifications).values({ userId: nominee.userId, kind: "star.nominated", data: { nominationId: row.id, category: category.name, from: actor.name } });
+      await tx.insert(notifications).values({
+        userId: nominee.userId,
+        kind: "star.nominated",
+        data: { nominationId: row.id, category: category.name, from: actor.name },
+      });
     }
     return ok({ id: row.id });
   });
 }
 
 /** The nominee says no, before voting opens; the nominator is told. */
-export async function declineNomination(db: Db, actor: Actor | null, id: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+export async function declineNomination(
+  db: Db,
+  actor: Actor | null,
+  id: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
   if (!isUuid(id)) return fail("invalid");
   return db.transaction(async (tx) => {
@@ -156,8 +268,13 @@ export async function declineNomination(db: Db, actor: Actor | null, id: unknown
     if (votingStarted(f, ctx.now ?? new Date())) return fail("rules_locked");
     if (n.status === "declined") return ok(undefined);
     if (n.status !== "pending" && n.status !== "approved") return fail("not_found");
-    await tx.update(starNominations).set({ status: "declined", updatedAt: new Date(), version: n.version + 1 }).where(eq(starNominations.id, id));
-    await tx.insert(notifications).values({ userId: n.nominatorId, kind: "star.declined", data: { nominationId: id, nominee: n.nomineeName } });
+    await tx
+      .update(starNominations)
+      .set({ status: "declined", updatedAt: new Date(), version: n.version + 1 })
+      .where(eq(starNominations.id, id));
+    await tx
+      .insert(notifications)
+      .values({ userId: n.nominatorId, kind: "star.declined", data: { nominationId: id, nominee: n.nomineeName } });
     return ok(undefined);
   });
 }
@@ -165,25 +282,63 @@ export async function declineNomination(db: Db, actor: Actor | null, id: unknown
 // ——— vetting ———
 
 /** Organisers approve (the nomination becomes a candidate) or reject with a reason, before voting opens. */
-export async function vetNominations(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ changed: number }>> {
+export async function vetNominations(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ changed: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "stars.vet");
   const parsed = parseInput(vetSchema, input);
   if (!parsed.ok) return parsed;
   const { ids, decision, reason } = parsed.data;
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
-    const rows = await tx.select().from(starNominations).where(inArray(starNominations.id, ids)).orderBy(asc(starNominations.id)).for("update");
+    const rows = await tx
+      .select()
+      .from(starNominations)
+      .where(inArray(starNominations.id, ids))
+      .orderBy(asc(starNominations.id))
+      .for("update");
     const festivalIds = [...new Set(rows.map((r) => r.festivalId))];
     const fs = festivalIds.length ? await tx.select().from(festivals).where(inArray(festivals.id, festivalIds)) : [];
     if (fs.some((f) => votingStarted(f, now))) return fail("rules_locked");
-    const cats = rows.length ? await tx.select({ id: starCategories.id, name: starCategories.name }).from(starCategories).where(inArray(starCategories.id, rows.map((r) => r.categoryId))) : [];
+    const cats = rows.length
+      ? await tx
+          .select({ id: starCategories.id, name: starCategories.name })
+          .from(starCategories)
+          .where(
+            inArray(
+              starCategories.id,
+              rows.map((r) => r.categoryId),
+            ),
+          )
+      : [];
     let changed = 0;
     for (const n of rows) {
       const to = decision === "approve" ? "approved" : "rejected";
       if (n.status === to || (n.status !== "pending" && n.status !== "approved" && n.status !== "rejected")) continue;
-      await tx.update(starNominations).set({ status: to, reason: decision === "reject" ? reason : null, updatedAt: now, version: n.version + 1 }).where(eq(starNominations.id, n.id));
-      await tx.insert(notifications).values({ userId: n.nominatorId, kind: `star.${to}`, data: { nominationId: n.id, nominee: n.nomineeName, category: cats.find((c) => c.id === n.categoryId)?.name, reason: reason || undefined } });
-      await writeAudit(tx, { actorId: actor!.id, action: `stars.${decision}`, targetType: "star_nomination", targetId: n.id, details: reason ? { reason } : {} });
+      await tx
+        .update(starNominations)
+        .set({ status: to, reason: decision === "reject" ? reason : null, updatedAt: now, version: n.version + 1 })
+        .where(eq(starNominations.id, n.id));
+      await tx.insert(notifications).values({
+        userId: n.nominatorId,
+        kind: `star.${to}`,
+        data: {
+          nominationId: n.id,
+          nominee: n.nomineeName,
+          category: cats.find((c) => c.id === n.categoryId)?.name,
+          reason: reason || undefined,
+        },
+      });
+      await writeAudit(tx, {
+        actorId: actor!.id,
+        action: `stars.${decision}`,
+        targetType: "star_nomination",
+        targetId: n.id,
+        details: reason ? { reason } : {},
+      });
       changed += 1;
     }
     return ok({ changed });
@@ -194,13 +349,23 @@ export async function vetNominations(db: Db, actor: Actor | null, input: unknown
  * Two nominations of the same person in one category become one candidate: the source joins the
  * target (its story shown with the target's, its photo used if the target has none).
  */
-export async function mergeNominations(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<undefined>> {
+export async function mergeNominations(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<undefined>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "stars.merge");
   const parsed = parseInput(mergeSchema, input);
   if (!parsed.ok) return parsed;
   const { sourceId, targetId } = parsed.data;
   return db.transaction(async (tx) => {
-    const rows = await tx.select().from(starNominations).where(inArray(starNominations.id, [sourceId, targetId])).orderBy(asc(starNominations.id)).for("update");
+    const rows = await tx
+      .select()
+      .from(starNominations)
+      .where(inArray(starNominations.id, [sourceId, targetId]))
+      .orderBy(asc(starNominations.id))
+      .for("update");
     const source = rows.find((r) => r.id === sourceId);
     const target = rows.find((r) => r.id === targetId);
     if (!source || !target) return fail("not_found");
@@ -210,12 +375,26 @@ export async function mergeNominations(db: Db, actor: Actor | null, input: unkno
     const [f] = await tx.select().from(festivals).where(eq(festivals.id, source.festivalId));
     if (votingStarted(f, ctx.now ?? new Date())) return fail("rules_locked");
     const now = new Date();
-    await tx.update(starNominations).set({ status: "merged", mergedInto: target.id, updatedAt: now, version: source.version + 1 }).where(eq(starNominations.id, source.id));
+    await tx
+      .update(starNominations)
+      .set({ status: "merged", mergedInto: target.id, updatedAt: now, version: source.version + 1 })
+      .where(eq(starNominations.id, source.id));
     // Whatever pointed at the source now points at the target.
     await tx.update(starNominations).set({ mergedInto: target.id }).where(eq(starNominations.mergedInto, source.id));
-    if (!target.photoId && source.photoId) await tx.update(starNominations).set({ photoId: source.photoId }).where(eq(starNominations.id, target.id));
-    if (!target.nomineeUserId && source.nomineeUserId) await tx.update(starNominations).set({ nomineeUserId: source.nomineeUserId }).where(eq(starNominations.id, target.id));
-    await writeAudit(tx, { actorId: actor!.id, action: "stars.merge", targetType: "star_nomination", targetId: target.id, details: { merged: source.id, nominee: source.nomineeName } });
+    if (!target.photoId && source.photoId)
+      await tx.update(starNominations).set({ photoId: source.photoId }).where(eq(starNominations.id, target.id));
+    if (!target.nomineeUserId && source.nomineeUserId)
+      await tx
+        .update(starNominations)
+        .set({ nomineeUserId: source.nomineeUserId })
+        .where(eq(starNominations.id, target.id));
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "stars.merge",
+      targetType: "star_nomination",
+      targetId: target.id,
+      details: { merged: source.id, nominee: source.nomineeName },
+    });
     return ok(undefined);
   });
 }
@@ -230,8 +409,17 @@ export async function editStory(db: Db, actor: Actor | null, input: unknown): Pr
     const [n] = await tx.select().from(starNominations).where(eq(starNominations.id, id)).for("update");
     if (!n) return fail("not_found");
     if (n.version !== version) return fail("stale_version");
-    await tx.update(starNominations).set({ story, updatedAt: new Date(), version: version + 1 }).where(eq(starNominations.id, id));
-    await writeAudit(tx, { actorId: actor!.id, action: "stars.edit_story", targetType: "star_nomination", targetId: id, details: { before: n.story, after: story, reason } });
+    await tx
+      .update(starNominations)
+      .set({ story, updatedAt: new Date(), version: version + 1 })
+      .where(eq(starNominations.id, id));
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "stars.edit_story",
+      targetType: "star_nomination",
+      targetId: id,
+      details: { before: n.story, after: story, reason },
+    });
     return ok({ version: version + 1 });
   });
 }
@@ -239,8 +427,19 @@ export async function editStory(db: Db, actor: Actor | null, input: unknown): Pr
 // ——— voting ———
 
 /** Why a ballot was refused goes to the audit log (second ballot, unverified, outside the window). */
-async function refuseBallot(db: DbOrTx, actor: Actor, code: "not_verified" | "voting_closed" | "already_voted" | "household_required", details: Record<string, unknown>) {
-  await writeAudit(db, { actorId: actor.id, action: "stars.vote", outcome: "refused", ip: actor.ip ?? null, details: { ...details, reason: code } });
+async function refuseBallot(
+  db: DbOrTx,
+  actor: Actor,
+  code: "not_verified" | "voting_closed" | "already_voted" | "household_required",
+  details: Record<string, unknown>,
+) {
+  await writeAudit(db, {
+    actorId: actor.id,
+    action: "stars.vote",
+    outcome: "refused",
+    ip: actor.ip ?? null,
+    details: { ...details, reason: code },
+  });
   return fail(code);
 }
 
@@ -249,7 +448,12 @@ async function refuseBallot(db: DbOrTx, actor: Actor, code: "not_verified" | "vo
  * cast, with up to the category's votes, for approved candidates only. Returns the receipt code.
  * The ballot row records that the voter voted; the counted votes carry only the receipt.
  */
-export async function castBallot(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ receipt: string }>> {
+export async function castBallot(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ receipt: string }>> {
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(ballotSchema, input);
   if (!parsed.ok) return parsed;
@@ -257,16 +461,27 @@ export async function castBallot(db: Db, actor: Actor | null, input: unknown, ct
   const candidateIds = [...new Set(parsed.data.candidateIds)];
   const f = await festivalBySlug(db, festivalSlug);
   if (!f || f.status !== "published") return fail("not_found");
-  const [category] = await db.select().from(starCategories).where(and(eq(starCategories.id, categoryId), eq(starCategories.festivalId, f.id)));
+  const [category] = await db
+    .select()
+    .from(starCategories)
+    .where(and(eq(starCategories.id, categoryId), eq(starCategories.festivalId, f.id)));
   if (!category) return fail("invalid", { categoryId: ["category_unknown"] });
   if (!actor.verified) return refuseBallot(db, actor, "not_verified", { categoryId });
-  if (windowAt(f.votingOpensAt, f.votingClosesAt, ctx.now ?? new Date()) !== "open") return refuseBallot(db, actor, "voting_closed", { categoryId });
-  if (category.mode === "household" && !actor.householdId) return refuseBallot(db, actor, "household_required", { categoryId });
+  if (windowAt(f.votingOpensAt, f.votingClosesAt, ctx.now ?? new Date()) !== "open")
+    return refuseBallot(db, actor, "voting_closed", { categoryId });
+  if (category.mode === "household" && !actor.householdId)
+    return refuseBallot(db, actor, "household_required", { categoryId });
   if (candidateIds.length > category.votesPerVoter) return fail("invalid", { candidateIds: ["too_many_votes"] });
   const candidates = await db
     .select({ id: starNominations.id })
     .from(starNominations)
-    .where(and(inArray(starNominations.id, candidateIds), eq(starNominations.categoryId, category.id), eq(starNominations.status, "approved")));
+    .where(
+      and(
+        inArray(starNominations.id, candidateIds),
+        eq(starNominations.categoryId, category.id),
+        eq(starNominations.status, "approved"),
+      ),
+    );
   if (candidates.length !== candidateIds.length) return fail("invalid", { candidateIds: ["candidate_unknown"] });
 
   const voterKey = category.mode === "household" ? `household:${actor.householdId}` : `user:${actor.id}`;
@@ -274,13 +489,23 @@ export async function castBallot(db: Db, actor: Actor | null, input: unknown, ct
   return db.transaction(async (tx) => {
     const [ballot] = await tx
       .insert(starBallots)
-      .values({ festivalId: f.id, categoryId: category.id, voterKey, voterId: actor.id, householdId: actor.householdId, sealed: seal({ receipt, candidateIds }), ip: actor.ip ?? null })
+      .values({
+        festivalId: f.id,
+        categoryId: category.id,
+        voterKey,
+        voterId: actor.id,
+        householdId: actor.householdId,
+        sealed: seal({ receipt, candidateIds }),
+        ip: actor.ip ?? null,
+      })
       .onConflictDoNothing()
       .returning({ id: starBallots.id });
     if (!ballot) return refuseBallot(tx, actor, "already_voted", { categoryId });
     // Shuffled so the rows' order says nothing about the voter's order of choice.
     const shuffled = [...candidateIds].sort(() => Math.random() - 0.5);
-    await tx.insert(starVotes).values(shuffled.map((candidateId) => ({ categoryId: category.id, candidateId, receipt })));
+    await tx
+      .insert(starVotes)
+      .values(shuffled.map((candidateId) => ({ categoryId: category.id, candidateId, receipt })));
     return ok({ receipt });
   });
 }
@@ -308,7 +533,10 @@ export async function standings(db: DbOrTx, categoryId: string): Promise<Standin
  * The winners of a category: the top `winners` by votes. When candidates tie across the cut,
  * `tie` lists them and how many of the places they share: the organisers settle it.
  */
-export function winnersOf(list: Standing[], places: number): { sure: Standing[]; tie: { tied: Standing[]; places: number } | null } {
+export function winnersOf(
+  list: Standing[],
+  places: number,
+): { sure: Standing[]; tie: { tied: Standing[]; places: number } | null } {
   if (list.length <= places) return { sure: list, tie: null };
   const cut = list[places - 1].votes;
   if (list[places].votes !== cut) return { sure: list.slice(0, places), tie: null };
@@ -322,7 +550,12 @@ export function winnersOf(list: Standing[], places: number): { sure: Standing[];
  * ties at the cut settled by the organisers with a reason (refused until each is). Residents see
  * them from then on.
  */
-export async function publishResults(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ winners: number }>> {
+export async function publishResults(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ winners: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "stars.publish");
   const parsed = parseInput(publishSchema, input);
   if (!parsed.ok) return parsed;
@@ -330,14 +563,21 @@ export async function publishResults(db: Db, actor: Actor | null, input: unknown
   return db.transaction(async (tx) => {
     const [f] = await tx.select().from(festivals).where(eq(festivals.slug, festivalSlug)).for("update");
     if (!f) return fail("not_found");
-    if (windowAt(f.votingOpensAt, f.votingClosesAt, ctx.now ?? new Date()) !== "after") return fail("voting_not_closed");
+    if (windowAt(f.votingOpensAt, f.votingClosesAt, ctx.now ?? new Date()) !== "after")
+      return fail("voting_not_closed");
     if (f.starsPublishedAt) return fail("already_published");
-    const categories = await tx.select().from(starCategories).where(eq(starCategories.festivalId, f.id)).orderBy(asc(starCategories.position));
+    const categories = await tx
+      .select()
+      .from(starCategories)
+      .where(eq(starCategories.festivalId, f.id))
+      .orderBy(asc(starCategories.position));
     const rows: (typeof starWinners.$inferInsert)[] = [];
     const unsettled: string[] = [];
     for (const c of categories) {
       const { sure, tie } = winnersOf(await standings(tx, c.id), c.winners);
-      sure.forEach((s, i) => rows.push({ categoryId: c.id, nominationId: s.nominationId, rank: i + 1, votes: s.votes }));
+      sure.forEach((s, i) =>
+        rows.push({ categoryId: c.id, nominationId: s.nominationId, rank: i + 1, votes: s.votes }),
+      );
       if (!tie) continue;
       const settled = settlements.find((s) => s.categoryId === c.id);
       const chosen = settled ? tie.tied.filter((t) => settled.winnerIds.includes(t.nominationId)) : [];
@@ -345,9 +585,18 @@ export async function publishResults(db: Db, actor: Actor | null, input: unknown
         unsettled.push(c.id);
         continue;
       }
-      chosen.forEach((s) => rows.push({ categoryId: c.id, nominationId: s.nominationId, rank: sure.length + 1, votes: s.votes, tieReason: settled.reason }));
+      chosen.forEach((s) =>
+        rows.push({
+          categoryId: c.id,
+          nominationId: s.nominationId,
+          rank: sure.length + 1,
+          votes: s.votes,
+          tieReason: settled.reason,
+        }),
+      );
     }
-    if (unsettled.length) return fail("invalid", Object.fromEntries(unsettled.map((id) => [`tie:${id}`, ["tie_unsettled"]])));
+    if (unsettled.length)
+      return fail("invalid", Object.fromEntries(unsettled.map((id) => [`tie:${id}`, ["tie_unsettled"]])));
     if (rows.length) await tx.insert(starWinners).values(rows);
     await tx.update(festivals).set({ starsPublishedAt: new Date() }).where(eq(festivals.id, f.id));
     await writeAudit(tx, {
@@ -355,7 +604,10 @@ export async function publishResults(db: Db, actor: Actor | null, input: unknown
       action: "stars.publish",
       targetType: "festival",
       targetId: f.id,
-      details: { winners: rows.length, settlements: settlements.map((s) => ({ categoryId: s.categoryId, winnerIds: s.winnerIds, reason: s.reason })) },
+      details: {
+        winners: rows.length,
+        settlements: settlements.map((s) => ({ categoryId: s.categoryId, winnerIds: s.winnerIds, reason: s.reason })),
+      },
     });
     return ok({ winners: rows.length });
   });

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const verified = (n: number, householdId?: string) => Promise.all(Array.from({ length: n }, async () => actorOf(t.db, (await makeUser(t.db, { verified: true, householdId })).id)));
+const verified = (n: number, householdId?: string) =>
+  Promise.all(
+    Array.from({ length: n }, async () => actorOf(t.db, (await makeUser(t.db, { verified: true, householdId })).id)),
+  );
 
 async function voting(names: string[], mode: "resident" | "household" = "resident") {
   const f = await starFestival(t.db, organiser, [{ mode }]);
@@ -32,13 +35,18 @@ async function voting(names: string[], mode: "resident" | "household" = "residen
   return { ...f, categoryId: f.categoryIds[0], candidateIds: ids };
 }
 
-const ballotsIn = async (categoryId: string) => (await t.db.select({ n: count() }).from(starBallots).where(eq(starBallots.categoryId, categoryId)))[0].n;
+const ballotsIn = async (categoryId: string) =>
+  (await t.db.select({ n: count() }).from(starBallots).where(eq(starBallots.categoryId, categoryId)))[0].n;
 
 describe("one ballot per voter", () => {
   it("one resident casts 50 ballots at once → 1 ballot, 49 already_voted", async () => {
     const f = await voting(["甲", "乙"]);
     const [me] = await verified(1);
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => castBallot(t.db, me, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 2]] })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        castBallot(t.db, me, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 2]] }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "already_voted")).toHaveLength(49);
     expect(await ballotsIn(f.categoryId)).toBe(1);
@@ -53,9 +61,24 @@ describe("one ballot per voter", () => {
     try {
       await Promise.all(
         Array.from({ length: 20 }, async () => {
-          const existing = await t.db.select({ id: starBallots.id }).from(starBallots).where(eq(starBallots.voterKey, `user:${me.id}`));
+          const existing = await t.db
+            .select({ id: starBallots.id })
+            .from(starBallots)
+            .where(eq(starBallots.voterKey, `user:${me.id}`));
           await new Promise((r) => setTimeout(r, 10));
-          if (!existing.length) await t.db.insert(starBallots).values({ festivalId: (await t.db.select({ f: starCategories.festivalId }).from(starCategories).where(eq(starCategories.id, f.categoryId)))[0].f, categoryId: f.categoryId, voterKey: `user:${me.id}`, voterId: me.id, sealed: "x" });
+          if (!existing.length)
+            await t.db.insert(starBallots).values({
+              festivalId: (
+                await t.db
+                  .select({ f: starCategories.festivalId })
+                  .from(starCategories)
+                  .where(eq(starCategories.id, f.categoryId))
+              )[0].f,
+              categoryId: f.categoryId,
+              voterKey: `user:${me.id}`,
+              voterId: me.id,
+              sealed: "x",
+            });
         }),
       );
       expect(await ballotsIn(f.categoryId)).toBeGreaterThan(1);
@@ -70,7 +93,11 @@ describe("one ballot per voter", () => {
       const f = await voting(["甲", "乙"], "household");
       const home = await makeHousehold(t.db);
       const [a, b] = await verified(2, home.id);
-      const results = await Promise.all([a, b].map((p, i) => castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i]] })));
+      const results = await Promise.all(
+        [a, b].map((p, i) =>
+          castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i]] }),
+        ),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await ballotsIn(f.categoryId)).toBe(1);
     }
@@ -80,8 +107,25 @@ describe("one ballot per voter", () => {
     const f = await voting(["甲", "乙"], "household");
     const home = await makeHousehold(t.db);
     const [a, b] = await verified(2, home.id);
-    const [{ festivalId }] = await t.db.select({ festivalId: starCategories.festivalId }).from(starCategories).where(eq(starCategories.id, f.categoryId));
-    await Promise.all([a, b].map((p) => t.db.insert(starBallots).values({ festivalId, categoryId: f.categoryId, voterKey: `user:${p.id}`, voterId: p.id, householdId: home.id, sealed: "x" }).onConflictDoNothing()));
+    const [{ festivalId }] = await t.db
+      .select({ festivalId: starCategories.festivalId })
+      .from(starCategories)
+      .where(eq(starCategories.id, f.categoryId));
+    await Promise.all(
+      [a, b].map((p) =>
+        t.db
+          .insert(starBallots)
+          .values({
+            festivalId,
+            categoryId: f.categoryId,
+            voterKey: `user:${p.id}`,
+            voterId: p.id,
+            householdId: home.id,
+            sealed: "x",
+          })
+          .onConflictDoNothing(),
+      ),
+    );
     expect(await ballotsIn(f.categoryId)).toBe(2);
   });
 });
@@ -90,7 +134,11 @@ describe("the last-minute rush", () => {
   it("500 residents at once → 500 ballots and an exact tally", async () => {
     const f = await voting(["甲", "乙", "丙"]);
     const people = await verified(500);
-    const results = await Promise.all(people.map((p, i) => castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 3]] })));
+    const results = await Promise.all(
+      people.map((p, i) =>
+        castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 3]] }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(500);
     expect(new Set(results.map((r) => (r.ok ? r.data.receipt : ""))).size).toBe(500);
     expect(await ballotsIn(f.categoryId)).toBe(500);
@@ -103,13 +151,17 @@ describe("the last-minute rush", () => {
     await t.db.execute(sql`insert into race_counter values (1, 0) on conflict (id) do update set n = 0`);
     await Promise.all(
       Array.from({ length: 200 }, async () => {
-        const rows = (await t.db.execute(sql`select n from race_counter where id = 1`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+        const rows = (await t.db.execute(sql`select n from race_counter where id = 1`)) as unknown as {
+          rows?: { n: number }[];
+        } & { n: number }[];
         const n = (rows.rows ?? rows)[0].n;
         await new Promise((r) => setTimeout(r, 5));
         await t.db.execute(sql`update race_counter set n = ${n + 1} where id = 1`);
       }),
     );
-    const rows = (await t.db.execute(sql`select n from race_counter where id = 1`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
+    const rows = (await t.db.execute(sql`select n from race_counter where id = 1`)) as unknown as {
+      rows?: { n: number }[];
+    } & { n: number }[];
     expect((rows.rows ?? rows)[0].n).toBeLessThan(200);
     await t.db.execute(sql`drop table race_counter`);
   });

@@ -32,7 +32,10 @@ const errorsOf = (schema: Parameters<typeof parseInput>[0], input: unknown) => {
 const orNull = (v: string) => (v.trim() === "" ? null : v);
 
 /** Approve, reject or send back the ticked wishes; a rejection or a sending back needs a reason. */
-export async function vetWishesAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ changed: number; selected: number }>> {
+export async function vetWishesAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ changed: number; selected: number }>> {
   const values = formValues(formData, ["decision", "reason"]);
   const ids = formData.getAll("ids").map(String);
   if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
@@ -55,14 +58,22 @@ export async function vetWishesAction(_prev: ActionState, formData: FormData): P
  */
 function backTo(back: string, outcome: "confirmed" | "released", claimId: string): never {
   const filters = wishAdminFilterSchema.parse(Object.fromEntries(new URLSearchParams(back)));
-  const query = addressQuery<WishAdminFilters & { confirmed?: string; released?: string }>(filters, { [outcome]: claimId });
+  const query = addressQuery<WishAdminFilters & { confirmed?: string; released?: string }>(filters, {
+    [outcome]: claimId,
+  });
   redirect(`/dashboard/wishes${query}`);
 }
 
 /** The beneficiary says it came true: the wish is done and the volunteer's points are written. */
-export async function confirmFulfilmentAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ points: number }>> {
+export async function confirmFulfilmentAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ points: number }>> {
   const values = formValues(formData, ["claimId", "thanks", "back"]);
-  const result = await confirmFulfilment(await getDb(), await getActor(), { claimId: values.claimId, thanks: values.thanks });
+  const result = await confirmFulfilment(await getDb(), await getActor(), {
+    claimId: values.claimId,
+    thanks: values.thanks,
+  });
   if (!result.ok) return toActionState(result, values);
   refresh();
   backTo(values.back, "confirmed", values.claimId);
@@ -71,34 +82,63 @@ export async function confirmFulfilmentAction(_prev: ActionState, formData: Form
 /** A stuck claim let go: the wish reopens on the wall and the volunteer is told. */
 export async function releaseClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["claimId", "reason", "back"]);
-  const result = await releaseClaim(await getDb(), await getActor(), { claimId: values.claimId, reason: values.reason });
+  const result = await releaseClaim(await getDb(), await getActor(), {
+    claimId: values.claimId,
+    reason: values.reason,
+  });
   if (!result.ok) return toActionState(result, values);
   refresh();
   backTo(values.back, "released", values.claimId);
 }
 
-const WISH_FIELDS = ["title", "story", "category", "value", "wantedBy", "alias", "realName", "phone", "building", "unit", "room", "address", "age", "circumstance"];
+const WISH_FIELDS = [
+  "title",
+  "story",
+  "category",
+  "value",
+  "wantedBy",
+  "alias",
+  "realName",
+  "phone",
+  "building",
+  "unit",
+  "room",
+  "address",
+  "age",
+  "circumstance",
+];
 
 /**
  * An organiser writes a wish down for a beneficiary, with a photo if there is one (a server action
  * takes the file, so the form works without JavaScript; next.config bounds the body at 2 MB).
  * A household is picked by building, unit and room from the roster.
  */
-export async function createWishAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ id: string; title: string }>> {
+export async function createWishAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ id: string; title: string }>> {
   const values = formValues(formData, WISH_FIELDS);
   const actor = await getActor();
   const db = await getDb();
   const file = formData.get("photo");
   const photo = file instanceof File && file.size > 0 ? file : null;
-  if (photo && photo.size > PHOTO_MAX_BYTES) return { ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] }, values, at: Date.now() };
+  if (photo && photo.size > PHOTO_MAX_BYTES)
+    return { ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] }, values, at: Date.now() };
   let householdId: string | null = null;
   // Only for organisers: anyone else goes straight to the service, which refuses and logs it.
   if (isOrganiser(actor) && values.building.trim()) {
     const [h] = await db
       .select({ id: households.id })
       .from(households)
-      .where(and(eq(households.building, values.building.trim()), eq(households.unit, values.unit.trim()), eq(households.room, values.room.trim())));
-    if (!h) return { ok: false, code: "invalid", fieldErrors: { household: ["household_unknown"] }, values, at: Date.now() };
+      .where(
+        and(
+          eq(households.building, values.building.trim()),
+          eq(households.unit, values.unit.trim()),
+          eq(households.room, values.room.trim()),
+        ),
+      );
+    if (!h)
+      return { ok: false, code: "invalid", fieldErrors: { household: ["household_unknown"] }, values, at: Date.now() };
     householdId = h.id;
   }
   const input = {
@@ -108,12 +148,22 @@ export async function createWishAction(_prev: ActionState, formData: FormData): 
     value: values.value,
     wantedBy: orNull(values.wantedBy),
     alias: values.alias,
-    beneficiary: { realName: values.realName, phone: orNull(values.phone), householdId, address: orNull(values.address), age: values.age, circumstance: values.circumstance },
+    beneficiary: {
+      realName: values.realName,
+      phone: orNull(values.phone),
+      householdId,
+      address: orNull(values.address),
+      age: values.age,
+      circumstance: values.circumstance,
+    },
   };
   if (isOrganiser(actor)) {
     // The same schema the service parses, in two parts, so each complaint lands on its own field
     // (the beneficiary's fields are nested in the input but flat in the form).
-    const fieldErrors = { ...errorsOf(wishForBeneficiarySchema.omit({ beneficiary: true }), input), ...errorsOf(wishForBeneficiarySchema.shape.beneficiary, input.beneficiary) };
+    const fieldErrors = {
+      ...errorsOf(wishForBeneficiarySchema.omit({ beneficiary: true }), input),
+      ...errorsOf(wishForBeneficiarySchema.shape.beneficiary, input.beneficiary),
+    };
     if (Object.keys(fieldErrors).length) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
   }
   const result = await submitWishFor(db, actor, input, photo ? Buffer.from(await photo.arrayBuffer()) : null);

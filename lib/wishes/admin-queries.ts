@@ -39,7 +39,14 @@ export interface WishAdminRow {
   version: number;
   createdAt: Date;
   submittedByName: string | null;
-  beneficiary: { realName: string; phone: string | null; age: number; circumstance: string; address: string | null; household: string | null };
+  beneficiary: {
+    realName: string;
+    phone: string | null;
+    age: number;
+    circumstance: string;
+    address: string | null;
+    household: string | null;
+  };
   claim: WishClaimInfo | null;
 }
 
@@ -57,7 +64,14 @@ function conditions(f: Omit<WishAdminFilters, "page">, withStatus = true): SQL |
   if (f.circumstance) conds.push(eq(beneficiaries.circumstance, f.circumstance));
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`;
-    conds.push(or(ilike(wishes.alias, like), ilike(wishes.title, like), ilike(beneficiaries.realName, like), ilike(beneficiaries.phone, like)));
+    conds.push(
+      or(
+        ilike(wishes.alias, like),
+        ilike(wishes.title, like),
+        ilike(beneficiaries.realName, like),
+        ilike(beneficiaries.phone, like),
+      ),
+    );
   }
   return conds.length ? and(...conds) : undefined;
 }
@@ -70,7 +84,16 @@ export async function countWishes(db: DbOrTx, f: Omit<WishAdminFilters, "page">)
     .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
     .where(conditions(f, false))
     .groupBy(wishes.status);
-  const counts = { all: 0, pending: 0, changes: 0, rejected: 0, open: 0, claimed: 0, fulfilled: 0, done: 0 } as WishCounts;
+  const counts = {
+    all: 0,
+    pending: 0,
+    changes: 0,
+    rejected: 0,
+    open: 0,
+    claimed: 0,
+    fulfilled: 0,
+    done: 0,
+  } as WishCounts;
   for (const r of rows) {
     counts[r.status] = r.n;
     counts.all += r.n;
@@ -79,9 +102,17 @@ export async function countWishes(db: DbOrTx, f: Omit<WishAdminFilters, "page">)
 }
 
 /** One page of wishes, newest first, each with its beneficiary and its live or confirmed claim. */
-export async function listWishesForAdmin(db: DbOrTx, f: WishAdminFilters, pageSize = WISH_ADMIN_PAGE_SIZE): Promise<Page<WishAdminRow>> {
+export async function listWishesForAdmin(
+  db: DbOrTx,
+  f: WishAdminFilters,
+  pageSize = WISH_ADMIN_PAGE_SIZE,
+): Promise<Page<WishAdminRow>> {
   const where = conditions(f);
-  const [{ total }] = await db.select({ total: count() }).from(wishes).innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId)).where(where);
+  const [{ total }] = await db
+    .select({ total: count() })
+    .from(wishes)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+    .where(where);
   const { page, pageCount, limit, offset } = pageWindow(total, f.page, pageSize);
   const rows = await db
     .select({
@@ -116,7 +147,10 @@ export async function listWishesForAdmin(db: DbOrTx, f: WishAdminFilters, pageSi
     .orderBy(ATTENTION, desc(wishes.createdAt), desc(wishes.id))
     .limit(limit)
     .offset(offset);
-  const claims = await claimsOf(db, rows.map((r) => r.id));
+  const claims = await claimsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -171,18 +205,26 @@ async function claimsOf(db: DbOrTx, wishIds: string[]): Promise<Map<string, Wish
     .innerJoin(users, eq(users.id, wishClaims.volunteerId))
     .where(and(inArray(wishClaims.wishId, wishIds), inArray(wishClaims.status, ["active", "fulfilled", "confirmed"])))
     .orderBy(desc(wishClaims.claimedAt));
-  for (const r of rows) if (!map.has(r.wishId)) map.set(r.wishId, { ...r, status: r.status as WishClaimInfo["status"] });
+  for (const r of rows)
+    if (!map.has(r.wishId)) map.set(r.wishId, { ...r, status: r.status as WishClaimInfo["status"] });
   return map;
 }
 
 /** The roster's buildings, for the household picker of the wish form. */
 export async function listRosterBuildings(db: DbOrTx): Promise<string[]> {
-  const rows = await db.selectDistinct({ building: households.building }).from(households).orderBy(households.building).limit(200);
+  const rows = await db
+    .selectDistinct({ building: households.building })
+    .from(households)
+    .orderBy(households.building)
+    .limit(200);
   return rows.map((r) => r.building);
 }
 
 /** What an organiser just did to a claim, for the message at the top of the list. */
-export async function getClaimOutcome(db: DbOrTx, claimId: string): Promise<{ alias: string; volunteerName: string; status: string } | null> {
+export async function getClaimOutcome(
+  db: DbOrTx,
+  claimId: string,
+): Promise<{ alias: string; volunteerName: string; status: string } | null> {
   const [row] = await db
     .select({ alias: wishes.alias, volunteerName: users.name, status: wishClaims.status })
     .from(wishClaims)

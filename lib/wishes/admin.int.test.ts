@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const volunteer = async (name = "志愿者") => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name })).id);
+const volunteer = async (name = "志愿者") =>
+  actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true, name })).id);
 const filters = (q: Record<string, string> = {}) => wishAdminFilterSchema.parse(q);
 
 describe("an organiser releases a stuck claim", () => {
@@ -60,8 +61,18 @@ describe("the organisers' wish list", () => {
     const byAlias = await listWishesForAdmin(t.db, filters({ q: marker }));
     expect(byAlias.total).toBe(1);
     const row = byAlias.rows[0];
-    expect(row).toMatchObject({ id: w.id, title: "一副老花镜", status: "fulfilled", beneficiary: { realName: w.marker, phone: w.phone, age: 78, circumstance: "elderly_alone" } });
-    expect(row.claim).toMatchObject({ id: claimId, status: "fulfilled", volunteerName: `小刘${process.pid}`, note: "配好了眼镜。" });
+    expect(row).toMatchObject({
+      id: w.id,
+      title: "一副老花镜",
+      status: "fulfilled",
+      beneficiary: { realName: w.marker, phone: w.phone, age: 78, circumstance: "elderly_alone" },
+    });
+    expect(row.claim).toMatchObject({
+      id: claimId,
+      status: "fulfilled",
+      volunteerName: `小刘${process.pid}`,
+      note: "配好了眼镜。",
+    });
     expect((await listWishesForAdmin(t.db, filters({ q: w.marker }))).rows.map((r) => r.id)).toEqual([w.id]);
     expect((await listWishesForAdmin(t.db, filters({ q: w.phone }))).rows.map((r) => r.id)).toEqual([w.id]);
     // A LIKE wildcard is searched for literally.
@@ -70,7 +81,14 @@ describe("the organisers' wish list", () => {
     const counts = await countWishes(t.db, filters({ q: marker }));
     expect(counts).toMatchObject({ all: 1, fulfilled: 1, open: 0 });
     expect((await listWishesForAdmin(t.db, filters({ q: marker, status: "open" }))).total).toBe(0);
-    expect((await listWishesForAdmin(t.db, filters({ q: marker, status: "fulfilled", category: "goods", circumstance: "elderly_alone" }))).total).toBe(1);
+    expect(
+      (
+        await listWishesForAdmin(
+          t.db,
+          filters({ q: marker, status: "fulfilled", category: "goods", circumstance: "elderly_alone" }),
+        )
+      ).total,
+    ).toBe(1);
     expect((await listWishesForAdmin(t.db, filters({ q: marker, circumstance: "child" }))).total).toBe(0);
 
     // Confirmed: still shown with its claim, and the volunteer has the points.
@@ -80,12 +98,26 @@ describe("the organisers' wish list", () => {
     expect(await balanceOf(t.db, v.id)).toBe(10);
     // The ledger says what the points were for: the wish's title.
     const ledger = await listLedger(t.db, new Date().getUTCFullYear(), 1, 500);
-    expect(ledger.rows.find((e) => e.userId === v.id)).toMatchObject({ kind: "wish_fulfilled", points: 10, reason: "一副老花镜" });
+    expect(ledger.rows.find((e) => e.userId === v.id)).toMatchObject({
+      kind: "wish_fulfilled",
+      points: 10,
+      reason: "一副老花镜",
+    });
   });
 
   it("a resident's own wish waits in the pending tab; bad filters in the address are ignored", async () => {
     const me = await actorOf(t.db, (await makeUser(t.db, { verified: true, name: `自助${process.pid}` })).id);
-    const { id } = must(await submitOwnWish(t.db, me, { title: `陪诊${process.pid}`, story: "想有人陪我去医院。", category: "companionship", value: 30, alias: "李爷爷", age: 81, circumstance: "elderly_alone" }));
+    const { id } = must(
+      await submitOwnWish(t.db, me, {
+        title: `陪诊${process.pid}`,
+        story: "想有人陪我去医院。",
+        category: "companionship",
+        value: 30,
+        alias: "李爷爷",
+        age: 81,
+        circumstance: "elderly_alone",
+      }),
+    );
     const list = await listWishesForAdmin(t.db, filters({ status: "pending", q: `陪诊${process.pid}` }));
     expect(list.rows.map((r) => r.id)).toEqual([id]);
     expect(list.rows[0]).toMatchObject({ claim: null, submittedByName: `自助${process.pid}` });

@@ -6,8 +6,29 @@ import type { Actor } from "@/lib/auth/actor";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
-import { ageBand, canSeeWishPhoto, getOwnWishForEdit, getWish, getWishProgress, listGallery, listMyClaims, listMyOwnWishes, listWall, parseWallFilters } from "./queries";
-import { claimWish, confirmFulfilment, fulfilClaim, lapseClaims, submitOwnWish, submitWishFor, updateOwnWish, vetWish, withdrawClaim } from "./service";
+import {
+  ageBand,
+  canSeeWishPhoto,
+  getOwnWishForEdit,
+  getWish,
+  getWishProgress,
+  listGallery,
+  listMyClaims,
+  listMyOwnWishes,
+  listWall,
+  parseWallFilters,
+} from "./queries";
+import {
+  claimWish,
+  confirmFulfilment,
+  fulfilClaim,
+  lapseClaims,
+  submitOwnWish,
+  submitWishFor,
+  updateOwnWish,
+  vetWish,
+  withdrawClaim,
+} from "./service";
 
 let t: TestDb;
 let organiser: Actor;
@@ -19,7 +40,10 @@ afterAll(async () => t?.close());
 
 const volunteer = async () => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
 const resident = async () => actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: "#b3261e" } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: "#b3261e" } })
+    .png()
+    .toBuffer();
 const DAY = 86_400_000;
 
 /** Nothing private of any of these beneficiaries appears anywhere in the value. */
@@ -35,13 +59,37 @@ function expectNoLeak(value: unknown, posted: { marker: string; phone: string }[
 
 describe("age bands", () => {
   it("children under 14, then 14–59, the sixties, seventies, and 80 or more", () => {
-    expect([0, 13, 14, 59, 60, 69, 70, 79, 80, 104].map(ageBand)).toEqual(["child", "child", "adult", "adult", "sixties", "sixties", "seventies", "seventies", "eighties", "eighties"]);
+    expect([0, 13, 14, 59, 60, 69, 70, 79, 80, 104].map(ageBand)).toEqual([
+      "child",
+      "child",
+      "adult",
+      "adult",
+      "sixties",
+      "sixties",
+      "seventies",
+      "seventies",
+      "eighties",
+      "eighties",
+    ]);
   });
 
   it("filters from a URL: unknown values are no filter, the page is bounded", () => {
-    expect(parseWallFilters({ category: "service", age: "seventies", sort: "soonest", page: "2" })).toEqual({ category: "service", band: "seventies", sort: "soonest", page: 2 });
-    expect(parseWallFilters({ category: "money", age: "old", sort: "x", page: "-4" })).toEqual({ category: undefined, band: undefined, sort: "newest", page: 1 });
-    expect(parseWallFilters({ category: ["goods", "service"], page: "abc" })).toMatchObject({ category: undefined, page: 1 });
+    expect(parseWallFilters({ category: "service", age: "seventies", sort: "soonest", page: "2" })).toEqual({
+      category: "service",
+      band: "seventies",
+      sort: "soonest",
+      page: 2,
+    });
+    expect(parseWallFilters({ category: "money", age: "old", sort: "x", page: "-4" })).toEqual({
+      category: undefined,
+      band: undefined,
+      sort: "newest",
+      page: 1,
+    });
+    expect(parseWallFilters({ category: ["goods", "service"], page: "abc" })).toMatchObject({
+      category: undefined,
+      page: 1,
+    });
   });
 });
 
@@ -49,7 +97,17 @@ describe("the wall, a wish, the gallery: no beneficiary's private details in any
   it("every DTO a visitor, a resident or another volunteer gets is free of the markers; only the claimant gets the contact", async () => {
     const posted = [
       await postWish(t.db, organiser),
-      await postWish(t.db, organiser, { category: "service", title: "修水龙头", beneficiary: { realName: "受助人乙", phone: "13500001111", address: "美湖花园 9栋 2单元 202", age: 9, circumstance: "child" } }),
+      await postWish(t.db, organiser, {
+        category: "service",
+        title: "修水龙头",
+        beneficiary: {
+          realName: "受助人乙",
+          phone: "13500001111",
+          address: "美湖花园 9栋 2单元 202",
+          age: 9,
+          circumstance: "child",
+        },
+      }),
       await postWish(t.db, organiser, { category: "companionship", title: "陪我聊天" }),
     ];
     posted[1].marker = "受助人乙";
@@ -75,7 +133,12 @@ describe("the wall, a wish, the gallery: no beneficiary's private details in any
     // The claimant alone, while the claim lives, gets the contact of their own wish's beneficiary.
     const mine = await listMyClaims(t.db, holder);
     expect(mine.live).toHaveLength(1);
-    expect(mine.live[0]).toMatchObject({ id: claimId, wishId: posted[0].id, status: "active", contact: { realName: posted[0].marker, phone: posted[0].phone, address: "美湖花园 9栋 1单元 101" } });
+    expect(mine.live[0]).toMatchObject({
+      id: claimId,
+      wishId: posted[0].id,
+      status: "active",
+      contact: { realName: posted[0].marker, phone: posted[0].phone, address: "美湖花园 9栋 1单元 101" },
+    });
     expectNoLeak(mine.live[0].contact ? { ...mine, live: [] } : mine, posted.slice(1));
     // The child's wish shows an age band, never the age.
     const child = (await getWish(t.db, null, posted[1].id))!;
@@ -91,16 +154,25 @@ describe("the wall, a wish, the gallery: no beneficiary's private details in any
     expect(g).toMatchObject({ thanks: "谢谢志愿者！", photoId: expect.any(String) });
     // The volunteer's notification names the wish and the points (its sentence on /me needs both).
     const [confirmed] = await t.db.select().from(notifications).where(eq(notifications.userId, other.id));
-    expect(confirmed).toMatchObject({ kind: "wish.confirmed", data: { wishId: posted[2].id, title: "陪我聊天", points: 10 } });
+    expect(confirmed).toMatchObject({
+      kind: "wish.confirmed",
+      data: { wishId: posted[2].id, title: "陪我聊天", points: 10 },
+    });
   });
 
   it("a household on the roster is the contact's address", async () => {
     const h = await makeHousehold(t.db, { building: "美湖花园 12栋", unit: "3单元", room: "502" });
-    const w = await postWish(t.db, organiser, { beneficiary: { realName: "受助人丙", phone: null, householdId: h.id, age: 72, circumstance: "low_income" } });
+    const w = await postWish(t.db, organiser, {
+      beneficiary: { realName: "受助人丙", phone: null, householdId: h.id, age: 72, circumstance: "low_income" },
+    });
     const v = await volunteer();
     must(await claimWish(t.db, v, w.id));
     const [live] = (await listMyClaims(t.db, v)).live;
-    expect(live.contact).toMatchObject({ realName: "受助人丙", phone: null, household: { building: "美湖花园 12栋", unit: "3单元", room: "502" } });
+    expect(live.contact).toMatchObject({
+      realName: "受助人丙",
+      phone: null,
+      household: { building: "美湖花园 12栋", unit: "3单元", room: "502" },
+    });
   });
 });
 
@@ -108,10 +180,25 @@ describe("filters, order and progress", () => {
   it("by kind and age band, open before taken, and by the date wanted", async () => {
     const soon = new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10);
     const later = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
-    const a = await postWish(t.db, organiser, { category: "service", wantedBy: later, beneficiary: { realName: "甲", age: 64, circumstance: "other" } });
-    const b = await postWish(t.db, organiser, { category: "service", wantedBy: soon, beneficiary: { realName: "乙", age: 66, circumstance: "other" } });
-    const c = await postWish(t.db, organiser, { category: "goods", beneficiary: { realName: "丙", age: 65, circumstance: "other" } });
-    const taken = await postWish(t.db, organiser, { category: "service", wantedBy: soon, beneficiary: { realName: "丁", age: 61, circumstance: "other" } });
+    const a = await postWish(t.db, organiser, {
+      category: "service",
+      wantedBy: later,
+      beneficiary: { realName: "甲", age: 64, circumstance: "other" },
+    });
+    const b = await postWish(t.db, organiser, {
+      category: "service",
+      wantedBy: soon,
+      beneficiary: { realName: "乙", age: 66, circumstance: "other" },
+    });
+    const c = await postWish(t.db, organiser, {
+      category: "goods",
+      beneficiary: { realName: "丙", age: 65, circumstance: "other" },
+    });
+    const taken = await postWish(t.db, organiser, {
+      category: "service",
+      wantedBy: soon,
+      beneficiary: { realName: "丁", age: 61, circumstance: "other" },
+    });
     must(await claimWish(t.db, await volunteer(), taken.id));
 
     const sixtiesService = await listWall(t.db, { category: "service", band: "sixties", sort: "soonest" });
@@ -126,14 +213,32 @@ describe("filters, order and progress", () => {
 
   it("counts open, claimed and fulfilled (fulfilled and done) wishes; pending and rejected are not on the wall", async () => {
     const before = await getWishProgress(t.db);
-    const [x, y, z] = [await postWish(t.db, organiser), await postWish(t.db, organiser), await postWish(t.db, organiser)];
+    const [x, y, z] = [
+      await postWish(t.db, organiser),
+      await postWish(t.db, organiser),
+      await postWish(t.db, organiser),
+    ];
     const v = await volunteer();
     must(await claimWish(t.db, v, x.id));
     const cy = must(await claimWish(t.db, v, y.id));
     must(await fulfilClaim(t.db, v, { claimId: cy.claimId, note: "好了" }));
     const me = await resident();
-    const own = must(await submitOwnWish(t.db, me, { title: "一副老花镜", story: "看报纸看不清。", category: "goods", value: 60, alias: "陈奶奶", age: 75, circumstance: "elderly_alone" }));
-    expect(await getWishProgress(t.db)).toEqual({ open: before.open + 1, claimed: before.claimed + 1, fulfilled: before.fulfilled + 1 });
+    const own = must(
+      await submitOwnWish(t.db, me, {
+        title: "一副老花镜",
+        story: "看报纸看不清。",
+        category: "goods",
+        value: 60,
+        alias: "陈奶奶",
+        age: 75,
+        circumstance: "elderly_alone",
+      }),
+    );
+    expect(await getWishProgress(t.db)).toEqual({
+      open: before.open + 1,
+      claimed: before.claimed + 1,
+      fulfilled: before.fulfilled + 1,
+    });
     expect((await listWall(t.db)).items.map((w) => w.id)).not.toContain(own.id);
     expect(z.id).toBeTruthy();
   });
@@ -146,7 +251,9 @@ describe("filters, order and progress", () => {
     expect(row.taken).toBe(false);
     const [note] = await t.db.select().from(notifications).where(eq(notifications.userId, v.id));
     expect(note).toMatchObject({ kind: "wish.lapsed", data: { wishId: w.id, title: "一台收音机" } });
-    expect((await listMyClaims(t.db, v)).past).toEqual([expect.objectContaining({ wishId: w.id, status: "lapsed", points: 0 })]);
+    expect((await listMyClaims(t.db, v)).past).toEqual([
+      expect.objectContaining({ wishId: w.id, status: "lapsed", points: 0 }),
+    ]);
     expect(await lapseClaims(t.db)).toBe(0);
   });
 });
@@ -154,22 +261,53 @@ describe("filters, order and progress", () => {
 describe("who sees a wish that is not on the wall", () => {
   it("waiting, sent back or rejected: its submitter and organisers; everyone else a 404", async () => {
     const me = await resident();
-    const { id } = must(await submitOwnWish(t.db, me, { title: "理个发", story: "腿不好，出不了门。", category: "service", value: 30, alias: "赵爷爷", age: 88, circumstance: "disability" }));
+    const { id } = must(
+      await submitOwnWish(t.db, me, {
+        title: "理个发",
+        story: "腿不好，出不了门。",
+        category: "service",
+        value: 30,
+        alias: "赵爷爷",
+        age: 88,
+        circumstance: "disability",
+      }),
+    );
     must(await vetWish(t.db, organiser, { id, decision: "changes", reason: "请写上方便的时间。" }));
     expect(await getWish(t.db, null, id)).toBeNull();
     expect(await getWish(t.db, await resident(), id)).toBeNull();
     expect(await getWish(t.db, await volunteer(), id)).toBeNull();
-    expect(await getWish(t.db, me, id)).toMatchObject({ status: "changes", reason: "请写上方便的时间。", viewer: { isSubmitter: true } });
+    expect(await getWish(t.db, me, id)).toMatchObject({
+      status: "changes",
+      reason: "请写上方便的时间。",
+      viewer: { isSubmitter: true },
+    });
     expect(await getWish(t.db, organiser, id)).toMatchObject({ status: "changes" });
     expect(await getWish(t.db, null, "not-a-uuid")).toBeNull();
-    expect(await listMyOwnWishes(t.db, me)).toEqual([expect.objectContaining({ id, status: "changes", reason: "请写上方便的时间。", editable: true })]);
+    expect(await listMyOwnWishes(t.db, me)).toEqual([
+      expect.objectContaining({ id, status: "changes", reason: "请写上方便的时间。", editable: true }),
+    ]);
   });
 });
 
 describe("a wish's photos", () => {
   it("a wish photo is public on the wall, else organisers, submitter and claimant; a fulfilment photo public once confirmed", async () => {
     const me = await resident();
-    const { id } = must(await submitOwnWish(t.db, me, { title: "一个书包", story: "孙子上学要用。", category: "goods", value: 80, alias: "孙奶奶", age: 70, circumstance: "low_income" }, await png()));
+    const { id } = must(
+      await submitOwnWish(
+        t.db,
+        me,
+        {
+          title: "一个书包",
+          story: "孙子上学要用。",
+          category: "goods",
+          value: 80,
+          alias: "孙奶奶",
+          age: 70,
+          circumstance: "low_income",
+        },
+        await png(),
+      ),
+    );
     const [{ photoId }] = await t.db.select({ photoId: wishes.photoId }).from(wishes).where(eq(wishes.id, id));
     const v = await volunteer();
     const stranger = await resident();
@@ -182,7 +320,10 @@ describe("a wish's photos", () => {
 
     const { claimId } = must(await claimWish(t.db, v, id));
     must(await fulfilClaim(t.db, v, { claimId, note: "书包送到了。" }, await png()));
-    const [{ photoId: fulfilment }] = (await t.db.select({ photoId: wishClaims.photoId }).from(wishClaims).where(eq(wishClaims.id, claimId))) as { photoId: string }[];
+    const [{ photoId: fulfilment }] = (await t.db
+      .select({ photoId: wishClaims.photoId })
+      .from(wishClaims)
+      .where(eq(wishClaims.id, claimId))) as { photoId: string }[];
     expect(await canSeeWishPhoto(t.db, fulfilment, null)).toBe(false);
     expect(await canSeeWishPhoto(t.db, fulfilment, stranger)).toBe(false);
     expect(await canSeeWishPhoto(t.db, fulfilment, v)).toBe(true);
@@ -192,12 +333,27 @@ describe("a wish's photos", () => {
     expect(await canSeeWishPhoto(t.db, fulfilment, null)).toBe(true);
 
     // A photo that is not a wish's (a nomination's, say) is not served as one, even to organisers.
-    const [loose] = await t.db.insert(starPhotos).values({ mime: "image/png", width: 1, height: 1, bytes: Buffer.from([1]) }).returning({ id: starPhotos.id });
+    const [loose] = await t.db
+      .insert(starPhotos)
+      .values({ mime: "image/png", width: 1, height: 1, bytes: Buffer.from([1]) })
+      .returning({ id: starPhotos.id });
     expect(await canSeeWishPhoto(t.db, loose.id, organiser)).toBe(false);
   });
 
   it("the claimant of a wish sees its photo while holding it, not after letting it go", async () => {
-    const w = await submitWishFor(t.db, organiser, { title: "收音机", story: "想听戏。", category: "goods", value: 50, alias: "钱奶奶", beneficiary: { realName: "钱某", age: 80, circumstance: "elderly_alone" } }, await png());
+    const w = await submitWishFor(
+      t.db,
+      organiser,
+      {
+        title: "收音机",
+        story: "想听戏。",
+        category: "goods",
+        value: 50,
+        alias: "钱奶奶",
+        beneficiary: { realName: "钱某", age: 80, circumstance: "elderly_alone" },
+      },
+      await png(),
+    );
     const id = must(w).id;
     const [{ photoId }] = await t.db.select({ photoId: wishes.photoId }).from(wishes).where(eq(wishes.id, id));
     // Taken off the wall by hand (as if vetting were undone), so only the rule for insiders applies.
@@ -213,22 +369,58 @@ describe("a wish's photos", () => {
 });
 
 describe("a resident corrects their own wish", () => {
-  const input = { title: "陪我去公园", story: "一个人走不远。", category: "companionship", value: 20, alias: "周奶奶", age: 83, circumstance: "elderly_alone" };
+  const input = {
+    title: "陪我去公园",
+    story: "一个人走不远。",
+    category: "companionship",
+    value: 20,
+    alias: "周奶奶",
+    age: 83,
+    circumstance: "elderly_alone",
+  };
 
   it("sent back for changes, edited, back to waiting with a new version; the old photo replaced", async () => {
     const me = await resident();
     const { id } = must(await submitOwnWish(t.db, me, input, await png()));
     must(await vetWish(t.db, organiser, { id, decision: "changes", reason: "请写上时间。" }));
     const form = (await getOwnWishForEdit(t.db, me, id))!;
-    expect(form).toMatchObject({ status: "changes", reason: "请写上时间。", age: 83, circumstance: "elderly_alone", title: input.title });
+    expect(form).toMatchObject({
+      status: "changes",
+      reason: "请写上时间。",
+      age: 83,
+      circumstance: "elderly_alone",
+      title: input.title,
+    });
     const oldPhoto = form.photoId!;
-    const r = must(await updateOwnWish(t.db, me, { ...input, id, version: form.version, story: "一个人走不远，周六上午想去公园。", age: 84, wantedBy: "2027-01-10" }, await png()));
+    const r = must(
+      await updateOwnWish(
+        t.db,
+        me,
+        {
+          ...input,
+          id,
+          version: form.version,
+          story: "一个人走不远，周六上午想去公园。",
+          age: 84,
+          wantedBy: "2027-01-10",
+        },
+        await png(),
+      ),
+    );
     expect(r.version).toBe(form.version + 1);
     const [w] = await t.db.select().from(wishes).where(eq(wishes.id, id));
-    expect(w).toMatchObject({ status: "pending", story: "一个人走不远，周六上午想去公园。", wantedBy: "2027-01-10", version: form.version + 1 });
+    expect(w).toMatchObject({
+      status: "pending",
+      story: "一个人走不远，周六上午想去公园。",
+      wantedBy: "2027-01-10",
+      version: form.version + 1,
+    });
     expect(w.photoId).not.toBe(oldPhoto);
     expect(await t.db.select().from(starPhotos).where(eq(starPhotos.id, oldPhoto))).toEqual([]);
-    const [b] = await t.db.select({ age: beneficiaries.age }).from(beneficiaries).where(eq(beneficiaries.id, w.beneficiaryId));
+    const [b] = await t.db
+      .select({ age: beneficiaries.age })
+      .from(beneficiaries)
+      .where(eq(beneficiaries.id, w.beneficiaryId));
     expect(b.age).toBe(84);
   });
 
@@ -241,20 +433,42 @@ describe("a resident corrects their own wish", () => {
     const [row] = await t.db.select().from(wishes).where(eq(wishes.id, id));
 
     expect(await updateOwnWish(t.db, null, { ...input, id, version })).toEqual({ ok: false, code: "unauthenticated" });
-    expect(await updateOwnWish(t.db, neighbour, { ...input, id, version, title: "别人改的" })).toEqual({ ok: false, code: "forbidden" });
-    expect(await updateOwnWish(t.db, me, { ...input, id, version: version + 5 })).toEqual({ ok: false, code: "stale_version" });
-    expect(await updateOwnWish(t.db, me, { ...input, id, version, title: "长".repeat(41), value: -1 })).toMatchObject({ code: "invalid", fieldErrors: { title: ["too_long"], value: ["number_invalid"] } });
-    expect(await updateOwnWish(t.db, me, { ...input, id, version, value: 9999 })).toMatchObject({ fieldErrors: { value: ["value_over_cap"] } });
+    expect(await updateOwnWish(t.db, neighbour, { ...input, id, version, title: "别人改的" })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version: version + 5 })).toEqual({
+      ok: false,
+      code: "stale_version",
+    });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version, title: "长".repeat(41), value: -1 })).toMatchObject({
+      code: "invalid",
+      fieldErrors: { title: ["too_long"], value: ["number_invalid"] },
+    });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version, value: 9999 })).toMatchObject({
+      fieldErrors: { value: ["value_over_cap"] },
+    });
     // Goods are worth something; help and company may be free (a blank box is 0, not "about ¥1").
-    expect(await updateOwnWish(t.db, me, { ...input, id, version, category: "goods", value: "" })).toMatchObject({ code: "invalid", fieldErrors: { value: ["goods_value_required"] } });
-    expect(await updateOwnWish(t.db, me, { ...input, id, version }, Buffer.from("not a picture"))).toMatchObject({ fieldErrors: { photo: ["photo_not_image"] } });
-    expect(await updateOwnWish(t.db, me, { ...input, id: "00000000-0000-4000-8000-000000000000", version })).toEqual({ ok: false, code: "not_found" });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version, category: "goods", value: "" })).toMatchObject({
+      code: "invalid",
+      fieldErrors: { value: ["goods_value_required"] },
+    });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version }, Buffer.from("not a picture"))).toMatchObject({
+      fieldErrors: { photo: ["photo_not_image"] },
+    });
+    expect(await updateOwnWish(t.db, me, { ...input, id: "00000000-0000-4000-8000-000000000000", version })).toEqual({
+      ok: false,
+      code: "not_found",
+    });
     expect(await t.db.select().from(wishes).where(eq(wishes.id, id))).toEqual([row]);
     expect(await snapshot(t.db)).toBe(before);
 
     must(await vetWish(t.db, organiser, { id, decision: "approve" }));
     const now = (await t.db.select({ v: wishes.version }).from(wishes).where(eq(wishes.id, id)))[0].v;
-    expect(await updateOwnWish(t.db, me, { ...input, id, version: now })).toEqual({ ok: false, code: "wish_not_editable" });
+    expect(await updateOwnWish(t.db, me, { ...input, id, version: now })).toEqual({
+      ok: false,
+      code: "wish_not_editable",
+    });
     expect(await getOwnWishForEdit(t.db, me, id)).toBeNull();
     expect((await listMyOwnWishes(t.db, me))[0]).toMatchObject({ id, status: "open", editable: false });
   });

@@ -16,7 +16,8 @@ import { isUuid } from "@/lib/ids";
 const releaseLapsedOnce = cache(async (db: DbOrTx) => {
   await lapseClaims(db, new Date());
 });
-const releaseLapsed = (db: DbOrTx, now?: Date) => (now ? lapseClaims(db, now).then(() => undefined) : releaseLapsedOnce(db));
+const releaseLapsed = (db: DbOrTx, now?: Date) =>
+  now ? lapseClaims(db, now).then(() => undefined) : releaseLapsedOnce(db);
 
 // Reads for the residents' and volunteers' side of micro-wishes: the wall, one wish, my claims and
 // my own wishes. A beneficiary's name, phone and address are never selected here: the one way to
@@ -27,7 +28,13 @@ export const isWishId = (s: unknown): s is string => isUuid(s);
 export const AGE_BANDS = ["child", "adult", "sixties", "seventies", "eighties"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 /** [from, below) in years: a child is under 14 (PIPL's line), then by decade from 60. */
-const BAND_RANGE: Record<AgeBand, [number, number]> = { child: [0, 14], adult: [14, 60], sixties: [60, 70], seventies: [70, 80], eighties: [80, 200] };
+const BAND_RANGE: Record<AgeBand, [number, number]> = {
+  child: [0, 14],
+  adult: [14, 60],
+  sixties: [60, 70],
+  seventies: [70, 80],
+  eighties: [80, 200],
+};
 
 export function ageBand(age: number): AgeBand {
   return AGE_BANDS.find((b) => age >= BAND_RANGE[b][0] && age < BAND_RANGE[b][1]) ?? "eighties";
@@ -45,7 +52,9 @@ export interface WallFilters {
 }
 
 /** Filters from a URL's query: anything unknown is simply no filter. */
-export function parseWallFilters(q: Record<string, string | string[] | undefined>): Required<Pick<WallFilters, "sort" | "page">> & WallFilters {
+export function parseWallFilters(
+  q: Record<string, string | string[] | undefined>,
+): Required<Pick<WallFilters, "sort" | "page">> & WallFilters {
   const one = (k: string) => (typeof q[k] === "string" ? (q[k] as string) : undefined);
   const category = WISH_CATEGORIES.find((c) => c === one("category"));
   const band = AGE_BANDS.find((b) => b === one("age"));
@@ -81,13 +90,39 @@ const wallColumns = {
   status: wishes.status,
 };
 
-type WallRow = { id: string; title: string; story: string; category: WishCategory; value: number; wantedBy: string | null; alias: string; age: number; photoId: string | null; status: WishStatus };
-const toWall = (r: WallRow): WallWish => ({ id: r.id, title: r.title, story: r.story, category: r.category, value: r.value, wantedBy: r.wantedBy, alias: r.alias, ageBand: ageBand(r.age), photoId: r.photoId, taken: r.status !== "open" });
+type WallRow = {
+  id: string;
+  title: string;
+  story: string;
+  category: WishCategory;
+  value: number;
+  wantedBy: string | null;
+  alias: string;
+  age: number;
+  photoId: string | null;
+  status: WishStatus;
+};
+const toWall = (r: WallRow): WallWish => ({
+  id: r.id,
+  title: r.title,
+  story: r.story,
+  category: r.category,
+  value: r.value,
+  wantedBy: r.wantedBy,
+  alias: r.alias,
+  ageBand: ageBand(r.age),
+  photoId: r.photoId,
+  taken: r.status !== "open",
+});
 
 export const WALL_PAGE_SIZE = 24;
 
 /** Open and claimed wishes, filtered and sorted; lapsed claims are released first. */
-export async function listWall(db: DbOrTx, filters: WallFilters = {}, now?: Date): Promise<{ items: WallWish[]; total: number; page: number; pageCount: number }> {
+export async function listWall(
+  db: DbOrTx,
+  filters: WallFilters = {},
+  now?: Date,
+): Promise<{ items: WallWish[]; total: number; page: number; pageCount: number }> {
   await releaseLapsed(db, now);
   const where: SQL[] = [inArray(wishes.status, ["open", "claimed"])];
   if (filters.category) where.push(eq(wishes.category, filters.category));
@@ -96,13 +131,22 @@ export async function listWall(db: DbOrTx, filters: WallFilters = {}, now?: Date
     where.push(gte(beneficiaries.age, from), lt(beneficiaries.age, below));
   }
   const cond = and(...where);
-  const [{ n }] = await db.select({ n: count() }).from(wishes).innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId)).where(cond);
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(wishes)
+    .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
+    .where(cond);
   const pageCount = Math.max(1, Math.ceil(n / WALL_PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pageCount);
   // Open ones first: they are the ones a volunteer can still take.
   const order =
     filters.sort === "soonest"
-      ? [sql`${wishes.status} = 'open' desc`, sql`${wishes.wantedBy} asc nulls last`, desc(wishes.createdAt), asc(wishes.id)]
+      ? [
+          sql`${wishes.status} = 'open' desc`,
+          sql`${wishes.wantedBy} asc nulls last`,
+          desc(wishes.createdAt),
+          asc(wishes.id),
+        ]
       : [sql`${wishes.status} = 'open' desc`, desc(wishes.createdAt), asc(wishes.id)];
   const rows = await db
     .select(wallColumns)
@@ -148,7 +192,15 @@ export interface GalleryWish {
 /** Wishes that came true, newest first, with the thank-you note and the fulfilment photo. */
 export async function listGallery(db: DbOrTx, limit = 12): Promise<GalleryWish[]> {
   const rows = await db
-    .select({ id: wishes.id, title: wishes.title, alias: wishes.alias, category: wishes.category, thanks: wishes.thanks, photoId: wishClaims.photoId, doneAt: wishes.updatedAt })
+    .select({
+      id: wishes.id,
+      title: wishes.title,
+      alias: wishes.alias,
+      category: wishes.category,
+      thanks: wishes.thanks,
+      photoId: wishClaims.photoId,
+      doneAt: wishes.updatedAt,
+    })
     .from(wishes)
     .leftJoin(wishClaims, and(eq(wishClaims.wishId, wishes.id), eq(wishClaims.status, "confirmed")))
     .where(eq(wishes.status, "done"))
@@ -178,7 +230,13 @@ export async function getWish(db: DbOrTx, actor: Actor | null, id: string, now?:
   if (!isWishId(id)) return null;
   await releaseLapsed(db, now);
   const [r] = await db
-    .select({ ...wallColumns, reason: wishes.reason, thanks: wishes.thanks, createdAt: wishes.createdAt, submittedBy: wishes.submittedBy })
+    .select({
+      ...wallColumns,
+      reason: wishes.reason,
+      thanks: wishes.thanks,
+      createdAt: wishes.createdAt,
+      submittedBy: wishes.submittedBy,
+    })
     .from(wishes)
     .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
     .where(eq(wishes.id, id));
@@ -190,7 +248,13 @@ export async function getWish(db: DbOrTx, actor: Actor | null, id: string, now?:
     ? await db
         .select({ id: wishClaims.id, status: wishClaims.status, lapsesAt: wishClaims.lapsesAt })
         .from(wishClaims)
-        .where(and(eq(wishClaims.wishId, id), eq(wishClaims.volunteerId, actor.id), inArray(wishClaims.status, ["active", "fulfilled"])))
+        .where(
+          and(
+            eq(wishClaims.wishId, id),
+            eq(wishClaims.volunteerId, actor.id),
+            inArray(wishClaims.status, ["active", "fulfilled"]),
+          ),
+        )
     : [];
   return {
     ...toWall(r),
@@ -198,14 +262,23 @@ export async function getWish(db: DbOrTx, actor: Actor | null, id: string, now?:
     reason: insider ? r.reason : null,
     thanks: r.thanks,
     createdAt: r.createdAt,
-    viewer: { claim: claim ? { id: claim.id, status: claim.status as "active" | "fulfilled", lapsesAt: claim.lapsesAt } : null, isSubmitter },
+    viewer: {
+      claim: claim ? { id: claim.id, status: claim.status as "active" | "fulfilled", lapsesAt: claim.lapsesAt } : null,
+      isSubmitter,
+    },
   };
 }
 
 /** What a volunteer may do now: the community's cap, and how many claims they hold. */
-export async function getClaimAllowance(db: DbOrTx, actor: Actor): Promise<{ cap: number; held: number; days: number }> {
+export async function getClaimAllowance(
+  db: DbOrTx,
+  actor: Actor,
+): Promise<{ cap: number; held: number; days: number }> {
   const settings = await getSettings(db);
-  const [{ n }] = await db.select({ n: count() }).from(wishClaims).where(and(eq(wishClaims.volunteerId, actor.id), eq(wishClaims.status, "active")));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(wishClaims)
+    .where(and(eq(wishClaims.volunteerId, actor.id), eq(wishClaims.status, "active")));
   return { cap: settings.claimCap, held: n, days: settings.claimDays };
 }
 
@@ -240,7 +313,11 @@ export interface MyPastClaim {
 }
 
 /** My claims: the live ones with the contact, and the ended ones (confirmed ones earned points). */
-export async function listMyClaims(db: Db, actor: Actor, now?: Date): Promise<{ live: MyLiveClaim[]; past: MyPastClaim[] }> {
+export async function listMyClaims(
+  db: Db,
+  actor: Actor,
+  now?: Date,
+): Promise<{ live: MyLiveClaim[]; past: MyPastClaim[] }> {
   await releaseLapsed(db, now);
   const rows = await db
     .select({
@@ -288,7 +365,15 @@ export async function listMyClaims(db: Db, actor: Actor, now?: Date): Promise<{ 
         contact: contact.ok ? contact.data : null,
       });
     } else {
-      past.push({ id: r.id, status: r.status, wishId: r.wishId, title: r.title, alias: r.alias, endedAt: r.endedAt, points: r.status === "confirmed" ? POINTS.wishFulfilled : 0 });
+      past.push({
+        id: r.id,
+        status: r.status,
+        wishId: r.wishId,
+        title: r.title,
+        alias: r.alias,
+        endedAt: r.endedAt,
+        points: r.status === "confirmed" ? POINTS.wishFulfilled : 0,
+      });
     }
   }
   return { live, past };
@@ -306,7 +391,13 @@ export interface MyOwnWish {
 /** The wishes I asked for myself, newest first, with the organisers' reason. */
 export async function listMyOwnWishes(db: DbOrTx, actor: Actor): Promise<MyOwnWish[]> {
   const rows = await db
-    .select({ id: wishes.id, title: wishes.title, status: wishes.status, reason: wishes.reason, createdAt: wishes.createdAt })
+    .select({
+      id: wishes.id,
+      title: wishes.title,
+      status: wishes.status,
+      reason: wishes.reason,
+      createdAt: wishes.createdAt,
+    })
     .from(wishes)
     .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
     .where(and(eq(wishes.submittedBy, actor.id), eq(beneficiaries.userId, actor.id)))
@@ -369,7 +460,13 @@ export async function canSeeWishPhoto(db: DbOrTx, photoId: string, actor: Actor 
     .from(wishes)
     .where(eq(wishes.photoId, photoId));
   const asClaim = await db
-    .select({ id: wishClaims.id, status: wishClaims.status, volunteerId: wishClaims.volunteerId, wishId: wishClaims.wishId, submittedBy: wishes.submittedBy })
+    .select({
+      id: wishClaims.id,
+      status: wishClaims.status,
+      volunteerId: wishClaims.volunteerId,
+      wishId: wishClaims.wishId,
+      submittedBy: wishes.submittedBy,
+    })
     .from(wishClaims)
     .innerJoin(wishes, eq(wishes.id, wishClaims.wishId))
     .where(eq(wishClaims.photoId, photoId));
@@ -378,12 +475,25 @@ export async function canSeeWishPhoto(db: DbOrTx, photoId: string, actor: Actor 
   if (asClaim.some((c) => c.status === "confirmed")) return true;
   if (!actor) return false;
   if (isOrganiser(actor)) return true;
-  if (asWish.some((w) => w.submittedBy === actor.id) || asClaim.some((c) => c.volunteerId === actor.id || c.submittedBy === actor.id)) return true;
+  if (
+    asWish.some((w) => w.submittedBy === actor.id) ||
+    asClaim.some((c) => c.volunteerId === actor.id || c.submittedBy === actor.id)
+  )
+    return true;
   if (asWish.length) {
     const [held] = await db
       .select({ id: wishClaims.id })
       .from(wishClaims)
-      .where(and(inArray(wishClaims.wishId, asWish.map((w) => w.id)), eq(wishClaims.volunteerId, actor.id), inArray(wishClaims.status, ["active", "fulfilled"])));
+      .where(
+        and(
+          inArray(
+            wishClaims.wishId,
+            asWish.map((w) => w.id),
+          ),
+          eq(wishClaims.volunteerId, actor.id),
+          inArray(wishClaims.status, ["active", "fulfilled"]),
+        ),
+      );
     if (held) return true;
   }
   return false;
@@ -392,6 +502,9 @@ export async function canSeeWishPhoto(db: DbOrTx, photoId: string, actor: Actor 
 /** A photo's bytes; who may see it is `canSeeWishPhoto`'s question. */
 export async function getWishPhoto(db: DbOrTx, id: string): Promise<{ mime: string; bytes: Buffer } | null> {
   if (!isWishId(id)) return null;
-  const [p] = await db.select({ mime: starPhotos.mime, bytes: starPhotos.bytes }).from(starPhotos).where(eq(starPhotos.id, id));
+  const [p] = await db
+    .select({ mime: starPhotos.mime, bytes: starPhotos.bytes })
+    .from(starPhotos)
+    .where(eq(starPhotos.id, id));
   return p ? { mime: p.mime, bytes: Buffer.from(p.bytes) } : null;
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ownWishSchema } from "./schemas";
 
-const wish = { title: "一把伞", story: "伞坏了。", category: "goods", value: 30, age: 70, circumstance: "elderly_alone" };
+const wish = {
+  title: "一把伞",
+  story: "伞坏了。",
+  category: "goods",
+  value: 30,
+  age: 70,
+  circumstance: "elderly_alone",
+};
 
 describe("a wish's alias", () => {
   it("is a name for the wall, never an age: the wall shows the age band", () => {

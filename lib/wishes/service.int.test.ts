@@ -10,7 +10,18 @@ import { backstage, openFestival } from "@/tests/support/registration-fixtures";
 import { register } from "@/lib/registrations/service";
 import { assignShift, createShift } from "@/lib/registrations/review-service";
 import { shiftAssignments } from "@/db/schema";
-import { beneficiaryContact, claimWish, confirmFulfilment, fulfilClaim, lapseClaims, releaseClaim, submitOwnWish, updateSettings, vetWish, withdrawClaim } from "./service";
+import {
+  beneficiaryContact,
+  claimWish,
+  confirmFulfilment,
+  fulfilClaim,
+  lapseClaims,
+  releaseClaim,
+  submitOwnWish,
+  updateSettings,
+  vetWish,
+  withdrawClaim,
+} from "./service";
 
 let t: TestDb;
 let organiser: Actor;
@@ -21,7 +32,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const volunteer = async () => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
-const wishStatus = async (id: string) => (await t.db.select({ s: wishes.status }).from(wishes).where(eq(wishes.id, id)))[0].s;
+const wishStatus = async (id: string) =>
+  (await t.db.select({ s: wishes.status }).from(wishes).where(eq(wishes.id, id)))[0].s;
 const DAY = 86_400_000;
 
 describe("a wish from the wall to the volunteer's points", () => {
@@ -51,7 +63,11 @@ describe("a wish from the wall to the volunteer's points", () => {
     await updateSettings(t.db, organiser, { wishValueCap: 200, claimCap: 2, claimDays: 7 });
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
     const v = await volunteer();
-    const [a, b, c] = [await postWish(t.db, organiser), await postWish(t.db, organiser), await postWish(t.db, organiser)];
+    const [a, b, c] = [
+      await postWish(t.db, organiser),
+      await postWish(t.db, organiser),
+      await postWish(t.db, organiser),
+    ];
     expect(await claimWish(t.db, resident, a.id)).toEqual({ ok: false, code: "forbidden" });
     const first = must(await claimWish(t.db, v, a.id));
     must(await claimWish(t.db, v, b.id));
@@ -82,22 +98,38 @@ describe("a claim lapses by itself", () => {
     // The fulfilled one waits for its confirmation, untouched.
     expect(await t.db.select().from(wishes).where(eq(wishes.id, kept.id))).toEqual(before);
     // Another volunteer can now claim it.
-    expect((await claimWish(t.db, await volunteer(), w.id, { now: new Date(start.getTime() + 8 * DAY) })).ok).toBe(true);
+    expect((await claimWish(t.db, await volunteer(), w.id, { now: new Date(start.getTime() + 8 * DAY) })).ok).toBe(
+      true,
+    );
   });
 });
 
 describe("residents' own wishes and vetting", () => {
   it("waits for vetting; sent back, then posted; values over the community's cap refused", async () => {
     const me = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    const input = { title: "陪我去医院复查", story: "腿脚不便，想有人陪我去医院。", category: "companionship", value: 50, alias: "李爷爷", age: 81, circumstance: "elderly_alone" };
+    const input = {
+      title: "陪我去医院复查",
+      story: "腿脚不便，想有人陪我去医院。",
+      category: "companionship",
+      value: 50,
+      alias: "李爷爷",
+      age: 81,
+      circumstance: "elderly_alone",
+    };
     const before = await snapshot(t.db);
-    expect(await submitOwnWish(t.db, me, { ...input, value: 500 })).toMatchObject({ fieldErrors: { value: ["value_over_cap"] } });
-    expect(await submitOwnWish(t.db, me, { ...input, title: "长".repeat(41), category: "money" })).toMatchObject({ fieldErrors: { title: ["too_long"], category: ["invalid"] } });
+    expect(await submitOwnWish(t.db, me, { ...input, value: 500 })).toMatchObject({
+      fieldErrors: { value: ["value_over_cap"] },
+    });
+    expect(await submitOwnWish(t.db, me, { ...input, title: "长".repeat(41), category: "money" })).toMatchObject({
+      fieldErrors: { title: ["too_long"], category: ["invalid"] },
+    });
     expect(await snapshot(t.db)).toBe(before);
     const { id } = must(await submitOwnWish(t.db, me, input));
     expect(await wishStatus(id)).toBe("pending");
     expect(await claimWish(t.db, await volunteer(), id)).toEqual({ ok: false, code: "wish_taken" });
-    expect(await vetWish(t.db, organiser, { id, decision: "changes" })).toMatchObject({ fieldErrors: { reason: ["reason_required"] } });
+    expect(await vetWish(t.db, organiser, { id, decision: "changes" })).toMatchObject({
+      fieldErrors: { reason: ["reason_required"] },
+    });
     must(await vetWish(t.db, organiser, { id, decision: "changes", reason: "请写明哪家医院。" }));
     expect(await wishStatus(id)).toBe("changes");
     must(await vetWish(t.db, organiser, { id, decision: "approve" }));
@@ -111,14 +143,28 @@ describe("points", () => {
     const v = await volunteer();
     const reward = must(await createReward(t.db, organiser, { name: "环保袋", cost: 15 }));
     must(await awardPoints(t.db, organiser, { userId: v.id, points: 12, reason: "帮忙布置会场" }));
-    expect(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.id })).toEqual({ ok: false, code: "insufficient_points" });
+    expect(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.id })).toEqual({
+      ok: false,
+      code: "insufficient_points",
+    });
     must(await awardPoints(t.db, organiser, { userId: v.id, points: 5, reason: "清扫" }));
     expect(must(await redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.id })).balance).toBe(2);
     expect(await balanceOf(t.db, v.id)).toBe(2);
     const entries = await t.db.select().from(pointEntries).where(eq(pointEntries.userId, v.id));
-    expect(entries.map((e) => [e.kind, e.points]).sort()).toEqual([["manual", 12], ["manual", 5], ["redemption", -15]].sort());
-    expect(await awardPoints(t.db, v, { userId: v.id, points: 100, reason: "自己给自己" })).toEqual({ ok: false, code: "forbidden" });
-    expect(await awardPoints(t.db, organiser, { userId: v.id, points: 0, reason: "" })).toMatchObject({ code: "invalid" });
+    expect(entries.map((e) => [e.kind, e.points]).sort()).toEqual(
+      [
+        ["manual", 12],
+        ["manual", 5],
+        ["redemption", -15],
+      ].sort(),
+    );
+    expect(await awardPoints(t.db, v, { userId: v.id, points: 100, reason: "自己给自己" })).toEqual({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await awardPoints(t.db, organiser, { userId: v.id, points: 0, reason: "" })).toMatchObject({
+      code: "invalid",
+    });
     const logged = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, v.id));
     expect(logged.map((l) => l.action).sort()).toEqual(["points.award", "points.award", "points.redeem"]);
   });
@@ -129,7 +175,16 @@ describe("a backstage shift served", () => {
     const f = await openFestival(t.db, organiser);
     const helper = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
     const reg = must(await register(t.db, helper, backstage(f.slug)));
-    const shift = must(await createShift(t.db, organiser, { festivalSlug: f.slug, title: "音响", skill: "sound", startsAt: "2027-01-16T01:00:00Z", endsAt: "2027-01-16T04:00:00Z", places: 2 }));
+    const shift = must(
+      await createShift(t.db, organiser, {
+        festivalSlug: f.slug,
+        title: "音响",
+        skill: "sound",
+        startsAt: "2027-01-16T01:00:00Z",
+        endsAt: "2027-01-16T04:00:00Z",
+        places: 2,
+      }),
+    );
     must(await assignShift(t.db, organiser, { shiftId: shift.id, ids: [reg.id] }));
     const [a] = await t.db.select().from(shiftAssignments).where(eq(shiftAssignments.registrationId, reg.id));
     must(await markShiftServed(t.db, organiser, a.id));
@@ -152,12 +207,25 @@ describe("the edges a review found", () => {
 
   it("nobody claims their own wish, and an organiser does not confirm their own claim", async () => {
     const asker = await actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
-    const own = must(await submitOwnWish(t.db, asker, { title: "一把伞", story: "伞坏了。", category: "goods", value: 30, alias: "刘阿姨", age: 70, circumstance: "elderly_alone" }));
+    const own = must(
+      await submitOwnWish(t.db, asker, {
+        title: "一把伞",
+        story: "伞坏了。",
+        category: "goods",
+        value: 30,
+        alias: "刘阿姨",
+        age: 70,
+        circumstance: "elderly_alone",
+      }),
+    );
     must(await vetWish(t.db, organiser, { id: own.id, decision: "approve" }));
     expect(await claimWish(t.db, asker, own.id)).toEqual({ ok: false, code: "forbidden" });
     expect(await wishStatus(own.id)).toBe("open");
 
-    const staffVolunteer = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser", "volunteer"], verified: true })).id);
+    const staffVolunteer = await actorOf(
+      t.db,
+      (await makeUser(t.db, { roles: ["organiser", "volunteer"], verified: true })).id,
+    );
     const w = await postWish(t.db, organiser);
     const { claimId } = must(await claimWish(t.db, staffVolunteer, w.id));
     must(await fulfilClaim(t.db, staffVolunteer, { claimId, note: "送到了" }));
@@ -168,12 +236,25 @@ describe("the edges a review found", () => {
 
   it("a blank age is missing, not 0; a claim past its time cannot be fulfilled; a fulfilment the beneficiary denies is released", async () => {
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    expect(await submitOwnWish(t.db, resident, { title: "一把伞", story: "伞坏了。", category: "goods", value: 30, alias: "刘阿姨", age: "", circumstance: "elderly_alone" })).toMatchObject({ ok: false, fieldErrors: { age: ["number_invalid"] } });
+    expect(
+      await submitOwnWish(t.db, resident, {
+        title: "一把伞",
+        story: "伞坏了。",
+        category: "goods",
+        value: 30,
+        alias: "刘阿姨",
+        age: "",
+        circumstance: "elderly_alone",
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { age: ["number_invalid"] } });
 
     const v = await volunteer();
     const late = await postWish(t.db, organiser);
     const old = must(await claimWish(t.db, v, late.id, { now: new Date(Date.now() - 8 * DAY) }));
-    expect(await fulfilClaim(t.db, v, { claimId: old.claimId, note: "晚了" })).toEqual({ ok: false, code: "not_found" });
+    expect(await fulfilClaim(t.db, v, { claimId: old.claimId, note: "晚了" })).toEqual({
+      ok: false,
+      code: "not_found",
+    });
 
     const w = await postWish(t.db, organiser);
     const { claimId } = must(await claimWish(t.db, v, w.id));
@@ -185,9 +266,22 @@ describe("the edges a review found", () => {
 
   it("approving checks the value cap as it is now", async () => {
     const resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
-    const pricey = must(await submitOwnWish(t.db, resident, { title: "一台电扇", story: "夏天太热。", category: "goods", value: 150, alias: "周伯", age: 80, circumstance: "elderly_alone" }));
+    const pricey = must(
+      await submitOwnWish(t.db, resident, {
+        title: "一台电扇",
+        story: "夏天太热。",
+        category: "goods",
+        value: 150,
+        alias: "周伯",
+        age: 80,
+        circumstance: "elderly_alone",
+      }),
+    );
     must(await updateSettings(t.db, organiser, { wishValueCap: 100, claimCap: 3, claimDays: 7 }));
-    expect(await vetWish(t.db, organiser, { id: pricey.id, decision: "approve" })).toMatchObject({ ok: false, fieldErrors: { value: ["value_over_cap"] } });
+    expect(await vetWish(t.db, organiser, { id: pricey.id, decision: "approve" })).toMatchObject({
+      ok: false,
+      fieldErrors: { value: ["value_over_cap"] },
+    });
     expect(await wishStatus(pricey.id)).toBe("pending");
     must(await updateSettings(t.db, organiser, { wishValueCap: 200, claimCap: 3, claimDays: 7 }));
   });

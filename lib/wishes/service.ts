@@ -1,12 +1,32 @@
 import { and, count, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { beneficiaries, communitySettings, households, notifications, pointEntries, POINTS, starPhotos, users, wishClaims, wishes } from "@/db/schema";
+import {
+  beneficiaries,
+  communitySettings,
+  households,
+  notifications,
+  pointEntries,
+  POINTS,
+  starPhotos,
+  users,
+  wishClaims,
+  wishes,
+} from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { hasRole, isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { preparePhoto } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
-import { confirmSchema, fulfilSchema, ownWishSchema, releaseSchema, updateOwnWishSchema, settingsSchema, vetWishSchema, wishForBeneficiarySchema } from "./schemas";
+import {
+  confirmSchema,
+  fulfilSchema,
+  ownWishSchema,
+  releaseSchema,
+  updateOwnWishSchema,
+  settingsSchema,
+  vetWishSchema,
+  wishForBeneficiarySchema,
+} from "./schemas";
 import { isUuid } from "@/lib/ids";
 
 // Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
@@ -25,15 +45,26 @@ export async function updateSettings(db: Db, actor: Actor | null, input: unknown
   const parsed = parseInput(settingsSchema, input);
   if (!parsed.ok) return parsed;
   return db.transaction(async (tx) => {
-    await tx.insert(communitySettings).values({ id: 1, ...parsed.data, updatedAt: new Date() }).onConflictDoUpdate({ target: communitySettings.id, set: { ...parsed.data, updatedAt: new Date() } });
-    await writeAudit(tx, { actorId: actor!.id, action: "wishes.settings", targetType: "settings", details: parsed.data });
+    await tx
+      .insert(communitySettings)
+      .values({ id: 1, ...parsed.data, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: communitySettings.id, set: { ...parsed.data, updatedAt: new Date() } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "wishes.settings",
+      targetType: "settings",
+      details: parsed.data,
+    });
     return ok(undefined);
   });
 }
 
 async function storePhoto(tx: Tx, prepared: Awaited<ReturnType<typeof preparePhoto>> | null): Promise<string | null> {
   if (!prepared?.ok) return null;
-  const [p] = await tx.insert(starPhotos).values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes }).returning({ id: starPhotos.id });
+  const [p] = await tx
+    .insert(starPhotos)
+    .values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes })
+    .returning({ id: starPhotos.id });
   return p.id;
 }
 
@@ -45,7 +76,12 @@ async function checkValue(db: DbOrTx, w: { category: string; value: number }) {
 }
 
 /** An organiser (or social worker) writes a wish down for a beneficiary: it goes on the wall at once. */
-export async function submitWishFor(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string }>> {
+export async function submitWishFor(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  photo: Buffer | null = null,
+): Promise<Result<{ id: string }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.create");
   const parsed = parseInput(wishForBeneficiarySchema, input);
   if (!parsed.ok) return parsed;
@@ -55,18 +91,38 @@ export async function submitWishFor(db: Db, actor: Actor | null, input: unknown,
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   return db.transaction(async (tx) => {
-    const [ben] = await tx.insert(beneficiaries).values({ ...b, createdBy: actor!.id }).returning({ id: beneficiaries.id });
+    const [ben] = await tx
+      .insert(beneficiaries)
+      .values({ ...b, createdBy: actor!.id })
+      .returning({ id: beneficiaries.id });
     const [row] = await tx
       .insert(wishes)
-      .values({ ...w, beneficiaryId: ben.id, photoId: await storePhoto(tx, prepared), status: "open", submittedBy: actor!.id })
+      .values({
+        ...w,
+        beneficiaryId: ben.id,
+        photoId: await storePhoto(tx, prepared),
+        status: "open",
+        submittedBy: actor!.id,
+      })
       .returning({ id: wishes.id });
-    await writeAudit(tx, { actorId: actor!.id, action: "wishes.create", targetType: "wish", targetId: row.id, details: { title: w.title, alias: w.alias } });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "wishes.create",
+      targetType: "wish",
+      targetId: row.id,
+      details: { title: w.title, alias: w.alias },
+    });
     return ok({ id: row.id });
   });
 }
 
 /** A resident asks for themselves; the wish waits for an organiser. */
-export async function submitOwnWish(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string }>> {
+export async function submitOwnWish(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  photo: Buffer | null = null,
+): Promise<Result<{ id: string }>> {
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(ownWishSchema, input);
   if (!parsed.ok) return parsed;
@@ -79,9 +135,26 @@ export async function submitOwnWish(db: Db, actor: Actor | null, input: unknown,
   return db.transaction(async (tx) => {
     const [ben] = await tx
       .insert(beneficiaries)
-      .values({ realName: actor.name, phone: me?.phone ?? null, householdId: actor.householdId, age, circumstance, userId: actor.id, createdBy: actor.id })
+      .values({
+        realName: actor.name,
+        phone: me?.phone ?? null,
+        householdId: actor.householdId,
+        age,
+        circumstance,
+        userId: actor.id,
+        createdBy: actor.id,
+      })
       .returning({ id: beneficiaries.id });
-    const [row] = await tx.insert(wishes).values({ ...w, beneficiaryId: ben.id, photoId: await storePhoto(tx, prepared), status: "pending", submittedBy: actor.id }).returning({ id: wishes.id });
+    const [row] = await tx
+      .insert(wishes)
+      .values({
+        ...w,
+        beneficiaryId: ben.id,
+        photoId: await storePhoto(tx, prepared),
+        status: "pending",
+        submittedBy: actor.id,
+      })
+      .returning({ id: wishes.id });
     return ok({ id: row.id });
   });
 }
@@ -105,8 +178,19 @@ export async function vetWish(db: Db, actor: Actor | null, input: unknown): Prom
       .where(and(eq(wishes.id, id), inArray(wishes.status, ["pending", "changes"])))
       .returning();
     if (!w) return fail("not_found");
-    if (w.submittedBy) await tx.insert(notifications).values({ userId: w.submittedBy, kind: `wish.${to[decision]}`, data: { wishId: id, title: w.title, reason: reason || undefined } });
-    await writeAudit(tx, { actorId: actor!.id, action: `wishes.${decision}`, targetType: "wish", targetId: id, details: reason ? { reason } : {} });
+    if (w.submittedBy)
+      await tx.insert(notifications).values({
+        userId: w.submittedBy,
+        kind: `wish.${to[decision]}`,
+        data: { wishId: id, title: w.title, reason: reason || undefined },
+      });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: `wishes.${decision}`,
+      targetType: "wish",
+      targetId: id,
+      details: reason ? { reason } : {},
+    });
     return ok(undefined);
   });
 }
@@ -118,7 +202,11 @@ export async function vetWish(db: Db, actor: Actor | null, input: unknown): Prom
  */
 export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<number> {
   // Mostly nothing is due: a read answers that without opening a transaction.
-  const [due] = await outer.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now))).limit(1);
+  const [due] = await outer
+    .select({ id: wishClaims.id })
+    .from(wishClaims)
+    .where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now)))
+    .limit(1);
   if (!due) return 0;
   // All or nothing: a claim lapsed without its wish reopened would leave the wish held by nobody.
   return outer.transaction(async (db) => {
@@ -135,7 +223,13 @@ export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<numb
       .where(and(inArray(wishes.id, ids), eq(wishes.status, "claimed")));
     // The title goes into the notification: "your claim on … lapsed" needs no join later.
     const titles = await db.select({ id: wishes.id, title: wishes.title }).from(wishes).where(inArray(wishes.id, ids));
-    await db.insert(notifications).values(lapsed.map((l) => ({ userId: l.volunteerId, kind: "wish.lapsed", data: { wishId: l.wishId, title: titles.find((w) => w.id === l.wishId)?.title } })));
+    await db.insert(notifications).values(
+      lapsed.map((l) => ({
+        userId: l.volunteerId,
+        kind: "wish.lapsed",
+        data: { wishId: l.wishId, title: titles.find((w) => w.id === l.wishId)?.title },
+      })),
+    );
     return lapsed.length;
   });
 }
@@ -145,7 +239,12 @@ export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<numb
  * claimed once), at most the community's number of open claims per volunteer (counted under a
  * lock on the volunteer).
  */
-export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ctx: { now?: Date } = {}): Promise<Result<{ claimId: string; lapsesAt: Date }>> {
+export async function claimWish(
+  db: Db,
+  actor: Actor | null,
+  wishId: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ claimId: string; lapsesAt: Date }>> {
   if (!actor) return fail("unauthenticated");
   if (!hasRole(actor, "volunteer")) return refuse(db, actor.id, "wishes.claim", { wishId });
   if (!isUuid(wishId)) return fail("invalid");
@@ -161,7 +260,10 @@ export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ct
       .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
       .where(and(eq(wishes.id, wishId), or(eq(wishes.submittedBy, actor.id), eq(beneficiaries.userId, actor.id))));
     if (mine) return refuse(tx, actor.id, "wishes.claim_own", { wishId });
-    const [{ n }] = await tx.select({ n: count() }).from(wishClaims).where(and(eq(wishClaims.volunteerId, actor.id), eq(wishClaims.status, "active")));
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(wishClaims)
+      .where(and(eq(wishClaims.volunteerId, actor.id), eq(wishClaims.status, "active")));
     if (n >= settings.claimCap) return fail("claim_cap");
     const [taken] = await tx
       .update(wishes)
@@ -173,7 +275,10 @@ export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ct
       return fail(exists ? "wish_taken" : "not_found");
     }
     const lapsesAt = new Date(now.getTime() + settings.claimDays * DAY);
-    const [claim] = await tx.insert(wishClaims).values({ wishId, volunteerId: actor.id, claimedAt: now, lapsesAt }).returning({ id: wishClaims.id });
+    const [claim] = await tx
+      .insert(wishClaims)
+      .values({ wishId, volunteerId: actor.id, claimedAt: now, lapsesAt })
+      .returning({ id: wishClaims.id });
     return ok({ claimId: claim.id, lapsesAt });
   });
 }
@@ -181,7 +286,8 @@ export async function claimWish(db: Db, actor: Actor | null, wishId: unknown, ct
 async function myLiveClaim(tx: Tx, actor: Actor, claimId: string, status: "active" | "fulfilled") {
   const [c] = await tx.select().from(wishClaims).where(eq(wishClaims.id, claimId)).for("update");
   if (!c) return { error: fail("not_found") } as const;
-  if (c.volunteerId !== actor.id) return { error: await refuse(tx, actor.id, "wishes.claim_other", { claimId }) } as const;
+  if (c.volunteerId !== actor.id)
+    return { error: await refuse(tx, actor.id, "wishes.claim_other", { claimId }) } as const;
   if (c.status !== status) return { error: fail("not_found") } as const;
   // Past its time the claim is as good as lapsed, even before the sweep has run.
   if (status === "active" && c.lapsesAt <= new Date()) return { error: fail("not_found") } as const;
@@ -196,7 +302,10 @@ export async function withdrawClaim(db: Db, actor: Actor | null, claimId: unknow
     const found = await myLiveClaim(tx, actor, claimId, "active");
     if ("error" in found) return found.error!;
     await tx.update(wishClaims).set({ status: "withdrawn", endedAt: new Date() }).where(eq(wishClaims.id, claimId));
-    await tx.update(wishes).set({ status: "open", updatedAt: new Date() }).where(and(eq(wishes.id, found.claim.wishId), eq(wishes.status, "claimed")));
+    await tx
+      .update(wishes)
+      .set({ status: "open", updatedAt: new Date() })
+      .where(and(eq(wishes.id, found.claim.wishId), eq(wishes.status, "claimed")));
     return ok(undefined);
   });
 }
@@ -224,14 +333,29 @@ export async function releaseClaim(db: Db, actor: Actor | null, input: unknown):
       .set({ status: "open", updatedAt: now, version: sql`${wishes.version} + 1` })
       .where(and(eq(wishes.id, c.wishId), inArray(wishes.status, ["claimed", "fulfilled"])))
       .returning({ title: wishes.title });
-    await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.released", data: { wishId: c.wishId, title: w?.title, reason: reason || undefined } });
-    await writeAudit(tx, { actorId: actor!.id, action: "wishes.release", targetType: "wish", targetId: c.wishId, details: { claimId, volunteerId: c.volunteerId, ...(reason ? { reason } : {}) } });
+    await tx.insert(notifications).values({
+      userId: c.volunteerId,
+      kind: "wish.released",
+      data: { wishId: c.wishId, title: w?.title, reason: reason || undefined },
+    });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "wishes.release",
+      targetType: "wish",
+      targetId: c.wishId,
+      details: { claimId, volunteerId: c.volunteerId, ...(reason ? { reason } : {}) },
+    });
     return ok(undefined);
   });
 }
 
 /** The volunteer says the wish came true, with a note and a photo if they have one. */
-export async function fulfilClaim(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<undefined>> {
+export async function fulfilClaim(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  photo: Buffer | null = null,
+): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(fulfilSchema, input);
   if (!parsed.ok) return parsed;
@@ -241,7 +365,10 @@ export async function fulfilClaim(db: Db, actor: Actor | null, input: unknown, p
     const found = await myLiveClaim(tx, actor, parsed.data.claimId, "active");
     if ("error" in found) return found.error!;
     const now = new Date();
-    await tx.update(wishClaims).set({ status: "fulfilled", note: parsed.data.note, photoId: await storePhoto(tx, prepared), fulfilledAt: now }).where(eq(wishClaims.id, found.claim.id));
+    await tx
+      .update(wishClaims)
+      .set({ status: "fulfilled", note: parsed.data.note, photoId: await storePhoto(tx, prepared), fulfilledAt: now })
+      .where(eq(wishClaims.id, found.claim.id));
     await tx.update(wishes).set({ status: "fulfilled", updatedAt: now }).where(eq(wishes.id, found.claim.wishId));
     return ok(undefined);
   });
@@ -251,12 +378,20 @@ export async function fulfilClaim(db: Db, actor: Actor | null, input: unknown, p
  * An organiser confirms the wish came true (on the beneficiary's word): the wish is done and
  * the volunteer's points are written in the same transaction, once.
  */
-export async function confirmFulfilment(db: Db, actor: Actor | null, input: unknown, ctx: { now?: Date } = {}): Promise<Result<{ points: number }>> {
+export async function confirmFulfilment(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<{ points: number }>> {
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "wishes.confirm");
   const parsed = parseInput(confirmSchema, input);
   if (!parsed.ok) return parsed;
   const now = ctx.now ?? new Date();
-  const [own] = await db.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.volunteerId, actor!.id)));
+  const [own] = await db
+    .select({ id: wishClaims.id })
+    .from(wishClaims)
+    .where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.volunteerId, actor!.id)));
   // Another organiser confirms an organiser's own claim: nobody writes their own points.
   if (own) return refuse(db, actor!.id, "wishes.confirm_own", { claimId: parsed.data.claimId });
   return db.transaction(async (tx) => {
@@ -266,10 +401,31 @@ export async function confirmFulfilment(db: Db, actor: Actor | null, input: unkn
       .where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.status, "fulfilled")))
       .returning();
     if (!c) return fail("not_found");
-    const [w] = await tx.update(wishes).set({ status: "done", thanks: parsed.data.thanks || null, updatedAt: now }).where(eq(wishes.id, c.wishId)).returning({ title: wishes.title });
-    await tx.insert(pointEntries).values({ userId: c.volunteerId, kind: "wish_fulfilled", points: POINTS.wishFulfilled, refId: c.id, year: now.getUTCFullYear(), createdBy: actor!.id });
-    await tx.insert(notifications).values({ userId: c.volunteerId, kind: "wish.confirmed", data: { wishId: c.wishId, title: w?.title, points: POINTS.wishFulfilled } });
-    await writeAudit(tx, { actorId: actor!.id, action: "wishes.confirm", targetType: "wish", targetId: c.wishId, details: { claimId: c.id, volunteerId: c.volunteerId, points: POINTS.wishFulfilled } });
+    const [w] = await tx
+      .update(wishes)
+      .set({ status: "done", thanks: parsed.data.thanks || null, updatedAt: now })
+      .where(eq(wishes.id, c.wishId))
+      .returning({ title: wishes.title });
+    await tx.insert(pointEntries).values({
+      userId: c.volunteerId,
+      kind: "wish_fulfilled",
+      points: POINTS.wishFulfilled,
+      refId: c.id,
+      year: now.getUTCFullYear(),
+      createdBy: actor!.id,
+    });
+    await tx.insert(notifications).values({
+      userId: c.volunteerId,
+      kind: "wish.confirmed",
+      data: { wishId: c.wishId, title: w?.title, points: POINTS.wishFulfilled },
+    });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "wishes.confirm",
+      targetType: "wish",
+      targetId: c.wishId,
+      details: { claimId: c.id, volunteerId: c.volunteerId, points: POINTS.wishFulfilled },
+    });
     return ok({ points: POINTS.wishFulfilled });
   });
 }
@@ -287,19 +443,46 @@ export interface BeneficiaryContact {
   household: { building: string; unit: string; room: string } | null;
 }
 
-export async function beneficiaryContact(db: DbOrTx, actor: Actor | null, wishId: unknown): Promise<Result<BeneficiaryContact>> {
+export async function beneficiaryContact(
+  db: DbOrTx,
+  actor: Actor | null,
+  wishId: unknown,
+): Promise<Result<BeneficiaryContact>> {
   if (!actor) return fail("unauthenticated");
   if (!isUuid(wishId)) return fail("invalid");
   const [found] = await db
-    .select({ realName: beneficiaries.realName, phone: beneficiaries.phone, address: beneficiaries.address, householdId: beneficiaries.householdId, building: households.building, unit: households.unit, room: households.room })
+    .select({
+      realName: beneficiaries.realName,
+      phone: beneficiaries.phone,
+      address: beneficiaries.address,
+      householdId: beneficiaries.householdId,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+    })
     .from(wishes)
     .innerJoin(beneficiaries, eq(beneficiaries.id, wishes.beneficiaryId))
     .leftJoin(households, eq(households.id, beneficiaries.householdId))
     .where(eq(wishes.id, wishId));
-  const row = found && { realName: found.realName, phone: found.phone, address: found.address, householdId: found.householdId, household: found.building ? { building: found.building, unit: found.unit ?? "", room: found.room ?? "" } : null };
+  const row = found && {
+    realName: found.realName,
+    phone: found.phone,
+    address: found.address,
+    householdId: found.householdId,
+    household: found.building ? { building: found.building, unit: found.unit ?? "", room: found.room ?? "" } : null,
+  };
   if (!row) return fail("not_found");
   if (!isOrganiser(actor)) {
-    const [claim] = await db.select({ id: wishClaims.id }).from(wishClaims).where(and(eq(wishClaims.wishId, wishId), eq(wishClaims.volunteerId, actor.id), inArray(wishClaims.status, ["active", "fulfilled"])));
+    const [claim] = await db
+      .select({ id: wishClaims.id })
+      .from(wishClaims)
+      .where(
+        and(
+          eq(wishClaims.wishId, wishId),
+          eq(wishClaims.volunteerId, actor.id),
+          inArray(wishClaims.status, ["active", "fulfilled"]),
+        ),
+      );
     if (!claim) return refuse(db, actor.id, "wishes.contact", { wishId });
   }
   return ok(row);
@@ -310,7 +493,12 @@ export async function beneficiaryContact(db: DbOrTx, actor: Actor | null, wishId
  * it goes back to waiting. The version says which copy they edited; a wish that changed since
  * (vetted, edited in another tab) is not overwritten. A new photo replaces the old one.
  */
-export async function updateOwnWish(db: Db, actor: Actor | null, input: unknown, photo: Buffer | null = null): Promise<Result<{ id: string; version: number }>> {
+export async function updateOwnWish(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  photo: Buffer | null = null,
+): Promise<Result<{ id: string; version: number }>> {
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(updateOwnWishSchema, input);
   if (!parsed.ok) return parsed;
@@ -320,7 +508,17 @@ export async function updateOwnWish(db: Db, actor: Actor | null, input: unknown,
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   return db.transaction(async (tx) => {
-    const [current] = await tx.select({ submittedBy: wishes.submittedBy, status: wishes.status, version: wishes.version, beneficiaryId: wishes.beneficiaryId, photoId: wishes.photoId }).from(wishes).where(eq(wishes.id, id)).for("update");
+    const [current] = await tx
+      .select({
+        submittedBy: wishes.submittedBy,
+        status: wishes.status,
+        version: wishes.version,
+        beneficiaryId: wishes.beneficiaryId,
+        photoId: wishes.photoId,
+      })
+      .from(wishes)
+      .where(eq(wishes.id, id))
+      .for("update");
     if (!current) return fail("not_found");
     if (current.submittedBy !== actor.id) return refuse(tx, actor.id, "wishes.update_other", { wishId: id });
     if (current.status !== "pending" && current.status !== "changes") return fail("wish_not_editable");

@@ -18,8 +18,19 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const volunteers = (n: number) => Promise.all(Array.from({ length: n }, async () => actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id)));
-const liveClaims = async (where: ReturnType<typeof eq>) => (await t.db.select({ n: count() }).from(wishClaims).where(and(where, sql`${wishClaims.status} in ('active', 'fulfilled')`)))[0].n;
+const volunteers = (n: number) =>
+  Promise.all(
+    Array.from({ length: n }, async () =>
+      actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id),
+    ),
+  );
+const liveClaims = async (where: ReturnType<typeof eq>) =>
+  (
+    await t.db
+      .select({ n: count() })
+      .from(wishClaims)
+      .where(and(where, sql`${wishClaims.status} in ('active', 'fulfilled')`))
+  )[0].n;
 
 describe("one claimant per wish", () => {
   it("20 volunteers claim one wish at once → 1 winner, 19 wish_taken", async () => {
@@ -38,13 +49,18 @@ describe("one claimant per wish", () => {
         (await volunteers(20)).map(async (v) => {
           const [row] = await t.db.select({ status: wishes.status }).from(wishes).where(eq(wishes.id, w.id));
           await new Promise((r) => setTimeout(r, 10));
-          if (row.status === "open") await t.db.insert(wishClaims).values({ wishId: w.id, volunteerId: v.id, lapsesAt: new Date(Date.now() + 7 * 86_400_000) });
+          if (row.status === "open")
+            await t.db
+              .insert(wishClaims)
+              .values({ wishId: w.id, volunteerId: v.id, lapsesAt: new Date(Date.now() + 7 * 86_400_000) });
         }),
       );
       expect(await liveClaims(eq(wishClaims.wishId, w.id))).toBeGreaterThan(1);
     } finally {
       await t.db.delete(wishClaims).where(eq(wishClaims.wishId, w.id));
-      await t.db.execute(sql`create unique index wish_claims_one_live_uq on wish_claims (wish_id) where status in ('active', 'fulfilled')`);
+      await t.db.execute(
+        sql`create unique index wish_claims_one_live_uq on wish_claims (wish_id) where status in ('active', 'fulfilled')`,
+      );
     }
   });
 });
@@ -66,7 +82,10 @@ describe("a volunteer's cap on open claims", () => {
       ws.map(async (w) => {
         const n = await liveClaims(eq(wishClaims.volunteerId, v.id));
         await new Promise((r) => setTimeout(r, 10));
-        if (n < 3) await t.db.insert(wishClaims).values({ wishId: w.id, volunteerId: v.id, lapsesAt: new Date(Date.now() + 7 * 86_400_000) });
+        if (n < 3)
+          await t.db
+            .insert(wishClaims)
+            .values({ wishId: w.id, volunteerId: v.id, lapsesAt: new Date(Date.now() + 7 * 86_400_000) });
       }),
     );
     expect(await liveClaims(eq(wishClaims.volunteerId, v.id))).toBeGreaterThan(3);
@@ -80,7 +99,9 @@ describe("redemptions against one balance", () => {
     for (let round = 0; round < 20; round++) {
       const [v] = await volunteers(1);
       await awardPoints(t.db, organiser, { userId: v.id, points: 15, reason: "布置会场" });
-      const results = await Promise.all([0, 1].map(() => redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.data.id })));
+      const results = await Promise.all(
+        [0, 1].map(() => redeemReward(t.db, organiser, { userId: v.id, rewardId: reward.data.id })),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(await balanceOf(t.db, v.id)).toBe(5);
     }
@@ -96,7 +117,10 @@ describe("redemptions against one balance", () => {
         [0, 1].map(async () => {
           const balance = await balanceOf(t.db, v.id);
           await new Promise((r) => setTimeout(r, 10));
-          if (balance >= reward.cost) await t.db.insert(pointEntries).values({ userId: v.id, kind: "redemption", points: -reward.cost, refId: reward.id, year: 2026 });
+          if (balance >= reward.cost)
+            await t.db
+              .insert(pointEntries)
+              .values({ userId: v.id, kind: "redemption", points: -reward.cost, refId: reward.id, year: 2026 });
         }),
       );
       if ((await balanceOf(t.db, v.id)) < 0) negative += 1;

@@ -8,7 +8,13 @@ let n = 0;
 export async function makeFestival(db: Db, organiser: Actor) {
   n += 1;
   const slug = `test-${process.pid}-${n}`;
-  const f = await createFestival(db, organiser, { slug, title: "测试邻里节", edition: 20 + n, startsOn: "2027-01-16", endsOn: "2027-01-17" });
+  const f = await createFestival(db, organiser, {
+    slug,
+    title: "测试邻里节",
+    edition: 20 + n,
+    startsOn: "2027-01-16",
+    endsOn: "2027-01-17",
+  });
   if (!f.ok) throw new Error(`festival: ${JSON.stringify(f)}`);
   const hall = await createVenue(db, organiser, { festivalSlug: slug, name: "多功能厅", capacity: 200 });
   const square = await createVenue(db, organiser, { festivalSlug: slug, name: "社区广场", position: 1 });
@@ -17,5 +23,4 @@ export async function makeFestival(db: Db, organiser: Actor) {
 }
 
 /** "2027-01-16 09:30" in Hefei as an ISO instant. */
-export const hefei = (day: 16 | 17, hh: number, mm = 0) =>
-  new Date(Date.UTC(2027, 0, day, hh - 8, mm)).toISOString();
+export const hefei = (day: 16 | 17, hh: number, mm = 0) => new Date(Date.UTC(2027, 0, day, hh - 8, mm)).toISOString();

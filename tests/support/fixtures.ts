@@ -37,7 +37,8 @@ export async function makeUser(
   db: Db,
   opts: { roles?: Role[]; verified?: boolean; householdId?: string | null; name?: string; phone?: string } = {},
 ) {
-  const householdId = opts.householdId !== undefined ? opts.householdId : opts.verified ? (await makeHousehold(db)).id : null;
+  const householdId =
+    opts.householdId !== undefined ? opts.householdId : opts.verified ? (await makeHousehold(db)).id : null;
   const [u] = await db
     .insert(users)
     .values({
@@ -104,7 +105,7 @@ export async function snapshot(db: Db): Promise<string> {
 }
 
 /** A service's data, or the test fails there with the refusal it got instead. */
-export const must = <T,>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
+export const must = <T>(r: { ok: true; data: T } | { ok: false; code: string }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.data;
 };

@@ -48,15 +48,73 @@ export function valuesOf(message: string): { args: string[]; tags: string[] } {
 // Words ending in "s" that follow a name or a title in a sentence and are not plural nouns:
 // "{name} has a bye", "{a} wins", "{person} is in…", "When {name} withdraws…".
 const NOT_PLURAL_NOUNS = new Set([
-  "as", "is", "was", "has", "does", "its", "his", "this", "thus", "plus", "always", "less", "unless", "across",
-  "wins", "withdraws", "sits", "gets", "goes", "says", "ends", "lasts", "starts", "opens", "closes",
-  "comes", "leaves", "holds", "takes", "makes", "needs", "plays", "uses", "reads", "joins", "moves", "lives",
-  "sees", "wants", "asks", "knows", "thanks",
+  "as",
+  "is",
+  "was",
+  "has",
+  "does",
+  "its",
+  "his",
+  "this",
+  "thus",
+  "plus",
+  "always",
+  "less",
+  "unless",
+  "across",
+  "wins",
+  "withdraws",
+  "sits",
+  "gets",
+  "goes",
+  "says",
+  "ends",
+  "lasts",
+  "starts",
+  "opens",
+  "closes",
+  "comes",
+  "leaves",
+  "holds",
+  "takes",
+  "makes",
+  "needs",
+  "plays",
+  "uses",
+  "reads",
+  "joins",
+  "moves",
+  "lives",
+  "sees",
+  "wants",
+  "asks",
+  "knows",
+  "thanks",
 ]);
 // Words that stand between a count and its noun: "{count} unread messages", "{new} new households".
 const COUNT_MODIFIERS = new Set([
-  "new", "unread", "more", "other", "open", "free", "spare", "extra", "empty", "remaining", "waiting", "pending",
-  "verified", "confirmed", "registered", "unused", "used", "valid", "invalid", "duplicate", "further", "selected",
+  "new",
+  "unread",
+  "more",
+  "other",
+  "open",
+  "free",
+  "spare",
+  "extra",
+  "empty",
+  "remaining",
+  "waiting",
+  "pending",
+  "verified",
+  "confirmed",
+  "registered",
+  "unused",
+  "used",
+  "valid",
+  "invalid",
+  "duplicate",
+  "further",
+  "selected",
 ]);
 // English plurals without the final "s".
 const IRREGULAR_PLURALS = new Set(["people", "children", "men", "women", "persons"]);
@@ -109,7 +167,8 @@ export function countsWithoutPlural(message: string): string[] {
       if (token.kind !== "number" || next?.kind !== "text") return;
       const [, first, second] = /^\s+([A-Za-z]+(?:\(s\))?)(?:\s+([A-Za-z]+(?:\(s\))?))?/.exec(next.text) ?? [];
       if (first && isPluralNoun(first)) found.push(`${token.name} ${first}`);
-      else if (second && COUNT_MODIFIERS.has(first.toLowerCase()) && isPluralNoun(second)) found.push(`${token.name} ${first} ${second}`);
+      else if (second && COUNT_MODIFIERS.has(first.toLowerCase()) && isPluralNoun(second))
+        found.push(`${token.name} ${first} ${second}`);
     });
   };
 

@@ -15,13 +15,47 @@ export async function openFestival(db: Db, organiser: Actor) {
     .set({ registrationOpensAt: new Date(now - 86_400_000), registrationClosesAt: new Date(now + 86_400_000) })
     .where(eq(festivals.slug, f.slug));
   await setFestivalStatus(db, organiser, { slug: f.slug, status: "published" });
-  const sport = await createItem(db, organiser, { festivalSlug: f.slug, title: "拔河比赛", kind: "sport_event", venueId: f.squareId, startsAt: hefei(16, 9), endsAt: hefei(16, 11) });
-  const chess = await createItem(db, organiser, { festivalSlug: f.slug, title: "象棋比赛", kind: "card_chess", venueId: f.hallId, startsAt: hefei(16, 9), endsAt: hefei(16, 11) });
-  const relay = await createItem(db, organiser, { festivalSlug: f.slug, title: "接力跑", kind: "sport_event", venueId: f.squareId, startsAt: hefei(16, 14), endsAt: hefei(16, 15) });
-  const block = await createItem(db, organiser, { festivalSlug: f.slug, title: "文艺汇演", kind: "performance_block", venueId: f.hallId, startsAt: hefei(17, 9), endsAt: hefei(17, 11) });
+  const sport = await createItem(db, organiser, {
+    festivalSlug: f.slug,
+    title: "拔河比赛",
+    kind: "sport_event",
+    venueId: f.squareId,
+    startsAt: hefei(16, 9),
+    endsAt: hefei(16, 11),
+  });
+  const chess = await createItem(db, organiser, {
+    festivalSlug: f.slug,
+    title: "象棋比赛",
+    kind: "card_chess",
+    venueId: f.hallId,
+    startsAt: hefei(16, 9),
+    endsAt: hefei(16, 11),
+  });
+  const relay = await createItem(db, organiser, {
+    festivalSlug: f.slug,
+    title: "接力跑",
+    kind: "sport_event",
+    venueId: f.squareId,
+    startsAt: hefei(16, 14),
+    endsAt: hefei(16, 15),
+  });
+  const block = await createItem(db, organiser, {
+    festivalSlug: f.slug,
+    title: "文艺汇演",
+    kind: "performance_block",
+    venueId: f.hallId,
+    startsAt: hefei(17, 9),
+    endsAt: hefei(17, 11),
+  });
   if (!sport.ok || !chess.ok || !relay.ok || !block.ok) throw new Error("items");
   await publishProgramme(db, organiser, { festivalSlug: f.slug });
-  return { ...f, sportId: sport.data.item.id, chessId: chess.data.item.id, relayId: relay.data.item.id, blockId: block.data.item.id };
+  return {
+    ...f,
+    sportId: sport.data.item.id,
+    chessId: chess.data.item.id,
+    relayId: relay.data.item.id,
+    blockId: block.data.item.id,
+  };
 }
 
 export const athlete = (slug: string, itemId: string, extra: Record<string, unknown> = {}) => ({

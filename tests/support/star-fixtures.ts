@@ -10,14 +10,32 @@ import { makeFestival } from "./festival-fixtures";
 const HOUR = 3600_000;
 
 /** A published festival whose nominations are open now and whose voting comes in a day. */
-export async function starFestival(db: Db, organiser: Actor, categories: { name?: string; winners?: number; votesPerVoter?: number; mode?: "resident" | "household"; nominationCap?: number }[] = [{}]) {
+export async function starFestival(
+  db: Db,
+  organiser: Actor,
+  categories: {
+    name?: string;
+    winners?: number;
+    votesPerVoter?: number;
+    mode?: "resident" | "household";
+    nominationCap?: number;
+  }[] = [{}],
+) {
   const f = await makeFestival(db, organiser);
   const now = Date.now();
   await setWindows(db, f.slug, "nominating", now);
   await setFestivalStatus(db, organiser, { slug: f.slug, status: "published" });
   const ids: string[] = [];
   for (const [i, c] of categories.entries()) {
-    const r = await createCategory(db, organiser, { festivalSlug: f.slug, name: c.name ?? `热心公益之星${i + 1}`, description: "", winners: c.winners ?? 1, votesPerVoter: c.votesPerVoter ?? 1, mode: c.mode ?? "resident", nominationCap: c.nominationCap ?? 2 });
+    const r = await createCategory(db, organiser, {
+      festivalSlug: f.slug,
+      name: c.name ?? `热心公益之星${i + 1}`,
+      description: "",
+      winners: c.winners ?? 1,
+      votesPerVoter: c.votesPerVoter ?? 1,
+      mode: c.mode ?? "resident",
+      nominationCap: c.nominationCap ?? 2,
+    });
     if (!r.ok) throw new Error(`category: ${JSON.stringify(r)}`);
     ids.push(r.data.id);
   }
@@ -28,7 +46,12 @@ export async function starFestival(db: Db, organiser: Actor, categories: { name?
 export async function setWindows(db: Db, slug: string, phase: "nominating" | "voting" | "closed", now = Date.now()) {
   const at = (h: number) => new Date(now + h * HOUR);
   const windows = {
-    nominating: { nominationOpensAt: at(-24), nominationClosesAt: at(24), votingOpensAt: at(25), votingClosesAt: at(48) },
+    nominating: {
+      nominationOpensAt: at(-24),
+      nominationClosesAt: at(24),
+      votingOpensAt: at(25),
+      votingClosesAt: at(48),
+    },
     voting: { nominationOpensAt: at(-48), nominationClosesAt: at(-25), votingOpensAt: at(-24), votingClosesAt: at(24) },
     closed: { nominationOpensAt: at(-72), nominationClosesAt: at(-49), votingOpensAt: at(-48), votingClosesAt: at(-1) },
   }[phase];

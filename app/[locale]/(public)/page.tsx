@@ -44,13 +44,17 @@ export default async function HomePage() {
           ? "results"
           : "view";
 
-  const day = (iso: string) => format.dateTime(festivalDay(iso), { year: "numeric", month: "long", day: "numeric", weekday: "short" });
+  const day = (iso: string) =>
+    format.dateTime(festivalDay(iso), { year: "numeric", month: "long", day: "numeric", weekday: "short" });
   const moment = (d: Date) => format.dateTime(d, { month: "long", day: "numeric" });
 
   return (
     <div className="flex flex-col gap-8">
       {festival ? (
-        <section aria-labelledby="festival-title" className="overflow-hidden rounded-[var(--radius-card)] border-2 border-gold bg-white shadow-sm">
+        <section
+          aria-labelledby="festival-title"
+          className="overflow-hidden rounded-[var(--radius-card)] border-2 border-gold bg-white shadow-sm"
+        >
           <div className="festival-band px-[20px] py-6 text-white sm:px-8 sm:py-8">
             <p className="flex flex-wrap items-center gap-2 text-lg font-semibold text-gold-soft">
               <span>{t("edition", { edition: festival.edition })}</span>
@@ -62,19 +66,35 @@ export default async function HomePage() {
               {festival.title}
             </h1>
             {festival.theme && <p className="mt-3 text-xl">{t("theme", { theme: festival.theme })}</p>}
-            <p className="mt-3 text-xl font-semibold">{festival.startsOn === festival.endsOn ? day(festival.startsOn) : t("dates", { start: day(festival.startsOn), end: day(festival.endsOn) })}</p>
+            <p className="mt-3 text-xl font-semibold">
+              {festival.startsOn === festival.endsOn
+                ? day(festival.startsOn)
+                : t("dates", { start: day(festival.startsOn), end: day(festival.endsOn) })}
+            </p>
           </div>
           <div className="px-[20px] py-4 text-lg sm:px-8">
             <p>{t("sinceLine")}</p>
             <ul className="mt-2 flex flex-col gap-1 text-muted">
               {festival.registrationOpensAt && festival.registrationClosesAt && (
-                <li>{t("registrationWindow", { start: moment(festival.registrationOpensAt), end: moment(festival.registrationClosesAt) })}</li>
+                <li>
+                  {t("registrationWindow", {
+                    start: moment(festival.registrationOpensAt),
+                    end: moment(festival.registrationClosesAt),
+                  })}
+                </li>
               )}
               {festival.nominationOpensAt && festival.nominationClosesAt && (
-                <li>{t("nominationWindow", { start: moment(festival.nominationOpensAt), end: moment(festival.nominationClosesAt) })}</li>
+                <li>
+                  {t("nominationWindow", {
+                    start: moment(festival.nominationOpensAt),
+                    end: moment(festival.nominationClosesAt),
+                  })}
+                </li>
               )}
               {festival.votingOpensAt && festival.votingClosesAt && (
-                <li>{t("votingWindow", { start: moment(festival.votingOpensAt), end: moment(festival.votingClosesAt) })}</li>
+                <li>
+                  {t("votingWindow", { start: moment(festival.votingOpensAt), end: moment(festival.votingClosesAt) })}
+                </li>
               )}
             </ul>
           </div>
@@ -100,7 +120,13 @@ export default async function HomePage() {
                   <span className="text-xl font-bold">{t(r)}</span>
                   <span>{t(`${r}Text`)}</span>
                   <span>
-                    <Badge tone={registration === "open" ? "green" : "grey"}>{registration === "open" ? t("registerNow") : registration === "closed" ? t("registrationClosed") : tc("opensSoon")}</Badge>
+                    <Badge tone={registration === "open" ? "green" : "grey"}>
+                      {registration === "open"
+                        ? t("registerNow")
+                        : registration === "closed"
+                          ? t("registrationClosed")
+                          : tc("opensSoon")}
+                    </Badge>
                   </span>
                 </span>
               </>
@@ -116,7 +142,9 @@ export default async function HomePage() {
                     {body}
                   </Link>
                 ) : (
-                  <div className="flex h-full flex-col gap-4 rounded-[var(--radius-card)] border border-line bg-white p-[20px] shadow-sm @min-[16rem]:flex-row">{body}</div>
+                  <div className="flex h-full flex-col gap-4 rounded-[var(--radius-card)] border border-line bg-white p-[20px] shadow-sm @min-[16rem]:flex-row">
+                    {body}
+                  </div>
                 )}
               </li>
             );
@@ -130,7 +158,10 @@ export default async function HomePage() {
         </h2>
         <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-3">
           {MORE.map((k) => (
-            <li key={k} className="flex flex-col gap-1 rounded-[var(--radius-card)] border border-line border-t-4 border-t-gold bg-white p-[20px] shadow-sm">
+            <li
+              key={k}
+              className="flex flex-col gap-1 rounded-[var(--radius-card)] border border-line border-t-4 border-t-gold bg-white p-[20px] shadow-sm"
+            >
               <h3 className="text-xl font-bold">{t(k)}</h3>
               <p>{t(`${k}Text`)}</p>
               <p className="mt-1">
@@ -139,7 +170,10 @@ export default async function HomePage() {
                     {t("programmeLink")}
                   </Link>
                 ) : k === "stars" && festival && stars ? (
-                  <Link href={`/festivals/${festival.slug}/stars${stars === "results" ? "/results" : ""}`} className={buttonClass("primary", "md")}>
+                  <Link
+                    href={`/festivals/${festival.slug}/stars${stars === "results" ? "/results" : ""}`}
+                    className={buttonClass("primary", "md")}
+                  >
                     {ts(stars)}
                   </Link>
                 ) : k === "wishes" ? (

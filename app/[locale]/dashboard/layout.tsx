@@ -11,7 +11,13 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 export const dynamic = "force-dynamic";
 
 /** Organisers only. This guard is for comfort: every action checks the actor again. */
-export default async function DashboardLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+export default async function DashboardLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   await applyLocale(params);
   // A visitor is sent to sign in; anyone else but staff gets the 403 page (its status too),
   // never a dashboard with a refusal in it.
@@ -26,7 +32,10 @@ export default async function DashboardLayout({ children, params }: { children: 
         </Link>
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-base text-white">{t("dashboard.signedInAs", { name: actor.name })}</span>
-          <Link href="/" className="inline-flex min-h-11 items-center rounded-lg px-3 text-base font-semibold text-white underline underline-offset-4 hover:bg-white/15">
+          <Link
+            href="/"
+            className="inline-flex min-h-11 items-center rounded-lg px-3 text-base font-semibold text-white underline underline-offset-4 hover:bg-white/15"
+          >
             {t("dashboard.toSite")}
           </Link>
           <LocaleSwitch />
@@ -48,17 +57,17 @@ export default async function DashboardLayout({ children, params }: { children: 
   ];
   return (
     <NextIntlClientProvider>
-    <div className="min-h-screen">
-      {header}
-      <div className="flex flex-col lg:flex-row">
-        <aside className="no-print border-b border-line bg-white p-3 lg:min-h-[calc(100vh-4rem)] lg:w-60 lg:border-r lg:border-b-0">
-          <DashboardNav label={t("dashboard.nav")} items={items} />
-        </aside>
-        <main id="main" className="min-w-0 flex-1 px-4 py-6 lg:px-8">
-          {children}
-        </main>
+      <div className="min-h-screen">
+        {header}
+        <div className="flex flex-col lg:flex-row">
+          <aside className="no-print border-b border-line bg-white p-3 lg:min-h-[calc(100vh-4rem)] lg:w-60 lg:border-r lg:border-b-0">
+            <DashboardNav label={t("dashboard.nav")} items={items} />
+          </aside>
+          <main id="main" className="min-w-0 flex-1 px-4 py-6 lg:px-8">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
     </NextIntlClientProvider>
   );
 }

@@ -50,7 +50,10 @@ export default async function DashboardHome() {
             </Link>
           )}
           {festival && (
-            <Link className={buttonClass("secondary", "md")} href={`/dashboard/festivals/${festival.slug}/stars/nominations?status=pending`}>
+            <Link
+              className={buttonClass("secondary", "md")}
+              href={`/dashboard/festivals/${festival.slug}/stars/nominations?status=pending`}
+            >
               {t("starsAdmin.homeLink")}
             </Link>
           )}

@@ -7,7 +7,16 @@ import { NO_STORE, readJson } from "@/lib/http";
 // The registration forms send their answers here as JSON (the same union schema the form used);
 // the answer is the service's result: the status and waiting-list place, or translated codes.
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 422, registration_closed: 409, already_registered: 409, not_pending: 409, stale_version: 409 };
+const STATUS: Record<string, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 422,
+  registration_closed: 409,
+  already_registered: 409,
+  not_pending: 409,
+  stale_version: 409,
+};
 
 async function handle(req: Request, run: typeof register | typeof updateRegistration) {
   const read = await readJson(req);

@@ -36,10 +36,22 @@ beforeAll(async () => {
   const now = Date.now();
   await t.db
     .update(festivals)
-    .set({ nominationOpensAt: new Date(now - 86_400_000), nominationClosesAt: new Date(now + 86_400_000), votingOpensAt: new Date(now + 2 * 86_400_000), votingClosesAt: new Date(now + 3 * 86_400_000) })
+    .set({
+      nominationOpensAt: new Date(now - 86_400_000),
+      nominationClosesAt: new Date(now + 86_400_000),
+      votingOpensAt: new Date(now + 2 * 86_400_000),
+      votingClosesAt: new Date(now + 3 * 86_400_000),
+    })
     .where(eq(festivals.slug, slug));
   await setFestivalStatus(t.db, organiser, { slug, status: "published" });
-  const c = await createCategory(t.db, organiser, { festivalSlug: slug, name: "邻里互助之星", description: "", winners: 1, votesPerVoter: 1, mode: "resident" });
+  const c = await createCategory(t.db, organiser, {
+    festivalSlug: slug,
+    name: "邻里互助之星",
+    description: "",
+    winners: 1,
+    votesPerVoter: 1,
+    mode: "resident",
+  });
   if (!c.ok) throw new Error("category");
   categoryId = c.data.id;
 });
@@ -52,10 +64,27 @@ function form(fields: Record<string, string>, photo?: { bytes: Buffer; name: str
   return fd;
 }
 
-const named = (name: string) => ({ festivalSlug: slug, categoryId, nomineeKind: "named", name, building: "美湖花园 3栋", unit: "2单元", story: `${name}热心帮助邻居。` });
+const named = (name: string) => ({
+  festivalSlug: slug,
+  categoryId,
+  nomineeKind: "named",
+  name,
+  building: "美湖花园 3栋",
+  unit: "2单元",
+  story: `${name}热心帮助邻居。`,
+});
 
-function post(body: FormData | string, headers: Record<string, string> = { origin: ORIGIN, "sec-fetch-site": "same-origin" }) {
-  return nominateRoute(new Request(`${ORIGIN}/api/stars/nominations`, { method: "POST", body, headers: { host: "linli.test", ...headers } }));
+function post(
+  body: FormData | string,
+  headers: Record<string, string> = { origin: ORIGIN, "sec-fetch-site": "same-origin" },
+) {
+  return nominateRoute(
+    new Request(`${ORIGIN}/api/stars/nominations`, {
+      method: "POST",
+      body,
+      headers: { host: "linli.test", ...headers },
+    }),
+  );
 }
 
 const nominationCount = async () => (await t.db.select({ n: count() }).from(starNominations))[0].n;
@@ -63,19 +92,30 @@ const nominationCount = async () => (await t.db.select({ n: count() }).from(star
 describe("POST /api/stars/nominations", () => {
   it("takes the form's fields and the photo, as the signed-in resident", async () => {
     session = resident;
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#d4a017" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#d4a017" } })
+      .png()
+      .toBuffer();
     const res = await post(form(named("周建华"), { bytes: png, name: "zhou.png", type: "image/png" }));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     const body = await res.json();
     expect(body).toEqual({ ok: true, data: { id: expect.any(String) } });
     const [row] = await t.db.select().from(starNominations).where(eq(starNominations.id, body.data.id));
-    expect(row).toMatchObject({ nominatorId: resident.id, nomineeName: "周建华", building: "美湖花园 3栋", unit: "2单元", status: "pending", photoId: expect.any(String) });
+    expect(row).toMatchObject({
+      nominatorId: resident.id,
+      nomineeName: "周建华",
+      building: "美湖花园 3栋",
+      unit: "2单元",
+      status: "pending",
+      photoId: expect.any(String),
+    });
   });
 
   it("a nominee by mobile number: the service's field error comes back under the nominee", async () => {
     session = resident;
-    const res = await post(form({ festivalSlug: slug, categoryId, nomineeKind: "account", phone: "13999999999", story: "好邻居。" }));
+    const res = await post(
+      form({ festivalSlug: slug, categoryId, nomineeKind: "account", phone: "13999999999", story: "好邻居。" }),
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ ok: false, code: "invalid", fieldErrors: { nominee: ["phone_no_account"] } });
   });
@@ -92,7 +132,9 @@ describe("POST /api/stars/nominations", () => {
 
   it("a renamed text file is not a photo, whatever its name and type say", async () => {
     session = resident;
-    const res = await post(form(named("孙海涛"), { bytes: Buffer.from("only words"), name: "photo.png", type: "image/png" }));
+    const res = await post(
+      form(named("孙海涛"), { bytes: Buffer.from("only words"), name: "photo.png", type: "image/png" }),
+    );
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ ok: false, code: "invalid", fieldErrors: { photo: ["photo_not_image"] } });
   });
@@ -103,7 +145,9 @@ describe("POST /api/stars/nominations", () => {
     expect((await post(form(named("何丽娟")), { origin: "https://elsewhere.example" })).status).toBe(403);
     expect((await post(form(named("何丽娟")), { "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect((await post(form(named("何丽娟")), {})).status).toBe(403);
-    expect((await post(JSON.stringify(named("何丽娟")), { origin: ORIGIN, "content-type": "application/json" })).status).toBe(415);
+    expect(
+      (await post(JSON.stringify(named("何丽娟")), { origin: ORIGIN, "content-type": "application/json" })).status,
+    ).toBe(415);
     session = null;
     expect((await post(form(named("何丽娟")))).status).toBe(401);
     expect(await nominationCount()).toBe(before);
@@ -111,7 +155,8 @@ describe("POST /api/stars/nominations", () => {
 });
 
 describe("GET /api/stars/photos/[id]", () => {
-  const get = (id: string) => photoRoute(new Request(`${ORIGIN}/api/stars/photos/${id}`), { params: Promise.resolve({ id }) });
+  const get = (id: string) =>
+    photoRoute(new Request(`${ORIGIN}/api/stars/photos/${id}`), { params: Promise.resolve({ id }) });
 
   it("a pending photo: its nominator and organisers only, never cached by others; approved: public and cacheable", async () => {
     const [n] = await t.db.select().from(starNominations).where(eq(starNominations.nomineeName, "周建华"));
@@ -143,7 +188,10 @@ describe("GET /api/stars/photos/[id]", () => {
     session = organiser;
     expect((await get("00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await get("../../etc/passwd")).status).toBe(404);
-    const [orphan] = await t.db.insert(starPhotos).values({ mime: "image/jpeg", width: 1, height: 1, bytes: Buffer.from([0xff, 0xd8, 0xff]) }).returning({ id: starPhotos.id });
+    const [orphan] = await t.db
+      .insert(starPhotos)
+      .values({ mime: "image/jpeg", width: 1, height: 1, bytes: Buffer.from([0xff, 0xd8, 0xff]) })
+      .returning({ id: starPhotos.id });
     session = resident;
     expect((await get(orphan.id)).status).toBe(404);
   });
@@ -152,10 +200,22 @@ describe("GET /api/stars/photos/[id]", () => {
 describe("POST /api/stars/ballots", () => {
   it("only JSON; the service's refusal comes back with its code and a status", async () => {
     session = resident;
-    const res = await ballotRoute(new Request(`${ORIGIN}/api/stars/ballots`, { method: "POST", body: "festivalSlug=x", headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    const res = await ballotRoute(
+      new Request(`${ORIGIN}/api/stars/ballots`, {
+        method: "POST",
+        body: "festivalSlug=x",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
     expect(res.status).toBe(415);
     const [n] = await t.db.select().from(starNominations).where(eq(starNominations.nomineeName, "周建华"));
-    const early = await ballotRoute(new Request(`${ORIGIN}/api/stars/ballots`, { method: "POST", body: JSON.stringify({ festivalSlug: slug, categoryId, candidateIds: [n.id] }), headers: { "content-type": "application/json" } }));
+    const early = await ballotRoute(
+      new Request(`${ORIGIN}/api/stars/ballots`, {
+        method: "POST",
+        body: JSON.stringify({ festivalSlug: slug, categoryId, candidateIds: [n.id] }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect(early.status).toBe(409);
     expect(await early.json()).toEqual({ ok: false, code: "voting_closed" });
   });

@@ -35,7 +35,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const png = () => sharp({ create: { width: 64, height: 48, channels: 3, background: "#d4a017" } }).png().toBuffer();
+const png = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: "#d4a017" } })
+    .png()
+    .toBuffer();
 
 function form(fields: Record<string, string>, photo?: Buffer) {
   const fd = new FormData();
@@ -43,8 +46,18 @@ function form(fields: Record<string, string>, photo?: Buffer) {
   if (photo) fd.set("photo", new File([new Uint8Array(photo)], "p.png", { type: "image/png" }));
   return fd;
 }
-const request = (path: string, body: FormData | string, headers: Record<string, string> = SAME) => new Request(`${ORIGIN}${path}`, { method: "POST", body, headers: { host: "linli.test", ...headers } });
-const own = { title: "一副老花镜", story: "看报纸看不清字。", category: "goods", value: "60", wantedBy: "", alias: "陈奶奶", age: "76", circumstance: "elderly_alone" };
+const request = (path: string, body: FormData | string, headers: Record<string, string> = SAME) =>
+  new Request(`${ORIGIN}${path}`, { method: "POST", body, headers: { host: "linli.test", ...headers } });
+const own = {
+  title: "一副老花镜",
+  story: "看报纸看不清字。",
+  category: "goods",
+  value: "60",
+  wantedBy: "",
+  alias: "陈奶奶",
+  age: "76",
+  circumstance: "elderly_alone",
+};
 const wishCount = async () => (await t.db.select({ n: count() }).from(wishes))[0].n;
 
 describe("POST /api/wishes", () => {
@@ -55,7 +68,13 @@ describe("POST /api/wishes", () => {
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     const body = await res.json();
     const [row] = await t.db.select().from(wishes).where(eq(wishes.id, body.data.id));
-    expect(row).toMatchObject({ status: "pending", submittedBy: resident.id, title: "一副老花镜", wantedBy: null, photoId: expect.any(String) });
+    expect(row).toMatchObject({
+      status: "pending",
+      submittedBy: resident.id,
+      title: "一副老花镜",
+      wantedBy: null,
+      photoId: expect.any(String),
+    });
   });
 
   it("bad fields come back as field errors; other sites, visitors and JSON are refused; nothing written", async () => {
@@ -63,9 +82,18 @@ describe("POST /api/wishes", () => {
     session = resident;
     const bad = await askRoute(request("/api/wishes", form({ ...own, title: "", value: "9999", age: "abc" })));
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: ["required"], age: ["number_invalid"] } });
-    expect((await askRoute(request("/api/wishes", form(own), { origin: "https://elsewhere.example" }))).status).toBe(403);
-    expect((await askRoute(request("/api/wishes", JSON.stringify(own), { ...SAME, "content-type": "application/json" }))).status).toBe(415);
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { title: ["required"], age: ["number_invalid"] },
+    });
+    expect((await askRoute(request("/api/wishes", form(own), { origin: "https://elsewhere.example" }))).status).toBe(
+      403,
+    );
+    expect(
+      (await askRoute(request("/api/wishes", JSON.stringify(own), { ...SAME, "content-type": "application/json" })))
+        .status,
+    ).toBe(415);
     session = null;
     expect((await askRoute(request("/api/wishes", form(own)))).status).toBe(401);
     expect(await wishCount()).toBe(before);
@@ -79,7 +107,8 @@ describe("POST /api/wishes/[id]", () => {
     const id = data.id as string;
     await vetWish(t.db, organiser, { id, decision: "changes", reason: "请写上想要的度数。" });
     const [{ version }] = await t.db.select({ version: wishes.version }).from(wishes).where(eq(wishes.id, id));
-    const call = (fields: Record<string, string>) => updateRoute(request(`/api/wishes/${id}`, form(fields)), { params: Promise.resolve({ id }) });
+    const call = (fields: Record<string, string>) =>
+      updateRoute(request(`/api/wishes/${id}`, form(fields)), { params: Promise.resolve({ id }) });
 
     session = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
     expect((await call({ ...own, version: String(version) })).status).toBe(403);
@@ -98,7 +127,8 @@ describe("POST /api/wishes/fulfil", () => {
     const w = await postWish(t.db, organiser);
     const claim = await claimWish(t.db, volunteer, w.id);
     if (!claim.ok) throw new Error("claim");
-    const call = (fields: Record<string, string>, photo?: Buffer) => fulfilRoute(request("/api/wishes/fulfil", form(fields, photo)));
+    const call = (fields: Record<string, string>, photo?: Buffer) =>
+      fulfilRoute(request("/api/wishes/fulfil", form(fields, photo)));
 
     session = await actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
     expect((await call({ claimId: claim.data.claimId, note: "我来" })).status).toBe(403);
@@ -112,7 +142,8 @@ describe("POST /api/wishes/fulfil", () => {
 });
 
 describe("GET /api/wishes/photos/[id]", () => {
-  const get = (id: string) => photoRoute(new Request(`${ORIGIN}/api/wishes/photos/${id}`), { params: Promise.resolve({ id }) });
+  const get = (id: string) =>
+    photoRoute(new Request(`${ORIGIN}/api/wishes/photos/${id}`), { params: Promise.resolve({ id }) });
 
   it("a waiting wish's photo: its submitter and organisers, never cached by others; on the wall: public and cacheable", async () => {
     session = resident;

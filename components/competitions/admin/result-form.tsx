@@ -29,8 +29,10 @@ const CHESS = [
 const PASSED = "A+";
 const LEVELS = [...GUANDAN_LEVELS, PASSED];
 
-const inputClass = "min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-400 bg-white px-3 text-xl tabular-nums text-ink focus:border-red-brand";
-const cardClass = "flex min-h-14 cursor-pointer items-center gap-3 rounded-xl border-2 border-stone-400 bg-white px-4 py-2 text-lg font-semibold has-[:checked]:border-red-brand has-[:checked]:bg-red-soft";
+const inputClass =
+  "min-h-12 w-full min-w-0 rounded-xl border-2 border-stone-400 bg-white px-3 text-xl tabular-nums text-ink focus:border-red-brand";
+const cardClass =
+  "flex min-h-14 cursor-pointer items-center gap-3 rounded-xl border-2 border-stone-400 bg-white px-4 py-2 text-lg font-semibold has-[:checked]:border-red-brand has-[:checked]:bg-red-soft";
 
 /**
  * One match's result, in the shape its game is scored: chess and Go by the result, table tennis
@@ -45,12 +47,19 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
   const id = useId();
   const kind = SCORE_KIND_OF[game];
   const v = state.ok ? undefined : state.values;
-  const s = (match.score ?? {}) as { kind?: string; points?: [number, number]; games?: [number, number][]; levels?: [number, number]; pulls?: [number, number] };
+  const s = (match.score ?? {}) as {
+    kind?: string;
+    points?: [number, number];
+    games?: [number, number][];
+    levels?: [number, number];
+    pulls?: [number, number];
+  };
   const errorId = `${id}-error`;
   const described = failure ? errorId : undefined;
 
   const chessNow = s.points ? (s.points[0] === 1 ? "1-0" : s.points[0] === 0 ? "0-1" : "1/2-1/2") : undefined;
-  const levelName = (n?: number) => (n === undefined ? undefined : n === GUANDAN_PASSED ? PASSED : GUANDAN_LEVELS[n - 2]);
+  const levelName = (n?: number) =>
+    n === undefined ? undefined : n === GUANDAN_PASSED ? PASSED : GUANDAN_LEVELS[n - 2];
   const winnerNow = match.outcome === "a" ? "A" : match.outcome === "b" ? "B" : undefined;
 
   return (
@@ -65,9 +74,17 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
           <div className="grid gap-2">
             {CHESS.map((c) => (
               <label key={c.value} className={cardClass}>
-                <input type="radio" name="result" value={c.value} defaultChecked={(v?.result ?? chessNow) === c.value} className="size-6 shrink-0 accent-red-brand" />
+                <input
+                  type="radio"
+                  name="result"
+                  value={c.value}
+                  defaultChecked={(v?.result ?? chessNow) === c.value}
+                  className="size-6 shrink-0 accent-red-brand"
+                />
                 <span>
-                  <span className="mr-2 text-xl tabular-nums">{c.key === "drawn" ? "½–½" : c.value.replace("-", "–")}</span>
+                  <span className="mr-2 text-xl tabular-nums">
+                    {c.key === "drawn" ? "½–½" : c.value.replace("-", "–")}
+                  </span>
                   <span className="font-normal">{t(c.key, { a: match.a, b: match.b })}</span>
                 </span>
               </label>
@@ -90,11 +107,29 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
                 </span>
                 <label className="flex min-w-0 flex-col gap-1 text-base">
                   <span className="truncate">{match.a}</span>
-                  <input name={`a${n}`} inputMode="numeric" pattern="[0-9]*" maxLength={2} autoComplete="off" defaultValue={v?.[`a${n}`] ?? (game ? String(game[0]) : "")} className={inputClass} aria-describedby={described} />
+                  <input
+                    name={`a${n}`}
+                    inputMode="numeric"
+                    pattern="[0-9]*"
+                    maxLength={2}
+                    autoComplete="off"
+                    defaultValue={v?.[`a${n}`] ?? (game ? String(game[0]) : "")}
+                    className={inputClass}
+                    aria-describedby={described}
+                  />
                 </label>
                 <label className="flex min-w-0 flex-col gap-1 text-base">
                   <span className="truncate">{match.b}</span>
-                  <input name={`b${n}`} inputMode="numeric" pattern="[0-9]*" maxLength={2} autoComplete="off" defaultValue={v?.[`b${n}`] ?? (game ? String(game[1]) : "")} className={inputClass} aria-describedby={described} />
+                  <input
+                    name={`b${n}`}
+                    inputMode="numeric"
+                    pattern="[0-9]*"
+                    maxLength={2}
+                    autoComplete="off"
+                    defaultValue={v?.[`b${n}`] ?? (game ? String(game[1]) : "")}
+                    className={inputClass}
+                    aria-describedby={described}
+                  />
                 </label>
               </fieldset>
             );
@@ -108,7 +143,12 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
           {(["a", "b"] as const).map((side, i) => (
             <label key={side} className="flex min-w-0 flex-col gap-1 text-lg font-semibold">
               <span>{t("levelOf", { name: side === "a" ? match.a : match.b })}</span>
-              <select name={side} defaultValue={v?.[side] ?? levelName(s.levels?.[i]) ?? "2"} className={inputClass} aria-describedby={described}>
+              <select
+                name={side}
+                defaultValue={v?.[side] ?? levelName(s.levels?.[i]) ?? "2"}
+                className={inputClass}
+                aria-describedby={described}
+              >
                 {LEVELS.map((l) => (
                   <option key={l} value={l}>
                     {l === PASSED ? t("passedA") : l}
@@ -125,7 +165,16 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
           {(["a", "b"] as const).map((side, i) => (
             <label key={side} className="flex min-w-0 flex-col gap-1 text-lg font-semibold">
               <span>{t("pullsOf", { name: side === "a" ? match.a : match.b })}</span>
-              <input name={side} inputMode="numeric" pattern="[0-9]*" maxLength={2} autoComplete="off" defaultValue={v?.[side] ?? (s.pulls ? String(s.pulls[i]) : "")} className={inputClass} aria-describedby={described} />
+              <input
+                name={side}
+                inputMode="numeric"
+                pattern="[0-9]*"
+                maxLength={2}
+                autoComplete="off"
+                defaultValue={v?.[side] ?? (s.pulls ? String(s.pulls[i]) : "")}
+                className={inputClass}
+                aria-describedby={described}
+              />
             </label>
           ))}
         </div>
@@ -137,7 +186,13 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
           <div className="grid gap-2">
             {(["A", "B"] as const).map((side) => (
               <label key={side} className={cardClass}>
-                <input type="radio" name="winner" value={side} defaultChecked={(v?.winner ?? winnerNow) === side} className="size-6 shrink-0 accent-red-brand" />
+                <input
+                  type="radio"
+                  name="winner"
+                  value={side}
+                  defaultChecked={(v?.winner ?? winnerNow) === side}
+                  className="size-6 shrink-0 accent-red-brand"
+                />
                 <span>{side === "A" ? match.a : match.b}</span>
               </label>
             ))}
@@ -145,7 +200,11 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
         </fieldset>
       )}
 
-      <SubmitButton size="lg" className="w-full sm:w-auto" aria-label={t(match.outcome ? "correctButtonFor" : "saveFor", { a: match.a, b: match.b })}>
+      <SubmitButton
+        size="lg"
+        className="w-full sm:w-auto"
+        aria-label={t(match.outcome ? "correctButtonFor" : "saveFor", { a: match.a, b: match.b })}
+      >
         {match.outcome ? t("correct") : t("save")}
       </SubmitButton>
 
@@ -154,7 +213,13 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
         <p className="mb-2 text-base text-muted">{t("walkoverHint")}</p>
         <div className="flex flex-col gap-2 sm:flex-row">
           {(["A", "B"] as const).map((side) => (
-            <button key={side} type="submit" name="absent" value={side} className={buttonClass("secondary", "md", "w-full sm:w-auto")}>
+            <button
+              key={side}
+              type="submit"
+              name="absent"
+              value={side}
+              className={buttonClass("secondary", "md", "w-full sm:w-auto")}
+            >
               {t("absent", { name: side === "A" ? match.a : match.b })}
             </button>
           ))}

@@ -3,7 +3,16 @@
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
-import { clearDrawAction, makeDrawAction, pairNextRoundAction, setCheckedInAction, setHalfByeAction, setRefereeAction, syncEntrantsAction, withdrawEntrantAction } from "@/lib/competitions/actions";
+import {
+  clearDrawAction,
+  makeDrawAction,
+  pairNextRoundAction,
+  setCheckedInAction,
+  setHalfByeAction,
+  setRefereeAction,
+  syncEntrantsAction,
+  withdrawEntrantAction,
+} from "@/lib/competitions/actions";
 import { fieldErrorText, submitKeepingValues, useActionFailureText } from "@/components/ui/action-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
 
@@ -67,7 +76,17 @@ export function SyncEntrantsButton({ competitionId }: { competitionId: string })
 }
 
 /** A big toggle: tap once when someone arrives (and again if that was a slip). */
-export function CheckInButton({ entrantId, name, checkedIn, disabled }: { entrantId: string; name: string; checkedIn: boolean; disabled?: boolean }) {
+export function CheckInButton({
+  entrantId,
+  name,
+  checkedIn,
+  disabled,
+}: {
+  entrantId: string;
+  name: string;
+  checkedIn: boolean;
+  disabled?: boolean;
+}) {
   const t = useTranslations("competitionsAdmin.entrants");
   const [state, formAction] = useActionState<ActionState, FormData>(setCheckedInAction, { ok: false });
   return (
@@ -101,7 +120,12 @@ export function RefereeForm({ competitionId }: { competitionId: string }) {
   const name = (state.data as { name?: string } | undefined)?.name;
   return (
     // Keyed on success so the number box empties for the next one.
-    <form key={state.ok ? state.at : "form"} action={formAction} onSubmit={submitKeepingValues(formAction)} className="flex flex-col gap-2">
+    <form
+      key={state.ok ? state.at : "form"}
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      className="flex flex-col gap-2"
+    >
       <input type="hidden" name="competitionId" value={competitionId} />
       <input type="hidden" name="grant" value="true" />
       <label htmlFor={`${id}-phone`} className="text-lg font-semibold">
@@ -136,9 +160,25 @@ export function RefereeForm({ competitionId }: { competitionId: string }) {
   );
 }
 
-export function RemoveRefereeButton({ competitionId, phone, name }: { competitionId: string; phone: string; name: string }) {
+export function RemoveRefereeButton({
+  competitionId,
+  phone,
+  name,
+}: {
+  competitionId: string;
+  phone: string;
+  name: string;
+}) {
   const t = useTranslations("competitionsAdmin.referees");
-  return <RunButton action={setRefereeAction} fields={{ competitionId, phone, grant: "false" }} label={t("remove")} ariaLabel={t("removeName", { name })} variant="danger" />;
+  return (
+    <RunButton
+      action={setRefereeAction}
+      fields={{ competitionId, phone, grant: "false" }}
+      label={t("remove")}
+      ariaLabel={t("removeName", { name })}
+      variant="danger"
+    />
+  );
 }
 
 /** Makes the draw (or makes it again); an optional seed repeats an earlier random draw. */
@@ -176,7 +216,10 @@ export function DrawForm({ competitionId, again }: { competitionId: string; agai
           {fieldErrorText(tAll, seedError, "competitionsAdmin")}
         </p>
       ) : (
-        <Outcome state={state} success={d ? t("made", { entrants: d.entrants, matches: d.matches, seed: d.seed }) : null} />
+        <Outcome
+          state={state}
+          success={d ? t("made", { entrants: d.entrants, matches: d.matches, seed: d.seed }) : null}
+        />
       )}
     </form>
   );
@@ -184,7 +227,15 @@ export function DrawForm({ competitionId, again }: { competitionId: string; agai
 
 export function ClearDrawButton({ competitionId }: { competitionId: string }) {
   const t = useTranslations("competitionsAdmin.draw");
-  return <RunButton action={clearDrawAction} fields={{ competitionId }} label={t("clear")} variant="danger" success={() => t("cleared")} />;
+  return (
+    <RunButton
+      action={clearDrawAction}
+      fields={{ competitionId }}
+      label={t("clear")}
+      variant="danger"
+      success={() => t("cleared")}
+    />
+  );
 }
 
 export function PairNextRoundButton({ competitionId }: { competitionId: string }) {
@@ -209,7 +260,10 @@ export function WithdrawButton({ entrantId, name }: { entrantId: string; name: s
   return (
     <details className="max-w-full">
       {/* Ten "withdraw…" in a list: the name tells a screen reader which one. */}
-      <summary aria-label={t("withdrawStepFor", { name })} className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-base font-semibold text-red-deep underline underline-offset-4">
+      <summary
+        aria-label={t("withdrawStepFor", { name })}
+        className="inline-flex min-h-11 cursor-pointer items-center rounded-lg px-2 text-base font-semibold text-red-deep underline underline-offset-4"
+      >
         {t("withdrawStep", { name })}
       </summary>
       <div className="mt-2 flex flex-col gap-2 rounded-xl border-2 border-red-brand/40 bg-red-soft p-3">
@@ -227,7 +281,17 @@ export function WithdrawButton({ entrantId, name }: { entrantId: string; name: s
 }
 
 /** Swiss: sit out the next round for half a point (to perform, to rest), or take that back. */
-export function HalfByeButton({ entrantId, name, round, sittingOut }: { entrantId: string; name: string; round: number; sittingOut: boolean }) {
+export function HalfByeButton({
+  entrantId,
+  name,
+  round,
+  sittingOut,
+}: {
+  entrantId: string;
+  name: string;
+  round: number;
+  sittingOut: boolean;
+}) {
   const t = useTranslations("competitionsAdmin.entrants");
   return (
     <RunButton

@@ -28,7 +28,19 @@ const inputClass = "min-h-12 rounded-xl border-2 bg-white px-3 text-lg tabular-n
  * When each round starts and on how many tables. Each round says how many matches it has, how many
  * turns that takes and when it ends, as you type; a round that would start too early says so.
  */
-export function ScheduleForm({ competitionId, version, tables, matchMinutes, rounds }: { competitionId: string; version: number; tables: number; matchMinutes: number; rounds: Round[] }) {
+export function ScheduleForm({
+  competitionId,
+  version,
+  tables,
+  matchMinutes,
+  rounds,
+}: {
+  competitionId: string;
+  version: number;
+  tables: number;
+  matchMinutes: number;
+  rounds: Round[];
+}) {
   const t = useTranslations("competitionsAdmin.schedule");
   const tAll = useTranslations();
   const [state, formAction] = useActionState<ActionState, FormData>(scheduleCompetitionAction, { ok: false });
@@ -37,7 +49,13 @@ export function ScheduleForm({ competitionId, version, tables, matchMinutes, rou
   const format = useFormatter();
   // A wall-clock value shown as the time of day, with the date when it is another day than `sameDayAs`.
   const clock = (local: string, sameDayAs: string) =>
-    format.dateTime(new Date(`${local}:00Z`), { ...(local.slice(0, 10) === sameDayAs.slice(0, 10) ? {} : { month: "long", day: "numeric" }), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+    format.dateTime(new Date(`${local}:00Z`), {
+      ...(local.slice(0, 10) === sameDayAs.slice(0, 10) ? {} : { month: "long", day: "numeric" }),
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "UTC",
+    });
   const kept = state.ok ? undefined : state.values;
   const [form, setForm] = useState(() => ({
     tables: kept?.tables ?? String(tables),
@@ -46,8 +64,16 @@ export function ScheduleForm({ competitionId, version, tables, matchMinutes, rou
   }));
   const n = Number(form.tables);
   const minutes = Number(form.matchMinutes);
-  const sensible = Number.isInteger(n) && n >= SCHEDULE_LIMITS.tables.min && n <= SCHEDULE_LIMITS.tables.max && Number.isInteger(minutes) && minutes >= SCHEDULE_LIMITS.matchMinutes.min && minutes <= SCHEDULE_LIMITS.matchMinutes.max;
-  const ends = rounds.map((r, i) => (sensible ? later(form.starts[i], roundMinutes(r.matches, { tables: n, matchMinutes: minutes })) : null));
+  const sensible =
+    Number.isInteger(n) &&
+    n >= SCHEDULE_LIMITS.tables.min &&
+    n <= SCHEDULE_LIMITS.tables.max &&
+    Number.isInteger(minutes) &&
+    minutes >= SCHEDULE_LIMITS.matchMinutes.min &&
+    minutes <= SCHEDULE_LIMITS.matchMinutes.max;
+  const ends = rounds.map((r, i) =>
+    sensible ? later(form.starts[i], roundMinutes(r.matches, { tables: n, matchMinutes: minutes })) : null,
+  );
   const error = (field: string) => (state.ok ? undefined : state.fieldErrors?.[field]?.[0]);
   const d = state.data as { warnings: number } | undefined;
 
@@ -86,7 +112,12 @@ export function ScheduleForm({ competitionId, version, tables, matchMinutes, rou
   };
 
   return (
-    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="flex flex-col gap-4" aria-label={t("formName")}>
+    <form
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      className="flex flex-col gap-4"
+      aria-label={t("formName")}
+    >
       <input type="hidden" name="competitionId" value={competitionId} />
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-wrap gap-x-8 gap-y-4">
@@ -112,17 +143,31 @@ export function ScheduleForm({ competitionId, version, tables, matchMinutes, rou
                 step={300}
                 required
                 value={form.starts[i]}
-                onChange={(e) => setForm((f) => ({ ...f, starts: f.starts.map((s, k) => (k === i ? e.target.value : s)) }))}
+                onChange={(e) =>
+                  setForm((f) => ({ ...f, starts: f.starts.map((s, k) => (k === i ? e.target.value : s)) }))
+                }
                 aria-invalid={err ? true : undefined}
-                aria-describedby={[`${id}-round-${r.round}-plan`, err ? `${id}-round-${r.round}-error` : ""].filter(Boolean).join(" ")}
+                aria-describedby={[`${id}-round-${r.round}-plan`, err ? `${id}-round-${r.round}-error` : ""]
+                  .filter(Boolean)
+                  .join(" ")}
                 className={`${inputClass} w-full max-w-xs ${err ? "border-red-brand" : "border-stone-400"}`}
               />
               <p id={`${id}-round-${r.round}-plan`} className="text-base text-muted">
-                {turns === null ? t("matchesIn", { count: r.matches }) : ends[i] ? t(turns > 1 ? "plan" : "planOneTurn", { count: r.matches, turns, end: clock(ends[i]!, form.starts[i]) }) : t("matchesIn", { count: r.matches })}
+                {turns === null
+                  ? t("matchesIn", { count: r.matches })
+                  : ends[i]
+                    ? t(turns > 1 ? "plan" : "planOneTurn", {
+                        count: r.matches,
+                        turns,
+                        end: clock(ends[i]!, form.starts[i]),
+                      })
+                    : t("matchesIn", { count: r.matches })}
               </p>
               {err && (
                 <p id={`${id}-round-${r.round}-error`} className="text-base font-semibold text-red-deep">
-                  {early && previousEnd ? t("tooEarly", { round: r.round - 1, end: clock(previousEnd, form.starts[i]) }) : fieldErrorText(tAll, err, "competitionsAdmin")}
+                  {early && previousEnd
+                    ? t("tooEarly", { round: r.round - 1, end: clock(previousEnd, form.starts[i]) })
+                    : fieldErrorText(tAll, err, "competitionsAdmin")}
                 </p>
               )}
             </div>
@@ -132,7 +177,11 @@ export function ScheduleForm({ competitionId, version, tables, matchMinutes, rou
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="primary">{t("save")}</SubmitButton>
         <p role="status" className="text-base">
-          {state.ok && d ? <span className="font-semibold text-green-ink">{d.warnings ? t("savedWithWarnings", { count: d.warnings }) : t("saved")}</span> : null}
+          {state.ok && d ? (
+            <span className="font-semibold text-green-ink">
+              {d.warnings ? t("savedWithWarnings", { count: d.warnings }) : t("saved")}
+            </span>
+          ) : null}
           {failure ? <span className="font-semibold text-red-deep">{failure}</span> : null}
         </p>
       </div>

@@ -8,7 +8,8 @@ export async function ScheduleWarnings({ warnings, timeZone }: { warnings: Sched
   const t = await getTranslations("competitionsAdmin.schedule");
   const format = await getFormatter();
   const hours = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } as const;
-  const span = (a: Date, b: Date) => `${format.dateTime(a, { month: "long", day: "numeric", timeZone })} ${format.dateTime(a, hours)}${DASH}${format.dateTime(b, hours)}`;
+  const span = (a: Date, b: Date) =>
+    `${format.dateTime(a, { month: "long", day: "numeric", timeZone })} ${format.dateTime(a, hours)}${DASH}${format.dateTime(b, hours)}`;
   if (!warnings.length) return <p className="text-lg font-semibold text-green-ink">{t("noClashes")}</p>;
   return (
     <section aria-labelledby="clashes-title" className="rounded-xl border-l-4 border-gold bg-gold-soft px-4 py-3">
@@ -19,10 +20,19 @@ export async function ScheduleWarnings({ warnings, timeZone }: { warnings: Sched
         {warnings.map((w, i) => {
           const match = t("matchAt", { round: w.round, table: w.table ?? "", when: span(w.startsAt, w.endsAt) });
           if (w.kind === "outside_item") return <li key={i}>{t("outsideItem", { match })}</li>;
-          const other = w.other ? (w.other.round !== null ? t("otherRound", { title: w.other.title, round: w.other.round }) : w.other.title) : "";
+          const other = w.other
+            ? w.other.round !== null
+              ? t("otherRound", { title: w.other.title, round: w.other.round })
+              : w.other.title
+            : "";
           return (
             <li key={i}>
-              {t("personClash", { person: w.person ?? "", match, other, when: w.other ? span(w.other.startsAt, w.other.endsAt) : "" })}
+              {t("personClash", {
+                person: w.person ?? "",
+                match,
+                other,
+                when: w.other ? span(w.other.startsAt, w.other.endsAt) : "",
+              })}
             </li>
           );
         })}

@@ -8,9 +8,22 @@ const half = (p: number) => (p === 0.5 ? "½" : String(p));
  * A stored result in words, for organisers' tables and the referees' "now recorded" line.
  * `t` is the competitionsAdmin translator; names are the two sides'.
  */
-export function scoreText(t: T, score: Record<string, unknown> | null, outcome: string | null, names: { a: string; b: string }): string {
+export function scoreText(
+  t: T,
+  score: Record<string, unknown> | null,
+  outcome: string | null,
+  names: { a: string; b: string },
+): string {
   if (!score || !outcome) return t("score.none");
-  const s = score as { kind: string; points?: [number, number]; games?: [number, number][]; levels?: [number, number]; pulls?: [number, number]; absent?: "A" | "B"; withdrawn?: "A" | "B" };
+  const s = score as {
+    kind: string;
+    points?: [number, number];
+    games?: [number, number][];
+    levels?: [number, number];
+    pulls?: [number, number];
+    absent?: "A" | "B";
+    withdrawn?: "A" | "B";
+  };
   const winner = outcome === "a" ? names.a : outcome === "b" ? names.b : "";
   switch (s.kind) {
     case "chess":

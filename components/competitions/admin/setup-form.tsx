@@ -20,13 +20,24 @@ export interface SetupValues {
   seeding: string;
 }
 
-const control = "min-h-12 w-full rounded-xl border-2 border-stone-400 bg-white px-3 text-lg text-ink focus:border-red-brand aria-invalid:border-red-brand";
+const control =
+  "min-h-12 w-full rounded-xl border-2 border-stone-400 bg-white px-3 text-lg text-ink focus:border-red-brand aria-invalid:border-red-brand";
 
 /**
  * A competition's settings: the format, the game, who plays (as the game allows), group size,
  * third place, rounds, best of and seeding. Settings of another format are ignored by the service.
  */
-export function SetupForm({ itemId, title, current, defaultGame }: { itemId: string; title: string; current: SetupValues | null; defaultGame: string }) {
+export function SetupForm({
+  itemId,
+  title,
+  current,
+  defaultGame,
+}: {
+  itemId: string;
+  title: string;
+  current: SetupValues | null;
+  defaultGame: string;
+}) {
   const t = useTranslations("competitionsAdmin.setup");
   const tAll = useTranslations();
   const [state, action] = useActionState<ActionState, FormData>(setUpCompetitionAction, { ok: false });
@@ -43,8 +54,15 @@ export function SetupForm({ itemId, title, current, defaultGame }: { itemId: str
       </p>
     ) : null;
   };
-  const aria = (k: string) => (errors(k)?.length ? { "aria-invalid": true, "aria-describedby": `${id}-${k}-error` } : {});
-  const select = (k: "format" | "game" | "entrantKind" | "seeding", options: readonly string[], fallback: string, label: string, hint?: string) => (
+  const aria = (k: string) =>
+    errors(k)?.length ? { "aria-invalid": true, "aria-describedby": `${id}-${k}-error` } : {};
+  const select = (
+    k: "format" | "game" | "entrantKind" | "seeding",
+    options: readonly string[],
+    fallback: string,
+    label: string,
+    hint?: string,
+  ) => (
     <div className="flex flex-col gap-1">
       <label htmlFor={`${id}-${k}`} className="text-lg font-semibold">
         {label}
@@ -66,17 +84,38 @@ export function SetupForm({ itemId, title, current, defaultGame }: { itemId: str
         {label}
       </label>
       <p className="text-base text-muted">{hint}</p>
-      <input id={`${id}-${k}`} name={k} type="number" inputMode="numeric" min={min} max={max} defaultValue={value(k, "")} className={control} {...aria(k)} />
+      <input
+        id={`${id}-${k}`}
+        name={k}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        defaultValue={value(k, "")}
+        className={control}
+        {...aria(k)}
+      />
       {err(k)}
     </div>
   );
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4" aria-label={t("formFor", { title })}>
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="flex flex-col gap-4"
+      aria-label={t("formFor", { title })}
+    >
       <input type="hidden" name="itemId" value={itemId} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {select("format", COMPETITION_FORMATS, "round_robin", t("format"))}
         {select("game", GAME_TYPES, defaultGame, t("game"))}
-        {select("entrantKind", ENTRANT_KINDS, GAME_ENTRANTS[defaultGame as GameType]?.[0] ?? "individual", t("entrantKind"), t("entrantKindHint"))}
+        {select(
+          "entrantKind",
+          ENTRANT_KINDS,
+          GAME_ENTRANTS[defaultGame as GameType]?.[0] ?? "individual",
+          t("entrantKind"),
+          t("entrantKindHint"),
+        )}
         {number("groupSize", t("groupSize"), t("groupSizeHint"), 3, 16)}
         {number("rounds", t("rounds"), t("roundsHint"), 1, 15)}
         <div className="flex flex-col gap-1">
@@ -84,7 +123,13 @@ export function SetupForm({ itemId, title, current, defaultGame }: { itemId: str
             {t("bestOf")}
           </label>
           <p className="text-base text-muted">{t("bestOfHint")}</p>
-          <select id={`${id}-bestOf`} name="bestOf" defaultValue={value("bestOf", defaultGame === "table_tennis" ? "3" : "")} className={control} {...aria("bestOf")}>
+          <select
+            id={`${id}-bestOf`}
+            name="bestOf"
+            defaultValue={value("bestOf", defaultGame === "table_tennis" ? "3" : "")}
+            className={control}
+            {...aria("bestOf")}
+          >
             <option value="">{t("bestOfNone")}</option>
             {[1, 3, 5].map((n) => (
               <option key={n} value={n}>
@@ -96,7 +141,12 @@ export function SetupForm({ itemId, title, current, defaultGame }: { itemId: str
         </div>
         {select("seeding", SEEDINGS, "random", t("seeding"))}
         <label className="flex min-h-12 items-center gap-3 self-end text-lg font-semibold">
-          <input type="checkbox" name="thirdPlace" defaultChecked={(v?.thirdPlace ?? (current?.thirdPlace ? "on" : "")) === "on"} className="size-6 accent-red-brand" />
+          <input
+            type="checkbox"
+            name="thirdPlace"
+            defaultChecked={(v?.thirdPlace ?? (current?.thirdPlace ? "on" : "")) === "on"}
+            className="size-6 accent-red-brand"
+          />
           {t("thirdPlace")}
         </label>
       </div>
@@ -105,8 +155,12 @@ export function SetupForm({ itemId, title, current, defaultGame }: { itemId: str
         <SubmitButton>{current ? t("saveChanges") : t("submit")}</SubmitButton>
         <p role="status" className="text-lg">
           {state.ok ? <span className="font-semibold text-green-ink">{t("saved")}</span> : null}
-          {failure && !Object.keys(state.fieldErrors ?? {}).some((k) => k !== "itemId") ? <span className="font-semibold text-red-deep">{failure}</span> : null}
-          {failure && Object.keys(state.fieldErrors ?? {}).some((k) => k !== "itemId") ? <span className="font-semibold text-red-deep">{t("checkFields")}</span> : null}
+          {failure && !Object.keys(state.fieldErrors ?? {}).some((k) => k !== "itemId") ? (
+            <span className="font-semibold text-red-deep">{failure}</span>
+          ) : null}
+          {failure && Object.keys(state.fieldErrors ?? {}).some((k) => k !== "itemId") ? (
+            <span className="font-semibold text-red-deep">{t("checkFields")}</span>
+          ) : null}
         </p>
       </div>
     </form>

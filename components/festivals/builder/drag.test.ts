@@ -17,7 +17,11 @@ const down = (mode: Drag["mode"] = "move") => dragStep(null, { type: "down", ite
 describe("dragStep", () => {
   it("moves by whole 5-minute steps from where the pointer went down, in the grid's content", () => {
     const step = dragStep(down(), { type: "move", y: 100 + 60 * PX_PER_MIN + 2, venueId: "hall" });
-    expect(step.item).toMatchObject({ venueId: "hall", startsAt: "2027-10-16T02:00:00.000Z", endsAt: "2027-10-16T02:30:00.000Z" });
+    expect(step.item).toMatchObject({
+      venueId: "hall",
+      startsAt: "2027-10-16T02:00:00.000Z",
+      endsAt: "2027-10-16T02:30:00.000Z",
+    });
     expect(dragStep(step.drag, { type: "up" }).then).toBe("save");
   });
 
@@ -29,8 +33,13 @@ describe("dragStep", () => {
   });
 
   it("resizes by the lower edge, never below five minutes", () => {
-    expect(dragStep(down("resize"), { type: "move", y: 100 + 30 * PX_PER_MIN, venueId: "hall" }).item).toMatchObject({ venueId: "square", endsAt: "2027-10-16T02:00:00.000Z" });
-    expect(dragStep(down("resize"), { type: "move", y: 0, venueId: null }).item).toMatchObject({ endsAt: "2027-10-16T01:05:00.000Z" });
+    expect(dragStep(down("resize"), { type: "move", y: 100 + 30 * PX_PER_MIN, venueId: "hall" }).item).toMatchObject({
+      venueId: "square",
+      endsAt: "2027-10-16T02:00:00.000Z",
+    });
+    expect(dragStep(down("resize"), { type: "move", y: 0, venueId: null }).item).toMatchObject({
+      endsAt: "2027-10-16T01:05:00.000Z",
+    });
   });
 
   it("a cancelled pointer puts the item back, saves nothing and leaves no drag armed", () => {
@@ -66,11 +75,19 @@ describe("dragStep inside the day's grid", () => {
   const bounds = { from: "2027-10-16T00:00:00.000Z", to: "2027-10-16T13:00:00.000Z" }; // 08:00–21:00
   it("stops a moved item at the grid's first and last line", () => {
     const d = dragStep(null, { type: "down", item, mode: "move", y: 100, bounds }).drag;
-    expect(dragStep(d, { type: "move", y: 100 + 2000 * PX_PER_MIN, venueId: null }).item).toMatchObject({ startsAt: "2027-10-16T12:30:00.000Z", endsAt: "2027-10-16T13:00:00.000Z" });
-    expect(dragStep(d, { type: "move", y: 100 - 500 * PX_PER_MIN, venueId: null }).item).toMatchObject({ startsAt: "2027-10-16T00:00:00.000Z" });
+    expect(dragStep(d, { type: "move", y: 100 + 2000 * PX_PER_MIN, venueId: null }).item).toMatchObject({
+      startsAt: "2027-10-16T12:30:00.000Z",
+      endsAt: "2027-10-16T13:00:00.000Z",
+    });
+    expect(dragStep(d, { type: "move", y: 100 - 500 * PX_PER_MIN, venueId: null }).item).toMatchObject({
+      startsAt: "2027-10-16T00:00:00.000Z",
+    });
   });
   it("stops a resized item's end at the grid's last line", () => {
     const d = dragStep(null, { type: "down", item, mode: "resize", y: 100, bounds }).drag;
-    expect(dragStep(d, { type: "move", y: 100 + 2000 * PX_PER_MIN, venueId: null }).item).toMatchObject({ startsAt: item.startsAt, endsAt: "2027-10-16T13:00:00.000Z" });
+    expect(dragStep(d, { type: "move", y: 100 + 2000 * PX_PER_MIN, venueId: null }).item).toMatchObject({
+      startsAt: item.startsAt,
+      endsAt: "2027-10-16T13:00:00.000Z",
+    });
   });
 });

@@ -38,11 +38,21 @@ export const DRAG_THRESHOLD = 4;
 export function dragStep(drag: Drag | null, event: DragEvent): DragStep {
   switch (event.type) {
     case "down":
-      return { drag: { id: event.item.id, mode: event.mode, startY: event.y, orig: event.item, moved: false, bounds: event.bounds } };
+      return {
+        drag: {
+          id: event.item.id,
+          mode: event.mode,
+          startY: event.y,
+          orig: event.item,
+          moved: false,
+          bounds: event.bounds,
+        },
+      };
     case "move": {
       if (!drag) return { drag: null };
       const venueId = drag.mode === "move" && event.venueId ? event.venueId : drag.orig.venueId;
-      if (!drag.moved && Math.abs(event.y - drag.startY) < DRAG_THRESHOLD && venueId === drag.orig.venueId) return { drag };
+      if (!drag.moved && Math.abs(event.y - drag.startY) < DRAG_THRESHOLD && venueId === drag.orig.venueId)
+        return { drag };
       let dy = snap((event.y - drag.startY) / PX_PER_MIN);
       const o = drag.orig;
       const length = minutesBetween(o.startsAt, o.endsAt);

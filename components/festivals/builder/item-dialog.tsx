@@ -93,7 +93,8 @@ export function ItemDialog(p: DialogProps) {
     if (!p.open && d.open) d.close();
   }, [p.open]);
 
-  const set = (k: keyof DialogDraft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const set = (k: keyof DialogDraft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
   const err = (k: string) => errorText(p.fieldErrors?.[k]);
   const field = (k: keyof DialogDraft, label: string, el: React.ReactNode, hint?: string) => (
     <div className="flex flex-col gap-1">
@@ -107,7 +108,9 @@ export function ItemDialog(p: DialogProps) {
       )}
       {el}
       {err(k === "start" ? "startsAt" : k === "end" ? "endsAt" : k) && (
-        <p className="text-base font-semibold text-red-deep">{err(k === "start" ? "startsAt" : k === "end" ? "endsAt" : k)}</p>
+        <p className="text-base font-semibold text-red-deep">
+          {err(k === "start" ? "startsAt" : k === "end" ? "endsAt" : k)}
+        </p>
       )}
     </div>
   );
@@ -121,7 +124,12 @@ export function ItemDialog(p: DialogProps) {
   };
 
   return (
-    <dialog ref={ref} onClose={p.onClose} aria-labelledby="item-dialog-title" className="m-auto w-[min(44rem,96vw)] rounded-2xl border-2 border-gold p-0 backdrop:bg-black/40">
+    <dialog
+      ref={ref}
+      onClose={p.onClose}
+      aria-labelledby="item-dialog-title"
+      className="m-auto w-[min(44rem,96vw)] rounded-2xl border-2 border-gold p-0 backdrop:bg-black/40"
+    >
       <form
         method="dialog"
         className="flex flex-col gap-4 p-5"
@@ -135,7 +143,10 @@ export function ItemDialog(p: DialogProps) {
           {p.mode === "new" ? t("builder.newItem") : t("builder.editItem")}
         </h2>
         {p.message && (
-          <p role={p.message.tone === "error" ? "alert" : "status"} className={`rounded-xl border-l-4 px-4 py-3 text-lg ${p.message.tone === "error" ? "border-red-brand bg-red-soft text-red-deep" : "border-gold bg-gold-soft"}`}>
+          <p
+            role={p.message.tone === "error" ? "alert" : "status"}
+            className={`rounded-xl border-l-4 px-4 py-3 text-lg ${p.message.tone === "error" ? "border-red-brand bg-red-soft text-red-deep" : "border-gold bg-gold-soft"}`}
+          >
             {p.message.text}
           </p>
         )}
@@ -145,24 +156,40 @@ export function ItemDialog(p: DialogProps) {
               {t("builder.stale")}
             </p>
             <p className="text-lg">
-              {p.stale.title} · {localTime(p.stale.startsAt, p.timeZone)}–{localTime(p.stale.endsAt, p.timeZone)} · {p.venues.find((v) => v.id === p.stale!.venueId)?.name ?? t("builder.noVenue")}
+              {p.stale.title} · {localTime(p.stale.startsAt, p.timeZone)}–{localTime(p.stale.endsAt, p.timeZone)} ·{" "}
+              {p.venues.find((v) => v.id === p.stale!.venueId)?.name ?? t("builder.noVenue")}
             </p>
             <div className="flex flex-wrap gap-2">
               <Button type="button" size="sm" onClick={() => p.onSave(draft, p.stale!.version)}>
                 {t("builder.staleUseMine")}
               </Button>
-              <Button type="button" size="sm" variant="secondary" onClick={() => setDraft(draftOf(p.stale!, p.timeZone))}>
+              <Button
+                type="button"
+                size="sm"
+                variant="secondary"
+                onClick={() => setDraft(draftOf(p.stale!, p.timeZone))}
+              >
                 {t("builder.staleTakeTheirs")}
               </Button>
             </div>
           </div>
         )}
-        {field("title", t("builder.title2"), <input id="item-title" className={control} value={draft.title} onChange={set("title")} />)}
+        {field(
+          "title",
+          t("builder.title2"),
+          <input id="item-title" className={control} value={draft.title} onChange={set("title")} />,
+        )}
         <div className="grid gap-4 sm:grid-cols-2">
           {field(
             "kind",
             t("builder.kind"),
-            <select id="item-kind" className={control} value={draft.kind} onChange={set("kind")} disabled={!!p.item?.parentId}>
+            <select
+              id="item-kind"
+              className={control}
+              value={draft.kind}
+              onChange={set("kind")}
+              disabled={!!p.item?.parentId}
+            >
               {PROGRAMME_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`programme.kinds.${k}`)}
@@ -173,7 +200,13 @@ export function ItemDialog(p: DialogProps) {
           {field(
             "venueId",
             t("builder.venue"),
-            <select id="item-venueId" className={control} value={draft.venueId} onChange={set("venueId")} disabled={!!p.item?.parentId}>
+            <select
+              id="item-venueId"
+              className={control}
+              value={draft.venueId}
+              onChange={set("venueId")}
+              disabled={!!p.item?.parentId}
+            >
               <option value="">{t("builder.noVenue")}</option>
               {p.venues.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -195,16 +228,59 @@ export function ItemDialog(p: DialogProps) {
               ))}
             </select>,
           )}
-          {field("start", t("builder.start"), <input id="item-start" type="time" step={300} className={control} value={draft.start} onChange={set("start")} />)}
-          {field("end", t("builder.end"), <input id="item-end" type="time" step={300} className={control} value={draft.end} onChange={set("end")} />)}
+          {field(
+            "start",
+            t("builder.start"),
+            <input
+              id="item-start"
+              type="time"
+              step={300}
+              className={control}
+              value={draft.start}
+              onChange={set("start")}
+            />,
+          )}
+          {field(
+            "end",
+            t("builder.end"),
+            <input id="item-end" type="time" step={300} className={control} value={draft.end} onChange={set("end")} />,
+          )}
         </div>
-        {field("description", t("builder.description"), <textarea id="item-description" rows={3} className={`${control} py-2`} value={draft.description} onChange={set("description")} />)}
+        {field(
+          "description",
+          t("builder.description"),
+          <textarea
+            id="item-description"
+            rows={3}
+            className={`${control} py-2`}
+            value={draft.description}
+            onChange={set("description")}
+          />,
+        )}
         <div className="grid gap-4 sm:grid-cols-[1fr_2fr]">
-          {field("capacity", t("builder.capacity"), <input id="item-capacity" type="number" min={1} className={control} value={draft.capacity} onChange={set("capacity")} />)}
+          {field(
+            "capacity",
+            t("builder.capacity"),
+            <input
+              id="item-capacity"
+              type="number"
+              min={1}
+              className={control}
+              value={draft.capacity}
+              onChange={set("capacity")}
+            />,
+          )}
           {field(
             "people",
             t("builder.people"),
-            <textarea id="item-people" rows={2} aria-describedby="item-people-hint" className={`${control} py-2`} value={draft.people} onChange={set("people")} />,
+            <textarea
+              id="item-people"
+              rows={2}
+              aria-describedby="item-people-hint"
+              className={`${control} py-2`}
+              value={draft.people}
+              onChange={set("people")}
+            />,
             t("builder.peopleHint"),
           )}
         </div>
@@ -214,7 +290,9 @@ export function ItemDialog(p: DialogProps) {
             <h3 id="order-title" className="text-xl font-bold">
               {t("builder.runningOrder")}
             </h3>
-            <p className={actsMinutes > blockMinutes ? "font-semibold text-red-deep" : "text-muted"}>{t("builder.actsTotal", { acts: actsMinutes, block: blockMinutes })}</p>
+            <p className={actsMinutes > blockMinutes ? "font-semibold text-red-deep" : "text-muted"}>
+              {t("builder.actsTotal", { acts: actsMinutes, block: blockMinutes })}
+            </p>
             <ol className="flex flex-col gap-2">
               {p.acts.map((a, i) => (
                 <li key={a.id} className="flex flex-wrap items-center gap-2">
@@ -222,10 +300,24 @@ export function ItemDialog(p: DialogProps) {
                     {i + 1}. {localTime(a.startsAt, p.timeZone)} {a.title}
                     {t("programme.minutes", { count: minutesBetween(a.startsAt, a.endsAt) })}
                   </span>
-                  <Button type="button" size="sm" variant="secondary" disabled={i === 0 || p.busy} onClick={() => move(i, -1)} aria-label={t("builder.moveUp", { title: a.title })}>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="secondary"
+                    disabled={i === 0 || p.busy}
+                    onClick={() => move(i, -1)}
+                    aria-label={t("builder.moveUp", { title: a.title })}
+                  >
                     ↑
                   </Button>
-                  <Button type="button" size="sm" variant="secondary" disabled={i === p.acts.length - 1 || p.busy} onClick={() => move(i, 1)} aria-label={t("builder.moveDown", { title: a.title })}>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="secondary"
+                    disabled={i === p.acts.length - 1 || p.busy}
+                    onClick={() => move(i, 1)}
+                    aria-label={t("builder.moveDown", { title: a.title })}
+                  >
                     ↓
                   </Button>
                 </li>
@@ -235,15 +327,30 @@ export function ItemDialog(p: DialogProps) {
               <legend className="mb-1 font-semibold">{t("builder.addAct")}</legend>
               <label className="flex flex-col text-base">
                 {t("builder.actTitle")}
-                <input className={control} value={act.title} onChange={(e) => setAct({ ...act, title: e.target.value })} />
+                <input
+                  className={control}
+                  value={act.title}
+                  onChange={(e) => setAct({ ...act, title: e.target.value })}
+                />
               </label>
               <label className="flex w-32 flex-col text-base">
                 {t("builder.actMinutes")}
-                <input type="number" min={5} step={5} className={control} value={act.minutes} onChange={(e) => setAct({ ...act, minutes: e.target.value })} />
+                <input
+                  type="number"
+                  min={5}
+                  step={5}
+                  className={control}
+                  value={act.minutes}
+                  onChange={(e) => setAct({ ...act, minutes: e.target.value })}
+                />
               </label>
               <label className="flex flex-col text-base">
                 {t("builder.actPeople")}
-                <input className={control} value={act.people} onChange={(e) => setAct({ ...act, people: e.target.value })} />
+                <input
+                  className={control}
+                  value={act.people}
+                  onChange={(e) => setAct({ ...act, people: e.target.value })}
+                />
               </label>
               <Button
                 type="button"

@@ -4,17 +4,49 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { findConflicts, type Conflict } from "@/lib/festivals/conflicts";
 import { festivalBounds, festivalDays } from "@/lib/festivals/time";
-import { createItemAction, deleteItemAction, publishProgrammeAction, reorderActsAction, updateItemAction } from "@/lib/festivals/actions";
+import {
+  createItemAction,
+  deleteItemAction,
+  publishProgrammeAction,
+  reorderActsAction,
+  updateItemAction,
+} from "@/lib/festivals/actions";
 import type { BuilderData } from "@/lib/festivals/dashboard-queries";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import { Button } from "@/components/ui/button";
 import { ItemDialog, draftOf, inputOf, type DialogDraft } from "./item-dialog";
 import { PublishBar } from "./publish-bar";
-import { PX_PER_MIN, SNAP_MIN, addMinutes, clockOf, instantOf, localDay, localTime, minutesAtY, minutesBetween, snap, toSchedule, updateInput } from "./model";
+import {
+  PX_PER_MIN,
+  SNAP_MIN,
+  addMinutes,
+  clockOf,
+  instantOf,
+  localDay,
+  localTime,
+  minutesAtY,
+  minutesBetween,
+  snap,
+  toSchedule,
+  updateInput,
+} from "./model";
 import { dragStep, edgeScrollSpeed, type Drag, type DragStep } from "./drag";
 
-type Failure = { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined>; current?: ItemDto | null; clashes?: { title: string }[] };
-type DialogState = { mode: "new" | "edit"; itemId?: string; initial: DialogDraft; fieldErrors?: Failure["fieldErrors"]; message?: { tone: "error" | "info"; text: string }; stale?: ItemDto | null };
+type Failure = {
+  ok: false;
+  code: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  current?: ItemDto | null;
+  clashes?: { title: string }[];
+};
+type DialogState = {
+  mode: "new" | "edit";
+  itemId?: string;
+  initial: DialogDraft;
+  fieldErrors?: Failure["fieldErrors"];
+  message?: { tone: "error" | "info"; text: string };
+  stale?: ItemDto | null;
+};
 /** A refused change, shown beside the item until the next action or a few seconds. */
 type Refusal = { id: string; text: string };
 const REFUSAL_MS = 8000;
@@ -84,7 +116,22 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   // named in an item being moved there is a clash like any other.
   const matches = data.matches;
   const conflicts = useMemo(
-    () => findConflicts([...items.map(toSchedule), ...matches.map((m) => ({ id: m.id, venueId: null, startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt), people: m.people, parentId: null, partOf: m.itemId }))], festivalBounds(festival)),
+    () =>
+      findConflicts(
+        [
+          ...items.map(toSchedule),
+          ...matches.map((m) => ({
+            id: m.id,
+            venueId: null,
+            startsAt: new Date(m.startsAt),
+            endsAt: new Date(m.endsAt),
+            people: m.people,
+            parentId: null,
+            partOf: m.itemId,
+          })),
+        ],
+        festivalBounds(festival),
+      ),
     [items, matches, festival],
   );
   const flagged = useMemo(() => {
@@ -94,51 +141,74 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   }, [conflicts]);
   const titleOf = (id: string) => {
     const match = matches.find((m) => m.id === id);
-    if (match) return t("builder.matchTitle", { title: items.find((i) => i.id === match.itemId)?.title ?? "", round: match.round });
+    if (match)
+      return t("builder.matchTitle", {
+        title: items.find((i) => i.id === match.itemId)?.title ?? "",
+        round: match.round,
+      });
     return items.find((i) => i.id === id)?.title ?? "";
   };
   const venueName = (id: string | null) => venues.find((v) => v.id === id)?.name ?? t("builder.noVenue");
 
   const replace = (next: ItemDto) => commit(itemsRef.current.map((x) => (x.id === next.id ? next : x)));
   const failureText = (r: Failure) =>
-    r.code === "venue_taken" ? t("builder.venueTaken", { titles: (r.clashes ?? []).map((c) => c.title).join(", ") }) : r.code === "stale_version" ? t("builder.stale") : t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : t("errors.unknown");
+    r.code === "venue_taken"
+      ? t("builder.venueTaken", { titles: (r.clashes ?? []).map((c) => c.title).join(", ") })
+      : r.code === "stale_version"
+        ? t("builder.stale")
+        : t.has(`errors.${r.code}`)
+          ? t(`errors.${r.code}`)
+          : t("errors.unknown");
   /** What the organiser reads beside an item whose move or resize was refused: where it was going and why. */
   const refusalText = (r: Failure, tried: ItemDto) =>
     r.code === "venue_taken"
-      ? t("builder.refusedVenue", { venue: venueName(tried.venueId), start: localTime(tried.startsAt, tz), end: localTime(tried.endsAt, tz), titles: new Intl.ListFormat(locale).format((r.clashes ?? []).map((c) => c.title)) })
+      ? t("builder.refusedVenue", {
+          venue: venueName(tried.venueId),
+          start: localTime(tried.startsAt, tz),
+          end: localTime(tried.endsAt, tz),
+          titles: new Intl.ListFormat(locale).format((r.clashes ?? []).map((c) => c.title)),
+        })
       : r.code === "stale_version"
         ? t("builder.staleMoved")
         : t("builder.refused", { reason: failureText(r) });
 
   /** Saves the item as it stands now, one save at a time per item, so versions follow each other. */
   const persist = (id: string, describe: (i: ItemDto) => string) => {
-      const run = async () => {
-        const current = itemsRef.current.find((i) => i.id === id);
-        if (!current) return;
-        const result = (await updateItemAction(updateInput(current))) as { ok: true; data: { item: ItemDto } } | Failure;
-        if (result.ok) {
-          saved.current.set(id, result.data.item);
-          const latest = itemsRef.current.find((i) => i.id === id);
-          // Keep moves made while this save was on its way; take the new version.
-          replace(latest && (latest.startsAt !== current.startsAt || latest.endsAt !== current.endsAt || latest.venueId !== current.venueId) ? { ...latest, version: result.data.item.version } : result.data.item);
-          setPublished((p) => ({ ...p, dirty: true }));
-          setAnnouncement(describe(result.data.item));
-        } else {
-          const back = result.code === "stale_version" && result.current ? result.current : saved.current.get(id);
-          if (back) {
-            saved.current.set(id, back);
-            replace(back);
-          }
-          setAnnouncement(failureText(result));
-          setRefusal({ id, text: refusalText(result, current) });
+    const run = async () => {
+      const current = itemsRef.current.find((i) => i.id === id);
+      if (!current) return;
+      const result = (await updateItemAction(updateInput(current))) as { ok: true; data: { item: ItemDto } } | Failure;
+      if (result.ok) {
+        saved.current.set(id, result.data.item);
+        const latest = itemsRef.current.find((i) => i.id === id);
+        // Keep moves made while this save was on its way; take the new version.
+        replace(
+          latest &&
+            (latest.startsAt !== current.startsAt ||
+              latest.endsAt !== current.endsAt ||
+              latest.venueId !== current.venueId)
+            ? { ...latest, version: result.data.item.version }
+            : result.data.item,
+        );
+        setPublished((p) => ({ ...p, dirty: true }));
+        setAnnouncement(describe(result.data.item));
+      } else {
+        const back = result.code === "stale_version" && result.current ? result.current : saved.current.get(id);
+        if (back) {
+          saved.current.set(id, back);
+          replace(back);
         }
-      };
-      const next = (queue.current.get(id) ?? Promise.resolve()).then(run, run);
-      queue.current.set(id, next);
-      return next;
+        setAnnouncement(failureText(result));
+        setRefusal({ id, text: refusalText(result, current) });
+      }
+    };
+    const next = (queue.current.get(id) ?? Promise.resolve()).then(run, run);
+    queue.current.set(id, next);
+    return next;
   };
 
-  const movedText = (i: ItemDto) => t("builder.moved", { title: i.title, venue: venueName(i.venueId), start: localTime(i.startsAt, tz) });
+  const movedText = (i: ItemDto) =>
+    t("builder.moved", { title: i.title, venue: venueName(i.venueId), start: localTime(i.startsAt, tz) });
   const resizedText = (i: ItemDto) => t("builder.resized", { title: i.title, end: localTime(i.endsAt, tz) });
 
   // ——— pointer: move and resize ———
@@ -197,7 +267,15 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     const pointerId = e.pointerId;
     el.setPointerCapture(pointerId);
     pointer.current = { x: e.clientX, y: e.clientY };
-    show(dragStep(null, { type: "down", item, mode, y: gridY(e.clientY), bounds: { from: dayStart, to: addMinutes(dayStart, totalMinutes) } }));
+    show(
+      dragStep(null, {
+        type: "down",
+        item,
+        mode,
+        y: gridY(e.clientY),
+        bounds: { from: dayStart, to: addMinutes(dayStart, totalMinutes) },
+      }),
+    );
 
     // Listened for on the window: the item's element is replaced when it changes column, which
     // drops the capture, and the pointer may be let go anywhere.
@@ -264,7 +342,10 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     const describe = e.shiftKey ? resizedText : movedText;
     window.clearTimeout(keyTimers.current.get(item.id));
     // Several presses in a row make one save.
-    keyTimers.current.set(item.id, window.setTimeout(() => void persist(item.id, describe), 450));
+    keyTimers.current.set(
+      item.id,
+      window.setTimeout(() => void persist(item.id, describe), 450),
+    );
   };
 
   // ——— the dialog ———
@@ -279,7 +360,17 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     setHint(null);
     setDialog({
       mode: "new",
-      initial: { title: "", kind: "single_act", venueId, day, start: localTime(start, tz), end: localTime(addMinutes(start, 60), tz), description: "", capacity: "", people: "" },
+      initial: {
+        title: "",
+        kind: "single_act",
+        venueId,
+        day,
+        start: localTime(start, tz),
+        end: localTime(addMinutes(start, 60), tz),
+        description: "",
+        capacity: "",
+        people: "",
+      },
     });
   };
   const closeDialog = () => {
@@ -295,7 +386,12 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
     const existing = dialog.itemId ? itemsRef.current.find((i) => i.id === dialog.itemId) : undefined;
     const result = (
       existing
-        ? await updateItemAction({ ...fields, id: existing.id, version: overrideVersion ?? existing.version, parentId: existing.parentId })
+        ? await updateItemAction({
+            ...fields,
+            id: existing.id,
+            version: overrideVersion ?? existing.version,
+            parentId: existing.parentId,
+          })
         : await createItemAction({ ...fields, festivalSlug: festival.slug })
     ) as { ok: true; data: { item: ItemDto } } | Failure;
     setBusy(false);
@@ -306,21 +402,46 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
       if (existing && existing.startsAt !== item.startsAt && existing.kind === "performance_block") {
         // The acts moved with their block, as the service moved them.
         const shift = minutesBetween(existing.startsAt, item.startsAt);
-        commit(itemsRef.current.map((x) => (x.parentId === item.id ? { ...x, startsAt: addMinutes(x.startsAt, shift), endsAt: addMinutes(x.endsAt, shift), venueId: item.venueId, version: x.version + 1 } : x)));
+        commit(
+          itemsRef.current.map((x) =>
+            x.parentId === item.id
+              ? {
+                  ...x,
+                  startsAt: addMinutes(x.startsAt, shift),
+                  endsAt: addMinutes(x.endsAt, shift),
+                  venueId: item.venueId,
+                  version: x.version + 1,
+                }
+              : x,
+          ),
+        );
       }
       setPublished((p) => ({ ...p, dirty: true }));
       setAnnouncement(t("builder.saved"));
-      if (localDay(item.startsAt, tz) !== day && days.includes(localDay(item.startsAt, tz))) setDay(localDay(item.startsAt, tz));
+      if (localDay(item.startsAt, tz) !== day && days.includes(localDay(item.startsAt, tz)))
+        setDay(localDay(item.startsAt, tz));
       setDialog(null);
       focusNext.current = item.id;
     } else if (result.code === "stale_version") {
-      setDialog({ ...dialog, initial: draft, stale: result.current ?? null, fieldErrors: undefined, message: undefined });
+      setDialog({
+        ...dialog,
+        initial: draft,
+        stale: result.current ?? null,
+        fieldErrors: undefined,
+        message: undefined,
+      });
       if (result.current) {
         saved.current.set(result.current.id, result.current);
         replace(result.current);
       }
     } else {
-      setDialog({ ...dialog, initial: draft, fieldErrors: result.fieldErrors, message: result.fieldErrors ? undefined : { tone: "error", text: failureText(result) }, stale: undefined });
+      setDialog({
+        ...dialog,
+        initial: draft,
+        fieldErrors: result.fieldErrors,
+        message: result.fieldErrors ? undefined : { tone: "error", text: failureText(result) },
+        stale: undefined,
+      });
     }
   };
 
@@ -334,15 +455,18 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
       commit(itemsRef.current.filter((x) => x.id !== item.id && x.parentId !== item.id));
       setPublished((p) => ({ ...p, dirty: true }));
       setDialog(null);
-    } else setDialog((d) => d && { ...d, message: { tone: "error", text: failureText(result) }, stale: result.current });
+    } else
+      setDialog((d) => d && { ...d, message: { tone: "error", text: failureText(result) }, stale: result.current });
   };
 
-  const actsOf = (id?: string) => (id ? items.filter((i) => i.parentId === id).sort((a, b) => a.position - b.position) : []);
+  const actsOf = (id?: string) =>
+    id ? items.filter((i) => i.parentId === id).sort((a, b) => a.position - b.position) : [];
   const reorder = async (order: string[]) => {
     const block = items.find((i) => i.id === dialog?.itemId);
     if (!block) return;
     setBusy(true);
-    const result = (await reorderActsAction({ blockId: block.id, version: block.version, order })) as { ok: true; data: { version: number } } | Failure;
+    const result = (await reorderActsAction({ blockId: block.id, version: block.version, order })) as
+      { ok: true; data: { version: number } } | Failure;
     setBusy(false);
     if (!result.ok) return setDialog((d) => d && { ...d, message: { tone: "error", text: failureText(result) } });
     let cursor = block.startsAt;
@@ -353,7 +477,11 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
       cursor = next.endsAt;
       return next;
     });
-    commit(itemsRef.current.map((x) => acts.find((a) => a.id === x.id) ?? (x.id === block.id ? { ...x, version: result.data.version } : x)));
+    commit(
+      itemsRef.current.map(
+        (x) => acts.find((a) => a.id === x.id) ?? (x.id === block.id ? { ...x, version: result.data.version } : x),
+      ),
+    );
     setPublished((p) => ({ ...p, dirty: true }));
   };
   const addAct = async (title: string, minutes: number, performers: string) => {
@@ -390,7 +518,7 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const jumpTo = (id: string) => {
     const item = items.find((i) => i.id === (matches.find((m) => m.id === id)?.itemId ?? id));
     if (!item) return;
-    const target = item.parentId ? items.find((i) => i.id === item.parentId) ?? item : item;
+    const target = item.parentId ? (items.find((i) => i.id === item.parentId) ?? item) : item;
     setDay(localDay(target.startsAt, tz));
     focusNext.current = target.id;
   };
@@ -398,16 +526,37 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
   const conflictText = (c: Conflict) => {
     switch (c.kind) {
       case "venue_overlap":
-        return t("builder.conflict.venue_overlap", { a: titleOf(c.itemIds[0]), b: titleOf(c.itemIds[1]), venue: venueName(c.venueId) });
+        return t("builder.conflict.venue_overlap", {
+          a: titleOf(c.itemIds[0]),
+          b: titleOf(c.itemIds[1]),
+          venue: venueName(c.venueId),
+        });
       case "person_overlap":
-        return t("builder.conflict.person_overlap", { person: c.person, a: titleOf(c.itemIds[0]), b: titleOf(c.itemIds[1]) });
+        return t("builder.conflict.person_overlap", {
+          person: c.person,
+          a: titleOf(c.itemIds[0]),
+          b: titleOf(c.itemIds[1]),
+        });
       case "outside_festival":
         return t("builder.conflict.outside_festival", { a: titleOf(c.itemId) });
       case "longer_than_block":
-        return t("builder.conflict.longer_than_block", { a: titleOf(c.itemId), acts: c.actsMinutes, block: c.blockMinutes });
+        return t("builder.conflict.longer_than_block", {
+          a: titleOf(c.itemId),
+          acts: c.actsMinutes,
+          block: c.blockMinutes,
+        });
     }
   };
-  const when = (iso: string) => new Intl.DateTimeFormat(undefined, { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(undefined, {
+      timeZone: tz,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date(iso));
 
   return (
     <div className="flex flex-col gap-4">
@@ -427,7 +576,12 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
         <ul className="flex flex-wrap gap-2">
           {days.map((d) => (
             <li key={d}>
-              <Button variant={d === day ? "primary" : "secondary"} size="sm" aria-current={d === day ? "date" : undefined} onClick={() => setDay(d)}>
+              <Button
+                variant={d === day ? "primary" : "secondary"}
+                size="sm"
+                aria-current={d === day ? "date" : undefined}
+                onClick={() => setDay(d)}
+              >
                 {d}
               </Button>
             </li>
@@ -436,20 +590,36 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
       </nav>
 
       <div className="flex flex-col gap-4 xl:flex-row">
-        <div ref={region} className="max-h-[calc(100dvh-1rem)] min-w-0 flex-1 overflow-auto overscroll-contain rounded-xl border border-line bg-white" role="region" aria-label={t("builder.title", { title: festival.title })} tabIndex={0}>
+        <div
+          ref={region}
+          className="max-h-[calc(100dvh-1rem)] min-w-0 flex-1 overflow-auto overscroll-contain rounded-xl border border-line bg-white"
+          role="region"
+          aria-label={t("builder.title", { title: festival.title })}
+          tabIndex={0}
+        >
           {venues.length === 0 ? (
             <p className="p-4 text-lg">{t("builder.noVenues")}</p>
           ) : (
-            <div className="grid min-w-max" style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(9rem, 1fr))` }}>
+            <div
+              className="grid min-w-max"
+              style={{ gridTemplateColumns: `4rem repeat(${venues.length}, minmax(9rem, 1fr))` }}
+            >
               <div className="sticky top-0 z-20 border-b-2 border-line bg-gold-soft" />
               {venues.map((v) => (
-                <div key={v.id} className="sticky top-0 z-20 border-b-2 border-l border-line bg-gold-soft px-2 py-2 text-base font-bold">
+                <div
+                  key={v.id}
+                  className="sticky top-0 z-20 border-b-2 border-l border-line bg-gold-soft px-2 py-2 text-base font-bold"
+                >
                   {v.name}
                 </div>
               ))}
               <div className="relative" style={{ height }} aria-hidden="true">
                 {Array.from({ length: hours.to - hours.from }, (_, h) => (
-                  <span key={h} className="absolute right-2 text-sm text-muted tabular-nums" style={{ top: Math.max(0, h * 60 * PX_PER_MIN - 8) }}>
+                  <span
+                    key={h}
+                    className="absolute right-2 text-sm text-muted tabular-nums"
+                    style={{ top: Math.max(0, h * 60 * PX_PER_MIN - 8) }}
+                  >
                     {String(hours.from + h).padStart(2, "0")}:00
                   </span>
                 ))}
@@ -461,9 +631,13 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                     columns.current[col] = el;
                   }}
                   className="relative border-l border-line"
-                  style={{ height, backgroundImage: `repeating-linear-gradient(to bottom, #e8d9c9 0 1px, transparent 1px ${30 * PX_PER_MIN}px)` }}
+                  style={{
+                    height,
+                    backgroundImage: `repeating-linear-gradient(to bottom, #e8d9c9 0 1px, transparent 1px ${30 * PX_PER_MIN}px)`,
+                  }}
                   onPointerMove={(e) => {
-                    if (drag.current || e.pointerType === "touch" || (e.target as Element).closest("[data-item]")) return setHint((h) => (h ? null : h));
+                    if (drag.current || e.pointerType === "touch" || (e.target as Element).closest("[data-item]"))
+                      return setHint((h) => (h ? null : h));
                     const minutes = minutesAtY(e.clientY - e.currentTarget.getBoundingClientRect().top, totalMinutes);
                     setHint((h) => (h?.venueId === v.id && h.minutes === minutes ? h : { venueId: v.id, minutes }));
                   }}
@@ -474,10 +648,15 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                       aria-hidden="true"
                       data-testid="slot-hint"
                       className="pointer-events-none absolute inset-x-1 rounded-lg border-2 border-dashed border-red-brand bg-gold-soft/70"
-                      style={{ top: hint.minutes * PX_PER_MIN, height: Math.min(60, totalMinutes - hint.minutes) * PX_PER_MIN }}
+                      style={{
+                        top: hint.minutes * PX_PER_MIN,
+                        height: Math.min(60, totalMinutes - hint.minutes) * PX_PER_MIN,
+                      }}
                     >
                       <span className="absolute left-1 top-1 flex flex-col items-start gap-0.5">
-                        <span className="whitespace-nowrap rounded bg-red-deep px-1.5 py-0.5 text-sm font-bold text-white tabular-nums">{t("builder.slotHint", { time: clockOf(hours.from, hint.minutes) })}</span>
+                        <span className="whitespace-nowrap rounded bg-red-deep px-1.5 py-0.5 text-sm font-bold text-white tabular-nums">
+                          {t("builder.slotHint", { time: clockOf(hours.from, hint.minutes) })}
+                        </span>
                         <span className="px-1 text-sm text-red-deep">{t("builder.slotHintClick")}</span>
                       </span>
                     </div>
@@ -488,7 +667,10 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                       type="button"
                       className="absolute inset-x-0 block w-full cursor-copy focus:z-10 focus:bg-gold-soft/60"
                       style={{ top: h * 60 * PX_PER_MIN, height: 60 * PX_PER_MIN }}
-                      aria-label={t("builder.slotLabel", { venue: v.name, time: `${String(hours.from + h).padStart(2, "0")}:00` })}
+                      aria-label={t("builder.slotLabel", {
+                        venue: v.name,
+                        time: `${String(hours.from + h).padStart(2, "0")}:00`,
+                      })}
                       onClick={(e) => {
                         // By keyboard the slot's hour; by pointer the 5-minute line the hint showed.
                         const rect = (e.currentTarget.parentElement as HTMLElement).getBoundingClientRect();
@@ -504,7 +686,12 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                       const clash = flagged.has(i.id);
                       const refused = refusal?.id === i.id ? refusal.text : null;
                       return (
-                        <div key={i.id} data-item className={`absolute inset-x-1 ${refused ? "z-30" : "z-10"}`} style={{ top: y, height: h }}>
+                        <div
+                          key={i.id}
+                          data-item
+                          className={`absolute inset-x-1 ${refused ? "z-30" : "z-10"}`}
+                          style={{ top: y, height: h }}
+                        >
                           <button
                             type="button"
                             ref={(el) => {
@@ -514,7 +701,11 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                             data-item-id={i.id}
                             aria-describedby="builder-keys"
                             className={`flex h-full w-full touch-none cursor-grab flex-col overflow-hidden rounded-lg border-2 px-2 py-1 text-left text-sm shadow-sm active:cursor-grabbing ${
-                              clash ? "border-red-brand bg-red-soft" : i.kind === "performance_block" ? "border-gold bg-gold-soft" : "border-red-brand/40 bg-white"
+                              clash
+                                ? "border-red-brand bg-red-soft"
+                                : i.kind === "performance_block"
+                                  ? "border-gold bg-gold-soft"
+                                  : "border-red-brand/40 bg-white"
                             }`}
                             onPointerDown={(e) => onPointerDown(e, i, "move")}
                             onClick={(e) => e.detail === 0 && openEdit(i.id)}
@@ -522,8 +713,17 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
                           >
                             <span className="font-semibold">{i.title}</span>
                             <span className="sr-only">{t("builder.itemVenue", { venue: v.name })}</span>
-                            <span className="font-bold tabular-nums">{t("programme.timeRange", { start: localTime(i.startsAt, tz), end: localTime(i.endsAt, tz) })}</span>
-                            {actsOf(i.id).length > 0 && <span className="text-muted">{t("builder.runningOrder")} · {actsOf(i.id).length}</span>}
+                            <span className="font-bold tabular-nums">
+                              {t("programme.timeRange", {
+                                start: localTime(i.startsAt, tz),
+                                end: localTime(i.endsAt, tz),
+                              })}
+                            </span>
+                            {actsOf(i.id).length > 0 && (
+                              <span className="text-muted">
+                                {t("builder.runningOrder")} · {actsOf(i.id).length}
+                              </span>
+                            )}
                           </button>
                           <div
                             role="presentation"
@@ -562,7 +762,11 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
             <ul className="mt-2 flex flex-col gap-2">
               {conflicts.map((c, n) => (
                 <li key={n}>
-                  <button type="button" onClick={() => jumpTo("itemIds" in c ? c.itemIds[0] : c.itemId)} className="w-full rounded-lg border-l-4 border-red-brand bg-red-soft px-3 py-2 text-left text-base text-red-deep underline-offset-4 hover:underline">
+                  <button
+                    type="button"
+                    onClick={() => jumpTo("itemIds" in c ? c.itemIds[0] : c.itemId)}
+                    className="w-full rounded-lg border-l-4 border-red-brand bg-red-soft px-3 py-2 text-left text-base text-red-deep underline-offset-4 hover:underline"
+                  >
                     {conflictText(c)}
                   </button>
                 </li>

@@ -35,16 +35,28 @@ export function PublishBar({
         <p className={dirty ? "font-semibold text-red-deep" : draft ? "text-ink" : "text-green-ink"}>
           {dirty ? t("builder.draftChanges") : draft ? t("builder.readyNotPublic") : t("builder.upToDate")}
         </p>
-        {draft && <p className="mt-1 border-l-4 border-gold pl-2 text-base font-semibold">{t("builder.festivalDraft")}</p>}
+        {draft && (
+          <p className="mt-1 border-l-4 border-gold pl-2 text-base font-semibold">{t("builder.festivalDraft")}</p>
+        )}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <a href={`/festivals/${slug}`} className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4">
+        <a
+          href={`/festivals/${slug}`}
+          className="inline-flex min-h-11 items-center rounded-xl px-3 text-base font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("builder.preview")}
         </a>
         <Button onClick={onPublish} disabled={busy}>
           {t("builder.publish")}
         </Button>
-        {draft && <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "published" }} label={t("festivals.publishFestival")} variant="primary" />}
+        {draft && (
+          <ActionButton
+            action={setFestivalStatusAction}
+            fields={{ slug, status: "published" }}
+            label={t("festivals.publishFestival")}
+            variant="primary"
+          />
+        )}
       </div>
     </div>
   );

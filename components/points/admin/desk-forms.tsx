@@ -3,7 +3,12 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/action-state";
-import { awardPointsAction, createRewardAction, redeemRewardAction, setRewardActiveAction } from "@/lib/points/admin-actions";
+import {
+  awardPointsAction,
+  createRewardAction,
+  redeemRewardAction,
+  setRewardActiveAction,
+} from "@/lib/points/admin-actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { InlineOutcome, useActionFailureText, submitKeepingValues } from "@/components/ui/action-outcome";
@@ -21,9 +26,19 @@ function Outcome({ state, success }: { state: ActionState; success: string | nul
 }
 
 /** A volunteer takes a reward: refused when their balance is too small. */
-export function RedeemForm({ userId, name, rewards }: { userId: string; name: string; rewards: { id: string; name: string; cost: number }[] }) {
+export function RedeemForm({
+  userId,
+  name,
+  rewards,
+}: {
+  userId: string;
+  name: string;
+  rewards: { id: string; name: string; cost: number }[];
+}) {
   const t = useTranslations("pointsAdmin.desk");
-  const [state, action, pending] = useActionState<ActionState<{ balance: number }>, FormData>(redeemRewardAction, { ok: false });
+  const [state, action, pending] = useActionState<ActionState<{ balance: number }>, FormData>(redeemRewardAction, {
+    ok: false,
+  });
   const chosen = rewards.find((r) => r.id === state.values?.rewardId);
   return (
     <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
@@ -32,7 +47,13 @@ export function RedeemForm({ userId, name, rewards }: { userId: string; name: st
         <label htmlFor="rewardId" className="text-lg font-semibold">
           {t("reward")}
         </label>
-        <select id="rewardId" name="rewardId" required defaultValue={state.ok ? "" : (state.values?.rewardId ?? "")} className={control}>
+        <select
+          id="rewardId"
+          name="rewardId"
+          required
+          defaultValue={state.ok ? "" : (state.values?.rewardId ?? "")}
+          className={control}
+        >
           <option value="">{t("chooseReward")}</option>
           {rewards.map((r) => (
             <option key={r.id} value={r.id}>
@@ -44,7 +65,14 @@ export function RedeemForm({ userId, name, rewards }: { userId: string; name: st
       <div>
         <SubmitButton pending={pending}>{t("redeem")}</SubmitButton>
       </div>
-      <Outcome state={state} success={state.ok && state.data ? t("redeemed", { name, reward: chosen?.name ?? "", balance: state.data.balance }) : null} />
+      <Outcome
+        state={state}
+        success={
+          state.ok && state.data
+            ? t("redeemed", { name, reward: chosen?.name ?? "", balance: state.data.balance })
+            : null
+        }
+      />
     </form>
   );
 }
@@ -55,10 +83,33 @@ export function AwardForm({ userId, name }: { userId: string; name: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(awardPointsAction, { ok: false });
   const e = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]);
   return (
-    <form key={state.ok ? state.at : "award"} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
+    <form
+      key={state.ok ? state.at : "award"}
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="flex flex-col gap-3"
+    >
       <input type="hidden" name="userId" value={userId} />
-      <Field name="points" label={t("points")} type="number" min={1} max={1000} inputMode="numeric" required defaultValue={state.ok ? "" : state.values?.points} errors={e("points")} />
-      <Field name="reason" label={t("reason")} hint={t("reasonHint")} maxLength={200} required defaultValue={state.ok ? "" : state.values?.reason} errors={e("reason")} />
+      <Field
+        name="points"
+        label={t("points")}
+        type="number"
+        min={1}
+        max={1000}
+        inputMode="numeric"
+        required
+        defaultValue={state.ok ? "" : state.values?.points}
+        errors={e("points")}
+      />
+      <Field
+        name="reason"
+        label={t("reason")}
+        hint={t("reasonHint")}
+        maxLength={200}
+        required
+        defaultValue={state.ok ? "" : state.values?.reason}
+        errors={e("reason")}
+      />
       <div>
         <SubmitButton pending={pending}>{t("award")}</SubmitButton>
       </div>
@@ -69,16 +120,42 @@ export function AwardForm({ userId, name }: { userId: string; name: string }) {
 
 export function AddRewardForm() {
   const t = useTranslations("pointsAdmin.rewards");
-  const [state, action, pending] = useActionState<ActionState<{ id: string }>, FormData>(createRewardAction, { ok: false });
+  const [state, action, pending] = useActionState<ActionState<{ id: string }>, FormData>(createRewardAction, {
+    ok: false,
+  });
   const e = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]);
   return (
-    <form key={state.ok ? state.at : "reward"} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
+    <form
+      key={state.ok ? state.at : "reward"}
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="flex flex-col gap-3"
+    >
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <Field name="name" label={t("name")} maxLength={40} required defaultValue={state.ok ? "" : state.values?.name} errors={e("name")} />
-        <Field name="cost" label={t("cost")} type="number" min={1} max={100000} inputMode="numeric" required defaultValue={state.ok ? "" : state.values?.cost} errors={e("cost")} />
+        <Field
+          name="name"
+          label={t("name")}
+          maxLength={40}
+          required
+          defaultValue={state.ok ? "" : state.values?.name}
+          errors={e("name")}
+        />
+        <Field
+          name="cost"
+          label={t("cost")}
+          type="number"
+          min={1}
+          max={100000}
+          inputMode="numeric"
+          required
+          defaultValue={state.ok ? "" : state.values?.cost}
+          errors={e("cost")}
+        />
       </div>
       <div>
-        <SubmitButton pending={pending} variant="secondary">{t("add")}</SubmitButton>
+        <SubmitButton pending={pending} variant="secondary">
+          {t("add")}
+        </SubmitButton>
       </div>
       <Outcome state={state} success={state.ok ? t("added", { name: state.values?.name ?? "" }) : null} />
     </form>
@@ -93,7 +170,12 @@ export function RewardToggle({ id, name, active }: { id: string; name: string; a
     <form action={action} className="inline-flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
-      <SubmitButton pending={pending} variant={active ? "danger" : "secondary"} size="sm" aria-label={t(active ? "deactivateName" : "reactivateName", { name })}>
+      <SubmitButton
+        pending={pending}
+        variant={active ? "danger" : "secondary"}
+        size="sm"
+        aria-label={t(active ? "deactivateName" : "reactivateName", { name })}
+      >
         {t(active ? "deactivate" : "reactivate")}
       </SubmitButton>
       <InlineOutcome state={state} scope="pointsAdmin" />

@@ -3,10 +3,27 @@ import type { LedgerEntry } from "@/lib/points/admin-queries";
 import { Table, Td, Th } from "@/components/ui/table";
 
 /** Point entries: who, what for, how many, the reason, who wrote it, when. */
-export async function LedgerTable({ caption, rows, showPerson = true }: { caption: string; rows: LedgerEntry[]; showPerson?: boolean }) {
+export async function LedgerTable({
+  caption,
+  rows,
+  showPerson = true,
+}: {
+  caption: string;
+  rows: LedgerEntry[];
+  showPerson?: boolean;
+}) {
   const t = await getTranslations("pointsAdmin.ledger");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Shanghai" });
+  const when = (d: Date) =>
+    format.dateTime(d, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "Asia/Shanghai",
+    });
   return (
     <Table caption={caption}>
       <thead>
@@ -24,11 +41,16 @@ export async function LedgerTable({ caption, rows, showPerson = true }: { captio
           <tr key={e.id}>
             {showPerson && (
               <Td>
-                <span className="font-semibold">{e.userName}</span> <span className="text-sm tabular-nums text-muted">{e.userPhone}</span>
+                <span className="font-semibold">{e.userName}</span>{" "}
+                <span className="text-sm tabular-nums text-muted">{e.userPhone}</span>
               </Td>
             )}
             <Td>{t(`kinds.${e.kind}`)}</Td>
-            <Td className={`text-right font-semibold tabular-nums ${e.points < 0 ? "text-red-deep" : "text-green-ink"}`}>{e.points > 0 ? `+${e.points}` : e.points}</Td>
+            <Td
+              className={`text-right font-semibold tabular-nums ${e.points < 0 ? "text-red-deep" : "text-green-ink"}`}
+            >
+              {e.points > 0 ? `+${e.points}` : e.points}
+            </Td>
             <Td className="min-w-40 whitespace-normal!">{e.reason ?? "—"}</Td>
             <Td>{e.byName ?? "—"}</Td>
             <Td className="tabular-nums">{when(e.createdAt)}</Td>

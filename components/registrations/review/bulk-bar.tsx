@@ -13,7 +13,15 @@ const DECISIONS = [
 
 /** The registrations' bulk decisions: the shared bulk bar with this page's action and words. */
 export function BulkBar() {
-  return <SharedBulkBar formId={BULK_FORM_ID} action={decideRegistrationsAction} namespace="review.bulk" scope="review" decisions={[...DECISIONS]} />;
+  return (
+    <SharedBulkBar
+      formId={BULK_FORM_ID}
+      action={decideRegistrationsAction}
+      namespace="review.bulk"
+      scope="review"
+      decisions={[...DECISIONS]}
+    />
+  );
 }
 
 export function SelectAll({ label }: { label: string }) {

@@ -8,7 +8,17 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { InlineOutcome } from "./outcome";
 
 /** The places of one role or event, edited where they are shown; empty means no limit. */
-export function CapacityForm({ slug, scope, capacity, name }: { slug: string; scope: string; capacity: number | null; name: string }) {
+export function CapacityForm({
+  slug,
+  scope,
+  capacity,
+  name,
+}: {
+  slug: string;
+  scope: string;
+  capacity: number | null;
+  name: string;
+}) {
   const t = useTranslations("review.places");
   const [state, action] = useActionState<ActionState, FormData>(setCapacityAction, { ok: false });
   const id = `capacity-${scope.replace(/[^a-z0-9]/gi, "-")}`;

@@ -14,7 +14,8 @@ type T = Awaited<ReturnType<typeof getTranslations<"review">>>;
 type Span = ReturnType<typeof spanFormatter>;
 
 /** A label from a group of answers; a value the messages do not know is shown as stored. */
-const label = (t: T, group: string, value: string | null) => (!value ? null : t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value);
+const label = (t: T, group: string, value: string | null) =>
+  !value ? null : t.has(`${group}.${value}`) ? t(`${group}.${value}`) : value;
 
 /** Time ranges one a line, never broken inside. */
 function Spans({ spans, span }: { spans: { startsAt: Date; endsAt: Date; title?: string }[]; span: Span }) {
@@ -36,19 +37,36 @@ function Details({ d, t, span }: { d: ReviewDetails; t: T; span: Span }) {
   const lines: [string, React.ReactNode][] = [];
   if (d.role === "performer") {
     lines.push(
-      [t("detail.actType"), [label(t, "actTypes", d.actType), d.group ? t("detail.group") : t("detail.solo")].filter(Boolean).join(sep)],
+      [
+        t("detail.actType"),
+        [label(t, "actTypes", d.actType), d.group ? t("detail.group") : t("detail.solo")].filter(Boolean).join(sep),
+      ],
       [t("detail.minutes"), d.minutes === null ? null : t("detail.minutesValue", { minutes: d.minutes })],
       [t("detail.performers"), d.performers.join(sep) || null],
-      [t("detail.stageNeeds"), [d.stageNeeds.map((n) => label(t, "stageNeeds", n)).join(sep), d.stageNeedsOther].filter(Boolean).join(t("groupSeparator")) || null],
+      [
+        t("detail.stageNeeds"),
+        [d.stageNeeds.map((n) => label(t, "stageNeeds", n)).join(sep), d.stageNeedsOther]
+          .filter(Boolean)
+          .join(t("groupSeparator")) || null,
+      ],
       [t("detail.preferredTime"), label(t, "times", d.preferredTime)],
     );
   } else if (d.role === "backstage") {
     lines.push([t("detail.skills"), d.skills.map((s) => label(t, "skills", s)).join(sep) || null]);
     lines.push([t("detail.available"), d.available.length ? <Spans spans={d.available} span={span} /> : null]);
   } else if (d.role === "athlete") {
-    lines.push([t("detail.ageGroup"), label(t, "ageGroups", d.ageGroup)], [t("detail.emergency"), [d.emergencyName, d.emergencyPhone].filter(Boolean).join(" ") || null]);
+    lines.push(
+      [t("detail.ageGroup"), label(t, "ageGroups", d.ageGroup)],
+      [t("detail.emergency"), [d.emergencyName, d.emergencyPhone].filter(Boolean).join(" ") || null],
+    );
   } else {
-    lines.push([t("detail.level"), label(t, "levels", d.level)], [t("detail.partnerWanted"), [label(t, "partnerKinds", d.partnerKind), d.partnerPhone].filter(Boolean).join(" ") || null]);
+    lines.push(
+      [t("detail.level"), label(t, "levels", d.level)],
+      [
+        t("detail.partnerWanted"),
+        [label(t, "partnerKinds", d.partnerKind), d.partnerPhone].filter(Boolean).join(" ") || null,
+      ],
+    );
   }
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-sm">
@@ -102,13 +120,27 @@ export async function ReviewTable({ rows, ctx }: { rows: ReviewRow[]; ctx: Revie
           const coPerformers = r.links.filter((l) => l.kind === "co_performer");
           // A named partner who is already the pair's other half needs no second mention.
           const invited = r.links.filter((l) => l.kind === "partner" && (l.declined || l.name !== r.partnerName));
-          const linkNames = (ls: typeof r.links) => ls.map((l) => (l.declined ? t("linkDeclined", { name: l.name }) : l.name)).join(sep);
-          const address = r.registrant.building ? t("address", { building: r.registrant.building, unit: r.registrant.unit ?? "", room: r.registrant.room ?? "" }) : t("noHousehold");
+          const linkNames = (ls: typeof r.links) =>
+            ls.map((l) => (l.declined ? t("linkDeclined", { name: l.name }) : l.name)).join(sep);
+          const address = r.registrant.building
+            ? t("address", {
+                building: r.registrant.building,
+                unit: r.registrant.unit ?? "",
+                room: r.registrant.room ?? "",
+              })
+            : t("noHousehold");
           return (
             // Keyed by version: a row an action changed comes back unticked.
             <tr key={`${r.id}-${r.version}`}>
               <Td className={`${stick1} w-12 min-w-12 bg-white`}>
-                <input type="checkbox" name="ids" value={r.id} form={BULK_FORM_ID} aria-label={t("table.selectRow", { name: r.participant.name })} className="h-6 w-6 accent-red-brand" />
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={r.id}
+                  form={BULK_FORM_ID}
+                  aria-label={t("table.selectRow", { name: r.participant.name })}
+                  className="h-6 w-6 accent-red-brand"
+                />
               </Td>
               <Td className={`${stick2} min-w-24 bg-white whitespace-normal!`}>
                 <p className="font-semibold">{r.participant.name}</p>
@@ -126,20 +158,29 @@ export async function ReviewTable({ rows, ctx }: { rows: ReviewRow[]; ctx: Revie
                 {r.details.role === "performer" && r.details.actTitle && <p>{r.details.actTitle}</p>}
                 {r.team && <p className="text-sm">{t("team", { team: r.team })}</p>}
                 {r.partnerName && <p className="text-sm">{t("partner", { name: r.partnerName })}</p>}
-                {coPerformers.length > 0 && <p className="text-sm">{t("coPerformers", { names: linkNames(coPerformers) })}</p>}
+                {coPerformers.length > 0 && (
+                  <p className="text-sm">{t("coPerformers", { names: linkNames(coPerformers) })}</p>
+                )}
                 {invited.length > 0 && <p className="text-sm">{t("invitedPartner", { names: linkNames(invited) })}</p>}
               </Td>
               <Td className="min-w-28 whitespace-normal!">
                 <Badge tone={TONE[status]}>{t(`statuses.${status}`)}</Badge>
-                {r.position !== null && <p className="mt-1 text-sm font-semibold text-gold-ink">{t("position", { position: r.position })}</p>}
-                {r.reason && r.status === "rejected" && <p className="mt-1 text-sm">{t("reason", { reason: r.reason })}</p>}
+                {r.position !== null && (
+                  <p className="mt-1 text-sm font-semibold text-gold-ink">{t("position", { position: r.position })}</p>
+                )}
+                {r.reason && r.status === "rejected" && (
+                  <p className="mt-1 text-sm">{t("reason", { reason: r.reason })}</p>
+                )}
               </Td>
               <Td className="min-w-60 whitespace-normal!">
                 <Details d={r.details} t={t} span={span} />
                 {r.programmeItem && (
                   <p className="mt-1 text-sm">
                     {t("inProgramme", { title: r.programmeItem.title })}{" "}
-                    <Link href={`/dashboard/festivals/${ctx.slug}/programme`} className="font-semibold text-red-deep underline underline-offset-4">
+                    <Link
+                      href={`/dashboard/festivals/${ctx.slug}/programme`}
+                      className="font-semibold text-red-deep underline underline-offset-4"
+                    >
                       {t("openBuilder")}
                     </Link>
                   </p>
@@ -163,7 +204,9 @@ export async function ReviewTable({ rows, ctx }: { rows: ReviewRow[]; ctx: Revie
                   id={r.id}
                   name={r.participant.name}
                   note={r.note}
-                  moveTargets={r.item && live ? ctx.events.filter((e) => e.kind === r.item!.kind && e.id !== r.item!.id) : null}
+                  moveTargets={
+                    r.item && live ? ctx.events.filter((e) => e.kind === r.item!.kind && e.id !== r.item!.id) : null
+                  }
                   blocks={r.role === "performer" && status === "accepted" && !r.programmeItem ? ctx.blocks : null}
                   awaitingAcceptance={r.role === "performer" && status === "pending"}
                 />

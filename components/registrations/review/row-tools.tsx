@@ -31,7 +31,14 @@ function NoteForm({ id, note }: { id: string; note: string | null }) {
       <label htmlFor={fieldId} className="text-sm font-semibold">
         {t("note")}
       </label>
-      <textarea id={fieldId} name="note" rows={2} maxLength={500} defaultValue={state.values?.note ?? note ?? ""} className={`${control} py-2`} />
+      <textarea
+        id={fieldId}
+        name="note"
+        rows={2}
+        maxLength={500}
+        defaultValue={state.values?.note ?? note ?? ""}
+        className={`${control} py-2`}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <SubmitButton variant="secondary" size="sm">
           {t("saveNote")}
@@ -54,7 +61,12 @@ function MoveForm({ id, targets }: { id: string; targets: { id: string; title: s
         {t("moveTo")}
       </label>
       <div className="flex flex-wrap items-center gap-2">
-        <select id={fieldId} name="itemId" defaultValue={state.values?.itemId ?? targets[0]?.id} className={`${control} w-auto min-w-0 flex-1`}>
+        <select
+          id={fieldId}
+          name="itemId"
+          defaultValue={state.values?.itemId ?? targets[0]?.id}
+          className={`${control} w-auto min-w-0 flex-1`}
+        >
           {targets.map((i) => (
             <option key={i.id} value={i.id}>
               {i.title}
@@ -81,7 +93,12 @@ function ProgrammeForm({ id, blocks }: { id: string; blocks: { id: string; title
         {t("block")}
       </label>
       <div className="flex flex-wrap items-center gap-2">
-        <select id={fieldId} name="blockId" defaultValue={state.values?.blockId ?? blocks[0]?.id} className={`${control} w-auto min-w-0 flex-1`}>
+        <select
+          id={fieldId}
+          name="blockId"
+          defaultValue={state.values?.blockId ?? blocks[0]?.id}
+          className={`${control} w-auto min-w-0 flex-1`}
+        >
           {blocks.map((b) => (
             <option key={b.id} value={b.id}>
               {b.title}

@@ -41,7 +41,10 @@ export function NewShiftForm({ slug, timeZone, defaultDay }: { slug: string; tim
     id: `shift-${k}`,
     name: k,
     "aria-invalid": error(k) ? true : undefined,
-    "aria-describedby": [error(k) ? `shift-${k}-error` : "", k === "startsAt" || k === "endsAt" ? "shift-time-hint" : ""].filter(Boolean).join(" ") || undefined,
+    "aria-describedby":
+      [error(k) ? `shift-${k}-error` : "", k === "startsAt" || k === "endsAt" ? "shift-time-hint" : ""]
+        .filter(Boolean)
+        .join(" ") || undefined,
     className: `${control} ${error(k) ? "border-red-brand" : "border-stone-400"}`,
   });
   return (
@@ -61,9 +64,38 @@ export function NewShiftForm({ slug, timeZone, defaultDay }: { slug: string; tim
             ))}
           </select>,
         )}
-        {field("startsAt", t("shifts.startsAt"), <input {...attrs("startsAt")} type="datetime-local" step={300} defaultValue={v("startsAt", `${defaultDay}T09:00`)} />)}
-        {field("endsAt", t("shifts.endsAt"), <input {...attrs("endsAt")} type="datetime-local" step={300} defaultValue={v("endsAt", `${defaultDay}T12:00`)} />)}
-        {field("places", t("shifts.places"), <input {...attrs("places")} type="number" min={1} max={500} inputMode="numeric" defaultValue={v("places", "2")} />)}
+        {field(
+          "startsAt",
+          t("shifts.startsAt"),
+          <input
+            {...attrs("startsAt")}
+            type="datetime-local"
+            step={300}
+            defaultValue={v("startsAt", `${defaultDay}T09:00`)}
+          />,
+        )}
+        {field(
+          "endsAt",
+          t("shifts.endsAt"),
+          <input
+            {...attrs("endsAt")}
+            type="datetime-local"
+            step={300}
+            defaultValue={v("endsAt", `${defaultDay}T12:00`)}
+          />,
+        )}
+        {field(
+          "places",
+          t("shifts.places"),
+          <input
+            {...attrs("places")}
+            type="number"
+            min={1}
+            max={500}
+            inputMode="numeric"
+            defaultValue={v("places", "2")}
+          />,
+        )}
       </div>
       <p id="shift-time-hint" className="text-sm text-muted">
         {t("shifts.timeZoneHint", { timeZone })}
@@ -80,16 +112,28 @@ export function NewShiftForm({ slug, timeZone, defaultDay }: { slug: string; tim
 /** Puts the ticked backstage pioneers (checkboxes with form="shift-assign") on one shift. */
 export function AssignBar({ shifts }: { shifts: { id: string; label: string }[] }) {
   const t = useTranslations("review.shifts");
-  const [state, action, pending] = useActionState<ActionState<{ assigned: number }>, FormData>(assignShiftAction, { ok: false });
+  const [state, action, pending] = useActionState<ActionState<{ assigned: number }>, FormData>(assignShiftAction, {
+    ok: false,
+  });
   const failure = useFailureText()(state);
   return (
-    <form id={ASSIGN_FORM_ID} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3 rounded-xl border-2 border-gold bg-gold-soft/50 p-4">
+    <form
+      id={ASSIGN_FORM_ID}
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="flex flex-col gap-3 rounded-xl border-2 border-gold bg-gold-soft/50 p-4"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1">
           <label htmlFor="assign-shift" className="text-base font-semibold">
             {t("assignTo")}
           </label>
-          <select id="assign-shift" name="shiftId" defaultValue={state.values?.shiftId ?? shifts[0]?.id} className={`${control} border-stone-400`}>
+          <select
+            id="assign-shift"
+            name="shiftId"
+            defaultValue={state.values?.shiftId ?? shifts[0]?.id}
+            className={`${control} border-stone-400`}
+          >
             {shifts.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}

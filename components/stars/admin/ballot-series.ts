@@ -40,7 +40,12 @@ export function ballotSeries(perHour: { hour: Date; ballots: number }[], timeZon
     const by = new Map<string, number>();
     for (const p of sorted) by.set(dayOf(p.hour), (by.get(dayOf(p.hour)) ?? 0) + p.ballots);
     points = [];
-    for (let day = dayOf(sorted[0].hour), end = dayOf(sorted[sorted.length - 1].hour); day <= end; day = addDays(day, 1)) points.push({ start: zonedToUtc(day, timeZone), ballots: by.get(day) ?? 0 });
+    for (
+      let day = dayOf(sorted[0].hour), end = dayOf(sorted[sorted.length - 1].hour);
+      day <= end;
+      day = addDays(day, 1)
+    )
+      points.push({ start: zonedToUtc(day, timeZone), ballots: by.get(day) ?? 0 });
   }
   const peak = points.reduce<SeriesPoint | null>((best, p) => (!best || p.ballots > best.ballots ? p : best), null);
   return { unit, points, total, peak };

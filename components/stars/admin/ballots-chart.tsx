@@ -22,7 +22,14 @@ export async function BallotsChart({ series, timeZone }: { series: BallotSeries;
   const format = await getFormatter();
   const label = (d: Date) =>
     series.unit === "hour"
-      ? format.dateTime(d, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone })
+      ? format.dateTime(d, {
+          month: "numeric",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+          timeZone,
+        })
       : format.dateTime(d, { month: "numeric", day: "numeric", weekday: "short", timeZone });
   const { points } = series;
   if (!points.length || !series.peak) return <p className="text-base">{t("noBallotsYet")}</p>;
@@ -39,11 +46,28 @@ export async function BallotsChart({ series, timeZone }: { series: BallotSeries;
   const unit = t(`unit.${series.unit}`);
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-xl border border-line bg-white p-2" role="region" aria-label={t("chartTitle")} tabIndex={0}>
-        <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[560px]" role="img" aria-labelledby="ballots-chart-title ballots-chart-desc">
+      <div
+        className="overflow-x-auto rounded-xl border border-line bg-white p-2"
+        role="region"
+        aria-label={t("chartTitle")}
+        tabIndex={0}
+      >
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          className="h-auto w-full min-w-[560px]"
+          role="img"
+          aria-labelledby="ballots-chart-title ballots-chart-desc"
+        >
           <title id="ballots-chart-title">{t("chartTitle")}</title>
           <desc id="ballots-chart-desc">
-            {t("chartSummary", { total: series.total, unit, from: label(points[0].start), to: label(points[points.length - 1].start), peak: label(series.peak.start), peakBallots: series.peak.ballots })}
+            {t("chartSummary", {
+              total: series.total,
+              unit,
+              from: label(points[0].start),
+              to: label(points[points.length - 1].start),
+              peak: label(series.peak.start),
+              peakBallots: series.peak.ballots,
+            })}
           </desc>
           {ticks.map((v) => (
             <g key={v}>
@@ -55,20 +79,46 @@ export async function BallotsChart({ series, timeZone }: { series: BallotSeries;
           ))}
           {points.map((p, i) => {
             const h = (p.ballots / top) * plotH;
-            return <rect key={p.start.toISOString()} x={M.left + i * step + (step - barW) / 2} y={M.top + plotH - h} width={barW} height={h} rx={barW > 6 ? 2 : 0} className="fill-red-brand" />;
+            return (
+              <rect
+                key={p.start.toISOString()}
+                x={M.left + i * step + (step - barW) / 2}
+                y={M.top + plotH - h}
+                width={barW}
+                height={h}
+                rx={barW > 6 ? 2 : 0}
+                className="fill-red-brand"
+              />
+            );
           })}
           {points.map((p, i) =>
             i % every === 0 ? (
-              <text key={`l-${p.start.toISOString()}`} x={M.left + i * step + step / 2} y={H - M.bottom + 20} textAnchor="middle" fontSize={13} className="fill-ink">
+              <text
+                key={`l-${p.start.toISOString()}`}
+                x={M.left + i * step + step / 2}
+                y={H - M.bottom + 20}
+                textAnchor="middle"
+                fontSize={13}
+                className="fill-ink"
+              >
                 {label(p.start)}
               </text>
             ) : null,
           )}
-          <line x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} strokeWidth={1} className="stroke-ink" />
+          <line
+            x1={M.left}
+            x2={W - M.right}
+            y1={M.top + plotH}
+            y2={M.top + plotH}
+            strokeWidth={1}
+            className="stroke-ink"
+          />
         </svg>
       </div>
       <details>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">{t("chartAsTable")}</summary>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">
+          {t("chartAsTable")}
+        </summary>
         <Table caption={t("chartTableCaption")} className="mt-2 max-h-96 max-w-md overflow-y-auto">
           <thead>
             <tr>

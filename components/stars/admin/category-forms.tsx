@@ -23,7 +23,9 @@ function CategoryFields({ idPrefix, initial, state }: { idPrefix: string; initia
   const t = useTranslations();
   const value = (k: keyof Values) => (state.ok ? undefined : state.values?.[k]) ?? String(initial[k]);
   const errorOf = (k: string) => state.fieldErrors?.[k]?.map((c) => fieldError(t, c)).join(" ");
-  const describedBy = (k: string, hint?: boolean) => [hint ? `${idPrefix}-${k}-hint` : "", errorOf(k) ? `${idPrefix}-${k}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = (k: string, hint?: boolean) =>
+    [hint ? `${idPrefix}-${k}-hint` : "", errorOf(k) ? `${idPrefix}-${k}-error` : ""].filter(Boolean).join(" ") ||
+    undefined;
   const label = (k: string, text: string) => (
     <label htmlFor={`${idPrefix}-${k}`} className="text-base font-semibold">
       {text}
@@ -74,7 +76,13 @@ function CategoryFields({ idPrefix, initial, state }: { idPrefix: string; initia
       </div>
       <div className="flex flex-col gap-1 md:col-span-2">
         {label("mode", t("starsAdmin.categories.mode"))}
-        <select id={`${idPrefix}-mode`} name="mode" defaultValue={value("mode")} aria-describedby={describedBy("mode")} className={`${control} border-stone-400`}>
+        <select
+          id={`${idPrefix}-mode`}
+          name="mode"
+          defaultValue={value("mode")}
+          aria-describedby={describedBy("mode")}
+          className={`${control} border-stone-400`}
+        >
           <option value="resident">{t("starsAdmin.modes.resident")}</option>
           <option value="household">{t("starsAdmin.modes.household")}</option>
         </select>
@@ -115,7 +123,13 @@ export function CategoryEditor({ slug, category }: { slug: string; category: Adm
         <h3 id={headingId} className="text-xl font-bold">
           {category.name}
         </h3>
-        <p className="text-base text-muted">{t("counts", { nominations: category.nominations, candidates: category.candidates, pending: category.pending })}</p>
+        <p className="text-base text-muted">
+          {t("counts", {
+            nominations: category.nominations,
+            candidates: category.candidates,
+            pending: category.pending,
+          })}
+        </p>
       </div>
       <form action={action} className="flex flex-col gap-3">
         <input type="hidden" name="festivalSlug" value={slug} />
@@ -155,7 +169,11 @@ export function NewCategoryForm({ slug }: { slug: string }) {
   const t = useTranslations("starsAdmin.categories");
   const [state, action] = useActionState<ActionState, FormData>(createCategoryAction, { ok: false });
   return (
-    <form action={action} aria-labelledby="new-category-title" className="flex flex-col gap-3 rounded-xl border-2 border-dashed border-gold bg-gold-soft/40 p-4">
+    <form
+      action={action}
+      aria-labelledby="new-category-title"
+      className="flex flex-col gap-3 rounded-xl border-2 border-dashed border-gold bg-gold-soft/40 p-4"
+    >
       <h3 id="new-category-title" className="text-xl font-bold">
         {t("new")}
       </h3>
@@ -163,7 +181,10 @@ export function NewCategoryForm({ slug }: { slug: string }) {
       <CategoryFields idPrefix="new-category" initial={BLANK} state={state} key={state.ok ? state.at : "new"} />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton size="sm">{t("add")}</SubmitButton>
-        <InlineOutcome state={besideFields(state)} success={state.ok ? t("added", { name: state.values?.name ?? "" }) : null} />
+        <InlineOutcome
+          state={besideFields(state)}
+          success={state.ok ? t("added", { name: state.values?.name ?? "" }) : null}
+        />
       </div>
     </form>
   );

@@ -16,7 +16,8 @@ function EditStoryForm({ slug, id, version, story }: { slug: string; id: string;
   const t = useTranslations();
   const [state, action] = useActionState<ActionState, FormData>(editStoryAction, { ok: false });
   const [length, setLength] = useState(story.length);
-  const errorOf = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]?.map((c) => fieldError(t, c)).join(" "));
+  const errorOf = (k: string) =>
+    state.ok ? undefined : state.fieldErrors?.[k]?.map((c) => fieldError(t, c)).join(" ");
   const storyId = `story-${id}`;
   const reasonId = `story-reason-${id}`;
   return (
@@ -114,7 +115,13 @@ function MergeForm({ slug, id, name, targets }: { slug: string; id: string; name
       <p id={`${fieldId}-hint`} className="text-sm text-muted">
         {t("mergeHint")}
       </p>
-      <select id={fieldId} name="targetId" defaultValue={state.values?.targetId ?? targets[0]?.id} aria-describedby={`${fieldId}-hint`} className={`${control} min-h-11 border-stone-400`}>
+      <select
+        id={fieldId}
+        name="targetId"
+        defaultValue={state.values?.targetId ?? targets[0]?.id}
+        aria-describedby={`${fieldId}-hint`}
+        className={`${control} min-h-11 border-stone-400`}
+      >
         {targets.map((o) => (
           <option key={o.id} value={o.id}>
             {o.label}
@@ -131,10 +138,23 @@ function MergeForm({ slug, id, name, targets }: { slug: string; id: string; name
   );
 }
 
-const summaryClass = "inline-flex min-h-11 cursor-pointer items-center whitespace-nowrap rounded-xl border-2 border-red-brand bg-white px-3 text-base font-semibold text-red-deep hover:bg-red-soft";
+const summaryClass =
+  "inline-flex min-h-11 cursor-pointer items-center whitespace-nowrap rounded-xl border-2 border-red-brand bg-white px-3 text-base font-semibold text-red-deep hover:bg-red-soft";
 
 /** The story's editor, folded away under the story until needed. */
-export function StoryEditor({ slug, id, name, version, story }: { slug: string; id: string; name: string; version: number; story: string }) {
+export function StoryEditor({
+  slug,
+  id,
+  name,
+  version,
+  story,
+}: {
+  slug: string;
+  id: string;
+  name: string;
+  version: number;
+  story: string;
+}) {
   const t = useTranslations("starsAdmin.tools");
   return (
     <details className="mt-2">
@@ -149,14 +169,30 @@ export function StoryEditor({ slug, id, name, version, story }: { slug: string; 
 }
 
 /** Merging, folded away until needed; when nothing in the category can take it, says so. */
-export function MergeTools({ slug, id, name, targets }: { slug: string; id: string; name: string; targets: MergeTarget[] }) {
+export function MergeTools({
+  slug,
+  id,
+  name,
+  targets,
+}: {
+  slug: string;
+  id: string;
+  name: string;
+  targets: MergeTarget[];
+}) {
   const t = useTranslations("starsAdmin.tools");
   return (
     <details className="mt-2">
       <summary aria-label={t("mergeFor", { name })} className={summaryClass}>
         {t("mergeOpen")}
       </summary>
-      <div className="mt-2 w-60">{targets.length ? <MergeForm slug={slug} id={id} name={name} targets={targets} /> : <p className="text-sm text-muted">{t("noMergeTarget")}</p>}</div>
+      <div className="mt-2 w-60">
+        {targets.length ? (
+          <MergeForm slug={slug} id={id} name={name} targets={targets} />
+        ) : (
+          <p className="text-sm text-muted">{t("noMergeTarget")}</p>
+        )}
+      </div>
     </details>
   );
 }

@@ -16,9 +16,14 @@ type Person = PublishPreview["sure"][number];
 /** One category's winners-to-be, and where a tie straddles the cut, the choice among the tied. */
 function CategoryResult({ c, state }: { c: PublishPreview; state: ActionState }) {
   const t = useTranslations();
-  const who = (p: Person) => (p.building ? t("starsAdmin.publish.person", { name: p.name, building: p.building }) : p.name);
+  const who = (p: Person) =>
+    p.building ? t("starsAdmin.publish.person", { name: p.name, building: p.building }) : p.name;
   const errors = (key: string) => (state.ok ? [] : (state.fieldErrors?.[key] ?? []));
-  const tieErrors = errors(tieField(c.categoryId)).map((code) => (code === "tie_unsettled" || code === "choose_one" ? t("starsAdmin.publish.chooseExactly", { places: c.tie?.places ?? 0 }) : fieldError(t, code)));
+  const tieErrors = errors(tieField(c.categoryId)).map((code) =>
+    code === "tie_unsettled" || code === "choose_one"
+      ? t("starsAdmin.publish.chooseExactly", { places: c.tie?.places ?? 0 })
+      : fieldError(t, code),
+  );
   const reasonErrors = errors(reasonField(c.categoryId)).map((code) => fieldError(t, code));
   const ticked = new Set((state.values?.[tieField(c.categoryId)] ?? "").split(",").filter(Boolean));
   const headingId = `publish-${c.categoryId}`;
@@ -42,7 +47,8 @@ function CategoryResult({ c, state }: { c: PublishPreview; state: ActionState })
               <ol className="mt-1 flex flex-col gap-1">
                 {c.sure.map((p) => (
                   <li key={p.id} className="text-base">
-                    {who(p)} <span className="tabular-nums text-muted">{t("starsAdmin.publish.votes", { votes: p.votes })}</span>
+                    {who(p)}{" "}
+                    <span className="tabular-nums text-muted">{t("starsAdmin.publish.votes", { votes: p.votes })}</span>
                   </li>
                 ))}
               </ol>
@@ -51,13 +57,35 @@ function CategoryResult({ c, state }: { c: PublishPreview; state: ActionState })
           {c.tie && (
             <div className="flex flex-col gap-3 rounded-lg border-l-4 border-gold bg-gold-soft/60 p-3">
               <input type="hidden" name={TIE_CATEGORY_FIELD} value={c.categoryId} />
-              <fieldset aria-describedby={tieErrors.length ? `${tieId}-error` : undefined} aria-invalid={tieErrors.length ? true : undefined} className="flex flex-col gap-2">
-                <legend className="text-base font-semibold">{t("starsAdmin.publish.tieLegend", { count: c.tie.tied.length, votes: c.tie.votes, places: c.tie.places })}</legend>
+              <fieldset
+                aria-describedby={tieErrors.length ? `${tieId}-error` : undefined}
+                aria-invalid={tieErrors.length ? true : undefined}
+                className="flex flex-col gap-2"
+              >
+                <legend className="text-base font-semibold">
+                  {t("starsAdmin.publish.tieLegend", {
+                    count: c.tie.tied.length,
+                    votes: c.tie.votes,
+                    places: c.tie.places,
+                  })}
+                </legend>
                 {c.tie.tied.map((p) => (
-                  <label key={p.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border-2 border-stone-400 bg-white px-3 text-base">
-                    <input type="checkbox" name={tieField(c.categoryId)} value={p.id} defaultChecked={ticked.has(p.id)} className="size-6 shrink-0 accent-red-brand" />
+                  <label
+                    key={p.id}
+                    className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border-2 border-stone-400 bg-white px-3 text-base"
+                  >
+                    <input
+                      type="checkbox"
+                      name={tieField(c.categoryId)}
+                      value={p.id}
+                      defaultChecked={ticked.has(p.id)}
+                      className="size-6 shrink-0 accent-red-brand"
+                    />
                     <span>
-                      {who(p)} <span className="tabular-nums text-muted">{t("starsAdmin.publish.votes", { votes: p.votes })}</span>
+                      {who(p)}{" "}
+                      <span className="tabular-nums text-muted">
+                        {t("starsAdmin.publish.votes", { votes: p.votes })}
+                      </span>
                     </span>
                   </label>
                 ))}
@@ -81,7 +109,9 @@ function CategoryResult({ c, state }: { c: PublishPreview; state: ActionState })
                   maxLength={200}
                   defaultValue={state.values?.[reasonField(c.categoryId)] ?? ""}
                   aria-invalid={reasonErrors.length ? true : undefined}
-                  aria-describedby={[`${reasonId}-hint`, reasonErrors.length ? `${reasonId}-error` : ""].filter(Boolean).join(" ")}
+                  aria-describedby={[`${reasonId}-hint`, reasonErrors.length ? `${reasonId}-error` : ""]
+                    .filter(Boolean)
+                    .join(" ")}
                   className={`w-full rounded-lg border-2 bg-white px-3 py-2 text-base ${reasonErrors.length ? "border-red-brand" : "border-stone-400"}`}
                 />
                 {reasonErrors.length > 0 && (
@@ -101,7 +131,9 @@ function CategoryResult({ c, state }: { c: PublishPreview; state: ActionState })
 /** The results of every category, ready to publish once each tie at the cut is settled. */
 export function PublishForm({ slug, preview }: { slug: string; preview: PublishPreview[] }) {
   const t = useTranslations("starsAdmin.publish");
-  const [state, action, pending] = useActionState<ActionState<{ winners: number }>, FormData>(publishResultsAction, { ok: false });
+  const [state, action, pending] = useActionState<ActionState<{ winners: number }>, FormData>(publishResultsAction, {
+    ok: false,
+  });
   const failure = useStarsFailureText()(state);
   const ties = preview.filter((c) => c.tie).length;
   return (

@@ -9,7 +9,14 @@ type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** "1月8日 09:00 – 1月20日 09:00" in the festival's zone. */
 export function windowFormatter(format: Formatter, timeZone: string) {
-  const opts = { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone } as const;
+  const opts = {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone,
+  } as const;
   return {
     at: (d: Date) => format.dateTime(d, { year: "numeric", ...opts }),
     span: (a: Date, b: Date) => format.dateTimeRange(a, b, { year: "numeric", ...opts }),
@@ -22,11 +29,24 @@ const TONE = { before: "grey", open: "green", after: "gold", unset: "grey" } as 
  * The top of every Neighbourhood Star page: its title, the festival's tabs, the four steps, and
  * where the nomination and voting windows stand.
  */
-export async function StarsHeader({ festival, current, title }: { festival: StarsAdminFestival; current: StarsPage; title: string }) {
+export async function StarsHeader({
+  festival,
+  current,
+  title,
+}: {
+  festival: StarsAdminFestival;
+  current: StarsPage;
+  title: string;
+}) {
   const t = await getTranslations("starsAdmin");
   const when = windowFormatter(await getFormatter(), festival.timeZone);
   const windows = [
-    { key: "nomination", phase: festival.nomination, opens: festival.nominationOpensAt, closes: festival.nominationClosesAt },
+    {
+      key: "nomination",
+      phase: festival.nomination,
+      opens: festival.nominationOpensAt,
+      closes: festival.nominationClosesAt,
+    },
     { key: "voting", phase: festival.voting, opens: festival.votingOpensAt, closes: festival.votingClosesAt },
   ] as const;
   return (
@@ -40,14 +60,18 @@ export async function StarsHeader({ festival, current, title }: { festival: Star
             <dt className="text-base font-semibold">{t(`phase.${w.key}`)}</dt>
             <dd className="flex flex-col items-start gap-1">
               <Badge tone={TONE[w.phase]}>{t(`phase.${w.phase}`)}</Badge>
-              <span className="text-base tabular-nums">{w.opens && w.closes ? when.span(w.opens, w.closes) : t("phase.notSet")}</span>
+              <span className="text-base tabular-nums">
+                {w.opens && w.closes ? when.span(w.opens, w.closes) : t("phase.notSet")}
+              </span>
             </dd>
           </div>
         ))}
         <div className="flex flex-col gap-1">
           <dt className="text-base font-semibold">{t("phase.results")}</dt>
           <dd className="flex flex-col items-start gap-1">
-            <Badge tone={festival.publishedAt ? "green" : "grey"}>{festival.publishedAt ? t("phase.published") : t("phase.notPublished")}</Badge>
+            <Badge tone={festival.publishedAt ? "green" : "grey"}>
+              {festival.publishedAt ? t("phase.published") : t("phase.notPublished")}
+            </Badge>
             {festival.publishedAt && <span className="text-base tabular-nums">{when.at(festival.publishedAt)}</span>}
           </dd>
         </div>
@@ -55,7 +79,10 @@ export async function StarsHeader({ festival, current, title }: { festival: Star
       {(festival.voting === "unset" || festival.nomination === "unset") && (
         <p className="text-base">
           {t("phase.setWindows")}{" "}
-          <Link href={`/dashboard/festivals/${festival.slug}`} className="font-semibold text-red-deep underline underline-offset-4">
+          <Link
+            href={`/dashboard/festivals/${festival.slug}`}
+            className="font-semibold text-red-deep underline underline-offset-4"
+          >
             {t("phase.toSettings")}
           </Link>
         </p>

@@ -23,7 +23,9 @@ export async function StarsNav({ slug, current }: { slug: string; current: Stars
               href={HREF[p](slug)}
               aria-current={p === current ? "page" : undefined}
               className={`inline-flex min-h-11 items-center gap-2 rounded-full border-2 px-4 text-base font-semibold ${
-                p === current ? "border-red-brand bg-red-brand text-white" : "border-line bg-white text-ink hover:bg-gold-soft"
+                p === current
+                  ? "border-red-brand bg-red-brand text-white"
+                  : "border-line bg-white text-ink hover:bg-gold-soft"
               }`}
             >
               <span aria-hidden="true" className="tabular-nums">

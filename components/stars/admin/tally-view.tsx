@@ -40,12 +40,17 @@ async function CategoryTally({ c }: { c: Category }) {
         <h3 id={headingId} className="text-xl font-bold">
           {c.name}
         </h3>
-        <p className="text-base tabular-nums">{t("tally.categoryFacts", { ballots: c.ballots, winners: c.winners, mode: t(`modes.${c.mode}`) })}</p>
+        <p className="text-base tabular-nums">
+          {t("tally.categoryFacts", { ballots: c.ballots, winners: c.winners, mode: t(`modes.${c.mode}`) })}
+        </p>
       </div>
       {hasVotes && c.tie && (
         <p role="note" className="rounded-lg border-l-4 border-gold bg-gold-soft px-3 py-2 text-base">
           {t("tally.tie", {
-            names: c.candidates.filter((x) => tied.has(x.id)).map((x) => x.name).join(t("tally.listSeparator")),
+            names: c.candidates
+              .filter((x) => tied.has(x.id))
+              .map((x) => x.name)
+              .join(t("tally.listSeparator")),
             votes: c.candidates.find((x) => tied.has(x.id))?.votes ?? 0,
             places: c.tie.places,
           })}
@@ -73,7 +78,13 @@ async function CategoryTally({ c }: { c: Category }) {
                 <Td className="w-1/2 align-middle">
                   <Bar share={x.votes / max} tone={inNow.has(x.id) ? "green" : tied.has(x.id) ? "gold" : "red"} />
                 </Td>
-                <Td>{inNow.has(x.id) ? <Badge tone="green">{t("tally.inNow")}</Badge> : tied.has(x.id) ? <Badge tone="gold">{t("tally.tiedAtCut")}</Badge> : null}</Td>
+                <Td>
+                  {inNow.has(x.id) ? (
+                    <Badge tone="green">{t("tally.inNow")}</Badge>
+                  ) : tied.has(x.id) ? (
+                    <Badge tone="gold">{t("tally.tiedAtCut")}</Badge>
+                  ) : null}
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -90,8 +101,17 @@ async function CategoryTally({ c }: { c: Category }) {
 export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: string }) {
   const t = await getTranslations("starsAdmin.tally");
   const format = await getFormatter();
-  const pct = (part: number, whole: number) => (whole ? format.number(part / whole, { style: "percent", maximumFractionDigits: 1 }) : "—");
-  const at = (d: Date) => format.dateTime(d, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  const pct = (part: number, whole: number) =>
+    whole ? format.number(part / whole, { style: "percent", maximumFractionDigits: 1 }) : "—";
+  const at = (d: Date) =>
+    format.dateTime(d, {
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone,
+    });
   const ballots = tally.categories.reduce((a, c) => a + c.ballots, 0);
   const stats = [
     { label: t("ballotsCast"), value: format.number(ballots) },
@@ -115,14 +135,24 @@ export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: s
         <h2 id="alerts-title" className="text-2xl font-bold">
           {t("alertsTitle")}
         </h2>
-        <p className="text-base text-muted">{t("alertsIntro", { ip: BURST.ip, household: BURST.household, minutes: BURST.minutes })}</p>
+        <p className="text-base text-muted">
+          {t("alertsIntro", { ip: BURST.ip, household: BURST.household, minutes: BURST.minutes })}
+        </p>
         {tally.alerts.length === 0 ? (
           <p className="text-base">{t("noAlerts")}</p>
         ) : (
           <ul className="flex flex-col gap-2">
             {tally.alerts.map((a) => (
-              <li key={`${a.kind}-${a.key}-${a.from.toISOString()}`} className="rounded-lg border-l-4 border-red-brand bg-red-soft px-3 py-2 text-base">
-                {t(a.kind === "ip" ? "alertIp" : "alertHousehold", { ballots: a.ballots, key: a.key, from: at(a.from), minutes: BURST.minutes })}
+              <li
+                key={`${a.kind}-${a.key}-${a.from.toISOString()}`}
+                className="rounded-lg border-l-4 border-red-brand bg-red-soft px-3 py-2 text-base"
+              >
+                {t(a.kind === "ip" ? "alertIp" : "alertHousehold", {
+                  ballots: a.ballots,
+                  key: a.key,
+                  from: at(a.from),
+                  minutes: BURST.minutes,
+                })}
               </li>
             ))}
           </ul>

@@ -12,7 +12,16 @@ const DECISIONS = [
 
 /** Approving or rejecting the ticked nominations: the shared bulk bar with this page's action and words. */
 export function VettingBulkBar({ slug }: { slug: string }) {
-  return <BulkBar formId={VET_FORM_ID} action={vetNominationsAction} namespace="starsAdmin.bulk" scope="starsAdmin" decisions={[...DECISIONS]} hidden={{ festivalSlug: slug }} />;
+  return (
+    <BulkBar
+      formId={VET_FORM_ID}
+      action={vetNominationsAction}
+      namespace="starsAdmin.bulk"
+      scope="starsAdmin"
+      decisions={[...DECISIONS]}
+      hidden={{ festivalSlug: slug }}
+    />
+  );
 }
 
 export function SelectAllNominations({ label }: { label: string }) {

@@ -16,7 +16,14 @@ function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
   return (
     <a href={src} className="mt-2 inline-block rounded-lg" target="_blank" rel="noopener">
       {/* eslint-disable-next-line @next/next/no-img-element -- our own route serves an already scaled JPEG */}
-      <img src={src} alt={alt} width={96} height={96} loading="lazy" className="h-24 w-24 rounded-lg border border-line object-cover" />
+      <img
+        src={src}
+        alt={alt}
+        width={96}
+        height={96}
+        loading="lazy"
+        className="h-24 w-24 rounded-lg border border-line object-cover"
+      />
     </a>
   );
 }
@@ -25,11 +32,32 @@ function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
  * The nominations with everything vetting needs: who is nominated and where they live, the story
  * and photo (with stories merged into it below), who nominated and when, and the state.
  */
-export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZone }: { slug: string; rows: VettingItem[]; mergeCandidates: MergeCandidate[]; locked: boolean; timeZone: string }) {
+export async function VettingTable({
+  slug,
+  rows,
+  mergeCandidates,
+  locked,
+  timeZone,
+}: {
+  slug: string;
+  rows: VettingItem[];
+  mergeCandidates: MergeCandidate[];
+  locked: boolean;
+  timeZone: string;
+}) {
   const t = await getTranslations("starsAdmin.vetting");
   const status = await getTranslations("starsAdmin.vetting.statuses");
   const format = await getFormatter();
-  const date = (d: Date) => format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  const date = (d: Date) =>
+    format.dateTime(d, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone,
+    });
   const where = (r: VettingItem) => [r.building, r.unit].filter(Boolean).join(" ");
   const targetLabel = (c: MergeCandidate) => [c.nomineeName, c.building, status(c.status)].filter(Boolean).join(" · ");
   return (
@@ -49,14 +77,25 @@ export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZo
       </thead>
       <tbody>
         {rows.map((r) => {
-          const targets = !locked && MERGEABLE.has(r.status) ? mergeTargetsFor(r, mergeCandidates).map((c) => ({ id: c.id, label: targetLabel(c) })) : null;
+          const targets =
+            !locked && MERGEABLE.has(r.status)
+              ? mergeTargetsFor(r, mergeCandidates).map((c) => ({ id: c.id, label: targetLabel(c) }))
+              : null;
           return (
             <tr key={r.id}>
               {!locked && (
                 <Td className="w-12 min-w-12">
                   {VETTABLE.has(r.status) && (
                     // Keyed by version: a row an action changed comes back unticked.
-                    <input key={r.version} type="checkbox" name="ids" value={r.id} form={VET_FORM_ID} aria-label={t("selectRow", { name: r.nomineeName, category: r.categoryName })} className="h-6 w-6 accent-red-brand" />
+                    <input
+                      key={r.version}
+                      type="checkbox"
+                      name="ids"
+                      value={r.id}
+                      form={VET_FORM_ID}
+                      aria-label={t("selectRow", { name: r.nomineeName, category: r.categoryName })}
+                      className="h-6 w-6 accent-red-brand"
+                    />
                   )}
                 </Td>
               )}
@@ -75,7 +114,10 @@ export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZo
                     <ul className="flex flex-col gap-1">
                       {r.merged.map((m) => (
                         <li key={m.id} className="text-sm">
-                          {m.story} <span className="text-muted">{t("mergedFrom", { name: m.nominatorName, date: date(m.createdAt) })}</span>
+                          {m.story}{" "}
+                          <span className="text-muted">
+                            {t("mergedFrom", { name: m.nominatorName, date: date(m.createdAt) })}
+                          </span>
                         </li>
                       ))}
                     </ul>
@@ -90,7 +132,9 @@ export async function VettingTable({ slug, rows, mergeCandidates, locked, timeZo
               </Td>
               <Td className="min-w-32 whitespace-normal!">
                 <Badge tone={TONE[r.status]}>{status(r.status)}</Badge>
-                {r.reason && r.status === "rejected" && <p className="mt-1 text-sm">{t("reason", { reason: r.reason })}</p>}
+                {r.reason && r.status === "rejected" && (
+                  <p className="mt-1 text-sm">{t("reason", { reason: r.reason })}</p>
+                )}
                 {r.mergedInto && <p className="mt-1 text-sm">{t("mergedInto", { name: r.mergedInto.nomineeName })}</p>}
                 {targets && <MergeTools slug={slug} id={r.id} name={r.nomineeName} targets={targets} />}
               </Td>

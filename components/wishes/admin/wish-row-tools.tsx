@@ -16,10 +16,16 @@ const control = "min-h-11 w-full rounded-lg border-2 border-stone-400 bg-white p
  */
 export function ConfirmTool({ claimId, alias, back }: { claimId: string; alias: string; back: string }) {
   const t = useTranslations("wishAdmin.tools");
-  const [state, action, pending] = useActionState<ActionState<{ points: number }>, FormData>(confirmFulfilmentAction, { ok: false });
+  const [state, action, pending] = useActionState<ActionState<{ points: number }>, FormData>(confirmFulfilmentAction, {
+    ok: false,
+  });
   const fieldId = `thanks-${claimId}`;
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="mt-2 flex flex-col gap-1 rounded-lg border-2 border-gold bg-gold-soft/40 p-2">
+    <form
+      action={action}
+      onSubmit={submitKeepingValues(action)}
+      className="mt-2 flex flex-col gap-1 rounded-lg border-2 border-gold bg-gold-soft/40 p-2"
+    >
       <input type="hidden" name="claimId" value={claimId} />
       <input type="hidden" name="back" value={back} />
       <label htmlFor={fieldId} className="text-sm font-semibold">
@@ -28,7 +34,15 @@ export function ConfirmTool({ claimId, alias, back }: { claimId: string; alias: 
       <p id={`${fieldId}-hint`} className="text-sm text-muted">
         {t("thanksHint")}
       </p>
-      <textarea id={fieldId} name="thanks" rows={2} maxLength={200} aria-describedby={`${fieldId}-hint`} defaultValue={state.values?.thanks ?? ""} className={`${control} py-2`} />
+      <textarea
+        id={fieldId}
+        name="thanks"
+        rows={2}
+        maxLength={200}
+        aria-describedby={`${fieldId}-hint`}
+        defaultValue={state.values?.thanks ?? ""}
+        className={`${control} py-2`}
+      />
       <div className="flex flex-wrap items-center gap-2">
         <SubmitButton pending={pending} size="sm" aria-label={t("confirmFor", { alias })}>
           {t("confirm")}
@@ -46,14 +60,22 @@ export function ReleaseTool({ claimId, alias, back }: { claimId: string; alias: 
   const fieldId = `release-${claimId}`;
   return (
     <details className="mt-2">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">{t("release")}</summary>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-base font-semibold text-red-deep underline underline-offset-4">
+        {t("release")}
+      </summary>
       <form action={action} onSubmit={submitKeepingValues(action)} className="mt-1 flex flex-col gap-1">
         <input type="hidden" name="claimId" value={claimId} />
         <input type="hidden" name="back" value={back} />
         <label htmlFor={fieldId} className="text-sm font-semibold">
           {t("releaseReason")}
         </label>
-        <input id={fieldId} name="reason" maxLength={200} defaultValue={state.values?.reason ?? ""} className={control} />
+        <input
+          id={fieldId}
+          name="reason"
+          maxLength={200}
+          defaultValue={state.values?.reason ?? ""}
+          className={control}
+        />
         <div className="flex flex-wrap items-center gap-2">
           <SubmitButton pending={pending} variant="danger" size="sm" aria-label={t("releaseFor", { alias })}>
             {t("releaseButton")}

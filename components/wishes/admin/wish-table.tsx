@@ -7,7 +7,15 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ConfirmTool, ReleaseTool } from "./wish-row-tools";
 import { SelectAllWishes, WISH_VET_FORM_ID } from "./wish-vetting-bar";
 
-const TONE = { pending: "gold", changes: "gold", rejected: "red", open: "green", claimed: "gold", fulfilled: "gold", done: "green" } as const;
+const TONE = {
+  pending: "gold",
+  changes: "gold",
+  rejected: "red",
+  open: "green",
+  claimed: "gold",
+  fulfilled: "gold",
+  done: "green",
+} as const;
 const TIME_ZONE = "Asia/Shanghai";
 /** States the wall shows a wish in (a done one in its gallery). */
 const ON_WALL = new Set(["open", "claimed", "fulfilled", "done"]);
@@ -18,7 +26,14 @@ function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
   return (
     <a href={src} className="mt-2 inline-block rounded-lg" target="_blank" rel="noopener">
       {/* eslint-disable-next-line @next/next/no-img-element -- our own route serves an already scaled JPEG */}
-      <img src={src} alt={alt} width={80} height={80} loading="lazy" className="h-20 w-20 rounded-lg border border-line object-cover" />
+      <img
+        src={src}
+        alt={alt}
+        width={80}
+        height={80}
+        loading="lazy"
+        className="h-20 w-20 rounded-lg border border-line object-cover"
+      />
     </a>
   );
 }
@@ -31,9 +46,24 @@ function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
 export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[]; vetting: boolean; back: string }) {
   const t = await getTranslations("wishAdmin");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE });
+  const when = (d: Date) =>
+    format.dateTime(d, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: TIME_ZONE,
+    });
   // A calendar day ("2026-12-22") as the reader writes dates.
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
+  const day = (iso: string) =>
+    format.dateTime(new Date(`${iso}T00:00:00Z`), {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      timeZone: "UTC",
+    });
   const vettable = new Set<string>(VETTABLE);
   return (
     <Table caption={t("table.caption")}>
@@ -60,7 +90,15 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                 <Td className="w-12 min-w-12">
                   {vettable.has(r.status) && (
                     // Keyed by version: a row an action changed comes back unticked.
-                    <input key={r.version} type="checkbox" name="ids" value={r.id} form={WISH_VET_FORM_ID} aria-label={t("table.selectRow", { alias: r.alias, title: r.title })} className="h-6 w-6 accent-red-brand" />
+                    <input
+                      key={r.version}
+                      type="checkbox"
+                      name="ids"
+                      value={r.id}
+                      form={WISH_VET_FORM_ID}
+                      aria-label={t("table.selectRow", { alias: r.alias, title: r.title })}
+                      className="h-6 w-6 accent-red-brand"
+                    />
                   )}
                 </Td>
               )}
@@ -76,7 +114,11 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                 {r.photoId && <Thumbnail photoId={r.photoId} alt={t("table.photoOf", { alias: r.alias })} />}
                 {ON_WALL.has(r.status) && (
                   <p className="mt-1">
-                    <Link href={`/wishes/${r.id}`} aria-label={t("table.onWallOf", { alias: r.alias })} className="text-sm font-semibold underline underline-offset-4">
+                    <Link
+                      href={`/wishes/${r.id}`}
+                      aria-label={t("table.onWallOf", { alias: r.alias })}
+                      className="text-sm font-semibold underline underline-offset-4"
+                    >
                       {t("table.onWall")}
                     </Link>
                   </p>
@@ -92,8 +134,12 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
               </Td>
               <Td className="min-w-36 whitespace-normal!">
                 <Badge tone={TONE[r.status]}>{t(`statuses.${r.status}`)}</Badge>
-                {r.reason && (r.status === "rejected" || r.status === "changes") && <p className="mt-1 text-sm">{t("table.reason", { reason: r.reason })}</p>}
-                <p className="mt-1 text-sm text-muted">{t("table.submitted", { name: r.submittedByName ?? t("table.someone"), date: when(r.createdAt) })}</p>
+                {r.reason && (r.status === "rejected" || r.status === "changes") && (
+                  <p className="mt-1 text-sm">{t("table.reason", { reason: r.reason })}</p>
+                )}
+                <p className="mt-1 text-sm text-muted">
+                  {t("table.submitted", { name: r.submittedByName ?? t("table.someone"), date: when(r.createdAt) })}
+                </p>
               </Td>
               <Td className="min-w-64 whitespace-normal!">
                 {!c ? (
@@ -104,18 +150,30 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                       {c.volunteerName} <span className="text-sm font-normal tabular-nums">{c.volunteerPhone}</span>
                     </p>
                     <p className="text-sm tabular-nums">{t("table.claimedAt", { date: when(c.claimedAt) })}</p>
-                    {c.status === "active" && <p className="text-sm tabular-nums">{t("table.lapsesAt", { date: when(c.lapsesAt) })}</p>}
+                    {c.status === "active" && (
+                      <p className="text-sm tabular-nums">{t("table.lapsesAt", { date: when(c.lapsesAt) })}</p>
+                    )}
                     {c.note && (
                       <div className="mt-1 border-l-4 border-gold pl-2">
-                        <p className="text-sm font-semibold">{t("table.note", { date: c.fulfilledAt ? when(c.fulfilledAt) : "" })}</p>
+                        <p className="text-sm font-semibold">
+                          {t("table.note", { date: c.fulfilledAt ? when(c.fulfilledAt) : "" })}
+                        </p>
                         <p className="text-sm">{c.note}</p>
-                        {c.photoId && <Thumbnail photoId={c.photoId} alt={t("table.fulfilmentPhoto", { alias: r.alias })} />}
+                        {c.photoId && (
+                          <Thumbnail photoId={c.photoId} alt={t("table.fulfilmentPhoto", { alias: r.alias })} />
+                        )}
                       </div>
                     )}
-                    {c.status === "confirmed" && c.confirmedAt && <p className="mt-1 text-sm font-semibold text-green-ink">{t("table.confirmedAt", { date: when(c.confirmedAt), name: c.volunteerName })}</p>}
+                    {c.status === "confirmed" && c.confirmedAt && (
+                      <p className="mt-1 text-sm font-semibold text-green-ink">
+                        {t("table.confirmedAt", { date: when(c.confirmedAt), name: c.volunteerName })}
+                      </p>
+                    )}
                     {r.thanks && <p className="mt-1 text-sm">{t("table.thanks", { thanks: r.thanks })}</p>}
                     {c.status === "fulfilled" && <ConfirmTool claimId={c.id} alias={r.alias} back={back} />}
-                    {(c.status === "active" || c.status === "fulfilled") && <ReleaseTool claimId={c.id} alias={r.alias} back={back} />}
+                    {(c.status === "active" || c.status === "fulfilled") && (
+                      <ReleaseTool claimId={c.id} alias={r.alias} back={back} />
+                    )}
                   </>
                 )}
               </Td>

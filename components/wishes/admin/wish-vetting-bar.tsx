@@ -13,7 +13,15 @@ const DECISIONS = [
 
 /** Posting ticked wishes on the wall, sending them back, or rejecting them: the shared bulk bar. */
 export function WishVettingBar() {
-  return <BulkBar formId={WISH_VET_FORM_ID} action={vetWishesAction} namespace="wishAdmin.bulk" scope="wishAdmin" decisions={[...DECISIONS]} />;
+  return (
+    <BulkBar
+      formId={WISH_VET_FORM_ID}
+      action={vetWishesAction}
+      namespace="wishAdmin.bulk"
+      scope="wishAdmin"
+      decisions={[...DECISIONS]}
+    />
+  );
 }
 
 export function SelectAllWishes({ label }: { label: string }) {

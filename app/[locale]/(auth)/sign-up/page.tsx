@@ -14,7 +14,8 @@ export async function generateMetadata() {
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const t = await getTranslations("auth");
   const { code } = await searchParams;
-  const prefilled = typeof code === "string" && code.length <= 20 ? formatHouseholdCode(normaliseHouseholdCode(code)) : undefined;
+  const prefilled =
+    typeof code === "string" && code.length <= 20 ? formatHouseholdCode(normaliseHouseholdCode(code)) : undefined;
   // Someone already signed in who scans a slip goes to their page, with the code ready to use.
   if (await getActor()) redirect(prefilled ? `/me?code=${encodeURIComponent(prefilled)}` : "/me");
   return (

@@ -35,7 +35,9 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         <p className="text-lg">{t("leaderboardEmpty", { year })}</p>
       ) : (
         <>
-          <p className="text-lg">{t("leaderboardTotals", { year, volunteers: board.volunteers, points: board.totalPoints })}</p>
+          <p className="text-lg">
+            {t("leaderboardTotals", { year, volunteers: board.volunteers, points: board.totalPoints })}
+          </p>
           <Table caption={t("leaderboardTitle", { year })}>
             <thead>
               <tr>
@@ -47,11 +49,15 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
             <tbody>
               {board.rows.map((r, i) => (
                 <tr key={i} className={r.isMe ? "bg-gold-soft" : undefined}>
-                  <Td className="text-center text-xl font-bold">{r.rank <= 3 ? <Badge tone={r.rank === 1 ? "red" : "gold"}>{r.rank}</Badge> : r.rank}</Td>
+                  <Td className="text-center text-xl font-bold">
+                    {r.rank <= 3 ? <Badge tone={r.rank === 1 ? "red" : "gold"}>{r.rank}</Badge> : r.rank}
+                  </Td>
                   <Td className="text-lg whitespace-normal!">
                     {r.name ?? <span className="text-muted">{t("anonymousName")}</span>}
                     {r.isMe && <strong>{` ${t("you")}`}</strong>}
-                    {r.wishes > 0 && <span className="block text-base text-muted">{t("wishesDone", { count: r.wishes })}</span>}
+                    {r.wishes > 0 && (
+                      <span className="block text-base text-muted">{t("wishesDone", { count: r.wishes })}</span>
+                    )}
                   </Td>
                   <Td className="text-right text-xl font-bold">{r.points}</Td>
                 </tr>

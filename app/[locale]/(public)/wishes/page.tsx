@@ -58,7 +58,17 @@ export default async function WishWallPage({ searchParams }: { searchParams: Sea
           </ul>
         )}
         {wall.pageCount > 1 && (
-          <Pagination page={wall.page} pageCount={wall.pageCount} total={wall.total} basePath="/wishes" params={{ category: filters.category, age: filters.band, sort: filters.sort === "newest" ? undefined : filters.sort }} />
+          <Pagination
+            page={wall.page}
+            pageCount={wall.pageCount}
+            total={wall.total}
+            basePath="/wishes"
+            params={{
+              category: filters.category,
+              age: filters.band,
+              sort: filters.sort === "newest" ? undefined : filters.sort,
+            }}
+          />
         )}
       </section>
 
@@ -82,7 +92,10 @@ export default async function WishWallPage({ searchParams }: { searchParams: Sea
         )}
       </section>
 
-      <section aria-labelledby="ask-title" className="rounded-[var(--radius-card)] border-2 border-red-brand/30 bg-white p-5 shadow-sm sm:p-6">
+      <section
+        aria-labelledby="ask-title"
+        className="rounded-[var(--radius-card)] border-2 border-red-brand/30 bg-white p-5 shadow-sm sm:p-6"
+      >
         <h2 id="ask-title" className="text-2xl font-bold text-red-deep">
           {t("askTitle")}
         </h2>

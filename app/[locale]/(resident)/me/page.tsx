@@ -33,20 +33,24 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications, invitations, current, nominatedMe, points, refereeOf] = await Promise.all([
-    getMyProfile(db, actor.id),
-    listMyRegistrations(db, actor.id, new Date(), actor.householdId),
-    listMyNotifications(db, actor.id),
-    listMyInvitations(db, actor.id),
-    getCurrentFestival(db),
-    listNominationsOfMe(db, actor.id),
-    getMyPoints(db, actor.id, currentYear(), 3),
-    // Residents an organiser named referee: the way to their competitions' result forms.
-    isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
-  ]);
+  const [profile, registrations, notifications, invitations, current, nominatedMe, points, refereeOf] =
+    await Promise.all([
+      getMyProfile(db, actor.id),
+      listMyRegistrations(db, actor.id, new Date(), actor.householdId),
+      listMyNotifications(db, actor.id),
+      listMyInvitations(db, actor.id),
+      getCurrentFestival(db),
+      listNominationsOfMe(db, actor.id),
+      getMyPoints(db, actor.id, currentYear(), 3),
+      // Residents an organiser named referee: the way to their competitions' result forms.
+      isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
+    ]);
   const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
   const [ballots, nominatedByMe] = starsFestival
-    ? await Promise.all([listMyStarBallots(db, actor, starsFestival.id), listMyNominations(db, actor.id, starsFestival.id)])
+    ? await Promise.all([
+        listMyStarBallots(db, actor, starsFestival.id),
+        listMyNominations(db, actor.id, starsFestival.id),
+      ])
     : [[], []];
   if (!profile) redirect("/sign-in?callbackUrl=/me");
   const t = await getTranslations();
@@ -64,7 +68,9 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
       <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} mine={nominatedByMe} />
-      {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && <MyPointsCard points={points} />}
+      {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && (
+        <MyPointsCard points={points} />
+      )}
       <MyWishesCard />
       {refereeOf.length > 0 && (
         <Card aria-labelledby="referee-title">
@@ -83,9 +89,15 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
           {t("me.household")}
         </h2>
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          {profile.verified ? <Badge tone="green">{t("me.verified")}</Badge> : <Badge tone="red">{t("me.unverified")}</Badge>}
+          {profile.verified ? (
+            <Badge tone="green">{t("me.verified")}</Badge>
+          ) : (
+            <Badge tone="red">{t("me.unverified")}</Badge>
+          )}
           {profile.verified && profile.verifiedBy && (
-            <span className="text-muted">{profile.verifiedBy === "code" ? t("me.verifiedByCode") : t("me.verifiedByOrganiser")}</span>
+            <span className="text-muted">
+              {profile.verifiedBy === "code" ? t("me.verifiedByCode") : t("me.verifiedByOrganiser")}
+            </span>
           )}
         </div>
         <p className="mt-3 text-xl font-semibold">
@@ -118,12 +130,12 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         </h2>
         {/* Labels beside their values, or above them when the text is too large for both. */}
         <div className="@container">
-        <dl className="mt-3 grid gap-x-4 gap-y-1 @min-[16rem]:grid-cols-[auto_1fr]">
-          <dt className="text-muted">{t("me.phone")}</dt>
-          <dd>{profile.phoneMasked}</dd>
-          <dt className="text-muted">{t("me.memberSince")}</dt>
-          <dd>{format.dateTime(profile.memberSince, { year: "numeric", month: "long", day: "numeric" })}</dd>
-        </dl>
+          <dl className="mt-3 grid gap-x-4 gap-y-1 @min-[16rem]:grid-cols-[auto_1fr]">
+            <dt className="text-muted">{t("me.phone")}</dt>
+            <dd>{profile.phoneMasked}</dd>
+            <dt className="text-muted">{t("me.memberSince")}</dt>
+            <dd>{format.dateTime(profile.memberSince, { year: "numeric", month: "long", day: "numeric" })}</dd>
+          </dl>
         </div>
         <div className="mt-4">
           <UpdateNameForm name={profile.name} />

@@ -31,7 +31,10 @@ export default async function RefereePage() {
         <ul className="flex flex-col gap-3">
           {rows.map((c) => (
             <li key={c.id}>
-              <Link href={`/referee/${c.id}`} className="flex min-h-14 flex-col gap-1 rounded-xl border-2 border-line bg-white px-4 py-3 text-lg hover:border-red-brand">
+              <Link
+                href={`/referee/${c.id}`}
+                className="flex min-h-14 flex-col gap-1 rounded-xl border-2 border-line bg-white px-4 py-3 text-lg hover:border-red-brand"
+              >
                 <span className="text-xl font-bold text-red-deep underline underline-offset-4">{c.title}</span>
                 <span className="text-base text-muted">
                   {c.festivalTitle} · {t(`setup.games.${c.game}`)}

@@ -15,7 +15,12 @@ export async function generateMetadata() {
 }
 
 const filtersSchema = z.object({
-  action: z.string().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  action: z
+    .string()
+    .max(60)
+    .regex(/^[a-z_.]*$/)
+    .optional()
+    .catch(undefined),
   outcome: z.enum(["ok", "refused"]).optional().catch(undefined),
   actor: z.string().trim().max(40).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
@@ -23,7 +28,11 @@ const filtersSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const t = await getTranslations("audit");
   const format = await getFormatter();
@@ -45,7 +54,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           id="action"
           label={t("action")}
           defaultValue={f.action}
-          options={[{ value: "", label: t("allActions") }, ...actions.map((a) => ({ value: a, label: actionLabel(a) }))]}
+          options={[
+            { value: "", label: t("allActions") },
+            ...actions.map((a) => ({ value: a, label: actionLabel(a) })),
+          ]}
         />
         <SelectFilter
           id="outcome"
@@ -60,7 +72,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <InputFilter id="actor" label={t("actor")} defaultValue={f.actor} placeholder={t("actorHint")} />
         <InputFilter id="from" label={t("from")} type="date" defaultValue={f.from} />
         <InputFilter id="to" label={t("to")} type="date" defaultValue={f.to} />
-        <button type="submit" className={buttonClass("primary", "sm")}>{t("filter")}</button>
+        <button type="submit" className={buttonClass("primary", "sm")}>
+          {t("filter")}
+        </button>
       </form>
       {result.rows.length === 0 ? (
         <p>{t("empty")}</p>
@@ -81,14 +95,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {result.rows.map((r) => (
               <tr key={r.id}>
                 <Td className="whitespace-nowrap">
-                  {format.dateTime(r.at, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+                  {format.dateTime(r.at, {
+                    year: "numeric",
+                    month: "2-digit",
+                    day: "2-digit",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                    second: "2-digit",
+                  })}
                 </Td>
                 <Td>{r.actorName ? `${r.actorName} (${r.actorPhone})` : t("visitor")}</Td>
                 <Td>{actionLabel(r.action)}</Td>
-                <Td>{r.outcome === "ok" ? <Badge tone="green">{t("ok")}</Badge> : <Badge tone="red">{t("refused")}</Badge>}</Td>
-                <Td className="font-mono text-sm">{r.targetType ? `${r.targetType}${r.targetId ? ` ${r.targetId.slice(0, 8)}` : ""}` : "—"}</Td>
+                <Td>
+                  {r.outcome === "ok" ? (
+                    <Badge tone="green">{t("ok")}</Badge>
+                  ) : (
+                    <Badge tone="red">{t("refused")}</Badge>
+                  )}
+                </Td>
+                <Td className="font-mono text-sm">
+                  {r.targetType ? `${r.targetType}${r.targetId ? ` ${r.targetId.slice(0, 8)}` : ""}` : "—"}
+                </Td>
                 <Td className="font-mono text-sm">{r.ip ?? "—"}</Td>
-                <Td className="min-w-64 font-mono text-sm break-all whitespace-normal!">{Object.keys(r.details).length ? JSON.stringify(r.details) : "—"}</Td>
+                <Td className="min-w-64 font-mono text-sm break-all whitespace-normal!">
+                  {Object.keys(r.details).length ? JSON.stringify(r.details) : "—"}
+                </Td>
               </tr>
             ))}
           </tbody>

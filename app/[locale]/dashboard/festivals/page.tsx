@@ -48,7 +48,18 @@ export default async function FestivalsPage() {
                 <Badge tone={tone[f.status]}>{t(`statuses.${f.status}`)}</Badge>
               </Td>
               <Td>{f.items}</Td>
-              <Td>{f.lastPublishedAt ? format.dateTime(f.lastPublishedAt, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : t("never")}</Td>
+              <Td>
+                {f.lastPublishedAt
+                  ? format.dateTime(f.lastPublishedAt, {
+                      year: "numeric",
+                      month: "2-digit",
+                      day: "2-digit",
+                      hour: "2-digit",
+                      minute: "2-digit",
+                      hourCycle: "h23",
+                    })
+                  : t("never")}
+              </Td>
               <Td>
                 <div className="flex flex-wrap gap-2">
                   <Link href={`/dashboard/festivals/${f.slug}/programme`} className={buttonClass("primary", "sm")}>

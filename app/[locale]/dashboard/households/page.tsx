@@ -17,7 +17,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function HouseholdsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const t = await getTranslations();
   const { q, page } = listQuerySchema.parse(await searchParams);
@@ -55,7 +59,10 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
             {result.rows.map((h) => (
               <tr key={h.id}>
                 <Td>
-                  <Link className="text-red-deep underline underline-offset-4" href={`/dashboard/households/slips?building=${encodeURIComponent(h.building)}`}>
+                  <Link
+                    className="text-red-deep underline underline-offset-4"
+                    href={`/dashboard/households/slips?building=${encodeURIComponent(h.building)}`}
+                  >
                     {h.building}
                   </Link>
                 </Td>
@@ -78,7 +85,13 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
           </tbody>
         </Table>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} basePath="/dashboard/households" params={{ q }} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        basePath="/dashboard/households"
+        params={{ q }}
+      />
     </div>
   );
 }

@@ -26,7 +26,11 @@ const paramsSchema = z.object({
 });
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
-export default async function PointsDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PointsDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const params = paramsSchema.parse(await searchParams);
   const thisYear = currentYear();
@@ -52,13 +56,28 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
         <h2 id="desk-title" className="text-2xl font-bold">
           {t("desk.title")}
         </h2>
-        <form method="get" action={base} role="search" aria-label={t("desk.find")} className="flex flex-wrap items-end gap-3">
+        <form
+          method="get"
+          action={base}
+          role="search"
+          aria-label={t("desk.find")}
+          className="flex flex-wrap items-end gap-3"
+        >
           {params.year && <input type="hidden" name="year" value={params.year} />}
           <div className="flex min-w-0 flex-1 basis-60 flex-col gap-1">
             <label htmlFor="phone" className="text-lg font-semibold">
               {t("desk.phone")}
             </label>
-            <input id="phone" name="phone" type="search" inputMode="numeric" maxLength={11} defaultValue={params.phone} aria-describedby={lookup && !lookup.success ? "phone-error" : undefined} className="min-h-12 rounded-xl border-2 border-stone-400 bg-white px-4 text-lg" />
+            <input
+              id="phone"
+              name="phone"
+              type="search"
+              inputMode="numeric"
+              maxLength={11}
+              defaultValue={params.phone}
+              aria-describedby={lookup && !lookup.success ? "phone-error" : undefined}
+              className="min-h-12 rounded-xl border-2 border-stone-400 bg-white px-4 text-lg"
+            />
           </div>
           <button type="submit" className={buttonClass("primary", "md")}>
             {t("desk.find")}
@@ -76,15 +95,32 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
               <h3 id="person-title" className="text-2xl font-bold">
                 {person.name} <span className="text-lg font-normal tabular-nums">{person.phone}</span>
               </h3>
-              {person.volunteer ? <Badge tone="green">{t("desk.volunteer")}</Badge> : <Badge tone="grey">{t("desk.notVolunteer")}</Badge>}
-              <p className="text-xl sm:ml-auto">{t.rich("desk.balance", { balance: person.balance, b: (c) => <strong className="text-3xl tabular-nums text-red-deep">{c}</strong> })}</p>
+              {person.volunteer ? (
+                <Badge tone="green">{t("desk.volunteer")}</Badge>
+              ) : (
+                <Badge tone="grey">{t("desk.notVolunteer")}</Badge>
+              )}
+              <p className="text-xl sm:ml-auto">
+                {t.rich("desk.balance", {
+                  balance: person.balance,
+                  b: (c) => <strong className="text-3xl tabular-nums text-red-deep">{c}</strong>,
+                })}
+              </p>
             </div>
             <div className="grid gap-4 lg:grid-cols-2">
               <section aria-labelledby="redeem-title" className="flex flex-col gap-2 rounded-xl border border-line p-4">
                 <h4 id="redeem-title" className="text-xl font-bold">
                   {t("desk.redeemTitle")}
                 </h4>
-                {active.length ? <RedeemForm userId={person.id} name={person.name} rewards={active.map((r) => ({ id: r.id, name: r.name, cost: r.cost }))} /> : <p>{t("desk.noRewards")}</p>}
+                {active.length ? (
+                  <RedeemForm
+                    userId={person.id}
+                    name={person.name}
+                    rewards={active.map((r) => ({ id: r.id, name: r.name, cost: r.cost }))}
+                  />
+                ) : (
+                  <p>{t("desk.noRewards")}</p>
+                )}
               </section>
               <section aria-labelledby="award-title" className="flex flex-col gap-2 rounded-xl border border-line p-4">
                 <h4 id="award-title" className="text-xl font-bold">
@@ -94,7 +130,15 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
               </section>
             </div>
             <h4 className="text-xl font-bold">{t("desk.entries")}</h4>
-            {person.entries.length ? <LedgerTable caption={t("desk.entriesOf", { name: person.name })} rows={person.entries} showPerson={false} /> : <p>{t("desk.noEntries")}</p>}
+            {person.entries.length ? (
+              <LedgerTable
+                caption={t("desk.entriesOf", { name: person.name })}
+                rows={person.entries}
+                showPerson={false}
+              />
+            ) : (
+              <p>{t("desk.noEntries")}</p>
+            )}
           </section>
         )}
       </Card>
@@ -122,7 +166,13 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
                 <tr key={r.id}>
                   <Td className="align-middle! font-semibold whitespace-normal!">{r.name}</Td>
                   <Td className="align-middle! text-right tabular-nums">{r.cost}</Td>
-                  <Td className="align-middle!">{r.active ? <Badge tone="green">{t("rewards.active")}</Badge> : <Badge tone="grey">{t("rewards.inactive")}</Badge>}</Td>
+                  <Td className="align-middle!">
+                    {r.active ? (
+                      <Badge tone="green">{t("rewards.active")}</Badge>
+                    ) : (
+                      <Badge tone="grey">{t("rewards.inactive")}</Badge>
+                    )}
+                  </Td>
                   <Td>
                     <RewardToggle key={String(r.active)} id={r.id} name={r.name} active={r.active} />
                   </Td>
@@ -140,9 +190,19 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
           <h2 id="ledger-title" className="text-2xl font-bold">
             {t("ledger.title", { year })}
           </h2>
-          <form method="get" action={base} aria-label={t("ledger.chooseYear")} className="flex flex-wrap items-end gap-2">
+          <form
+            method="get"
+            action={base}
+            aria-label={t("ledger.chooseYear")}
+            className="flex flex-wrap items-end gap-2"
+          >
             {params.phone && <input type="hidden" name="phone" value={params.phone} />}
-            <SelectFilter id="year" label={t("ledger.year")} defaultValue={String(year)} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+            <SelectFilter
+              id="year"
+              label={t("ledger.year")}
+              defaultValue={String(year)}
+              options={years.map((y) => ({ value: String(y), label: String(y) }))}
+            />
             <button type="submit" className={buttonClass("secondary", "sm")}>
               {t("ledger.show")}
             </button>
@@ -164,7 +224,10 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
               {totals.map((r) => (
                 <tr key={r.userId}>
                   <Td>
-                    <SamePageLink href={`${base}?phone=${r.phone}`} className="font-semibold underline underline-offset-4">
+                    <SamePageLink
+                      href={`${base}?phone=${r.phone}`}
+                      className="font-semibold underline underline-offset-4"
+                    >
                       {r.name}
                     </SamePageLink>{" "}
                     <span className="text-sm tabular-nums text-muted">{r.phone}</span>
@@ -177,8 +240,18 @@ export default async function PointsDashboardPage({ searchParams }: { searchPara
           </Table>
         )}
         <h3 className="text-xl font-bold">{t("ledger.recentTitle")}</h3>
-        {ledger.rows.length === 0 ? <p>{t("ledger.none")}</p> : <LedgerTable caption={t("ledger.caption", { year })} rows={ledger.rows} />}
-        <Pagination page={ledger.page} pageCount={ledger.pageCount} total={ledger.total} basePath={base} params={{ year: params.year ? String(params.year) : undefined, phone: params.phone }} />
+        {ledger.rows.length === 0 ? (
+          <p>{t("ledger.none")}</p>
+        ) : (
+          <LedgerTable caption={t("ledger.caption", { year })} rows={ledger.rows} />
+        )}
+        <Pagination
+          page={ledger.page}
+          pageCount={ledger.pageCount}
+          total={ledger.total}
+          basePath={base}
+          params={{ year: params.year ? String(params.year) : undefined, phone: params.phone }}
+        />
       </Card>
     </div>
   );

@@ -19,7 +19,11 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ResidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ResidentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const t = await getTranslations();
   const format = await getFormatter();
@@ -33,7 +37,12 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold text-red-deep">{t("residents.title")}</h1>
       <SearchForm label={t("residents.searchLabel")} q={q} action="/dashboard/residents">
-        <SelectFilter id="filter" label={t("residents.filter")} defaultValue={filter} options={FILTERS.map((f) => ({ value: f, label: t(`residents.filters.${f}`) }))} />
+        <SelectFilter
+          id="filter"
+          label={t("residents.filter")}
+          defaultValue={filter}
+          options={FILTERS.map((f) => ({ value: f, label: t(`residents.filters.${f}`) }))}
+        />
       </SearchForm>
       {result.rows.length === 0 ? (
         <p>{t("residents.empty")}</p>
@@ -53,7 +62,10 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
             {result.rows.map((r) => (
               <tr key={r.id}>
                 <Td className="whitespace-nowrap">
-                  <Link className="font-semibold text-red-deep underline underline-offset-4" href={`/dashboard/residents/${r.id}`}>
+                  <Link
+                    className="font-semibold text-red-deep underline underline-offset-4"
+                    href={`/dashboard/residents/${r.id}`}
+                  >
                     {r.name}
                   </Link>
                 </Td>
@@ -61,11 +73,19 @@ export default async function ResidentsPage({ searchParams }: { searchParams: Pr
                 <Td className="whitespace-normal! min-w-40">{r.household ?? "—"}</Td>
                 <Td>
                   <div className="flex flex-wrap gap-1">
-                    {r.verified ? <Badge tone="green">{t("residents.verified")}</Badge> : <Badge tone="red">{t("residents.unverified")}</Badge>}
+                    {r.verified ? (
+                      <Badge tone="green">{t("residents.verified")}</Badge>
+                    ) : (
+                      <Badge tone="red">{t("residents.unverified")}</Badge>
+                    )}
                     {r.disabled && <Badge tone="grey">{t("residents.disabledBadge")}</Badge>}
                   </div>
                 </Td>
-                <Td>{format.list(r.roles.filter((x) => x !== "resident").map((x) => t(`roles.${x}` as "roles.volunteer"))) || "—"}</Td>
+                <Td>
+                  {format.list(
+                    r.roles.filter((x) => x !== "resident").map((x) => t(`roles.${x}` as "roles.volunteer")),
+                  ) || "—"}
+                </Td>
                 <Td className="min-w-72 whitespace-normal!">
                   <ResidentActions resident={r} isAdmin={isAdmin} selfId={actor.id} />
                 </Td>

@@ -21,10 +21,17 @@ export async function generateMetadata() {
 }
 
 /** What was just done to a claim (set by the row tools' actions when they come back here). */
-const outcomeSchema = z.object({ confirmed: z.uuid().optional().catch(undefined), released: z.uuid().optional().catch(undefined) });
+const outcomeSchema = z.object({
+  confirmed: z.uuid().optional().catch(undefined),
+  released: z.uuid().optional().catch(undefined),
+});
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
-export default async function WishesDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function WishesDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const search = await searchParams;
   const filters = wishAdminFilterSchema.parse(search);
@@ -54,14 +61,37 @@ export default async function WishesDashboardPage({ searchParams }: { searchPara
           </Link>
         </div>
       </div>
-      <p className="max-w-4xl text-base">{t("intro", { cap: settings.wishValueCap, claims: settings.claimCap, days: settings.claimDays })}</p>
-      {outcome && done.confirmed && outcome.status === "confirmed" && <Alert tone="success">{t("outcome.confirmed", { alias: outcome.alias, name: outcome.volunteerName, points: POINTS.wishFulfilled })}</Alert>}
-      {outcome && done.released && outcome.status === "withdrawn" && <Alert tone="success">{t("outcome.released", { alias: outcome.alias, name: outcome.volunteerName })}</Alert>}
+      <p className="max-w-4xl text-base">
+        {t("intro", { cap: settings.wishValueCap, claims: settings.claimCap, days: settings.claimDays })}
+      </p>
+      {outcome && done.confirmed && outcome.status === "confirmed" && (
+        <Alert tone="success">
+          {t("outcome.confirmed", { alias: outcome.alias, name: outcome.volunteerName, points: POINTS.wishFulfilled })}
+        </Alert>
+      )}
+      {outcome && done.released && outcome.status === "withdrawn" && (
+        <Alert tone="success">{t("outcome.released", { alias: outcome.alias, name: outcome.volunteerName })}</Alert>
+      )}
       <WishFilterForm base={base} filters={filters} />
       <WishStatusTabs base={base} filters={filters} counts={counts} />
       {vetting && <WishVettingBar />}
-      {list.rows.length === 0 ? <p className="text-lg">{t("table.empty")}</p> : <WishTable rows={list.rows} vetting={vetting} back={addressQuery(filters).slice(1)} />}
-      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={base} params={{ q: filters.q, status: filters.status, category: filters.category, circumstance: filters.circumstance }} />
+      {list.rows.length === 0 ? (
+        <p className="text-lg">{t("table.empty")}</p>
+      ) : (
+        <WishTable rows={list.rows} vetting={vetting} back={addressQuery(filters).slice(1)} />
+      )}
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        basePath={base}
+        params={{
+          q: filters.q,
+          status: filters.status,
+          category: filters.category,
+          circumstance: filters.circumstance,
+        }}
+      />
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { nominate } from "@/lib/stars/service";
 // The nomination form posts here as multipart (the photo is a file). The service checks the
 // photo's bytes; this only bounds the body, refuses other sites, and maps the form's fields.
 
-const STATUS: Record<string, number> = { unauthenticated: 401, not_verified: 403, not_found: 404, invalid: 422, nomination_closed: 409, already_nominated: 409, nomination_cap: 409 };
+const STATUS: Record<string, number> = {
+  unauthenticated: 401,
+  not_verified: 403,
+  not_found: 404,
+  invalid: 422,
+  nomination_closed: 409,
+  already_nominated: 409,
+  nomination_cap: 409,
+};
 
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: NO_STORE });
 
@@ -21,7 +29,10 @@ export async function POST(req: Request) {
   const input = {
     festivalSlug: text(fd, "festivalSlug"),
     categoryId: text(fd, "categoryId"),
-    nominee: kind === "account" ? { kind, phone: text(fd, "phone") } : { kind, name: text(fd, "name"), building: text(fd, "building"), unit: text(fd, "unit") ?? "" },
+    nominee:
+      kind === "account"
+        ? { kind, phone: text(fd, "phone") }
+        : { kind, name: text(fd, "name"), building: text(fd, "building"), unit: text(fd, "unit") ?? "" },
     story: text(fd, "story"),
   };
   const result = await nominate(await getDb(), actor, input, photo);

@@ -13,6 +13,11 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   const actor = await getActor();
   if (!actor) return Response.json({ ok: false, code: "unauthenticated" }, { status: 401, headers: NO_STORE });
   const { id } = await params;
-  const result = await updateOwnWish(await getDb(), actor, { ...ownWishInput(read.form), id, version: formText(read.form, "version") }, read.photo);
+  const result = await updateOwnWish(
+    await getDb(),
+    actor,
+    { ...ownWishInput(read.form), id, version: formText(read.form, "version") },
+    read.photo,
+  );
   return Response.json(result, { status: result.ok ? 200 : (WISH_STATUS[result.code] ?? 400), headers: NO_STORE });
 }

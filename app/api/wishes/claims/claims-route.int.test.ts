@@ -21,7 +21,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const claim = (body: unknown, type = "application/json") =>
-  POST(new Request("http://linli.test/api/wishes/claims", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": type } }));
+  POST(
+    new Request("http://linli.test/api/wishes/claims", {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { "content-type": type },
+    }),
+  );
 
 describe("POST /api/wishes/claims", () => {
   it("gives the wish to the first volunteer and answers the second 409 wish_taken, never with the beneficiary's details", async () => {

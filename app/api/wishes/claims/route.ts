@@ -7,12 +7,23 @@ import { NO_STORE, readJson } from "@/lib/http";
 // claim and when it lapses, or a translated code — 409 wish_taken when someone else was first,
 // 409 claim_cap when the volunteer already holds as many wishes as they may.
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, wish_taken: 409, claim_cap: 409, invalid: 422 };
+const STATUS: Record<string, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  wish_taken: 409,
+  claim_cap: 409,
+  invalid: 422,
+};
 
 export async function POST(req: Request) {
   const read = await readJson(req);
   if (!read.ok) return read.response;
   const body = read.body as { wishId?: unknown } | null;
-  const result = await claimWish(await getDb(), await getActor(), body && typeof body === "object" ? body.wishId : undefined);
+  const result = await claimWish(
+    await getDb(),
+    await getActor(),
+    body && typeof body === "object" ? body.wishId : undefined,
+  );
   return Response.json(result, { status: result.ok ? 200 : (STATUS[result.code] ?? 400), headers: NO_STORE });
 }

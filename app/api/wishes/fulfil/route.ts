@@ -12,6 +12,11 @@ export async function POST(req: Request) {
   if (!read.ok) return read.response;
   const actor = await getActor();
   if (!actor) return Response.json({ ok: false, code: "unauthenticated" }, { status: 401, headers: NO_STORE });
-  const result = await fulfilClaim(await getDb(), actor, { claimId: formText(read.form, "claimId"), note: formText(read.form, "note") }, read.photo);
+  const result = await fulfilClaim(
+    await getDb(),
+    actor,
+    { claimId: formText(read.form, "claimId"), note: formText(read.form, "note") },
+    read.photo,
+  );
   return Response.json(result, { status: result.ok ? 200 : (WISH_STATUS[result.code] ?? 400), headers: NO_STORE });
 }

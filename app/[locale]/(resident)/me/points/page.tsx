@@ -39,7 +39,11 @@ export default async function MyPointsPage({ searchParams }: { searchParams: Pro
         <h2 id="entries-title" className="text-2xl font-bold">
           {t("entriesTitle", { year })}
         </h2>
-        {points.entries.length > 0 ? <PointEntryList entries={points.entries} /> : <p className="mt-3">{t("noEntries")}</p>}
+        {points.entries.length > 0 ? (
+          <PointEntryList entries={points.entries} />
+        ) : (
+          <p className="mt-3">{t("noEntries")}</p>
+        )}
       </Card>
       <PointsRules />
       <Card aria-labelledby="anonymous-title">

@@ -26,12 +26,23 @@ export async function generateMetadata({ params }: { params: Params }) {
  * a result form in its game's shape. Only the competition's referees and organisers get here;
  * the service checks them again on every result.
  */
-export default async function RefereeCompetitionPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+export default async function RefereeCompetitionPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Search;
+}) {
   const { competitionId } = await params;
   const actor = await getActor();
   if (!actor) redirect(`/sign-in?callbackUrl=/referee/${competitionId}`);
   const asked = Number((await searchParams).round);
-  const c = await getRefereeCompetition(await getDb(), actor, competitionId, Number.isInteger(asked) ? asked : undefined);
+  const c = await getRefereeCompetition(
+    await getDb(),
+    actor,
+    competitionId,
+    Number.isInteger(asked) ? asked : undefined,
+  );
   if (!c) notFound();
   // The round goes into the address, so a saved result re-renders the same round (with its
   // "saved" line) instead of jumping to the next one under the referee's thumb.
@@ -42,7 +53,10 @@ export default async function RefereeCompetitionPage({ params, searchParams }: {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
       <p>
-        <Link href="/referee" className="inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4">
+        <Link
+          href="/referee"
+          className="inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("referee.back")}
         </Link>
       </p>
@@ -76,7 +90,10 @@ export default async function RefereeCompetitionPage({ params, searchParams }: {
           {roundDone && nextRound !== undefined && (
             <p className="rounded-xl border-l-4 border-green-ink bg-green-soft px-4 py-3 text-lg">
               {t("referee.roundDone")}{" "}
-              <SamePageLink href={`/referee/${c.id}?round=${nextRound}`} className="font-semibold text-red-deep underline underline-offset-4">
+              <SamePageLink
+                href={`/referee/${c.id}?round=${nextRound}`}
+                className="font-semibold text-red-deep underline underline-offset-4"
+              >
                 {t("referee.toRound", { round: nextRound })}
               </SamePageLink>
             </p>

@@ -40,9 +40,19 @@ export default async function WishPage({ params }: { params: Params }) {
           {t("detail.back")}
         </Link>
       </p>
-      <article aria-labelledby="wish-title" className="flex flex-col gap-5 rounded-[var(--radius-card)] border-2 border-gold bg-white p-5 shadow-sm sm:p-6">
+      <article
+        aria-labelledby="wish-title"
+        className="flex flex-col gap-5 rounded-[var(--radius-card)] border-2 border-gold bg-white p-5 shadow-sm sm:p-6"
+      >
         <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
-          {wish.photoId && <WishPhoto photoId={wish.photoId} title={wish.title} category={wish.category} className="aspect-[4/3] w-full sm:size-48" />}
+          {wish.photoId && (
+            <WishPhoto
+              photoId={wish.photoId}
+              title={wish.title}
+              category={wish.category}
+              className="aspect-[4/3] w-full sm:size-48"
+            />
+          )}
           <div className="flex min-w-0 flex-col gap-2">
             <p className="text-xl font-semibold break-words text-gold-ink">
               {wish.alias} · {t(`ageBand.${wish.ageBand}`)}
@@ -50,7 +60,11 @@ export default async function WishPage({ params }: { params: Params }) {
             <h1 id="wish-title" className="text-3xl font-black break-words text-red-deep sm:text-4xl">
               {wish.title}
             </h1>
-            {["open", "claimed"].includes(wish.status) ? <WishFacts wish={wish} /> : <StatusBadge status={wish.status} />}
+            {["open", "claimed"].includes(wish.status) ? (
+              <WishFacts wish={wish} />
+            ) : (
+              <StatusBadge status={wish.status} />
+            )}
           </div>
         </header>
         <section aria-labelledby="story-title">
@@ -59,7 +73,11 @@ export default async function WishPage({ params }: { params: Params }) {
           </h2>
           <p className="mt-2 text-xl leading-relaxed break-words whitespace-pre-line">{wish.story}</p>
         </section>
-        {wish.status === "done" && wish.thanks && <p className="rounded-xl bg-green-soft px-4 py-3 text-lg text-green-ink">{t("thanks", { thanks: wish.thanks })}</p>}
+        {wish.status === "done" && wish.thanks && (
+          <p className="rounded-xl bg-green-soft px-4 py-3 text-lg text-green-ink">
+            {t("thanks", { thanks: wish.thanks })}
+          </p>
+        )}
       </article>
 
       <WhatNext wish={wish} actor={actor} />
@@ -69,7 +87,14 @@ export default async function WishPage({ params }: { params: Params }) {
 
 async function StatusBadge({ status }: { status: WishDetail["status"] }) {
   const t = await getTranslations("wishes");
-  const tone = status === "done" || status === "fulfilled" ? "green" : status === "rejected" ? "red" : status === "changes" ? "red" : "gold";
+  const tone =
+    status === "done" || status === "fulfilled"
+      ? "green"
+      : status === "rejected"
+        ? "red"
+        : status === "changes"
+          ? "red"
+          : "gold";
   return (
     <p>
       <Badge tone={tone}>{t(`status.${status}`)}</Badge>
@@ -111,7 +136,10 @@ async function WhatNext({ wish, actor }: { wish: WishDetail; actor: Actor | null
     return (
       <Alert tone="info">
         <p>{t("detail.signInToClaim")}</p>
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/wishes/${wish.id}`)}`} className={buttonClass("primary", "lg", "mt-3")}>
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/wishes/${wish.id}`)}`}
+          className={buttonClass("primary", "lg", "mt-3")}
+        >
           {t("detail.signIn")}
         </Link>
       </Alert>
@@ -120,7 +148,10 @@ async function WhatNext({ wish, actor }: { wish: WishDetail; actor: Actor | null
   if (!hasRole(actor, "volunteer")) return <Alert tone="info">{t("detail.becomeVolunteer")}</Alert>;
   const allowance = await getClaimAllowance(await getDb(), actor);
   return (
-    <section aria-labelledby="claim-title" className="flex flex-col gap-3 rounded-[var(--radius-card)] border-2 border-red-brand/40 bg-white p-5 shadow-sm sm:p-6">
+    <section
+      aria-labelledby="claim-title"
+      className="flex flex-col gap-3 rounded-[var(--radius-card)] border-2 border-red-brand/40 bg-white p-5 shadow-sm sm:p-6"
+    >
       <h2 id="claim-title" className="text-2xl font-bold text-red-deep">
         {t("detail.claimTitle")}
       </h2>

@@ -42,12 +42,34 @@ export default async function FestivalSettingsPage({ params }: { params: Promise
           {t("festivals.status")}
         </h2>
         <div className="flex flex-wrap items-center gap-3">
-          <Badge tone={f.status === "published" ? "green" : f.status === "archived" ? "gold" : "grey"}>{t("festivals.statusNow", { status: t(`festivals.statuses.${f.status}`) })}</Badge>
+          <Badge tone={f.status === "published" ? "green" : f.status === "archived" ? "gold" : "grey"}>
+            {t("festivals.statusNow", { status: t(`festivals.statuses.${f.status}`) })}
+          </Badge>
           {f.status !== "published" && (
-            <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "published" }} label={t("festivals.publishFestival")} variant="primary" successText={done} />
+            <ActionButton
+              action={setFestivalStatusAction}
+              fields={{ slug, status: "published" }}
+              label={t("festivals.publishFestival")}
+              variant="primary"
+              successText={done}
+            />
           )}
-          {f.status !== "draft" && <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "draft" }} label={t("festivals.unpublishFestival")} successText={done} />}
-          {f.status !== "archived" && <ActionButton action={setFestivalStatusAction} fields={{ slug, status: "archived" }} label={t("festivals.archive")} successText={done} />}
+          {f.status !== "draft" && (
+            <ActionButton
+              action={setFestivalStatusAction}
+              fields={{ slug, status: "draft" }}
+              label={t("festivals.unpublishFestival")}
+              successText={done}
+            />
+          )}
+          {f.status !== "archived" && (
+            <ActionButton
+              action={setFestivalStatusAction}
+              fields={{ slug, status: "archived" }}
+              label={t("festivals.archive")}
+              successText={done}
+            />
+          )}
         </div>
       </Card>
       <Card aria-labelledby="settings-title">

@@ -15,7 +15,11 @@ export default async function ImportPage() {
       <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
       <p className="text-lg">{t("intro")}</p>
       <p>
-        <a href="/dashboard/households/import/template.csv" download className="font-semibold text-red-deep underline underline-offset-4">
+        <a
+          href="/dashboard/households/import/template.csv"
+          download
+          className="font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("template")}
         </a>
       </p>

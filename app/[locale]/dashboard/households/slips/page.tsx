@@ -24,7 +24,10 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
   const buildings = await listBuildings(db);
   const total = buildings.reduce((n, b) => n + b.households, 0);
   const chosen = building && buildings.some((b) => b.building === building) ? building : buildings[0]?.building;
-  const slips = chosen !== undefined || building === "" ? await listHouseholdsForSlips(db, { building: building === "" ? undefined : chosen }) : [];
+  const slips =
+    chosen !== undefined || building === ""
+      ? await listHouseholdsForSlips(db, { building: building === "" ? undefined : chosen })
+      : [];
   const origin = await siteOrigin();
   const rendered = await Promise.all(
     slips.map(async (s) => {
@@ -44,7 +47,13 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
         {/* Every building at a glance, each a link (no script needed), so none is missed. */}
         <nav aria-label={t("building")}>
           <ul className="flex flex-wrap gap-2">
-            {[...buildings.map((b) => ({ key: b.building, label: t("buildingOption", { building: b.building, count: b.households }) })), { key: "", label: t("allBuildingsCount", { count: total }) }].map((b) => {
+            {[
+              ...buildings.map((b) => ({
+                key: b.building,
+                label: t("buildingOption", { building: b.building, count: b.households }),
+              })),
+              { key: "", label: t("allBuildingsCount", { count: total }) },
+            ].map((b) => {
               const current = b.key === "" ? building === "" : building !== "" && chosen === b.key;
               return (
                 <li key={b.key || "all"}>
@@ -62,7 +71,9 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <PrintButton label={tc("print")} />
-          {building === "" && total > slips.length && <p className="font-semibold text-red-deep">{t("allLimited", { shown: slips.length, total })}</p>}
+          {building === "" && total > slips.length && (
+            <p className="font-semibold text-red-deep">{t("allLimited", { shown: slips.length, total })}</p>
+          )}
         </div>
         <p>{t("count", { count: rendered.length })}</p>
       </div>
@@ -71,8 +82,16 @@ export default async function SlipsPage({ searchParams }: { searchParams: Promis
       ) : (
         <ul className="grid grid-cols-1 gap-0 sm:grid-cols-2 print:grid-cols-2" aria-label={t("title")}>
           {rendered.map((s) => (
-            <li key={s.id} className="flex h-[68mm] break-inside-avoid items-center gap-4 border border-dashed border-stone-500 bg-white p-4 print:h-[68mm]">
-              <div className="size-32 shrink-0" role="img" aria-label={`QR ${formatHouseholdCode(s.code)}`} dangerouslySetInnerHTML={{ __html: s.svg }} />
+            <li
+              key={s.id}
+              className="flex h-[68mm] break-inside-avoid items-center gap-4 border border-dashed border-stone-500 bg-white p-4 print:h-[68mm]"
+            >
+              <div
+                className="size-32 shrink-0"
+                role="img"
+                aria-label={`QR ${formatHouseholdCode(s.code)}`}
+                dangerouslySetInnerHTML={{ __html: s.svg }}
+              />
               <div className="flex min-w-0 flex-col gap-1 text-base">
                 <p className="font-bold text-red-deep">{t("slipTitle")}</p>
                 <p className="text-lg font-semibold">

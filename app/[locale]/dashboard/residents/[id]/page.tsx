@@ -16,7 +16,13 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function ResidentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string }> }) {
+export default async function ResidentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
   await requireOrganiser();
   const { id } = await params;
   const { q } = await searchParams;
@@ -42,7 +48,11 @@ export default async function ResidentPage({ params, searchParams }: { params: P
           <dd>{resident.household ?? "—"}</dd>
           <dt className="text-muted">{t("residents.status")}</dt>
           <dd className="flex gap-1">
-            {resident.verified ? <Badge tone="green">{t("residents.verified")}</Badge> : <Badge tone="red">{t("residents.unverified")}</Badge>}
+            {resident.verified ? (
+              <Badge tone="green">{t("residents.verified")}</Badge>
+            ) : (
+              <Badge tone="red">{t("residents.unverified")}</Badge>
+            )}
             {resident.disabled && <Badge tone="grey">{t("residents.disabledBadge")}</Badge>}
           </dd>
           <dt className="text-muted">{t("residents.roles")}</dt>
@@ -62,7 +72,10 @@ export default async function ResidentPage({ params, searchParams }: { params: P
             <ul className="mt-4 flex flex-col gap-2">
               {matches.length === 0 && <li>{t("residents.noMatches")}</li>}
               {matches.map((h) => (
-                <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line p-3">
+                <li
+                  key={h.id}
+                  className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-line p-3"
+                >
                   <span>
                     {h.building} {h.unit} {h.room}
                   </span>

@@ -19,7 +19,9 @@ export default async function WishSettingsPage() {
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold text-red-deep">{t("heading")}</h1>
       <p className="max-w-3xl text-base">{t("intro")}</p>
-      <WishSettingsForm settings={{ wishValueCap: settings.wishValueCap, claimCap: settings.claimCap, claimDays: settings.claimDays }} />
+      <WishSettingsForm
+        settings={{ wishValueCap: settings.wishValueCap, claimCap: settings.claimCap, claimDays: settings.claimDays }}
+      />
       <p>
         <Link href="/dashboard/wishes" className="text-lg font-semibold underline underline-offset-4">
           {t("back")}

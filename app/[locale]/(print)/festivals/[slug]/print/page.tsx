@@ -42,13 +42,35 @@ export default async function PrintProgramme({ params }: { params: Promise<{ loc
           <header className="mb-4 border-b-4 border-red-brand pb-2">
             <p className="text-lg font-semibold text-gold-ink">{festival.title}</p>
             <h2 id={`day-${day}`} className="text-3xl font-black text-red-deep">
-              {format.dateTime(festivalDay(day), { year: "numeric", month: "long", day: "numeric", weekday: "long", timeZone: festival.timeZone })}
+              {format.dateTime(festivalDay(day), {
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                weekday: "long",
+                timeZone: festival.timeZone,
+              })}
             </h2>
           </header>
-          <ProgrammeList slug={slug} items={itemsOfDay(data.items, day, festival.timeZone)} venues={data.venues} timeZone={festival.timeZone} links={false} />
+          <ProgrammeList
+            slug={slug}
+            items={itemsOfDay(data.items, day, festival.timeZone)}
+            venues={data.venues}
+            timeZone={festival.timeZone}
+            links={false}
+          />
           {data.publishedAt && (
             <p className="mt-4 text-base text-muted">
-              {t("lastUpdated", { time: format.dateTime(data.publishedAt, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: festival.timeZone }) })}
+              {t("lastUpdated", {
+                time: format.dateTime(data.publishedAt, {
+                  year: "numeric",
+                  month: "long",
+                  day: "numeric",
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  hourCycle: "h23",
+                  timeZone: festival.timeZone,
+                }),
+              })}
             </p>
           )}
         </section>

@@ -49,7 +49,9 @@ export default async function CompetitionsPage({ params }: { params: Params }) {
             <li key={c.item.id}>
               <Card className="flex h-full flex-col gap-3" aria-labelledby={`c-${c.item.id}`}>
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge tone={c.status === "finished" ? "grey" : c.status === "setup" ? "gold" : "green"}>{t(`status.${c.status}`)}</Badge>
+                  <Badge tone={c.status === "finished" ? "grey" : c.status === "setup" ? "gold" : "green"}>
+                    {t(`status.${c.status}`)}
+                  </Badge>
                   <span className="text-lg text-muted">
                     {t(`game.${c.game}`)} · {t(`format.${c.format}`)}
                   </span>
@@ -59,13 +61,20 @@ export default async function CompetitionsPage({ params }: { params: Params }) {
                 </h2>
                 <p className="text-lg">{whenText(c.item.startsAt, c.item.endsAt, tz, format, t)}</p>
                 {c.item.venue && <p className="text-lg">{t("where", { venue: c.item.venue })}</p>}
-                <p className="text-lg">{t("entrantCount", { count: t(`entrantUnit.${c.entrantKind}`, { count: c.entrants }) })}</p>
+                <p className="text-lg">
+                  {t("entrantCount", { count: t(`entrantUnit.${c.entrantKind}`, { count: c.entrants }) })}
+                </p>
                 {c.winners.length > 0 && (
                   <p className="rounded-xl bg-gold-soft px-4 py-2 text-lg font-bold text-red-deep">
-                    {c.groupWinners ? t("groupWinners", { names: c.winners.join(t("listSeparator")) }) : t("champion", { names: c.winners.join(t("listSeparator")) })}
+                    {c.groupWinners
+                      ? t("groupWinners", { names: c.winners.join(t("listSeparator")) })
+                      : t("champion", { names: c.winners.join(t("listSeparator")) })}
                   </p>
                 )}
-                <Link href={`/festivals/${slug}/competitions/${c.item.id}`} className={buttonClass("primary", "md", "mt-auto self-start")}>
+                <Link
+                  href={`/festivals/${slug}/competitions/${c.item.id}`}
+                  className={buttonClass("primary", "md", "mt-auto self-start")}
+                >
                   {t("open", { title: c.item.title })}
                 </Link>
               </Card>

@@ -27,11 +27,21 @@ export default async function ChooseRolePage({ params }: { params: Params }) {
   const festival = await getFormFestival(db, slug);
   if (!festival) notFound();
   const actor = await getActor();
-  const [places, mine] = await Promise.all([listRolePlaces(db, slug), actor ? listMyFestivalRegistrations(db, actor.id, slug) : []]);
+  const [places, mine] = await Promise.all([
+    listRolePlaces(db, slug),
+    actor ? listMyFestivalRegistrations(db, actor.id, slug) : [],
+  ]);
   const t = await getTranslations("register");
   const tr = await getTranslations("myRegistrations");
   const format = await getFormatter();
-  const moment = (d: Date) => format.dateTime(d, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: festival.timeZone });
+  const moment = (d: Date) =>
+    format.dateTime(d, {
+      month: "long",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: festival.timeZone,
+    });
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -39,8 +49,12 @@ export default async function ChooseRolePage({ params }: { params: Params }) {
         <p className="text-lg font-semibold text-muted">{festival.title}</p>
         <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
       </div>
-      {festival.window === "open" && festival.closesAt && <Alert tone="info">{t("openUntil", { end: moment(festival.closesAt) })}</Alert>}
-      {festival.window === "soon" && <Alert tone="info">{festival.opensAt ? t("opensAt", { start: moment(festival.opensAt) }) : t("notYet")}</Alert>}
+      {festival.window === "open" && festival.closesAt && (
+        <Alert tone="info">{t("openUntil", { end: moment(festival.closesAt) })}</Alert>
+      )}
+      {festival.window === "soon" && (
+        <Alert tone="info">{festival.opensAt ? t("opensAt", { start: moment(festival.opensAt) }) : t("notYet")}</Alert>
+      )}
       {festival.window === "closed" && <Alert tone="error">{t("closed")}</Alert>}
       <p className="text-lg">{t("chooseIntro")}</p>
       <ul className="flex flex-col gap-4">
@@ -60,7 +74,12 @@ export default async function ChooseRolePage({ params }: { params: Params }) {
                   <span className="text-lg">{t(`roleText.${role}`)}</span>
                   <span className="flex flex-wrap gap-2">
                     {held.length > 0 && <Badge tone="green">{t("youHold", { count: held.length })}</Badge>}
-                    {left !== null && (left > 0 ? <Badge tone="gold">{t("rolePlacesLeft", { count: left })}</Badge> : <Badge tone="red">{t("roleFull")}</Badge>)}
+                    {left !== null &&
+                      (left > 0 ? (
+                        <Badge tone="gold">{t("rolePlacesLeft", { count: left })}</Badge>
+                      ) : (
+                        <Badge tone="red">{t("roleFull")}</Badge>
+                      ))}
                   </span>
                 </span>
                 <span aria-hidden="true" className="ml-auto hidden text-3xl text-red-brand @min-[18rem]:block">
@@ -74,7 +93,10 @@ export default async function ChooseRolePage({ params }: { params: Params }) {
       {!actor && (
         <Alert tone="info">
           {t("signInFirst")}{" "}
-          <Link href={`/sign-in?callbackUrl=/festivals/${slug}/register`} className={buttonClass("primary", "md", "mt-2")}>
+          <Link
+            href={`/sign-in?callbackUrl=/festivals/${slug}/register`}
+            className={buttonClass("primary", "md", "mt-2")}
+          >
             {t("signIn")}
           </Link>
         </Alert>

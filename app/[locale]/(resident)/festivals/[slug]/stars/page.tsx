@@ -5,7 +5,13 @@ import { getDb } from "@/db";
 import type { StarCategory } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
-import { getStarsFestival, listCandidates, listCategories, listMyNominations, type StarsFestival } from "@/lib/stars/queries";
+import {
+  getStarsFestival,
+  listCandidates,
+  listCategories,
+  listMyNominations,
+  type StarsFestival,
+} from "@/lib/stars/queries";
 import { listMyStarBallots, type MyStarBallot } from "@/lib/stars/resident-queries";
 import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/shell/client-messages";
 import { Ballot } from "@/components/stars/ballot";
@@ -69,7 +75,10 @@ export default async function StarsPage({ params }: { params: Params }) {
           </h2>
           <p className="mt-1 mb-5 text-lg">{t("nominate.intro")}</p>
           <ClientMessages namespaces={[...ACCOUNT_NAMESPACES, "stars"]}>
-            <NominationForm festivalSlug={slug} categories={categories.map((c) => ({ id: c.id, name: c.name, description: c.description }))} />
+            <NominationForm
+              festivalSlug={slug}
+              categories={categories.map((c) => ({ id: c.id, name: c.name, description: c.description }))}
+            />
           </ClientMessages>
         </Card>
       )}
@@ -97,15 +106,31 @@ export default async function StarsPage({ params }: { params: Params }) {
 async function WindowState({ festival }: { festival: StarsFestival }) {
   const t = await getTranslations("stars");
   const format = await getFormatter();
-  const moment = (d: Date | null) => (d ? format.dateTime(d, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: festival.timeZone }) : "");
+  const moment = (d: Date | null) =>
+    d
+      ? format.dateTime(d, {
+          month: "long",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+          timeZone: festival.timeZone,
+        })
+      : "";
   const lines: string[] = [];
   if (festival.publishedAt) lines.push(t("window.resultsOut"));
-  else if (festival.voting === "open") lines.push(t("window.votingOpen", { end: moment(festival.votingClosesAt) }), t("countsHidden"));
+  else if (festival.voting === "open")
+    lines.push(t("window.votingOpen", { end: moment(festival.votingClosesAt) }), t("countsHidden"));
   else if (festival.voting === "after") lines.push(t("window.votingClosed"));
   else {
-    if (festival.nomination === "open") lines.push(t("window.nominationOpen", { end: moment(festival.nominationClosesAt) }));
-    if (festival.nomination === "before") lines.push(t("window.nominationSoon", { start: moment(festival.nominationOpensAt) }));
-    if (festival.voting === "before") lines.push(t("window.votingSoon", { start: moment(festival.votingOpensAt), end: moment(festival.votingClosesAt) }));
+    if (festival.nomination === "open")
+      lines.push(t("window.nominationOpen", { end: moment(festival.nominationClosesAt) }));
+    if (festival.nomination === "before")
+      lines.push(t("window.nominationSoon", { start: moment(festival.nominationOpensAt) }));
+    if (festival.voting === "before")
+      lines.push(
+        t("window.votingSoon", { start: moment(festival.votingOpensAt), end: moment(festival.votingClosesAt) }),
+      );
     if (!lines.length) lines.push(t("window.unset"));
   }
   return (
@@ -129,7 +154,10 @@ async function WhoMayTakePart({ actor, nominating, back }: { actor: Actor | null
     return (
       <Alert tone="info">
         <p>{nominating ? t("signInToNominate") : t("signInToVote")}</p>
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`} className={buttonClass("primary", "md", "mt-3")}>
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(back)}`}
+          className={buttonClass("primary", "md", "mt-3")}
+        >
           {t("signIn")}
         </Link>
       </Alert>
@@ -149,9 +177,22 @@ async function WhoMayTakePart({ actor, nominating, back }: { actor: Actor | null
   return null;
 }
 
-function ruleOf(c: StarCategory): { key: "rule.residentOne" | "rule.residentMany" | "rule.householdOne" | "rule.householdMany"; count: number } {
+function ruleOf(c: StarCategory): {
+  key: "rule.residentOne" | "rule.residentMany" | "rule.householdOne" | "rule.householdMany";
+  count: number;
+} {
   const many = c.votesPerVoter > 1;
-  return { key: c.mode === "household" ? (many ? "rule.householdMany" : "rule.householdOne") : many ? "rule.residentMany" : "rule.residentOne", count: c.votesPerVoter };
+  return {
+    key:
+      c.mode === "household"
+        ? many
+          ? "rule.householdMany"
+          : "rule.householdOne"
+        : many
+          ? "rule.residentMany"
+          : "rule.residentOne",
+    count: c.votesPerVoter,
+  };
 }
 
 /** A category: what it honours, its voting rule (said once, here), its candidates and my ballot. */
@@ -175,7 +216,12 @@ async function CategorySection({
   const t = await getTranslations("stars");
   const rule = ruleOf(category);
   const ruleId = `rule-${category.id}`;
-  const canVote = voting && !ballot && !!actor?.verified && (category.mode !== "household" || !!actor.householdId) && candidates.length > 0;
+  const canVote =
+    voting &&
+    !ballot &&
+    !!actor?.verified &&
+    (category.mode !== "household" || !!actor.householdId) &&
+    candidates.length > 0;
   const list = (
     <ul className="grid gap-4 md:grid-cols-2">
       {candidates.map((c) => (
@@ -197,13 +243,24 @@ async function CategorySection({
         </p>
       </div>
       {ballot?.mine && <VotedNote names={ballot.mine.names} receipt={ballot.mine.receipt} />}
-      {ballot && !ballot.mine && ballot.byHousehold && <Alert tone="success">{t("voted.byHousehold", { name: ballot.byHousehold })}</Alert>}
-      {voting && !ballot && actor?.verified && category.mode === "household" && !actor.householdId && <Alert tone="info">{t("householdToVote")}</Alert>}
+      {ballot && !ballot.mine && ballot.byHousehold && (
+        <Alert tone="success">{t("voted.byHousehold", { name: ballot.byHousehold })}</Alert>
+      )}
+      {voting && !ballot && actor?.verified && category.mode === "household" && !actor.householdId && (
+        <Alert tone="info">{t("householdToVote")}</Alert>
+      )}
       {candidates.length === 0 ? (
         <p className="text-lg text-muted">{t("noCandidates")}</p>
       ) : canVote ? (
         <ClientMessages namespaces={["common", "errors", "fieldErrors", "stars"]}>
-          <Ballot festivalSlug={festivalSlug} categoryId={category.id} categoryName={category.name} max={category.votesPerVoter} ruleId={ruleId} candidates={candidates} />
+          <Ballot
+            festivalSlug={festivalSlug}
+            categoryId={category.id}
+            categoryName={category.name}
+            max={category.votesPerVoter}
+            ruleId={ruleId}
+            candidates={candidates}
+          />
         </ClientMessages>
       ) : (
         <>

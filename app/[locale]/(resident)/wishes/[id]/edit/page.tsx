@@ -47,7 +47,16 @@ export default async function EditWishPage({ params }: { params: Params }) {
           <WishForm
             cap={settings.wishValueCap}
             suggestion={await aliasSuggestion(actor.name)}
-            initial={{ title: wish.title, story: wish.story, category: wish.category, value: String(wish.value), wantedBy: wish.wantedBy, alias: wish.alias, age: String(wish.age), circumstance: wish.circumstance }}
+            initial={{
+              title: wish.title,
+              story: wish.story,
+              category: wish.category,
+              value: String(wish.value),
+              wantedBy: wish.wantedBy,
+              alias: wish.alias,
+              age: String(wish.age),
+              circumstance: wish.circumstance,
+            }}
             edit={{ id: wish.id, version: wish.version, photoId: wish.photoId }}
           />
         </ClientMessages>

@@ -17,7 +17,13 @@ export async function generateMetadata() {
  * "Now and next" for a screen at the venue, readable from across a room. It reloads itself
  * every minute. `?at=` shows another moment (to check the screen before the day).
  */
-export default async function NowPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ at?: string }> }) {
+export default async function NowPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ at?: string }>;
+}) {
   const { slug } = await params;
   const { at } = await searchParams;
   const data = await getPublicProgramme(await getDb(), slug);
@@ -70,7 +76,8 @@ export default async function NowPage({ params, searchParams }: { params: Promis
           <ul className="mt-4 flex flex-col gap-3">
             {next.map((i) => (
               <li key={i.id} className="text-3xl lg:text-5xl">
-                <span className="font-black tabular-nums">{time(i.startsAt)}</span> {i.title} <span className="text-gold-soft">· {venue.get(i.venueId ?? "")}</span>
+                <span className="font-black tabular-nums">{time(i.startsAt)}</span> {i.title}{" "}
+                <span className="text-gold-soft">· {venue.get(i.venueId ?? "")}</span>
               </li>
             ))}
           </ul>

@@ -27,7 +27,14 @@ export default async function CompetitionsPage({ params }: { params: Promise<{ s
   const items = await listCompetitionItems(db, festival.id);
   const t = await getTranslations("competitionsAdmin");
   const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { timeZone: festival.timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const when = (d: Date) =>
+    format.dateTime(d, {
+      timeZone: festival.timeZone,
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold text-red-deep">{t("titleFor", { title: festival.title })}</h1>
@@ -43,7 +50,10 @@ export default async function CompetitionsPage({ params }: { params: Promise<{ s
                 <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                   <h2 id={`item-${i.itemId}`} className="text-2xl font-bold">
                     {i.competition ? (
-                      <Link href={`/dashboard/festivals/${slug}/competitions/${i.itemId}`} className="text-red-deep underline underline-offset-4">
+                      <Link
+                        href={`/dashboard/festivals/${slug}/competitions/${i.itemId}`}
+                        className="text-red-deep underline underline-offset-4"
+                      >
                         {i.title}
                       </Link>
                     ) : (
@@ -58,7 +68,8 @@ export default async function CompetitionsPage({ params }: { params: Promise<{ s
                   <div className="flex flex-wrap items-center gap-3 text-lg">
                     <Badge tone={STATUS_TONE[i.competition.status]}>{t(`statuses.${i.competition.status}`)}</Badge>
                     <span>
-                      {t(`setup.formats.${i.competition.format}`)} · {t(`setup.games.${i.competition.game}`)} · {t(`setup.entrantKinds.${i.competition.entrantKind}`)}
+                      {t(`setup.formats.${i.competition.format}`)} · {t(`setup.games.${i.competition.game}`)} ·{" "}
+                      {t(`setup.entrantKinds.${i.competition.entrantKind}`)}
                     </span>
                     <span>{t("entrantCount", { count: i.competition.entrants, here: i.competition.checkedIn })}</span>
                     <Link
@@ -71,9 +82,16 @@ export default async function CompetitionsPage({ params }: { params: Promise<{ s
                   </div>
                 ) : (
                   <details>
-                    <summary className="inline-flex min-h-11 cursor-pointer items-center text-lg font-semibold text-red-deep underline underline-offset-4">{t("setUpName", { title: i.title })}</summary>
+                    <summary className="inline-flex min-h-11 cursor-pointer items-center text-lg font-semibold text-red-deep underline underline-offset-4">
+                      {t("setUpName", { title: i.title })}
+                    </summary>
                     <div className="mt-3">
-                      <SetupForm itemId={i.itemId} title={i.title} current={null} defaultGame={defaultGameFor(i.title, i.kind)} />
+                      <SetupForm
+                        itemId={i.itemId}
+                        title={i.title}
+                        current={null}
+                        defaultGame={defaultGameFor(i.title, i.kind)}
+                      />
                     </div>
                   </details>
                 )}

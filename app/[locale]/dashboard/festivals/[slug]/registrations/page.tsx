@@ -1,7 +1,14 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { countByStatus, getPlacesOverview, getReviewFestival, listPerformanceBlocks, listReview, listReviewBuildings } from "@/lib/registrations/review-queries";
+import {
+  countByStatus,
+  getPlacesOverview,
+  getReviewFestival,
+  listPerformanceBlocks,
+  listReview,
+  listReviewBuildings,
+} from "@/lib/registrations/review-queries";
 import { reviewFilterSchema } from "@/lib/registrations/schemas";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -20,7 +27,13 @@ export async function generateMetadata() {
 
 // Organisers only: the dashboard layout shows anyone else a refusal instead of this page, and
 // every action behind it checks the organiser again.
-export default async function RegistrationReviewPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function RegistrationReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
@@ -42,10 +55,20 @@ export default async function RegistrationReviewPage({ params, searchParams }: {
         <div className="flex flex-col items-start gap-1 sm:items-end">
           {/* A file download, not a page: a plain link that carries the filters. */}
           <div className="flex flex-wrap gap-2">
-            <a href={`${base}/export${filterQuery({ ...filters, page: 1 })}`} download className={buttonClass("secondary", "sm")} aria-describedby="export-hint">
+            <a
+              href={`${base}/export${filterQuery({ ...filters, page: 1 })}`}
+              download
+              className={buttonClass("secondary", "sm")}
+              aria-describedby="export-hint"
+            >
               {t("filters.export")}
             </a>
-            <a href={`${base}/export${addressQuery({ ...filters, page: 1, format: "xlsx" })}`} download className={buttonClass("secondary", "sm")} aria-describedby="export-hint">
+            <a
+              href={`${base}/export${addressQuery({ ...filters, page: 1, format: "xlsx" })}`}
+              download
+              className={buttonClass("secondary", "sm")}
+              aria-describedby="export-hint"
+            >
               {t("filters.exportXlsx")}
             </a>
           </div>
@@ -70,7 +93,13 @@ export default async function RegistrationReviewPage({ params, searchParams }: {
         pageCount={list.pageCount}
         total={list.total}
         basePath={base}
-        params={{ q: filters.q, role: filters.role, status: filters.status, item: filters.item, building: filters.building }}
+        params={{
+          q: filters.q,
+          role: filters.role,
+          status: filters.status,
+          item: filters.item,
+          building: filters.building,
+        }}
       />
     </div>
   );

@@ -31,14 +31,20 @@ export default async function StarCategoriesPage({ params }: { params: Promise<{
       {festival.rulesLocked ? (
         <>
           <Alert>{t("categories.locked", { at: when.at(festival.votingOpensAt!) })}</Alert>
-          {categories.length === 0 ? <p className="text-lg">{t("categories.none")}</p> : <CategoryTable categories={categories} />}
+          {categories.length === 0 ? (
+            <p className="text-lg">{t("categories.none")}</p>
+          ) : (
+            <CategoryTable categories={categories} />
+          )}
         </>
       ) : (
         <Card aria-labelledby="categories-title" className="flex flex-col gap-4">
           <h2 id="categories-title" className="text-2xl font-bold">
             {t("categories.list", { count: categories.length })}
           </h2>
-          {festival.votingOpensAt && <p className="text-base text-muted">{t("categories.locksAt", { at: when.at(festival.votingOpensAt) })}</p>}
+          {festival.votingOpensAt && (
+            <p className="text-base text-muted">{t("categories.locksAt", { at: when.at(festival.votingOpensAt) })}</p>
+          )}
           {categories.length === 0 && <p className="text-lg">{t("categories.none")}</p>}
           {categories.map((c) => (
             <CategoryEditor key={c.id} slug={slug} category={c} />

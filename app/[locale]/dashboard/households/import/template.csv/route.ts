@@ -4,7 +4,7 @@ export function GET() {
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": "attachment; filename=\"roster-template.csv\"",
+      "content-disposition": 'attachment; filename="roster-template.csv"',
     },
   });
 }

@@ -39,7 +39,8 @@ export default async function CompetitionPage({ params }: { params: Params }) {
   if (!c) notFound();
   const t = await getTranslations("competitions");
   const format = await getFormatter();
-  const clock = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
+  const clock = (d: Date) =>
+    format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
   const live = c.status === "drawn" || c.status === "locked";
   const sides = sideLabels(c.game, t);
   // Board games can be drawn; the others are played to a winner.
@@ -54,7 +55,9 @@ export default async function CompetitionPage({ params }: { params: Params }) {
         <p className="text-lg font-semibold text-gold-ink">{c.festival.title}</p>
         <h1 className="text-3xl font-black text-red-deep sm:text-4xl">{c.item.title}</h1>
         <p className="flex flex-wrap items-center gap-2">
-          <Badge tone={c.status === "finished" ? "grey" : c.status === "setup" ? "gold" : "green"}>{t(`status.${c.status}`)}</Badge>
+          <Badge tone={c.status === "finished" ? "grey" : c.status === "setup" ? "gold" : "green"}>
+            {t(`status.${c.status}`)}
+          </Badge>
           <span className="text-lg text-muted">
             {t(`game.${c.game}`)} · {t(`format.${c.format}`)}
           </span>
@@ -80,14 +83,35 @@ export default async function CompetitionPage({ params }: { params: Params }) {
             </h2>
             <TieBreakRule order={c.tieBreakOrder} table={c.points} draws={draws} game={c.game} t={t} />
             {c.groups.map((g) => {
-              const caption = t("standingsTable", { group: manyGroups && g.groupNo !== null ? t("groupOf", { group: g.groupNo }) : "" }).trim();
+              const caption = t("standingsTable", {
+                group: manyGroups && g.groupNo !== null ? t("groupOf", { group: g.groupNo }) : "",
+              }).trim();
               return manyGroups && g.groupNo !== null ? (
                 <div key={g.groupNo} className="flex flex-col gap-2">
                   <h3 className="text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-                  <StandingsTable rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} game={c.game} t={t} />
+                  <StandingsTable
+                    rows={g.standings}
+                    order={c.tieBreakOrder}
+                    caption={caption}
+                    draws={draws}
+                    byes={c.format === "swiss"}
+                    withdrawn={withdrawn}
+                    game={c.game}
+                    t={t}
+                  />
                 </div>
               ) : (
-                <StandingsTable key={g.groupNo ?? 0} rows={g.standings} order={c.tieBreakOrder} caption={caption} draws={draws} byes={c.format === "swiss"} withdrawn={withdrawn} game={c.game} t={t} />
+                <StandingsTable
+                  key={g.groupNo ?? 0}
+                  rows={g.standings}
+                  order={c.tieBreakOrder}
+                  caption={caption}
+                  draws={draws}
+                  byes={c.format === "swiss"}
+                  withdrawn={withdrawn}
+                  game={c.game}
+                  t={t}
+                />
               );
             })}
           </section>
@@ -98,11 +122,29 @@ export default async function CompetitionPage({ params }: { params: Params }) {
             {c.groups.map((g) =>
               manyGroups && g.groupNo !== null ? (
                 <div key={g.groupNo} className="flex flex-col gap-3">
-                  <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-                  <RoundsTables rounds={g.rounds} sides={sides} idPrefix={`g${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
+                  <h3 className="border-b-4 border-gold pb-1 text-xl font-bold">
+                    {t("groupOf", { group: g.groupNo })}
+                  </h3>
+                  <RoundsTables
+                    rounds={g.rounds}
+                    sides={sides}
+                    idPrefix={`g${g.groupNo}`}
+                    level={4}
+                    group={t("groupOf", { group: g.groupNo })}
+                    clock={clock}
+                    t={t}
+                  />
                 </div>
               ) : (
-                <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} sides={sides} idPrefix="all" level={3} clock={clock} t={t} />
+                <RoundsTables
+                  key={g.groupNo ?? 0}
+                  rounds={g.rounds}
+                  sides={sides}
+                  idPrefix="all"
+                  level={3}
+                  clock={clock}
+                  t={t}
+                />
               ),
             )}
           </section>

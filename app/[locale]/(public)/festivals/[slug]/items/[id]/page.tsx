@@ -32,12 +32,19 @@ export default async function ItemPage({ params }: { params: Params }) {
   const data = await getPublicProgramme(db, slug);
   const item = data?.items.find((i) => i.id === id);
   if (!data || !item) notFound();
-  const competition = item.kind === "sport_event" || item.kind === "card_chess" ? await getItemCompetition(db, item.id) : null;
+  const competition =
+    item.kind === "sport_event" || item.kind === "card_chess" ? await getItemCompetition(db, item.id) : null;
   const t = await getTranslations("programme");
   const format = await getFormatter();
   const tz = data.festival.timeZone;
   const when = (iso: string, withDay = false) =>
-    format.dateTime(new Date(iso), { ...(withDay ? { month: "long", day: "numeric", weekday: "short" } : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: tz });
+    format.dateTime(new Date(iso), {
+      ...(withDay ? { month: "long", day: "numeric", weekday: "short" } : {}),
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: tz,
+    });
   const venue = data.venues.find((v) => v.id === item.venueId);
   const block = item.parentId ? data.items.find((i) => i.id === item.parentId) : undefined;
   const acts = data.items.filter((i) => i.parentId === item.id).sort((a, b) => a.position - b.position);
@@ -92,7 +99,11 @@ export default async function ItemPage({ params }: { params: Params }) {
           <h2 id="order-title" className="text-2xl font-bold">
             {t("runningOrder")}
           </h2>
-          <ActList acts={acts.map((a) => ({ ...a, startsAt: new Date(a.startsAt) }))} time={(d) => when(d.toISOString())} className="mt-3 gap-2" />
+          <ActList
+            acts={acts.map((a) => ({ ...a, startsAt: new Date(a.startsAt) }))}
+            time={(d) => when(d.toISOString())}
+            className="mt-3 gap-2"
+          />
         </Card>
       )}
       {competition && (
@@ -110,13 +121,19 @@ export default async function ItemPage({ params }: { params: Params }) {
               ))}
             </ul>
           )}
-          <Link href={`/festivals/${slug}/competitions/${item.id}`} className="mt-3 inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4">
+          <Link
+            href={`/festivals/${slug}/competitions/${item.id}`}
+            className="mt-3 inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4"
+          >
             {t(competition.status === "setup" ? "competitionEntrants" : "competitionDraw")}
           </Link>
         </Card>
       )}
       {!item.parentId && (
-        <a href={`/festivals/${slug}/items/${item.id}/calendar.ics`} className={buttonClass("secondary", "md", "self-start")}>
+        <a
+          href={`/festivals/${slug}/items/${item.id}/calendar.ics`}
+          className={buttonClass("secondary", "md", "self-start")}
+        >
           {t("calendarItem")}
         </a>
       )}

@@ -38,7 +38,16 @@ export default async function StarResultsPage({ params }: { params: Params }) {
         <p className="text-lg font-semibold text-gold-ink">{festival.title}</p>
         <h1 className="text-3xl font-black text-red-deep sm:text-4xl">{t("results.title")}</h1>
         {winners && festival.publishedAt && (
-          <p className="text-lg text-muted">{t("results.publishedOn", { date: format.dateTime(festival.publishedAt, { year: "numeric", month: "long", day: "numeric", timeZone: festival.timeZone }) })}</p>
+          <p className="text-lg text-muted">
+            {t("results.publishedOn", {
+              date: format.dateTime(festival.publishedAt, {
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                timeZone: festival.timeZone,
+              }),
+            })}
+          </p>
         )}
       </header>
 
@@ -61,10 +70,25 @@ export default async function StarResultsPage({ params }: { params: Params }) {
                 <ul className="grid gap-4 md:grid-cols-2">
                   {won.map((w) => (
                     <li key={w.id}>
-                      <CandidateCard candidate={{ id: w.id, name: w.name, building: w.building, stories: w.stories, photoId: w.photoId }}>
+                      <CandidateCard
+                        candidate={{
+                          id: w.id,
+                          name: w.name,
+                          building: w.building,
+                          stories: w.stories,
+                          photoId: w.photoId,
+                        }}
+                      >
                         <p className="text-lg font-semibold text-gold-ink">{t("results.votes", { count: w.votes })}</p>
-                        {w.tieReason && <p className="rounded-xl bg-gold-soft px-4 py-2 text-lg">{t("results.tie", { reason: w.tieReason })}</p>}
-                        <Link href={`/festivals/${slug}/stars/results/${w.id}/certificate`} className={buttonClass("secondary", "md", "self-start")}>
+                        {w.tieReason && (
+                          <p className="rounded-xl bg-gold-soft px-4 py-2 text-lg">
+                            {t("results.tie", { reason: w.tieReason })}
+                          </p>
+                        )}
+                        <Link
+                          href={`/festivals/${slug}/stars/results/${w.id}/certificate`}
+                          className={buttonClass("secondary", "md", "self-start")}
+                        >
                           {t("results.certificate")}
                           <span className="sr-only">{t("results.certificateOf", { name: w.name })}</span>
                         </Link>

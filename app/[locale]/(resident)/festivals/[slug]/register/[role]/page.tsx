@@ -6,7 +6,12 @@ import { REGISTRATION_ROLES, type RegistrationRole } from "@/db/schema";
 import { getActor } from "@/lib/auth/session";
 import { festivalDays, zonedToUtc } from "@/lib/festivals/time";
 import { festivalDay } from "@/components/festivals/format";
-import { getEditableRegistration, getFormFestival, listFormItems, listMyFestivalRegistrations } from "@/lib/registrations/form-queries";
+import {
+  getEditableRegistration,
+  getFormFestival,
+  listFormItems,
+  listMyFestivalRegistrations,
+} from "@/lib/registrations/form-queries";
 import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/shell/client-messages";
 import { RegisterForm, type ItemChoice, type SlotChoice } from "@/components/registrations/register-form";
 import { RolePicture } from "@/components/registrations/role-picture";
@@ -33,7 +38,13 @@ export async function generateMetadata({ params }: { params: Params }) {
   return { title: isRole(role) ? t("formTitle", { role: tr(`roleLabel.${role}`) }) : t("title") };
 }
 
-export default async function RegisterRolePage({ params, searchParams }: { params: Params; searchParams: Promise<{ edit?: string }> }) {
+export default async function RegisterRolePage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ edit?: string }>;
+}) {
   const { slug, role } = await params;
   if (!isRole(role)) notFound();
   const { edit: editId } = await searchParams;
@@ -55,7 +66,11 @@ export default async function RegisterRolePage({ params, searchParams }: { param
       <RolePicture role={role} className="size-16" />
       <div className="min-w-0 flex-[1_1_12rem]">
         <p className="text-lg font-semibold text-muted">{festival.title}</p>
-        <h1 className="text-3xl font-bold text-red-deep">{editing ? t("editTitle", { role: tr(`roleLabel.${role}`) }) : t("formTitle", { role: tr(`roleLabel.${role}`) })}</h1>
+        <h1 className="text-3xl font-bold text-red-deep">
+          {editing
+            ? t("editTitle", { role: tr(`roleLabel.${role}`) })
+            : t("formTitle", { role: tr(`roleLabel.${role}`) })}
+        </h1>
       </div>
     </div>
   );
@@ -68,7 +83,13 @@ export default async function RegisterRolePage({ params, searchParams }: { param
     return (
       <div className="mx-auto flex max-w-2xl flex-col gap-5">
         {heading}
-        <Alert tone="error">{editId && festival.window === "open" ? t("cannotEdit") : festival.window === "soon" ? t("notYet") : t("closed")}</Alert>
+        <Alert tone="error">
+          {editId && festival.window === "open"
+            ? t("cannotEdit")
+            : festival.window === "soon"
+              ? t("notYet")
+              : t("closed")}
+        </Alert>
         <Link href="/me" className={buttonClass("primary", "lg", "self-start")}>
           {t("toMe")}
         </Link>
@@ -77,14 +98,24 @@ export default async function RegisterRolePage({ params, searchParams }: { param
   }
 
   const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", timeZone: tz });
-  const dayLabel = (iso: string) => format.dateTime(festivalDay(iso), { month: "long", day: "numeric", weekday: "short", timeZone: "Asia/Shanghai" });
+  const dayLabel = (iso: string) =>
+    format.dateTime(festivalDay(iso), { month: "long", day: "numeric", weekday: "short", timeZone: "Asia/Shanghai" });
   let items: ItemChoice[] = [];
   if (role === "athlete" || role === "player") {
-    const [rows, mine] = await Promise.all([listFormItems(db, slug, role), listMyFestivalRegistrations(db, actor.id, slug)]);
+    const [rows, mine] = await Promise.all([
+      listFormItems(db, slug, role),
+      listMyFestivalRegistrations(db, actor.id, slug),
+    ]);
     items = rows.map((i) => ({
       id: i.id,
       title: i.title,
-      when: [format.dateTime(new Date(i.startsAt), { month: "long", day: "numeric", weekday: "short", timeZone: tz }), `${time(new Date(i.startsAt))}–${time(new Date(i.endsAt))}`, i.venue].filter(Boolean).join(" · "),
+      when: [
+        format.dateTime(new Date(i.startsAt), { month: "long", day: "numeric", weekday: "short", timeZone: tz }),
+        `${time(new Date(i.startsAt))}–${time(new Date(i.endsAt))}`,
+        i.venue,
+      ]
+        .filter(Boolean)
+        .join(" · "),
       left: i.left,
       waiting: i.waiting,
       teams: i.teams,
@@ -106,7 +137,11 @@ export default async function RegisterRolePage({ params, searchParams }: { param
   if (editing) {
     const d = editing.details;
     values = { ...d, participant: editing.participant, ...(editing.itemId ? { itemId: editing.itemId } : {}) };
-    if (role === "athlete") Object.assign(values, editing.team ? { teamAction: "create", team: editing.team } : { teamAction: "none", team: "" });
+    if (role === "athlete")
+      Object.assign(
+        values,
+        editing.team ? { teamAction: "create", team: editing.team } : { teamAction: "none", team: "" },
+      );
   }
 
   return (

@@ -8,7 +8,17 @@ import { Badge, Card } from "@/components/ui/card";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
-import { CheckInButton, ClearDrawButton, DrawForm, HalfByeButton, PairNextRoundButton, RefereeForm, RemoveRefereeButton, SyncEntrantsButton, WithdrawButton } from "@/components/competitions/admin/run-forms";
+import {
+  CheckInButton,
+  ClearDrawButton,
+  DrawForm,
+  HalfByeButton,
+  PairNextRoundButton,
+  RefereeForm,
+  RemoveRefereeButton,
+  SyncEntrantsButton,
+  WithdrawButton,
+} from "@/components/competitions/admin/run-forms";
 import { MatchList } from "@/components/competitions/admin/match-list";
 import { requireOrganiser } from "@/lib/auth/guards";
 import { getScheduleDetail } from "@/lib/competitions/schedule-service";
@@ -44,13 +54,19 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
   const grouped = entrants.some((e) => e.groupNo !== null && e.groupNo > 1);
   const schedule = c ? await getScheduleDetail(db, c.id) : null;
   // Swiss: the round still to be paired, which a player may ask to sit out.
-  const nextRound = c?.format === "swiss" && (c.status === "drawn" || c.status === "locked") ? Math.max(0, ...matches.map((m) => m.round)) + 1 : null;
+  const nextRound =
+    c?.format === "swiss" && (c.status === "drawn" || c.status === "locked")
+      ? Math.max(0, ...matches.map((m) => m.round)) + 1
+      : null;
   const canSitOut = nextRound !== null && nextRound <= (c?.rounds ?? 0);
 
   return (
     <div className="flex flex-col gap-5">
       <p>
-        <Link href={`/dashboard/festivals/${slug}/competitions`} className="inline-flex min-h-11 items-center text-base font-semibold text-red-deep underline underline-offset-4">
+        <Link
+          href={`/dashboard/festivals/${slug}/competitions`}
+          className="inline-flex min-h-11 items-center text-base font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("back")}
         </Link>
       </p>
@@ -62,14 +78,21 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
           <h2 id="setup-title" className="mb-3 text-2xl font-bold">
             {t("setUpName", { title: detail.item.title })}
           </h2>
-          <SetupForm itemId={detail.item.id} title={detail.item.title} current={null} defaultGame={defaultGameFor(detail.item.title, detail.item.kind)} />
+          <SetupForm
+            itemId={detail.item.id}
+            title={detail.item.title}
+            current={null}
+            defaultGame={defaultGameFor(detail.item.title, detail.item.kind)}
+          />
         </Card>
       ) : (
         <>
           <div className="flex flex-wrap items-center gap-3 text-lg">
             <Badge tone={STATUS_TONE[c.status]}>{t(`statuses.${c.status}`)}</Badge>
             <span>{t(`statusHints.${c.status}`)}</span>
-            {c.drawSeed !== null && <span className="font-semibold tabular-nums">{t("draw.seedUsed", { seed: c.drawSeed })}</span>}
+            {c.drawSeed !== null && (
+              <span className="font-semibold tabular-nums">{t("draw.seedUsed", { seed: c.drawSeed })}</span>
+            )}
           </div>
 
           <Card aria-labelledby="settings-title">
@@ -131,7 +154,9 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
             )}
             {waiting.length > 0 && (
               <div className="mb-4 rounded-xl border-l-4 border-gold bg-gold-soft px-4 py-3">
-                <h3 className="text-lg font-semibold">{t(`entrants.waiting.${c.entrantKind === "team" ? "team" : "pair"}`, { count: waiting.length })}</h3>
+                <h3 className="text-lg font-semibold">
+                  {t(`entrants.waiting.${c.entrantKind === "team" ? "team" : "pair"}`, { count: waiting.length })}
+                </h3>
                 <p className="text-base">{waiting.join(t("setup.separator"))}</p>
               </div>
             )}
@@ -154,15 +179,28 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                 <ul className="flex flex-col divide-y divide-line">
                   {entrants.map((e) => (
                     <li key={e.id} className="flex flex-wrap items-center gap-3 py-2 text-lg">
-                      <span className="w-12 tabular-nums text-muted">{e.seed !== null ? t("entrants.seedNo", { seed: e.seed }) : "—"}</span>
+                      <span className="w-12 tabular-nums text-muted">
+                        {e.seed !== null ? t("entrants.seedNo", { seed: e.seed }) : "—"}
+                      </span>
                       <span className="font-semibold">{e.name}</span>
-                      {grouped && e.groupNo !== null && <span className="text-base">{t("matches.group", { group: e.groupNo })}</span>}
+                      {grouped && e.groupNo !== null && (
+                        <span className="text-base">{t("matches.group", { group: e.groupNo })}</span>
+                      )}
                       {!e.checkedIn && <Badge tone="grey">{t("entrants.notHere")}</Badge>}
                       {e.withdrawn && <Badge tone="red">{t("entrants.withdrawnBadge")}</Badge>}
-                      {canSitOut && e.halfByeRound === nextRound && !e.withdrawn && <Badge tone="gold">{t("entrants.sittingOut", { round: nextRound })}</Badge>}
+                      {canSitOut && e.halfByeRound === nextRound && !e.withdrawn && (
+                        <Badge tone="gold">{t("entrants.sittingOut", { round: nextRound })}</Badge>
+                      )}
                       {e.seed !== null && !e.withdrawn && c.status !== "finished" && (
                         <span className="ml-auto flex flex-wrap items-start gap-2">
-                          {canSitOut && <HalfByeButton entrantId={e.id} name={e.name} round={nextRound!} sittingOut={e.halfByeRound === nextRound} />}
+                          {canSitOut && (
+                            <HalfByeButton
+                              entrantId={e.id}
+                              name={e.name}
+                              round={nextRound!}
+                              sittingOut={e.halfByeRound === nextRound}
+                            />
+                          )}
                           <WithdrawButton entrantId={e.id} name={e.name} />
                         </span>
                       )}
@@ -219,7 +257,14 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                 <p className="text-base text-muted">{t(schedule.saved ? "schedule.introSaved" : "schedule.intro")}</p>
                 {schedule.saved && <ScheduleWarnings warnings={schedule.warnings} timeZone={schedule.timeZone} />}
                 {/* Made anew when the draw changes the rounds; kept (with its outcome) when only times are saved. */}
-                <ScheduleForm key={schedule.rounds.map((r) => `${r.round}:${r.matches}`).join(",")} competitionId={c.id} version={schedule.version} tables={schedule.tables} matchMinutes={schedule.matchMinutes} rounds={schedule.rounds} />
+                <ScheduleForm
+                  key={schedule.rounds.map((r) => `${r.round}:${r.matches}`).join(",")}
+                  competitionId={c.id}
+                  version={schedule.version}
+                  tables={schedule.tables}
+                  matchMinutes={schedule.matchMinutes}
+                  rounds={schedule.rounds}
+                />
               </div>
             ) : (
               <p className="text-lg">{t("schedule.afterDraw")}</p>
@@ -232,12 +277,17 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
                 <h2 id="matches-title" className="text-2xl font-bold">
                   {t("matches.title")}
                 </h2>
-                <Link href={`/referee/${c.id}`} className="inline-flex min-h-11 items-center text-base font-semibold text-red-deep underline underline-offset-4">
+                <Link
+                  href={`/referee/${c.id}`}
+                  className="inline-flex min-h-11 items-center text-base font-semibold text-red-deep underline underline-offset-4"
+                >
                   {t("matches.phoneLink")}
                 </Link>
               </div>
               {/* Once the last round is in there is nothing left to pair. */}
-              {c.format === "swiss" && c.status !== "setup" && c.status !== "finished" && <PairNextRoundButton competitionId={c.id} />}
+              {c.format === "swiss" && c.status !== "setup" && c.status !== "finished" && (
+                <PairNextRoundButton competitionId={c.id} />
+              )}
               <MatchList matches={matches} game={c.game} bestOf={c.bestOf} timeZone={festival.timeZone} />
             </section>
           )}

@@ -26,7 +26,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ locale: 
   return new Response(file.format === "xlsx" ? new Uint8Array(file.xlsx) : file.csv, {
     headers: {
       ...headers,
-      "content-type": file.format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+      "content-type":
+        file.format === "xlsx"
+          ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          : "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${file.filename}"`,
     },
   });

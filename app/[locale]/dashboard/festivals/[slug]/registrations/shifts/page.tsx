@@ -33,7 +33,8 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
   const sep = t("listSeparator");
   const span = spanFormatter(await getFormatter(), festival.timeZone);
   const when = (s: { startsAt: Date; endsAt: Date }) => span(s.startsAt, s.endsAt);
-  const shiftLabel = (s: (typeof shifts)[number]) => `${s.title} · ${when(s)} · ${t("shifts.filled", { taken: s.helpers.length, places: s.places })}`;
+  const shiftLabel = (s: (typeof shifts)[number]) =>
+    `${s.title} · ${when(s)} · ${t("shifts.filled", { taken: s.helpers.length, places: s.places })}`;
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-3xl font-bold text-red-deep">{t("shifts.titleFor", { title: festival.title })}</h1>
@@ -74,7 +75,9 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
                   <Td className="tabular-nums">{when(s)}</Td>
                   <Td>{s.skill ? t(`skills.${s.skill}`) : t("shifts.anySkill")}</Td>
                   <Td className="tabular-nums">
-                    <Badge tone={s.helpers.length >= s.places ? "green" : "gold"}>{t("shifts.filled", { taken: s.helpers.length, places: s.places })}</Badge>
+                    <Badge tone={s.helpers.length >= s.places ? "green" : "gold"}>
+                      {t("shifts.filled", { taken: s.helpers.length, places: s.places })}
+                    </Badge>
                   </Td>
                   <Td className="min-w-64 whitespace-normal!">
                     {s.helpers.length === 0 ? (
@@ -138,7 +141,11 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
           <p>{t("shifts.noPeople")}</p>
         ) : (
           <>
-            {shifts.length === 0 ? <p>{t("shifts.noShiftsYet")}</p> : <AssignBar shifts={shifts.map((s) => ({ id: s.id, label: shiftLabel(s) }))} />}
+            {shifts.length === 0 ? (
+              <p>{t("shifts.noShiftsYet")}</p>
+            ) : (
+              <AssignBar shifts={shifts.map((s) => ({ id: s.id, label: shiftLabel(s) }))} />
+            )}
             <Table caption={t("shifts.peopleCaption")}>
               <thead>
                 <tr>
@@ -161,7 +168,14 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
                     <tr key={`${h.registrationId}-${h.shiftIds.join(",")}`}>
                       <Td>
                         {shifts.length > 0 && (
-                          <input type="checkbox" name="ids" value={h.registrationId} form={ASSIGN_FORM_ID} aria-label={t("table.selectRow", { name: h.name })} className="h-6 w-6 accent-red-brand" />
+                          <input
+                            type="checkbox"
+                            name="ids"
+                            value={h.registrationId}
+                            form={ASSIGN_FORM_ID}
+                            aria-label={t("table.selectRow", { name: h.name })}
+                            className="h-6 w-6 accent-red-brand"
+                          />
                         )}
                       </Td>
                       <Td className="min-w-28 whitespace-normal!">
@@ -172,7 +186,9 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
                       <Td>
                         <Badge tone={status === "accepted" ? "green" : "gold"}>{t(`statuses.${status}`)}</Badge>
                       </Td>
-                      <Td className="min-w-32 whitespace-normal!">{h.skills.map((s) => t(`skills.${s}`)).join(sep) || "—"}</Td>
+                      <Td className="min-w-32 whitespace-normal!">
+                        {h.skills.map((s) => t(`skills.${s}`)).join(sep) || "—"}
+                      </Td>
                       <Td className="min-w-48 whitespace-normal! text-sm tabular-nums">
                         <ul>
                           {h.available.map((r) => (

@@ -2,7 +2,13 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { vettingFilterSchema } from "@/lib/stars/admin-forms";
-import { countVetting, getStarsAdminFestival, listCategoriesForAdmin, listMergeCandidates, listVetting } from "@/lib/stars/admin-queries";
+import {
+  countVetting,
+  getStarsAdminFestival,
+  listCategoriesForAdmin,
+  listMergeCandidates,
+  listVetting,
+} from "@/lib/stars/admin-queries";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { StarsHeader } from "@/components/stars/admin/stars-header";
@@ -17,7 +23,13 @@ export async function generateMetadata() {
 }
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
-export default async function StarNominationsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function StarNominationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
@@ -43,9 +55,21 @@ export default async function StarNominationsPage({ params, searchParams }: { pa
       {list.rows.length === 0 ? (
         <p className="text-lg">{t("vetting.empty")}</p>
       ) : (
-        <VettingTable slug={slug} rows={list.rows} mergeCandidates={mergeCandidates} locked={festival.rulesLocked} timeZone={festival.timeZone} />
+        <VettingTable
+          slug={slug}
+          rows={list.rows}
+          mergeCandidates={mergeCandidates}
+          locked={festival.rulesLocked}
+          timeZone={festival.timeZone}
+        />
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} total={list.total} basePath={base} params={{ status: filters.status, category: filters.category }} />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        total={list.total}
+        basePath={base}
+        params={{ status: filters.status, category: filters.category }}
+      />
     </div>
   );
 }

@@ -56,7 +56,10 @@ export default async function StarPublishPage({ params }: { params: Promise<{ sl
         ) : (
           <>
             {t("publish.notYet", { closes: when.at(festival.votingClosesAt!) })}{" "}
-            <Link href={`/dashboard/festivals/${slug}/stars/tally`} className="font-semibold underline underline-offset-4">
+            <Link
+              href={`/dashboard/festivals/${slug}/stars/tally`}
+              className="font-semibold underline underline-offset-4"
+            >
               {t("publish.toTally")}
             </Link>
           </>

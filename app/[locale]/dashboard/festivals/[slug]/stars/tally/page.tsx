@@ -42,7 +42,17 @@ export default async function StarTallyPage({ params }: { params: Promise<{ slug
       {live && <AutoRefresh seconds={REFRESH_SECONDS} />}
       <div className="flex flex-col gap-1">
         <p className="max-w-4xl text-base">{state}</p>
-        <p className="text-sm text-muted tabular-nums">{t("tally.asOf", { at: format.dateTime(now, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: festival.timeZone }) })}</p>
+        <p className="text-sm text-muted tabular-nums">
+          {t("tally.asOf", {
+            at: format.dateTime(now, {
+              hour: "2-digit",
+              minute: "2-digit",
+              second: "2-digit",
+              hourCycle: "h23",
+              timeZone: festival.timeZone,
+            }),
+          })}
+        </p>
         <p className="max-w-4xl text-sm text-muted">{t("tally.secrecy")}</p>
       </div>
       <TallyView tally={tally} timeZone={festival.timeZone} />

@@ -16,37 +16,54 @@ export function generateStaticParams() {
   return [];
 }
 
-const byRound = (ms: MatchView[]) => [...new Set(ms.map((m) => m.round))].sort((x, y) => x - y).map((round) => ({ round, matches: ms.filter((m) => m.round === round) }));
+const byRound = (ms: MatchView[]) =>
+  [...new Set(ms.map((m) => m.round))]
+    .sort((x, y) => x - y)
+    .map((round) => ({ round, matches: ms.filter((m) => m.round === round) }));
 
 /** The draw sheet (every round, every table) on A4, then a score card for each match of the current round. */
-export default async function CompetitionPrint({ params }: { params: Promise<{ locale: string; slug: string; itemId: string }> }) {
+export default async function CompetitionPrint({
+  params,
+}: {
+  params: Promise<{ locale: string; slug: string; itemId: string }>;
+}) {
   await applyLocale(params);
   const { slug, itemId } = await params;
   const c = await getPublicCompetition(await getDb(), slug, itemId);
   if (!c || !c.drawn) notFound();
   const t = await getTranslations("competitions");
   const format = await getFormatter();
-  const clock = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
+  const clock = (d: Date) =>
+    format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: c.festival.timeZone });
   const tc = await getTranslations("common");
   const sides = sideLabels(c.game, t);
   const finalRound = c.bracket?.rounds.at(-1)?.round ?? 0;
   // A double elimination's rounds of play mix its brackets: they keep their numbers.
-  const roundName = c.bracket && c.format !== "double_elimination" ? (round: number) => knockoutRoundName(round, finalRound - round, t) : undefined;
+  const roundName =
+    c.bracket && c.format !== "double_elimination"
+      ? (round: number) => knockoutRoundName(round, finalRound - round, t)
+      : undefined;
   const cards = c.matches.filter((m) => m.round === c.currentRound && m.label !== "bye" && !m.winner);
-  const currentName = c.currentRound === null ? "" : roundName ? roundName(c.currentRound) : t("round", { round: c.currentRound });
+  const currentName =
+    c.currentRound === null ? "" : roundName ? roundName(c.currentRound) : t("round", { round: c.currentRound });
   const groups = c.bracket ? [{ groupNo: null, rounds: byRound(c.matches) }] : c.groups;
 
   return (
     <>
       <style>{`@page { size: A4; margin: 12mm; } @media print { .cards { break-before: page; } .score-card { break-inside: avoid; } }`}</style>
       <div className="no-print mb-6 flex flex-wrap items-center gap-3">
-        <Link href={`/festivals/${slug}/competitions/${itemId}`} className="text-lg font-semibold text-red-deep underline underline-offset-4">
+        <Link
+          href={`/festivals/${slug}/competitions/${itemId}`}
+          className="text-lg font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("backToCompetition")}
         </Link>
         <PrintButton label={tc("print")} />
         <LocaleSwitch tone="dark" />
       </div>
-      <h1 className="mb-4 border-b-4 border-red-brand pb-2 text-3xl font-black text-red-deep">{t("printTitle", { title: c.item.title })}</h1>
+      <h1 className="mb-4 border-b-4 border-red-brand pb-2 text-3xl font-black text-red-deep">
+        {t("printTitle", { title: c.item.title })}
+      </h1>
       <section aria-labelledby="sheet-title" className="flex flex-col gap-4">
         <h2 id="sheet-title" className="text-2xl font-bold">
           {t("drawSheet")} · {c.festival.title}
@@ -55,10 +72,27 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
           g.groupNo !== null && groups.length > 1 ? (
             <div key={g.groupNo} className="flex flex-col gap-2">
               <h3 className="text-xl font-bold">{t("groupOf", { group: g.groupNo })}</h3>
-              <RoundsTables rounds={g.rounds} sides={sides} idPrefix={`p${g.groupNo}`} level={4} group={t("groupOf", { group: g.groupNo })} clock={clock} t={t} />
+              <RoundsTables
+                rounds={g.rounds}
+                sides={sides}
+                idPrefix={`p${g.groupNo}`}
+                level={4}
+                group={t("groupOf", { group: g.groupNo })}
+                clock={clock}
+                t={t}
+              />
             </div>
           ) : (
-            <RoundsTables key={g.groupNo ?? 0} rounds={g.rounds} sides={sides} idPrefix="p" level={3} name={roundName} clock={clock} t={t} />
+            <RoundsTables
+              key={g.groupNo ?? 0}
+              rounds={g.rounds}
+              sides={sides}
+              idPrefix="p"
+              level={3}
+              name={roundName}
+              clock={clock}
+              t={t}
+            />
           ),
         )}
       </section>
@@ -71,7 +105,16 @@ export default async function CompetitionPrint({ params }: { params: Promise<{ l
         ) : (
           <div className="grid gap-4">
             {cards.map((m) => (
-              <ScoreCard key={m.id} m={m} title={t("cardTitle", { title: c.item.title, round: currentName })} game={c.game} bestOf={c.bestOf} roundName={roundName} clock={clock} t={t} />
+              <ScoreCard
+                key={m.id}
+                m={m}
+                title={t("cardTitle", { title: c.item.title, round: currentName })}
+                game={c.game}
+                bestOf={c.bestOf}
+                roundName={roundName}
+                clock={clock}
+                t={t}
+              />
             ))}
           </div>
         )}

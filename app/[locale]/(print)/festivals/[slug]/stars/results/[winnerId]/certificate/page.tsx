@@ -56,7 +56,10 @@ export default async function CertificatePage({ params }: { params: Params }) {
     <>
       <style>{CSS}</style>
       <div className="no-print mb-6 flex flex-wrap items-center gap-3">
-        <Link href={`/festivals/${slug}/stars/results`} className="text-lg font-semibold text-red-deep underline underline-offset-4">
+        <Link
+          href={`/festivals/${slug}/stars/results`}
+          className="text-lg font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("back")}
         </Link>
         <PrintButton label={tc("print")} />
@@ -76,7 +79,10 @@ export default async function CertificatePage({ params }: { params: Params }) {
                 <p className="font-bold">{t("issuer")}</p>
                 <p>{date}</p>
               </div>
-              <div aria-hidden="true" className="seal grid shrink-0 place-items-center rounded-full border-red-brand text-red-brand">
+              <div
+                aria-hidden="true"
+                className="seal grid shrink-0 place-items-center rounded-full border-red-brand text-red-brand"
+              >
                 <span className="flex flex-col items-center px-1 text-center leading-tight font-bold">
                   <span className="seal-star">★</span>
                   <span>{t("seal")}</span>
