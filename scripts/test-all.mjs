@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Every test suite, added up: unit + integration on PGlite, the integration suite again on
-// real Postgres, then the production build end to end in Chromium on Postgres.
+// Every test suite, added up: the type check and the lint (layers, formatter, import graph),
+// unit + integration on PGlite, the integration suite again on real Postgres, then the
+// production build end to end in Chromium on Postgres.
 // Ends with one line "N passed, N failed". Postgres comes from DATABASE_URL (a server where
 // this may create and drop databases), else a throwaway server is started on loopback.
 import { spawn } from "node:child_process";
@@ -54,6 +55,16 @@ if (!adminUrl) {
 }
 
 try {
+  // 0. The house rules: types, ESLint (with the layer rules), the formatter and the import graph.
+  //    Each counts as one check; a failure does not stop the suites after it.
+  for (const [suite, script] of [
+    ["typecheck", "typecheck"],
+    ["lint", "lint"],
+  ]) {
+    const code = await run("npm", ["run", "--silent", script]);
+    record(suite, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  }
+
   // 1. Unit and integration tests on in-memory PGlite.
   await vitest("pglite", { DATABASE_URL: "", TEST_DATABASE_URL: "" });
 
