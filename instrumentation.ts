@@ -6,7 +6,9 @@ export async function register() {
   // A server never hashes passwords at the test suite's low cost: refuse to start if asked to.
   const { scryptCost } = await import("./lib/auth/password");
   scryptCost();
-  const { getDb, getHandle } = await import("./db");
+  const { getDb, getHandle, onFreshDatabase } = await import("./db");
+  // The demo is loaded only when an empty database needs it (LINLI_SEED=off: never).
+  onFreshDatabase(async (db) => (await import("./demo/seed")).seedFreshDatabase(db));
   const { kind } = await getHandle();
   console.log(`[linli] Database ready (${kind}).`);
   // Claims on micro-wishes lapse on time even when nobody opens a page (reads lapse them too).

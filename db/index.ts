@@ -13,10 +13,23 @@ interface Handle {
   close: () => Promise<void>;
 }
 
+/** Fills a database that has just been migrated and holds no accounts yet. */
+export type Seeder = (db: Db) => Promise<void>;
+
 // Next bundles instrumentation and routes separately; one handle per process, shared via globalThis.
 const KEY = Symbol.for("linli.db");
-type GlobalWithDb = typeof globalThis & { [KEY]?: Promise<Handle> };
+const SEEDER = Symbol.for("linli.db.seeder");
+type GlobalWithDb = typeof globalThis & { [KEY]?: Promise<Handle>; [SEEDER]?: Seeder };
 const g = globalThis as GlobalWithDb;
+
+/**
+ * Names what fills an empty database when the handle is first opened (start-up registers the
+ * demo community). The database layer knows nothing of what the seeder writes; without one,
+ * opening only migrates. Register before the first `getDb()`.
+ */
+export function onFreshDatabase(seeder: Seeder): void {
+  g[SEEDER] = seeder;
+}
 
 export function databaseKind(): DatabaseKind {
   return process.env.DATABASE_URL ? "postgres" : "pglite";
@@ -67,14 +80,13 @@ async function open(): Promise<Handle> {
   }
 }
 
-/** An empty database gets the demo community, unless LINLI_SEED=off. */
+/** An empty database gets the registered seeder's data, unless LINLI_SEED=off. */
 async function seedIfEmpty(db: Db) {
-  if (process.env.LINLI_SEED === "off") return;
+  const seeder = g[SEEDER];
+  if (!seeder || process.env.LINLI_SEED === "off") return;
   const [{ n }] = await db.select({ n: count() }).from(schema.users);
   if (n > 0) return;
-  const { seedDemo } = await import("./seed");
-  await seedDemo(db);
-  console.log("[linli] The empty database was filled with the demo community.");
+  await seeder(db);
 }
 
 /** The one database handle: PGlite by default, Postgres when DATABASE_URL is set. */

@@ -1,5 +1,8 @@
 /** Applies migrations (and fills an empty database with the demo) without starting the app. */
-import { closeDb, getHandle } from "../db/index";
+import { closeDb, getHandle, onFreshDatabase } from "../db/index";
+import { seedFreshDatabase } from "../demo/seed";
+
+onFreshDatabase(seedFreshDatabase);
 
 try {
   const { kind } = await getHandle();

@@ -1,8 +1,8 @@
 /** Resets the database to the demo community. Stop the app first when it runs on PGlite. */
 import { closeDb, getHandle } from "../db/index";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "../demo/seed";
 
-process.env.LINLI_SEED = "off"; // migrate only; the reset below seeds
+// No seeder is registered with the handle: opening it only migrates, and the reset below seeds.
 try {
   const { db, kind } = await getHandle();
   await seedDemo(db);

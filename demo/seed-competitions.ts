@@ -9,8 +9,8 @@ import {
   quotas,
   registrations,
   users,
-} from "./schema";
-import type { Tx } from "./types";
+} from "@/db/schema";
+import type { Tx } from "@/db/types";
 import { registrationSchema, type RegistrationInput } from "@/lib/registrations/schemas";
 import { competitionSetupSchema } from "@/lib/competitions/schemas";
 import { entrantsFrom } from "@/lib/competitions/service";
