@@ -1,5 +1,6 @@
 import path from "node:path";
 import { count } from "drizzle-orm";
+import { env } from "../env";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
 import { applyMigrations } from "./migrate";
@@ -32,18 +33,18 @@ export function onFreshDatabase(seeder: Seeder): void {
 }
 
 export function databaseKind(): DatabaseKind {
-  return process.env.DATABASE_URL ? "postgres" : "pglite";
+  return env.DATABASE_URL ? "postgres" : "pglite";
 }
 
 export function pgliteDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite"));
 }
 
 async function open(): Promise<Handle> {
-  if (process.env.NEXT_PHASE === "phase-production-build") {
+  if (env.NEXT_PHASE === "phase-production-build") {
     throw new Error("The database is not read while building: pages that read it must be dynamic.");
   }
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -55,7 +56,7 @@ async function open(): Promise<Handle> {
     } finally {
       await setup.end();
     }
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
+    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
     return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
   }
   const dir = pgliteDir();
@@ -83,7 +84,7 @@ async function open(): Promise<Handle> {
 /** An empty database gets the registered seeder's data, unless LINLI_SEED=off. */
 async function seedIfEmpty(db: Db) {
   const seeder = g[SEEDER];
-  if (!seeder || process.env.LINLI_SEED === "off") return;
+  if (!seeder || env.LINLI_SEED === "off") return;
   const [{ n }] = await db.select({ n: count() }).from(schema.users);
   if (n > 0) return;
   await seeder(db);
