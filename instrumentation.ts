@@ -1,12 +1,17 @@
-/** At server start: the session secret and password cost are settled and the database opened (migrations, demo seed). */
+/** At server start: the environment is checked, the session secret settled and the database opened (migrations, demo seed). */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Next replaces NEXT_RUNTIME in each runtime's bundle, so the rest never reaches another runtime.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkEnv, env } = await import("./env");
+  if (env.NEXT_PHASE === "phase-production-build") return;
+  // Every bad value is named here, before the first request (this also refuses the test suite's
+  // low password cost in a server).
+  checkEnv();
   const { getAuthSecret } = await import("./lib/auth/secret");
   getAuthSecret();
-  // A server never hashes passwords at the test suite's low cost: refuse to start if asked to.
-  const { scryptCost } = await import("./lib/auth/password");
-  scryptCost();
-  const { getDb, getHandle } = await import("./db");
+  const { getDb, getHandle, onFreshDatabase } = await import("./db");
+  // The demo is loaded only when an empty database needs it (LINLI_SEED=off: never).
+  onFreshDatabase(async (db) => (await import("./demo/seed")).seedFreshDatabase(db));
   const { kind } = await getHandle();
   console.log(`[linli] Database ready (${kind}).`);
   // Claims on micro-wishes lapse on time even when nobody opens a page (reads lapse them too).

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { count } from "drizzle-orm";
+import { env } from "../env";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./lock";
 import { applyMigrations } from "./migrate";
@@ -13,24 +14,37 @@ interface Handle {
   close: () => Promise<void>;
 }
 
+/** Fills a database that has just been migrated and holds no accounts yet. */
+export type Seeder = (db: Db) => Promise<void>;
+
 // Next bundles instrumentation and routes separately; one handle per process, shared via globalThis.
 const KEY = Symbol.for("linli.db");
-type GlobalWithDb = typeof globalThis & { [KEY]?: Promise<Handle> };
+const SEEDER = Symbol.for("linli.db.seeder");
+type GlobalWithDb = typeof globalThis & { [KEY]?: Promise<Handle>; [SEEDER]?: Seeder };
 const g = globalThis as GlobalWithDb;
 
+/**
+ * Names what fills an empty database when the handle is first opened (start-up registers the
+ * demo community). The database layer knows nothing of what the seeder writes; without one,
+ * opening only migrates. Register before the first `getDb()`.
+ */
+export function onFreshDatabase(seeder: Seeder): void {
+  g[SEEDER] = seeder;
+}
+
 export function databaseKind(): DatabaseKind {
-  return process.env.DATABASE_URL ? "postgres" : "pglite";
+  return env.DATABASE_URL ? "postgres" : "pglite";
 }
 
 export function pgliteDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || path.join(process.cwd(), ".data", "pglite"));
 }
 
 async function open(): Promise<Handle> {
-  if (process.env.NEXT_PHASE === "phase-production-build") {
+  if (env.NEXT_PHASE === "phase-production-build") {
     throw new Error("The database is not read while building: pages that read it must be dynamic.");
   }
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -42,7 +56,7 @@ async function open(): Promise<Handle> {
     } finally {
       await setup.end();
     }
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
+    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
     return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
   }
   const dir = pgliteDir();
@@ -67,14 +81,13 @@ async function open(): Promise<Handle> {
   }
 }
 
-/** An empty database gets the demo community, unless LINLI_SEED=off. */
+/** An empty database gets the registered seeder's data, unless LINLI_SEED=off. */
 async function seedIfEmpty(db: Db) {
-  if (process.env.LINLI_SEED === "off") return;
+  const seeder = g[SEEDER];
+  if (!seeder || env.LINLI_SEED === "off") return;
   const [{ n }] = await db.select({ n: count() }).from(schema.users);
   if (n > 0) return;
-  const { seedDemo } = await import("./seed");
-  await seedDemo(db);
-  console.log("[linli] The empty database was filled with the demo community.");
+  await seeder(db);
 }
 
 /** The one database handle: PGlite by default, Postgres when DATABASE_URL is set. */

@@ -7,9 +7,10 @@ import type { Db, DatabaseKind } from "./types";
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /**
- * Applies committed migrations with the driver's own migrator, then runs `after` (the demo
- * seed check). On Postgres `db` must be a single connection: several app servers may start at
- * once, and the session advisory lock lets one of them migrate while the others wait.
+ * Applies committed migrations with the driver's own migrator, then runs `after` (the check
+ * for an empty database to seed). On Postgres `db` must be a single connection: several app
+ * servers may start at once, and the session advisory lock lets one of them migrate while the
+ * others wait.
  */
 export async function applyMigrations(db: Db, kind: DatabaseKind, after?: () => Promise<void>): Promise<void> {
   if (kind === "pglite") {

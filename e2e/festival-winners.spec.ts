@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support";
 
 // The archived 14th festival's page shows its results: the published Neighbourhood Stars beside
-// the winners of its finished competitions (demo data: db/seed-stars.ts, db/seed-competitions.ts).
+// the winners of its finished competitions (demo data: demo/seed-stars.ts, demo/seed-competitions.ts).
 // The tug of war is a round robin whose order is fixed by the seed; the chess knockout's final is
 // between the two advanced players, whichever way the draw fell.
 

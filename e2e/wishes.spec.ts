@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, expectAccessible, screen, signIn, signInAt, signUpFresh } from "./support";
 
 // Micro-wishes on the residents' and volunteers' side. The demo has wishes in every state
-// (db/seed-wishes.ts): five open, two claimed (one by the demo volunteer, who may hold three), one
+// (demo/seed-wishes.ts): five open, two claimed (one by the demo volunteer, who may hold three), one
 // fulfilled, three done with thank-you notes. Specs share one database: the volunteer lets go of
 // the wish they claim here, and the resident who asks for a wish is a fresh account.
 

@@ -30,7 +30,7 @@ const expectedTally = (voters) => {
   return t;
 };
 
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // as db/seed.ts
+const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // as demo/seed.ts
 const RECEIPT = /^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/;
 
 /**

@@ -1,7 +1,12 @@
 /** Applies migrations (and fills an empty database with the demo) without starting the app. */
-import { closeDb, getHandle } from "../db/index";
+import { checkEnv } from "../env";
+import { closeDb, getHandle, onFreshDatabase } from "../db/index";
+import { seedFreshDatabase } from "../demo/seed";
+
+onFreshDatabase(seedFreshDatabase);
 
 try {
+  checkEnv();
   const { kind } = await getHandle();
   console.log(`Migrations applied (${kind}).`);
   await closeDb();

@@ -1,9 +1,11 @@
 /** Resets the database to the demo community. Stop the app first when it runs on PGlite. */
+import { checkEnv } from "../env";
 import { closeDb, getHandle } from "../db/index";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "../demo/seed";
 
-process.env.LINLI_SEED = "off"; // migrate only; the reset below seeds
+// No seeder is registered with the handle: opening it only migrates, and the reset below seeds.
 try {
+  checkEnv();
   const { db, kind } = await getHandle();
   await seedDemo(db);
   console.log(`The ${kind} database now holds the demo community.`);

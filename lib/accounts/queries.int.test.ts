@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, isNotNull, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { authenticate } from "./service";
 import {
   findHouseholds,

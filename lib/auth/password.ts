@@ -1,45 +1,28 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { env, envFrom, PRODUCTION_SCRYPT_N, TEST_SCRYPT_N_MIN, type EnvSource } from "@/env";
 
-// scrypt with N=2^17, r=8, p=1 (OWASP); 128·N·r bytes = 128 MiB, so maxmem is raised.
-export const PRODUCTION_SCRYPT_N = 2 ** 17;
+export { PRODUCTION_SCRYPT_N };
+
+// scrypt with N=2^17 (kept in env.ts beside the test cost's rule), r=8, p=1 (OWASP); 128·N·r bytes = 128
+// MiB, so maxmem is raised.
 const R = 8;
 const P = 1;
 const KEY_LEN = 32;
 const MAXMEM = 256 * 1024 * 1024;
-/** The lowest cost the test suite may ask for (and the lowest a stored hash is checked at in it). */
-const TEST_SCRYPT_N_MIN = 2 ** 10;
-
-type Env = Record<string, string | undefined>;
-
-/** Inside the Vitest suite only: never in a server started by `next start` (NODE_ENV=production). */
-function isTestRun(env: Env): boolean {
-  return !!env.VITEST && env.NODE_ENV !== "production";
-}
 
 /**
  * The scrypt cost new hashes get: N=2^17, unless the test suite sets LINLI_TEST_SCRYPT_N (a power of
  * two from 2^10 up) so that tests not about hashing do not spend most of their time on it. Set
  * anywhere else, the variable is refused with an error, so a server never hashes at the low cost
- * (instrumentation.ts checks it at start-up).
+ * (env.ts states the rule; instrumentation.ts checks it at start-up).
  */
-export function scryptCost(env: Env = process.env): number {
-  const raw = env.LINLI_TEST_SCRYPT_N;
-  if (raw === undefined || raw === "") return PRODUCTION_SCRYPT_N;
-  if (!isTestRun(env)) {
-    throw new Error("LINLI_TEST_SCRYPT_N is for the test suite only: unset it to run Linli.");
-  }
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < TEST_SCRYPT_N_MIN || n > PRODUCTION_SCRYPT_N || (n & (n - 1)) !== 0) {
-    throw new Error(
-      `LINLI_TEST_SCRYPT_N must be a power of two from ${TEST_SCRYPT_N_MIN} to ${PRODUCTION_SCRYPT_N}, not "${raw}".`,
-    );
-  }
-  return n;
+export function scryptCost(source?: EnvSource): number {
+  return (source ? envFrom(source) : env).LINLI_TEST_SCRYPT_N ?? PRODUCTION_SCRYPT_N;
 }
 
 /** The lowest N a stored hash may carry to be checked at all: outside tests, the production cost. */
-function lowestAcceptedN(env: Env): number {
-  return isTestRun(env) ? TEST_SCRYPT_N_MIN : PRODUCTION_SCRYPT_N;
+function lowestAcceptedN(): number {
+  return env.testRun ? TEST_SCRYPT_N_MIN : PRODUCTION_SCRYPT_N;
 }
 
 function scrypt(password: string, salt: Buffer, keyLen: number, opts: ScryptOptions): Promise<Buffer> {
@@ -63,7 +46,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [N, rr, pp] = [Number(n), Number(r), Number(p)];
   if (![N, rr, pp].every((x) => Number.isInteger(x) && x > 0)) return false;
   // A hash cheaper than the production cost is never trusted by a server (only inside the test suite).
-  if (N < lowestAcceptedN(process.env)) return false;
+  if (N < lowestAcceptedN()) return false;
   const expected = Buffer.from(keyB64, "base64");
   const key = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
     N,

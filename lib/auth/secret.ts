@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { env } from "@/env";
 
 let cached: string | undefined;
 
@@ -10,7 +11,7 @@ let cached: string | undefined;
  */
 export function getAuthSecret(): string {
   if (cached) return cached;
-  if (process.env.NEXTAUTH_SECRET) return (cached = process.env.NEXTAUTH_SECRET);
+  if (env.NEXTAUTH_SECRET) return (cached = env.NEXTAUTH_SECRET);
   const file = path.join(process.cwd(), ".data", "nextauth-secret");
   try {
     cached = fs.readFileSync(file, "utf8").trim();
@@ -25,6 +26,7 @@ export function getAuthSecret(): string {
     }
   }
   console.warn(`[linli] NEXTAUTH_SECRET is not set: using the one kept in ${file}. Set NEXTAUTH_SECRET in production.`);
+  // next-auth reads the variable itself.
   process.env.NEXTAUTH_SECRET = cached;
   return cached;
 }

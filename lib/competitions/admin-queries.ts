@@ -18,7 +18,8 @@ import {
 import type { DbOrTx } from "@/db/types";
 import { outer } from "@/db/sql";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
-import { entrantsFrom, placeHolders } from "./service";
+import { entrantsFrom } from "./entrants";
+import { placeHolders } from "./service";
 
 // Reads for running a competition: the organisers' list and competition pages, and the
 // referees' phone pages. Writes go through the services.

@@ -6,22 +6,19 @@ import {
   programmeItems,
   registrations,
   users,
-  type EntrantKind,
-  type EntrantMember,
 } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
+import { entrantsFrom, type Holder } from "./entrants";
 import { checkInSchema, competitionSetupSchema, refereeSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
 
 // Competitions on the festival's programme: organisers set one up on a sport event or a
 // card/chess item, its entrants come from the registrations that hold a place there, and on the
 // day they check in. The draw and the results build on these.
-
-const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 
 /** Sets up (or, before the draw, changes) the competition of one programme item. */
 export async function setUpCompetition(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: string }>> {
@@ -68,63 +65,6 @@ export async function setUpCompetition(db: Db, actor: Actor | null, input: unkno
     });
     return ok({ id: row.id });
   });
-}
-
-interface Holder {
-  id: string;
-  userId: string;
-  participantKey: string;
-  name: string;
-  team: string | null;
-  partnerId: string | null;
-  level: string | null;
-}
-
-const member = (r: Holder): EntrantMember => ({
-  registrationId: r.id,
-  userId: r.participantKey === "self" ? r.userId : null,
-  name: r.name,
-});
-const skillOf = (rs: Holder[]) => Math.max(1, ...rs.map((r) => SKILL[r.level as keyof typeof SKILL] ?? 1));
-
-/**
- * Entrants made from the registrations holding a place in the item: each person; each pair of
- * partners (two registrations naming each other); each team by its name. Registrations that
- * cannot play yet (a pair game without a partner, a team game without a team) are listed apart.
- */
-export function entrantsFrom(
-  kind: EntrantKind,
-  rows: Holder[],
-): { entrants: { name: string; members: EntrantMember[]; skill: number }[]; waiting: string[] } {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = [...rows].sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.id.localeCompare(b.id));
-  if (kind === "individual")
-    return { entrants: ordered.map((r) => ({ name: r.name, members: [member(r)], skill: skillOf([r]) })), waiting: [] };
-  const entrants: { name: string; members: EntrantMember[]; skill: number }[] = [];
-  const waiting: string[] = [];
-  if (kind === "pair") {
-    const used = new Set<string>();
-    for (const r of ordered) {
-      if (used.has(r.id)) continue;
-      const partner = r.partnerId ? byId.get(r.partnerId) : undefined;
-      if (!partner || partner.partnerId !== r.id || used.has(partner.id)) {
-        waiting.push(r.name);
-        continue;
-      }
-      used.add(r.id).add(partner.id);
-      const pair = [r, partner].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
-      entrants.push({ name: `${pair[0].name} / ${pair[1].name}`, members: pair.map(member), skill: skillOf(pair) });
-    }
-    return { entrants, waiting };
-  }
-  const teams = new Map<string, Holder[]>();
-  for (const r of ordered) {
-    if (!r.team) waiting.push(r.name);
-    else teams.set(r.team, [...(teams.get(r.team) ?? []), r]);
-  }
-  for (const [name, rs] of [...teams].sort(([a], [b]) => a.localeCompare(b, "zh-CN")))
-    entrants.push({ name, members: rs.map(member), skill: skillOf(rs) });
-  return { entrants, waiting };
 }
 
 /** The registrations holding a place in an item, as `entrantsFrom` makes entrants of them. */

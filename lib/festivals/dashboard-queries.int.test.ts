@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import type { Actor } from "@/lib/auth/actor";
 import { createItem, publishProgramme } from "./programme-service";
 import { getBuilderData, listFestivals } from "./dashboard-queries";

@@ -1,14 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
-import {
-  festivals,
-  programmeItems,
-  programmePublications,
-  venues,
-  type ProgrammeItem,
-  type PublishedItem,
-  type PublishedVenue,
-  type Venue,
-} from "@/db/schema";
+import { festivals, programmeItems, programmePublications, venues, type ProgrammeItem } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -16,6 +7,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { syncItemQuota } from "@/lib/registrations/places";
 import { parseInput } from "@/lib/validation";
 import { findConflicts, type Conflict } from "./conflicts";
+import { toPublishedItem, toPublishedVenue } from "./published";
 import { canManageFestivals } from "./permissions";
 import {
   createItemSchema,
@@ -57,26 +49,6 @@ export const toItemDto = (i: ProgrammeItem): ItemDto => ({
   position: i.position,
   people: i.people,
   version: i.version,
-});
-
-/** What a publication keeps of an item and a venue: what residents may see. */
-export const toPublishedItem = (i: ProgrammeItem): PublishedItem => ({
-  id: i.id,
-  venueId: i.venueId,
-  kind: i.kind,
-  title: i.title,
-  description: i.description,
-  startsAt: i.startsAt.toISOString(),
-  endsAt: i.endsAt.toISOString(),
-  parentId: i.parentId,
-  position: i.position,
-  people: i.people,
-});
-export const toPublishedVenue = (v: Venue): PublishedVenue => ({
-  id: v.id,
-  name: v.name,
-  description: v.description,
-  position: v.position,
 });
 
 export interface Clash {

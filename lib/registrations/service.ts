@@ -5,6 +5,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type ErrorCode, type FieldErrors, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
+import { detailsOf } from "./details";
 import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpair, type People } from "./links";
 import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
 import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
@@ -57,13 +58,6 @@ async function checkForm(
   return { ok: true, festival: f, people: people.people, itemCapacity };
 }
 
-/** What the form asked beyond who, which role and which item: kept as the registration's details. */
-const detailsOf = (data: RegistrationData) =>
-  Object.fromEntries(
-    Object.entries(data).filter(
-      ([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k),
-    ),
-  );
 const participantKeyOf = (data: RegistrationData) =>
   data.participant.kind === "self" ? "self" : `member:${data.participant.name.toLowerCase()}`;
 const labelOf = (data: RegistrationData) => (data.role === "performer" ? data.actTitle : "");

@@ -18,7 +18,7 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { authenticate, loadActor } from "@/lib/accounts/service";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { registrationSchema } from "@/lib/registrations/schemas";
-import { entrantsFrom } from "@/lib/competitions/service";
+import { entrantsFrom } from "@/lib/competitions/entrants";
 import { orderForDraw, planDraw } from "@/lib/competitions/draw";
 import { checkScore, type ScoreDetail, type ScoreInput } from "@/lib/competitions/scores";
 import { SCORE_KIND } from "@/lib/competitions/schemas";

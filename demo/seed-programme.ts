@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
-import { programmeItems, programmePublications, venues, type ProgrammeKind } from "./schema";
-import type { Tx } from "./types";
+import { programmeItems, programmePublications, venues, type ProgrammeKind } from "@/db/schema";
+import type { Tx } from "@/db/types";
 import { addDays, zonedToUtc } from "@/lib/festivals/time";
-import { toPublishedItem, toPublishedVenue } from "@/lib/festivals/programme-service";
+import { toPublishedItem, toPublishedVenue } from "@/lib/festivals/published";
 
 // The service centre's venues and a programme in the shape of Meihu's festivals: a stage
 // show in blocks of acts, sports on the square, card and chess in the chess room.

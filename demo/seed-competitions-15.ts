@@ -1,6 +1,6 @@
 import { and, eq, inArray, like } from "drizzle-orm";
-import { programmeItems, quotas, registrationLinks, registrations, users } from "./schema";
-import type { Tx } from "./types";
+import { programmeItems, quotas, registrationLinks, registrations, users } from "@/db/schema";
+import type { Tx } from "@/db/types";
 
 /**
  * Enough players at the 15th festival to run two competitions from check-in to the final

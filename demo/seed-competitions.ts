@@ -9,11 +9,12 @@ import {
   quotas,
   registrations,
   users,
-} from "./schema";
-import type { Tx } from "./types";
+} from "@/db/schema";
+import type { Tx } from "@/db/types";
 import { registrationSchema, type RegistrationInput } from "@/lib/registrations/schemas";
+import { detailsOf } from "@/lib/registrations/details";
 import { competitionSetupSchema } from "@/lib/competitions/schemas";
-import { entrantsFrom } from "@/lib/competitions/service";
+import { entrantsFrom } from "@/lib/competitions/entrants";
 import { orderForDraw, planDraw, type Feed } from "@/lib/competitions/draw";
 import { checkScore, type ScoreInput } from "@/lib/competitions/scores";
 
@@ -28,15 +29,8 @@ import { checkScore, type ScoreInput } from "@/lib/competitions/scores";
 const at = (iso: string) => new Date(iso);
 const minutes = (d: Date, n: number) => new Date(d.getTime() + n * 60_000);
 
-/** The fields the registration service keeps as `details` (see detailsOf in lib/registrations/service.ts). */
-function detailsOf(input: RegistrationInput): Record<string, unknown> {
-  const data = registrationSchema.parse(input);
-  return Object.fromEntries(
-    Object.entries(data).filter(
-      ([k]) => !["festivalSlug", "participant", "role", "itemId", "teamAction", "team"].includes(k),
-    ),
-  );
-}
+/** The form parsed as the registration service parses it, kept as it keeps the details. */
+const detailsFrom = (input: RegistrationInput) => detailsOf(registrationSchema.parse(input));
 
 interface Played {
   festivalId: string;
@@ -244,7 +238,7 @@ export async function seedCompetitions(tx: Tx, festivalId: string) {
       updatedAt: acceptedAt,
       acceptedAt,
       team: a.team,
-      details: detailsOf({
+      details: detailsFrom({
         festivalSlug: "meihu-14",
         participant: { kind: "self" },
         role: "athlete",
@@ -270,7 +264,7 @@ export async function seedCompetitions(tx: Tx, festivalId: string) {
       createdAt: queued(athletes.length + i),
       updatedAt: acceptedAt,
       acceptedAt,
-      details: detailsOf({
+      details: detailsFrom({
         festivalSlug: "meihu-14",
         participant: { kind: "self" },
         role: "player",

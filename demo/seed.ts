@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { festivals, households, userRoles, users } from "./schema";
+import { festivals, households, userRoles, users } from "@/db/schema";
 import { seedCompetitions15 } from "./seed-competitions-15";
 import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import { seedCompetitions } from "./seed-competitions";
@@ -8,7 +8,7 @@ import { seedRegistrations } from "./seed-registrations";
 import { seedSports } from "./seed-sports";
 import { seedStars } from "./seed-stars";
 import { seedWishes } from "./seed-wishes";
-import type { Db } from "./types";
+import type { Db } from "@/db/types";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
 
@@ -205,4 +205,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedCompetitions(tx, f14.id);
     await seedWishes(tx, now);
   });
+}
+
+/** What start-up registers with `onFreshDatabase`: the demo community, said once in the server's log. */
+export async function seedFreshDatabase(db: Db): Promise<void> {
+  await seedDemo(db);
+  console.log("[linli] The empty database was filled with the demo community.");
 }

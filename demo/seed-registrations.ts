@@ -8,8 +8,8 @@ import {
   shiftAssignments,
   shifts,
   users,
-} from "./schema";
-import type { Tx } from "./types";
+} from "@/db/schema";
+import type { Tx } from "@/db/types";
 import { addDays, zonedToUtc } from "@/lib/festivals/time";
 
 /**

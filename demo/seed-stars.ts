@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, like } from "drizzle-orm";
 import { newReceipt, seal } from "@/lib/stars/seal";
-import { starBallots, starCategories, starNominations, starVotes, starWinners, festivals, users } from "./schema";
-import type { Tx } from "./types";
+import { starBallots, starCategories, starNominations, starVotes, starWinners, festivals, users } from "@/db/schema";
+import type { Tx } from "@/db/types";
 
 // Neighbourhood Stars in the demo: the four categories of the real community, the 15th festival
 // with nominations in every state (nominations are open), and the 14th's published results.

@@ -1,6 +1,6 @@
 import { and, eq, inArray, like } from "drizzle-orm";
-import { programmeItems, quotas, registrations, users } from "./schema";
-import type { Tx } from "./types";
+import { programmeItems, quotas, registrations, users } from "@/db/schema";
+import type { Tx } from "@/db/types";
 
 /**
  * Sports with a queue, so residents meet both cases when they register: table tennis has one

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
-import { beneficiaries, pointEntries, POINTS, rewards, users, wishClaims, wishes } from "./schema";
-import type { Tx } from "./types";
+import { beneficiaries, pointEntries, POINTS, rewards, users, wishClaims, wishes } from "@/db/schema";
+import type { Tx } from "@/db/types";
 
 type Status = (typeof wishes.$inferInsert)["status"];
 

@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, each with its rule, in one place. `checkEnv()` runs at
+// start-up (instrumentation.ts) and refuses to start with every bad value named; `env.X` reads one
+// variable when it is needed and checks only that one, so `next build` and a test that stubs a
+// variable never trip over one they do not use. Unset and empty are the same ("" is what
+// `FOO= npm start` and a stubbed variable give).
+
+export type EnvSource = Record<string, string | undefined>;
+
+const isProduction = (source: EnvSource) => source.NODE_ENV === "production";
+/** Inside the Vitest suite only: never in a server started by `next start` (NODE_ENV=production). */
+const isTestRun = (source: EnvSource) => !!source.VITEST && !isProduction(source);
+
+export const PRODUCTION_SCRYPT_N = 2 ** 17;
+/** The lowest cost the test suite may ask for (and the lowest a stored hash is checked at in it). */
+export const TEST_SCRYPT_N_MIN = 2 ** 10;
+const SECRET_MIN_LENGTH = 32;
+
+const wholeNumber = (min: number, what: string) => {
+  const error = (iss: { input: unknown }) => `must be ${what}, not "${String(iss.input)}"`;
+  return z
+    .string()
+    .regex(/^\s*\d+\s*$/, { error })
+    .refine((raw) => Number(raw) >= min, { error })
+    .transform(Number);
+};
+
+/** Each variable's rule; some depend on the others (production, the test suite). */
+const rules = {
+  NODE_ENV: () => z.string().optional(),
+  VITEST: () => z.string().optional(),
+  /** Set by Next while it builds: the database is not opened then. */
+  NEXT_PHASE: () => z.string().optional(),
+  // The value is never repeated in the message: it may carry a password.
+  DATABASE_URL: () =>
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// address (unset: embedded PGlite)" }).optional(),
+  DATABASE_POOL_SIZE: () => wholeNumber(1, "a whole number of connections, 1 or more").default(10),
+  PGLITE_DIR: () => z.string().optional(),
+  NEXTAUTH_URL: () =>
+    z
+      .url({
+        protocol: /^https?$/,
+        error: (iss) => `must be the site's public origin, e.g. https://linli.example.org, not "${String(iss.input)}"`,
+      })
+      .transform((url) => url.replace(/\/$/, ""))
+      .optional(),
+  // Unset, a secret is made once and kept in .data/ (lib/auth/secret.ts); a short one in production
+  // is refused, since it signs every session and seals every ballot.
+  NEXTAUTH_SECRET: (source: EnvSource) =>
+    isProduction(source)
+      ? z
+          .string()
+          .min(SECRET_MIN_LENGTH, {
+            error: `must be at least ${SECRET_MIN_LENGTH} characters in production (openssl rand -base64 32)`,
+          })
+          .optional()
+      : z.string().optional(),
+  LINLI_SEED: () =>
+    z
+      .enum(["on", "off"], {
+        error: (iss) =>
+          `must be "off" (an empty database stays empty) or "on" (the default), not "${String(iss.input)}"`,
+      })
+      .default("on"),
+  // A server never hashes passwords at the test suite's low cost: the variable is refused outside it.
+  LINLI_TEST_SCRYPT_N: (source: EnvSource) =>
+    isTestRun(source)
+      ? z
+          .string()
+          .refine(
+            (raw) => {
+              const n = Number(raw);
+              return Number.isInteger(n) && n >= TEST_SCRYPT_N_MIN && n <= PRODUCTION_SCRYPT_N && (n & (n - 1)) === 0;
+            },
+            {
+              error: (iss) =>
+                `must be a power of two from ${TEST_SCRYPT_N_MIN} to ${PRODUCTION_SCRYPT_N}, not "${String(iss.input)}"`,
+            },
+          )
+          .transform(Number)
+          .optional()
+      : z.undefined({ error: "is for the test suite only: unset it to run Linli" }),
+} satisfies Record<string, (source: EnvSource) => z.ZodType>;
+
+type Rules = typeof rules;
+export type EnvKey = keyof Rules;
+export type Env = { readonly [K in EnvKey]: z.output<ReturnType<Rules[K]>> } & {
+  /** Inside the Vitest suite (never under `next start`). */
+  readonly testRun: boolean;
+};
+
+/** A bad value, named with what is wrong. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `${problems[0]}.`
+        : `The environment is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+    this.name = "EnvError";
+  }
+}
+
+function check<K extends EnvKey>(key: K, source: EnvSource) {
+  const raw = source[key];
+  const result = rules[key](source).safeParse(raw === "" ? undefined : raw);
+  return result.success
+    ? ({ ok: true, value: result.data as Env[K] } as const)
+    : ({ ok: false, problem: `${key} ${result.error.issues[0].message}` } as const);
+}
+
+function read<K extends EnvKey>(key: K, source: EnvSource): Env[K] {
+  const r = check(key, source);
+  if (!r.ok) throw new EnvError([r.problem]);
+  return r.value;
+}
+
+/** The variables of `source`, each read (and checked) when it is used. */
+export function envFrom(source: EnvSource): Env {
+  const vars = Object.defineProperty({}, "testRun", { get: () => isTestRun(source), enumerable: true });
+  for (const key of Object.keys(rules) as EnvKey[])
+    Object.defineProperty(vars, key, { get: () => read(key, source), enumerable: true });
+  return vars as Env;
+}
+
+/** The app's environment. Read it here, never from `process.env`. */
+export const env: Env = envFrom(process.env);
+
+/** Every variable checked at once; throws an `EnvError` naming each bad one. */
+export function checkEnv(source: EnvSource = process.env): void {
+  const problems = (Object.keys(rules) as EnvKey[]).flatMap((key) => {
+    const r = check(key, source);
+    return r.ok ? [] : [r.problem];
+  });
+  if (problems.length) throw new EnvError(problems);
+}

@@ -1,0 +1,61 @@
+import type { EntrantKind, EntrantMember } from "@/db/schema";
+
+const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
+
+/** A registration holding a place in a competition item, with what making entrants needs of it. */
+export interface Holder {
+  id: string;
+  userId: string;
+  participantKey: string;
+  name: string;
+  team: string | null;
+  partnerId: string | null;
+  level: string | null;
+}
+
+const member = (r: Holder): EntrantMember => ({
+  registrationId: r.id,
+  userId: r.participantKey === "self" ? r.userId : null,
+  name: r.name,
+});
+const skillOf = (rs: Holder[]) => Math.max(1, ...rs.map((r) => SKILL[r.level as keyof typeof SKILL] ?? 1));
+
+/**
+ * Entrants made from the registrations holding a place in the item: each person; each pair of
+ * partners (two registrations naming each other); each team by its name. Registrations that
+ * cannot play yet (a pair game without a partner, a team game without a team) are listed apart.
+ */
+export function entrantsFrom(
+  kind: EntrantKind,
+  rows: Holder[],
+): { entrants: { name: string; members: EntrantMember[]; skill: number }[]; waiting: string[] } {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = [...rows].sort((a, b) => a.name.localeCompare(b.name, "zh-CN") || a.id.localeCompare(b.id));
+  if (kind === "individual")
+    return { entrants: ordered.map((r) => ({ name: r.name, members: [member(r)], skill: skillOf([r]) })), waiting: [] };
+  const entrants: { name: string; members: EntrantMember[]; skill: number }[] = [];
+  const waiting: string[] = [];
+  if (kind === "pair") {
+    const used = new Set<string>();
+    for (const r of ordered) {
+      if (used.has(r.id)) continue;
+      const partner = r.partnerId ? byId.get(r.partnerId) : undefined;
+      if (!partner || partner.partnerId !== r.id || used.has(partner.id)) {
+        waiting.push(r.name);
+        continue;
+      }
+      used.add(r.id).add(partner.id);
+      const pair = [r, partner].sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));
+      entrants.push({ name: `${pair[0].name} / ${pair[1].name}`, members: pair.map(member), skill: skillOf(pair) });
+    }
+    return { entrants, waiting };
+  }
+  const teams = new Map<string, Holder[]>();
+  for (const r of ordered) {
+    if (!r.team) waiting.push(r.name);
+    else teams.set(r.team, [...(teams.get(r.team) ?? []), r]);
+  }
+  for (const [name, rs] of [...teams].sort(([a], [b]) => a.localeCompare(b, "zh-CN")))
+    entrants.push({ name, members: rs.map(member), skill: skillOf(rs) });
+  return { entrants, waiting };
+}
