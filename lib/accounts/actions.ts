@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/request-ip";
 import { getActor } from "@/lib/auth/session";
-import type { Result } from "@/lib/result";
+import type { ErrorCode, Result } from "@/lib/result";
 import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode, type CheckedRoster } from "./roster-service";
 import { rosterReadOf } from "./roster-file";
@@ -15,19 +15,9 @@ import { changeRole, setAccountDisabled, setResidentVerified } from "./residents
 
 // Session → service → revalidate. Every rule lives in the services.
 
-function toState<T>(
-  result: Result<T> | { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined> },
-  values?: Record<string, string>,
-): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, at: Date.now() };
-  return {
-    ok: false,
-    code: result.code,
-    fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined,
-    values,
-    at: Date.now(),
-  };
-}
+// What was typed comes back only with a refusal: a saved form shows what was saved.
+const toState = <T>(result: Result<T> | { ok: false; code: ErrorCode }, values?: Record<string, string>) =>
+  toActionState(result, values, { keep: "refused" });
 
 export async function signUpAction(
   _prev: ActionState,
@@ -88,11 +78,11 @@ export async function importRosterAction(_prev: ActionState, formData: FormData)
   const result = await importRoster(await getDb(), await getActor(), { csv });
   if (result.ok) {
     revalidatePath("/dashboard/households");
-    return { ok: true, data: result.data, at: Date.now() };
+    return succeeded(result.data);
   }
   if ("preview" in result) {
     const checked: CheckedRoster = { ...result.preview, csv, read: rosterReadOf(formData.get("read")) };
-    return { ok: false, code: result.code, data: checked, at: Date.now() };
+    return refused(result.code, { data: checked });
   }
   return toState(result);
 }

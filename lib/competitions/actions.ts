@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, toActionState, type ActionState } from "@/lib/action-state";
+import { formValues, refused, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { clearDraw, makeDraw } from "./draw-service";
 import { enterResult, pairNextRound, setHalfBye, withdrawEntrant } from "./results-service";
@@ -77,7 +77,7 @@ export async function makeDrawAction(
   const typed = values.seed.trim();
   // An empty seed draws at random; anything else must be a whole number the service can repeat.
   if (typed !== "" && !/^\d{1,10}$/.test(typed))
-    return { ok: false, code: "invalid", fieldErrors: { seed: ["number_invalid"] }, values, at: Date.now() };
+    return refused("invalid", { fieldErrors: { seed: ["number_invalid"] }, values });
   const result = await makeDraw(await getDb(), await getActor(), {
     competitionId: values.competitionId,
     seed: typed === "" ? undefined : Number(typed),

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { LOCALES } from "@/lib/i18n/config";
 import { publishedItemIds } from "./queries";
@@ -49,13 +49,6 @@ const FESTIVAL_FIELDS = [
   "version",
 ];
 
-function failed(
-  result: { code: string; fieldErrors?: Record<string, string[] | undefined> },
-  values?: Record<string, string>,
-): ActionState {
-  return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
-}
-
 export async function createFestivalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, FESTIVAL_FIELDS);
   const actor = await getActor();
@@ -63,7 +56,7 @@ export async function createFestivalAction(_prev: ActionState, formData: FormDat
   const result = values.sourceSlug
     ? await startFestivalFrom(db, actor, values)
     : await createFestival(db, actor, values);
-  if (!result.ok) return failed(result, values);
+  if (!result.ok) return toActionState(result, values);
   revalidatePath("/dashboard/festivals");
   redirect(`/dashboard/festivals/${result.data.slug}`);
 }
@@ -71,42 +64,42 @@ export async function createFestivalAction(_prev: ActionState, formData: FormDat
 export async function updateFestivalAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, FESTIVAL_FIELDS);
   const result = await updateFestival(await getDb(), await getActor(), values);
-  if (!result.ok) return failed(result, values);
+  if (!result.ok) return toActionState(result, values);
   revalidatePath("/[locale]/dashboard/festivals", "layout");
   await revalidatePublicProgramme(values.slug);
-  return { ok: true, data: result.data, at: Date.now() };
+  return succeeded(result.data);
 }
 
 export async function setFestivalStatusAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const slug = String(formData.get("slug") ?? "");
   const result = await setFestivalStatus(await getDb(), await getActor(), { slug, status: formData.get("status") });
-  if (!result.ok) return failed(result);
+  if (!result.ok) return toActionState(result);
   revalidatePath("/[locale]/dashboard/festivals", "layout");
   await revalidatePublicProgramme(slug);
-  return { ok: true, at: Date.now() };
+  return succeeded();
 }
 
 export async function createVenueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["festivalSlug", "name", "capacity", "description", "position"]);
   const result = await createVenue(await getDb(), await getActor(), values);
-  if (!result.ok) return failed(result, values);
+  if (!result.ok) return toActionState(result, values);
   revalidatePath(`/dashboard/festivals/${values.festivalSlug}`, "layout");
-  return { ok: true, at: Date.now() };
+  return succeeded();
 }
 
 export async function updateVenueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["id", "festivalSlug", "name", "capacity", "description", "position"]);
   const result = await updateVenue(await getDb(), await getActor(), values);
-  if (!result.ok) return failed(result, values);
+  if (!result.ok) return toActionState(result, values);
   revalidatePath(`/dashboard/festivals/${values.festivalSlug}`, "layout");
-  return { ok: true, at: Date.now() };
+  return succeeded();
 }
 
 export async function deleteVenueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await deleteVenue(await getDb(), await getActor(), formData.get("id"));
-  if (!result.ok) return failed(result);
+  if (!result.ok) return toActionState(result);
   revalidatePath(`/dashboard/festivals/${String(formData.get("festivalSlug") ?? "")}`, "layout");
-  return { ok: true, at: Date.now() };
+  return succeeded();
 }
 
 // The programme builder calls these directly with plain objects and keeps its own state.

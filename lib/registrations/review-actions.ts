@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { zonedToUtc } from "@/lib/festivals/time";
 import type { Result } from "@/lib/result";
@@ -20,10 +20,9 @@ import { decideRegistrations, setCapacity } from "./service";
 
 // Session → service → revalidate. Every rule (and who may do it) lives in the services.
 
-function toState<T>(result: Result<T>, values?: Record<string, string>): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, at: Date.now() };
-  return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
-}
+// The review forms show the saved data once it is saved: what was typed comes back only with a refusal.
+const toState = <T>(result: Result<T>, values?: Record<string, string>) =>
+  toActionState(result, values, { keep: "refused" });
 
 /** The festival's dashboard pages (settings, programme, registrations, shifts) show fresh data. */
 function refresh() {
@@ -44,7 +43,7 @@ export async function decideRegistrationsAction(
   const values = formValues(formData, ["decision", "reason"]);
   const ids = idsOf(formData);
   // Nothing ticked is the commonest slip: say so instead of "invalid".
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await decideRegistrations(await getDb(), await getActor(), {
     ids,
     decision: values.decision,
@@ -52,11 +51,7 @@ export async function decideRegistrationsAction(
   });
   if (!result.ok) return toState(result, values);
   refresh();
-  return {
-    ok: true,
-    data: { changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length },
-    at: Date.now(),
-  };
+  return succeeded({ changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length });
 }
 
 export async function setCapacityAction(
@@ -73,7 +68,7 @@ export async function setCapacityAction(
   });
   if (!result.ok) return toState(result, values);
   refresh();
-  return { ok: true, data: { promoted: result.data.promoted.length }, at: Date.now() };
+  return succeeded({ promoted: result.data.promoted.length });
 }
 
 export async function setNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -91,7 +86,7 @@ export async function moveRegistrationAction(
   const result = await moveRegistration(await getDb(), await getActor(), values);
   if (!result.ok) return toState(result, values);
   refresh();
-  return { ok: true, data: { promoted: result.data.promoted.length }, at: Date.now() };
+  return succeeded({ promoted: result.data.promoted.length });
 }
 
 export async function addActToProgrammeAction(
@@ -143,7 +138,7 @@ export async function assignShiftAction(
 ): Promise<ActionState<{ assigned: number }>> {
   const values = formValues(formData, ["shiftId"]);
   const ids = idsOf(formData);
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await assignShift(await getDb(), await getActor(), { shiftId: values.shiftId, ids });
   if (result.ok) refresh();
   return toState(result, values);

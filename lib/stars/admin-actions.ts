@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { LOCALES } from "@/lib/i18n/config";
-import type { Result } from "@/lib/result";
 import { publishFieldErrors, publishInputFromForm } from "./admin-forms";
 import {
   createCategory,
@@ -20,11 +19,6 @@ import {
 
 // The organisers' Neighbourhood Star forms. Session → service → revalidate; every rule, and who
 // may do it, lives in the services. The festival's slug in a form only says which pages to refresh.
-
-function toState<T>(result: Result<T>, values?: Record<string, string>): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, values, at: Date.now() };
-  return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
-}
 
 /**
  * The festival's dashboard pages, and the residents' candidates and results pages in each
@@ -56,7 +50,7 @@ export async function createCategoryAction(
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await createCategory(await getDb(), await getActor(), values);
   if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  return toActionState(result, values);
 }
 
 export async function updateCategoryAction(
@@ -66,14 +60,14 @@ export async function updateCategoryAction(
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await updateCategory(await getDb(), await getActor(), values);
   if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  return toActionState(result, values);
 }
 
 export async function deleteCategoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["festivalSlug", "id"]);
   const result = await deleteCategory(await getDb(), await getActor(), { id: values.id });
   if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  return toActionState(result, values);
 }
 
 export async function vetNominationsAction(
@@ -83,15 +77,15 @@ export async function vetNominationsAction(
   const values = formValues(formData, ["festivalSlug", "decision", "reason"]);
   const ids = formData.getAll("ids").map(String);
   // Nothing ticked is the commonest slip: say so instead of "invalid".
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await vetNominations(await getDb(), await getActor(), {
     ids,
     decision: values.decision,
     reason: values.reason,
   });
-  if (!result.ok) return toState(result, values);
+  if (!result.ok) return toActionState(result, values);
   refresh(values.festivalSlug);
-  return { ok: true, data: { changed: result.data.changed, selected: ids.length }, at: Date.now() };
+  return succeeded({ changed: result.data.changed, selected: ids.length });
 }
 
 export async function mergeNominationsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -101,7 +95,7 @@ export async function mergeNominationsAction(_prev: ActionState, formData: FormD
     targetId: values.targetId,
   });
   if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  return toActionState(result, values);
 }
 
 export async function editStoryAction(
@@ -116,7 +110,7 @@ export async function editStoryAction(
     reason: values.reason,
   });
   if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  return toActionState(result, values);
 }
 
 export async function publishResultsAction(
@@ -135,8 +129,8 @@ export async function publishResultsAction(
   // For an organiser, checked first with the schema the service parses, so each complaint lands
   // beside its own category; anyone else goes straight to the service, which refuses and logs it.
   const fieldErrors = isOrganiser(actor) ? publishFieldErrors(input) : null;
-  if (fieldErrors) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
+  if (fieldErrors) return refused("invalid", { fieldErrors, values });
   const result = await publishResults(db, actor, input);
   if (result.ok) refresh(input.festivalSlug);
-  return toState(result, values);
+  return toActionState(result, values);
 }

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { households } from "@/db/schema";
-import { formValues, toActionState, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
@@ -38,7 +38,7 @@ export async function vetWishesAction(
 ): Promise<ActionState<{ changed: number; selected: number }>> {
   const values = formValues(formData, ["decision", "reason"]);
   const ids = formData.getAll("ids").map(String);
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const db = await getDb();
   const actor = await getActor();
   let changed = 0;
@@ -49,7 +49,7 @@ export async function vetWishesAction(
     else if (result.code !== "not_found") return toActionState(result, values);
   }
   refresh();
-  return { ok: true, data: { changed, selected: ids.length }, at: Date.now() };
+  return succeeded({ changed, selected: ids.length });
 }
 
 /**
@@ -123,7 +123,7 @@ export async function createWishAction(
   const file = formData.get("photo");
   const photo = file instanceof File && file.size > 0 ? file : null;
   if (photo && photo.size > PHOTO_MAX_BYTES)
-    return { ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] }, values, at: Date.now() };
+    return refused("invalid", { fieldErrors: { photo: ["photo_too_large"] }, values });
   let householdId: string | null = null;
   // Only for organisers: anyone else goes straight to the service, which refuses and logs it.
   if (isOrganiser(actor) && values.building.trim()) {
@@ -137,8 +137,7 @@ export async function createWishAction(
           eq(households.room, values.room.trim()),
         ),
       );
-    if (!h)
-      return { ok: false, code: "invalid", fieldErrors: { household: ["household_unknown"] }, values, at: Date.now() };
+    if (!h) return refused("invalid", { fieldErrors: { household: ["household_unknown"] }, values });
     householdId = h.id;
   }
   const input = {
@@ -164,12 +163,12 @@ export async function createWishAction(
       ...errorsOf(wishForBeneficiarySchema.omit({ beneficiary: true }), input),
       ...errorsOf(wishForBeneficiarySchema.shape.beneficiary, input.beneficiary),
     };
-    if (Object.keys(fieldErrors).length) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
+    if (Object.keys(fieldErrors).length) return refused("invalid", { fieldErrors, values });
   }
   const result = await submitWishFor(db, actor, input, photo ? Buffer.from(await photo.arrayBuffer()) : null);
   if (!result.ok) return toActionState(result, values);
   refresh();
-  return { ok: true, data: { id: result.data.id, title: values.title }, at: Date.now() };
+  return succeeded({ id: result.data.id, title: values.title });
 }
 
 export async function updateWishSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
