@@ -1,13 +1,13 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/request-ip";
 import { getActor } from "@/lib/auth/session";
 import type { ErrorCode, Result } from "@/lib/result";
+import { renew } from "@/lib/cache/invalidation";
 import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode, type CheckedRoster } from "./roster-service";
 import { rosterReadOf } from "./roster-file";
@@ -59,7 +59,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
 export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["name"]);
   const result = await updateProfile(await getDb(), await getActor(), values);
-  if (result.ok) revalidatePath("/me");
+  if (result.ok) await renew("profileChanged");
   return toState(result, values);
 }
 
@@ -77,7 +77,7 @@ export async function importRosterAction(_prev: ActionState, formData: FormData)
   const csv = String(formData.get("csv") ?? "");
   const result = await importRoster(await getDb(), await getActor(), { csv });
   if (result.ok) {
-    revalidatePath("/dashboard/households");
+    await renew("householdsChanged");
     return succeeded(result.data);
   }
   if ("preview" in result) {
@@ -89,7 +89,7 @@ export async function importRosterAction(_prev: ActionState, formData: FormData)
 
 export async function regenerateCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await regenerateHouseholdCode(await getDb(), await getActor(), formData.get("householdId"));
-  if (result.ok) revalidatePath("/dashboard/households");
+  if (result.ok) await renew("householdsChanged");
   return toState(result);
 }
 
@@ -102,7 +102,7 @@ export async function setVerifiedAction(_prev: ActionState, formData: FormData):
     { userId: formData.get("userId"), householdId: householdId ? String(householdId) : undefined },
     verified,
   );
-  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  if (result.ok) await renew("residentChanged");
   return toState(result);
 }
 
@@ -112,7 +112,7 @@ export async function changeRoleAction(_prev: ActionState, formData: FormData): 
     role: formData.get("role"),
     grant: formData.get("grant") === "true",
   });
-  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  if (result.ok) await renew("residentChanged");
   return toState(result);
 }
 
@@ -121,6 +121,6 @@ export async function setDisabledAction(_prev: ActionState, formData: FormData):
     userId: formData.get("userId"),
     disabled: formData.get("disabled") === "true",
   });
-  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  if (result.ok) await renew("residentChanged");
   return toState(result);
 }

@@ -1,11 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { zonedToUtc } from "@/lib/festivals/time";
 import type { Result } from "@/lib/result";
+import { renew } from "@/lib/cache/invalidation";
 import {
   addActToProgramme,
   assignShift,
@@ -24,10 +24,7 @@ import { decideRegistrations, setCapacity } from "./service";
 const toState = <T>(result: Result<T>, values?: Record<string, string>) =>
   toActionState(result, values, { keep: "refused" });
 
-/** The festival's dashboard pages (settings, programme, registrations, shifts) show fresh data. */
-function refresh() {
-  revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
-}
+const refresh = () => renew("registrationsReviewed");
 
 /** A number typed in a form; empty or not a number stays as typed so the schema names the error. */
 const numberOf = (v: FormDataEntryValue | null): unknown => {
@@ -50,7 +47,7 @@ export async function decideRegistrationsAction(
     reason: values.reason,
   });
   if (!result.ok) return toState(result, values);
-  refresh();
+  await refresh();
   return succeeded({ changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length });
 }
 
@@ -67,14 +64,14 @@ export async function setCapacityAction(
     capacity,
   });
   if (!result.ok) return toState(result, values);
-  refresh();
+  await refresh();
   return succeeded({ promoted: result.data.promoted.length });
 }
 
 export async function setNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["id", "note"]);
   const result = await setNote(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
@@ -85,7 +82,7 @@ export async function moveRegistrationAction(
   const values = formValues(formData, ["id", "itemId"]);
   const result = await moveRegistration(await getDb(), await getActor(), values);
   if (!result.ok) return toState(result, values);
-  refresh();
+  await refresh();
   return succeeded({ promoted: result.data.promoted.length });
 }
 
@@ -95,7 +92,7 @@ export async function addActToProgrammeAction(
 ): Promise<ActionState<{ itemId: string }>> {
   const values = formValues(formData, ["id", "blockId"]);
   const result = await addActToProgramme(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
@@ -122,13 +119,13 @@ export async function createShiftAction(_prev: ActionState, formData: FormData):
     endsAt: instantIn(values.endsAt, timeZone),
     places: numberOf(values.places),
   });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
 export async function deleteShiftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await deleteShift(await getDb(), await getActor(), formData.get("shiftId"));
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result);
 }
 
@@ -140,7 +137,7 @@ export async function assignShiftAction(
   const ids = idsOf(formData);
   if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await assignShift(await getDb(), await getActor(), { shiftId: values.shiftId, ids });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
@@ -150,6 +147,6 @@ export async function unassignShiftAction(_prev: ActionState, formData: FormData
     await getActor(),
     formValues(formData, ["shiftId", "registrationId"]),
   );
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result);
 }

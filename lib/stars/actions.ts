@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
+import { renew } from "@/lib/cache/invalidation";
 import { declineNomination } from "./service";
 
 // Session → service → revalidate. Every rule lives in the services.
@@ -12,6 +12,6 @@ import { declineNomination } from "./service";
 export async function declineNominationAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await declineNomination(await getDb(), await getActor(), formData.get("id"));
   if (!result.ok) return toActionState(result);
-  revalidatePath("/[locale]/me", "page");
+  await renew("nominationDeclined");
   return succeeded();
 }

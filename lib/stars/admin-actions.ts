@@ -1,11 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
-import { LOCALES } from "@/lib/i18n/config";
+import { renew } from "@/lib/cache/invalidation";
 import { publishFieldErrors, publishInputFromForm } from "./admin-forms";
 import {
   createCategory,
@@ -20,16 +19,7 @@ import {
 // The organisers' Neighbourhood Star forms. Session → service → revalidate; every rule, and who
 // may do it, lives in the services. The festival's slug in a form only says which pages to refresh.
 
-/**
- * The festival's dashboard pages, and the residents' candidates and results pages in each
- * language; the festival page too, which shows the published results.
- */
-function refresh(slug: string) {
-  revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
-  if (!/^[a-z0-9-]{1,40}$/.test(slug)) return;
-  for (const locale of LOCALES)
-    for (const page of ["", "/stars", "/stars/results"]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
-}
+const refresh = (slug: string) => renew("starsChanged", slug);
 
 const CATEGORY_FIELDS = [
   "festivalSlug",
@@ -49,7 +39,7 @@ export async function createCategoryAction(
 ): Promise<ActionState<{ id: string }>> {
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await createCategory(await getDb(), await getActor(), values);
-  if (result.ok) refresh(values.festivalSlug);
+  if (result.ok) await refresh(values.festivalSlug);
   return toActionState(result, values);
 }
 
@@ -59,14 +49,14 @@ export async function updateCategoryAction(
 ): Promise<ActionState<{ version: number }>> {
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await updateCategory(await getDb(), await getActor(), values);
-  if (result.ok) refresh(values.festivalSlug);
+  if (result.ok) await refresh(values.festivalSlug);
   return toActionState(result, values);
 }
 
 export async function deleteCategoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["festivalSlug", "id"]);
   const result = await deleteCategory(await getDb(), await getActor(), { id: values.id });
-  if (result.ok) refresh(values.festivalSlug);
+  if (result.ok) await refresh(values.festivalSlug);
   return toActionState(result, values);
 }
 
@@ -84,7 +74,7 @@ export async function vetNominationsAction(
     reason: values.reason,
   });
   if (!result.ok) return toActionState(result, values);
-  refresh(values.festivalSlug);
+  await refresh(values.festivalSlug);
   return succeeded({ changed: result.data.changed, selected: ids.length });
 }
 
@@ -94,7 +84,7 @@ export async function mergeNominationsAction(_prev: ActionState, formData: FormD
     sourceId: values.sourceId,
     targetId: values.targetId,
   });
-  if (result.ok) refresh(values.festivalSlug);
+  if (result.ok) await refresh(values.festivalSlug);
   return toActionState(result, values);
 }
 
@@ -109,7 +99,7 @@ export async function editStoryAction(
     story: values.story,
     reason: values.reason,
   });
-  if (result.ok) refresh(values.festivalSlug);
+  if (result.ok) await refresh(values.festivalSlug);
   return toActionState(result, values);
 }
 
@@ -131,6 +121,6 @@ export async function publishResultsAction(
   const fieldErrors = isOrganiser(actor) ? publishFieldErrors(input) : null;
   if (fieldErrors) return refused("invalid", { fieldErrors, values });
   const result = await publishResults(db, actor, input);
-  if (result.ok) refresh(input.festivalSlug);
+  if (result.ok) await refresh(input.festivalSlug);
   return toActionState(result, values);
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -11,6 +10,7 @@ import { getActor } from "@/lib/auth/session";
 import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
 import { addressQuery } from "@/lib/address-query";
+import { renew } from "@/lib/cache/invalidation";
 import { wishAdminFilterSchema, type WishAdminFilters } from "./admin-forms";
 import { wishForBeneficiarySchema } from "./schemas";
 import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish } from "./service";
@@ -18,11 +18,7 @@ import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish
 // The organisers' micro-wish forms. Session → service → refresh; every rule, and who may do it,
 // lives in the services (a form field here only shapes the input).
 
-/** The dashboard's wish pages, and the wall in each language (wishes come and go from it). */
-function refresh() {
-  revalidatePath("/[locale]/dashboard/wishes", "layout");
-  revalidatePath("/[locale]/wishes", "layout");
-}
+const refresh = () => renew("wishesChanged");
 
 const errorsOf = (schema: Parameters<typeof parseInput>[0], input: unknown) => {
   const parsed = parseInput(schema, input);
@@ -48,7 +44,7 @@ export async function vetWishesAction(
     // A missing reason or a refusal is the same for every row: say it once, change nothing more.
     else if (result.code !== "not_found") return toActionState(result, values);
   }
-  refresh();
+  await refresh();
   return succeeded({ changed, selected: ids.length });
 }
 
@@ -75,7 +71,7 @@ export async function confirmFulfilmentAction(
     thanks: values.thanks,
   });
   if (!result.ok) return toActionState(result, values);
-  refresh();
+  await refresh();
   backTo(values.back, "confirmed", values.claimId);
 }
 
@@ -87,7 +83,7 @@ export async function releaseClaimAction(_prev: ActionState, formData: FormData)
     reason: values.reason,
   });
   if (!result.ok) return toActionState(result, values);
-  refresh();
+  await refresh();
   backTo(values.back, "released", values.claimId);
 }
 
@@ -167,13 +163,13 @@ export async function createWishAction(
   }
   const result = await submitWishFor(db, actor, input, photo ? Buffer.from(await photo.arrayBuffer()) : null);
   if (!result.ok) return toActionState(result, values);
-  refresh();
+  await refresh();
   return succeeded({ id: result.data.id, title: values.title });
 }
 
 export async function updateWishSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["wishValueCap", "claimCap", "claimDays"]);
   const result = await updateSettings(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }

@@ -1,8 +1,8 @@
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { register, updateRegistration } from "@/lib/registrations/service";
 import { readJson, respond } from "@/lib/http";
+import { renew } from "@/lib/cache/invalidation";
 
 // The registration forms send their answers here as JSON (the same union schema the form used);
 // the answer is the service's result: the status and waiting-list place, or translated codes.
@@ -11,7 +11,7 @@ async function handle(req: Request, run: typeof register | typeof updateRegistra
   const read = await readJson(req);
   if (!read.ok) return read.response;
   const result = await run(await getDb(), await getActor(), read.body);
-  if (result.ok) revalidatePath("/[locale]/me", "page");
+  if (result.ok) await renew("registrationChanged");
   return respond(result);
 }
 
