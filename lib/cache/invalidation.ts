@@ -62,11 +62,12 @@ const CHANGES = {
    * (the winners of finished competitions).
    */
   competitionChanged: () => [
-    page("/[locale]/festivals/[slug]/items/[id]"),
+    page("/[locale]/(public)/festivals/[slug]/items/[id]"),
     festivalDashboard,
     layout("/[locale]/referee"),
-    layout("/[locale]/festivals/[slug]/competitions"),
-    page("/[locale]/festivals/[slug]"),
+    layout("/[locale]/(public)/festivals/[slug]/competitions"),
+    layout("/[locale]/(print)/festivals/[slug]/competitions"),
+    page("/[locale]/(public)/festivals/[slug]"),
   ],
   /** The wall in each language and the dashboard's wish pages: wishes come and go from the wall. */
   wishesChanged: () => [layout("/[locale]/dashboard/wishes"), layout("/[locale]/wishes")],
@@ -97,11 +98,16 @@ export async function renew<C extends Change>(change: C, ...args: Parameters<(ty
  * alter what it shows. The competition pages are also read again each minute on their own.
  */
 export const CACHED_PAGES: Record<string, Change[]> = {
-  "/[locale]/(public)/festivals/[slug]": ["festivalChanged", "programmePublished", "starsChanged"],
+  "/[locale]/(public)/festivals/[slug]": [
+    "festivalChanged",
+    "programmePublished",
+    "starsChanged",
+    "competitionChanged",
+  ],
   "/[locale]/(public)/festivals/[slug]/venues": ["festivalChanged", "programmePublished"],
-  "/[locale]/(public)/festivals/[slug]/items/[id]": ["festivalChanged", "programmePublished"],
+  "/[locale]/(public)/festivals/[slug]/items/[id]": ["festivalChanged", "programmePublished", "competitionChanged"],
   "/[locale]/(print)/festivals/[slug]/print": ["festivalChanged", "programmePublished"],
-  "/[locale]/(public)/festivals/[slug]/competitions": [],
-  "/[locale]/(public)/festivals/[slug]/competitions/[itemId]": [],
-  "/[locale]/(print)/festivals/[slug]/competitions/[itemId]/print": [],
+  "/[locale]/(public)/festivals/[slug]/competitions": ["competitionChanged"],
+  "/[locale]/(public)/festivals/[slug]/competitions/[itemId]": ["competitionChanged"],
+  "/[locale]/(print)/festivals/[slug]/competitions/[itemId]/print": ["competitionChanged"],
 };
