@@ -1,7 +1,76 @@
-// Reading the JSON body of a form's request: only JSON (a page on another site cannot send that
-// without the browser asking first), and never more than a form could hold.
+// The route handlers' side of the edge: reading a form's request (only JSON, which a page on
+// another site cannot send without the browser asking first, or a same-origin multipart form, and
+// never more than a form could hold), and answering with a service's Result.
+
+import type { ErrorCode, Result } from "./result";
 
 export const NO_STORE = { "cache-control": "private, no-store" };
+
+/**
+ * The one HTTP status for each refusal, so every route answers the same code the same way: who
+ * you are (401), what you may do (403), what does not exist (404), what the form got wrong (422),
+ * and what the state of things no longer allows (409). A new code has to be placed here.
+ */
+const STATUS_OF: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_verified: 403,
+  account_disabled: 403,
+  not_found: 404,
+  throttled: 429,
+  invalid: 422,
+  household_required: 422,
+  household_code_invalid: 422,
+  wrong_password: 422,
+  import_has_errors: 422,
+  file_type: 415,
+  file_unreadable: 422,
+  file_too_large: 413,
+  cannot_change_self: 409,
+  phone_taken: 409,
+  already_verified: 409,
+  stale_version: 409,
+  venue_taken: 409,
+  venue_in_use: 409,
+  registration_closed: 409,
+  already_registered: 409,
+  not_pending: 409,
+  item_full: 409,
+  not_accepted: 409,
+  already_in_programme: 409,
+  shift_clash: 409,
+  shift_full: 409,
+  rules_locked: 409,
+  category_in_use: 409,
+  nomination_closed: 409,
+  already_nominated: 409,
+  nomination_cap: 409,
+  voting_closed: 409,
+  already_voted: 409,
+  voting_not_closed: 409,
+  already_published: 409,
+  wish_taken: 409,
+  claim_cap: 409,
+  wish_not_editable: 409,
+  insufficient_points: 409,
+  draw_made: 409,
+  draw_locked: 409,
+  too_few_entrants: 409,
+  no_legal_pairing: 409,
+  match_not_ready: 409,
+  result_depends: 409,
+  round_unfinished: 409,
+  rounds_complete: 409,
+  not_drawn: 409,
+  round_overlap: 409,
+};
+
+export const httpStatusOf = (code: ErrorCode): number => STATUS_OF[code] ?? 400;
+
+/** A service's result as a route's answer: the result itself as the body, never stored by a cache. */
+export const respond = (result: Result<unknown>): Response =>
+  Response.json(result, { status: result.ok ? 200 : httpStatusOf(result.code), headers: NO_STORE });
 
 const MAX_BYTES = 64 * 1024;
 

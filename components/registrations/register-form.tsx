@@ -23,6 +23,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { postJson } from "@/components/ui/post";
 
 export interface ItemChoice {
   id: string;
@@ -142,33 +143,21 @@ export function RegisterForm({
     setCode(undefined);
     // The raw answers go to the server, which parses them with the same schema.
     const body = edit ? { ...form.getValues(), id: edit.id, version: edit.version } : form.getValues();
-    let result: {
-      ok: boolean;
-      code?: string;
-      fieldErrors?: Record<string, string[]>;
-      data?: { status: "confirmed" | "waitlisted"; position: number | null };
-    };
-    try {
-      const res = await fetch("/api/registrations", {
-        method: edit ? "PUT" : "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      result = await res.json();
-    } catch {
-      setCode("unknown");
-      return;
-    }
+    const result = await postJson<{ status: "confirmed" | "waitlisted"; position: number | null }>(
+      "/api/registrations",
+      body,
+      { method: edit ? "PUT" : "POST" },
+    );
     if (!result.ok) {
-      const fields = Object.entries(result.fieldErrors ?? {}).filter(([, c]) => c?.length);
-      for (const [field, c] of fields)
-        form.setError((field === "participant" ? "participant.kind" : field) as "role", { message: c[0] });
+      for (const [field, c] of Object.entries(result.fieldErrors ?? {}))
+        if (c?.length)
+          form.setError((field === "participant" ? "participant.kind" : field) as "role", { message: c[0] });
       setCode(result.code);
       window.scrollTo({ top: 0, behavior: "smooth" });
       return;
     }
     setOutcome(
-      edit ? { kind: "saved" } : { kind: "registered", status: result.data!.status, position: result.data!.position },
+      edit ? { kind: "saved" } : { kind: "registered", status: result.data.status, position: result.data.position },
     );
     window.scrollTo({ top: 0 });
     router.refresh();

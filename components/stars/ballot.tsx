@@ -6,6 +6,7 @@ import { ballotSchema } from "@/lib/stars/schemas";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { CandidateCard, CandidatePhoto, VotedNote, type CandidateView } from "./candidate-card";
+import { postJson } from "@/components/ui/post";
 
 type Step = { kind: "choose" } | { kind: "confirm" } | { kind: "done"; receipt: string };
 
@@ -74,19 +75,13 @@ export function Ballot({
 
   const cast = async () => {
     setSending(true);
-    let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[]>; data?: { receipt: string } };
-    try {
-      const res = await fetch("/api/stars/ballots", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ festivalSlug, categoryId, candidateIds: chosen }),
-      });
-      result = await res.json();
-    } catch {
-      result = { ok: false, code: "unknown" };
-    }
+    const result = await postJson<{ receipt: string }>("/api/stars/ballots", {
+      festivalSlug,
+      categoryId,
+      candidateIds: chosen,
+    });
     setSending(false);
-    if (result.ok && result.data) {
+    if (result.ok) {
       setStep({ kind: "done", receipt: result.data.receipt });
       return;
     }

@@ -12,6 +12,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Button, buttonClass } from "@/components/ui/button";
 import { usePhotoChoice } from "@/components/ui/use-photo-choice";
+import { postForm } from "@/components/ui/post";
 
 interface Values {
   festivalSlug: string;
@@ -81,13 +82,7 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
     else for (const k of ["name", "building", "unit"] as const) body.set(k, v.nominee[k] ?? "");
     body.set("story", v.story);
     if (photo) body.set("photo", photo);
-    let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[] | undefined> };
-    try {
-      const res = await fetch("/api/stars/nominations", { method: "POST", body });
-      result = await res.json();
-    } catch {
-      result = { ok: false, code: "unknown" };
-    }
+    const result = await postForm<{ id: string }>("/api/stars/nominations", body);
     if (!result.ok) {
       for (const [field, codes] of Object.entries(result.fieldErrors ?? {})) {
         if (!codes?.length) continue;

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PhotoPicker, type PhotoPickerHandle } from "./photo-picker";
 import { TextArea } from "./text-area";
+import { postForm } from "@/components/ui/post";
 
 /** "It came true": a note and an optional photo, sent as multipart; then the page shows it waiting. */
 export function FulfilForm({ claimId, points }: { claimId: string; points: number }) {
@@ -31,12 +32,7 @@ export function FulfilForm({ claimId, points }: { claimId: string; points: numbe
     body.set("note", note);
     if (photo.current?.file) body.set("photo", photo.current.file);
     setPending(true);
-    let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[] | undefined> };
-    try {
-      result = await (await fetch("/api/wishes/fulfil", { method: "POST", body })).json();
-    } catch {
-      result = { ok: false, code: "unknown" };
-    }
+    const result = await postForm("/api/wishes/fulfil", body);
     setPending(false);
     if (!result.ok) {
       if (result.fieldErrors?.note) setNoteErrors(result.fieldErrors.note);

@@ -16,6 +16,7 @@ import { buttonClass } from "@/components/ui/button";
 import { PhotoPicker, type PhotoPickerHandle } from "./photo-picker";
 import { TextArea } from "./text-area";
 import { wishPhotoUrl } from "./wish-card";
+import { postForm } from "@/components/ui/post";
 
 export interface WishFormValues {
   title: string;
@@ -86,13 +87,7 @@ export function WishForm({
     for (const k of FIELDS) body.set(k, v[k] ?? "");
     if (edit) body.set("version", String(edit.version));
     if (photo.current?.file) body.set("photo", photo.current.file);
-    let result: { ok: boolean; code?: string; fieldErrors?: Record<string, string[] | undefined> };
-    try {
-      const res = await fetch(edit ? `/api/wishes/${edit.id}` : "/api/wishes", { method: "POST", body });
-      result = await res.json();
-    } catch {
-      result = { ok: false, code: "unknown" };
-    }
+    const result = await postForm<{ id: string }>(edit ? `/api/wishes/${edit.id}` : "/api/wishes", body);
     if (!result.ok) {
       for (const [field, codes] of Object.entries(result.fieldErrors ?? {})) {
         if (!codes?.length) continue;

@@ -1,13 +1,13 @@
 "use server";
 
 import { headers } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/request-ip";
 import { getActor } from "@/lib/auth/session";
-import type { Result } from "@/lib/result";
+import type { ErrorCode, Result } from "@/lib/result";
+import { renew } from "@/lib/cache/invalidation";
 import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode, type CheckedRoster } from "./roster-service";
 import { rosterReadOf } from "./roster-file";
@@ -15,19 +15,9 @@ import { changeRole, setAccountDisabled, setResidentVerified } from "./residents
 
 // Session → service → revalidate. Every rule lives in the services.
 
-function toState<T>(
-  result: Result<T> | { ok: false; code: string; fieldErrors?: Record<string, string[] | undefined> },
-  values?: Record<string, string>,
-): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, at: Date.now() };
-  return {
-    ok: false,
-    code: result.code,
-    fieldErrors: "fieldErrors" in result ? result.fieldErrors : undefined,
-    values,
-    at: Date.now(),
-  };
-}
+// What was typed comes back only with a refusal: a saved form shows what was saved.
+const toState = <T>(result: Result<T> | { ok: false; code: ErrorCode }, values?: Record<string, string>) =>
+  toActionState(result, values, { keep: "refused" });
 
 export async function signUpAction(
   _prev: ActionState,
@@ -69,7 +59,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
 export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["name"]);
   const result = await updateProfile(await getDb(), await getActor(), values);
-  if (result.ok) revalidatePath("/me");
+  if (result.ok) await renew("profileChanged");
   return toState(result, values);
 }
 
@@ -87,19 +77,19 @@ export async function importRosterAction(_prev: ActionState, formData: FormData)
   const csv = String(formData.get("csv") ?? "");
   const result = await importRoster(await getDb(), await getActor(), { csv });
   if (result.ok) {
-    revalidatePath("/dashboard/households");
-    return { ok: true, data: result.data, at: Date.now() };
+    await renew("householdsChanged");
+    return succeeded(result.data);
   }
   if ("preview" in result) {
     const checked: CheckedRoster = { ...result.preview, csv, read: rosterReadOf(formData.get("read")) };
-    return { ok: false, code: result.code, data: checked, at: Date.now() };
+    return refused(result.code, { data: checked });
   }
   return toState(result);
 }
 
 export async function regenerateCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await regenerateHouseholdCode(await getDb(), await getActor(), formData.get("householdId"));
-  if (result.ok) revalidatePath("/dashboard/households");
+  if (result.ok) await renew("householdsChanged");
   return toState(result);
 }
 
@@ -112,7 +102,7 @@ export async function setVerifiedAction(_prev: ActionState, formData: FormData):
     { userId: formData.get("userId"), householdId: householdId ? String(householdId) : undefined },
     verified,
   );
-  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  if (result.ok) await renew("residentChanged");
   return toState(result);
 }
 
@@ -122,7 +112,7 @@ export async function changeRoleAction(_prev: ActionState, formData: FormData): 
     role: formData.get("role"),
     grant: formData.get("grant") === "true",
   });
-  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  if (result.ok) await renew("residentChanged");
   return toState(result);
 }
 
@@ -131,6 +121,6 @@ export async function setDisabledAction(_prev: ActionState, formData: FormData):
     userId: formData.get("userId"),
     disabled: formData.get("disabled") === "true",
   });
-  if (result.ok) revalidatePath("/dashboard/residents", "layout");
+  if (result.ok) await renew("residentChanged");
   return toState(result);
 }

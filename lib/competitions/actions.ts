@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, toActionState, type ActionState } from "@/lib/action-state";
+import { formValues, refused, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
+import { renew } from "@/lib/cache/invalidation";
 import { clearDraw, makeDraw } from "./draw-service";
 import { enterResult, pairNextRound, setHalfBye, withdrawEntrant } from "./results-service";
 import { setCheckedIn, setReferee, setUpCompetition, syncEntrants } from "./service";
@@ -11,18 +11,7 @@ import { scheduleCompetition } from "./schedule-service";
 
 // Session → service → revalidate. Every rule (and who may do it) lives in the services.
 
-/**
- * The organisers' pages, the referees' pages and the public competition pages show fresh data,
- * and so does the festival page, which shows the winners of finished competitions.
- */
-function refresh() {
-  // The programme's item pages say when the rounds are and link to the competition.
-  revalidatePath("/[locale]/festivals/[slug]/items/[id]", "page");
-  revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
-  revalidatePath("/[locale]/referee", "layout");
-  revalidatePath("/[locale]/festivals/[slug]/competitions", "layout");
-  revalidatePath("/[locale]/festivals/[slug]", "page");
-}
+const refresh = () => renew("competitionChanged");
 
 const SETUP_FIELDS = [
   "itemId",
@@ -42,7 +31,7 @@ export async function setUpCompetitionAction(
 ): Promise<ActionState<{ id: string }>> {
   const values = formValues(formData, SETUP_FIELDS);
   const result = await setUpCompetition(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }
 
@@ -51,21 +40,21 @@ export async function syncEntrantsAction(
   formData: FormData,
 ): Promise<ActionState<{ entrants: number; waiting: string[] }>> {
   const result = await syncEntrants(await getDb(), await getActor(), String(formData.get("competitionId") ?? ""));
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result);
 }
 
 export async function setCheckedInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["entrantId", "checkedIn"]);
   const result = await setCheckedIn(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }
 
 export async function setRefereeAction(_prev: ActionState, formData: FormData): Promise<ActionState<{ name: string }>> {
   const values = formValues(formData, ["competitionId", "phone", "grant"]);
   const result = await setReferee(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }
 
@@ -77,18 +66,18 @@ export async function makeDrawAction(
   const typed = values.seed.trim();
   // An empty seed draws at random; anything else must be a whole number the service can repeat.
   if (typed !== "" && !/^\d{1,10}$/.test(typed))
-    return { ok: false, code: "invalid", fieldErrors: { seed: ["number_invalid"] }, values, at: Date.now() };
+    return refused("invalid", { fieldErrors: { seed: ["number_invalid"] }, values });
   const result = await makeDraw(await getDb(), await getActor(), {
     competitionId: values.competitionId,
     seed: typed === "" ? undefined : Number(typed),
   });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }
 
 export async function clearDrawAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await clearDraw(await getDb(), await getActor(), String(formData.get("competitionId") ?? ""));
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result);
 }
 
@@ -97,7 +86,7 @@ export async function pairNextRoundAction(
   formData: FormData,
 ): Promise<ActionState<{ round: number; matches: number }>> {
   const result = await pairNextRound(await getDb(), await getActor(), String(formData.get("competitionId") ?? ""));
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result);
 }
 
@@ -106,7 +95,7 @@ export async function withdrawEntrantAction(
   formData: FormData,
 ): Promise<ActionState<{ walkovers: number }>> {
   const result = await withdrawEntrant(await getDb(), await getActor(), String(formData.get("entrantId") ?? ""));
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result);
 }
 
@@ -180,7 +169,7 @@ export async function enterResultAction(
     version: Number.isInteger(version) ? version : undefined,
     result: resultFrom(formData),
   });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }
 
@@ -192,7 +181,7 @@ export async function scheduleCompetitionAction(
   const roundStarts = formData.getAll("roundStarts").map(String);
   const values = { ...base, ...Object.fromEntries(roundStarts.map((v, i) => [`round${i + 1}`, v])) };
   const result = await scheduleCompetition(await getDb(), await getActor(), { ...base, roundStarts });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }
 
@@ -204,6 +193,6 @@ export async function setHalfByeAction(
     entrantId: String(formData.get("entrantId") ?? ""),
     sitOut: formData.get("sitOut") === "true",
   });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result);
 }

@@ -1,9 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
+import { renew } from "@/lib/cache/invalidation";
 import { setPointsAnonymous } from "./service";
 
 // Session → service → revalidate. Every rule lives in the services.
@@ -13,8 +13,7 @@ export async function setPointsAnonymousAction(_prev: ActionState, formData: For
     anonymous: String(formData.get("anonymous") ?? ""),
   });
   if (result.ok) {
-    revalidatePath("/[locale]/me", "layout");
-    revalidatePath("/[locale]/points", "page");
+    await renew("pointsPrivacyChanged");
   }
   return toActionState(result);
 }

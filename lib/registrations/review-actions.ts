@@ -1,11 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { zonedToUtc } from "@/lib/festivals/time";
 import type { Result } from "@/lib/result";
+import { renew } from "@/lib/cache/invalidation";
 import {
   addActToProgramme,
   assignShift,
@@ -20,15 +20,11 @@ import { decideRegistrations, setCapacity } from "./service";
 
 // Session → service → revalidate. Every rule (and who may do it) lives in the services.
 
-function toState<T>(result: Result<T>, values?: Record<string, string>): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, at: Date.now() };
-  return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
-}
+// The review forms show the saved data once it is saved: what was typed comes back only with a refusal.
+const toState = <T>(result: Result<T>, values?: Record<string, string>) =>
+  toActionState(result, values, { keep: "refused" });
 
-/** The festival's dashboard pages (settings, programme, registrations, shifts) show fresh data. */
-function refresh() {
-  revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
-}
+const refresh = () => renew("registrationsReviewed");
 
 /** A number typed in a form; empty or not a number stays as typed so the schema names the error. */
 const numberOf = (v: FormDataEntryValue | null): unknown => {
@@ -44,19 +40,15 @@ export async function decideRegistrationsAction(
   const values = formValues(formData, ["decision", "reason"]);
   const ids = idsOf(formData);
   // Nothing ticked is the commonest slip: say so instead of "invalid".
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await decideRegistrations(await getDb(), await getActor(), {
     ids,
     decision: values.decision,
     reason: values.reason,
   });
   if (!result.ok) return toState(result, values);
-  refresh();
-  return {
-    ok: true,
-    data: { changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length },
-    at: Date.now(),
-  };
+  await refresh();
+  return succeeded({ changed: result.data.changed, promoted: result.data.promoted.length, selected: ids.length });
 }
 
 export async function setCapacityAction(
@@ -72,14 +64,14 @@ export async function setCapacityAction(
     capacity,
   });
   if (!result.ok) return toState(result, values);
-  refresh();
-  return { ok: true, data: { promoted: result.data.promoted.length }, at: Date.now() };
+  await refresh();
+  return succeeded({ promoted: result.data.promoted.length });
 }
 
 export async function setNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["id", "note"]);
   const result = await setNote(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
@@ -90,8 +82,8 @@ export async function moveRegistrationAction(
   const values = formValues(formData, ["id", "itemId"]);
   const result = await moveRegistration(await getDb(), await getActor(), values);
   if (!result.ok) return toState(result, values);
-  refresh();
-  return { ok: true, data: { promoted: result.data.promoted.length }, at: Date.now() };
+  await refresh();
+  return succeeded({ promoted: result.data.promoted.length });
 }
 
 export async function addActToProgrammeAction(
@@ -100,7 +92,7 @@ export async function addActToProgrammeAction(
 ): Promise<ActionState<{ itemId: string }>> {
   const values = formValues(formData, ["id", "blockId"]);
   const result = await addActToProgramme(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
@@ -127,13 +119,13 @@ export async function createShiftAction(_prev: ActionState, formData: FormData):
     endsAt: instantIn(values.endsAt, timeZone),
     places: numberOf(values.places),
   });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
 export async function deleteShiftAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await deleteShift(await getDb(), await getActor(), formData.get("shiftId"));
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result);
 }
 
@@ -143,9 +135,9 @@ export async function assignShiftAction(
 ): Promise<ActionState<{ assigned: number }>> {
   const values = formValues(formData, ["shiftId"]);
   const ids = idsOf(formData);
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await assignShift(await getDb(), await getActor(), { shiftId: values.shiftId, ids });
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result, values);
 }
 
@@ -155,6 +147,6 @@ export async function unassignShiftAction(_prev: ActionState, formData: FormData
     await getActor(),
     formValues(formData, ["shiftId", "registrationId"]),
   );
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toState(result);
 }

@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { formValues, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
-import { LOCALES } from "@/lib/i18n/config";
-import type { Result } from "@/lib/result";
+import { renew } from "@/lib/cache/invalidation";
 import { publishFieldErrors, publishInputFromForm } from "./admin-forms";
 import {
   createCategory,
@@ -21,21 +19,7 @@ import {
 // The organisers' Neighbourhood Star forms. Session → service → revalidate; every rule, and who
 // may do it, lives in the services. The festival's slug in a form only says which pages to refresh.
 
-function toState<T>(result: Result<T>, values?: Record<string, string>): ActionState<T> {
-  if (result.ok) return { ok: true, data: result.data, values, at: Date.now() };
-  return { ok: false, code: result.code, fieldErrors: result.fieldErrors, values, at: Date.now() };
-}
-
-/**
- * The festival's dashboard pages, and the residents' candidates and results pages in each
- * language; the festival page too, which shows the published results.
- */
-function refresh(slug: string) {
-  revalidatePath("/[locale]/dashboard/festivals/[slug]", "layout");
-  if (!/^[a-z0-9-]{1,40}$/.test(slug)) return;
-  for (const locale of LOCALES)
-    for (const page of ["", "/stars", "/stars/results"]) revalidatePath(`/${locale}/festivals/${slug}${page}`);
-}
+const refresh = (slug: string) => renew("starsChanged", slug);
 
 const CATEGORY_FIELDS = [
   "festivalSlug",
@@ -55,8 +39,8 @@ export async function createCategoryAction(
 ): Promise<ActionState<{ id: string }>> {
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await createCategory(await getDb(), await getActor(), values);
-  if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  if (result.ok) await refresh(values.festivalSlug);
+  return toActionState(result, values);
 }
 
 export async function updateCategoryAction(
@@ -65,15 +49,15 @@ export async function updateCategoryAction(
 ): Promise<ActionState<{ version: number }>> {
   const values = formValues(formData, CATEGORY_FIELDS);
   const result = await updateCategory(await getDb(), await getActor(), values);
-  if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  if (result.ok) await refresh(values.festivalSlug);
+  return toActionState(result, values);
 }
 
 export async function deleteCategoryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["festivalSlug", "id"]);
   const result = await deleteCategory(await getDb(), await getActor(), { id: values.id });
-  if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  if (result.ok) await refresh(values.festivalSlug);
+  return toActionState(result, values);
 }
 
 export async function vetNominationsAction(
@@ -83,15 +67,15 @@ export async function vetNominationsAction(
   const values = formValues(formData, ["festivalSlug", "decision", "reason"]);
   const ids = formData.getAll("ids").map(String);
   // Nothing ticked is the commonest slip: say so instead of "invalid".
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const result = await vetNominations(await getDb(), await getActor(), {
     ids,
     decision: values.decision,
     reason: values.reason,
   });
-  if (!result.ok) return toState(result, values);
-  refresh(values.festivalSlug);
-  return { ok: true, data: { changed: result.data.changed, selected: ids.length }, at: Date.now() };
+  if (!result.ok) return toActionState(result, values);
+  await refresh(values.festivalSlug);
+  return succeeded({ changed: result.data.changed, selected: ids.length });
 }
 
 export async function mergeNominationsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -100,8 +84,8 @@ export async function mergeNominationsAction(_prev: ActionState, formData: FormD
     sourceId: values.sourceId,
     targetId: values.targetId,
   });
-  if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  if (result.ok) await refresh(values.festivalSlug);
+  return toActionState(result, values);
 }
 
 export async function editStoryAction(
@@ -115,8 +99,8 @@ export async function editStoryAction(
     story: values.story,
     reason: values.reason,
   });
-  if (result.ok) refresh(values.festivalSlug);
-  return toState(result, values);
+  if (result.ok) await refresh(values.festivalSlug);
+  return toActionState(result, values);
 }
 
 export async function publishResultsAction(
@@ -135,8 +119,8 @@ export async function publishResultsAction(
   // For an organiser, checked first with the schema the service parses, so each complaint lands
   // beside its own category; anyone else goes straight to the service, which refuses and logs it.
   const fieldErrors = isOrganiser(actor) ? publishFieldErrors(input) : null;
-  if (fieldErrors) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
+  if (fieldErrors) return refused("invalid", { fieldErrors, values });
   const result = await publishResults(db, actor, input);
-  if (result.ok) refresh(input.festivalSlug);
-  return toState(result, values);
+  if (result.ok) await refresh(input.festivalSlug);
+  return toActionState(result, values);
 }

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import type { ActionState } from "@/lib/action-state";
+import { toActionState, type ActionState } from "@/lib/action-state";
 import { getActor } from "@/lib/auth/session";
 import { claimWish, withdrawClaim } from "./service";
 
@@ -14,13 +14,13 @@ import { claimWish, withdrawClaim } from "./service";
 export async function claimWishAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const wishId = formData.get("wishId");
   const result = await claimWish(await getDb(), await getActor(), wishId);
-  if (!result.ok) return { ok: false, code: result.code, at: Date.now() };
+  if (!result.ok) return toActionState(result);
   redirect(`/me/wishes?claimed=${encodeURIComponent(String(wishId))}#claim-${result.data.claimId}`);
 }
 
 /** The volunteer lets a claimed wish go (after the confirm step on /me/wishes). */
 export async function withdrawClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const result = await withdrawClaim(await getDb(), await getActor(), formData.get("claimId"));
-  if (!result.ok) return { ok: false, code: result.code, at: Date.now() };
+  if (!result.ok) return toActionState(result);
   redirect("/me/wishes?withdrawn=1");
 }

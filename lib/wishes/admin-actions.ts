@@ -1,16 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { households } from "@/db/schema";
-import { formValues, toActionState, type ActionState } from "@/lib/action-state";
+import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
 import { parseInput } from "@/lib/validation";
 import { addressQuery } from "@/lib/address-query";
+import { renew } from "@/lib/cache/invalidation";
 import { wishAdminFilterSchema, type WishAdminFilters } from "./admin-forms";
 import { wishForBeneficiarySchema } from "./schemas";
 import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish } from "./service";
@@ -18,11 +18,7 @@ import { confirmFulfilment, releaseClaim, submitWishFor, updateSettings, vetWish
 // The organisers' micro-wish forms. Session → service → refresh; every rule, and who may do it,
 // lives in the services (a form field here only shapes the input).
 
-/** The dashboard's wish pages, and the wall in each language (wishes come and go from it). */
-function refresh() {
-  revalidatePath("/[locale]/dashboard/wishes", "layout");
-  revalidatePath("/[locale]/wishes", "layout");
-}
+const refresh = () => renew("wishesChanged");
 
 const errorsOf = (schema: Parameters<typeof parseInput>[0], input: unknown) => {
   const parsed = parseInput(schema, input);
@@ -38,7 +34,7 @@ export async function vetWishesAction(
 ): Promise<ActionState<{ changed: number; selected: number }>> {
   const values = formValues(formData, ["decision", "reason"]);
   const ids = formData.getAll("ids").map(String);
-  if (ids.length === 0) return { ok: false, code: "nothing_selected", values, at: Date.now() };
+  if (ids.length === 0) return refused("nothing_selected", { values });
   const db = await getDb();
   const actor = await getActor();
   let changed = 0;
@@ -48,8 +44,8 @@ export async function vetWishesAction(
     // A missing reason or a refusal is the same for every row: say it once, change nothing more.
     else if (result.code !== "not_found") return toActionState(result, values);
   }
-  refresh();
-  return { ok: true, data: { changed, selected: ids.length }, at: Date.now() };
+  await refresh();
+  return succeeded({ changed, selected: ids.length });
 }
 
 /**
@@ -75,7 +71,7 @@ export async function confirmFulfilmentAction(
     thanks: values.thanks,
   });
   if (!result.ok) return toActionState(result, values);
-  refresh();
+  await refresh();
   backTo(values.back, "confirmed", values.claimId);
 }
 
@@ -87,7 +83,7 @@ export async function releaseClaimAction(_prev: ActionState, formData: FormData)
     reason: values.reason,
   });
   if (!result.ok) return toActionState(result, values);
-  refresh();
+  await refresh();
   backTo(values.back, "released", values.claimId);
 }
 
@@ -123,7 +119,7 @@ export async function createWishAction(
   const file = formData.get("photo");
   const photo = file instanceof File && file.size > 0 ? file : null;
   if (photo && photo.size > PHOTO_MAX_BYTES)
-    return { ok: false, code: "invalid", fieldErrors: { photo: ["photo_too_large"] }, values, at: Date.now() };
+    return refused("invalid", { fieldErrors: { photo: ["photo_too_large"] }, values });
   let householdId: string | null = null;
   // Only for organisers: anyone else goes straight to the service, which refuses and logs it.
   if (isOrganiser(actor) && values.building.trim()) {
@@ -137,8 +133,7 @@ export async function createWishAction(
           eq(households.room, values.room.trim()),
         ),
       );
-    if (!h)
-      return { ok: false, code: "invalid", fieldErrors: { household: ["household_unknown"] }, values, at: Date.now() };
+    if (!h) return refused("invalid", { fieldErrors: { household: ["household_unknown"] }, values });
     householdId = h.id;
   }
   const input = {
@@ -164,17 +159,17 @@ export async function createWishAction(
       ...errorsOf(wishForBeneficiarySchema.omit({ beneficiary: true }), input),
       ...errorsOf(wishForBeneficiarySchema.shape.beneficiary, input.beneficiary),
     };
-    if (Object.keys(fieldErrors).length) return { ok: false, code: "invalid", fieldErrors, values, at: Date.now() };
+    if (Object.keys(fieldErrors).length) return refused("invalid", { fieldErrors, values });
   }
   const result = await submitWishFor(db, actor, input, photo ? Buffer.from(await photo.arrayBuffer()) : null);
   if (!result.ok) return toActionState(result, values);
-  refresh();
-  return { ok: true, data: { id: result.data.id, title: values.title }, at: Date.now() };
+  await refresh();
+  return succeeded({ id: result.data.id, title: values.title });
 }
 
 export async function updateWishSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData, ["wishValueCap", "claimCap", "claimDays"]);
   const result = await updateSettings(await getDb(), await getActor(), values);
-  if (result.ok) refresh();
+  if (result.ok) await refresh();
   return toActionState(result, values);
 }

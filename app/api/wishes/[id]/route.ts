@@ -1,8 +1,9 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
-import { formText, NO_STORE, readPhotoForm } from "@/lib/http";
+import { formText, readPhotoForm, respond } from "@/lib/http";
+import { fail } from "@/lib/result";
 import { updateOwnWish } from "@/lib/wishes/service";
-import { ownWishInput, WISH_STATUS } from "../form";
+import { ownWishInput } from "../form";
 
 // A resident resends their own wish after changing it (multipart, with the version they read and
 // optionally a new photo). Only their own, only while it waits or was sent back.
@@ -11,7 +12,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   const read = await readPhotoForm(req);
   if (!read.ok) return read.response;
   const actor = await getActor();
-  if (!actor) return Response.json({ ok: false, code: "unauthenticated" }, { status: 401, headers: NO_STORE });
+  if (!actor) return respond(fail("unauthenticated"));
   const { id } = await params;
   const result = await updateOwnWish(
     await getDb(),
@@ -19,5 +20,5 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     { ...ownWishInput(read.form), id, version: formText(read.form, "version") },
     read.photo,
   );
-  return Response.json(result, { status: result.ok ? 200 : (WISH_STATUS[result.code] ?? 400), headers: NO_STORE });
+  return respond(result);
 }

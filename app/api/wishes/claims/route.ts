@@ -1,20 +1,11 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { claimWish } from "@/lib/wishes/service";
-import { NO_STORE, readJson } from "@/lib/http";
+import { readJson, respond } from "@/lib/http";
 
 // A volunteer claims a wish, sent as JSON ({ wishId }). The answer is the service's result: the
 // claim and when it lapses, or a translated code — 409 wish_taken when someone else was first,
 // 409 claim_cap when the volunteer already holds as many wishes as they may.
-
-const STATUS: Record<string, number> = {
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  wish_taken: 409,
-  claim_cap: 409,
-  invalid: 422,
-};
 
 export async function POST(req: Request) {
   const read = await readJson(req);
@@ -25,5 +16,5 @@ export async function POST(req: Request) {
     await getActor(),
     body && typeof body === "object" ? body.wishId : undefined,
   );
-  return Response.json(result, { status: result.ok ? 200 : (STATUS[result.code] ?? 400), headers: NO_STORE });
+  return respond(result);
 }

@@ -1,8 +1,8 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
-import { formText, NO_STORE, readPhotoForm } from "@/lib/http";
+import { formText, readPhotoForm, respond } from "@/lib/http";
+import { fail } from "@/lib/result";
 import { fulfilClaim } from "@/lib/wishes/service";
-import { WISH_STATUS } from "../form";
 
 // The volunteer says the wish came true: a note, and a photo if they have one (multipart). Only
 // the holder of an active claim; the organisers confirm later.
@@ -11,12 +11,12 @@ export async function POST(req: Request) {
   const read = await readPhotoForm(req);
   if (!read.ok) return read.response;
   const actor = await getActor();
-  if (!actor) return Response.json({ ok: false, code: "unauthenticated" }, { status: 401, headers: NO_STORE });
+  if (!actor) return respond(fail("unauthenticated"));
   const result = await fulfilClaim(
     await getDb(),
     actor,
     { claimId: formText(read.form, "claimId"), note: formText(read.form, "note") },
     read.photo,
   );
-  return Response.json(result, { status: result.ok ? 200 : (WISH_STATUS[result.code] ?? 400), headers: NO_STORE });
+  return respond(result);
 }
