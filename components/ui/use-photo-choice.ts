@@ -2,8 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 
-/** The same limit the services apply to the bytes (lib/stars/photo.ts): said before the upload, checked after. */
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+import { PHOTO_MAX_BYTES } from "@/lib/photos/limits";
 
 /**
  * An optional photo chosen in a form: the file, a preview while it is an image within the limit,
