@@ -97,30 +97,8 @@ export const settingsSchema = z.object({
   claimDays: whole(1, 90),
 });
 
-export const awardSchema = z.object({
-  userId: id,
-  points: whole(1, 1000),
-  reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
-});
-export const redeemSchema = z.object({ userId: id, rewardId: id });
-export const rewardSchema = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
-  cost: whole(1, 100_000),
-});
-
-/** The leaderboard shows my name, or "a volunteer" (a form's radio sends "true" / "false"). */
-export const anonymousSchema = z.object({
-  anonymous: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "invalid" }),
-});
-
 /** An organiser releases a stuck claim; the reason is told to the volunteer. */
 export const releaseSchema = z.object({
   claimId: id,
   reason: z.string().trim().max(200, { error: "too_long" }).default(""),
 });
-export const rewardActiveSchema = z.object({
-  id,
-  active: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "invalid" })),
-});
-/** Finding a volunteer at the points desk by their mobile number. */
-export const phoneLookupSchema = z.object({ phone });
