@@ -1,25 +1,11 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
+import { mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
 
 // Client-safe: the points forms (awarding, rewards, redeeming, the leaderboard's name), parsed by
 // the form and again by the service. Messages are error codes under "fieldErrors".
 
 const id = z.uuid({ error: "invalid" });
-const phone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
-// A blank box is no number (coercing "" would make it 0).
-const blankIsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const whole = (min: number, max: number) =>
-  z.preprocess(
-    blankIsMissing,
-    z.coerce
-      .number({ error: "number_invalid" })
-      .int({ error: "number_invalid" })
-      .min(min, { error: "number_invalid" })
-      .max(max, { error: "number_invalid" }),
-  );
 
 export const awardSchema = z.object({
   userId: id,

@@ -1,26 +1,12 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
+import { blankIsMissing, mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
 import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
 
 // Client-safe: the micro-wish forms, parsed by the form and again by the services. Messages are
 // error codes under "fieldErrors".
 
 const id = z.uuid({ error: "invalid" });
-const phone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
-// A blank box is no number (coercing "" would make it 0: a blank age would read as a child).
-const blankIsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const whole = (min: number, max: number) =>
-  z.preprocess(
-    blankIsMissing,
-    z.coerce
-      .number({ error: "number_invalid" })
-      .int({ error: "number_invalid" })
-      .min(min, { error: "number_invalid" })
-      .max(max, { error: "number_invalid" }),
-  );
 
 // What a wish costs, in yuan: goods need it (the cap applies); help and company may cost
 // nothing, and a blank box then means 0 — not "about ¥1".
