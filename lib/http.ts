@@ -163,27 +163,3 @@ export const formText = (fd: FormData, key: string) => {
   const v = fd.get(key);
   return typeof v === "string" ? v : undefined;
 };
-
-/** A photo's answer: 404 as if it did not exist, unless the reader may see it. */
-export const photoNotFound = () => new Response(null, { status: 404, headers: { "cache-control": "no-store" } });
-
-/**
- * A stored photo as the answer. A public one may be cached by anyone for an hour; any other only
- * by the reader's browser, never by a shared cache.
- */
-export function photoResponse(
-  photo: { mime: string; bytes: Uint8Array } | null | undefined,
-  isPublic: boolean,
-): Response {
-  if (!photo) return photoNotFound();
-  return new Response(new Uint8Array(photo.bytes), {
-    headers: {
-      "content-type": photo.mime,
-      "content-length": String(photo.bytes.length),
-      "content-disposition": "inline",
-      "x-content-type-options": "nosniff",
-      "cache-control": isPublic ? "public, max-age=3600" : "private, no-store",
-      ...(isPublic ? {} : { vary: "Cookie" }),
-    },
-  });
-}

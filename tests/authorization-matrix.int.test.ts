@@ -15,13 +15,13 @@ import {
   deleteVenue,
   publishProgramme,
   reorderActs,
-  updateItem,
   updateVenue,
 } from "@/lib/festivals/programme-service";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { decideRegistrations, setCapacity } from "@/lib/registrations/service";
 import {
   addActToProgramme,
+  updateProgrammeItem,
   assignShift,
   createShift,
   deleteShift,
@@ -235,11 +235,11 @@ const MUTATIONS: {
       }),
   },
   {
-    name: "updateItem",
+    name: "updateProgrammeItem",
     allowed: STAFF,
     call: async (a) => {
       const i = await itemNow();
-      return updateItem(t.db, a, {
+      return updateProgrammeItem(t.db, a, {
         ...i,
         startsAt: i.startsAt.toISOString(),
         endsAt: i.endsAt.toISOString(),

@@ -15,9 +15,7 @@ const HREF: Record<Tab, (slug: string) => string> = {
 
 /** The festival's dashboard pages side by side: settings, programme, registrations, shifts, stars and competitions. */
 export async function FestivalTabs({ slug, current }: { slug: string; current: Tab }) {
-  const t = await getTranslations("review.tabs");
-  const stars = await getTranslations("starsAdmin");
-  const competitions = await getTranslations("competitionsAdmin");
+  const t = await getTranslations("festivals.tabs");
   return (
     <nav aria-label={t("label")} className="border-b-2 border-line">
       <ul className="-mb-0.5 flex flex-wrap gap-1">
@@ -32,7 +30,7 @@ export async function FestivalTabs({ slug, current }: { slug: string; current: T
                   : "border-transparent text-ink underline-offset-4 hover:bg-gold-soft hover:underline"
               }`}
             >
-              {tab === "stars" ? stars("tab") : tab === "competitions" ? competitions("tab") : t(tab)}
+              {t(tab)}
             </Link>
           </li>
         ))}

@@ -10,8 +10,8 @@ import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Button, buttonClass } from "@/components/ui/button";
-import { usePhotoChoice } from "@/components/ui/use-photo-choice";
+import { Button } from "@/components/ui/button";
+import { PhotoPicker, type PhotoPickerHandle } from "@/components/ui/photo-picker";
 import { postForm } from "@/components/ui/post";
 
 interface Values {
@@ -37,20 +37,11 @@ const EMPTY_NAMED: Values["nominee"] = { kind: "named", name: "", building: "", 
 export function NominationForm({ festivalSlug, categories }: { festivalSlug: string; categories: CategoryChoice[] }) {
   const t = useTranslations("stars.nominate");
   const tf = useTranslations("fieldErrors");
-  const tc = useTranslations("common");
   const router = useRouter();
   const id = useId();
   const [code, setCode] = useState<string>();
   const [done, setDone] = useState(false);
-  const {
-    inputRef: fileRef,
-    file: photo,
-    preview,
-    error: photoError,
-    setError: setPhotoError,
-    choose: choosePhoto,
-    clear: removePhoto,
-  } = usePhotoChoice();
+  const photo = useRef<PhotoPickerHandle>(null);
   const topRef = useRef<HTMLDivElement>(null);
   const defaults: Values = {
     festivalSlug,
@@ -69,8 +60,8 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
 
   const send = async () => {
     setCode(undefined);
-    if (photoError) {
-      fileRef.current?.focus();
+    if (photo.current?.error) {
+      photo.current.focus();
       return;
     }
     const v = form.getValues();
@@ -81,12 +72,12 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
     if (v.nominee.kind === "account") body.set("phone", v.nominee.phone ?? "");
     else for (const k of ["name", "building", "unit"] as const) body.set(k, v.nominee[k] ?? "");
     body.set("story", v.story);
-    if (photo) body.set("photo", photo);
+    if (photo.current?.file) body.set("photo", photo.current.file);
     const result = await postForm<{ id: string }>("/api/stars/nominations", body);
     if (!result.ok) {
       for (const [field, codes] of Object.entries(result.fieldErrors ?? {})) {
         if (!codes?.length) continue;
-        if (field === "photo") setPhotoError(codes[0]);
+        if (field === "photo") photo.current?.setError(codes[0]);
         else if (field === "nominee")
           form.setError(v.nominee.kind === "account" ? "nominee.phone" : "nominee.name", { message: codes[0] });
         else if (field === "categoryId" || field === "story") form.setError(field, { message: codes[0] });
@@ -97,7 +88,7 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
     }
     setDone(true);
     form.reset(defaults);
-    removePhoto();
+    photo.current?.clear();
     topRef.current?.scrollIntoView({ block: "start" });
     router.refresh();
   };
@@ -116,8 +107,6 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
   const storyHint = `${id}-story-hint`;
   const storyCount = `${id}-story-count`;
   const storyError = errors.story?.message ? `${id}-story-error` : undefined;
-  const photoHint = `${id}-photo-hint`;
-  const photoErrorId = photoError ? `${id}-photo-error` : undefined;
   const over = story.length > STORY_MAX;
 
   return (
@@ -215,52 +204,17 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
           )}
         </div>
 
-        <div className="flex flex-col gap-1.5">
-          <p id={`${id}-photo-label`} className="text-lg font-semibold">
-            {t("photo")}
-            <span className="ml-2 text-base font-normal text-muted">{tc("optional")}</span>
-          </p>
-          <p id={photoHint} className="text-base text-muted">
-            {t("photoHint")}
-          </p>
-          {/* The browser's own file button speaks the browser's language: ours speaks the reader's. */}
-          <input
-            ref={fileRef}
-            id={`${id}-photo`}
-            type="file"
-            accept="image/*"
-            aria-labelledby={`${id}-photo-label`}
-            aria-invalid={photoErrorId ? true : undefined}
-            aria-describedby={[photoHint, photoErrorId].filter(Boolean).join(" ")}
-            onChange={(e) => choosePhoto(e.target.files?.[0] ?? null)}
-            className="peer sr-only"
-          />
-          <span className="flex flex-wrap items-center gap-3 rounded-xl peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-gold">
-            <label htmlFor={`${id}-photo`} className={buttonClass("secondary", "md", "cursor-pointer")}>
-              {photo ? t("changePhoto") : t("choosePhoto")}
-            </label>
-            {photo && <span className="min-w-0 text-base break-all text-muted">{photo.name}</span>}
-          </span>
-          {photoErrorId && (
-            <p id={photoErrorId} className="text-base font-semibold text-red-deep">
-              {tf.has(photoError!) ? tf(photoError!) : tf("invalid")}
-            </p>
-          )}
-          {preview && (
-            <div className="mt-2 flex flex-wrap items-end gap-4">
-              {/* A local preview (blob: URL) of the file about to be sent. */}
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img
-                src={preview}
-                alt={t("photoPreview")}
-                className="size-32 rounded-xl border border-line object-cover"
-              />
-              <Button type="button" variant="secondary" onClick={removePhoto}>
-                {t("removePhoto")}
-              </Button>
-            </div>
-          )}
-        </div>
+        <PhotoPicker
+          ref={photo}
+          label={t("photo")}
+          hint={t("photoHint")}
+          texts={{
+            choose: t("choosePhoto"),
+            change: t("changePhoto"),
+            remove: t("removePhoto"),
+            preview: t("photoPreview"),
+          }}
+        />
 
         <SubmitButton size="lg" pending={isSubmitting} className="self-stretch sm:self-start">
           {t("submit")}

@@ -6,13 +6,14 @@ import { useTranslations } from "next-intl";
 import { WISH_STORY_MAX } from "@/lib/wishes/schemas";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { PhotoPicker, type PhotoPickerHandle } from "./photo-picker";
+import { PhotoPicker, type PhotoPickerHandle } from "@/components/ui/photo-picker";
 import { TextArea } from "./text-area";
 import { postForm } from "@/components/ui/post";
 
 /** "It came true": a note and an optional photo, sent as multipart; then the page shows it waiting. */
 export function FulfilForm({ claimId, points }: { claimId: string; points: number }) {
   const t = useTranslations("myWishes");
+  const tp = useTranslations("wishes.form");
   const router = useRouter();
   const [note, setNote] = useState("");
   const [code, setCode] = useState<string>();
@@ -63,7 +64,17 @@ export function FulfilForm({ claimId, points }: { claimId: string; points: numbe
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
-      <PhotoPicker ref={photo} label={t("photo")} hint={t("photoHint")} />
+      <PhotoPicker
+        ref={photo}
+        label={t("photo")}
+        hint={t("photoHint")}
+        texts={{
+          choose: tp("choosePhoto"),
+          change: tp("changePhoto"),
+          remove: tp("removePhoto"),
+          preview: tp("photoPreview"),
+        }}
+      />
       <SubmitButton size="lg" pending={pending} className="self-stretch sm:self-start">
         {t("fulfilSubmit")}
       </SubmitButton>

@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass } from "@/components/ui/button";
-import { PhotoPicker, type PhotoPickerHandle } from "./photo-picker";
+import { PhotoPicker, type PhotoPickerHandle } from "@/components/ui/photo-picker";
 import { TextArea } from "./text-area";
 import { wishPhotoUrl } from "./wish-card";
 import { postForm } from "@/components/ui/post";
@@ -208,6 +208,12 @@ export function WishForm({
           ref={photo}
           label={t("form.photo")}
           hint={t("form.photoHint")}
+          texts={{
+            choose: t("form.choosePhoto"),
+            change: t("form.changePhoto"),
+            remove: t("form.removePhoto"),
+            preview: t("form.photoPreview"),
+          }}
           current={
             edit?.photoId ? (
               <div className="flex flex-wrap items-center gap-3">

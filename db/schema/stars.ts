@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { households, users } from "./accounts";
 import { festivals } from "./festivals";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+import { photos } from "./photos";
 
 export const STAR_MODES = ["resident", "household"] as const;
 export type StarMode = (typeof STAR_MODES)[number];
@@ -37,16 +36,6 @@ export const starCategories = pgTable(
   ],
 );
 
-/** A photo kept in the database (so a backup has it), already checked and scaled down. */
-export const starPhotos = pgTable("star_photos", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  mime: text("mime").notNull(),
-  width: integer("width").notNull(),
-  height: integer("height").notNull(),
-  bytes: bytea("bytes").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
 export const NOMINATION_STATUSES = ["pending", "approved", "rejected", "declined", "merged"] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
@@ -72,7 +61,7 @@ export const starNominations = pgTable(
     building: text("building"),
     unit: text("unit"),
     story: text("story").notNull(),
-    photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
+    photoId: uuid("photo_id").references(() => photos.id, { onDelete: "set null" }),
     status: text("status", { enum: NOMINATION_STATUSES }).notNull().default("pending"),
     reason: text("reason"),
     mergedInto: uuid("merged_into"),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { households, users } from "./accounts";
-import { starPhotos } from "./stars";
+import { photos } from "./photos";
 
 /** The community's settings for micro-wishes (one row, id 1). */
 export const communitySettings = pgTable(
@@ -69,7 +69,7 @@ export const wishes = pgTable(
     wantedBy: date("wanted_by"),
     /** What the wall shows instead of a name: "王奶奶". */
     alias: text("alias").notNull(),
-    photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
+    photoId: uuid("photo_id").references(() => photos.id, { onDelete: "set null" }),
     status: text("status", { enum: WISH_STATUSES }).notNull().default("pending"),
     reason: text("reason"),
     submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
@@ -107,7 +107,7 @@ export const wishClaims = pgTable(
     claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
     lapsesAt: timestamp("lapses_at", { withTimezone: true }).notNull(),
     note: text("note"),
-    photoId: uuid("photo_id").references(() => starPhotos.id, { onDelete: "set null" }),
+    photoId: uuid("photo_id").references(() => photos.id, { onDelete: "set null" }),
     fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     confirmedBy: uuid("confirmed_by").references(() => users.id, { onDelete: "set null" }),

@@ -13,7 +13,6 @@ import {
   deleteVenue,
   publishProgramme,
   reorderActs,
-  updateItem,
   updateVenue,
 } from "./programme-service";
 
@@ -89,14 +88,11 @@ export async function deleteVenueAction(_prev: ActionState, formData: FormData):
   return succeeded();
 }
 
-// The programme builder calls these directly with plain objects and keeps its own state.
+// The programme builder calls these directly with plain objects and keeps its own state. Saving an
+// item goes through the registrations' updateProgrammeItemAction: its places are theirs.
 
 export async function createItemAction(input: unknown) {
   return createItem(await getDb(), await getActor(), input);
-}
-
-export async function updateItemAction(input: unknown) {
-  return updateItem(await getDb(), await getActor(), input);
 }
 
 export async function deleteItemAction(input: unknown) {

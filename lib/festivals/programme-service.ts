@@ -4,7 +4,6 @@ import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import type { Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { syncItemQuota } from "@/lib/registrations/places";
 import { parseInput } from "@/lib/validation";
 import { findConflicts, type Conflict } from "./conflicts";
 import { toPublishedItem, toPublishedVenue } from "./published";
@@ -62,6 +61,14 @@ export interface Clash {
 export type ItemFailure =
   { ok: false; code: "stale_version"; current: ItemDto | null } | { ok: false; code: "venue_taken"; clashes: Clash[] };
 export type ItemResult = Result<{ item: ItemDto; warnings: Conflict[] }> | ItemFailure;
+
+/**
+ * What follows an item's places when the programme changes them, inside the save's transaction:
+ * `false` refuses the change (`capacity_below_taken`). Places people register for are the
+ * registrations' business, so the caller that knows them brings this; the programme knows
+ * nothing of registrations.
+ */
+export type PlacesFollow = (tx: Tx, festivalId: string, itemId: string, capacity: number | null) => Promise<boolean>;
 
 async function festivalBySlug(tx: DbOrTx, slug: string) {
   const [f] = await tx
@@ -235,7 +242,7 @@ export async function deleteVenue(db: Db, actor: Actor | null, venueId: unknown)
  * Adds an item. A venue already booked at that time refuses it. An act joins the end of its
  * performance block's running order, in the block's venue.
  */
-export async function createItem(db: Db, actor: Actor | null, input: unknown): Promise<ItemResult> {
+export async function createItem(db: DbOrTx, actor: Actor | null, input: unknown): Promise<ItemResult> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "programme.create");
   const parsed = parseInput(createItemSchema, input);
   if (!parsed.ok) return parsed;
@@ -281,9 +288,14 @@ export async function createItem(db: Db, actor: Actor | null, input: unknown): P
 /**
  * Saves an item if nobody saved it since `version`; otherwise `stale_version` with the item as
  * it is now, so the organiser keeps what they typed and sees what changed. Moving a block
- * moves its acts with it.
+ * moves its acts with it; a change of places is first put to `placesFollow`.
  */
-export async function updateItem(db: Db, actor: Actor | null, input: unknown): Promise<ItemResult> {
+export async function updateItem(
+  db: DbOrTx,
+  actor: Actor | null,
+  input: unknown,
+  placesFollow: PlacesFollow,
+): Promise<ItemResult> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "programme.update");
   const parsed = parseInput(updateItemSchema, input);
   if (!parsed.ok) return parsed;
@@ -305,8 +317,7 @@ export async function updateItem(db: Db, actor: Actor | null, input: unknown): P
       const clashes = await venueClashes(tx, venueId, v.startsAt, v.endsAt, id);
       if (clashes.length) return { ok: false, code: "venue_taken", clashes };
     }
-    // Places people registered for follow the item (never fewer than those already taken).
-    if (v.capacity !== current.capacity && !(await syncItemQuota(tx, current.festivalId, id, v.capacity)))
+    if (v.capacity !== current.capacity && !(await placesFollow(tx, current.festivalId, id, v.capacity)))
       return fail("invalid", { capacity: ["capacity_below_taken"] });
     const [row] = await tx
       .update(programmeItems)

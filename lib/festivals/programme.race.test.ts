@@ -5,7 +5,7 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import type { Actor } from "@/lib/auth/actor";
-import { createItem, updateItem, type ItemDto } from "./programme-service";
+import { createItem, updateItem, type ItemDto, type PlacesFollow } from "./programme-service";
 
 // Real Postgres, requests fired together. Each guard has a control that turns it off.
 let t: TestDb;
@@ -17,6 +17,8 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => t?.close());
+// No registrations here: an item's places have nothing to follow.
+const noPlaces: PlacesFollow = async () => true;
 
 async function freshItem(): Promise<{ item: ItemDto; slug: string; hallId: string; squareId: string }> {
   const f = await makeFestival(t.db, organisers[0]);
@@ -37,8 +39,8 @@ describe("two organisers save the same item from the same version", () => {
     for (let round = 0; round < 5; round++) {
       const { item } = await freshItem();
       const [a, b] = await Promise.all([
-        updateItem(t.db, organisers[0], { ...item, title: "太极拳（甲改）" }),
-        updateItem(t.db, organisers[1], { ...item, description: "乙加的说明" }),
+        updateItem(t.db, organisers[0], { ...item, title: "太极拳（甲改）" }, noPlaces),
+        updateItem(t.db, organisers[1], { ...item, description: "乙加的说明" }, noPlaces),
       ]);
       const results = [a, b];
       const saved = results.filter((r) => r.ok);

@@ -16,6 +16,7 @@ import {
   reorderActs,
   updateItem,
   type ItemDto,
+  type PlacesFollow,
 } from "./programme-service";
 
 let t: TestDb;
@@ -27,6 +28,8 @@ beforeAll(async () => {
   resident = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
 });
 afterAll(async () => t?.close());
+// No registrations here: an item's places have nothing to follow.
+const noPlaces: PlacesFollow = async () => true;
 
 const item = (
   slug: string,
@@ -218,17 +221,22 @@ describe("programme", () => {
   it("moves an item across venues and times, and refuses a stale save with the current item", async () => {
     const { slug, hallId, squareId } = await makeFestival(t.db, organiser);
     const a = must(await createItem(t.db, organiser, item(slug, hallId, 16, [9, 0], [10, 0])));
-    const moved = await updateItem(t.db, organiser, {
-      ...a.item,
-      startsAt: hefei(16, 14),
-      endsAt: hefei(16, 15, 30),
-      venueId: squareId,
-    });
+    const moved = await updateItem(
+      t.db,
+      organiser,
+      {
+        ...a.item,
+        startsAt: hefei(16, 14),
+        endsAt: hefei(16, 15, 30),
+        venueId: squareId,
+      },
+      noPlaces,
+    );
     expect(moved).toMatchObject({
       ok: true,
       data: { item: { venueId: squareId, version: 2, startsAt: hefei(16, 14) } },
     });
-    const stale = await updateItem(t.db, organiser, { ...a.item, title: "我的修改" });
+    const stale = await updateItem(t.db, organiser, { ...a.item, title: "我的修改" }, noPlaces);
     expect(stale).toMatchObject({ ok: false, code: "stale_version", current: { version: 2, venueId: squareId } });
   });
 
@@ -270,13 +278,18 @@ describe("programme", () => {
     expect(byTitle).toEqual({ 黄梅戏: hefei(16, 19, 0), 合唱: hefei(16, 19, 10), 舞蹈: hefei(16, 19, 20) });
 
     const [b] = await t.db.select().from(programmeItems).where(eq(programmeItems.id, block.id));
-    const moved = await updateItem(t.db, organiser, {
-      ...block,
-      version: b.version,
-      startsAt: hefei(17, 19),
-      endsAt: hefei(17, 19, 30),
-      venueId: squareId,
-    });
+    const moved = await updateItem(
+      t.db,
+      organiser,
+      {
+        ...block,
+        version: b.version,
+        startsAt: hefei(17, 19),
+        endsAt: hefei(17, 19, 30),
+        venueId: squareId,
+      },
+      noPlaces,
+    );
     if (!moved.ok) throw new Error(JSON.stringify(moved));
     expect(moved.data.warnings).toEqual([
       { kind: "longer_than_block", itemId: block.id, actsMinutes: 35, blockMinutes: 30 },

@@ -5,7 +5,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { anonymousSchema, awardSchema, redeemSchema, rewardActiveSchema, rewardSchema } from "@/lib/wishes/schemas";
+import { anonymousSchema, awardSchema, redeemSchema, rewardActiveSchema, rewardSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
 
 // Volunteer points: an append-only ledger. Entries are only ever added — a fulfilled wish, a

@@ -14,6 +14,7 @@ import {
   moveRegistration,
   setNote,
   unassignShift,
+  updateProgrammeItem,
 } from "./review-service";
 import { getReviewFestival } from "./review-queries";
 import { decideRegistrations, setCapacity } from "./service";
@@ -94,6 +95,11 @@ export async function addActToProgrammeAction(
   const result = await addActToProgramme(await getDb(), await getActor(), values);
   if (result.ok) await refresh();
   return toState(result, values);
+}
+
+/** The programme builder saves an item with a plain object and keeps its own state. */
+export async function updateProgrammeItemAction(input: unknown) {
+  return updateProgrammeItem(await getDb(), await getActor(), input);
 }
 
 /** A wall-clock time typed in the festival's zone → an instant; what cannot be read goes on as typed. */

@@ -1,12 +1,12 @@
 import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, registrations, shiftAssignments, shifts } from "@/db/schema";
-import type { Db } from "@/db/types";
+import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
-import { createItem } from "@/lib/festivals/programme-service";
+import { createItem, updateItem, type ItemResult } from "@/lib/festivals/programme-service";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { ensureItemQuota, promoteWaiting, releasePlace, takePlace } from "./places";
+import { ensureItemQuota, promoteWaiting, releasePlace, syncItemQuota, takePlace } from "./places";
 import {
   actToProgrammeSchema,
   assignShiftSchema,
@@ -18,7 +18,8 @@ import {
 import { isUuid } from "@/lib/ids";
 
 // What organisers do with registrations beyond accepting and rejecting: notes, moving someone to
-// another event, putting an accepted act into the programme, and backstage shifts.
+// another event, putting an accepted act into the programme, an item's places following the
+// programme, and backstage shifts.
 
 /** The organisers' note on a registration (never shown to the resident). */
 export async function setNote(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
@@ -146,7 +147,7 @@ export async function addActToProgramme(
     const d = r.details as { actTitle?: string; minutes?: number; performers?: string[] };
     const length = Math.ceil((d.minutes ?? 5) / 5) * 5 * 60_000;
     const people = [r.participantName, ...(d.performers ?? []).filter((p) => p !== r.participantName)].slice(0, 30);
-    const created = await createItem(tx as unknown as Db, actor, {
+    const created = await createItem(tx, actor, {
       festivalSlug: f.slug,
       title: (d.actTitle ?? r.participantName).slice(0, 80),
       kind: "single_act",
@@ -180,6 +181,15 @@ export async function addActToProgramme(
     });
     return ok({ itemId });
   });
+}
+
+/**
+ * An organiser saves a programme item in the builder. Its places are the places people register
+ * for: the item's quota follows in the same transaction (never below the places already held)
+ * and a rise goes to the waiting list at once.
+ */
+export async function updateProgrammeItem(db: DbOrTx, actor: Actor | null, input: unknown): Promise<ItemResult> {
+  return updateItem(db, actor, input, syncItemQuota);
 }
 
 // ——— backstage shifts ———

@@ -14,10 +14,10 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/auth/actor";
-import { updateItem } from "@/lib/festivals/programme-service";
 import { declineLink, decideRegistrations, register, setCapacity, updateRegistration } from "./service";
 import {
   addActToProgramme,
+  updateProgrammeItem,
   assignShift,
   createShift,
   moveRegistration,
@@ -298,14 +298,16 @@ describe("organiser tools", () => {
       endsAt: item.endsAt.toISOString(),
       people: [],
     };
-    must(await updateItem(t.db, organiser, { ...dto, capacity: 2 }));
+    must(await updateProgrammeItem(t.db, organiser, { ...dto, capacity: 2 }));
     expect((await row(w.id)).status).toBe("confirmed");
     const [q] = await t.db
       .select()
       .from(quotas)
       .where(eq(quotas.scope, `item:${f.sportId}`));
     expect([q.capacity, q.taken]).toEqual([2, 2]);
-    expect(await updateItem(t.db, organiser, { ...dto, version: item.version + 1, capacity: 1 })).toMatchObject({
+    expect(
+      await updateProgrammeItem(t.db, organiser, { ...dto, version: item.version + 1, capacity: 1 }),
+    ).toMatchObject({
       fieldErrors: { capacity: ["capacity_below_taken"] },
     });
   });
@@ -331,7 +333,7 @@ describe("organiser tools", () => {
     const f = await openFestival(t.db, organiser);
     const [item] = await t.db.select().from(programmeItems).where(eq(programmeItems.id, f.chessId));
     must(
-      await updateItem(t.db, organiser, {
+      await updateProgrammeItem(t.db, organiser, {
         id: item.id,
         version: item.version,
         title: item.title,

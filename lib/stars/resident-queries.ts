@@ -1,31 +1,13 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
-import { festivals, starCategories, starNominations, starPhotos, starWinners } from "@/db/schema";
+import { festivals, starCategories, starNominations, starWinners } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { listMyBallots } from "./queries";
 import { isUuid } from "@/lib/ids";
 
-// Reads for the residents' Neighbourhood Star pages, beside the core queries: the photo bytes,
-// a ballot with the names chosen, and what a certificate prints.
-
-/** Ids come from URLs: anything that is not a uuid is simply not found (Postgres would throw). */
-export { isUuid };
-
-export interface StarPhoto {
-  mime: string;
-  bytes: Buffer;
-}
-
-/** A photo's bytes; who may see it is `canSeePhoto`'s question. */
-export async function getStarPhoto(db: DbOrTx, id: string): Promise<StarPhoto | null> {
-  if (!isUuid(id)) return null;
-  const [p] = await db
-    .select({ mime: starPhotos.mime, bytes: starPhotos.bytes })
-    .from(starPhotos)
-    .where(eq(starPhotos.id, id));
-  return p ? { mime: p.mime, bytes: Buffer.from(p.bytes) } : null;
-}
+// Reads for the residents' Neighbourhood Star pages, beside the core queries: a ballot with the
+// names chosen, and what a certificate prints.
 
 export interface MyStarBallot {
   categoryId: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, notifications, starBallots, starNominations, starPhotos, starVotes, starWinners } from "@/db/schema";
+import { auditLog, notifications, starBallots, starNominations, photos, starVotes, starWinners } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { image, named, setWindows, starFestival } from "@/tests/support/star-fixtures";
@@ -76,8 +76,8 @@ describe("nominating", () => {
     );
     const [p] = await t.db
       .select()
-      .from(starPhotos)
-      .where(eq(starPhotos.id, (await nomination(id)).photoId!));
+      .from(photos)
+      .where(eq(photos.id, (await nomination(id)).photoId!));
     expect([p.mime, p.width, p.height]).toEqual(["image/jpeg", 1000, 750]);
     expect([...Buffer.from(p.bytes).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     for (const format of ["jpeg", "webp"] as const)

@@ -5,7 +5,6 @@ import {
   starBallots,
   starCategories,
   starNominations,
-  starPhotos,
   starVotes,
   starWinners,
   users,
@@ -15,7 +14,8 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { preparePhoto } from "./photo";
+import { preparePhoto } from "@/lib/photos/prepare";
+import { storePhoto } from "@/lib/photos/store";
 import { newReceipt, seal } from "./seal";
 import {
   ballotSchema,
@@ -218,14 +218,7 @@ export async function nominate(
     )
       return fail("already_nominated");
     if (mine.length >= category.nominationCap) return fail("nomination_cap");
-    let photoId: string | null = null;
-    if (prepared?.ok) {
-      const [p] = await tx
-        .insert(starPhotos)
-        .values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes })
-        .returning({ id: starPhotos.id });
-      photoId = p.id;
-    }
+    const photoId = await storePhoto(tx, prepared);
     const [row] = await tx
       .insert(starNominations)
       .values({

@@ -7,7 +7,7 @@ import { households } from "@/db/schema";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { isOrganiser } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
-import { PHOTO_MAX_BYTES } from "@/lib/stars/photo";
+import { PHOTO_MAX_BYTES } from "@/lib/photos/limits";
 import { parseInput } from "@/lib/validation";
 import { addressQuery } from "@/lib/address-query";
 import { renew } from "@/lib/cache/invalidation";

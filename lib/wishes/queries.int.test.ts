@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
-import { beneficiaries, notifications, starPhotos, wishClaims, wishes } from "@/db/schema";
+import { beneficiaries, notifications, photos, wishClaims, wishes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
@@ -334,9 +334,9 @@ describe("a wish's photos", () => {
 
     // A photo that is not a wish's (a nomination's, say) is not served as one, even to organisers.
     const [loose] = await t.db
-      .insert(starPhotos)
+      .insert(photos)
       .values({ mime: "image/png", width: 1, height: 1, bytes: Buffer.from([1]) })
-      .returning({ id: starPhotos.id });
+      .returning({ id: photos.id });
     expect(await canSeeWishPhoto(t.db, loose.id, organiser)).toBe(false);
   });
 
@@ -416,7 +416,7 @@ describe("a resident corrects their own wish", () => {
       version: form.version + 1,
     });
     expect(w.photoId).not.toBe(oldPhoto);
-    expect(await t.db.select().from(starPhotos).where(eq(starPhotos.id, oldPhoto))).toEqual([]);
+    expect(await t.db.select().from(photos).where(eq(photos.id, oldPhoto))).toEqual([]);
     const [b] = await t.db
       .select({ age: beneficiaries.age })
       .from(beneficiaries)

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { beneficiaries, starPhotos, wishClaims, wishes, type WishStatus } from "@/db/schema";
+import { beneficiaries, wishClaims, wishes, type WishStatus } from "@/db/schema";
 import { POINTS, WISH_CATEGORIES } from "@/db/schema/wishes";
 import type { Db, DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
@@ -497,14 +497,4 @@ export async function canSeeWishPhoto(db: DbOrTx, photoId: string, actor: Actor 
     if (held) return true;
   }
   return false;
-}
-
-/** A photo's bytes; who may see it is `canSeeWishPhoto`'s question. */
-export async function getWishPhoto(db: DbOrTx, id: string): Promise<{ mime: string; bytes: Buffer } | null> {
-  if (!isWishId(id)) return null;
-  const [p] = await db
-    .select({ mime: starPhotos.mime, bytes: starPhotos.bytes })
-    .from(starPhotos)
-    .where(eq(starPhotos.id, id));
-  return p ? { mime: p.mime, bytes: Buffer.from(p.bytes) } : null;
 }

@@ -1,26 +1,12 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
+import { blankIsMissing, mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
 import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
 
 // Client-safe: the micro-wish forms, parsed by the form and again by the services. Messages are
 // error codes under "fieldErrors".
 
 const id = z.uuid({ error: "invalid" });
-const phone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
-// A blank box is no number (coercing "" would make it 0: a blank age would read as a child).
-const blankIsMissing = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const whole = (min: number, max: number) =>
-  z.preprocess(
-    blankIsMissing,
-    z.coerce
-      .number({ error: "number_invalid" })
-      .int({ error: "number_invalid" })
-      .min(min, { error: "number_invalid" })
-      .max(max, { error: "number_invalid" }),
-  );
 
 // What a wish costs, in yuan: goods need it (the cap applies); help and company may cost
 // nothing, and a blank box then means 0 — not "about ¥1".
@@ -97,30 +83,8 @@ export const settingsSchema = z.object({
   claimDays: whole(1, 90),
 });
 
-export const awardSchema = z.object({
-  userId: id,
-  points: whole(1, 1000),
-  reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
-});
-export const redeemSchema = z.object({ userId: id, rewardId: id });
-export const rewardSchema = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
-  cost: whole(1, 100_000),
-});
-
-/** The leaderboard shows my name, or "a volunteer" (a form's radio sends "true" / "false"). */
-export const anonymousSchema = z.object({
-  anonymous: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "invalid" }),
-});
-
 /** An organiser releases a stuck claim; the reason is told to the volunteer. */
 export const releaseSchema = z.object({
   claimId: id,
   reason: z.string().trim().max(200, { error: "too_long" }).default(""),
 });
-export const rewardActiveSchema = z.object({
-  id,
-  active: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "invalid" })),
-});
-/** Finding a volunteer at the points desk by their mobile number. */
-export const phoneLookupSchema = z.object({ phone });

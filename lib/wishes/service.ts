@@ -6,7 +6,6 @@ import {
   notifications,
   pointEntries,
   POINTS,
-  starPhotos,
   users,
   wishClaims,
   wishes,
@@ -15,7 +14,8 @@ import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { hasRole, isOrganiser, type Actor } from "@/lib/auth/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { preparePhoto } from "@/lib/stars/photo";
+import { preparePhoto } from "@/lib/photos/prepare";
+import { deletePhoto, storePhoto } from "@/lib/photos/store";
 import { parseInput } from "@/lib/validation";
 import {
   confirmSchema,
@@ -57,15 +57,6 @@ export async function updateSettings(db: Db, actor: Actor | null, input: unknown
     });
     return ok(undefined);
   });
-}
-
-async function storePhoto(tx: Tx, prepared: Awaited<ReturnType<typeof preparePhoto>> | null): Promise<string | null> {
-  if (!prepared?.ok) return null;
-  const [p] = await tx
-    .insert(starPhotos)
-    .values({ mime: prepared.mime, width: prepared.width, height: prepared.height, bytes: prepared.bytes })
-    .returning({ id: starPhotos.id });
-  return p.id;
 }
 
 /** Goods are worth something (and no more than the community's cap); help and company may be free. */
@@ -532,7 +523,7 @@ export async function updateOwnWish(
     if (!row) return fail("stale_version");
     await tx.update(beneficiaries).set({ age, circumstance }).where(eq(beneficiaries.id, current.beneficiaryId));
     // The replaced photo belonged to this wish alone.
-    if (prepared && current.photoId) await tx.delete(starPhotos).where(eq(starPhotos.id, current.photoId));
+    if (prepared && current.photoId) await deletePhoto(tx, current.photoId);
     return ok({ id, version: row.version });
   });
 }

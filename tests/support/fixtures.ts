@@ -85,7 +85,7 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shifts t) as shifts,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from shift_assignments t) as shift_assignments,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_categories t) as star_categories,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_photos t) as star_photos,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from photos t) as photos,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_nominations t) as star_nominations,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_ballots t) as star_ballots,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from star_votes t) as star_votes,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
-import { festivals, starNominations, starPhotos } from "@/db/schema";
+import { festivals, starNominations, photos } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { setFestivalStatus } from "@/lib/festivals/service";
 import { createCategory, vetNominations } from "@/lib/stars/service";
@@ -189,9 +189,9 @@ describe("GET /api/stars/photos/[id]", () => {
     expect((await get("00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await get("../../etc/passwd")).status).toBe(404);
     const [orphan] = await t.db
-      .insert(starPhotos)
+      .insert(photos)
       .values({ mime: "image/jpeg", width: 1, height: 1, bytes: Buffer.from([0xff, 0xd8, 0xff]) })
-      .returning({ id: starPhotos.id });
+      .returning({ id: photos.id });
     session = resident;
     expect((await get(orphan.id)).status).toBe(404);
   });

@@ -4,13 +4,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { findConflicts, type Conflict } from "@/lib/festivals/conflicts";
 import { festivalBounds, festivalDays } from "@/lib/festivals/time";
-import {
-  createItemAction,
-  deleteItemAction,
-  publishProgrammeAction,
-  reorderActsAction,
-  updateItemAction,
-} from "@/lib/festivals/actions";
+import { createItemAction, deleteItemAction, publishProgrammeAction, reorderActsAction } from "@/lib/festivals/actions";
+import { updateProgrammeItemAction as updateItemAction } from "@/lib/registrations/review-actions";
 import type { BuilderData } from "@/lib/festivals/dashboard-queries";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import { Button } from "@/components/ui/button";

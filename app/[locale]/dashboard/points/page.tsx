@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { currentYear } from "@/lib/points/year";
 import { findPointsPerson, listLedger, listLedgerYears, listRewards, yearTotals } from "@/lib/points/admin-queries";
-import { phoneLookupSchema } from "@/lib/wishes/schemas";
+import { phoneLookupSchema } from "@/lib/points/schemas";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { SelectFilter } from "@/components/ui/filter-field";

@@ -1,8 +1,7 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
-import { photoNotFound, photoResponse } from "@/lib/http";
+import { servePhoto } from "@/lib/photos/serve";
 import { canSeePhoto } from "@/lib/stars/queries";
-import { getStarPhoto, isUuid } from "@/lib/stars/resident-queries";
 
 // A nomination's photo. A candidate's (approved) photo is public and may be cached by anyone for
 // an hour (vetting can still take it back before voting); any other photo only for organisers and
@@ -11,9 +10,5 @@ import { getStarPhoto, isUuid } from "@/lib/stars/resident-queries";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isUuid(id)) return photoNotFound();
-  const db = await getDb();
-  const isPublic = await canSeePhoto(db, id, null);
-  if (!isPublic && !(await canSeePhoto(db, id, await getActor()))) return photoNotFound();
-  return photoResponse(await getStarPhoto(db, id), isPublic);
+  return servePhoto(await getDb(), id, canSeePhoto, getActor);
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
-import { photoNotFound, photoResponse } from "@/lib/http";
-import { canSeeWishPhoto, getWishPhoto, isWishId } from "@/lib/wishes/queries";
+import { servePhoto } from "@/lib/photos/serve";
+import { canSeeWishPhoto } from "@/lib/wishes/queries";
 
 // A micro-wish's photo. While the wish is on the wall (or came true) its photo is public, and a
 // fulfilment photo once its claim is confirmed: anyone may cache those for an hour. Any other
@@ -10,9 +10,5 @@ import { canSeeWishPhoto, getWishPhoto, isWishId } from "@/lib/wishes/queries";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isWishId(id)) return photoNotFound();
-  const db = await getDb();
-  const isPublic = await canSeeWishPhoto(db, id, null);
-  if (!isPublic && !(await canSeeWishPhoto(db, id, await getActor()))) return photoNotFound();
-  return photoResponse(await getWishPhoto(db, id), isPublic);
+  return servePhoto(await getDb(), id, canSeeWishPhoto, getActor);
 }

@@ -1,10 +1,11 @@
 import sharp from "sharp";
+import { PHOTO_MAX_BYTES } from "./limits";
 
 // Photos residents upload: accepted only when their bytes are a JPEG, PNG or WebP image (not by
 // the name or the type the browser claims), at most 2 MB, then turned upright, scaled to fit
 // 1000 px and re-encoded as JPEG — which also drops the camera's location and other metadata.
 
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export { PHOTO_MAX_BYTES };
 
 export type PhotoCheck =
   | { ok: true; bytes: Buffer; width: number; height: number; mime: "image/jpeg" }

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import "@/lib/zod-codes";
+import { mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
+
+// Client-safe: the points forms (awarding, rewards, redeeming, the leaderboard's name), parsed by
+// the form and again by the service. Messages are error codes under "fieldErrors".
+
+const id = z.uuid({ error: "invalid" });
+
+export const awardSchema = z.object({
+  userId: id,
+  points: whole(1, 1000),
+  reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
+});
+export const redeemSchema = z.object({ userId: id, rewardId: id });
+export const rewardSchema = z.object({
+  name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
+  cost: whole(1, 100_000),
+});
+
+/** The leaderboard shows my name, or "a volunteer" (a form's radio sends "true" / "false"). */
+export const anonymousSchema = z.object({
+  anonymous: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "invalid" }),
+});
+export const rewardActiveSchema = z.object({
+  id,
+  active: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "invalid" })),
+});
+/** Finding a volunteer at the points desk by their mobile number. */
+export const phoneLookupSchema = z.object({ phone });
