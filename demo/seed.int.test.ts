@@ -15,6 +15,7 @@ import {
   WISH_STATUSES,
 } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
+import { actorOf, must } from "@/tests/support/fixtures";
 import { authenticate, loadActor } from "@/lib/accounts/service";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { registrationSchema } from "@/lib/registrations/schemas";
@@ -27,6 +28,9 @@ import { DEMO_ACCOUNTS, DEMO_FREE_HOUSEHOLD_CODE, DEMO_PASSWORD, seedDemo } from
 
 let t: TestDb;
 const now = new Date("2026-11-27T03:00:00Z");
+/** The demo's organiser, who may read the review. */
+const demoOrganiser = async () =>
+  actorOf(t.db, (await t.db.select({ id: users.id }).from(users).where(eq(users.phone, "13800000001")))[0].id);
 beforeAll(async () => {
   t = await createTestDb();
   await seedDemo(t.db, now);
@@ -117,18 +121,19 @@ describe("the current festival", () => {
 describe("the demo registrations", () => {
   it("fill the chess and Go competitions with people waiting, and give the review acts, helpers and a shift", async () => {
     const { getPlacesOverview, getReviewFestival, listReview } = await import("@/lib/registrations/review-queries");
-    const f = (await getReviewFestival(t.db, "meihu-15"))!;
-    const places = await getPlacesOverview(t.db, f.id);
+    const organiser = await demoOrganiser();
+    const f = must(await getReviewFestival(t.db, organiser, "meihu-15"))!;
+    const places = must(await getPlacesOverview(t.db, organiser, f.id));
     const event = (title: string) => places.items.find((i) => i.title === title);
     expect(event("象棋比赛")).toMatchObject({ capacity: 2, taken: 2, waiting: 1 });
     expect(event("围棋比赛")).toMatchObject({ capacity: 3, taken: 3, waiting: 2 });
-    const chess = await listReview(t.db, f.id, { page: 1, item: event("象棋比赛")!.itemId });
+    const chess = must(await listReview(t.db, organiser, f.id, { page: 1, item: event("象棋比赛")!.itemId }));
     expect(chess.rows.map((r) => [r.participant.name, r.status])).toEqual([
       ["王秀英", "confirmed"],
       ["刘洋", "confirmed"],
       ["陈志强", "waitlisted"],
     ]);
-    const performers = (await listReview(t.db, f.id, { page: 1, role: "performer" })).rows;
+    const performers = must(await listReview(t.db, organiser, f.id, { page: 1, role: "performer" })).rows;
     expect(performers.map((r) => r.status).sort()).toEqual([
       "confirmed",
       "confirmed",
@@ -137,7 +142,7 @@ describe("the demo registrations", () => {
       "rejected",
     ]);
     expect(performers.some((r) => r.participant.child && r.participant.age === 9)).toBe(true);
-    const helpers = (await listReview(t.db, f.id, { page: 1, role: "backstage" })).rows;
+    const helpers = must(await listReview(t.db, organiser, f.id, { page: 1, role: "backstage" })).rows;
     expect(helpers.find((r) => r.registrant.phone === "13800000004")?.shifts.map((s) => s.title)).toEqual([
       "舞台音响调试",
     ]);
@@ -147,9 +152,10 @@ describe("the demo registrations", () => {
 describe("the demo competitions' players", () => {
   it("are ten chess players for the Swiss and six mutual Guandan pairs, with the quotas to match", async () => {
     const { getPlacesOverview, getReviewFestival } = await import("@/lib/registrations/review-queries");
+    const organiser = await demoOrganiser();
     const { registrations } = await import("@/db/schema");
-    const f = (await getReviewFestival(t.db, "meihu-15"))!;
-    const places = await getPlacesOverview(t.db, f.id);
+    const f = must(await getReviewFestival(t.db, organiser, "meihu-15"))!;
+    const places = must(await getPlacesOverview(t.db, organiser, f.id));
     const event = (title: string) => places.items.find((i) => i.title === title)!;
     expect(event("国际象棋比赛")).toMatchObject({ capacity: 16, taken: 10, waiting: 0 });
     expect(event("掼蛋比赛")).toMatchObject({ capacity: 24, taken: 12, waiting: 0 });

@@ -33,12 +33,34 @@ const DASHBOARD_PAGES = [
   "/dashboard/audit",
 ];
 
+// Personal fields of the demo community, each with an organiser's page that shows it (found by
+// a search that does not spell the field, since the address is echoed in the page's data):
+// another resident's phone, a wish beneficiary's phone and home, a household's code. Not one of
+// them may be anywhere in what a resident is sent, the page's data included.
+const PERSONAL = [
+  { field: "13800000004", shownAt: "/dashboard/residents?q=刘洋" },
+  { field: "13700001001", shownAt: "/dashboard/wishes?q=周桂芳" },
+  { field: "美湖花园 3栋 2单元 502", shownAt: "/dashboard/wishes?q=周桂芳" },
+  { field: "MEHU-3333", shownAt: "/dashboard/households/slips?building=美湖花园 1栋" },
+];
+
 test.describe("who may open the dashboard", () => {
+  test("an organiser's pages do show the personal fields the next test looks for", async ({ page }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard");
+    for (const { field, shownAt } of PERSONAL) {
+      const res = await page.goto(shownAt);
+      expect(res?.status(), shownAt).toBe(200);
+      expect(await res!.text(), `${field} on ${shownAt}`).toContain(field);
+    }
+  });
+
   test("a signed-in resident gets 403 and the refusal on every dashboard page, with no data", async ({ page }) => {
     await signIn(page, DEMO.resident);
-    for (const path of DASHBOARD_PAGES) {
+    for (const path of new Set([...DASHBOARD_PAGES, ...PERSONAL.map((p) => p.shownAt)])) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
+      const html = await res!.text();
+      for (const { field } of PERSONAL) expect(html, `${field} in ${path}`).not.toContain(field);
       await expect(page.getByRole("heading", { level: 1, name: "没有权限" })).toBeVisible();
       await expect(page).toHaveTitle(/^没有权限 · /);
       // Nothing of the dashboard reaches a resident: no navigation, no roster codes, no names.

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeUser, must, snapshot } from "@/tests/support/fixtures";
 import type { Actor } from "@/lib/auth/actor";
 import { changePassword, linkHousehold, updateProfile } from "@/lib/accounts/service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/lib/accounts/roster-service";
 import { changeRole, setAccountDisabled, setResidentVerified } from "@/lib/accounts/residents-service";
 import { eq } from "drizzle-orm";
-import { festivals, programmeItems } from "@/db/schema";
+import { festivals, programmeItems, users } from "@/db/schema";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "@/lib/festivals/service";
 import {
   createItem,
@@ -46,6 +46,47 @@ import { setReferee, setUpCompetition, syncEntrants } from "@/lib/competitions/s
 import { clearDraw, makeDraw } from "@/lib/competitions/draw-service";
 import { pairNextRound, setHalfBye, withdrawEntrant } from "@/lib/competitions/results-service";
 import { scheduleCompetition } from "@/lib/competitions/schedule-service";
+import {
+  findHouseholds,
+  getDashboardCounts,
+  getResident,
+  listBuildings,
+  listHouseholds,
+  listHouseholdsForSlips,
+  listResidents,
+} from "@/lib/accounts/queries";
+import { listAudit, listAuditActions } from "@/lib/audit/queries";
+import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
+import {
+  allReviewRows,
+  countByStatus,
+  getPlacesOverview,
+  getReviewFestival,
+  listPerformanceBlocks,
+  listReview,
+  listReviewBuildings,
+} from "@/lib/registrations/review-queries";
+import { listHelpers, listShifts } from "@/lib/registrations/shift-queries";
+import { register } from "@/lib/registrations/service";
+import {
+  countVetting,
+  getStarsAdminFestival,
+  listCategoriesForAdmin,
+  listMergeCandidates,
+  listVetting,
+  publishPreview,
+} from "@/lib/stars/admin-queries";
+import { vettingFilterSchema } from "@/lib/stars/admin-forms";
+import { liveTally } from "@/lib/stars/queries";
+import { countWishes, getClaimOutcome, listRosterBuildings, listWishesForAdmin } from "@/lib/wishes/admin-queries";
+import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
+import { claimWish } from "@/lib/wishes/service";
+import { findPointsPerson, listLedger, listLedgerYears, listRewards, yearTotals } from "@/lib/points/admin-queries";
+import { currentYear } from "@/lib/points/year";
+import { getCompetitionDetail, listCompetitionItems } from "@/lib/competitions/admin-queries";
+import type { Result } from "@/lib/result";
+import { athlete, backstage, openFestival } from "@/tests/support/registration-fixtures";
+import { postWish } from "@/tests/support/wish-fixtures";
 
 const NOBODY = "00000000-0000-4000-8000-000000000000";
 
@@ -468,5 +509,295 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
       });
       expect(await snapshot(t.db)).toBe(before);
     }
+  });
+});
+
+/**
+ * Every read behind the dashboard, called as each kind of person. The organisers' reads hand out
+ * phones, rooms, household codes and drafts, so each checks the actor itself: a refused call
+ * answers `forbidden` and nothing else (no rows ride along), an allowed one answers with the data
+ * an organiser's page shows, checked by `sees`.
+ */
+describe("organiser reads", () => {
+  let open: Awaited<ReturnType<typeof openFestival>>;
+  let openId: string;
+  let residentPhone: string;
+  let targetPhone: string;
+  let wishPhone: string;
+  let claimId: string;
+  const year = currentYear();
+
+  beforeAll(async () => {
+    const organiser = actors.organiser!;
+    open = await openFestival(t.db, organiser);
+    openId = must(await getReviewFestival(t.db, organiser, open.slug))!.id;
+    const [resident] = await t.db.select({ phone: users.phone }).from(users).where(eq(users.id, actors.resident!.id));
+    residentPhone = resident.phone;
+    const [target] = await t.db.select({ phone: users.phone }).from(users).where(eq(users.id, targetId));
+    targetPhone = target.phone;
+    must(await register(t.db, actors.resident, athlete(open.slug, open.sportId)));
+    must(await register(t.db, actors.volunteer, backstage(open.slug)));
+    must(
+      await createShift(t.db, organiser, {
+        festivalSlug: open.slug,
+        title: "读取矩阵",
+        skill: null,
+        startsAt: hefei(16, 9),
+        endsAt: hefei(16, 10),
+        places: 2,
+      }),
+    );
+    const wish = await postWish(t.db, organiser);
+    wishPhone = wish.phone;
+    claimId = must(await claimWish(t.db, actors.volunteer, wish.id)).claimId;
+    must(await createReward(t.db, organiser, { name: "读取矩阵", cost: 1 }));
+    must(await awardPoints(t.db, organiser, { userId: targetId, points: 3, reason: "读取矩阵" }));
+  });
+
+  const starFestivalId = async () =>
+    (await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, fest.slug)))[0].id;
+  const text = (data: unknown) => JSON.stringify(data);
+
+  const READS: {
+    name: string;
+    call: (a: Actor | null) => Promise<Result<unknown>> | Result<unknown>;
+    sees: (data: never) => boolean;
+  }[] = [
+    {
+      name: "listHouseholds",
+      call: (a) => listHouseholds(t.db, a, { page: 1 }),
+      sees: (p: { rows: { code: string }[] }) => p.rows.some((r) => r.code === householdCode),
+    },
+    { name: "listBuildings", call: (a) => listBuildings(t.db, a), sees: (b: unknown[]) => b.length > 0 },
+    {
+      name: "listHouseholdsForSlips",
+      call: (a) => listHouseholdsForSlips(t.db, a, {}),
+      sees: (rows: { code: string }[]) => rows.some((r) => r.code === householdCode),
+    },
+    {
+      name: "listResidents",
+      call: (a) => listResidents(t.db, a, { page: 1 }),
+      sees: (p: { rows: { phone: string }[] }) => p.rows.some((r) => r.phone === residentPhone),
+    },
+    {
+      name: "getResident",
+      call: (a) => getResident(t.db, a, targetId),
+      sees: (r: { phone: string } | null) => r?.phone === targetPhone,
+    },
+    {
+      name: "findHouseholds",
+      call: (a) => findHouseholds(t.db, a, "测试楼"),
+      sees: (rows: { id: string }[]) => rows.length > 0,
+    },
+    {
+      name: "getDashboardCounts",
+      call: (a) => getDashboardCounts(t.db, a),
+      sees: (c: { residents: number; households: number }) => c.residents >= 6 && c.households >= 2,
+    },
+    {
+      name: "listAudit",
+      call: (a) => listAudit(t.db, a, { page: 1 }),
+      sees: (p: { total: number }) => p.total > 0,
+    },
+    {
+      name: "listAuditActions",
+      call: (a) => listAuditActions(t.db, a),
+      sees: (actions: string[]) => actions.includes("festivals.create"),
+    },
+    {
+      name: "listFestivals",
+      call: (a) => listFestivals(t.db, a),
+      sees: (rows: { slug: string }[]) => rows.some((r) => r.slug === open.slug),
+    },
+    {
+      name: "getFestivalForEdit",
+      call: (a) => getFestivalForEdit(t.db, a, open.slug),
+      sees: (f: { slug: string } | null) => f?.slug === open.slug,
+    },
+    {
+      name: "listVenues",
+      call: (a) => listVenues(t.db, a, openId),
+      sees: (v: { id: string }[]) => v.some((x) => x.id === open.hallId),
+    },
+    {
+      name: "getBuilderData",
+      call: (a) => getBuilderData(t.db, a, open.slug),
+      sees: (b: { items: { id: string }[] } | null) => !!b?.items.some((i) => i.id === open.sportId),
+    },
+    {
+      name: "getReviewFestival",
+      call: (a) => getReviewFestival(t.db, a, open.slug),
+      sees: (f: { id: string } | null) => f?.id === openId,
+    },
+    {
+      name: "listReview",
+      call: (a) => listReview(t.db, a, openId, { page: 1 }),
+      sees: (p: unknown) => text(p).includes(residentPhone),
+    },
+    {
+      name: "allReviewRows",
+      call: async (a) => {
+        const all = allReviewRows(t.db, a, openId, {});
+        if (!all.ok) return all;
+        const rows: unknown[] = [];
+        for await (const batch of all.data) rows.push(...batch);
+        return { ok: true, data: rows };
+      },
+      sees: (rows: unknown[]) => text(rows).includes(residentPhone),
+    },
+    {
+      name: "countByStatus",
+      call: (a) => countByStatus(t.db, a, openId, {}),
+      sees: (c: { all: number }) => c.all === 2,
+    },
+    {
+      name: "getPlacesOverview",
+      call: (a) => getPlacesOverview(t.db, a, openId),
+      sees: (p: { items: { itemId: string; taken: number }[] }) =>
+        p.items.some((i) => i.itemId === open.sportId && i.taken === 1),
+    },
+    {
+      name: "listReviewBuildings",
+      call: (a) => listReviewBuildings(t.db, a, openId),
+      sees: (b: string[]) => b.length > 0,
+    },
+    {
+      name: "listPerformanceBlocks",
+      call: (a) => listPerformanceBlocks(t.db, a, openId),
+      sees: (b: { id: string }[]) => b.some((x) => x.id === open.blockId),
+    },
+    {
+      name: "listShifts",
+      call: (a) => listShifts(t.db, a, openId),
+      sees: (s: { title: string }[]) => s.some((x) => x.title === "读取矩阵"),
+    },
+    {
+      name: "listHelpers",
+      call: (a) => listHelpers(t.db, a, openId),
+      sees: (h: { phone: string }[]) => h.length === 1,
+    },
+    {
+      name: "getStarsAdminFestival",
+      call: (a) => getStarsAdminFestival(t.db, a, fest.slug),
+      sees: (f: { slug: string } | null) => f?.slug === fest.slug,
+    },
+    {
+      name: "listCategoriesForAdmin",
+      call: async (a) => listCategoriesForAdmin(t.db, a, await starFestivalId()),
+      sees: (c: { id: string }[]) => c.some((x) => x.id === starCategoryId),
+    },
+    {
+      name: "listVetting",
+      call: async (a) => listVetting(t.db, a, await starFestivalId(), vettingFilterSchema.parse({})),
+      sees: (p: { rows: unknown[]; total: number }) => Array.isArray(p.rows) && p.total === p.rows.length,
+    },
+    {
+      name: "countVetting",
+      call: async (a) => countVetting(t.db, a, await starFestivalId()),
+      sees: (c: { all: number }) => c.all >= 0,
+    },
+    {
+      name: "listMergeCandidates",
+      call: async (a) => listMergeCandidates(t.db, a, await starFestivalId()),
+      sees: (c: unknown[]) => Array.isArray(c),
+    },
+    {
+      name: "publishPreview",
+      call: async (a) => publishPreview(t.db, a, await starFestivalId()),
+      sees: (p: { categoryId: string }[]) => p.some((x) => x.categoryId === starCategoryId),
+    },
+    {
+      name: "liveTally",
+      call: async (a) => liveTally(t.db, a, await starFestivalId()),
+      sees: (tally: { categories: { id: string }[] }) => tally.categories.some((c) => c.id === starCategoryId),
+    },
+    {
+      name: "listWishesForAdmin",
+      call: (a) => listWishesForAdmin(t.db, a, wishAdminFilterSchema.parse({})),
+      sees: (p: unknown) => text(p).includes(wishPhone),
+    },
+    {
+      name: "countWishes",
+      call: (a) => countWishes(t.db, a, {}),
+      sees: (c: { all: number }) => c.all > 0,
+    },
+    {
+      name: "listRosterBuildings",
+      call: (a) => listRosterBuildings(t.db, a),
+      sees: (b: string[]) => b.length > 0,
+    },
+    {
+      name: "getClaimOutcome",
+      call: (a) => getClaimOutcome(t.db, a, claimId),
+      sees: (c: { status: string } | null) => c?.status === "active",
+    },
+    {
+      name: "listRewards",
+      call: (a) => listRewards(t.db, a),
+      sees: (r: { name: string }[]) => r.some((x) => x.name === "读取矩阵"),
+    },
+    {
+      name: "findPointsPerson",
+      call: (a) => findPointsPerson(t.db, a, targetPhone),
+      sees: (p: { balance: number } | null) => (p?.balance ?? 0) >= 3,
+    },
+    {
+      name: "listLedgerYears",
+      call: (a) => listLedgerYears(t.db, a, year),
+      sees: (y: number[]) => y.includes(year),
+    },
+    {
+      name: "listLedger",
+      call: (a) => listLedger(t.db, a, year, 1),
+      sees: (p: unknown) => text(p).includes(targetPhone),
+    },
+    {
+      name: "yearTotals",
+      call: (a) => yearTotals(t.db, a, year),
+      sees: (rows: { phone: string }[]) => rows.some((r) => r.phone === targetPhone),
+    },
+    {
+      name: "listCompetitionItems",
+      call: (a) => listCompetitionItems(t.db, a, openId),
+      sees: (items: { itemId: string }[]) => items.some((i) => i.itemId === open.chessId),
+    },
+    {
+      name: "getCompetitionDetail",
+      call: (a) => getCompetitionDetail(t.db, a, openId, open.chessId),
+      sees: (d: { item: { id: string } } | null) => d?.item.id === open.chessId,
+    },
+  ];
+
+  it("covers every read of the organisers' query modules", async () => {
+    const modules = await Promise.all([
+      import("@/lib/accounts/queries"),
+      import("@/lib/audit/queries"),
+      import("@/lib/festivals/dashboard-queries"),
+      import("@/lib/registrations/review-queries"),
+      import("@/lib/registrations/shift-queries"),
+      import("@/lib/stars/admin-queries"),
+      import("@/lib/wishes/admin-queries"),
+      import("@/lib/points/admin-queries"),
+      import("@/lib/competitions/admin-queries"),
+    ]);
+    // A resident's own profile, the referees' pages (their own rule, tested with them) and a pure helper.
+    const notOrganisers = ["getMyProfile", "listRefereeCompetitions", "getRefereeCompetition", "mergeTargetsFor"];
+    const reads = modules
+      .flatMap((m) => Object.entries(m))
+      .filter(([name, value]) => typeof value === "function" && !notOrganisers.includes(name))
+      .map(([name]) => name);
+    expect(reads.filter((name) => !READS.some((r) => r.name === name))).toEqual([]);
+  });
+
+  describe.each(READS)("$name", ({ call, sees }) => {
+    it.each(EVERYONE)("as %s", async (who) => {
+      const result = await call(actors[who]);
+      if (STAFF.includes(who)) {
+        expect(result.ok).toBe(true);
+        expect(result.ok && sees(result.data as never)).toBe(true);
+      } else {
+        expect(result).toEqual({ ok: false, code: "forbidden" });
+      }
+    });
   });
 });

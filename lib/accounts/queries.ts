@@ -2,9 +2,14 @@ import "server-only";
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { households, userRoles, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { outer } from "@/db/sql";
 import { pageWindow, type Page } from "@/lib/pagination";
+import { fail, ok, type Result } from "@/lib/result";
 import { maskPhone } from "@/lib/validation";
+
+// The roster and the residents are for organisers: each of their reads takes the actor and
+// answers anyone else `forbidden`, with no rows. A resident's own profile is read by its owner.
 
 export const PAGE_SIZE = 25;
 
@@ -24,7 +29,12 @@ export interface HouseholdRow {
 const residentCount = sql<number>`(select count(*)::int from ${users} where ${users.householdId} = ${outer(households.id)} and ${users.verifiedAt} is not null)`;
 
 /** The roster for organisers, searchable by building, unit, room or householder, paginated. */
-export async function listHouseholds(db: DbOrTx, params: { q?: string; page: number }): Promise<Page<HouseholdRow>> {
+export async function listHouseholds(
+  db: DbOrTx,
+  actor: Actor | null,
+  params: { q?: string; page: number },
+): Promise<Result<Page<HouseholdRow>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const where = params.q ? householdSearch(params.q) : undefined;
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
@@ -46,7 +56,7 @@ export async function listHouseholds(db: DbOrTx, params: { q?: string; page: num
     .orderBy(asc(households.building), asc(households.unit), asc(households.room))
     .limit(limit)
     .offset(offset);
-  return { rows, total, page, pageCount };
+  return ok({ rows, total, page, pageCount });
 }
 
 function householdSearch(q: string): SQL | undefined {
@@ -59,12 +69,18 @@ function householdSearch(q: string): SQL | undefined {
   );
 }
 
-export async function listBuildings(db: DbOrTx): Promise<{ building: string; households: number }[]> {
-  return db
-    .select({ building: households.building, households: sql<number>`count(*)::int` })
-    .from(households)
-    .groupBy(households.building)
-    .orderBy(asc(households.building));
+export async function listBuildings(
+  db: DbOrTx,
+  actor: Actor | null,
+): Promise<Result<{ building: string; households: number }[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(
+    await db
+      .select({ building: households.building, households: sql<number>`count(*)::int` })
+      .from(households)
+      .groupBy(households.building)
+      .orderBy(asc(households.building)),
+  );
 }
 
 export interface SlipRow {
@@ -76,19 +92,26 @@ export interface SlipRow {
 }
 
 /** Households of one building (or the given ids) for printing code slips; at most 400 at a time. */
-export async function listHouseholdsForSlips(db: DbOrTx, params: { building?: string }): Promise<SlipRow[]> {
-  return db
-    .select({
-      id: households.id,
-      building: households.building,
-      unit: households.unit,
-      room: households.room,
-      code: households.code,
-    })
-    .from(households)
-    .where(params.building ? eq(households.building, params.building) : undefined)
-    .orderBy(asc(households.building), asc(households.unit), asc(households.room))
-    .limit(400);
+export async function listHouseholdsForSlips(
+  db: DbOrTx,
+  actor: Actor | null,
+  params: { building?: string },
+): Promise<Result<SlipRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(
+    await db
+      .select({
+        id: households.id,
+        building: households.building,
+        unit: households.unit,
+        room: households.room,
+        code: households.code,
+      })
+      .from(households)
+      .where(params.building ? eq(households.building, params.building) : undefined)
+      .orderBy(asc(households.building), asc(households.unit), asc(households.room))
+      .limit(400),
+  );
 }
 
 export type ResidentFilter = "all" | "verified" | "unverified" | "volunteers" | "staff" | "disabled";
@@ -115,8 +138,10 @@ const hasRoleSql = (role: string) =>
 /** Residents for organisers: name, masked-free phone (organisers call people), household, roles. */
 export async function listResidents(
   db: DbOrTx,
+  actor: Actor | null,
   params: { q?: string; page: number; filter?: ResidentFilter; id?: string },
-): Promise<Page<ResidentRow>> {
+): Promise<Result<Page<ResidentRow>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const conds: (SQL | undefined)[] = [];
   if (params.id) conds.push(eq(users.id, params.id));
   if (params.q) {
@@ -174,7 +199,7 @@ export async function listResidents(
     .orderBy(desc(users.createdAt), asc(users.phone))
     .limit(limit)
     .offset(offset);
-  return {
+  return ok({
     rows: rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -190,7 +215,7 @@ export async function listResidents(
     total,
     page,
     pageCount,
-  };
+  });
 }
 
 export interface MyProfile {
@@ -234,17 +259,32 @@ export async function getMyProfile(db: DbOrTx, userId: string): Promise<MyProfil
 }
 
 /** Households matching a search, for the organiser's "verify with household" picker. */
-export async function findHouseholds(db: DbOrTx, q: string) {
-  if (!q.trim()) return [];
-  return db
-    .select({ id: households.id, building: households.building, unit: households.unit, room: households.room })
-    .from(households)
-    .where(householdSearch(q.trim()))
-    .orderBy(asc(households.building), asc(households.unit), asc(households.room))
-    .limit(10);
+export async function findHouseholds(
+  db: DbOrTx,
+  actor: Actor | null,
+  q: string,
+): Promise<Result<{ id: string; building: string; unit: string; room: string }[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  if (!q.trim()) return ok([]);
+  return ok(
+    await db
+      .select({ id: households.id, building: households.building, unit: households.unit, room: households.room })
+      .from(households)
+      .where(householdSearch(q.trim()))
+      .orderBy(asc(households.building), asc(households.unit), asc(households.room))
+      .limit(10),
+  );
 }
 
-export async function getDashboardCounts(db: DbOrTx) {
+export interface DashboardCounts {
+  households: number;
+  residents: number;
+  verified: number;
+  volunteers: number;
+}
+
+export async function getDashboardCounts(db: DbOrTx, actor: Actor | null): Promise<Result<DashboardCounts>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [r] = await db
     .select({
       households: sql<number>`(select count(*)::int from ${households})`,
@@ -253,9 +293,10 @@ export async function getDashboardCounts(db: DbOrTx) {
       volunteers: sql<number>`(select count(*)::int from ${userRoles} where ${userRoles.role} = 'volunteer')`,
     })
     .from(sql`(select 1) as one`);
-  return r;
+  return ok(r);
 }
 
-export async function getResident(db: DbOrTx, id: string): Promise<ResidentRow | null> {
-  return (await listResidents(db, { id, page: 1 })).rows[0] ?? null;
+export async function getResident(db: DbOrTx, actor: Actor | null, id: string): Promise<Result<ResidentRow | null>> {
+  const found = await listResidents(db, actor, { id, page: 1 });
+  return found.ok ? ok(found.data.rows[0] ?? null) : found;
 }

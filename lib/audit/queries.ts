@@ -2,7 +2,12 @@ import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { pageWindow } from "@/lib/pagination";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { pageWindow, type Page } from "@/lib/pagination";
+import { fail, ok, type Result } from "@/lib/result";
+
+// Who did what, with their phone numbers: organisers only. Each read takes the actor and answers
+// anyone else `forbidden`, with no rows.
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -31,7 +36,8 @@ export interface AuditRow {
 
 const TZ = "Asia/Shanghai";
 
-export async function listAudit(db: DbOrTx, f: AuditFilters) {
+export async function listAudit(db: DbOrTx, actor: Actor | null, f: AuditFilters): Promise<Result<Page<AuditRow>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const conds: (SQL | undefined)[] = [];
   if (f.action) conds.push(sql`${auditLog.action} like ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`);
   if (f.outcome) conds.push(eq(auditLog.outcome, f.outcome));
@@ -65,11 +71,12 @@ export async function listAudit(db: DbOrTx, f: AuditFilters) {
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit)
     .offset(offset);
-  return { rows, total, page, pageCount };
+  return ok({ rows, total, page, pageCount });
 }
 
 /** The distinct actions in the log, for the filter's choices. */
-export async function listAuditActions(db: DbOrTx): Promise<string[]> {
+export async function listAuditActions(db: DbOrTx, actor: Actor | null): Promise<Result<string[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  return rows.map((r) => r.action);
+  return ok(rows.map((r) => r.action));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import type { Result } from "@/lib/result";
 import { isOrganiser, type Actor } from "./actor";
 import { getActor } from "./session";
 
@@ -15,4 +16,14 @@ export async function requireOrganiser(callbackPath: `/${string}` = "/dashboard"
   if (!actor) redirect(`/sign-in?callbackUrl=${callbackPath}`);
   if (!isOrganiser(actor)) forbidden();
   return actor;
+}
+
+/**
+ * What an organiser read answers on a page. The read checks the actor itself, so a refusal can
+ * only mean the page let the wrong reader through: it is interrupted with the 403 page, and no
+ * row reaches the response.
+ */
+export function orForbidden<T>(result: Result<T>): T {
+  if (!result.ok) forbidden();
+  return result.data;
 }

@@ -60,7 +60,7 @@ async function competitionWith(setup: Record<string, unknown>, n: number) {
 
 describe("the organisers' list of competitions", () => {
   it("lists the sport and card & chess items only, each with its competition once set up and the places taken", async () => {
-    const before = await listCompetitionItems(t.db, f.id);
+    const before = must(await listCompetitionItems(t.db, organiser, f.id));
     const titles = before.map((i) => i.title);
     expect(titles).toEqual(expect.arrayContaining(["拔河比赛", "象棋比赛", "接力跑"]));
     expect(titles).not.toContain("文艺汇演");
@@ -80,10 +80,10 @@ describe("the organisers' list of competitions", () => {
       await syncEntrants(
         t.db,
         organiser,
-        (await listCompetitionItems(t.db, f.id)).find((i) => i.itemId === f.chessId)!.competition!.id,
+        must(await listCompetitionItems(t.db, organiser, f.id)).find((i) => i.itemId === f.chessId)!.competition!.id,
       ),
     );
-    const chess = (await listCompetitionItems(t.db, f.id)).find((i) => i.itemId === f.chessId)!;
+    const chess = must(await listCompetitionItems(t.db, organiser, f.id)).find((i) => i.itemId === f.chessId)!;
     expect(chess.confirmed).toBe(1);
     expect(chess.competition).toMatchObject({
       format: "round_robin",
@@ -94,17 +94,17 @@ describe("the organisers' list of competitions", () => {
     });
     // Another festival's items are not listed.
     const other = await festivalId((await makeFestival(t.db, organiser)).slug);
-    expect(await listCompetitionItems(t.db, other)).toEqual([]);
+    expect(must(await listCompetitionItems(t.db, organiser, other))).toEqual([]);
   });
 });
 
 describe("one competition's page", () => {
   it("is only for the festival's competition items", async () => {
-    expect(await getCompetitionDetail(t.db, f.id, f.blockId)).toBeNull();
-    expect(await getCompetitionDetail(t.db, f.id, "not-a-uuid")).toBeNull();
+    expect(must(await getCompetitionDetail(t.db, organiser, f.id, f.blockId))).toBeNull();
+    expect(must(await getCompetitionDetail(t.db, organiser, f.id, "not-a-uuid"))).toBeNull();
     const other = await festivalId((await makeFestival(t.db, organiser)).slug);
-    expect(await getCompetitionDetail(t.db, other, f.sportId)).toBeNull();
-    expect(await getCompetitionDetail(t.db, f.id, f.relayId)).toMatchObject({
+    expect(must(await getCompetitionDetail(t.db, organiser, other, f.sportId))).toBeNull();
+    expect(must(await getCompetitionDetail(t.db, organiser, f.id, f.relayId))).toMatchObject({
       item: { title: "接力跑" },
       competition: null,
       entrants: [],
@@ -132,12 +132,12 @@ describe("one competition's page", () => {
       }),
     );
     must(await publishAndRegister(item.item.id, "单飞甲"));
-    const pairs = await getCompetitionDetail(t.db, f.id, item.item.id);
+    const pairs = must(await getCompetitionDetail(t.db, organiser, f.id, item.item.id));
     expect(pairs?.waiting).toEqual(["单飞甲"]);
 
     const { id, itemId } = await competitionWith({ format: "round_robin", game: "go", entrantKind: "individual" }, 3);
     must(await makeDraw(t.db, organiser, { competitionId: id, seed: 7 }));
-    const d = (await getCompetitionDetail(t.db, f.id, itemId))!;
+    const d = must(await getCompetitionDetail(t.db, organiser, f.id, itemId))!;
     expect(d.competition).toMatchObject({ status: "drawn", drawSeed: 7 });
     expect(d.entrants.map((e) => e.seed)).toEqual([1, 2, 3]);
     // Three players: three rounds of one game and one bye each.

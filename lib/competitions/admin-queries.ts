@@ -18,11 +18,14 @@ import {
 import type { DbOrTx } from "@/db/types";
 import { outer } from "@/db/sql";
 import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
 import { entrantsFrom } from "./entrants";
 import { placeHolders } from "./service";
 
 // Reads for running a competition: the organisers' list and competition pages, and the
-// referees' phone pages. Writes go through the services.
+// referees' phone pages. Writes go through the services. Every read takes the actor: the
+// organisers' ones answer anyone else `forbidden` with no rows, the referees' ones show a
+// referee only the competitions they run.
 
 export interface CompetitionSettings {
   id: string;
@@ -79,7 +82,12 @@ const settingsOf = (c: CompetitionSettings): CompetitionSettings => ({
 });
 
 /** The festival's sport events and card & chess items, each with its competition when it has one. */
-export async function listCompetitionItems(db: DbOrTx, festivalId: string): Promise<CompetitionItemRow[]> {
+export async function listCompetitionItems(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+): Promise<Result<CompetitionItemRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const items = await db
     .select({
       itemId: programmeItems.id,
@@ -90,7 +98,7 @@ export async function listCompetitionItems(db: DbOrTx, festivalId: string): Prom
     .from(programmeItems)
     .where(and(eq(programmeItems.festivalId, festivalId), inArray(programmeItems.kind, ["sport_event", "card_chess"])))
     .orderBy(asc(programmeItems.startsAt), asc(programmeItems.title));
-  if (!items.length) return [];
+  if (!items.length) return ok([]);
   const ids = items.map((i) => i.itemId);
   const comps = await db
     .select({
@@ -106,17 +114,19 @@ export async function listCompetitionItems(db: DbOrTx, festivalId: string): Prom
     .from(registrations)
     .where(and(inArray(registrations.itemId, ids), eq(registrations.status, "confirmed")))
     .groupBy(registrations.itemId);
-  return items.map((i) => {
-    const c = comps.find((x) => x.itemId === i.itemId);
-    return {
-      itemId: i.itemId,
-      title: i.title,
-      kind: i.kind as "sport_event" | "card_chess",
-      startsAt: i.startsAt,
-      confirmed: counts.find((x) => x.itemId === i.itemId)?.n ?? 0,
-      competition: c ? { ...settingsOf(c), entrants: c.entrants, checkedIn: c.checkedIn } : null,
-    };
-  });
+  return ok(
+    items.map((i) => {
+      const c = comps.find((x) => x.itemId === i.itemId);
+      return {
+        itemId: i.itemId,
+        title: i.title,
+        kind: i.kind as "sport_event" | "card_chess",
+        startsAt: i.startsAt,
+        confirmed: counts.find((x) => x.itemId === i.itemId)?.n ?? 0,
+        competition: c ? { ...settingsOf(c), entrants: c.entrants, checkedIn: c.checkedIn } : null,
+      };
+    }),
+  );
 }
 
 export interface EntrantRow {
@@ -208,10 +218,12 @@ async function matchesOf(
 /** One item's competition page for organisers: settings, entrants, referees and matches. Null when the item is not the festival's or cannot be a competition. */
 export async function getCompetitionDetail(
   db: DbOrTx,
+  actor: Actor | null,
   festivalId: string,
   itemId: string,
-): Promise<CompetitionDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(itemId)) return null;
+): Promise<Result<CompetitionDetail | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  if (!/^[0-9a-f-]{36}$/i.test(itemId)) return ok(null);
   const [item] = await db
     .select({ id: programmeItems.id, title: programmeItems.title, kind: programmeItems.kind })
     .from(programmeItems)
@@ -222,10 +234,10 @@ export async function getCompetitionDetail(
         inArray(programmeItems.kind, ["sport_event", "card_chess"]),
       ),
     );
-  if (!item) return null;
+  if (!item) return ok(null);
   const [competition] = await db.select(settingsColumns).from(competitions).where(eq(competitions.itemId, itemId));
   const base = { item: { ...item, kind: item.kind as "sport_event" | "card_chess" } };
-  if (!competition) return { ...base, competition: null, entrants: [], waiting: [], referees: [], matches: [] };
+  if (!competition) return ok({ ...base, competition: null, entrants: [], waiting: [], referees: [], matches: [] });
   const entrants = await db
     .select({
       id: competitionEntrants.id,
@@ -248,14 +260,14 @@ export async function getCompetitionDetail(
     .innerJoin(users, eq(users.id, competitionReferees.userId))
     .where(eq(competitionReferees.competitionId, competition.id))
     .orderBy(asc(users.name));
-  return {
+  return ok({
     ...base,
     competition,
     entrants: entrants.map(({ withdrawnAt, ...e }) => ({ ...e, withdrawn: !!withdrawnAt })),
     waiting,
     referees,
     matches: await matchesOf(db, competition.id, entrants),
-  };
+  });
 }
 
 export interface RefereeCompetitionRow {

@@ -1,11 +1,16 @@
 import "server-only";
 import { festivalMatchSlots, type MatchSlotDto } from "@/lib/competitions/schedule-service";
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { festivals, programmeItems, programmePublications, venues } from "@/db/schema";
+import { festivals, programmeItems, programmePublications, venues, type Festival } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
 import { outer } from "@/db/sql";
 import { toItemDto, type ItemDto } from "./programme-service";
 import { utcToZonedLocal } from "./time";
+
+// The organisers' festival pages read drafts and unpublished changes: each read takes the actor
+// and answers anyone but an organiser `forbidden`, with no rows.
 
 export interface FestivalRow {
   slug: string;
@@ -20,7 +25,8 @@ export interface FestivalRow {
 
 const lastPublished = sql<Date | null>`(select max(${programmePublications.publishedAt}) from ${programmePublications} where ${programmePublications.festivalId} = ${outer(festivals.id)})`;
 
-export async function listFestivals(db: DbOrTx): Promise<FestivalRow[]> {
+export async function listFestivals(db: DbOrTx, actor: Actor | null): Promise<Result<FestivalRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .select({
       slug: festivals.slug,
@@ -34,13 +40,21 @@ export async function listFestivals(db: DbOrTx): Promise<FestivalRow[]> {
     })
     .from(festivals)
     .orderBy(desc(festivals.edition));
-  return rows.map((r) => ({ ...r, lastPublishedAt: r.lastPublishedAt ? new Date(r.lastPublishedAt) : null }));
+  return ok(rows.map((r) => ({ ...r, lastPublishedAt: r.lastPublishedAt ? new Date(r.lastPublishedAt) : null })));
 }
 
 /** A festival's fields as its edit form shows them: windows as wall-clock times in its zone. */
-export async function getFestivalForEdit(db: DbOrTx, slug: string) {
+export async function getFestivalForEdit(
+  db: DbOrTx,
+  actor: Actor | null,
+  slug: string,
+): Promise<Result<FestivalForEdit | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [f] = await db.select().from(festivals).where(eq(festivals.slug, slug));
-  if (!f) return null;
+  return ok(f ? editFields(f) : null);
+}
+
+function editFields(f: Festival) {
   const local = (d: Date | null) => (d ? utcToZonedLocal(d, f.timeZone) : "");
   return {
     id: f.id,
@@ -62,7 +76,7 @@ export async function getFestivalForEdit(db: DbOrTx, slug: string) {
     votingClosesAt: local(f.votingClosesAt),
   };
 }
-export type FestivalForEdit = NonNullable<Awaited<ReturnType<typeof getFestivalForEdit>>>;
+export type FestivalForEdit = ReturnType<typeof editFields>;
 
 export interface VenueDto {
   id: string;
@@ -72,7 +86,13 @@ export interface VenueDto {
   position: number;
 }
 
-export async function listVenues(db: DbOrTx, festivalId: string): Promise<VenueDto[]> {
+export async function listVenues(db: DbOrTx, actor: Actor | null, festivalId: string): Promise<Result<VenueDto[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(await venuesOf(db, festivalId));
+}
+
+// Unchecked: only for reads in this module that have checked the actor already.
+function venuesOf(db: DbOrTx, festivalId: string): Promise<VenueDto[]> {
   return db
     .select({
       id: venues.id,
@@ -104,7 +124,12 @@ export interface BuilderData {
   matches: MatchSlotDto[];
 }
 
-export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderData | null> {
+export async function getBuilderData(
+  db: DbOrTx,
+  actor: Actor | null,
+  slug: string,
+): Promise<Result<BuilderData | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [f] = await db
     .select({
       id: festivals.id,
@@ -118,14 +143,14 @@ export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderD
     })
     .from(festivals)
     .where(eq(festivals.slug, slug));
-  if (!f) return null;
+  if (!f) return ok(null);
   const items = await db
     .select()
     .from(programmeItems)
     .where(eq(programmeItems.festivalId, f.id))
     .orderBy(asc(programmeItems.startsAt), asc(programmeItems.position));
   const last = f.lastPublishedAt ? new Date(f.lastPublishedAt) : null;
-  return {
+  return ok({
     festival: {
       slug: f.slug,
       title: f.title,
@@ -134,10 +159,10 @@ export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderD
       timeZone: f.timeZone,
       status: f.status,
     },
-    venues: await listVenues(db, f.id),
+    venues: await venuesOf(db, f.id),
     items: items.map(toItemDto),
     lastPublishedAt: last?.toISOString() ?? null,
     unpublishedChanges: !last || items.some((i) => i.updatedAt > last || i.createdAt > last),
     matches: await festivalMatchSlots(db, f.id),
-  };
+  });
 }

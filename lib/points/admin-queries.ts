@@ -3,11 +3,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { pointEntries, rewards, shiftAssignments, shifts, userRoles, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
+import { fail, ok, type Result } from "@/lib/result";
 import { balanceOf } from "./service";
 
 // The organisers' points desk: the rewards list, a volunteer found by phone with their balance and
-// entries, the year's ledger and each volunteer's total for the year.
+// entries, the year's ledger and each volunteer's total for the year. Each read takes the actor
+// and answers anyone but an organiser `forbidden`, with no rows.
 
 export const LEDGER_PAGE_SIZE = 30;
 
@@ -48,11 +51,14 @@ export interface YearTotal {
 }
 
 /** Every reward, the ones on offer first. */
-export async function listRewards(db: DbOrTx): Promise<RewardRow[]> {
-  return db
-    .select({ id: rewards.id, name: rewards.name, cost: rewards.cost, active: rewards.active })
-    .from(rewards)
-    .orderBy(desc(rewards.active), asc(rewards.cost), asc(rewards.name));
+export async function listRewards(db: DbOrTx, actor: Actor | null): Promise<Result<RewardRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(
+    await db
+      .select({ id: rewards.id, name: rewards.name, cost: rewards.cost, active: rewards.active })
+      .from(rewards)
+      .orderBy(desc(rewards.active), asc(rewards.cost), asc(rewards.name)),
+  );
 }
 
 const by = alias(users, "by_user");
@@ -74,13 +80,19 @@ const entryColumns = {
 };
 
 /** A person at the points desk, by mobile number: their balance and latest entries; null when nobody has it. */
-export async function findPointsPerson(db: DbOrTx, phone: string, entries = 20): Promise<PointsPerson | null> {
+export async function findPointsPerson(
+  db: DbOrTx,
+  actor: Actor | null,
+  phone: string,
+  entries = 20,
+): Promise<Result<PointsPerson | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const volunteer = sql<boolean>`exists (select 1 from ${userRoles} r where r.user_id = ${users.id} and r.role = 'volunteer')`;
   const [u] = await db
     .select({ id: users.id, name: users.name, phone: users.phone, volunteer })
     .from(users)
     .where(eq(users.phone, phone));
-  if (!u) return null;
+  if (!u) return ok(null);
   const rows = await db
     .select(entryColumns)
     .from(pointEntries)
@@ -89,29 +101,32 @@ export async function findPointsPerson(db: DbOrTx, phone: string, entries = 20):
     .where(eq(pointEntries.userId, u.id))
     .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
     .limit(entries);
-  return {
+  return ok({
     id: u.id,
     name: u.name,
     phone: u.phone,
     volunteer: u.volunteer,
     balance: await balanceOf(db, u.id),
     entries: rows,
-  };
+  });
 }
 
 /** The years the ledger has entries for, newest first (this year always among them). */
-export async function listLedgerYears(db: DbOrTx, thisYear: number): Promise<number[]> {
+export async function listLedgerYears(db: DbOrTx, actor: Actor | null, thisYear: number): Promise<Result<number[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db.selectDistinct({ year: pointEntries.year }).from(pointEntries).orderBy(desc(pointEntries.year));
-  return [...new Set([thisYear, ...rows.map((r) => r.year)])].sort((a, b) => b - a);
+  return ok([...new Set([thisYear, ...rows.map((r) => r.year)])].sort((a, b) => b - a));
 }
 
 /** One page of a year's entries, newest first. */
 export async function listLedger(
   db: DbOrTx,
+  actor: Actor | null,
   year: number,
   page: number,
   pageSize = LEDGER_PAGE_SIZE,
-): Promise<Page<LedgerEntry>> {
+): Promise<Result<Page<LedgerEntry>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [{ total }] = await db.select({ total: count() }).from(pointEntries).where(eq(pointEntries.year, year));
   const w = pageWindow(total, page, pageSize);
   const rows = await db
@@ -123,19 +138,27 @@ export async function listLedger(
     .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
     .limit(w.limit)
     .offset(w.offset);
-  return { rows, total, page: w.page, pageCount: w.pageCount };
+  return ok({ rows, total, page: w.page, pageCount: w.pageCount });
 }
 
 /** Each person's points earned and spent in a year, most earned first. */
-export async function yearTotals(db: DbOrTx, year: number, limit = 100): Promise<YearTotal[]> {
+export async function yearTotals(
+  db: DbOrTx,
+  actor: Actor | null,
+  year: number,
+  limit = 100,
+): Promise<Result<YearTotal[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const earned = sql<number>`coalesce(sum(${pointEntries.points}) filter (where ${pointEntries.kind} <> 'redemption'), 0)::int`;
   const redeemed = sql<number>`coalesce(-sum(${pointEntries.points}) filter (where ${pointEntries.kind} = 'redemption'), 0)::int`;
-  return db
-    .select({ userId: users.id, name: users.name, phone: users.phone, earned, redeemed })
-    .from(pointEntries)
-    .innerJoin(users, eq(users.id, pointEntries.userId))
-    .where(and(eq(pointEntries.year, year)))
-    .groupBy(users.id, users.name, users.phone)
-    .orderBy(desc(earned), asc(users.name))
-    .limit(limit);
+  return ok(
+    await db
+      .select({ userId: users.id, name: users.name, phone: users.phone, earned, redeemed })
+      .from(pointEntries)
+      .innerJoin(users, eq(users.id, pointEntries.userId))
+      .where(and(eq(pointEntries.year, year)))
+      .groupBy(users.id, users.name, users.phone)
+      .orderBy(desc(earned), asc(users.name))
+      .limit(limit),
+  );
 }

@@ -25,7 +25,7 @@ describe("rewards on and off the list", () => {
     must(await awardPoints(t.db, organiser, { userId: v.id, points: 20, reason: "布置会场" }));
     expect(await setRewardActive(t.db, v, { id, active: false })).toEqual({ ok: false, code: "forbidden" });
     must(await setRewardActive(t.db, organiser, { id, active: "false" }));
-    expect((await listRewards(t.db)).find((r) => r.id === id)).toMatchObject({ active: false });
+    expect(must(await listRewards(t.db, organiser)).find((r) => r.id === id)).toMatchObject({ active: false });
     const before = await snapshot(t.db);
     expect(await redeemReward(t.db, organiser, { userId: v.id, rewardId: id })).toEqual({
       ok: false,
@@ -73,7 +73,7 @@ describe("the points desk", () => {
       .insert(pointEntries)
       .values({ userId: v.id, kind: "manual", points: 100, reason: "去年", year: 2001, createdBy: organiser.id });
 
-    const person = await findPointsPerson(t.db, phone);
+    const person = must(await findPointsPerson(t.db, organiser, phone));
     expect(person).toMatchObject({ id: v.id, name: "积分志愿者", volunteer: true, balance: 104 });
     expect(person!.entries.map((e) => [e.kind, e.points])).toEqual(
       expect.arrayContaining([
@@ -86,17 +86,20 @@ describe("the points desk", () => {
       reason: "清扫楼道",
       byName: "社工小周",
     });
-    expect(await findPointsPerson(t.db, "13900000000")).toBeNull();
+    expect(must(await findPointsPerson(t.db, organiser, "13900000000"))).toBeNull();
 
     const year = new Date().getUTCFullYear();
-    expect(await listLedgerYears(t.db, year)).toEqual(expect.arrayContaining([year, 2001]));
-    const ledger = await listLedger(t.db, year, 1);
+    expect(must(await listLedgerYears(t.db, organiser, year))).toEqual(expect.arrayContaining([year, 2001]));
+    const ledger = must(await listLedger(t.db, organiser, year, 1));
     expect(ledger.rows.some((e) => e.userId === v.id && e.kind === "redemption" && e.points === -8)).toBe(true);
     expect(ledger.rows.some((e) => e.reason === "去年")).toBe(false);
-    const totals = await yearTotals(t.db, year);
+    const totals = must(await yearTotals(t.db, organiser, year));
     expect(totals.find((r) => r.userId === v.id)).toMatchObject({ earned: 12, redeemed: 8 });
     const i = totals.findIndex((r) => r.userId === other.id);
     expect(i).toBeLessThan(totals.findIndex((r) => r.userId === v.id));
-    expect((await yearTotals(t.db, 2001)).find((r) => r.userId === v.id)).toMatchObject({ earned: 100, redeemed: 0 });
+    expect(must(await yearTotals(t.db, organiser, 2001)).find((r) => r.userId === v.id)).toMatchObject({
+      earned: 100,
+      redeemed: 0,
+    });
   });
 });

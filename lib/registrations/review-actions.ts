@@ -115,8 +115,9 @@ export async function createShiftAction(_prev: ActionState, formData: FormData):
   const values = formValues(formData, ["festivalSlug", "title", "skill", "startsAt", "endsAt", "places"]);
   const db = await getDb();
   const actor = await getActor();
-  const festival = await getReviewFestival(db, values.festivalSlug);
-  const timeZone = festival?.timeZone ?? "Asia/Shanghai";
+  // Anyone but an organiser is refused by createShift, whatever the zone.
+  const festival = await getReviewFestival(db, actor, values.festivalSlug);
+  const timeZone = (festival.ok && festival.data?.timeZone) || "Asia/Shanghai";
   const result = await createShift(db, actor, {
     festivalSlug: values.festivalSlug,
     title: values.title,

@@ -188,10 +188,14 @@ export async function exportRegistrations(
 ): Promise<Result<CsvExport | XlsxExport>> {
   const format = input.format ?? "csv";
   if (!isOrganiser(actor)) return refuse(db, actor?.id, "registrations.export", { slug: input.slug, format });
-  const f = await getReviewFestival(db, input.slug);
+  const found = await getReviewFestival(db, actor, input.slug);
+  if (!found.ok) return found;
+  const f = found.data;
   if (!f) return fail("not_found");
+  const all = allReviewRows(db, actor, f.id, input.filters);
+  if (!all.ok) return all;
   const rows: ReviewRow[] = [];
-  for await (const batch of allReviewRows(db, f.id, input.filters)) rows.push(...batch);
+  for await (const batch of all.data) rows.push(...batch);
   // Residents' phones and addresses leave the app here: who took which list is kept.
   await writeAudit(db, {
     actorId: actor!.id,

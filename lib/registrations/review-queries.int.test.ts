@@ -38,14 +38,14 @@ function translator(messages: Record<string, unknown>): Translate {
 const tZh = translator(zh.review);
 
 const list = async (filters: Partial<ReviewFilters> = {}) =>
-  (await listReview(t.db, festivalId, { page: 1, ...filters })).rows;
+  must(await listReview(t.db, organiser, festivalId, { page: 1, ...filters })).rows;
 const names = (rows: ReviewRow[]) => rows.map((r) => r.participant.name).sort();
 
 beforeAll(async () => {
   t = await createTestDb();
   organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
   f = await openFestival(t.db, organiser);
-  festivalId = (await getReviewFestival(t.db, f.slug))!.id;
+  festivalId = must(await getReviewFestival(t.db, organiser, f.slug))!.id;
   const lake3 = await makeHousehold(t.db, { building: "美湖花园 3栋", unit: "1单元", room: "301" });
   const shore5 = await makeHousehold(t.db, { building: "湖畔雅苑 5栋", unit: "2单元", room: "0502" });
   const person = async (name: string, householdId: string | null) => {
@@ -201,7 +201,7 @@ describe("the review list", () => {
   });
 
   it("counts per status under the other filters, and pages", async () => {
-    expect(await countByStatus(t.db, festivalId, {})).toEqual({
+    expect(must(await countByStatus(t.db, organiser, festivalId, {}))).toEqual({
       all: 8,
       pending: 4,
       accepted: 1,
@@ -210,17 +210,19 @@ describe("the review list", () => {
       rejected: 1,
       cancelled: 0,
     });
-    expect(await countByStatus(t.db, festivalId, { role: "player", status: "rejected" })).toMatchObject({
+    expect(
+      must(await countByStatus(t.db, organiser, festivalId, { role: "player", status: "rejected" })),
+    ).toMatchObject({
       all: 3,
       confirmed: 1,
       waitlisted: 2,
       rejected: 0,
     });
-    const first = await listReview(t.db, festivalId, { page: 1 }, 3);
-    const third = await listReview(t.db, festivalId, { page: 3 }, 3);
+    const first = must(await listReview(t.db, organiser, festivalId, { page: 1 }, 3));
+    const third = must(await listReview(t.db, organiser, festivalId, { page: 3 }, 3));
     expect([first.total, first.pageCount, first.rows.length, third.rows.length]).toEqual([8, 3, 3, 2]);
     // A page past the end shows the last one.
-    expect((await listReview(t.db, festivalId, { page: 99 }, 3)).page).toBe(3);
+    expect(must(await listReview(t.db, organiser, festivalId, { page: 99 }, 3)).page).toBe(3);
   });
 
   it("reads the address's filters leniently: unknown values are dropped, never an error", () => {
@@ -237,7 +239,7 @@ describe("the review list", () => {
   });
 
   it("gives the places per role and per event: limit, taken and waiting", async () => {
-    const places = await getPlacesOverview(t.db, festivalId);
+    const places = must(await getPlacesOverview(t.db, organiser, festivalId));
     expect(places.roles.find((r) => r.role === "player")).toMatchObject({ capacity: null, taken: 1, waiting: 2 });
     const chess = places.items.find((i) => i.itemId === f.chessId)!;
     expect(chess).toMatchObject({ title: "象棋比赛", capacity: 1, taken: 1, waiting: 2 });

@@ -16,12 +16,16 @@ import {
   type RegistrationStatus,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
+import { fail, ok, type Result } from "@/lib/result";
 import { participantLabel, reviewDetails, type ReviewDetails } from "./review-details";
 import type { ReviewFilters, ReviewStatus } from "./schemas";
 
 // The organisers' review of a festival's registrations: the filtered, paginated list, the counts
 // per status and the places overview. Reads only; every write goes through the services.
+// Each read takes the actor and answers anyone but an organiser `forbidden` with no rows:
+// residents' phones, rooms and drafts must not depend on a page remembering its guard.
 
 export const REVIEW_PAGE_SIZE = 25;
 
@@ -37,7 +41,13 @@ export interface ReviewFestival {
   endsOn: string;
 }
 
-export async function getReviewFestival(db: DbOrTx, slug: string): Promise<ReviewFestival | null> {
+/** Any festival, drafts included. */
+export async function getReviewFestival(
+  db: DbOrTx,
+  actor: Actor | null,
+  slug: string,
+): Promise<Result<ReviewFestival | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [f] = await db
     .select({
       id: festivals.id,
@@ -49,7 +59,7 @@ export async function getReviewFestival(db: DbOrTx, slug: string): Promise<Revie
     })
     .from(festivals)
     .where(eq(festivals.slug, slug));
-  return f ?? null;
+  return ok(f ?? null);
 }
 
 export interface ReviewRow {
@@ -240,21 +250,34 @@ async function countRows(db: DbOrTx, where: SQL | undefined): Promise<number> {
 /** One page of the review list. */
 export async function listReview(
   db: DbOrTx,
+  actor: Actor | null,
   festivalId: string,
   f: ReviewFilters,
   pageSize = REVIEW_PAGE_SIZE,
-): Promise<Page<ReviewRow>> {
+): Promise<Result<Page<ReviewRow>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const total = await countRows(db, conditions(festivalId, f));
   const { page, pageCount, limit, offset } = pageWindow(total, f.page, pageSize);
-  return { rows: await selectRows(db, festivalId, f, { limit, offset }), total, page, pageCount };
+  return ok({ rows: await selectRows(db, festivalId, f, { limit, offset }), total, page, pageCount });
 }
 
-/** Every row the filters show, a batch at a time (the export). */
-export async function* allReviewRows(
+/** Every row the filters show, a batch at a time (the export); the actor is checked before any batch is read. */
+export function allReviewRows(
   db: DbOrTx,
+  actor: Actor | null,
   festivalId: string,
   f: Omit<ReviewFilters, "page">,
   batch = 500,
+): Result<AsyncIterable<ReviewRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(batches(db, festivalId, f, batch));
+}
+
+async function* batches(
+  db: DbOrTx,
+  festivalId: string,
+  f: Omit<ReviewFilters, "page">,
+  batch: number,
 ): AsyncGenerator<ReviewRow[]> {
   for (let offset = 0; ; offset += batch) {
     const rows = await selectRows(db, festivalId, f, { limit: batch, offset });
@@ -268,9 +291,11 @@ export type StatusCounts = Record<ReviewStatus, number> & { all: number };
 /** How many registrations each status has under the other filters: the status tabs. */
 export async function countByStatus(
   db: DbOrTx,
+  actor: Actor | null,
   festivalId: string,
   f: Omit<ReviewFilters, "page">,
-): Promise<StatusCounts> {
+): Promise<Result<StatusCounts>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .select({
       status: registrations.status,
@@ -283,7 +308,7 @@ export async function countByStatus(
     .where(conditions(festivalId, f, false))
     .groupBy(registrations.status, sql`${registrations.acceptedAt} is not null`);
   const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((n, r) => n + r.n, 0);
-  return {
+  return ok({
     all: sum(() => true),
     pending: sum((r) => r.status === "confirmed" && !r.accepted),
     accepted: sum((r) => r.status === "confirmed" && r.accepted),
@@ -291,7 +316,7 @@ export async function countByStatus(
     waitlisted: sum((r) => r.status === "waitlisted"),
     rejected: sum((r) => r.status === "rejected"),
     cancelled: sum((r) => r.status === "cancelled"),
-  };
+  });
 }
 
 export interface PlaceRow {
@@ -316,7 +341,12 @@ export interface PlacesOverview {
  * Places per role and per event: the limit (a quota, else none), the places held and how many
  * wait. Events are the sports and card/chess items athletes and players register for.
  */
-export async function getPlacesOverview(db: DbOrTx, festivalId: string): Promise<PlacesOverview> {
+export async function getPlacesOverview(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+): Promise<Result<PlacesOverview>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [qs, byRole, byItem, items] = await Promise.all([
     db
       .select({ scope: quotas.scope, capacity: quotas.capacity, taken: quotas.taken })
@@ -367,7 +397,7 @@ export async function getPlacesOverview(db: DbOrTx, festivalId: string): Promise
       waiting: n(counts, "waitlisted"),
     };
   };
-  return {
+  return ok({
     roles: REGISTRATION_ROLES.map((role) => ({
       role,
       ...place(
@@ -386,11 +416,16 @@ export async function getPlacesOverview(db: DbOrTx, festivalId: string): Promise
         i.capacity,
       ),
     })),
-  };
+  });
 }
 
 /** The buildings the festival's registrants live in, for the building filter. */
-export async function listReviewBuildings(db: DbOrTx, festivalId: string): Promise<string[]> {
+export async function listReviewBuildings(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+): Promise<Result<string[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .selectDistinct({ building: households.building })
     .from(registrations)
@@ -398,17 +433,21 @@ export async function listReviewBuildings(db: DbOrTx, festivalId: string): Promi
     .innerJoin(households, eq(households.id, users.householdId))
     .where(eq(registrations.festivalId, festivalId))
     .orderBy(asc(households.building));
-  return rows.map((r) => r.building);
+  return ok(rows.map((r) => r.building));
 }
 
 /** The performance blocks an accepted act can join. */
 export async function listPerformanceBlocks(
   db: DbOrTx,
+  actor: Actor | null,
   festivalId: string,
-): Promise<{ id: string; title: string; startsAt: Date }[]> {
-  return db
-    .select({ id: programmeItems.id, title: programmeItems.title, startsAt: programmeItems.startsAt })
-    .from(programmeItems)
-    .where(and(eq(programmeItems.festivalId, festivalId), eq(programmeItems.kind, "performance_block")))
-    .orderBy(asc(programmeItems.startsAt));
+): Promise<Result<{ id: string; title: string; startsAt: Date }[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(
+    await db
+      .select({ id: programmeItems.id, title: programmeItems.title, startsAt: programmeItems.startsAt })
+      .from(programmeItems)
+      .where(and(eq(programmeItems.festivalId, festivalId), eq(programmeItems.kind, "performance_block")))
+      .orderBy(asc(programmeItems.startsAt)),
+  );
 }

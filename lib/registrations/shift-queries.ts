@@ -2,10 +2,14 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { registrations, shiftAssignments, shifts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
 import { participantLabel, reviewDetails } from "./review-details";
 
 // Backstage shifts for the organisers' shifts page: each shift with its helpers, and every
 // backstage pioneer with what they can do, when they are free and which shifts they already have.
+// Helpers' phones are for organisers: each read takes the actor and answers anyone else
+// `forbidden`, with no rows.
 
 export interface ShiftRow {
   id: string;
@@ -31,7 +35,8 @@ export interface HelperRow {
   shiftIds: string[];
 }
 
-export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftRow[]> {
+export async function listShifts(db: DbOrTx, actor: Actor | null, festivalId: string): Promise<Result<ShiftRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [rows, held] = await Promise.all([
     db
       .select({
@@ -62,22 +67,25 @@ export async function listShifts(db: DbOrTx, festivalId: string): Promise<ShiftR
       .where(eq(shifts.festivalId, festivalId))
       .orderBy(asc(shiftAssignments.createdAt)),
   ]);
-  return rows.map((s) => ({
-    ...s,
-    helpers: held
-      .filter((h) => h.shiftId === s.id)
-      .map((h) => ({
-        registrationId: h.registrationId,
-        assignmentId: h.assignmentId,
-        servedAt: h.servedAt,
-        name: participantLabel(h.name, h.age).name,
-        phone: h.phone,
-      })),
-  }));
+  return ok(
+    rows.map((s) => ({
+      ...s,
+      helpers: held
+        .filter((h) => h.shiftId === s.id)
+        .map((h) => ({
+          registrationId: h.registrationId,
+          assignmentId: h.assignmentId,
+          servedAt: h.servedAt,
+          name: participantLabel(h.name, h.age).name,
+          phone: h.phone,
+        })),
+    })),
+  );
 }
 
 /** Backstage pioneers who can be put on a shift: registered and not rejected or cancelled. */
-export async function listHelpers(db: DbOrTx, festivalId: string): Promise<HelperRow[]> {
+export async function listHelpers(db: DbOrTx, actor: Actor | null, festivalId: string): Promise<Result<HelperRow[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .select({
       registrationId: registrations.id,
@@ -106,18 +114,20 @@ export async function listHelpers(db: DbOrTx, festivalId: string): Promise<Helpe
         .from(shiftAssignments)
         .where(inArray(shiftAssignments.registrationId, ids))
     : [];
-  return rows.map((r) => {
-    const d = reviewDetails("backstage", r.details);
-    return {
-      registrationId: r.registrationId,
-      ...participantLabel(r.name, r.age),
-      age: r.age,
-      phone: r.phone,
-      status: r.status as HelperRow["status"],
-      accepted: !!r.acceptedAt,
-      skills: d.role === "backstage" ? d.skills : [],
-      available: d.role === "backstage" ? d.available : [],
-      shiftIds: held.filter((h) => h.registrationId === r.registrationId).map((h) => h.shiftId),
-    };
-  });
+  return ok(
+    rows.map((r) => {
+      const d = reviewDetails("backstage", r.details);
+      return {
+        registrationId: r.registrationId,
+        ...participantLabel(r.name, r.age),
+        age: r.age,
+        phone: r.phone,
+        status: r.status as HelperRow["status"],
+        accepted: !!r.acceptedAt,
+        skills: d.role === "backstage" ? d.skills : [],
+        available: d.role === "backstage" ? d.available : [],
+        shiftIds: held.filter((h) => h.registrationId === r.registrationId).map((h) => h.shiftId),
+      };
+    }),
+  );
 }

@@ -4,13 +4,17 @@ import { alias } from "drizzle-orm/pg-core";
 import { festivals, households, starCategories, starNominations, users, type StarCategory } from "@/db/schema";
 import type { NominationStatus } from "@/db/schema/stars";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
+import { fail, ok, type Result } from "@/lib/result";
 import { getStarsFestival, type StarsFestival } from "./queries";
 import { standings, winnersOf } from "./service";
 import type { VettingFilters } from "./admin-forms";
 
 // What the organisers' Neighbourhood Star pages read: categories with how many nominations each
-// holds, the vetting list with merged stories under their target, and the winners-to-be.
+// holds, the vetting list with merged stories under their target, and the winners-to-be. Each
+// read takes the actor and answers anyone but an organiser `forbidden`, with no rows: nominators'
+// phones, addresses and the standings before publication are theirs alone.
 
 export interface StarsAdminFestival extends StarsFestival {
   status: "draft" | "published" | "archived";
@@ -21,13 +25,15 @@ export interface StarsAdminFestival extends StarsFestival {
 /** Any festival, drafts included, with where its windows stand for the organisers. */
 export async function getStarsAdminFestival(
   db: DbOrTx,
+  actor: Actor | null,
   slug: string,
   now = new Date(),
-): Promise<StarsAdminFestival | null> {
+): Promise<Result<StarsAdminFestival | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const f = await getStarsFestival(db, slug, now, { drafts: true });
-  if (!f) return null;
+  if (!f) return ok(null);
   const [{ status }] = await db.select({ status: festivals.status }).from(festivals).where(eq(festivals.id, f.id));
-  return { ...f, status, rulesLocked: !!f.votingOpensAt && now >= f.votingOpensAt };
+  return ok({ ...f, status, rulesLocked: !!f.votingOpensAt && now >= f.votingOpensAt });
 }
 
 export interface AdminCategory extends Pick<
@@ -40,7 +46,12 @@ export interface AdminCategory extends Pick<
 }
 
 /** The festival's categories in their order, each with its nominations counted by state. */
-export async function listCategoriesForAdmin(db: DbOrTx, festivalId: string): Promise<AdminCategory[]> {
+export async function listCategoriesForAdmin(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+): Promise<Result<AdminCategory[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .select({
       id: starCategories.id,
@@ -60,7 +71,7 @@ export async function listCategoriesForAdmin(db: DbOrTx, festivalId: string): Pr
     .where(eq(starCategories.festivalId, festivalId))
     .groupBy(starCategories.id)
     .orderBy(asc(starCategories.position), asc(starCategories.name));
-  return rows;
+  return ok(rows);
 }
 
 export interface MergedStory {
@@ -108,7 +119,13 @@ const vettingWhere = (festivalId: string, f: Pick<VettingFilters, "status" | "ca
  * One page of nominations for vetting, by category and then name so the same person's
  * nominations sit together, with the stories merged into each.
  */
-export async function listVetting(db: DbOrTx, festivalId: string, filters: VettingFilters): Promise<Page<VettingItem>> {
+export async function listVetting(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+  filters: VettingFilters,
+): Promise<Result<Page<VettingItem>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const where = vettingWhere(festivalId, filters);
   const [{ total }] = await db.select({ total: count() }).from(starNominations).where(where);
   const { page, pageCount, limit, offset } = pageWindow(total, filters.page, VETTING_PAGE_SIZE);
@@ -147,7 +164,7 @@ export async function listVetting(db: DbOrTx, festivalId: string, filters: Vetti
     )
     .limit(limit)
     .offset(offset);
-  if (!rows.length) return { rows: [], total, page, pageCount };
+  if (!rows.length) return ok({ rows: [], total, page, pageCount });
 
   const ids = rows.map((r) => r.id);
   const merged = await db
@@ -170,7 +187,7 @@ export async function listVetting(db: DbOrTx, festivalId: string, filters: Vetti
         .from(starNominations)
         .where(inArray(starNominations.id, targetIds))
     : [];
-  return {
+  return ok({
     rows: rows.map(({ mergedIntoId, ...r }) => ({
       ...r,
       mergedInto: mergedIntoId ? (targets.find((x) => x.id === mergedIntoId) ?? null) : null,
@@ -187,27 +204,33 @@ export async function listVetting(db: DbOrTx, festivalId: string, filters: Vetti
     total,
     page,
     pageCount,
-  };
+  });
 }
 
 export type VettingCounts = Record<NominationStatus | "all", number>;
 
 /** How many nominations each state holds, within the chosen category. */
-export async function countVetting(db: DbOrTx, festivalId: string, category?: string): Promise<VettingCounts> {
+export async function countVetting(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+  category?: string,
+): Promise<Result<VettingCounts>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .select({ status: starNominations.status, n: count() })
     .from(starNominations)
     .where(vettingWhere(festivalId, { category }))
     .groupBy(starNominations.status);
   const of = (s: NominationStatus) => rows.find((r) => r.status === s)?.n ?? 0;
-  return {
+  return ok({
     all: rows.reduce((a, r) => a + r.n, 0),
     pending: of("pending"),
     approved: of("approved"),
     rejected: of("rejected"),
     declined: of("declined"),
     merged: of("merged"),
-  };
+  });
 }
 
 export interface MergeCandidate {
@@ -219,18 +242,25 @@ export interface MergeCandidate {
 }
 
 /** Nominations that can still be merged (pending or approved), for choosing a merge target. */
-export async function listMergeCandidates(db: DbOrTx, festivalId: string): Promise<MergeCandidate[]> {
-  return db
-    .select({
-      id: starNominations.id,
-      categoryId: starNominations.categoryId,
-      nomineeName: starNominations.nomineeName,
-      building: starNominations.building,
-      status: starNominations.status,
-    })
-    .from(starNominations)
-    .where(and(eq(starNominations.festivalId, festivalId), inArray(starNominations.status, ["pending", "approved"])))
-    .orderBy(asc(starNominations.nomineeName), desc(starNominations.status), asc(starNominations.createdAt));
+export async function listMergeCandidates(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+): Promise<Result<MergeCandidate[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  return ok(
+    await db
+      .select({
+        id: starNominations.id,
+        categoryId: starNominations.categoryId,
+        nomineeName: starNominations.nomineeName,
+        building: starNominations.building,
+        status: starNominations.status,
+      })
+      .from(starNominations)
+      .where(and(eq(starNominations.festivalId, festivalId), inArray(starNominations.status, ["pending", "approved"])))
+      .orderBy(asc(starNominations.nomineeName), desc(starNominations.status), asc(starNominations.createdAt)),
+  );
 }
 
 /**
@@ -264,7 +294,12 @@ export interface PublishPreview {
 }
 
 /** The winners-to-be of every category, as publishing would fix them, with the ties to settle. */
-export async function publishPreview(db: DbOrTx, festivalId: string): Promise<PublishPreview[]> {
+export async function publishPreview(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+): Promise<Result<PublishPreview[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const categories = await db
     .select()
     .from(starCategories)
@@ -304,5 +339,5 @@ export async function publishPreview(db: DbOrTx, festivalId: string): Promise<Pu
       tie: tie ? { tied: tie.tied.map(person), places: tie.places, votes: tie.tied[0].votes } : null,
     });
   }
-  return out;
+  return ok(out);
 }

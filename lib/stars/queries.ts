@@ -14,6 +14,7 @@ import {
 import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { isOrganiser } from "@/lib/auth/actor";
+import { fail, ok, type Result } from "@/lib/result";
 import { unseal } from "./seal";
 import { standings, winnersOf } from "./service";
 
@@ -241,8 +242,12 @@ export interface Tally {
 /** Bursts worth a look: this many ballots from one address, or one household, within ten minutes. */
 export const BURST = { ip: 10, household: 8, minutes: 10 };
 
-/** What organisers watch while voting runs: counts only, never who voted for whom. */
-export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> {
+/**
+ * What organisers watch while voting runs: counts only, never who voted for whom. The standings
+ * are not public before the results are, so anyone but an organiser is answered `forbidden`.
+ */
+export async function liveTally(db: DbOrTx, actor: Actor | null, festivalId: string): Promise<Result<Tally>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const categories = await listCategories(db, festivalId);
   const out: Tally["categories"] = [];
   for (const c of categories) {
@@ -322,7 +327,7 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
     .groupBy(households.id, households.building, households.unit, households.room, bucket)
     .having(sql`count(*) >= ${BURST.household}`);
   const voters = voterBuilding.reduce((a, b) => a + b.voters, 0);
-  return {
+  return ok({
     categories: out,
     voters,
     verifiedResidents: verified.reduce((a, b) => a + b.n, 0),
@@ -341,7 +346,7 @@ export async function liveTally(db: DbOrTx, festivalId: string): Promise<Tally> 
         from: new Date(b.from),
       })),
     ].sort((a, b) => b.ballots - a.ballots),
-  };
+  });
 }
 
 // ——— results ———

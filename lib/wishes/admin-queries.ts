@@ -2,12 +2,15 @@ import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { beneficiaries, households, users, wishClaims, wishes, type WishStatus } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { isOrganiser, type Actor } from "@/lib/auth/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
+import { fail, ok, type Result } from "@/lib/result";
 import type { WishAdminFilters } from "./admin-forms";
 
 // The organisers' wish list: everything vetting, follow-up and confirmation need, including the
 // beneficiary's private details (organisers may see them) and who holds the claim. Nothing here
-// is for residents' pages.
+// is for residents' pages: each read takes the actor and answers anyone but an organiser
+// `forbidden`, with no rows.
 
 export const WISH_ADMIN_PAGE_SIZE = 20;
 
@@ -77,7 +80,12 @@ function conditions(f: Omit<WishAdminFilters, "page">, withStatus = true): SQL |
 }
 
 /** How many wishes each status tab holds, under the other filters. */
-export async function countWishes(db: DbOrTx, f: Omit<WishAdminFilters, "page">): Promise<WishCounts> {
+export async function countWishes(
+  db: DbOrTx,
+  actor: Actor | null,
+  f: Omit<WishAdminFilters, "page">,
+): Promise<Result<WishCounts>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .select({ status: wishes.status, n: count() })
     .from(wishes)
@@ -98,15 +106,17 @@ export async function countWishes(db: DbOrTx, f: Omit<WishAdminFilters, "page">)
     counts[r.status] = r.n;
     counts.all += r.n;
   }
-  return counts;
+  return ok(counts);
 }
 
 /** One page of wishes, newest first, each with its beneficiary and its live or confirmed claim. */
 export async function listWishesForAdmin(
   db: DbOrTx,
+  actor: Actor | null,
   f: WishAdminFilters,
   pageSize = WISH_ADMIN_PAGE_SIZE,
-): Promise<Page<WishAdminRow>> {
+): Promise<Result<Page<WishAdminRow>>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const where = conditions(f);
   const [{ total }] = await db
     .select({ total: count() })
@@ -151,7 +161,7 @@ export async function listWishesForAdmin(
     db,
     rows.map((r) => r.id),
   );
-  return {
+  return ok({
     rows: rows.map((r) => ({
       id: r.id,
       alias: r.alias,
@@ -180,7 +190,7 @@ export async function listWishesForAdmin(
     total,
     page,
     pageCount,
-  };
+  });
 }
 
 /** The claim that matters for each wish: the live one, else the confirmed one (withdrawn and lapsed ones are history). */
@@ -211,25 +221,28 @@ async function claimsOf(db: DbOrTx, wishIds: string[]): Promise<Map<string, Wish
 }
 
 /** The roster's buildings, for the household picker of the wish form. */
-export async function listRosterBuildings(db: DbOrTx): Promise<string[]> {
+export async function listRosterBuildings(db: DbOrTx, actor: Actor | null): Promise<Result<string[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const rows = await db
     .selectDistinct({ building: households.building })
     .from(households)
     .orderBy(households.building)
     .limit(200);
-  return rows.map((r) => r.building);
+  return ok(rows.map((r) => r.building));
 }
 
 /** What an organiser just did to a claim, for the message at the top of the list. */
 export async function getClaimOutcome(
   db: DbOrTx,
+  actor: Actor | null,
   claimId: string,
-): Promise<{ alias: string; volunteerName: string; status: string } | null> {
+): Promise<Result<{ alias: string; volunteerName: string; status: string } | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const [row] = await db
     .select({ alias: wishes.alias, volunteerName: users.name, status: wishClaims.status })
     .from(wishClaims)
     .innerJoin(wishes, eq(wishes.id, wishClaims.wishId))
     .innerJoin(users, eq(users.id, wishClaims.volunteerId))
     .where(eq(wishClaims.id, claimId));
-  return row ?? null;
+  return ok(row ?? null);
 }

@@ -58,7 +58,7 @@ describe("the organisers' wish list", () => {
     const { claimId } = must(await claimWish(t.db, v, w.id));
     must(await fulfilClaim(t.db, v, { claimId, note: "配好了眼镜。" }));
 
-    const byAlias = await listWishesForAdmin(t.db, filters({ q: marker }));
+    const byAlias = must(await listWishesForAdmin(t.db, organiser, filters({ q: marker })));
     expect(byAlias.total).toBe(1);
     const row = byAlias.rows[0];
     expect(row).toMatchObject({
@@ -73,31 +73,38 @@ describe("the organisers' wish list", () => {
       volunteerName: `小刘${process.pid}`,
       note: "配好了眼镜。",
     });
-    expect((await listWishesForAdmin(t.db, filters({ q: w.marker }))).rows.map((r) => r.id)).toEqual([w.id]);
-    expect((await listWishesForAdmin(t.db, filters({ q: w.phone }))).rows.map((r) => r.id)).toEqual([w.id]);
+    expect(must(await listWishesForAdmin(t.db, organiser, filters({ q: w.marker }))).rows.map((r) => r.id)).toEqual([
+      w.id,
+    ]);
+    expect(must(await listWishesForAdmin(t.db, organiser, filters({ q: w.phone }))).rows.map((r) => r.id)).toEqual([
+      w.id,
+    ]);
     // A LIKE wildcard is searched for literally.
-    expect((await listWishesForAdmin(t.db, filters({ q: "%" }))).total).toBe(0);
+    expect(must(await listWishesForAdmin(t.db, organiser, filters({ q: "%" }))).total).toBe(0);
 
-    const counts = await countWishes(t.db, filters({ q: marker }));
+    const counts = must(await countWishes(t.db, organiser, filters({ q: marker })));
     expect(counts).toMatchObject({ all: 1, fulfilled: 1, open: 0 });
-    expect((await listWishesForAdmin(t.db, filters({ q: marker, status: "open" }))).total).toBe(0);
+    expect(must(await listWishesForAdmin(t.db, organiser, filters({ q: marker, status: "open" }))).total).toBe(0);
     expect(
-      (
+      must(
         await listWishesForAdmin(
           t.db,
+          organiser,
           filters({ q: marker, status: "fulfilled", category: "goods", circumstance: "elderly_alone" }),
-        )
+        ),
       ).total,
     ).toBe(1);
-    expect((await listWishesForAdmin(t.db, filters({ q: marker, circumstance: "child" }))).total).toBe(0);
+    expect(must(await listWishesForAdmin(t.db, organiser, filters({ q: marker, circumstance: "child" }))).total).toBe(
+      0,
+    );
 
     // Confirmed: still shown with its claim, and the volunteer has the points.
     must(await confirmFulfilment(t.db, organiser, { claimId, thanks: "谢谢！" }));
-    const done = (await listWishesForAdmin(t.db, filters({ q: marker }))).rows[0];
+    const done = must(await listWishesForAdmin(t.db, organiser, filters({ q: marker }))).rows[0];
     expect(done).toMatchObject({ status: "done", thanks: "谢谢！", claim: { status: "confirmed" } });
     expect(await balanceOf(t.db, v.id)).toBe(10);
     // The ledger says what the points were for: the wish's title.
-    const ledger = await listLedger(t.db, new Date().getUTCFullYear(), 1, 500);
+    const ledger = must(await listLedger(t.db, organiser, new Date().getUTCFullYear(), 1, 500));
     expect(ledger.rows.find((e) => e.userId === v.id)).toMatchObject({
       kind: "wish_fulfilled",
       points: 10,
@@ -118,7 +125,9 @@ describe("the organisers' wish list", () => {
         circumstance: "elderly_alone",
       }),
     );
-    const list = await listWishesForAdmin(t.db, filters({ status: "pending", q: `陪诊${process.pid}` }));
+    const list = must(
+      await listWishesForAdmin(t.db, organiser, filters({ status: "pending", q: `陪诊${process.pid}` })),
+    );
     expect(list.rows.map((r) => r.id)).toEqual([id]);
     expect(list.rows[0]).toMatchObject({ claim: null, submittedByName: `自助${process.pid}` });
     expect(filters({ status: "lost", category: "money", page: "-3" })).toEqual({ page: 1 });

@@ -5,7 +5,7 @@ import { getDashboardCounts } from "@/lib/accounts/queries";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboard");
@@ -13,10 +13,13 @@ export async function generateMetadata() {
 }
 
 export default async function DashboardHome() {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations();
   const db = await getDb();
-  const [counts, festival] = await Promise.all([getDashboardCounts(db), getCurrentFestival(db)]);
+  const [counts, festival] = await Promise.all([
+    getDashboardCounts(db, actor).then(orForbidden),
+    getCurrentFestival(db),
+  ]);
   const stats = [
     { label: t("dashboard.countHouseholds"), value: counts.households },
     { label: t("dashboard.countResidents"), value: counts.residents },

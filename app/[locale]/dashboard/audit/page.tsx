@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { InputFilter, SelectFilter } from "@/components/ui/filter-field";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -33,13 +33,16 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations("audit");
   const format = await getFormatter();
   const raw = await searchParams;
   const f = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === "" ? undefined : v])));
   const db = await getDb();
-  const [result, actions] = await Promise.all([listAudit(db, f), listAuditActions(db)]);
+  const [result, actions] = await Promise.all([
+    listAudit(db, actor, f).then(orForbidden),
+    listAuditActions(db, actor).then(orForbidden),
+  ]);
   // Message keys cannot hold dots: "auth.sign_in" is found as "auth_sign_in".
   const actionLabel = (a: string) => {
     const key = `actions.${a.replaceAll(".", "_")}` as "actions.auth_sign_in";

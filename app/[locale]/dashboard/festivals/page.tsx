@@ -5,7 +5,7 @@ import { listFestivals } from "@/lib/festivals/dashboard-queries";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -13,10 +13,10 @@ export async function generateMetadata() {
 }
 
 export default async function FestivalsPage() {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations("festivals");
   const format = await getFormatter();
-  const rows = await listFestivals(await getDb());
+  const rows = orForbidden(await listFestivals(await getDb(), actor));
   const tone = { draft: "grey", published: "green", archived: "gold" } as const;
   return (
     <div className="flex flex-col gap-5">

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { ActionButton } from "@/components/dashboard/action-button";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("households");
@@ -22,10 +22,10 @@ export default async function HouseholdsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations();
   const { q, page } = listQuerySchema.parse(await searchParams);
-  const result = await listHouseholds(await getDb(), { q, page });
+  const result = orForbidden(await listHouseholds(await getDb(), actor, { q, page }));
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center justify-between gap-3">

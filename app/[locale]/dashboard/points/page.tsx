@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AddRewardForm, AwardForm, RedeemForm, RewardToggle } from "@/components/points/admin/desk-forms";
 import { LedgerTable } from "@/components/points/admin/ledger-table";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("pointsAdmin");
@@ -31,18 +31,18 @@ export default async function PointsDashboardPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const params = paramsSchema.parse(await searchParams);
   const thisYear = currentYear();
   const year = params.year ?? thisYear;
   const db = await getDb();
   const lookup = params.phone ? phoneLookupSchema.safeParse({ phone: params.phone }) : null;
   const [rewards, years, ledger, totals, person] = await Promise.all([
-    listRewards(db),
-    listLedgerYears(db, thisYear),
-    listLedger(db, year, params.page),
-    yearTotals(db, year),
-    lookup?.success ? findPointsPerson(db, lookup.data.phone) : Promise.resolve(null),
+    listRewards(db, actor).then(orForbidden),
+    listLedgerYears(db, actor, thisYear).then(orForbidden),
+    listLedger(db, actor, year, params.page).then(orForbidden),
+    yearTotals(db, actor, year).then(orForbidden),
+    lookup?.success ? findPointsPerson(db, actor, lookup.data.phone).then(orForbidden) : Promise.resolve(null),
   ]);
   const t = await getTranslations("pointsAdmin");
   const base = "/dashboard/points";

@@ -3,14 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listResidents, type ResidentFilter } from "@/lib/accounts/queries";
 import { listQuerySchema } from "@/lib/accounts/schemas";
-import { getActor } from "@/lib/auth/session";
 import { Table, Td, Th } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { Badge } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { SelectFilter } from "@/components/ui/filter-field";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 const FILTERS: ResidentFilter[] = ["all", "verified", "unverified", "volunteers", "staff", "disabled"];
 
@@ -24,14 +23,13 @@ export default async function ResidentsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations();
   const format = await getFormatter();
   const params = await searchParams;
   const { q, page } = listQuerySchema.parse(params);
   const filter = FILTERS.includes(params.filter as ResidentFilter) ? (params.filter as ResidentFilter) : "all";
-  const actor = (await getActor())!;
-  const result = await listResidents(await getDb(), { q, page, filter });
+  const result = orForbidden(await listResidents(await getDb(), actor, { q, page, filter }));
   const isAdmin = actor.roles.includes("admin");
   return (
     <div className="flex flex-col gap-5">

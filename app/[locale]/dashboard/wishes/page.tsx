@@ -13,7 +13,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { WishFilterForm, WishStatusTabs } from "@/components/wishes/admin/wish-filters";
 import { WishTable } from "@/components/wishes/admin/wish-table";
 import { WishVettingBar } from "@/components/wishes/admin/wish-vetting-bar";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("wishAdmin");
@@ -32,17 +32,17 @@ export default async function WishesDashboardPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const search = await searchParams;
   const filters = wishAdminFilterSchema.parse(search);
   const done = outcomeSchema.parse(search);
   const db = await getDb();
   const outcomeClaim = done.confirmed ?? done.released;
   const [list, counts, settings, outcome] = await Promise.all([
-    listWishesForAdmin(db, filters),
-    countWishes(db, filters),
+    listWishesForAdmin(db, actor, filters).then(orForbidden),
+    countWishes(db, actor, filters).then(orForbidden),
     getSettings(db),
-    outcomeClaim ? getClaimOutcome(db, outcomeClaim) : Promise.resolve(null),
+    outcomeClaim ? getClaimOutcome(db, actor, outcomeClaim).then(orForbidden) : Promise.resolve(null),
   ]);
   const t = await getTranslations("wishAdmin");
   const base = "/dashboard/wishes";

@@ -9,7 +9,7 @@ import { NewVenueForm, VenueRow } from "@/components/festivals/venue-editor";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 
 export async function generateMetadata() {
@@ -18,12 +18,12 @@ export async function generateMetadata() {
 }
 
 export default async function FestivalSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const f = await getFestivalForEdit(db, slug);
+  const f = orForbidden(await getFestivalForEdit(db, actor, slug));
   if (!f) notFound();
-  const venues = await listVenues(db, f.id);
+  const venues = orForbidden(await listVenues(db, actor, f.id));
   const t = await getTranslations();
   const done = t("residents.done");
   return (

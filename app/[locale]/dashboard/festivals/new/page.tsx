@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listFestivals } from "@/lib/festivals/dashboard-queries";
 import { FestivalForm } from "@/components/festivals/festival-form";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("festivals");
@@ -10,9 +10,9 @@ export async function generateMetadata() {
 }
 
 export default async function NewFestivalPage() {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations("festivals");
-  const festivals = await listFestivals(await getDb());
+  const festivals = orForbidden(await listFestivals(await getDb(), actor));
   const latest = festivals[0];
   return (
     <div className="flex max-w-3xl flex-col gap-5">

@@ -7,7 +7,7 @@ import { siteOrigin } from "@/lib/site-url";
 import { PrintButton } from "@/components/ui/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { SamePageLink } from "@/components/ui/same-page-link";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("slips");
@@ -16,17 +16,17 @@ export async function generateMetadata() {
 
 /** A4 sheets of household-code slips, eight to a page, each with a QR code to sign up. */
 export default async function SlipsPage({ searchParams }: { searchParams: Promise<{ building?: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const t = await getTranslations("slips");
   const tc = await getTranslations("common");
   const { building } = await searchParams;
   const db = await getDb();
-  const buildings = await listBuildings(db);
+  const buildings = orForbidden(await listBuildings(db, actor));
   const total = buildings.reduce((n, b) => n + b.households, 0);
   const chosen = building && buildings.some((b) => b.building === building) ? building : buildings[0]?.building;
   const slips =
     chosen !== undefined || building === ""
-      ? await listHouseholdsForSlips(db, { building: building === "" ? undefined : chosen })
+      ? orForbidden(await listHouseholdsForSlips(db, actor, { building: building === "" ? undefined : chosen }))
       : [];
   const origin = await siteOrigin();
   const rendered = await Promise.all(

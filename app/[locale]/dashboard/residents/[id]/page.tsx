@@ -4,12 +4,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { findHouseholds, getResident } from "@/lib/accounts/queries";
 import { setVerifiedAction } from "@/lib/accounts/actions";
-import { getActor } from "@/lib/auth/session";
 import { Badge, Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { ActionButton } from "@/components/dashboard/action-button";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("residents");
@@ -23,17 +22,16 @@ export default async function ResidentPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ q?: string }>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { id } = await params;
   const { q } = await searchParams;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
   const db = await getDb();
-  const resident = await getResident(db, id);
+  const resident = orForbidden(await getResident(db, actor, id));
   if (!resident) notFound();
-  const actor = (await getActor())!;
-  const matches = q ? await findHouseholds(db, q.slice(0, 60)) : [];
+  const matches = q ? orForbidden(await findHouseholds(db, actor, q.slice(0, 60))) : [];
   return (
     <div className="flex max-w-3xl flex-col gap-5">
       <Link href="/dashboard/residents" className="text-red-deep underline underline-offset-4">

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { listRosterBuildings } from "@/lib/wishes/admin-queries";
 import { getSettings } from "@/lib/wishes/service";
 import { NewWishForm } from "@/components/wishes/admin/new-wish-form";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("wishAdmin.new");
@@ -12,9 +12,9 @@ export async function generateMetadata() {
 
 // Organisers only (the dashboard layout); the action's service checks the organiser again.
 export default async function NewWishPage() {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const db = await getDb();
-  const [settings, buildings] = await Promise.all([getSettings(db), listRosterBuildings(db)]);
+  const [settings, buildings] = await Promise.all([getSettings(db), listRosterBuildings(db, actor).then(orForbidden)]);
   const t = await getTranslations("wishAdmin.new");
   return (
     <div className="flex max-w-4xl flex-col gap-5">

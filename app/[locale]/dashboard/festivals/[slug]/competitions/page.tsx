@@ -8,7 +8,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { SetupForm } from "@/components/competitions/admin/setup-form";
 import { defaultGameFor } from "@/components/competitions/admin/default-game";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("competitionsAdmin");
@@ -19,12 +19,12 @@ const STATUS_TONE = { setup: "gold", drawn: "gold", locked: "red", finished: "gr
 
 // Organisers only (the dashboard layout); every action checks the organiser again.
 export default async function CompetitionsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const festival = await getReviewFestival(db, slug);
+  const festival = orForbidden(await getReviewFestival(db, actor, slug));
   if (!festival) notFound();
-  const items = await listCompetitionItems(db, festival.id);
+  const items = orForbidden(await listCompetitionItems(db, actor, festival.id));
   const t = await getTranslations("competitionsAdmin");
   const format = await getFormatter();
   const when = (d: Date) =>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getBuilderData } from "@/lib/festivals/dashboard-queries";
 import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 
 export async function generateMetadata() {
@@ -12,9 +12,9 @@ export async function generateMetadata() {
 }
 
 export default async function ProgrammeBuilderPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
-  const data = await getBuilderData(await getDb(), slug);
+  const data = orForbidden(await getBuilderData(await getDb(), actor, slug));
   if (!data) notFound();
   const t = await getTranslations();
   return (

@@ -18,7 +18,7 @@ import { PlacesPanel } from "@/components/registrations/review/places-panel";
 import { ReviewFilterForm, StatusCountsNav, filterQuery } from "@/components/registrations/review/review-filters";
 import { addressQuery } from "@/lib/address-query";
 import { ReviewTable } from "@/components/registrations/review/review-table";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("review");
@@ -34,17 +34,17 @@ export default async function RegistrationReviewPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const festival = await getReviewFestival(db, slug);
+  const festival = orForbidden(await getReviewFestival(db, actor, slug));
   if (!festival) notFound();
   const filters = reviewFilterSchema.parse(await searchParams);
-  const list = await listReview(db, festival.id, filters);
-  const counts = await countByStatus(db, festival.id, filters);
-  const places = await getPlacesOverview(db, festival.id);
-  const buildings = await listReviewBuildings(db, festival.id);
-  const blocks = await listPerformanceBlocks(db, festival.id);
+  const list = orForbidden(await listReview(db, actor, festival.id, filters));
+  const counts = orForbidden(await countByStatus(db, actor, festival.id, filters));
+  const places = orForbidden(await getPlacesOverview(db, actor, festival.id));
+  const buildings = orForbidden(await listReviewBuildings(db, actor, festival.id));
+  const blocks = orForbidden(await listPerformanceBlocks(db, actor, festival.id));
   const t = await getTranslations("review");
   const base = `/dashboard/festivals/${slug}/registrations`;
   const events = places.items.map((i) => ({ id: i.itemId, title: i.title, kind: i.kind }));

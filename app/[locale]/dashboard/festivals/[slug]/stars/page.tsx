@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { CategoryEditor, NewCategoryForm } from "@/components/stars/admin/category-forms";
 import { CategoryTable } from "@/components/stars/admin/category-table";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -16,12 +16,12 @@ export async function generateMetadata() {
 
 // Organisers only: the dashboard layout shows anyone else a refusal, and every action checks again.
 export default async function StarCategoriesPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const festival = await getStarsAdminFestival(db, slug);
+  const festival = orForbidden(await getStarsAdminFestival(db, actor, slug));
   if (!festival) notFound();
-  const categories = await listCategoriesForAdmin(db, festival.id);
+  const categories = orForbidden(await listCategoriesForAdmin(db, actor, festival.id));
   const t = await getTranslations("starsAdmin");
   const when = windowFormatter(await getFormatter(), festival.timeZone);
   return (

@@ -20,19 +20,19 @@ import {
   WithdrawButton,
 } from "@/components/competitions/admin/run-forms";
 import { MatchList } from "@/components/competitions/admin/match-list";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 import { getScheduleDetail } from "@/lib/competitions/schedule-service";
 import { ScheduleForm } from "@/components/competitions/admin/schedule-form";
 import { ScheduleWarnings } from "@/components/competitions/admin/schedule-warnings";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; item: string }> }) {
   // A draft item's title is not for everyone: the same guard as the page, before any read.
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug, item } = await params;
   const t = await getTranslations("competitionsAdmin");
   const db = await getDb();
-  const festival = await getReviewFestival(db, slug);
-  const detail = festival ? await getCompetitionDetail(db, festival.id, item) : null;
+  const festival = orForbidden(await getReviewFestival(db, actor, slug));
+  const detail = festival ? orForbidden(await getCompetitionDetail(db, actor, festival.id, item)) : null;
   return { title: detail ? t("runTitle", { title: detail.item.title }) : t("title") };
 }
 
@@ -40,12 +40,12 @@ const STATUS_TONE = { setup: "gold", drawn: "gold", locked: "red", finished: "gr
 
 // Organisers only (the dashboard layout); every action checks the organiser (or referee) again.
 export default async function CompetitionPage({ params }: { params: Promise<{ slug: string; item: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug, item } = await params;
   const db = await getDb();
-  const festival = await getReviewFestival(db, slug);
+  const festival = orForbidden(await getReviewFestival(db, actor, slug));
   if (!festival) notFound();
-  const detail = await getCompetitionDetail(db, festival.id, item);
+  const detail = orForbidden(await getCompetitionDetail(db, actor, festival.id, item));
   if (!detail) notFound();
   const t = await getTranslations("competitionsAdmin");
   const { competition: c, entrants, waiting, referees, matches } = detail;

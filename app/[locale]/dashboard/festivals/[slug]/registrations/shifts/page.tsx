@@ -12,7 +12,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { spanFormatter } from "@/components/registrations/review/format";
 import { ASSIGN_FORM_ID, AssignBar, NewShiftForm } from "@/components/registrations/review/shift-forms";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("review.shifts");
@@ -21,13 +21,13 @@ export async function generateMetadata() {
 
 // Organisers only (the dashboard layout); every action checks the organiser again.
 export default async function ShiftsPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const festival = await getReviewFestival(db, slug);
+  const festival = orForbidden(await getReviewFestival(db, actor, slug));
   if (!festival) notFound();
-  const shifts = await listShifts(db, festival.id);
-  const helpers = await listHelpers(db, festival.id);
+  const shifts = orForbidden(await listShifts(db, actor, festival.id));
+  const helpers = orForbidden(await listHelpers(db, actor, festival.id));
   const t = await getTranslations("review");
   const tp = await getTranslations("pointsAdmin.shifts");
   const sep = t("listSeparator");

@@ -15,7 +15,7 @@ import { StarsHeader } from "@/components/stars/admin/stars-header";
 import { VettingBulkBar } from "@/components/stars/admin/vetting-bulk-bar";
 import { VettingFilterForm, VettingStatusNav } from "@/components/stars/admin/vetting-filters";
 import { VettingTable } from "@/components/stars/admin/vetting-table";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -30,17 +30,17 @@ export default async function StarNominationsPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const festival = await getStarsAdminFestival(db, slug);
+  const festival = orForbidden(await getStarsAdminFestival(db, actor, slug));
   if (!festival) notFound();
   const filters = vettingFilterSchema.parse(await searchParams);
   const [list, counts, categories, mergeCandidates] = await Promise.all([
-    listVetting(db, festival.id, filters),
-    countVetting(db, festival.id, filters.category),
-    listCategoriesForAdmin(db, festival.id),
-    listMergeCandidates(db, festival.id),
+    listVetting(db, actor, festival.id, filters).then(orForbidden),
+    countVetting(db, actor, festival.id, filters.category).then(orForbidden),
+    listCategoriesForAdmin(db, actor, festival.id).then(orForbidden),
+    listMergeCandidates(db, actor, festival.id).then(orForbidden),
   ]);
   const t = await getTranslations("starsAdmin");
   const base = `/dashboard/festivals/${slug}/stars/nominations`;

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { PublishForm } from "@/components/stars/admin/publish-form";
 import { PublishedWinners } from "@/components/stars/admin/published-winners";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -19,10 +19,10 @@ export async function generateMetadata() {
 
 // Organisers only (the dashboard layout); the service refuses anyone else, and before voting closes.
 export default async function StarPublishPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
-  const festival = await getStarsAdminFestival(db, slug);
+  const festival = orForbidden(await getStarsAdminFestival(db, actor, slug));
   if (!festival) notFound();
   const t = await getTranslations("starsAdmin");
   const when = windowFormatter(await getFormatter(), festival.timeZone);
@@ -69,7 +69,7 @@ export default async function StarPublishPage({ params }: { params: Promise<{ sl
   } else {
     body = (
       <Card>
-        <PublishForm slug={slug} preview={await publishPreview(db, festival.id)} />
+        <PublishForm slug={slug} preview={orForbidden(await publishPreview(db, actor, festival.id))} />
       </Card>
     );
   }

@@ -6,7 +6,7 @@ import { liveTally } from "@/lib/stars/queries";
 import { AutoRefresh } from "@/components/festivals/auto-refresh";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
 import { TallyView } from "@/components/stars/admin/tally-view";
-import { requireOrganiser } from "@/lib/auth/guards";
+import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {
   const t = await getTranslations("starsAdmin");
@@ -17,13 +17,13 @@ const REFRESH_SECONDS = 30;
 
 // Organisers only (the dashboard layout). Counts only: the tally never links a voter to a choice.
 export default async function StarTallyPage({ params }: { params: Promise<{ slug: string }> }) {
-  await requireOrganiser();
+  const actor = await requireOrganiser();
   const { slug } = await params;
   const db = await getDb();
   const now = new Date();
-  const festival = await getStarsAdminFestival(db, slug, now);
+  const festival = orForbidden(await getStarsAdminFestival(db, actor, slug, now));
   if (!festival) notFound();
-  const tally = await liveTally(db, festival.id);
+  const tally = orForbidden(await liveTally(db, actor, festival.id));
   const t = await getTranslations("starsAdmin");
   const format = await getFormatter();
   const when = windowFormatter(format, festival.timeZone);
