@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { programmeItems, programmePublications, venues, type ProgrammeKind } from "./schema";
+import type { ProgrammeKind } from "@/vocabulary/festivals";
+import { programmeItems, programmePublications, venues } from "./schema";
 import type { Tx } from "./types";
 import { addDays, zonedToUtc } from "@/lib/festivals/time";
 import { toPublishedItem, toPublishedVenue } from "@/lib/festivals/programme-service";

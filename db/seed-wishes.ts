@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
-import { beneficiaries, pointEntries, POINTS, rewards, users, wishClaims, wishes } from "./schema";
+import { POINTS } from "@/vocabulary/points";
+import { beneficiaries, pointEntries, rewards, users, wishClaims, wishes } from "./schema";
 import type { Tx } from "./types";
 
 type Status = (typeof wishes.$inferInsert)["status"];

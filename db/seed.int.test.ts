@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
+import { WISH_STATUSES } from "@/vocabulary/wishes";
 import {
   competitionEntrants,
   competitionMatches,
@@ -12,7 +13,6 @@ import {
   users,
   wishClaims,
   wishes,
-  WISH_STATUSES,
 } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { authenticate, loadActor } from "@/lib/accounts/service";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { PROGRAMME_KINDS } from "@/db/schema/festivals";
+import { PROGRAMME_KINDS } from "@/vocabulary/festivals";
 import { getPublicProgramme } from "@/lib/festivals/queries";
 import { itemsOfDay } from "@/lib/festivals/programme-view";
 import { festivalDays } from "@/lib/festivals/time";

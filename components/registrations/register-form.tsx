@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import type { RegistrationRole } from "@/db/schema";
 import {
   ACT_TYPES,
   AGE_GROUPS,
@@ -14,8 +13,9 @@ import {
   SKILL_LEVELS,
   STAGE_NEEDS,
   TIMES_OF_DAY,
-  registrationSchema,
-} from "@/lib/registrations/schemas";
+  type RegistrationRole,
+} from "@/vocabulary/registrations";
+import { registrationSchema } from "@/lib/registrations/schemas";
 import { Field, useFieldErrorText } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { POINTS } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
 import type { MyLiveClaim, MyOwnWish, MyPastClaim } from "@/lib/wishes/queries";
 import { withdrawClaimAction } from "@/lib/wishes/actions";
 import { ClientMessages } from "@/components/shell/client-messages";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
 import { ownWishSchema, updateOwnWishSchema, WISH_STORY_MAX, WISH_TITLE_MAX } from "@/lib/wishes/schemas";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/accounts";
+import type { Role } from "@/vocabulary/accounts";
 import { isAdmin, isOrganiser, type Actor } from "@/lib/auth/actor";
 
 /** Household roster, codes, slips, verifying residents, the audit log. */

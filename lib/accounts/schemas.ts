@@ -2,6 +2,7 @@ import { z } from "zod";
 import "@/lib/zod-codes";
 import { isCommonPassword } from "./common-passwords";
 import { normaliseHouseholdCode } from "./household-code-format";
+import { GRANTABLE_ROLES } from "@/vocabulary/accounts";
 
 // Client-safe: used by the forms (zodResolver) and parsed again by the services.
 // Messages are error codes; the UI translates them under "fieldErrors".
@@ -89,7 +90,7 @@ export const verifyResidentSchema = z.object({
 
 export const roleChangeSchema = z.object({
   userId: z.uuid({ error: "invalid" }),
-  role: z.enum(["volunteer", "organiser", "admin"], { error: "invalid" }),
+  role: z.enum(GRANTABLE_ROLES, { error: "invalid" }),
   grant: z.boolean(),
 });
 

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/accounts";
+import type { Role } from "@/vocabulary/accounts";
 
 /** Who is acting: what every service receives and checks. `null` is a visitor. */
 export interface Actor {

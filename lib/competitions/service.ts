@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { EntrantKind } from "@/vocabulary/competitions";
 import {
   competitionEntrants,
   competitionReferees,
@@ -6,7 +7,6 @@ import {
   programmeItems,
   registrations,
   users,
-  type EntrantKind,
   type EntrantMember,
 } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";

@@ -9,9 +9,9 @@ import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpai
 import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
 import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { ITEM_KIND_OF_ROLE, LIVE_REGISTRATION_STATUSES } from "@/vocabulary/registrations";
 
-const ITEM_KIND = { athlete: "sport_event", player: "card_chess" } as const;
-const LIVE = ["confirmed", "waitlisted"] as const;
+const LIVE = LIVE_REGISTRATION_STATUSES;
 
 type Checked =
   | { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null }
@@ -47,7 +47,7 @@ async function checkForm(
       .select({ kind: programmeItems.kind, capacity: programmeItems.capacity })
       .from(programmeItems)
       .where(and(eq(programmeItems.id, data.itemId), eq(programmeItems.festivalId, f.id)));
-    if (!item || item.kind !== ITEM_KIND[data.role]) return fail("invalid", { itemId: ["item_unknown"] });
+    if (!item || item.kind !== ITEM_KIND_OF_ROLE[data.role]) return fail("invalid", { itemId: ["item_unknown"] });
     itemCapacity = item.capacity;
   }
   const team = await checkTeam(db, data, current?.id, current?.team);

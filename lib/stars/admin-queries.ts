@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { NominationStatus } from "@/vocabulary/stars";
 import { festivals, households, starCategories, starNominations, users, type StarCategory } from "@/db/schema";
-import type { NominationStatus } from "@/db/schema/stars";
 import type { DbOrTx } from "@/db/types";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { getStarsFestival, type StarsFestival } from "./queries";

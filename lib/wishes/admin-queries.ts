@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { beneficiaries, households, users, wishClaims, wishes, type WishStatus } from "@/db/schema";
+import type { WishStatus } from "@/vocabulary/wishes";
+import { beneficiaries, households, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { pageWindow, type Page } from "@/lib/pagination";
 import type { WishAdminFilters } from "./admin-forms";

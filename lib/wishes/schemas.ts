@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
-import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
 
 // Client-safe: the micro-wish forms, parsed by the form and again by the services. Messages are
 // error codes under "fieldErrors".

@@ -1,11 +1,11 @@
 import { and, count, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { POINTS } from "@/vocabulary/points";
 import {
   beneficiaries,
   communitySettings,
   households,
   notifications,
   pointEntries,
-  POINTS,
   starPhotos,
   users,
   wishClaims,

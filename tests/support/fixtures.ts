@@ -1,6 +1,6 @@
 import { count, sql } from "drizzle-orm";
+import type { Role } from "@/vocabulary/accounts";
 import { households, userRoles, users } from "@/db/schema";
-import type { Role } from "@/db/schema/accounts";
 import type { Db } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";

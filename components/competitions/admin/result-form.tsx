@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import type { GameType } from "@/db/schema/competitions";
+import type { GameType } from "@/vocabulary/competitions";
 import type { ActionState } from "@/lib/action-state";
 import { enterResultAction } from "@/lib/competitions/actions";
 import { SCORE_KIND_OF } from "./score-kind";

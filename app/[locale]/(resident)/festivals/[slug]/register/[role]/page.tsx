@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { REGISTRATION_ROLES, type RegistrationRole } from "@/db/schema";
+import { REGISTRATION_ROLES, type RegistrationRole } from "@/vocabulary/registrations";
 import { getActor } from "@/lib/auth/session";
 import { festivalDays, zonedToUtc } from "@/lib/festivals/time";
 import { festivalDay } from "@/components/festivals/format";

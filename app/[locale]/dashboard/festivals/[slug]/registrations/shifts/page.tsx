@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { POINTS } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
 import { markShiftServedAction } from "@/lib/points/admin-actions";
 import { deleteShiftAction, unassignShiftAction } from "@/lib/registrations/review-actions";
 import { getReviewFestival } from "@/lib/registrations/review-queries";
