@@ -91,7 +91,10 @@ export const athleteSchema = z
     ageGroup: z.enum(AGE_GROUPS, { error: "invalid" }),
     emergencyName: name,
     emergencyPhone: phone,
-    healthDeclaration: z.literal(true, { error: "health_declaration_required" }),
+    // A box the athlete ticks: the form holds false until they do.
+    healthDeclaration: z
+      .boolean({ error: "health_declaration_required" })
+      .refine((v) => v, { error: "health_declaration_required" }),
     /** Team events: start a team under a name, or join one by its name. */
     teamAction: z.enum(["none", "create", "join"], { error: "invalid" }).default("none"),
     team: z.string().trim().max(30, { error: "too_long" }).default(""),

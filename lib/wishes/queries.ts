@@ -7,6 +7,7 @@ import {
   WALL_SORTS,
   WISH_CATEGORIES,
   type AgeBand,
+  type Circumstance,
   type WallSort,
   type WishCategory,
   type WishStatus,
@@ -421,7 +422,7 @@ export interface OwnWishForEdit {
   wantedBy: string | null;
   alias: string;
   age: number;
-  circumstance: string;
+  circumstance: Circumstance;
   photoId: string | null;
 }
 
