@@ -4,7 +4,7 @@ import { PROGRAMME_KINDS } from "@/vocabulary/festivals";
 import type { PublicProgramme } from "@/lib/festivals/queries";
 import { itemsOfDay } from "@/lib/festivals/programme-view";
 import { festivalDays } from "@/lib/festivals/time";
-import { festivalDay } from "./format";
+import { festivalDay } from "@/components/ui/format";
 import { KindFilter } from "./kind-filter";
 import { ProgrammeByVenue, ProgrammeList } from "./programme-list";
 import { buttonClass } from "@/components/ui/button";

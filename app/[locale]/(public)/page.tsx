@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { festivalDay } from "@/components/festivals/format";
+import { festivalDay } from "@/components/ui/format";
 import { RolePicture } from "@/components/registrations/role-picture";
 import { REGISTRATION_ROLES } from "@/vocabulary/registrations";
 

@@ -6,7 +6,7 @@ import { hasRole, type Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/session";
 import { claimWishAction } from "@/lib/wishes/actions";
 import { getClaimAllowance, getWish, type WishDetail } from "@/lib/wishes/queries";
-import { ClientMessages } from "@/components/shell/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { PostButton } from "@/components/wishes/post-button";
 import { WishFacts, WishPhoto } from "@/components/wishes/wish-card";
 import { Alert } from "@/components/ui/alert";

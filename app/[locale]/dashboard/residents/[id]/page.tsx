@@ -7,7 +7,7 @@ import { setVerifiedAction } from "@/lib/accounts/actions";
 import { getActor } from "@/lib/auth/session";
 import { Badge, Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
 import { requireOrganiser } from "@/lib/auth/guards";
 

@@ -6,7 +6,7 @@ import { markShiftServedAction } from "@/lib/points/admin-actions";
 import { deleteShiftAction, unassignShiftAction } from "@/lib/registrations/review-actions";
 import { getReviewFestival } from "@/lib/registrations/review-queries";
 import { listHelpers, listShifts } from "@/lib/registrations/shift-queries";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
