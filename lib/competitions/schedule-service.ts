@@ -487,11 +487,12 @@ export interface MatchSlotDto {
 }
 
 /** Every timed match of a festival's competitions, for the programme builder's conflict check. */
-export async function festivalMatchSlots(db: DbOrTx, festivalId: string): Promise<MatchSlotDto[]> {
+export async function festivalMatchSlots(db: DbOrTx, festivalSlug: string): Promise<MatchSlotDto[]> {
   const comps = await db
     .select({ id: competitions.id, itemId: competitions.itemId, schedule: competitions.schedule })
     .from(competitions)
-    .where(eq(competitions.festivalId, festivalId));
+    .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
+    .where(eq(festivals.slug, festivalSlug));
   return (await timedMatches(db, comps)).map((m) => ({
     ...m,
     startsAt: m.startsAt.toISOString(),

@@ -1,5 +1,4 @@
 import "server-only";
-import { festivalMatchSlots, type MatchSlotDto } from "@/lib/competitions/schedule-service";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { festivals, programmeItems, programmePublications, venues } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
@@ -100,8 +99,6 @@ export interface BuilderData {
   lastPublishedAt: string | null;
   /** Items changed since the last publication (drafts residents do not see yet). */
   unpublishedChanges: boolean;
-  /** Competitions' timed matches: who plays when, checked against the items for clashes. */
-  matches: MatchSlotDto[];
 }
 
 export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderData | null> {
@@ -138,6 +135,5 @@ export async function getBuilderData(db: DbOrTx, slug: string): Promise<BuilderD
     items: items.map(toItemDto),
     lastPublishedAt: last?.toISOString() ?? null,
     unpublishedChanges: !last || items.some((i) => i.updatedAt > last || i.createdAt > last),
-    matches: await festivalMatchSlots(db, f.id),
   };
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { festivalMatchSlots } from "@/lib/competitions/schedule-service";
 import { getBuilderData } from "@/lib/festivals/dashboard-queries";
 import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
 import { requireOrganiser } from "@/lib/auth/guards";
@@ -14,7 +15,10 @@ export async function generateMetadata() {
 export default async function ProgrammeBuilderPage({ params }: { params: Promise<{ slug: string }> }) {
   await requireOrganiser();
   const { slug } = await params;
-  const data = await getBuilderData(await getDb(), slug);
+  // The programme and the competitions' timed matches, read side by side: festivals do not depend
+  // on competitions, competitions depend on festivals.
+  const db = await getDb();
+  const [data, matches] = await Promise.all([getBuilderData(db, slug), festivalMatchSlots(db, slug)]);
   if (!data) notFound();
   const t = await getTranslations();
   return (
@@ -22,7 +26,7 @@ export default async function ProgrammeBuilderPage({ params }: { params: Promise
       <h1 className="text-3xl font-bold text-red-deep">{t("builder.title", { title: data.festival.title })}</h1>
       <FestivalTabs slug={slug} current="programme" />
       <p className="max-w-4xl text-base">{t("builder.intro")}</p>
-      <ProgrammeBuilder data={data} key={data.lastPublishedAt ?? "never"} />
+      <ProgrammeBuilder data={data} matches={matches} key={data.lastPublishedAt ?? "never"} />
     </div>
   );
 }
