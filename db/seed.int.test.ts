@@ -15,7 +15,7 @@ import {
   wishes,
 } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { authenticate, loadActor } from "@/lib/accounts/service";
+import { authenticate, loadActor } from "@/lib/auth/credentials";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { registrationSchema } from "@/lib/registrations/schemas";
 import { entrantsFrom } from "@/lib/competitions/service";

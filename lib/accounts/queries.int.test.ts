@@ -3,7 +3,7 @@ import { and, isNotNull, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { seedDemo } from "@/db/seed";
-import { authenticate } from "./service";
+import { authenticate } from "@/lib/auth/credentials";
 import {
   findHouseholds,
   getDashboardCounts,

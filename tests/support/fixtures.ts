@@ -4,7 +4,7 @@ import { households, userRoles, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { loadActor } from "@/lib/accounts/service";
+import { loadActor } from "@/lib/auth/credentials";
 import { generateHouseholdCode } from "@/lib/accounts/household-code";
 
 export const TEST_PASSWORD = "a quiet lake in spring";
