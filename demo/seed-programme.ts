@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { programmeItems, programmePublications, venues, type ProgrammeKind } from "@/db/schema";
+import type { ProgrammeKind } from "@/vocabulary/festivals";
+import { programmeItems, programmePublications, venues } from "@/db/schema";
 import type { Tx } from "@/db/types";
 import { addDays, zonedToUtc } from "@/lib/festivals/time";
 import { toPublishedItem, toPublishedVenue } from "@/lib/festivals/published";

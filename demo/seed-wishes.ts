@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
-import { beneficiaries, pointEntries, POINTS, rewards, users, wishClaims, wishes } from "@/db/schema";
+import { POINTS } from "@/vocabulary/points";
+import { beneficiaries, pointEntries, rewards, users, wishClaims, wishes } from "@/db/schema";
 import type { Tx } from "@/db/types";
 
 type Status = (typeof wishes.$inferInsert)["status"];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
+import { WISH_STATUSES } from "@/vocabulary/wishes";
 import {
   competitionEntrants,
   competitionMatches,
@@ -12,11 +13,10 @@ import {
   users,
   wishClaims,
   wishes,
-  WISH_STATUSES,
 } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, must } from "@/tests/support/fixtures";
-import { authenticate, loadActor } from "@/lib/accounts/service";
+import { authenticate, loadActor } from "@/lib/auth/credentials";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { registrationSchema } from "@/lib/registrations/schemas";
 import { entrantsFrom } from "@/lib/competitions/entrants";

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LOCALES, isLocale } from "@/lib/i18n/config";
-import { ClientMessages, PUBLIC_NAMESPACES } from "@/components/shell/client-messages";
+import { ClientMessages, PUBLIC_NAMESPACES } from "@/components/ui/client-messages";
 import { NavigationFeedback } from "@/components/shell/navigation-feedback";
 import "../globals.css";
 

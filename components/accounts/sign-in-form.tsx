@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
-import { signInSchema } from "@/lib/accounts/schemas";
+import { signInSchema } from "@/lib/auth/schemas";
 import { landingPath } from "@/lib/safe-redirect";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";

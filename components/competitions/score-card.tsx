@@ -1,4 +1,4 @@
-import type { GameType } from "@/db/schema";
+import type { GameType } from "@/vocabulary/competitions";
 import type { MatchView } from "@/lib/competitions/queries";
 import { sideLabels, sideName, type CompetitionsT } from "./score";
 

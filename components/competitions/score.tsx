@@ -1,5 +1,5 @@
 import type { getFormatter, getTranslations } from "next-intl/server";
-import type { GameType } from "@/db/schema/competitions";
+import type { GameType } from "@/vocabulary/competitions";
 import { SIDE_COLOURS } from "@/lib/competitions/schemas";
 import type { FeedView, MatchView, ScoreView, SideView } from "@/lib/competitions/queries";
 

@@ -1,4 +1,4 @@
-import type { GameType } from "@/db/schema/competitions";
+import type { GameType } from "@/vocabulary/competitions";
 import type { StandingView } from "@/lib/competitions/queries";
 import type { PointsTable, TieBreakKey } from "@/lib/competitions/standings";
 import { Table, Td, Th } from "@/components/ui/table";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ResidentRow } from "@/lib/accounts/queries";
 import { changeRoleAction, setDisabledAction, setVerifiedAction } from "@/lib/accounts/actions";
-import { ActionButton } from "./action-button";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** The buttons an organiser (or admin) may use on one resident; the services check again. */
 export async function ResidentActions({

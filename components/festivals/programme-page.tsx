@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
-import { PROGRAMME_KINDS } from "@/db/schema/festivals";
-import { getPublicProgramme } from "@/lib/festivals/queries";
+import { PROGRAMME_KINDS } from "@/vocabulary/festivals";
+import type { PublicProgramme } from "@/lib/festivals/queries";
 import { itemsOfDay } from "@/lib/festivals/programme-view";
 import { festivalDays } from "@/lib/festivals/time";
-import { festivalDay } from "./format";
+import { festivalDay } from "@/components/ui/format";
 import { KindFilter } from "./kind-filter";
 import { ProgrammeByVenue, ProgrammeList } from "./programme-list";
 import { buttonClass } from "@/components/ui/button";
@@ -18,16 +16,16 @@ import { buttonClass } from "@/components/ui/button";
  */
 export async function ProgrammePage({
   slug,
+  programme,
   view,
   results,
 }: {
   slug: string;
+  programme: PublicProgramme;
   view: "list" | "venue";
   results?: React.ReactNode;
 }) {
-  const data = await getPublicProgramme(await getDb(), slug);
-  if (!data) notFound();
-  const { festival, venues, items, publishedAt } = data;
+  const { festival, venues, items, publishedAt } = programme;
   const t = await getTranslations("programme");
   const th = await getTranslations("home");
   const ts = await getTranslations("stars");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { POINTS } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
 import type { MyPointEntry } from "@/lib/points/queries";
 
 /** How points are earned and spent, in plain words: the rule behind every entry. */

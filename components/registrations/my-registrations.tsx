@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { MyInvitation, MyNotification, MyRegistration } from "@/lib/registrations/queries";
 import { cancelRegistrationAction, declineLinkAction, markNotificationsReadAction } from "@/lib/registrations/actions";
 import { buttonClass } from "@/components/ui/button";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card } from "@/components/ui/card";
 
 const TONE = { confirmed: "green", waitlisted: "gold", rejected: "red", cancelled: "grey" } as const;

@@ -3,10 +3,9 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import type { RegistrationRole } from "@/db/schema";
 import {
   ACT_TYPES,
   AGE_GROUPS,
@@ -14,8 +13,9 @@ import {
   SKILL_LEVELS,
   STAGE_NEEDS,
   TIMES_OF_DAY,
-  registrationSchema,
-} from "@/lib/registrations/schemas";
+  type RegistrationRole,
+} from "@/vocabulary/registrations";
+import { registrationSchema, type RegistrationData, type RegistrationInput } from "@/lib/registrations/schemas";
 import { Field, useFieldErrorText } from "@/components/ui/field";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -43,31 +43,7 @@ export interface SlotChoice {
   label: string;
 }
 
-interface Values {
-  festivalSlug: string;
-  role: RegistrationRole;
-  participant: { kind: "self" | "member"; name?: string; age?: number; guardianConsent?: boolean };
-  actTitle?: string;
-  actType?: string;
-  group?: boolean;
-  performers?: string[];
-  coPerformerPhones?: string[];
-  minutes?: number;
-  stageNeeds?: string[];
-  stageNeedsOther?: string;
-  preferredTime?: string;
-  skills?: string[];
-  available?: { startsAt: string; endsAt: string }[];
-  itemId?: string;
-  ageGroup?: string;
-  emergencyName?: string;
-  emergencyPhone?: string;
-  healthDeclaration?: boolean;
-  teamAction?: string;
-  team?: string;
-  level?: string;
-  partner?: { kind: string; phone?: string };
-}
+type Values = RegistrationInput;
 
 export interface RegisterFormProps {
   festivalSlug: string;
@@ -128,8 +104,8 @@ export function RegisterForm({
   const router = useRouter();
   const [code, setCode] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>();
-  const form = useForm<Values>({
-    resolver: zodResolver(registrationSchema) as unknown as Resolver<Values>,
+  const form = useForm<Values, unknown, RegistrationData>({
+    resolver: zodResolver(registrationSchema),
     defaultValues: { festivalSlug, role, participant: { kind: "self" }, ...ROLE_DEFAULTS[role], ...edit?.values },
   });
   const { errors, isSubmitting } = form.formState;
@@ -138,6 +114,7 @@ export function RegisterForm({
   const itemId = useWatch({ control: form.control, name: "itemId" });
   const partnerKind = useWatch({ control: form.control, name: "partner.kind" });
   const chosenItem = items.find((i) => i.id === itemId);
+  const editItemId = edit && "itemId" in edit.values ? edit.values.itemId : undefined;
 
   const onSubmit = form.handleSubmit(async () => {
     setCode(undefined);
@@ -180,7 +157,8 @@ export function RegisterForm({
             onChange={(v) =>
               form.setValue(
                 "participant",
-                v === "self" ? { kind: "self" } : { kind: "member", name: "", guardianConsent: false },
+                // An empty number box reads as NaN (valueAsNumber): no age yet.
+                v === "self" ? { kind: "self" } : { kind: "member", name: "", age: Number.NaN, guardianConsent: false },
               )
             }
             errors={err("participant.kind")}
@@ -291,7 +269,7 @@ export function RegisterForm({
               columns={1}
               choices={items.map((i) => ({
                 value: i.id,
-                disabled: !!edit && i.id !== edit.values.itemId,
+                disabled: !!edit && i.id !== editItemId,
                 label: (
                   <span className="flex flex-wrap items-center gap-2">
                     {i.title}
@@ -299,7 +277,7 @@ export function RegisterForm({
                       participant?.kind === "member"
                         ? `member:${(participant.name ?? "").trim().toLowerCase()}`
                         : "self",
-                    ) && i.id !== edit?.values.itemId ? (
+                    ) && i.id !== editItemId ? (
                       <Badge tone="grey">{t("alreadyIn")}</Badge>
                     ) : i.left === null ? null : i.left > 0 ? (
                       <Badge tone="green">{t("placesLeft", { count: i.left })}</Badge>
@@ -345,7 +323,12 @@ export function RegisterForm({
                 legend={t("partner")}
                 hint={t("partnerHint")}
                 value={field.value}
-                onChange={(v) => form.setValue("partner", v === "phone" ? { kind: "phone", phone: "" } : { kind: v })}
+                onChange={(v) =>
+                  form.setValue(
+                    "partner",
+                    v === "phone" ? { kind: "phone", phone: "" } : v === "find" ? { kind: "find" } : { kind: "none" },
+                  )
+                }
                 errors={err("partner.kind") ?? (partnerKind !== "phone" ? err("partner") : undefined)}
                 columns={1}
                 choices={[
@@ -377,7 +360,7 @@ export function RegisterForm({
   );
 }
 
-type FormApi = ReturnType<typeof useForm<Values>>;
+type FormApi = ReturnType<typeof useForm<Values, unknown, RegistrationData>>;
 type Err = (path: string) => string[] | undefined;
 
 function PerformerFields({ form, err, actMaxMinutes }: { form: FormApi; err: Err; actMaxMinutes: number }) {

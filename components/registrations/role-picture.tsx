@@ -1,4 +1,4 @@
-import type { RegistrationRole } from "@/db/schema";
+import type { RegistrationRole } from "@/vocabulary/registrations";
 
 /** A simple line picture for each role, gold on the festival red; decorative (the name says it). */
 export function RolePicture({ role, className = "size-20" }: { role: RegistrationRole; className?: string }) {

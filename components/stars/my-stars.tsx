@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { MyStarBallot } from "@/lib/stars/resident-queries";
 import { declineNominationAction } from "@/lib/stars/actions";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { VotedNote } from "./candidate-card";

@@ -2,10 +2,10 @@
 
 import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { STORY_MAX, nominationSchema } from "@/lib/stars/schemas";
+import { STORY_MAX, nominationSchema, type NominationInput } from "@/lib/stars/schemas";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,12 +14,7 @@ import { Button } from "@/components/ui/button";
 import { PhotoPicker, type PhotoPickerHandle } from "@/components/ui/photo-picker";
 import { postForm } from "@/components/ui/post";
 
-interface Values {
-  festivalSlug: string;
-  categoryId: string;
-  nominee: { kind: "named" | "account"; name?: string; building?: string; unit?: string; phone?: string };
-  story: string;
-}
+type Values = NominationInput;
 
 export interface CategoryChoice {
   id: string;
@@ -49,14 +44,14 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
     nominee: EMPTY_NAMED,
     story: "",
   };
-  const form = useForm<Values>({
-    resolver: zodResolver(nominationSchema) as unknown as Resolver<Values>,
-    defaultValues: defaults,
-  });
+  const form = useForm({ resolver: zodResolver(nominationSchema), defaultValues: defaults });
   const { errors, isSubmitting } = form.formState;
   const kind = useWatch({ control: form.control, name: "nominee.kind" });
   const story = useWatch({ control: form.control, name: "story" }) ?? "";
   const err = (m?: string) => (m ? [m] : undefined);
+  // The nominee is one of two shapes; a field's error is looked up by its path in either.
+  const nomineeErr = (field: "phone" | "name" | "building" | "unit") =>
+    err(form.getFieldState(`nominee.${field}`, form.formState).error?.message);
 
   const send = async () => {
     setCode(undefined);
@@ -151,7 +146,7 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
             inputMode="numeric"
             autoComplete="off"
             className="max-w-sm"
-            errors={err(errors.nominee?.phone?.message)}
+            errors={nomineeErr("phone")}
             {...form.register("nominee.phone")}
           />
         ) : (
@@ -159,21 +154,21 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
             <Field
               label={t("name")}
               autoComplete="off"
-              errors={err(errors.nominee?.name?.message)}
+              errors={nomineeErr("name")}
               {...form.register("nominee.name")}
             />
             <Field
               label={t("building")}
               hint={t("buildingHint")}
               autoComplete="off"
-              errors={err(errors.nominee?.building?.message)}
+              errors={nomineeErr("building")}
               {...form.register("nominee.building")}
             />
             <Field
               label={t("unit")}
               optional
               autoComplete="off"
-              errors={err(errors.nominee?.unit?.message)}
+              errors={nomineeErr("unit")}
               {...form.register("nominee.unit")}
             />
           </div>

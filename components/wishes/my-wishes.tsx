@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { POINTS } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
 import type { MyLiveClaim, MyOwnWish, MyPastClaim } from "@/lib/wishes/queries";
 import { withdrawClaimAction } from "@/lib/wishes/actions";
-import { ClientMessages } from "@/components/shell/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { SamePageLink } from "@/components/ui/same-page-link";
 import { Badge, Card } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { WISH_CATEGORIES } from "@/db/schema/wishes";
-import { AGE_BANDS, type WallFilters } from "@/lib/wishes/queries";
+import { AGE_BANDS, WISH_CATEGORIES } from "@/vocabulary/wishes";
+import type { WallFilters } from "@/lib/wishes/queries";
 import { buttonClass } from "@/components/ui/button";
 
 const control =

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { GalleryWish, WallWish } from "@/lib/wishes/queries";
-import { festivalDay } from "@/components/festivals/format";
+import { festivalDay } from "@/components/ui/format";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 

@@ -3,11 +3,12 @@
 import { useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
+import { Controller, useForm, useWatch, type DefaultValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
 import { useTranslations } from "next-intl";
-import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
-import { ownWishSchema, updateOwnWishSchema, WISH_STORY_MAX, WISH_TITLE_MAX } from "@/lib/wishes/schemas";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
+import { ownWishSchema, WISH_STORY_MAX, WISH_TITLE_MAX } from "@/lib/wishes/schemas";
 import { ChoiceGroup } from "@/components/ui/choice-group";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -18,18 +19,7 @@ import { TextArea } from "./text-area";
 import { wishPhotoUrl } from "./wish-card";
 import { postForm } from "@/components/ui/post";
 
-export interface WishFormValues {
-  title: string;
-  story: string;
-  category: string;
-  value: string;
-  wantedBy: string | null;
-  alias: string;
-  age: string;
-  circumstance: string;
-  id?: string;
-  version?: number;
-}
+export type WishFormValues = z.input<typeof ownWishSchema>;
 
 const FIELDS = ["title", "story", "category", "value", "wantedBy", "alias", "age", "circumstance"] as const;
 
@@ -54,37 +44,33 @@ export function WishForm({
   const [done, setDone] = useState(false);
   const photo = useRef<PhotoPickerHandle>(null);
   const top = useRef<HTMLDivElement>(null);
-  // When editing, the wish's id and version ride along as values, so the resolver parses the very
-  // schema the service does.
-  const defaults: WishFormValues = {
-    ...(initial ?? {
-      title: "",
-      story: "",
-      category: "",
-      value: "",
-      wantedBy: null,
-      alias: "",
-      age: "",
-      circumstance: "",
-    }),
-    ...(edit ? { id: edit.id, version: edit.version } : {}),
+  // The resident's answers are checked with the schema the service parses. Correcting a wish, the
+  // service's schema adds only the wish's id and version, which come from the page, not from the
+  // resident: they travel in the address and beside the answers.
+  const defaults: DefaultValues<WishFormValues> = initial ?? {
+    title: "",
+    story: "",
+    value: "",
+    wantedBy: null,
+    alias: "",
+    age: "",
   };
-  const form = useForm<WishFormValues>({
-    resolver: zodResolver(edit ? updateOwnWishSchema : ownWishSchema) as unknown as Resolver<WishFormValues>,
+  const form = useForm<WishFormValues, unknown, z.output<typeof ownWishSchema>>({
+    resolver: zodResolver(ownWishSchema),
     defaultValues: defaults,
   });
   const { errors, isSubmitting } = form.formState;
   const story = useWatch({ control: form.control, name: "story" }) ?? "";
   const err = (m?: string) => (m ? [m] : undefined);
 
-  const send = async (v: WishFormValues) => {
+  const send = async (v: z.output<typeof ownWishSchema>) => {
     setCode(undefined);
     if (photo.current?.error) {
       photo.current.focus();
       return;
     }
     const body = new FormData();
-    for (const k of FIELDS) body.set(k, v[k] ?? "");
+    for (const k of FIELDS) body.set(k, String(v[k] ?? ""));
     if (edit) body.set("version", String(edit.version));
     if (photo.current?.file) body.set("photo", photo.current.file);
     const result = await postForm<{ id: string }>(edit ? `/api/wishes/${edit.id}` : "/api/wishes", body);
@@ -220,7 +206,7 @@ export function WishForm({
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img
                   src={wishPhotoUrl(edit.photoId)}
-                  alt={t("photoAlt", { title: defaults.title })}
+                  alt={t("photoAlt", { title: defaults.title ?? "" })}
                   className="size-24 rounded-xl border border-line object-cover"
                 />
                 <span className="text-base text-muted">{t("form.currentPhoto")}</span>

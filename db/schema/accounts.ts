@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import { ROLES, VERIFICATION_METHODS } from "../../vocabulary/accounts";
+import { oneOf } from "../sql";
 import {
   boolean,
   check,
@@ -11,9 +13,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-export const ROLES = ["resident", "volunteer", "organiser", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const households = pgTable(
   "households",
@@ -45,7 +44,7 @@ export const users = pgTable(
     pointsAnonymous: boolean("points_anonymous").notNull().default(false),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     /** "code" (household code) or "organiser" (checked in person). */
-    verifiedBy: text("verified_by"),
+    verifiedBy: text("verified_by", { enum: VERIFICATION_METHODS }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Sessions issued before this instant are refused (sign-out, password change, disabling). */
     tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -56,7 +55,7 @@ export const users = pgTable(
     index("users_household_idx").on(t.householdId),
     index("users_created_idx").on(t.createdAt),
     check("users_verified_needs_household", sql`${t.verifiedAt} is null or ${t.householdId} is not null`),
-    check("users_verified_by_valid", sql`${t.verifiedBy} is null or ${t.verifiedBy} in ('code', 'organiser')`),
+    check("users_verified_by_valid", sql`${t.verifiedBy} is null or ${oneOf(t.verifiedBy, VERIFICATION_METHODS)}`),
   ],
 );
 
@@ -70,10 +69,7 @@ export const userRoles = pgTable(
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     grantedBy: uuid("granted_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.role] }),
-    check("user_roles_role_valid", sql`${t.role} in ('resident', 'volunteer', 'organiser', 'admin')`),
-  ],
+  (t) => [primaryKey({ columns: [t.userId, t.role] }), check("user_roles_role_valid", oneOf(t.role, ROLES))],
 );
 
 /**

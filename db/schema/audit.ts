@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid, bigserial } from "drizzle-orm/pg-core";
+import { AUDIT_OUTCOMES } from "../../vocabulary/audit";
 import { users } from "./accounts";
 
 export const auditLog = pgTable(
@@ -9,10 +10,7 @@ export const auditLog = pgTable(
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     /** The action, e.g. "auth.sign_in", "households.import", "residents.verify". */
     action: text("action").notNull(),
-    /** "ok" when it happened, "refused" when the actor was turned away. */
-    outcome: text("outcome", { enum: ["ok", "refused"] })
-      .notNull()
-      .default("ok"),
+    outcome: text("outcome", { enum: AUDIT_OUTCOMES }).notNull().default("ok"),
     targetType: text("target_type"),
     targetId: text("target_id"),
     ip: text("ip"),

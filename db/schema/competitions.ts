@@ -13,39 +13,17 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  COMPETITION_FORMATS,
+  COMPETITION_STATUSES,
+  ENTRANT_KINDS,
+  GAME_TYPES,
+  MATCH_OUTCOMES,
+  SEEDINGS,
+} from "../../vocabulary/competitions";
+import { oneOf } from "../sql";
 import { users } from "./accounts";
 import { festivals, programmeItems } from "./festivals";
-
-export const COMPETITION_FORMATS = ["round_robin", "single_elimination", "double_elimination", "swiss"] as const;
-export type CompetitionFormat = (typeof COMPETITION_FORMATS)[number];
-
-/** What is played decides how a score is written down and checked. */
-/** chess is international chess; xiangqi is Chinese chess (red moves first). */
-export const GAME_TYPES = [
-  "chess",
-  "xiangqi",
-  "go",
-  "table_tennis",
-  "badminton",
-  "guandan",
-  "bridge",
-  "tug_of_war",
-  "relay",
-] as const;
-export type GameType = (typeof GAME_TYPES)[number];
-
-/** Who plays: one person, a pair (partners from the registrations), or a team (by team name). */
-export const ENTRANT_KINDS = ["individual", "pair", "team"] as const;
-export type EntrantKind = (typeof ENTRANT_KINDS)[number];
-
-export const SEEDINGS = ["random", "skill"] as const;
-
-/**
- * setup: entrants check in, settings change; drawn: the draw exists and may be made again;
- * locked: a result is in, the draw stays; finished: the last result is in.
- */
-export const COMPETITION_STATUSES = ["setup", "drawn", "locked", "finished"] as const;
-export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
 
 /** When a competition's rounds are played, and on how many tables (boards, courts) at once. */
 export interface CompetitionSchedule {
@@ -93,16 +71,10 @@ export const competitions = pgTable(
   (t) => [
     uniqueIndex("competitions_item_uq").on(t.itemId),
     index("competitions_festival_idx").on(t.festivalId),
-    check(
-      "competitions_format_valid",
-      sql`${t.format} in ('round_robin', 'single_elimination', 'double_elimination', 'swiss')`,
-    ),
-    check(
-      "competitions_game_valid",
-      sql`${t.game} in ('chess', 'xiangqi', 'go', 'table_tennis', 'badminton', 'guandan', 'bridge', 'tug_of_war', 'relay')`,
-    ),
-    check("competitions_entrant_kind_valid", sql`${t.entrantKind} in ('individual', 'pair', 'team')`),
-    check("competitions_status_valid", sql`${t.status} in ('setup', 'drawn', 'locked', 'finished')`),
+    check("competitions_format_valid", oneOf(t.format, COMPETITION_FORMATS)),
+    check("competitions_game_valid", oneOf(t.game, GAME_TYPES)),
+    check("competitions_entrant_kind_valid", oneOf(t.entrantKind, ENTRANT_KINDS)),
+    check("competitions_status_valid", oneOf(t.status, COMPETITION_STATUSES)),
     check("competitions_group_size_range", sql`${t.groupSize} is null or ${t.groupSize} between 3 and 16`),
     check("competitions_rounds_range", sql`${t.rounds} is null or ${t.rounds} between 1 and 15`),
     check("competitions_best_of_valid", sql`${t.bestOf} is null or ${t.bestOf} in (1, 3, 5)`),
@@ -147,9 +119,6 @@ export const competitionEntrants = pgTable(
   ],
 );
 
-export const MATCH_OUTCOMES = ["a", "b", "draw"] as const;
-export type MatchOutcome = (typeof MATCH_OUTCOMES)[number];
-
 /**
  * One match (a game, a pairing, a bracket slot). Its sides are entrants, or — in a bracket —
  * still to be decided by an earlier match (`feeds`). A side with no entrant and no feed is a bye.
@@ -189,7 +158,7 @@ export const competitionMatches = pgTable(
     unique("competition_matches_place_uq").on(t.competitionId, t.round, t.groupNo, t.position).nullsNotDistinct(),
     index("competition_matches_entrant_a_idx").on(t.entrantA),
     index("competition_matches_entrant_b_idx").on(t.entrantB),
-    check("competition_matches_outcome_valid", sql`${t.outcome} is null or ${t.outcome} in ('a', 'b', 'draw')`),
+    check("competition_matches_outcome_valid", sql`${t.outcome} is null or ${oneOf(t.outcome, MATCH_OUTCOMES)}`),
     check(
       "competition_matches_two_sides",
       sql`${t.entrantA} is null or ${t.entrantB} is null or ${t.entrantA} <> ${t.entrantB}`,

@@ -12,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-export const FESTIVAL_STATUSES = ["draft", "published", "archived"] as const;
+import { FESTIVAL_STATUSES, PROGRAMME_KINDS, type ProgrammeKind } from "../../vocabulary/festivals";
+import { oneOf } from "../sql";
 
 export const festivals = pgTable(
   "festivals",
@@ -43,7 +43,7 @@ export const festivals = pgTable(
   (t) => [
     uniqueIndex("festivals_slug_uq").on(t.slug),
     check("festivals_dates_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
-    check("festivals_status_valid", sql`${t.status} in ('draft', 'published', 'archived')`),
+    check("festivals_status_valid", oneOf(t.status, FESTIVAL_STATUSES)),
     check("festivals_act_max_minutes_range", sql`${t.actMaxMinutes} between 1 and 60`),
   ],
 );
@@ -69,17 +69,6 @@ export const venues = pgTable(
     check("venues_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
   ],
 );
-
-export const PROGRAMME_KINDS = [
-  "performance_block",
-  "single_act",
-  "sport_event",
-  "card_chess",
-  "ceremony",
-  "fair_booth",
-  "wish_ceremony",
-] as const;
-export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
 
 export const programmeItems = pgTable(
   "programme_items",
@@ -117,10 +106,7 @@ export const programmeItems = pgTable(
     ),
     check("programme_items_times_ordered", sql`${t.endsAt} > ${t.startsAt}`),
     check("programme_items_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
-    check(
-      "programme_items_kind_valid",
-      sql`${t.kind} in ('performance_block', 'single_act', 'sport_event', 'card_chess', 'ceremony', 'fair_booth', 'wish_ceremony')`,
-    ),
+    check("programme_items_kind_valid", oneOf(t.kind, PROGRAMME_KINDS)),
   ],
 );
 

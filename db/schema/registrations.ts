@@ -1,17 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  LINK_KINDS,
+  LIVE_REGISTRATION_STATUSES,
+  REGISTRATION_ROLES,
+  REGISTRATION_STATUSES,
+} from "../../vocabulary/registrations";
+import { oneOf } from "../sql";
 import { users } from "./accounts";
 import { festivals, programmeItems } from "./festivals";
-
-export const REGISTRATION_ROLES = ["performer", "backstage", "athlete", "player"] as const;
-export type RegistrationRole = (typeof REGISTRATION_ROLES)[number];
-
-/**
- * confirmed: holds a place (organisers may still accept or reject it); waitlisted: no place yet,
- * in arrival order; rejected / cancelled: no place, kept for the record.
- */
-export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "rejected", "cancelled"] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /**
  * Places: one row per role of a festival ("role:athlete") and per programme item
@@ -80,12 +77,12 @@ export const registrations = pgTable(
         t.role,
         sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       )
-      .where(sql`${t.status} in ('confirmed', 'waitlisted')`),
+      .where(oneOf(t.status, LIVE_REGISTRATION_STATUSES)),
     index("registrations_waitlist_idx").on(t.festivalId, t.status, t.queuedAt),
     index("registrations_user_idx").on(t.userId),
     index("registrations_item_team_idx").on(t.itemId, t.team),
-    check("registrations_role_valid", sql`${t.role} in ('performer', 'backstage', 'athlete', 'player')`),
-    check("registrations_status_valid", sql`${t.status} in ('confirmed', 'waitlisted', 'rejected', 'cancelled')`),
+    check("registrations_role_valid", oneOf(t.role, REGISTRATION_ROLES)),
+    check("registrations_status_valid", oneOf(t.status, REGISTRATION_STATUSES)),
   ],
 );
 
@@ -105,8 +102,6 @@ export const notifications = pgTable(
 );
 
 export type Registration = typeof registrations.$inferSelect;
-
-export const LINK_KINDS = ["co_performer", "partner"] as const;
 
 /**
  * Other residents named in a registration: co-performers of an act, the partner of a pair game.
@@ -129,7 +124,7 @@ export const registrationLinks = pgTable(
   (t) => [
     uniqueIndex("registration_links_uq").on(t.registrationId, t.userId, t.kind),
     index("registration_links_user_idx").on(t.userId),
-    check("registration_links_kind_valid", sql`${t.kind} in ('co_performer', 'partner')`),
+    check("registration_links_kind_valid", oneOf(t.kind, LINK_KINDS)),
   ],
 );
 

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { NOMINATION_STATUSES, STAR_MODES } from "../../vocabulary/stars";
+import { oneOf } from "../sql";
 import { households, users } from "./accounts";
 import { festivals } from "./festivals";
 import { photos } from "./photos";
-
-export const STAR_MODES = ["resident", "household"] as const;
-export type StarMode = (typeof STAR_MODES)[number];
 
 /** A Neighbourhood Star category of a festival. Its rules are fixed once voting opens. */
 export const starCategories = pgTable(
@@ -28,16 +27,13 @@ export const starCategories = pgTable(
   },
   (t) => [
     uniqueIndex("star_categories_festival_name_uq").on(t.festivalId, t.name),
-    check("star_categories_mode_valid", sql`${t.mode} in ('resident', 'household')`),
+    check("star_categories_mode_valid", oneOf(t.mode, STAR_MODES)),
     check(
       "star_categories_numbers",
       sql`${t.winners} between 1 and 50 and ${t.votesPerVoter} between 1 and 10 and ${t.nominationCap} between 1 and 10`,
     ),
   ],
 );
-
-export const NOMINATION_STATUSES = ["pending", "approved", "rejected", "declined", "merged"] as const;
-export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
 /**
  * A nomination: a neighbour (with an account, or named with building and unit) and the story of
@@ -72,10 +68,7 @@ export const starNominations = pgTable(
   (t) => [
     index("star_nominations_category_status_idx").on(t.categoryId, t.status),
     index("star_nominations_nominator_idx").on(t.nominatorId, t.categoryId),
-    check(
-      "star_nominations_status_valid",
-      sql`${t.status} in ('pending', 'approved', 'rejected', 'declined', 'merged')`,
-    ),
+    check("star_nominations_status_valid", oneOf(t.status, NOMINATION_STATUSES)),
   ],
 );
 

@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { POINT_KINDS } from "../../vocabulary/points";
+import {
+  CIRCUMSTANCES,
+  CLAIM_STATUSES,
+  LIVE_CLAIM_STATUSES,
+  WISH_CATEGORIES,
+  WISH_STATUSES,
+} from "../../vocabulary/wishes";
+import { oneOf } from "../sql";
 import { households, users } from "./accounts";
 import { photos } from "./photos";
 
@@ -25,8 +34,6 @@ export const communitySettings = pgTable(
   ],
 );
 
-export const CIRCUMSTANCES = ["elderly_alone", "low_income", "disability", "child", "other"] as const;
-
 /**
  * A resident in hardship a wish is for. Their name, phone and address are private: organisers
  * and the volunteer holding the claim see them, nobody else.
@@ -45,15 +52,6 @@ export const beneficiaries = pgTable("beneficiaries", {
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const WISH_CATEGORIES = ["goods", "service", "companionship"] as const;
-/**
- * pending: waiting for vetting; changes: sent back to the submitter; rejected; open: on the wall;
- * claimed: a volunteer holds it; fulfilled: the volunteer says it is done, waiting for an
- * organiser; done: confirmed.
- */
-export const WISH_STATUSES = ["pending", "changes", "rejected", "open", "claimed", "fulfilled", "done"] as const;
-export type WishStatus = (typeof WISH_STATUSES)[number];
 
 export const wishes = pgTable(
   "wishes",
@@ -81,16 +79,11 @@ export const wishes = pgTable(
   },
   (t) => [
     index("wishes_status_idx").on(t.status, t.createdAt),
-    check(
-      "wishes_status_valid",
-      sql`${t.status} in ('pending', 'changes', 'rejected', 'open', 'claimed', 'fulfilled', 'done')`,
-    ),
+    check("wishes_status_valid", oneOf(t.status, WISH_STATUSES)),
     // Help and company may cost nothing (0); goods are checked to be worth something by the service.
     check("wishes_value_not_negative", sql`${t.value} >= 0`),
   ],
 );
-
-export const CLAIM_STATUSES = ["active", "fulfilled", "confirmed", "withdrawn", "lapsed"] as const;
 
 /** A volunteer's claim on a wish; at most one live claim per wish (the partial unique index). */
 export const wishClaims = pgTable(
@@ -114,18 +107,14 @@ export const wishClaims = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("wish_claims_one_live_uq")
-      .on(t.wishId)
-      .where(sql`${t.status} in ('active', 'fulfilled')`),
+    uniqueIndex("wish_claims_one_live_uq").on(t.wishId).where(oneOf(t.status, LIVE_CLAIM_STATUSES)),
     index("wish_claims_volunteer_idx").on(t.volunteerId, t.status),
     index("wish_claims_lapse_idx")
       .on(t.lapsesAt)
       .where(sql`${t.status} = 'active'`),
-    check("wish_claims_status_valid", sql`${t.status} in ('active', 'fulfilled', 'confirmed', 'withdrawn', 'lapsed')`),
+    check("wish_claims_status_valid", oneOf(t.status, CLAIM_STATUSES)),
   ],
 );
-
-export const POINT_KINDS = ["wish_fulfilled", "shift_served", "manual", "redemption"] as const;
 
 /** Volunteer points: an append-only ledger; a balance is the sum of a person's entries. */
 export const pointEntries = pgTable(
@@ -151,7 +140,7 @@ export const pointEntries = pgTable(
     uniqueIndex("point_entries_ref_uq")
       .on(t.kind, t.refId)
       .where(sql`${t.refId} is not null and ${t.kind} in ('wish_fulfilled', 'shift_served')`),
-    check("point_entries_kind_valid", sql`${t.kind} in ('wish_fulfilled', 'shift_served', 'manual', 'redemption')`),
+    check("point_entries_kind_valid", oneOf(t.kind, POINT_KINDS)),
     check(
       "point_entries_sign",
       sql`(${t.kind} = 'redemption' and ${t.points} < 0) or (${t.kind} <> 'redemption' and ${t.points} <> 0)`,
@@ -167,6 +156,3 @@ export const rewards = pgTable("rewards", {
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** Points per fulfilled wish, per backstage shift served. */
-export const POINTS = { wishFulfilled: 10, shiftServed: 5 } as const;

@@ -1,5 +1,5 @@
-import type { Role } from "@/db/schema/accounts";
-import { isAdmin, isOrganiser, type Actor } from "@/lib/auth/actor";
+import type { Role } from "@/vocabulary/accounts";
+import { isAdmin, isOrganiser, type Actor } from "@/lib/actor";
 
 /** Household roster, codes, slips, verifying residents, the audit log. */
 export const canManageHouseholds = (actor: Actor | null) => isOrganiser(actor);

@@ -3,9 +3,9 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { seedDemo } from "@/demo/seed";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { actorOf, must } from "@/tests/support/fixtures";
-import { authenticate } from "./service";
+import { authenticate } from "@/lib/auth/credentials";
 import {
   findHouseholds,
   getDashboardCounts,

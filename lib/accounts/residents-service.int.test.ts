@@ -3,8 +3,8 @@ import { desc } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
-import type { Actor } from "@/lib/auth/actor";
-import { authenticate, loadActor } from "./service";
+import type { Actor } from "@/lib/actor";
+import { authenticate, loadActor } from "@/lib/auth/credentials";
 import { changeRole, setAccountDisabled, setResidentVerified } from "./residents-service";
 import { TEST_PASSWORD } from "@/tests/support/fixtures";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { households, userRoles, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isAdmin, isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isAdmin, isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { canGrantRole, canVerifyResidents } from "./permissions";

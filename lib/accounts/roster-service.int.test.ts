@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, households } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, rowCount } from "@/tests/support/fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "./roster-service";
 
 let t: TestDb;

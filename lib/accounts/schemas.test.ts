@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, householdCodeSchema, phoneSchema, rosterRowSchema, signUpSchema } from "./schemas";
+import { phoneSchema } from "@/lib/auth/schemas";
+import { changePasswordSchema, householdCodeSchema, rosterRowSchema, signUpSchema } from "./schemas";
 import { formatHouseholdCode } from "./household-code-format";
 import { generateHouseholdCode } from "./household-code";
 

@@ -2,15 +2,11 @@ import { z } from "zod";
 import "@/lib/zod-codes";
 import { isCommonPassword } from "./common-passwords";
 import { normaliseHouseholdCode } from "./household-code-format";
+import { GRANTABLE_ROLES } from "@/vocabulary/accounts";
+import { phoneSchema } from "@/lib/auth/schemas";
 
 // Client-safe: used by the forms (zodResolver) and parsed again by the services.
 // Messages are error codes; the UI translates them under "fieldErrors".
-
-/** A mainland mobile number; spaces, dashes and a +86 prefix are forgiven. */
-export const phoneSchema = z
-  .string({ error: "required" })
-  .transform((s) => s.replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, ""))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" }));
 
 export const nameSchema = z
   .string({ error: "required" })
@@ -42,11 +38,6 @@ export const signUpSchema = z
   })
   .refine((v) => v.password !== v.phone, { error: "password_is_phone", path: ["password"] });
 export type SignUpInput = z.input<typeof signUpSchema>;
-
-export const signInSchema = z.object({
-  phone: phoneSchema,
-  password: z.string().min(1, { error: "required" }).max(64, { error: "password_too_long" }),
-});
 
 export const linkHouseholdSchema = z.object({ householdCode: householdCodeSchema });
 
@@ -89,7 +80,7 @@ export const verifyResidentSchema = z.object({
 
 export const roleChangeSchema = z.object({
   userId: z.uuid({ error: "invalid" }),
-  role: z.enum(["volunteer", "organiser", "admin"], { error: "invalid" }),
+  role: z.enum(GRANTABLE_ROLES, { error: "invalid" }),
   grant: z.boolean(),
 });
 

@@ -3,15 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { auditLog, throttles, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { TEST_PASSWORD, actorOf, makeHousehold, makeUser, nextPhone, rowCount } from "@/tests/support/fixtures";
-import {
-  authenticate,
-  changePassword,
-  linkHousehold,
-  loadActor,
-  signOutEverywhere,
-  signUp,
-  updateProfile,
-} from "./service";
+import { authenticate, loadActor, signOutEverywhere } from "@/lib/auth/credentials";
+import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
 
 let t: TestDb;
 beforeAll(async () => {

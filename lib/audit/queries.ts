@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import type { Result } from "@/lib/result";
-import { isOrganiser, type Actor } from "./actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { getActor } from "./session";
 
 /**

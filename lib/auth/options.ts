@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { authenticate, loadActor, signOutEverywhere } from "@/lib/accounts/service";
+import { authenticate, loadActor, signOutEverywhere } from "./credentials";
 import { clientIp } from "./request-ip";
 import { getAuthSecret } from "./secret";
 

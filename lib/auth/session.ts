@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { getServerSession } from "next-auth";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/actor";
 import { getAuthOptions } from "./options";
 import { clientIp } from "./request-ip";
 

@@ -1,7 +1,5 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
-import { publishedItemIds } from "@/lib/festivals/queries";
 import { LOCALES } from "@/lib/i18n/config";
 
 // Which pages each kind of change renews, in one place. A literal path renews that one address
@@ -21,11 +19,15 @@ const layout = (path: string): Renewal => ({ path, type: "layout" });
 const festivalPages = (slug: string, pages: string[]) =>
   LOCALES.flatMap((locale) => pages.map((p) => at(`/${locale}/festivals/${slug}${p}`)));
 
-/** A festival's cached programme in every language: as a list, by venue, printed, and each item ever published. */
-async function publicProgramme(slug: string) {
-  const items = await publishedItemIds(await getDb(), slug);
-  return festivalPages(slug, ["", "/venues", "/print", ...items.map((id) => `/items/${id}`)]);
-}
+/**
+ * A festival's cached programme in every language: as a list, by venue and printed; and the item
+ * pages, by their route, so an item taken out of the programme is renewed too (item pages of
+ * other festivals are read again on their next visit, which costs one render each).
+ */
+const publicProgramme = (slug: string) => [
+  ...festivalPages(slug, ["", "/venues", "/print"]),
+  page("/[locale]/(public)/festivals/[slug]/items/[id]"),
+];
 
 /** The festival's dashboard pages (settings, programme, registrations, shifts, stars, competitions). */
 const festivalDashboard = layout("/[locale]/dashboard/festivals/[slug]");
@@ -35,12 +37,9 @@ const points = [page("/[locale]/dashboard/points"), page("/[locale]/me")];
 const CHANGES = {
   festivalCreated: () => [at("/dashboard/festivals")],
   /** Its dates, title or status: the festivals' dashboard and its public programme. */
-  festivalChanged: async (slug: string) => [layout("/[locale]/dashboard/festivals"), ...(await publicProgramme(slug))],
+  festivalChanged: (slug: string) => [layout("/[locale]/dashboard/festivals"), ...publicProgramme(slug)],
   venuesChanged: (slug: string) => [layout(`/dashboard/festivals/${slug}`)],
-  programmePublished: async (slug: string) => [
-    ...(await publicProgramme(slug)),
-    layout(`/[locale]/dashboard/festivals/${slug}`),
-  ],
+  programmePublished: (slug: string) => [...publicProgramme(slug), layout(`/[locale]/dashboard/festivals/${slug}`)],
   /** The organisers decided, moved, noted, set places or shifts. */
   registrationsReviewed: () => [festivalDashboard],
   /** A resident registered, changed or cancelled a registration, or declined a link: their own page. */

@@ -5,10 +5,9 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, must } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { openFestival, player } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createItem } from "@/lib/festivals/programme-service";
 import { register } from "@/lib/registrations/service";
-import { SCORE_KIND_OF } from "@/components/competitions/admin/score-kind";
 import {
   getCompetitionDetail,
   getRefereeCompetition,
@@ -16,7 +15,7 @@ import {
   listRefereeCompetitions,
 } from "./admin-queries";
 import { makeDraw } from "./draw-service";
-import { enterResult, SCORE_KIND } from "./results-service";
+import { enterResult } from "./results-service";
 import { setReferee, setUpCompetition, syncEntrants } from "./service";
 
 let t: TestDb;
@@ -197,11 +196,5 @@ describe("the referees' pages", () => {
     expect(back.round).toBe(1);
     expect(back.matches.every((m) => m.outcome === "a" && m.version === 2)).toBe(true);
     expect((await getRefereeCompetition(t.db, referee.actor, id, 99))!.round).toBe(2);
-  });
-});
-
-describe("the result form's shape", () => {
-  it("follows the service's scoring of each game", () => {
-    expect(SCORE_KIND_OF).toEqual(SCORE_KIND);
   });
 });

@@ -1,5 +1,12 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type {
+  CompetitionFormat,
+  CompetitionStatus,
+  EntrantKind,
+  GameType,
+  MatchOutcome,
+} from "@/vocabulary/competitions";
 import {
   competitionEntrants,
   competitionMatches,
@@ -9,15 +16,10 @@ import {
   programmeItems,
   registrations,
   users,
-  type CompetitionFormat,
-  type CompetitionStatus,
-  type EntrantKind,
-  type GameType,
-  type MatchOutcome,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { outer } from "@/db/sql";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { entrantsFrom } from "./entrants";
 import { placeHolders } from "./service";

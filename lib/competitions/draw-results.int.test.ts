@@ -6,7 +6,7 @@ import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { openFestival } from "@/tests/support/registration-fixtures";
 import { createItem, publishProgramme } from "@/lib/festivals/programme-service";
 import { hefei } from "@/tests/support/festival-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { setReferee, setUpCompetition } from "./service";
 import { clearDraw, makeDraw } from "./draw-service";
 import { enterResult, pairNextRound, setHalfBye, withdrawEntrant } from "./results-service";

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { competitionEntrants, competitionMatches, competitions } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { orderForDraw, planDraw } from "./draw";
 import { assignSlots, scheduleThatFits } from "./schedule-service";

@@ -2,7 +2,7 @@
 // order (at random from a recorded seed, or by skill level) and the matches of the format.
 // The service stores what this plans; the organiser's page can preview it.
 
-import type { CompetitionFormat } from "@/db/schema/competitions";
+import type { CompetitionFormat } from "@/vocabulary/competitions";
 import { singleElimination, type Slot } from "./knockout";
 import { bergerSchedule, splitIntoGroups } from "./round-robin";
 import { doubleElimination } from "./double-elimination";

@@ -1,4 +1,5 @@
-import type { EntrantKind, EntrantMember } from "@/db/schema";
+import type { EntrantKind } from "@/vocabulary/competitions";
+import type { EntrantMember } from "@/db/schema";
 
 const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultGameFor } from "@/components/competitions/admin/default-game";
+import { defaultGameFor } from "./default-game";
 import { BOARD_GAMES, competitionSetupSchema, SCORE_KIND, SIDE_COLOURS } from "./schemas";
 import { STANDINGS_GAME } from "./views";
 

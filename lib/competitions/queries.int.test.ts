@@ -7,7 +7,7 @@ import { actorOf, makeUser, must } from "@/tests/support/fixtures";
 import { openFestival } from "@/tests/support/registration-fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { createItem, publishProgramme } from "@/lib/festivals/programme-service";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { setUpCompetition } from "./service";
 import { makeDraw } from "./draw-service";
 import { enterResult, pairNextRound } from "./results-service";

@@ -1,15 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { CompetitionFormat, CompetitionStatus, EntrantKind, GameType } from "@/vocabulary/competitions";
 import {
   competitionEntrants,
   competitionMatches,
   competitions,
   festivals,
   programmePublications,
-  type CompetitionFormat,
-  type CompetitionStatus,
-  type EntrantKind,
-  type GameType,
   type PublishedItem,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";

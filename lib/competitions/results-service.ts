@@ -3,7 +3,7 @@ import { z } from "zod";
 import { competitionEntrants, competitionMatches, competitions } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { checkScore, type ScoreInput } from "./scores";

@@ -10,7 +10,7 @@ import {
 } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { utcToZonedLocal, zonedToUtc } from "@/lib/festivals/time";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
@@ -487,11 +487,12 @@ export interface MatchSlotDto {
 }
 
 /** Every timed match of a festival's competitions, for the programme builder's conflict check. */
-export async function festivalMatchSlots(db: DbOrTx, festivalId: string): Promise<MatchSlotDto[]> {
+export async function festivalMatchSlots(db: DbOrTx, festivalSlug: string): Promise<MatchSlotDto[]> {
   const comps = await db
     .select({ id: competitions.id, itemId: competitions.itemId, schedule: competitions.schedule })
     .from(competitions)
-    .where(eq(competitions.festivalId, festivalId));
+    .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
+    .where(eq(festivals.slug, festivalSlug));
   return (await timedMatches(db, comps)).map((m) => ({
     ...m,
     startsAt: m.startsAt.toISOString(),

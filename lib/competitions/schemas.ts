@@ -9,7 +9,7 @@ import {
   SEEDINGS,
   type EntrantKind,
   type GameType,
-} from "@/db/schema/competitions";
+} from "@/vocabulary/competitions";
 
 // Client-safe: the competition set-up form, parsed by the form and again by the service. Messages
 // are error codes under "fieldErrors".

@@ -4,7 +4,7 @@ import { auditLog, competitionEntrants, competitions, registrations } from "@/db
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { athlete, openFestival, player } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { register } from "@/lib/registrations/service";
 import { setCheckedIn, setReferee, setUpCompetition, syncEntrants } from "./service";
 

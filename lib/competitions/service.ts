@@ -9,7 +9,7 @@ import {
 } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { entrantsFrom, type Holder } from "./entrants";

@@ -2,7 +2,7 @@
 // scores as words, each match with its sides, the standings with their tie-breaks, the bracket.
 // The database reads that feed it are in queries.ts.
 
-import type { CompetitionFormat, GameType, MatchOutcome } from "@/db/schema/competitions";
+import type { CompetitionFormat, GameType, MatchOutcome } from "@/vocabulary/competitions";
 import { GUANDAN_LEVELS, GUANDAN_PASSED, type ScoreDetail } from "./scores";
 import {
   computeStandings,

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, must } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
 import { seedDemo } from "@/demo/seed";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createItem, publishProgramme } from "./programme-service";
 import { getBuilderData, listFestivals } from "./dashboard-queries";
 

@@ -1,9 +1,8 @@
 import "server-only";
-import { festivalMatchSlots, type MatchSlotDto } from "@/lib/competitions/schedule-service";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { festivals, programmeItems, programmePublications, venues, type Festival } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { outer } from "@/db/sql";
 import { toItemDto, type ItemDto } from "./programme-service";
@@ -120,8 +119,6 @@ export interface BuilderData {
   lastPublishedAt: string | null;
   /** Items changed since the last publication (drafts residents do not see yet). */
   unpublishedChanges: boolean;
-  /** Competitions' timed matches: who plays when, checked against the items for clashes. */
-  matches: MatchSlotDto[];
 }
 
 export async function getBuilderData(
@@ -163,6 +160,5 @@ export async function getBuilderData(
     items: items.map(toItemDto),
     lastPublishedAt: last?.toISOString() ?? null,
     unpublishedChanges: !last || items.some((i) => i.updatedAt > last || i.createdAt > last),
-    matches: await festivalMatchSlots(db, f.id),
   });
 }

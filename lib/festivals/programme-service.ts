@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { festivals, programmeItems, programmePublications, venues, type ProgrammeItem } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { findConflicts, type Conflict } from "./conflicts";

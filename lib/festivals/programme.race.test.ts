@@ -4,7 +4,7 @@ import { festivals, programmeItems } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createItem, updateItem, type ItemDto, type PlacesFollow } from "./programme-service";
 
 // Real Postgres, requests fired together. Each guard has a control that turns it off.

@@ -100,13 +100,3 @@ export async function getPublicProgramme(db: DbOrTx, slug: string): Promise<Publ
     .limit(1);
   return { festival, publishedAt: pub?.publishedAt ?? null, venues: pub?.venues ?? [], items: pub?.items ?? [] };
 }
-
-/** Every item id a festival has ever published: the cached item pages to renew after a change. */
-export async function publishedItemIds(db: DbOrTx, slug: string): Promise<string[]> {
-  const rows = await db
-    .select({ items: programmePublications.items })
-    .from(programmePublications)
-    .innerJoin(festivals, eq(festivals.id, programmePublications.festivalId))
-    .where(eq(festivals.slug, slug));
-  return [...new Set(rows.flatMap((r) => r.items.map((i) => i.id)))];
-}

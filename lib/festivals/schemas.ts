@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
-import { PROGRAMME_KINDS } from "@/db/schema/festivals";
+import { FESTIVAL_STATUSES, PROGRAMME_KINDS } from "@/vocabulary/festivals";
 import { isTimeZone } from "./time";
 
 // Client-safe: the dashboard's forms and the festival services parse the same schemas.
@@ -81,7 +81,7 @@ export const startFromSchema = z.intersection(
   z.object({ slug: slugSchema, sourceSlug: slugSchema }),
   festivalFieldsSchema,
 );
-export const festivalStatusSchema = z.object({ slug: slugSchema, status: z.enum(["draft", "published", "archived"]) });
+export const festivalStatusSchema = z.object({ slug: slugSchema, status: z.enum(FESTIVAL_STATUSES) });
 
 export const venueSchema = z.object({
   festivalSlug: slugSchema,

@@ -4,7 +4,7 @@ import { auditLog, festivals, programmeItems, programmePublications, starCategor
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { hefei, makeFestival } from "@/tests/support/festival-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "./service";
 import { createCategory } from "@/lib/stars/service";
 import {

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { festivals, programmeItems, starCategories, venues } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { canManageFestivals } from "./permissions";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { preparePhoto } from "./prepare";
 import { servePhoto } from "./serve";
 import { deletePhoto, getPhoto, storePhoto } from "./store";

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { isUuid } from "@/lib/ids";
 import { getPhoto } from "./store";
 

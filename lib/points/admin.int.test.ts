@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditLog, pointEntries } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { findPointsPerson, listLedger, listLedgerYears, listRewards, yearTotals } from "./admin-queries";
 import { awardPoints, createReward, redeemReward, setRewardActive } from "./service";
 

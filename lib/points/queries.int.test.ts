@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { claimWish, confirmFulfilment, fulfilClaim } from "@/lib/wishes/service";
 import { awardPoints, createReward, redeemReward, setPointsAnonymous } from "./service";
 import { getLeaderboard, getMyPoints } from "./queries";

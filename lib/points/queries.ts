@@ -1,12 +1,11 @@
 import "server-only";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { pointEntries, POINT_KINDS, shiftAssignments, shifts, users, wishClaims, wishes } from "@/db/schema";
+import type { PointKind } from "@/vocabulary/points";
+import { pointEntries, shiftAssignments, shifts, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
 // Reads of the points ledger: a volunteer's own entries, and the yearly leaderboard. The
 // leaderboard ranks what people earned in a year; spending points on a reward does not lower it.
-
-export type PointKind = (typeof POINT_KINDS)[number];
 
 export interface MyPointEntry {
   id: string;

@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { notifications, pointEntries, POINTS, registrations, rewards, shiftAssignments, users } from "@/db/schema";
+import { POINTS } from "@/vocabulary/points";
+import { notifications, pointEntries, registrations, rewards, shiftAssignments, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { anonymousSchema, awardSchema, redeemSchema, rewardActiveSchema, rewardSchema } from "./schemas";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import zh from "@/messages/zh-CN.json";
 import en from "@/messages/en.json";
 import { register } from "./service";

@@ -1,7 +1,12 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import {
+  ITEM_KIND_OF_ROLE,
+  REGISTRATION_ROLES,
+  type ItemRole,
+  type RegistrationRole,
+} from "@/vocabulary/registrations";
 import { festivals, programmeItems, programmePublications, quotas, registrations, venues } from "@/db/schema";
-import type { RegistrationRole } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { isUuid } from "@/lib/ids";
 
@@ -34,8 +39,6 @@ export interface RoleStatus {
   role: RegistrationRole;
   left: number | null;
 }
-
-const KIND = { athlete: "sport_event", player: "card_chess" } as const;
 
 /** A published festival as its registration forms need it. */
 export async function getFormFestival(db: DbOrTx, slug: string, now = new Date()): Promise<FormFestival | null> {
@@ -70,7 +73,7 @@ export async function getFormFestival(db: DbOrTx, slug: string, now = new Date()
  * The events a role registers for: those of the festival's published programme, with places
  * left (from the quota, else the item's places), how many wait, and the teams formed so far.
  */
-export async function listFormItems(db: DbOrTx, slug: string, role: "athlete" | "player"): Promise<FormItem[]> {
+export async function listFormItems(db: DbOrTx, slug: string, role: ItemRole): Promise<FormItem[]> {
   const [pub] = await db
     .select({ items: programmePublications.items })
     .from(programmePublications)
@@ -78,7 +81,7 @@ export async function listFormItems(db: DbOrTx, slug: string, role: "athlete" | 
     .where(eq(festivals.slug, slug))
     .orderBy(sql`${programmePublications.publishedAt} desc`)
     .limit(1);
-  const published = (pub?.items ?? []).filter((i) => i.kind === KIND[role]);
+  const published = (pub?.items ?? []).filter((i) => i.kind === ITEM_KIND_OF_ROLE[role]);
   if (!published.length) return [];
   const ids = published.map((i) => i.id);
   const [live, qs, counts, teams] = await Promise.all([
@@ -148,7 +151,7 @@ export async function listRolePlaces(db: DbOrTx, slug: string): Promise<RoleStat
     .from(quotas)
     .innerJoin(festivals, eq(festivals.id, quotas.festivalId))
     .where(and(eq(festivals.slug, slug), sql`${quotas.scope} like 'role:%'`));
-  return (["performer", "backstage", "athlete", "player"] as const).map((role) => {
+  return REGISTRATION_ROLES.map((role) => {
     const q = rows.find((r) => r.scope === `role:${role}`);
     return { role, left: q ? q.capacity - q.taken : null };
   });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { notifications, registrationLinks, registrations, users, type Registration } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { FieldErrors } from "@/lib/result";
 import type { RegistrationData } from "./schemas";
 

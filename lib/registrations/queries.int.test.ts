@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
 import { athlete, openFestival } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { cancelRegistration, markNotificationsRead, register, setCapacity } from "./service";
 import { countUnread, listMyNotifications, listMyRegistrations } from "./queries";
 

@@ -4,7 +4,7 @@ import { festivals, quotas, registrations, shiftAssignments } from "@/db/schema"
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, player } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { cancelRegistration, register, setCapacity } from "./service";
 import { assignShift, createShift } from "./review-service";
 

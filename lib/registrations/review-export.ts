@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import writeXlsxFile from "write-excel-file/node";
 import type { DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { utcToZonedLocal } from "@/lib/festivals/time";
 import { fail, ok, type Result } from "@/lib/result";
 import { formatRange, reviewStatusOf, type ReviewDetails } from "./review-details";

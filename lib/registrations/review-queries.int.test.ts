@@ -6,7 +6,7 @@ import { auditLog, registrationLinks } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import zh from "@/messages/zh-CN.json";
 import en from "@/messages/en.json";
 import { declineLink, decideRegistrations, register, setCapacity } from "./service";

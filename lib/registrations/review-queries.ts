@@ -2,6 +2,13 @@ import "server-only";
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
+  ITEM_KIND_OF_ROLE,
+  REGISTRATION_ROLES,
+  type RegistrationRole,
+  type RegistrationStatus,
+  type ReviewStatus,
+} from "@/vocabulary/registrations";
+import {
   festivals,
   households,
   programmeItems,
@@ -11,16 +18,13 @@ import {
   shiftAssignments,
   shifts,
   users,
-  REGISTRATION_ROLES,
-  type RegistrationRole,
-  type RegistrationStatus,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import { participantLabel, reviewDetails, type ReviewDetails } from "./review-details";
-import type { ReviewFilters, ReviewStatus } from "./schemas";
+import type { ReviewFilters } from "./schemas";
 
 // The organisers' review of a festival's registrations: the filtered, paginated list, the counts
 // per status and the places overview. Reads only; every write goes through the services.
@@ -28,9 +32,6 @@ import type { ReviewFilters, ReviewStatus } from "./schemas";
 // residents' phones, rooms and drafts must not depend on a page remembering its guard.
 
 export const REVIEW_PAGE_SIZE = 25;
-
-/** The items each role registers for; performers and backstage pioneers register for the role. */
-export const ITEM_KIND_OF_ROLE = { athlete: "sport_event", player: "card_chess" } as const;
 
 export interface ReviewFestival {
   id: string;

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, registrations, shiftAssignments, shifts } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { createItem, updateItem, type ItemResult } from "@/lib/festivals/programme-service";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";

@@ -13,7 +13,7 @@ import {
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { declineLink, decideRegistrations, register, setCapacity, updateRegistration } from "./service";
 import {
   addActToProgramme,

@@ -1,24 +1,18 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
+import {
+  ACT_TYPES,
+  AGE_GROUPS,
+  REGISTRATION_ROLES,
+  REVIEW_STATUSES,
+  SKILL_LEVELS,
+  SKILLS,
+  STAGE_NEEDS,
+  TIMES_OF_DAY,
+} from "@/vocabulary/registrations";
 
 // Client-safe: one schema for the four registration forms, a union on `role`, parsed by the form
 // (zodResolver) and again by the service. Messages are error codes under "fieldErrors".
-
-export const ACT_TYPES = ["choir", "dance", "opera", "instrument", "recital", "skit", "other"] as const;
-export const STAGE_NEEDS = ["microphones", "music", "chairs", "other"] as const;
-export const TIMES_OF_DAY = ["morning", "afternoon", "evening", "any"] as const;
-export const SKILLS = [
-  "setup",
-  "sound",
-  "lighting",
-  "photography",
-  "stewarding",
-  "first_aid",
-  "catering",
-  "cleanup",
-] as const;
-export const AGE_GROUPS = ["child", "youth", "adult", "senior"] as const;
-export const SKILL_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 
 const phone = z
   .string()
@@ -97,7 +91,10 @@ export const athleteSchema = z
     ageGroup: z.enum(AGE_GROUPS, { error: "invalid" }),
     emergencyName: name,
     emergencyPhone: phone,
-    healthDeclaration: z.literal(true, { error: "health_declaration_required" }),
+    // A box the athlete ticks: the form holds false until they do.
+    healthDeclaration: z
+      .boolean({ error: "health_declaration_required" })
+      .refine((v) => v, { error: "health_declaration_required" }),
     /** Team events: start a team under a name, or join one by its name. */
     teamAction: z.enum(["none", "create", "join"], { error: "invalid" }).default("none"),
     team: z.string().trim().max(30, { error: "too_long" }).default(""),
@@ -165,7 +162,10 @@ export const capacitySchema = z.object({
   scope: z
     .string()
     .regex(
-      /^(role:(performer|backstage|athlete|player)|item:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i,
+      new RegExp(
+        `^(role:(${REGISTRATION_ROLES.join("|")})|item:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`,
+        "i",
+      ),
       { error: "invalid" },
     ),
   /** `null` lifts the limit: everyone waiting gets a place. */
@@ -187,16 +187,9 @@ export const decisionSchema = z
 
 // ——— the organisers' review list ———
 
-/**
- * What the review list can be narrowed to. "pending" holds a place the organisers have not yet
- * accepted; "confirmed" is every registration holding a place, accepted or not.
- */
-export const REVIEW_STATUSES = ["pending", "accepted", "confirmed", "waitlisted", "rejected", "cancelled"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-
 /** The review page's GET filters: anything unexpected in the address is ignored, never an error. */
 export const reviewFilterSchema = z.object({
-  role: z.enum(["performer", "backstage", "athlete", "player"]).optional().catch(undefined),
+  role: z.enum(REGISTRATION_ROLES).optional().catch(undefined),
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
   item: z.uuid().optional().catch(undefined),
   building: z.string().trim().min(1).max(60).optional().catch(undefined),

@@ -5,7 +5,7 @@ import { festivals, notifications, programmeItems, quotas, registrations } from 
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
 import { athlete, openFestival } from "@/tests/support/registration-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { cancelRegistration, decideRegistrations, register, setCapacity } from "./service";
 import { registrationSchema } from "./schemas";
 

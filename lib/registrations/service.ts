@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, quotas, registrationLinks, registrations } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type ErrorCode, type FieldErrors, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { detailsOf } from "./details";
@@ -10,9 +10,9 @@ import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpai
 import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
 import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { ITEM_KIND_OF_ROLE, LIVE_REGISTRATION_STATUSES } from "@/vocabulary/registrations";
 
-const ITEM_KIND = { athlete: "sport_event", player: "card_chess" } as const;
-const LIVE = ["confirmed", "waitlisted"] as const;
+const LIVE = LIVE_REGISTRATION_STATUSES;
 
 type Checked =
   | { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null }
@@ -48,7 +48,7 @@ async function checkForm(
       .select({ kind: programmeItems.kind, capacity: programmeItems.capacity })
       .from(programmeItems)
       .where(and(eq(programmeItems.id, data.itemId), eq(programmeItems.festivalId, f.id)));
-    if (!item || item.kind !== ITEM_KIND[data.role]) return fail("invalid", { itemId: ["item_unknown"] });
+    if (!item || item.kind !== ITEM_KIND_OF_ROLE[data.role]) return fail("invalid", { itemId: ["item_unknown"] });
     itemCapacity = item.capacity;
   }
   const team = await checkTeam(db, data, current?.id, current?.team);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { registrations, shiftAssignments, shifts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { participantLabel, reviewDetails } from "./review-details";
 

@@ -2,7 +2,7 @@
 
 import { getDb } from "@/db";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
-import { isOrganiser } from "@/lib/auth/actor";
+import { isOrganiser } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { renew } from "@/lib/cache/invalidation";
 import { publishFieldErrors, publishInputFromForm } from "./admin-forms";

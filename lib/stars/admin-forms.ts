@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
-import { NOMINATION_STATUSES } from "@/db/schema/stars";
+import { NOMINATION_STATUSES } from "@/vocabulary/stars";
 import type { FieldErrors } from "@/lib/result";
 import { publishSchema } from "./schemas";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { festivals } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { makeFestival } from "@/tests/support/festival-fixtures";
 import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";

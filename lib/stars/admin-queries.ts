@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { NominationStatus } from "@/vocabulary/stars";
 import { festivals, households, starCategories, starNominations, users, type StarCategory } from "@/db/schema";
-import type { NominationStatus } from "@/db/schema/stars";
 import type { DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import { getStarsFestival, type StarsFestival } from "./queries";

@@ -12,8 +12,8 @@ import {
   type StarCategory,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
-import { isOrganiser } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
+import { isOrganiser } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { unseal } from "./seal";
 import { standings, winnersOf } from "./service";

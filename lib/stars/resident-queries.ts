@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { festivals, starCategories, starNominations, starWinners } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { listMyBallots } from "./queries";
 import { isUuid } from "@/lib/ids";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
-import { STAR_MODES } from "@/db/schema/stars";
+import { STAR_MODES } from "@/vocabulary/stars";
 
 // Client-safe: the Neighbourhood Star forms, parsed by the form and again by the services.
 // Messages are error codes under "fieldErrors".

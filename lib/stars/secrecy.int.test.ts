@@ -3,7 +3,7 @@ import { auditLog } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, must } from "@/tests/support/fixtures";
 import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { liveTally, listCandidates, listMyBallots, publishedWinners } from "./queries";
 import { listVetting, publishPreview } from "./admin-queries";
 import { vettingFilterSchema } from "./admin-forms";

@@ -4,7 +4,7 @@ import { auditLog, notifications, starBallots, starNominations, photos, starVote
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { image, named, setWindows, starFestival } from "@/tests/support/star-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { unseal } from "./seal";
 import {
   castBallot,

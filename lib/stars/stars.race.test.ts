@@ -4,7 +4,7 @@ import { starBallots, starCategories, starVotes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
 import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { castBallot, nominate, standings, vetNominations } from "./service";
 
 // Real Postgres, many connections, ballots fired together; each guard has its control.

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { households } from "@/db/schema";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
-import { isOrganiser } from "@/lib/auth/actor";
+import { isOrganiser } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { PHOTO_MAX_BYTES } from "@/lib/photos/limits";
 import { parseInput } from "@/lib/validation";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CIRCUMSTANCES, WISH_CATEGORIES, WISH_STATUSES } from "@/db/schema/wishes";
+import { CIRCUMSTANCES, WISH_CATEGORIES, WISH_STATUSES } from "@/vocabulary/wishes";
 
 // Client-safe: the organisers' wish list filters, read from the address (a bad value is ignored).
 

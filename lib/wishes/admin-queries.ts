@@ -1,8 +1,9 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { beneficiaries, households, users, wishClaims, wishes, type WishStatus } from "@/db/schema";
+import type { WishStatus } from "@/vocabulary/wishes";
+import { beneficiaries, households, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import type { WishAdminFilters } from "./admin-forms";

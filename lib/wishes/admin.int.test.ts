@@ -4,7 +4,7 @@ import { auditLog, notifications, wishClaims, wishes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { balanceOf } from "@/lib/points/service";
 import { listLedger } from "@/lib/points/admin-queries";
 import { wishAdminFilterSchema } from "./admin-forms";

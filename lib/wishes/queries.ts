@@ -1,10 +1,20 @@
 import "server-only";
 import { cache } from "react";
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { beneficiaries, wishClaims, wishes, type WishStatus } from "@/db/schema";
-import { POINTS, WISH_CATEGORIES } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
+import {
+  AGE_BANDS,
+  WALL_SORTS,
+  WISH_CATEGORIES,
+  type AgeBand,
+  type Circumstance,
+  type WallSort,
+  type WishCategory,
+  type WishStatus,
+} from "@/vocabulary/wishes";
+import { beneficiaries, wishClaims, wishes } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
-import { isOrganiser, type Actor } from "@/lib/auth/actor";
+import { isOrganiser, type Actor } from "@/lib/actor";
 import { beneficiaryContact, getSettings, lapseClaims, type BeneficiaryContact } from "./service";
 import { isUuid } from "@/lib/ids";
 
@@ -25,8 +35,6 @@ const releaseLapsed = (db: DbOrTx, now?: Date) =>
 
 export const isWishId = (s: unknown): s is string => isUuid(s);
 
-export const AGE_BANDS = ["child", "adult", "sixties", "seventies", "eighties"] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
 /** [from, below) in years: a child is under 14 (PIPL's line), then by decade from 60. */
 const BAND_RANGE: Record<AgeBand, [number, number]> = {
   child: [0, 14],
@@ -39,10 +47,6 @@ const BAND_RANGE: Record<AgeBand, [number, number]> = {
 export function ageBand(age: number): AgeBand {
   return AGE_BANDS.find((b) => age >= BAND_RANGE[b][0] && age < BAND_RANGE[b][1]) ?? "eighties";
 }
-
-export type WishCategory = (typeof WISH_CATEGORIES)[number];
-export const WALL_SORTS = ["newest", "soonest"] as const;
-export type WallSort = (typeof WALL_SORTS)[number];
 
 export interface WallFilters {
   category?: WishCategory;
@@ -418,7 +422,7 @@ export interface OwnWishForEdit {
   wantedBy: string | null;
   alias: string;
   age: number;
-  circumstance: string;
+  circumstance: Circumstance;
   photoId: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
 import { blankIsMissing, mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
-import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
 
 // Client-safe: the micro-wish forms, parsed by the form and again by the services. Messages are
 // error codes under "fieldErrors".

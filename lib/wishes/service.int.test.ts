@@ -4,7 +4,7 @@ import { auditLog, pointEntries, wishClaims, wishes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { balanceOf, awardPoints, createReward, markShiftServed, redeemReward } from "@/lib/points/service";
 import { backstage, openFestival } from "@/tests/support/registration-fixtures";
 import { register } from "@/lib/registrations/service";

@@ -1,18 +1,18 @@
 import { and, count, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { POINTS } from "@/vocabulary/points";
 import {
   beneficiaries,
   communitySettings,
   households,
   notifications,
   pointEntries,
-  POINTS,
   users,
   wishClaims,
   wishes,
 } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
-import { hasRole, isOrganiser, type Actor } from "@/lib/auth/actor";
+import { hasRole, isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { preparePhoto } from "@/lib/photos/prepare";
 import { deletePhoto, storePhoto } from "@/lib/photos/store";

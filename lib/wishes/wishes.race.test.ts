@@ -4,7 +4,7 @@ import { pointEntries, rewards, wishClaims, wishes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser } from "@/tests/support/fixtures";
 import { postWish } from "@/tests/support/wish-fixtures";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { awardPoints, balanceOf, createReward, redeemReward } from "@/lib/points/service";
 import { claimWish, updateSettings } from "./service";
 

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import type { Db } from "@/db/types";
 import { createFestival } from "@/lib/festivals/service";
 import { createVenue } from "@/lib/festivals/programme-service";

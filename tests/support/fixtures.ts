@@ -1,10 +1,10 @@
 import { count, sql } from "drizzle-orm";
+import type { Role } from "@/vocabulary/accounts";
 import { households, userRoles, users } from "@/db/schema";
-import type { Role } from "@/db/schema/accounts";
 import type { Db } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { loadActor } from "@/lib/accounts/service";
+import { loadActor } from "@/lib/auth/credentials";
 import { generateHouseholdCode } from "@/lib/accounts/household-code";
 
 export const TEST_PASSWORD = "a quiet lake in spring";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { festivals } from "@/db/schema";
 import type { Db } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { createItem, publishProgramme } from "@/lib/festivals/programme-service";
 import { setFestivalStatus } from "@/lib/festivals/service";
 import { hefei, makeFestival } from "./festival-fixtures";

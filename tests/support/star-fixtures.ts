@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { festivals } from "@/db/schema";
 import type { Db } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { setFestivalStatus } from "@/lib/festivals/service";
 import { createCategory } from "@/lib/stars/service";
 import { makeFestival } from "./festival-fixtures";

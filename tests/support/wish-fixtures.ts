@@ -1,5 +1,5 @@
 import type { Db } from "@/db/types";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { submitWishFor } from "@/lib/wishes/service";
 
 let n = 0;

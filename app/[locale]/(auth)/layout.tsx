@@ -1,6 +1,6 @@
 import { SiteShell } from "@/components/shell/site-shell";
 import { applyLocale } from "@/lib/i18n/locale-params";
-import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/shell/client-messages";
+import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
 
 export default async function Layout({
   children,

@@ -4,12 +4,11 @@ import { getDb } from "@/db";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { festivalDay } from "@/components/festivals/format";
+import { festivalDay } from "@/components/ui/format";
 import { RolePicture } from "@/components/registrations/role-picture";
+import { REGISTRATION_ROLES } from "@/vocabulary/registrations";
 
 export const dynamic = "force-dynamic";
-
-const ROLES = ["performer", "backstage", "athlete", "player"] as const;
 
 const MORE = ["programme", "stars", "wishes"] as const;
 
@@ -112,7 +111,7 @@ export default async function HomePage() {
         </h2>
         <p className="mt-1 text-muted">{t("waysIntro")}</p>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-          {ROLES.map((r) => {
+          {REGISTRATION_ROLES.map((r) => {
             const body = (
               <>
                 <RolePicture role={r} className="size-16" />

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { festivals, starNominations, photos } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { setFestivalStatus } from "@/lib/festivals/service";
 import { createCategory, vetNominations } from "@/lib/stars/service";
 import { createTestDb, type TestDb } from "@/tests/support/db";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { GameType } from "@/db/schema/competitions";
+import type { GameType } from "@/vocabulary/competitions";
 import type { MatchRow } from "@/lib/competitions/admin-queries";
 import { Badge } from "@/components/ui/card";
 import { ResultForm } from "./result-form";

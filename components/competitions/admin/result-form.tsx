@@ -2,10 +2,10 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import type { GameType } from "@/db/schema/competitions";
+import type { GameType } from "@/vocabulary/competitions";
 import type { ActionState } from "@/lib/action-state";
 import { enterResultAction } from "@/lib/competitions/actions";
-import { SCORE_KIND_OF } from "./score-kind";
+import { SCORE_KIND } from "@/lib/competitions/schemas";
 import { GUANDAN_LEVELS, GUANDAN_PASSED } from "@/lib/competitions/scores";
 import { submitKeepingValues, useActionFailureText } from "@/components/ui/action-outcome";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -45,7 +45,7 @@ export function ResultForm({ match, game, bestOf }: { match: ResultMatch; game: 
   const [state, action] = useActionState<ActionState, FormData>(enterResultAction, { ok: false });
   const failure = useActionFailureText("competitionsAdmin")(state);
   const id = useId();
-  const kind = SCORE_KIND_OF[game];
+  const kind = SCORE_KIND[game];
   const v = state.ok ? undefined : state.values;
   const s = (match.score ?? {}) as {
     kind?: string;

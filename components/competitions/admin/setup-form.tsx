@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { useTranslations } from "next-intl";
-import { COMPETITION_FORMATS, ENTRANT_KINDS, GAME_TYPES, SEEDINGS, type GameType } from "@/db/schema/competitions";
+import { COMPETITION_FORMATS, ENTRANT_KINDS, GAME_TYPES, SEEDINGS, type GameType } from "@/vocabulary/competitions";
 import type { ActionState } from "@/lib/action-state";
 import { setUpCompetitionAction } from "@/lib/competitions/actions";
 import { GAME_ENTRANTS } from "@/lib/competitions/schemas";

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useFieldErrorText } from "@/components/ui/field";
-import { PROGRAMME_KINDS, type ProgrammeKind } from "@/db/schema/festivals";
+import { PROGRAMME_KINDS, type ProgrammeKind } from "@/vocabulary/festivals";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import type { VenueDto } from "@/lib/festivals/dashboard-queries";
 import { Button } from "@/components/ui/button";

@@ -6,6 +6,7 @@ import { findConflicts, type Conflict } from "@/lib/festivals/conflicts";
 import { festivalBounds, festivalDays } from "@/lib/festivals/time";
 import { createItemAction, deleteItemAction, publishProgrammeAction, reorderActsAction } from "@/lib/festivals/actions";
 import { updateProgrammeItemAction as updateItemAction } from "@/lib/registrations/review-actions";
+import type { MatchSlotDto } from "@/lib/competitions/schedule-service";
 import type { BuilderData } from "@/lib/festivals/dashboard-queries";
 import type { ItemDto } from "@/lib/festivals/programme-service";
 import { Button } from "@/components/ui/button";
@@ -51,7 +52,11 @@ const REFUSAL_MS = 8000;
  * length by the lower edge (or Shift+arrows); each change is saved at once with the item's
  * version, and conflicts are recomputed on every change.
  */
-export function ProgrammeBuilder({ data }: { data: BuilderData }) {
+/**
+ * `matches` are the competitions' timed matches (who plays when), checked against the items for
+ * clashes; the page reads them beside the programme.
+ */
+export function ProgrammeBuilder({ data, matches }: { data: BuilderData; matches: MatchSlotDto[] }) {
   const t = useTranslations();
   const locale = useLocale();
   const { festival, venues } = data;
@@ -109,7 +114,6 @@ export function ProgrammeBuilder({ data }: { data: BuilderData }) {
 
   // Competitions' timed matches stay where their schedule put them; a person playing one while
   // named in an item being moved there is a clash like any other.
-  const matches = data.matches;
   const conflicts = useMemo(
     () =>
       findConflicts(

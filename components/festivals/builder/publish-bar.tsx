@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { setFestivalStatusAction } from "@/lib/festivals/actions";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 
 /**

@@ -1,7 +1,7 @@
 import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
-import { REGISTRATION_ROLES } from "@/db/schema/registrations";
-import { REVIEW_STATUSES, type ReviewFilters } from "@/lib/registrations/schemas";
+import { REGISTRATION_ROLES, REVIEW_STATUSES } from "@/vocabulary/registrations";
+import type { ReviewFilters } from "@/lib/registrations/schemas";
 import type { StatusCounts } from "@/lib/registrations/review-queries";
 import { buttonClass } from "@/components/ui/button";
 import { SelectFilter } from "@/components/ui/filter-field";

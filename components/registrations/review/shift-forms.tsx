@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useFieldErrorText } from "@/components/ui/field";
 import type { ActionState } from "@/lib/action-state";
 import { assignShiftAction, createShiftAction } from "@/lib/registrations/review-actions";
-import { SKILLS } from "@/lib/registrations/schemas";
+import { SKILLS } from "@/vocabulary/registrations";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { submitKeepingValues, useFailureText } from "./outcome";

@@ -8,7 +8,7 @@ import { reasonField, tieField, TIE_CATEGORY_FIELD } from "@/lib/stars/admin-for
 import type { PublishPreview } from "@/lib/stars/admin-queries";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { submitKeepingValues } from "@/components/registrations/review/outcome";
+import { submitKeepingValues } from "@/components/ui/action-outcome";
 import { fieldError, useStarsFailureText } from "./outcome";
 
 type Person = PublishPreview["sure"][number];

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StarsAdminFestival } from "@/lib/stars/admin-queries";
-import { FestivalTabs } from "@/components/festivals/festival-tabs";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/card";
 import { StarsNav, type StarsPage } from "./stars-nav";
 
@@ -26,17 +26,20 @@ export function windowFormatter(format: Formatter, timeZone: string) {
 const TONE = { before: "grey", open: "green", after: "gold", unset: "grey" } as const;
 
 /**
- * The top of every Neighbourhood Star page: its title, the festival's tabs, the four steps, and
- * where the nomination and voting windows stand.
+ * The top of every Neighbourhood Star page: its title, the festival's tabs (the page passes them,
+ * as every festival page renders its own), the four steps, and where the nomination and voting
+ * windows stand.
  */
 export async function StarsHeader({
   festival,
   current,
   title,
+  tabs,
 }: {
   festival: StarsAdminFestival;
   current: StarsPage;
   title: string;
+  tabs: ReactNode;
 }) {
   const t = await getTranslations("starsAdmin");
   const when = windowFormatter(await getFormatter(), festival.timeZone);
@@ -52,7 +55,7 @@ export async function StarsHeader({
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold text-red-deep">{t("titleFor", { page: title, title: festival.title })}</h1>
-      <FestivalTabs slug={festival.slug} current="stars" />
+      {tabs}
       <StarsNav slug={festival.slug} current={current} />
       <dl className="grid gap-3 rounded-xl border border-line bg-white p-4 md:grid-cols-3">
         {windows.map((w) => (

@@ -1,6 +1,6 @@
 import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
-import { NOMINATION_STATUSES } from "@/db/schema/stars";
+import { NOMINATION_STATUSES } from "@/vocabulary/stars";
 import type { VettingFilters } from "@/lib/stars/admin-forms";
 import type { VettingCounts } from "@/lib/stars/admin-queries";
 import { buttonClass } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
 import type { ActionState } from "@/lib/action-state";
 import { createWishAction } from "@/lib/wishes/admin-actions";
 import { Alert } from "@/components/ui/alert";

@@ -1,6 +1,6 @@
 import { SamePageLink } from "@/components/ui/same-page-link";
 import { getTranslations } from "next-intl/server";
-import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/db/schema/wishes";
+import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
 import { WISH_TABS, type WishAdminFilters } from "@/lib/wishes/admin-forms";
 import type { WishCounts } from "@/lib/wishes/admin-queries";
 import { buttonClass } from "@/components/ui/button";

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
-import { isOrganiser } from "@/lib/auth/actor";
+import { isOrganiser } from "@/lib/actor";
 import { getMyProfile } from "@/lib/accounts/queries";
 import { listMyInvitations, listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
 import { MyInvitations, MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";

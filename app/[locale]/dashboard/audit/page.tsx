@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { AUDIT_OUTCOMES } from "@/vocabulary/audit";
 import { getDb } from "@/db";
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -21,7 +22,7 @@ const filtersSchema = z.object({
     .regex(/^[a-z_.]*$/)
     .optional()
     .catch(undefined),
-  outcome: z.enum(["ok", "refused"]).optional().catch(undefined),
+  outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
   actor: z.string().trim().max(40).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

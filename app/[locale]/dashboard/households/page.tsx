@@ -9,7 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
 import { buttonClass } from "@/components/ui/button";
 import { SearchForm } from "@/components/dashboard/search-form";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
 export async function generateMetadata() {

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
 import { getClaimOutcome, countWishes, listWishesForAdmin } from "@/lib/wishes/admin-queries";
 import { addressQuery } from "@/lib/address-query";
-import { POINTS } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
 import { Alert } from "@/components/ui/alert";
 import { getSettings } from "@/lib/wishes/service";
 import { buttonClass } from "@/components/ui/button";

@@ -7,7 +7,7 @@ import { getMyPoints } from "@/lib/points/queries";
 import { PointEntryList, PointsRules, YearTabs } from "@/components/points/points-parts";
 import { PointsSummary } from "@/components/points/my-points-card";
 import { AnonymousForm } from "@/components/points/anonymous-form";
-import { ClientMessages } from "@/components/shell/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { parseYear } from "@/lib/points/year";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { hasRole } from "@/lib/auth/actor";
+import { hasRole } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { listMyClaims, listMyOwnWishes } from "@/lib/wishes/queries";
 import { LiveClaim, MyOwnWishes, PastClaims } from "@/components/wishes/my-wishes";

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getRefereeCompetition } from "@/lib/competitions/admin-queries";
-import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/shell/client-messages";
+import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
 import { MatchList } from "@/components/competitions/admin/match-list";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getSettings } from "@/lib/wishes/service";
-import { ClientMessages } from "@/components/shell/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { WishForm } from "@/components/wishes/wish-form";
 import { aliasSuggestion } from "@/components/wishes/alias";
 import { Card } from "@/components/ui/card";

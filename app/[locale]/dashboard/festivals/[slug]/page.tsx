@@ -6,7 +6,7 @@ import { getFestivalForEdit, listVenues } from "@/lib/festivals/dashboard-querie
 import { setFestivalStatusAction } from "@/lib/festivals/actions";
 import { FestivalForm } from "@/components/festivals/festival-form";
 import { NewVenueForm, VenueRow } from "@/components/festivals/venue-editor";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";

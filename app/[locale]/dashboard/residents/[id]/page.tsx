@@ -6,7 +6,7 @@ import { findHouseholds, getResident } from "@/lib/accounts/queries";
 import { setVerifiedAction } from "@/lib/accounts/actions";
 import { Badge, Card } from "@/components/ui/card";
 import { SearchForm } from "@/components/dashboard/search-form";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { ResidentActions } from "@/components/dashboard/resident-actions";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 

@@ -6,7 +6,7 @@ import { getPublicProgramme } from "@/lib/festivals/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { itemsOfDay } from "@/lib/festivals/programme-view";
 import { festivalDays } from "@/lib/festivals/time";
-import { festivalDay } from "@/components/festivals/format";
+import { festivalDay } from "@/components/ui/format";
 import { ProgrammeList } from "@/components/festivals/programme-list";
 import { PrintButton } from "@/components/ui/print-button";
 import { LocaleSwitch } from "@/components/shell/locale-switch";

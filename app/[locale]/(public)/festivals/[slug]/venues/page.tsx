@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { getPublicProgramme } from "@/lib/festivals/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
@@ -19,5 +20,8 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** The published programme arranged by venue. */
 export default async function FestivalByVenuePage({ params }: { params: Params }) {
   await applyLocale(params);
-  return <ProgrammePage slug={(await params).slug} view="venue" />;
+  const { slug } = await params;
+  const programme = await getPublicProgramme(await getDb(), slug);
+  if (!programme) notFound();
+  return <ProgrammePage slug={slug} programme={programme} view="venue" />;
 }

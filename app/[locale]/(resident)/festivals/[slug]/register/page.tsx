@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { REGISTRATION_ROLES } from "@/db/schema";
+import { REGISTRATION_ROLES } from "@/vocabulary/registrations";
 import { getActor } from "@/lib/auth/session";
 import { getFormFestival, listMyFestivalRegistrations, listRolePlaces } from "@/lib/registrations/form-queries";
 import { RolePicture } from "@/components/registrations/role-picture";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import type { StarCategory } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import {
   getStarsFestival,
@@ -13,7 +13,7 @@ import {
   type StarsFestival,
 } from "@/lib/stars/queries";
 import { listMyStarBallots, type MyStarBallot } from "@/lib/stars/resident-queries";
-import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/shell/client-messages";
+import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
 import { Ballot } from "@/components/stars/ballot";
 import { CandidateCard, VotedNote, type CandidateView } from "@/components/stars/candidate-card";
 import { MyNominations } from "@/components/stars/my-nominations";

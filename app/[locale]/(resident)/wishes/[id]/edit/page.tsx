@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getOwnWishForEdit } from "@/lib/wishes/queries";
 import { getSettings } from "@/lib/wishes/service";
-import { ClientMessages } from "@/components/shell/client-messages";
+import { ClientMessages } from "@/components/ui/client-messages";
 import { WishForm } from "@/components/wishes/wish-form";
 import { aliasSuggestion } from "@/components/wishes/alias";
 import { Alert } from "@/components/ui/alert";

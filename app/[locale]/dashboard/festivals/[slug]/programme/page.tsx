@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { festivalMatchSlots } from "@/lib/competitions/schedule-service";
 import { getBuilderData } from "@/lib/festivals/dashboard-queries";
 import { ProgrammeBuilder } from "@/components/festivals/builder/programme-builder";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
@@ -14,7 +15,11 @@ export async function generateMetadata() {
 export default async function ProgrammeBuilderPage({ params }: { params: Promise<{ slug: string }> }) {
   const actor = await requireOrganiser();
   const { slug } = await params;
-  const data = orForbidden(await getBuilderData(await getDb(), actor, slug));
+  // The programme and the competitions' timed matches, read side by side: festivals do not depend
+  // on competitions, competitions depend on festivals.
+  const db = await getDb();
+  const [result, matches] = await Promise.all([getBuilderData(db, actor, slug), festivalMatchSlots(db, slug)]);
+  const data = orForbidden(result);
   if (!data) notFound();
   const t = await getTranslations();
   return (
@@ -22,7 +27,7 @@ export default async function ProgrammeBuilderPage({ params }: { params: Promise
       <h1 className="text-3xl font-bold text-red-deep">{t("builder.title", { title: data.festival.title })}</h1>
       <FestivalTabs slug={slug} current="programme" />
       <p className="max-w-4xl text-base">{t("builder.intro")}</p>
-      <ProgrammeBuilder data={data} key={data.lastPublishedAt ?? "never"} />
+      <ProgrammeBuilder data={data} matches={matches} key={data.lastPublishedAt ?? "never"} />
     </div>
   );
 }

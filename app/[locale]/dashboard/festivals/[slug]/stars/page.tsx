@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { CategoryEditor, NewCategoryForm } from "@/components/stars/admin/category-forms";
 import { CategoryTable } from "@/components/stars/admin/category-table";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
@@ -26,7 +27,12 @@ export default async function StarCategoriesPage({ params }: { params: Promise<{
   const when = windowFormatter(await getFormatter(), festival.timeZone);
   return (
     <div className="flex flex-col gap-5">
-      <StarsHeader festival={festival} current="categories" title={t("categories.title")} />
+      <StarsHeader
+        festival={festival}
+        current="categories"
+        title={t("categories.title")}
+        tabs={<FestivalTabs slug={festival.slug} current="stars" />}
+      />
       <p className="max-w-4xl text-base">{t("categories.intro")}</p>
       {festival.rulesLocked ? (
         <>

@@ -2,17 +2,17 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { REGISTRATION_ROLES, type RegistrationRole } from "@/db/schema";
+import { REGISTRATION_ROLES, type RegistrationRole } from "@/vocabulary/registrations";
 import { getActor } from "@/lib/auth/session";
 import { festivalDays, zonedToUtc } from "@/lib/festivals/time";
-import { festivalDay } from "@/components/festivals/format";
+import { festivalDay } from "@/components/ui/format";
 import {
   getEditableRegistration,
   getFormFestival,
   listFormItems,
   listMyFestivalRegistrations,
 } from "@/lib/registrations/form-queries";
-import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/shell/client-messages";
+import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
 import { RegisterForm, type ItemChoice, type SlotChoice } from "@/components/registrations/register-form";
 import { RolePicture } from "@/components/registrations/role-picture";
 import { Alert } from "@/components/ui/alert";

@@ -7,7 +7,7 @@ import { getReviewFestival } from "@/lib/registrations/review-queries";
 import { Badge, Card } from "@/components/ui/card";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { SetupForm } from "@/components/competitions/admin/setup-form";
-import { defaultGameFor } from "@/components/competitions/admin/default-game";
+import { defaultGameFor } from "@/lib/competitions/default-game";
 import {
   CheckInButton,
   ClearDrawButton,

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { POINTS } from "@/db/schema/wishes";
+import { POINTS } from "@/vocabulary/points";
 import { markShiftServedAction } from "@/lib/points/admin-actions";
 import { deleteShiftAction, unassignShiftAction } from "@/lib/registrations/review-actions";
 import { getReviewFestival } from "@/lib/registrations/review-queries";
 import { listHelpers, listShifts } from "@/lib/registrations/shift-queries";
-import { ActionButton } from "@/components/dashboard/action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { Badge, Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { FestivalTabs } from "@/components/festivals/festival-tabs";

@@ -11,6 +11,7 @@ import {
 } from "@/lib/stars/admin-queries";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { StarsHeader } from "@/components/stars/admin/stars-header";
 import { VettingBulkBar } from "@/components/stars/admin/vetting-bulk-bar";
 import { VettingFilterForm, VettingStatusNav } from "@/components/stars/admin/vetting-filters";
@@ -46,7 +47,12 @@ export default async function StarNominationsPage({
   const base = `/dashboard/festivals/${slug}/stars/nominations`;
   return (
     <div className="flex flex-col gap-5">
-      <StarsHeader festival={festival} current="nominations" title={t("vetting.title")} />
+      <StarsHeader
+        festival={festival}
+        current="nominations"
+        title={t("vetting.title")}
+        tabs={<FestivalTabs slug={festival.slug} current="stars" />}
+      />
       <p className="max-w-4xl text-base">{t("vetting.intro")}</p>
       {festival.rulesLocked && <Alert>{t("vetting.locked")}</Alert>}
       <VettingFilterForm base={base} filters={filters} categories={categories} />

@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PublishForm } from "@/components/stars/admin/publish-form";
 import { PublishedWinners } from "@/components/stars/admin/published-winners";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 
@@ -75,7 +76,12 @@ export default async function StarPublishPage({ params }: { params: Promise<{ sl
   }
   return (
     <div className="flex flex-col gap-5">
-      <StarsHeader festival={festival} current="publish" title={t("publish.title")} />
+      <StarsHeader
+        festival={festival}
+        current="publish"
+        title={t("publish.title")}
+        tabs={<FestivalTabs slug={festival.slug} current="stars" />}
+      />
       <p className="max-w-4xl text-base">{t("publish.intro")}</p>
       {body}
     </div>

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { getStarsAdminFestival } from "@/lib/stars/admin-queries";
 import { liveTally } from "@/lib/stars/queries";
 import { AutoRefresh } from "@/components/festivals/auto-refresh";
+import { FestivalTabs } from "@/components/festivals/festival-tabs";
 import { StarsHeader, windowFormatter } from "@/components/stars/admin/stars-header";
 import { TallyView } from "@/components/stars/admin/tally-view";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
@@ -38,7 +39,12 @@ export default async function StarTallyPage({ params }: { params: Promise<{ slug
           : t("tally.unset");
   return (
     <div className="flex flex-col gap-5">
-      <StarsHeader festival={festival} current="tally" title={t("tally.title")} />
+      <StarsHeader
+        festival={festival}
+        current="tally"
+        title={t("tally.title")}
+        tabs={<FestivalTabs slug={festival.slug} current="stars" />}
+      />
       {live && <AutoRefresh seconds={REFRESH_SECONDS} />}
       <div className="flex flex-col gap-1">
         <p className="max-w-4xl text-base">{state}</p>

@@ -1,4 +1,4 @@
-import type { GameType } from "@/db/schema/competitions";
+import type { GameType } from "@/vocabulary/competitions";
 
 // A first guess at the game from the item's name, so the set-up form usually needs no change.
 // The names are written as escapes (围棋, 国际象棋, 象棋, 乒乓, 羽毛球, 掼蛋, 桥牌, 拔河, 接力):

@@ -1,4 +1,6 @@
-import type { Role } from "@/db/schema/accounts";
+// Who is acting: the identity every service and every read receives, beside Result; it depends on
+// nothing but the vocabulary, so any domain (the audit log included) may use it.
+import type { Role } from "@/vocabulary/accounts";
 
 /** Who is acting: what every service receives and checks. `null` is a visitor. */
 export interface Actor {

@@ -1,0 +1,11 @@
+// Client-safe: the accounts vocabulary, shared by the tables, the schemas and the forms.
+
+export const ROLES = ["resident", "volunteer", "organiser", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How a resident's address was checked: with the household code, or by an organiser in person. */
+export const VERIFICATION_METHODS = ["code", "organiser"] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/** The roles granted and taken away on the residents page; every account is a resident. */
+export const GRANTABLE_ROLES = ["volunteer", "organiser", "admin"] as const satisfies readonly Role[];

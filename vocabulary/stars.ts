@@ -1,0 +1,8 @@
+// Client-safe: the Neighbourhood Stars vocabulary, shared by the tables, the schemas and the forms.
+
+/** Who casts a ballot: each resident, or each household once. */
+export const STAR_MODES = ["resident", "household"] as const;
+export type StarMode = (typeof STAR_MODES)[number];
+
+export const NOMINATION_STATUSES = ["pending", "approved", "rejected", "declined", "merged"] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
