@@ -45,7 +45,7 @@ import { awardPoints, createReward, markShiftServed, redeemReward, setRewardActi
 import { setReferee, setUpCompetition, syncEntrants } from "@/lib/competitions/service";
 import { clearDraw, makeDraw } from "@/lib/competitions/draw-service";
 import { pairNextRound, setHalfBye, withdrawEntrant } from "@/lib/competitions/results-service";
-import { scheduleCompetition } from "@/lib/competitions/schedule-service";
+import { festivalMatchSlots, getScheduleDetail, scheduleCompetition } from "@/lib/competitions/schedule-service";
 import {
   findHouseholds,
   getDashboardCounts,
@@ -765,6 +765,16 @@ describe("organiser reads", () => {
       name: "getCompetitionDetail",
       call: (a) => getCompetitionDetail(t.db, a, openId, open.chessId),
       sees: (d: { item: { id: string } } | null) => d?.item.id === open.chessId,
+    },
+    {
+      name: "getScheduleDetail",
+      call: (a) => getScheduleDetail(t.db, a, NOBODY),
+      sees: (d: unknown) => d === null,
+    },
+    {
+      name: "festivalMatchSlots",
+      call: (a) => festivalMatchSlots(t.db, a, open.slug),
+      sees: (slots: unknown) => Array.isArray(slots),
     },
   ];
 

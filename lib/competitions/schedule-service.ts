@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import {
   competitionEntrants,
@@ -376,10 +377,18 @@ export interface ScheduleDetail {
   warnings: ScheduleWarning[];
 }
 
-/** The schedule card of the organisers' competition page; null before the draw. */
-export async function getScheduleDetail(db: DbOrTx, competitionId: string): Promise<ScheduleDetail | null> {
+/**
+ * The schedule card of the organisers' competition page (data null before the draw); it shows a
+ * draft schedule, so it answers anyone but an organiser `forbidden`.
+ */
+export async function getScheduleDetail(
+  db: DbOrTx,
+  actor: Actor | null,
+  competitionId: string,
+): Promise<Result<ScheduleDetail | null>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const c = await competitionWithItem(db, competitionId);
-  if (!c || c.status === "setup") return null;
+  if (!c || c.status === "setup") return ok(null);
   const counts = await matchesPerRound(db, c);
   const s = c.schedule;
   const tables = s?.tables ?? Math.max(1, ...counts);
@@ -439,7 +448,7 @@ export async function getScheduleDetail(db: DbOrTx, competitionId: string): Prom
       other: w.kind === "person_overlap" ? otherOf(w.otherId) : null,
     };
   });
-  return {
+  return ok({
     timeZone: c.timeZone,
     item: { startsAt: c.itemStartsAt, endsAt: c.itemEndsAt },
     tables,
@@ -448,7 +457,7 @@ export async function getScheduleDetail(db: DbOrTx, competitionId: string): Prom
     version: c.version,
     rounds,
     warnings,
-  };
+  });
 }
 
 /** What the programme's item page says of its competition: that there is one, and its rounds' start times once set. */
@@ -486,16 +495,26 @@ export interface MatchSlotDto {
   people: string[];
 }
 
-/** Every timed match of a festival's competitions, for the programme builder's conflict check. */
-export async function festivalMatchSlots(db: DbOrTx, festivalSlug: string): Promise<MatchSlotDto[]> {
+/**
+ * Every timed match of a festival's competitions, with the players' names, for the programme
+ * builder's conflict check: organisers only.
+ */
+export async function festivalMatchSlots(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalSlug: string,
+): Promise<Result<MatchSlotDto[]>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
   const comps = await db
     .select({ id: competitions.id, itemId: competitions.itemId, schedule: competitions.schedule })
     .from(competitions)
     .innerJoin(festivals, eq(festivals.id, competitions.festivalId))
     .where(eq(festivals.slug, festivalSlug));
-  return (await timedMatches(db, comps)).map((m) => ({
-    ...m,
-    startsAt: m.startsAt.toISOString(),
-    endsAt: m.endsAt.toISOString(),
-  }));
+  return ok(
+    (await timedMatches(db, comps)).map((m) => ({
+      ...m,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+    })),
+  );
 }

@@ -95,7 +95,7 @@ describe("rounds on the programme", () => {
       ["2", null],
       ["3", null],
     ]);
-    const detail = (await getScheduleDetail(t.db, id))!;
+    const detail = must(await getScheduleDetail(t.db, organiser, id))!;
     expect(detail.saved).toBe(false);
     expect(detail.rounds.map((r) => r.matches)).toEqual([3, 3, 3, 3, 3]);
     // The suggestion starts with the item and follows round after round.
@@ -130,7 +130,7 @@ describe("rounds on the programme", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "competitions.schedule"), eq(auditLog.targetId, id)));
     expect(audit.details).toMatchObject({ tables: 2, matchMinutes: 20, warnings: 0 });
-    const after = (await getScheduleDetail(t.db, id))!;
+    const after = must(await getScheduleDetail(t.db, organiser, id))!;
     expect(after.saved).toBe(true);
     expect(after.rounds.map((r) => [r.startsLocal, minutesFrom14(r.endsAt)])).toEqual(
       starts.map((s, i) => [s, i * 40 + 40]),
@@ -274,7 +274,7 @@ describe("rounds on the programme", () => {
     );
     // 选手01 plays in rounds 1 and 2 (14:00–15:00) while in the show; round 3 at 15:00 is clear.
     expect(res.warnings).toBe(2);
-    let detail = (await getScheduleDetail(t.db, chess.id))!;
+    let detail = must(await getScheduleDetail(t.db, organiser, chess.id))!;
     expect(detail.warnings.map((w) => [w.kind, w.round, w.person, w.other?.title, w.other?.round])).toEqual([
       ["person_overlap", 1, "选手01", "太极表演", null],
       ["person_overlap", 2, "选手01", "太极表演", null],
@@ -297,7 +297,7 @@ describe("rounds on the programme", () => {
         roundStarts: ["2027-01-16T12:00"],
       }),
     );
-    expect((await getScheduleDetail(t.db, go.id))!.warnings).toEqual([]);
+    expect(must(await getScheduleDetail(t.db, organiser, go.id))!.warnings).toEqual([]);
     const moved = await scheduleCompetition(t.db, organiser, {
       competitionId: go.id,
       tables: 1,
@@ -306,21 +306,21 @@ describe("rounds on the programme", () => {
     });
     // Outside its own item now, and both its players play round 3 of the chess at 15:00.
     expect(must(moved).warnings).toBe(3);
-    const goDetail = (await getScheduleDetail(t.db, go.id))!;
+    const goDetail = must(await getScheduleDetail(t.db, organiser, go.id))!;
     expect(goDetail.warnings.map((w) => [w.kind, w.person, w.other?.title, w.other?.round])).toEqual(
       expect.arrayContaining([
         ["outside_item", null, undefined, undefined],
         ["person_overlap", "选手02", expect.stringMatching(/^排程比赛/), 3],
       ]),
     );
-    detail = (await getScheduleDetail(t.db, chess.id))!;
+    detail = must(await getScheduleDetail(t.db, organiser, chess.id))!;
     expect(detail.warnings.some((w) => w.person === "选手02" && w.round === 3)).toBe(true);
   });
 
   it("a draw made again keeps the times only while they still fit; back to check-in drops them; a form from before is refused", async () => {
     const { id } = await competitionWith({ format: "round_robin", game: "chess", entrantKind: "individual" }, 4);
     must(await makeDraw(t.db, organiser, { competitionId: id, seed: 1 }));
-    const version = (await getScheduleDetail(t.db, id))!.version;
+    const version = must(await getScheduleDetail(t.db, organiser, id))!.version;
     const starts = ["2027-01-17T14:00", "2027-01-17T14:30", "2027-01-17T15:00"];
     must(
       await scheduleCompetition(t.db, organiser, {
@@ -376,7 +376,7 @@ describe("rounds on the programme", () => {
   it("a Swiss round paired later takes its tables and time from the schedule; a knockout's byes take none", async () => {
     const swiss = await competitionWith({ format: "swiss", game: "chess", entrantKind: "individual", rounds: 3 }, 9);
     must(await makeDraw(t.db, organiser, { competitionId: swiss.id, seed: 5 }));
-    const detail = (await getScheduleDetail(t.db, swiss.id))!;
+    const detail = must(await getScheduleDetail(t.db, organiser, swiss.id))!;
     // Four boards a round and one bye; rounds 2 and 3 are counted before they are paired.
     expect(detail.rounds.map((r) => r.matches)).toEqual([4, 4, 4]);
     must(
@@ -411,6 +411,6 @@ describe("rounds on the programme", () => {
       ["1", "2"],
       ["1"],
     ]);
-    expect((await getScheduleDetail(t.db, ko.id))!.rounds.map((r) => r.matches)).toEqual([1, 2, 1]);
+    expect(must(await getScheduleDetail(t.db, organiser, ko.id))!.rounds.map((r) => r.matches)).toEqual([1, 2, 1]);
   });
 });

@@ -18,8 +18,9 @@ export default async function ProgrammeBuilderPage({ params }: { params: Promise
   // The programme and the competitions' timed matches, read side by side: festivals do not depend
   // on competitions, competitions depend on festivals.
   const db = await getDb();
-  const [result, matches] = await Promise.all([getBuilderData(db, actor, slug), festivalMatchSlots(db, slug)]);
+  const [result, slots] = await Promise.all([getBuilderData(db, actor, slug), festivalMatchSlots(db, actor, slug)]);
   const data = orForbidden(result);
+  const matches = orForbidden(slots);
   if (!data) notFound();
   const t = await getTranslations();
   return (

@@ -52,7 +52,7 @@ export default async function CompetitionPage({ params }: { params: Promise<{ sl
   const setup = c?.status === "setup";
   const here = entrants.filter((e) => e.checkedIn).length;
   const grouped = entrants.some((e) => e.groupNo !== null && e.groupNo > 1);
-  const schedule = c ? await getScheduleDetail(db, c.id) : null;
+  const schedule = c ? orForbidden(await getScheduleDetail(db, actor, c.id)) : null;
   // Swiss: the round still to be paired, which a player may ask to sit out.
   const nextRound =
     c?.format === "swiss" && (c.status === "drawn" || c.status === "locked")
