@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { households, userRoles, users } from "@/db/schema";
 import type { Db } from "@/db/types";

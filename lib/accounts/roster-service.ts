@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { households } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { auditLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { competitionEntrants, competitionMatches, competitions } from "@/db/schema";

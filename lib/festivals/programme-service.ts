@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { festivals, programmeItems, programmePublications, venues, type ProgrammeItem } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";

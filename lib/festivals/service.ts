@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { festivals, programmeItems, starCategories, venues } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";

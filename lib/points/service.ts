@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { POINTS } from "@/vocabulary/points";
 import { notifications, pointEntries, registrations, rewards, shiftAssignments, users } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { notifications, quotas, registrations, type Registration } from "@/db/schema";
 import type { Tx } from "@/db/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, registrations, shiftAssignments, shifts } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";

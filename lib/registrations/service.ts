@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, quotas, registrationLinks, registrations } from "@/db/schema";
 import type { Db } from "@/db/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { POINTS } from "@/vocabulary/points";
 import {
