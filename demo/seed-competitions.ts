@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, like } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import {
   competitionEntrants,
   competitionMatches,
@@ -14,7 +14,7 @@ import type { Tx } from "@/db/types";
 import { registrationSchema, type RegistrationInput } from "@/lib/registrations/schemas";
 import { detailsOf } from "@/lib/registrations/details";
 import { competitionSetupSchema } from "@/lib/competitions/schemas";
-import { entrantsFrom } from "@/lib/competitions/entrants";
+import { entrantsFrom, placeHolders } from "@/lib/competitions/entrants";
 import { orderForDraw, planDraw, type Feed } from "@/lib/competitions/draw";
 import { checkScore, type ScoreInput } from "@/lib/competitions/scores";
 
@@ -62,22 +62,7 @@ async function playCompetition(tx: Tx, p: Played) {
     thirdPlace: settings.format === "single_elimination" && settings.thirdPlace,
   };
 
-  const holders = await tx
-    .select({
-      id: registrations.id,
-      userId: registrations.userId,
-      participantKey: registrations.participantKey,
-      name: registrations.participantName,
-      team: registrations.team,
-      partnerId: registrations.partnerRegistrationId,
-      details: registrations.details,
-    })
-    .from(registrations)
-    .where(and(eq(registrations.itemId, p.itemId), eq(registrations.status, "confirmed")));
-  const { entrants, waiting } = entrantsFrom(
-    values.entrantKind,
-    holders.map(({ details, ...h }) => ({ ...h, level: typeof details.level === "string" ? details.level : null })),
-  );
+  const { entrants, waiting } = entrantsFrom(values.entrantKind, await placeHolders(tx, p.itemId));
   if (waiting.length) throw new Error(`Demo competition: registrations that cannot play: ${waiting.join(", ")}`);
 
   const [c] = await tx

@@ -21,8 +21,7 @@ import type { DbOrTx } from "@/db/types";
 import { outer } from "@/db/sql";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { entrantsFrom } from "./entrants";
-import { placeHolders } from "./service";
+import { entrantsFrom, placeHolders } from "./entrants";
 
 // Reads for running a competition: the organisers' list and competition pages, and the
 // referees' phone pages. Writes go through the services. Every read takes the actor: the

@@ -1,5 +1,7 @@
+import { and, eq, sql } from "drizzle-orm";
 import type { EntrantKind } from "@/vocabulary/competitions";
-import type { EntrantMember } from "@/db/schema";
+import { registrations, type EntrantMember } from "@/db/schema";
+import type { DbOrTx } from "@/db/types";
 
 const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 
@@ -59,4 +61,20 @@ export function entrantsFrom(
   for (const [name, rs] of [...teams].sort(([a], [b]) => a.localeCompare(b, "zh-CN")))
     entrants.push({ name, members: rs.map(member), skill: skillOf(rs) });
   return { entrants, waiting };
+}
+
+/** The registrations holding a place in an item, as `entrantsFrom` makes entrants of them. */
+export function placeHolders(db: DbOrTx, itemId: string): Promise<Holder[]> {
+  return db
+    .select({
+      id: registrations.id,
+      userId: registrations.userId,
+      participantKey: registrations.participantKey,
+      name: registrations.participantName,
+      team: registrations.team,
+      partnerId: registrations.partnerRegistrationId,
+      level: sql<string | null>`${registrations.details} ->> 'level'`,
+    })
+    .from(registrations)
+    .where(and(eq(registrations.itemId, itemId), eq(registrations.status, "confirmed")));
 }

@@ -1,19 +1,12 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import {
-  competitionEntrants,
-  competitionReferees,
-  competitions,
-  programmeItems,
-  registrations,
-  users,
-} from "@/db/schema";
+import { competitionEntrants, competitionReferees, competitions, programmeItems, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { entrantsFrom, type Holder } from "./entrants";
+import { entrantsFrom, placeHolders } from "./entrants";
 import { checkInSchema, competitionSetupSchema, refereeSchema } from "./schemas";
 import { isUuid } from "@/lib/ids";
 
@@ -66,22 +59,6 @@ export async function setUpCompetition(db: Db, actor: Actor | null, input: unkno
     });
     return ok({ id: row.id });
   });
-}
-
-/** The registrations holding a place in an item, as `entrantsFrom` makes entrants of them. */
-export function placeHolders(db: DbOrTx, itemId: string): Promise<Holder[]> {
-  return db
-    .select({
-      id: registrations.id,
-      userId: registrations.userId,
-      participantKey: registrations.participantKey,
-      name: registrations.participantName,
-      team: registrations.team,
-      partnerId: registrations.partnerRegistrationId,
-      level: sql<string | null>`${registrations.details} ->> 'level'`,
-    })
-    .from(registrations)
-    .where(and(eq(registrations.itemId, itemId), eq(registrations.status, "confirmed")));
 }
 
 /**
