@@ -9,6 +9,8 @@ import fs from "node:fs";
 import { startThrowawayPostgres } from "./postgres.mjs";
 
 const totals = [];
+// The names of what failed, repeated at the end: a CI log keeps only its tail.
+const failures = [];
 fs.mkdirSync("test-results", { recursive: true });
 
 function run(cmd, args, env = {}) {
@@ -34,6 +36,10 @@ async function vitest(suite, env) {
   try {
     const r = JSON.parse(fs.readFileSync(out, "utf8"));
     const failed = r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);
+    for (const file of r.testResults ?? [])
+      for (const a of file.assertionResults ?? [])
+        if (a.status === "failed")
+          failures.push(`${suite}: ${file.name.replace(process.cwd() + "/", "")} › ${a.fullName}`);
     record(suite, r.numPassedTests, failed);
   } catch {
     record(suite, 0, 1);
@@ -95,7 +101,14 @@ try {
         PLAYWRIGHT_JSON_OUTPUT_NAME: out,
       });
       try {
-        const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+        const report = JSON.parse(fs.readFileSync(out, "utf8"));
+        const s = report.stats;
+        const walk = (suiteNode, trail) => {
+          for (const spec of suiteNode.specs ?? [])
+            if (!spec.ok) failures.push(`e2e: ${spec.file} › ${[...trail, spec.title].join(" › ")}`);
+          for (const child of suiteNode.suites ?? []) walk(child, [...trail, child.title]);
+        };
+        for (const top of report.suites ?? []) walk(top, []);
         record("e2e", s.expected + s.flaky, s.unexpected + (code !== 0 && s.unexpected === 0 ? 1 : 0));
       } catch {
         record("e2e", 0, 1);
@@ -110,6 +123,7 @@ try {
 
 const passed = totals.reduce((n, t) => n + t.passed, 0);
 const failed = totals.reduce((n, t) => n + t.failed, 0);
+if (failures.length) console.log(`\n  failed:\n${failures.map((f) => `    ${f}`).join("\n")}\n`);
 for (const t of totals) console.log(`  ${t.suite.padEnd(10)} ${t.passed} passed, ${t.failed} failed`);
 console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
 console.log(`${passed} passed, ${failed} failed`);
