@@ -8,6 +8,7 @@ import { maskPhone, parseInput } from "@/lib/validation";
 import type { Actor } from "@/lib/actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
+import { sessionOutlived } from "./session-lifetime";
 import { IP_RULE, PHONE_RULE, clearFailures, countAttempt, refundAttempt } from "./throttle";
 
 // Signing in and out, and the account behind a session: what the next-auth options call. The
@@ -90,8 +91,12 @@ export async function signOutEverywhere(db: Db, userId: string, ctx: RequestCont
   });
 }
 
-/** The actor behind a session token, or null when the account is gone, disabled or signed out since. */
-export async function loadActor(db: Db, userId: string, authAt: number): Promise<Actor | null> {
+/**
+ * The actor behind a session token, or null when the account is gone, disabled or signed out
+ * since, or the sign-in is older than the session lifetime.
+ */
+export async function loadActor(db: Db, userId: string, authAt: number, now = Date.now()): Promise<Actor | null> {
+  if (sessionOutlived(authAt, now)) return null;
   const rows = await db
     .select({
       id: users.id,
