@@ -20,7 +20,8 @@ const contentSecurityPolicy = [
   // Photos are previewed from blob: URLs before upload; QR codes and small icons come as data:.
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+  // The photo picker reads the chosen file back through its blob: URL to shrink it before upload.
+  `connect-src 'self' blob:${dev ? " ws: wss:" : ""}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
