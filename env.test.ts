@@ -32,6 +32,15 @@ describe("the environment", () => {
     expect(envFrom({ DATABASE_POOL_SIZE: "" }).DATABASE_POOL_SIZE).toBe(10);
   });
 
+  it("trusts no proxy and ends sessions 30 days after sign-in unless told otherwise", () => {
+    expect(envFrom({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(envFrom({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => envFrom({ TRUSTED_PROXY_HOPS: "-1" }).TRUSTED_PROXY_HOPS).toThrow(/^TRUSTED_PROXY_HOPS must be/);
+    expect(envFrom({}).SESSION_MAX_DAYS).toBe(30);
+    expect(envFrom({ SESSION_MAX_DAYS: "7" }).SESSION_MAX_DAYS).toBe(7);
+    expect(() => envFrom({ SESSION_MAX_DAYS: "0" }).SESSION_MAX_DAYS).toThrow(/^SESSION_MAX_DAYS must be/);
+  });
+
   it("names the variable and what is wrong with a bad value", () => {
     for (const bad of ["abc", "0", "2.5", "-3"])
       expect(() => envFrom({ DATABASE_POOL_SIZE: bad }).DATABASE_POOL_SIZE).toThrow(

@@ -56,6 +56,11 @@ const rules = {
           })
           .optional()
       : z.string().optional(),
+  // How many proxies in front of the server append to X-Forwarded-For (nginx's
+  // $proxy_add_x_forwarded_for, a load balancer). 0: none, the client is the socket's address.
+  TRUSTED_PROXY_HOPS: () => wholeNumber(0, "the number of proxies in front of the server (0: none)").default(0),
+  // A session slides while it is used, but never outlives this many days from the sign-in.
+  SESSION_MAX_DAYS: () => wholeNumber(1, "a whole number of days, 1 or more").default(30),
   LINLI_SEED: () =>
     z
       .enum(["on", "off"], {

@@ -7,6 +7,9 @@ export async function register() {
   // Every bad value is named here, before the first request (this also refuses the test suite's
   // low password cost in a server).
   checkEnv();
+  // Route handlers and server actions see headers only: the socket's address is written into one.
+  const { stampPeerAddress } = await import("./lib/auth/peer-address");
+  stampPeerAddress();
   const { getAuthSecret } = await import("./lib/auth/secret");
   getAuthSecret();
   const { getDb, getHandle, onFreshDatabase } = await import("./db");

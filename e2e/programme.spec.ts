@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { parseICalendar } from "../lib/festivals/ical";
-import { expectAccessible, screen } from "./support";
+import { expectAccessible, failOnCspViolations, screen } from "./support";
+
+// The pages work under the site's Content-Security-Policy: nothing they need is refused.
+failOnCspViolations();
 
 test.describe("the published programme", () => {
   test("a resident reads it by day, by venue and by kind, at phone width in Chinese and English", async ({ page }) => {

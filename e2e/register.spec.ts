@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, screen, signIn, signInAt, signUpFresh } from "./support";
+import { DEMO, expectAccessible, failOnCspViolations, screen, signIn, signInAt, signUpFresh } from "./support";
+
+// The pages work under the site's Content-Security-Policy: nothing they need is refused.
+failOnCspViolations();
 
 // A new resident registers in every role on a phone. The demo's table tennis has one place left
 // and skipping and relay is full with one resident waiting.

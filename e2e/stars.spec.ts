@@ -1,6 +1,18 @@
 import sharp from "sharp";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectAccessible, freshPhone, screen, signIn, signInAt, signUpFresh } from "./support";
+import {
+  DEMO,
+  expectAccessible,
+  failOnCspViolations,
+  freshPhone,
+  screen,
+  signIn,
+  signInAt,
+  signUpFresh,
+} from "./support";
+
+// The pages work under the site's Content-Security-Policy: nothing they need is refused.
+failOnCspViolations();
 
 // Neighbourhood Star on the residents' side. The demo's 15th festival takes nominations now; its
 // candidates include 王秀英 and 周建华 (热心公益之星, 2 votes each; stars-dashboard.spec.ts, which

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "linli-demo-2026";
 export const DEMO = {
@@ -26,6 +26,21 @@ export async function expectAccessible(page: Page) {
         .join(", ")})`,
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Fails each test of the file whose page logged a Content-Security-Policy violation (Chromium
+ * reports a refused script, style, image, frame or form target as a console error).
+ */
+export function failOnCspViolations() {
+  let seen: string[] = [];
+  test.beforeEach(({ page }) => {
+    seen = [];
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content[- ]Security[- ]Policy/i.test(m.text())) seen.push(m.text());
+    });
+  });
+  test.afterEach(() => expect(seen, "Content-Security-Policy violations").toEqual([]));
 }
 
 /** Saves a full-page screenshot under test-results/screens, named by page and width. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/form-fields";
 import "@/lib/zod-codes";
 import { isCommonPassword } from "./common-passwords";
 import { normaliseHouseholdCode } from "./household-code-format";
@@ -8,11 +9,7 @@ import { phoneSchema } from "@/lib/auth/schemas";
 // Client-safe: used by the forms (zodResolver) and parsed again by the services.
 // Messages are error codes; the UI translates them under "fieldErrors".
 
-export const nameSchema = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, { error: "required" })
-  .max(40, { error: "name_too_long" });
+export const nameSchema = text({ error: "required" }).min(1, { error: "required" }).max(40, { error: "name_too_long" });
 
 export const newPasswordSchema = z
   .string({ error: "required" })
@@ -51,12 +48,10 @@ export const changePasswordSchema = z
 export const updateProfileSchema = z.object({ name: nameSchema });
 
 export const rosterRowSchema = z.object({
-  building: z.string().trim().min(1, { error: "building_required" }).max(40, { error: "too_long" }),
-  unit: z.string().trim().min(1, { error: "unit_required" }).max(20, { error: "too_long" }),
-  room: z.string().trim().min(1, { error: "room_required" }).max(20, { error: "too_long" }),
-  householderName: z
-    .string()
-    .trim()
+  building: text().min(1, { error: "building_required" }).max(40, { error: "too_long" }),
+  unit: text().min(1, { error: "unit_required" }).max(20, { error: "too_long" }),
+  room: text().min(1, { error: "room_required" }).max(20, { error: "too_long" }),
+  householderName: text()
     .max(40, { error: "too_long" })
     .optional()
     .transform((s) => (s ? s : undefined)),
@@ -85,6 +80,6 @@ export const roleChangeSchema = z.object({
 });
 
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(60).optional().catch(undefined),
+  q: text().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });

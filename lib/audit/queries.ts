@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
+import { containsPattern } from "@/lib/like-pattern";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 
@@ -41,8 +42,10 @@ export async function listAudit(db: DbOrTx, actor: Actor | null, f: AuditFilters
   const conds: (SQL | undefined)[] = [];
   if (f.action) conds.push(sql`${auditLog.action} like ${f.action.replace(/[\\%_]/g, (c) => `\\${c}`) + "%"}`);
   if (f.outcome) conds.push(eq(auditLog.outcome, f.outcome));
-  if (f.actor)
-    conds.push(sql`(${users.name} ilike ${"%" + f.actor + "%"} or ${users.phone} like ${"%" + f.actor + "%"})`);
+  if (f.actor) {
+    const typed = containsPattern(f.actor);
+    conds.push(sql`(${users.name} ilike ${typed} or ${users.phone} like ${typed})`);
+  }
   if (f.from) conds.push(gte(auditLog.at, sql`(${f.from}::date)::timestamp at time zone ${TZ}`));
   if (f.to) conds.push(lt(auditLog.at, sql`((${f.to}::date + 1)::timestamp) at time zone ${TZ}`));
   const where = and(...conds);

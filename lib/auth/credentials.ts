@@ -8,7 +8,8 @@ import { maskPhone, parseInput } from "@/lib/validation";
 import type { Actor } from "@/lib/actor";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
-import { IP_RULE, PHONE_RULE, clearFailures, isLocked, recordFailure } from "./throttle";
+import { sessionOutlived } from "./session-lifetime";
+import { IP_RULE, PHONE_RULE, clearFailures, countAttempt, refundAttempt } from "./throttle";
 
 // Signing in and out, and the account behind a session: what the next-auth options call. The
 // accounts domain builds on these (and on the actor, the passwords and the throttles), never the
@@ -37,7 +38,11 @@ export async function authenticate(
   const phoneKey = `phone:${phone}`;
   const ipKey = `ip:${ip}`;
 
-  if ((await isLocked(db, phoneKey, now)) || (await isLocked(db, ipKey, now))) {
+  // Counted before the password is checked, one statement per key, so a burst of guesses cannot
+  // all pass a lock that none of them has written yet.
+  const byPhone = await countAttempt(db, phoneKey, PHONE_RULE, now);
+  const byIp = await countAttempt(db, ipKey, IP_RULE, now);
+  if (!byPhone.allowed || !byIp.allowed) {
     await writeAudit(db, {
       action: "auth.sign_in",
       outcome: "refused",
@@ -54,8 +59,6 @@ export async function authenticate(
   const good = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
 
   if (!good || !user || user.disabledAt) {
-    const lockedNow =
-      (await recordFailure(db, phoneKey, PHONE_RULE, now)) || (await recordFailure(db, ipKey, IP_RULE, now));
     await writeAudit(db, {
       actorId: user?.id ?? null,
       action: "auth.sign_in",
@@ -64,10 +67,11 @@ export async function authenticate(
       details: { phone: maskPhone(phone), reason: user?.disabledAt && good ? "disabled" : "bad_credentials" },
     });
     if (good && user?.disabledAt) return fail("account_disabled");
-    return fail(lockedNow ? "throttled" : "invalid_credentials");
+    return fail(byPhone.last || byIp.last ? "throttled" : "invalid_credentials");
   }
 
   await clearFailures(db, phoneKey);
+  await refundAttempt(db, ipKey, IP_RULE);
   await writeAudit(db, { actorId: user.id, action: "auth.sign_in", ip, targetType: "user", targetId: user.id });
   return ok({ userId: user.id, authAt: now.getTime() });
 }
@@ -87,8 +91,12 @@ export async function signOutEverywhere(db: Db, userId: string, ctx: RequestCont
   });
 }
 
-/** The actor behind a session token, or null when the account is gone, disabled or signed out since. */
-export async function loadActor(db: Db, userId: string, authAt: number): Promise<Actor | null> {
+/**
+ * The actor behind a session token, or null when the account is gone, disabled or signed out
+ * since, or the sign-in is older than the session lifetime.
+ */
+export async function loadActor(db: Db, userId: string, authAt: number, now = Date.now()): Promise<Actor | null> {
+  if (sessionOutlived(authAt, now)) return null;
   const rows = await db
     .select({
       id: users.id,

@@ -5,8 +5,12 @@ import { getDb } from "@/db";
 import { authenticate, loadActor, signOutEverywhere } from "./credentials";
 import { clientIp } from "./request-ip";
 import { getAuthSecret } from "./secret";
+import { sessionOutlived } from "./session-lifetime";
 
-/** Sessions are short: a stolen phone stays signed in for half a day at most. */
+/**
+ * Sessions are short: a phone left unused stays signed in for half a day at most, and no session
+ * outlives SESSION_MAX_DAYS from its sign-in however often it is used (session-lifetime.ts).
+ */
 export const SESSION_MAX_AGE = 12 * 3600;
 
 export function getAuthOptions(): NextAuthOptions {
@@ -38,6 +42,9 @@ export function getAuthOptions(): NextAuthOptions {
           token.uid = user.id;
           token.authAt = (user as { authAt?: number }).authAt ?? Date.now();
         }
+        // Re-signing keeps the first sign-in time, so the lifetime counts from it; past it the
+        // token is re-issued without a person (loadActor refuses it too).
+        if (sessionOutlived(token.authAt)) return { authAt: token.authAt };
         return token;
       },
       async session({ session, token }) {

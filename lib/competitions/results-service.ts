@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
+import { text } from "@/lib/form-fields";
 import { competitionEntrants, competitionMatches, competitions } from "@/db/schema";
 import type { Db, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -28,7 +29,7 @@ export const resultSchema = z.object({
   result: z.discriminatedUnion(
     "kind",
     [
-      z.object({ kind: z.enum(["chess", "go"]), result: z.string().trim().max(10) }),
+      z.object({ kind: z.enum(["chess", "go"]), result: text().max(10) }),
       z.object({
         kind: z.literal("table_tennis"),
         games: z
@@ -36,7 +37,7 @@ export const resultSchema = z.object({
           .min(1)
           .max(5),
       }),
-      z.object({ kind: z.literal("guandan"), a: z.string().trim().max(6), b: z.string().trim().max(6) }),
+      z.object({ kind: z.literal("guandan"), a: text().max(6), b: text().max(6) }),
       z.object({ kind: z.literal("tug_of_war"), pulls: z.tuple([count, count]) }),
       z.object({ kind: z.literal("relay"), winner: side }),
       z.object({ kind: z.literal("walkover"), absent: side }),

@@ -10,8 +10,16 @@ export interface CalendarEvent {
   url?: string;
 }
 
+// Every line break (CR LF, a lone CR, a lone LF) becomes "\n": some readers end a line at a bare
+// CR, so one left in a title would start a property of the writer's choosing. Other control
+// characters have no place in a TEXT value (RFC 5545 3.3.11) and are dropped.
 const escapeText = (s: string) =>
-  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 const stamp = (d: Date) =>
   d
     .toISOString()

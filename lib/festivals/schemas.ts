@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText, text } from "@/lib/form-fields";
 import "@/lib/zod-codes";
 import { FESTIVAL_STATUSES, PROGRAMME_KINDS } from "@/vocabulary/festivals";
 import { isTimeZone } from "./time";
@@ -13,10 +14,8 @@ const optionalLocal = z
   .transform((s) => (s ? s : undefined))
   .pipe(localDateTime.optional());
 const isoDate = z.iso.date({ error: "date_invalid" });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
+const optionalText = (max: number, lines: "one" | "several" = "one") =>
+  (lines === "several" ? multilineText() : text())
     .max(max, { error: "too_long" })
     .nullish()
     .transform((s) => (s ? s : null));
@@ -26,7 +25,7 @@ const windowPair = (opens: string, closes: string) => (v: Record<string, unknown
 
 export const festivalFieldsSchema = z
   .object({
-    title: z.string().trim().min(1, { error: "required" }).max(80, { error: "too_long" }),
+    title: text().min(1, { error: "required" }).max(80, { error: "too_long" }),
     edition: z.coerce
       .number({ error: "number_invalid" })
       .int({ error: "number_invalid" })
@@ -35,7 +34,7 @@ export const festivalFieldsSchema = z
     theme: optionalText(120),
     startsOn: isoDate,
     endsOn: isoDate,
-    timeZone: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { error: "time_zone_invalid" }),
+    timeZone: text().default("Asia/Shanghai").refine(isTimeZone, { error: "time_zone_invalid" }),
     actMaxMinutes: z.coerce
       .number({ error: "number_invalid" })
       .int({ error: "number_invalid" })
@@ -85,7 +84,7 @@ export const festivalStatusSchema = z.object({ slug: slugSchema, status: z.enum(
 
 export const venueSchema = z.object({
   festivalSlug: slugSchema,
-  name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
+  name: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
   capacity: z
     .union([
       z.literal(""),
@@ -93,7 +92,7 @@ export const venueSchema = z.object({
     ])
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
-  description: optionalText(300),
+  description: optionalText(300, "several"),
   position: z.coerce.number().int().min(0).max(100).default(0),
 });
 export const updateVenueSchema = venueSchema.extend({ id: z.uuid() });
@@ -105,12 +104,12 @@ const onGrid = z.iso
   .refine((d) => d.getTime() % (5 * 60_000) === 0, { error: "not_on_grid" });
 
 const itemFields = {
-  title: z.string().trim().min(1, { error: "required" }).max(80, { error: "too_long" }),
+  title: text().min(1, { error: "required" }).max(80, { error: "too_long" }),
   kind: z.enum(PROGRAMME_KINDS, { error: "invalid" }),
   venueId: z.uuid({ error: "invalid" }).nullable(),
   startsAt: onGrid,
   endsAt: onGrid,
-  description: optionalText(1000),
+  description: optionalText(1000, "several"),
   capacity: z
     .number()
     .int()
@@ -119,7 +118,7 @@ const itemFields = {
     .nullable()
     .default(null),
   people: z
-    .array(z.string().trim().min(1).max(40, { error: "too_long" }))
+    .array(text().min(1).max(40, { error: "too_long" }))
     .max(30, { error: "too_many" })
     .default([]),
   parentId: z.uuid().nullable().default(null),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
-import { mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
+import { mobilePhone as phone, multilineText, text, wholeNumber as whole } from "@/lib/form-fields";
 
 // Client-safe: the points forms (awarding, rewards, redeeming, the leaderboard's name), parsed by
 // the form and again by the service. Messages are error codes under "fieldErrors".
@@ -10,11 +10,11 @@ const id = z.uuid({ error: "invalid" });
 export const awardSchema = z.object({
   userId: id,
   points: whole(1, 1000),
-  reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
+  reason: multilineText().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
 });
 export const redeemSchema = z.object({ userId: id, rewardId: id });
 export const rewardSchema = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
+  name: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
   cost: whole(1, 100_000),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText, text } from "@/lib/form-fields";
 import "@/lib/zod-codes";
 import {
   ACT_TYPES,
@@ -18,7 +19,7 @@ const phone = z
   .string()
   .trim()
   .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
-const name = z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" });
+const name = text().min(1, { error: "required" }).max(40, { error: "too_long" });
 
 /** Someone in the household without a smartphone; a child under 14 needs the guardian's consent. */
 export const participantSchema = z
@@ -40,12 +41,12 @@ export const participantSchema = z
     path: ["guardianConsent"],
   });
 
-const base = { festivalSlug: z.string().trim().min(1).max(40), participant: participantSchema };
+const base = { festivalSlug: text().min(1).max(40), participant: participantSchema };
 
 export const performerSchema = z.object({
   ...base,
   role: z.literal("performer"),
-  actTitle: z.string().trim().min(1, { error: "required" }).max(60, { error: "too_long" }),
+  actTitle: text().min(1, { error: "required" }).max(60, { error: "too_long" }),
   actType: z.enum(ACT_TYPES, { error: "invalid" }),
   group: z.boolean(),
   performers: z.array(name).max(40, { error: "too_many" }).default([]),
@@ -59,7 +60,7 @@ export const performerSchema = z.object({
     .array(z.enum(STAGE_NEEDS, { error: "invalid" }))
     .max(STAGE_NEEDS.length)
     .default([]),
-  stageNeedsOther: z.string().trim().max(200, { error: "too_long" }).default(""),
+  stageNeedsOther: multilineText().max(200, { error: "too_long" }).default(""),
   preferredTime: z.enum(TIMES_OF_DAY, { error: "invalid" }).default("any"),
 });
 
@@ -97,7 +98,7 @@ export const athleteSchema = z
       .refine((v) => v, { error: "health_declaration_required" }),
     /** Team events: start a team under a name, or join one by its name. */
     teamAction: z.enum(["none", "create", "join"], { error: "invalid" }).default("none"),
-    team: z.string().trim().max(30, { error: "too_long" }).default(""),
+    team: text().max(30, { error: "too_long" }).default(""),
   })
   .refine((v) => v.teamAction === "none" || v.team.length > 0, { error: "required", path: ["team"] });
 
@@ -127,7 +128,7 @@ export const editTargetSchema = z.object({ id: z.uuid({ error: "invalid" }), ver
 
 const id = z.uuid({ error: "invalid" });
 
-export const noteSchema = z.object({ id, note: z.string().trim().max(500, { error: "too_long" }) });
+export const noteSchema = z.object({ id, note: multilineText().max(500, { error: "too_long" }) });
 
 /** Moves an athlete or a player to another item of the same kind. */
 export const moveSchema = z.object({ id, itemId: id });
@@ -137,8 +138,8 @@ export const actToProgrammeSchema = z.object({ id, blockId: id });
 
 export const shiftSchema = z
   .object({
-    festivalSlug: z.string().trim().min(1).max(40),
-    title: z.string().trim().min(1, { error: "required" }).max(60, { error: "too_long" }),
+    festivalSlug: text().min(1).max(40),
+    title: text().min(1, { error: "required" }).max(60, { error: "too_long" }),
     skill: z.enum(SKILLS, { error: "invalid" }).nullable().default(null),
     startsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((s) => new Date(s)),
     endsAt: z.iso.datetime({ offset: true, error: "datetime_invalid" }).transform((s) => new Date(s)),
@@ -158,7 +159,7 @@ export const assignShiftSchema = z.object({ shiftId: id, ids: z.array(id).min(1)
 export const unassignShiftSchema = z.object({ shiftId: id, registrationId: id });
 
 export const capacitySchema = z.object({
-  festivalSlug: z.string().trim().min(1).max(40),
+  festivalSlug: text().min(1).max(40),
   scope: z
     .string()
     .regex(
@@ -181,7 +182,7 @@ export const decisionSchema = z
   .object({
     ids: z.array(z.uuid()).min(1).max(500),
     decision: z.enum(["accept", "reject", "waitlist"]),
-    reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+    reason: multilineText().max(200, { error: "too_long" }).default(""),
   })
   .refine((d) => d.decision !== "reject" || d.reason.length > 0, { error: "reason_required", path: ["reason"] });
 
@@ -192,8 +193,8 @@ export const reviewFilterSchema = z.object({
   role: z.enum(REGISTRATION_ROLES).optional().catch(undefined),
   status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
   item: z.uuid().optional().catch(undefined),
-  building: z.string().trim().min(1).max(60).optional().catch(undefined),
-  q: z.string().trim().min(1).max(60).optional().catch(undefined),
+  building: text().min(1).max(60).optional().catch(undefined),
+  q: text().min(1).max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type ReviewFilters = z.output<typeof reviewFilterSchema>;

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { multilineText, text } from "@/lib/form-fields";
 import "@/lib/zod-codes";
 import { STAR_MODES } from "@/vocabulary/stars";
 
 // Client-safe: the Neighbourhood Star forms, parsed by the form and again by the services.
 // Messages are error codes under "fieldErrors".
 
-const slug = z.string().trim().min(1).max(40);
+const slug = text().min(1).max(40);
 const id = z.uuid({ error: "invalid" });
 const count = (max: number) =>
   z.coerce
@@ -17,8 +18,8 @@ const count = (max: number) =>
 export const STORY_MAX = 500;
 
 const categoryFields = {
-  name: z.string().trim().min(1, { error: "required" }).max(30, { error: "too_long" }),
-  description: z.string().trim().max(200, { error: "too_long" }).default(""),
+  name: text().min(1, { error: "required" }).max(30, { error: "too_long" }),
+  description: multilineText().max(200, { error: "too_long" }).default(""),
   winners: count(50),
   votesPerVoter: count(10),
   mode: z.enum(STAR_MODES, { error: "invalid" }),
@@ -40,9 +41,9 @@ export const nomineeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("account"), phone }),
   z.object({
     kind: z.literal("named"),
-    name: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
-    building: z.string().trim().min(1, { error: "building_required" }).max(30, { error: "too_long" }),
-    unit: z.string().trim().max(20, { error: "too_long" }).default(""),
+    name: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
+    building: text().min(1, { error: "building_required" }).max(30, { error: "too_long" }),
+    unit: text().max(20, { error: "too_long" }).default(""),
   }),
 ]);
 
@@ -50,7 +51,7 @@ export const nominationSchema = z.object({
   festivalSlug: slug,
   categoryId: id,
   nominee: nomineeSchema,
-  story: z.string().trim().min(1, { error: "required" }).max(STORY_MAX, { error: "too_long" }),
+  story: multilineText().min(1, { error: "required" }).max(STORY_MAX, { error: "too_long" }),
 });
 export type NominationInput = z.input<typeof nominationSchema>;
 
@@ -58,7 +59,7 @@ export const vetSchema = z
   .object({
     ids: z.array(id).min(1).max(200),
     decision: z.enum(["approve", "reject"]),
-    reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+    reason: multilineText().max(200, { error: "too_long" }).default(""),
   })
   .refine((v) => v.decision !== "reject" || v.reason.length > 0, { error: "reason_required", path: ["reason"] });
 
@@ -69,8 +70,8 @@ export const mergeSchema = z
 export const editStorySchema = z.object({
   id,
   version: z.coerce.number().int(),
-  story: z.string().trim().min(1, { error: "required" }).max(STORY_MAX, { error: "too_long" }),
-  reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
+  story: multilineText().min(1, { error: "required" }).max(STORY_MAX, { error: "too_long" }),
+  reason: multilineText().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
 });
 
 export const ballotSchema = z.object({
@@ -87,7 +88,7 @@ export const publishSchema = z.object({
       z.object({
         categoryId: id,
         winnerIds: z.array(id).min(1).max(50),
-        reason: z.string().trim().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
+        reason: multilineText().min(1, { error: "reason_required" }).max(200, { error: "too_long" }),
       }),
     )
     .max(50)

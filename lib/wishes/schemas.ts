@@ -1,6 +1,6 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
-import { blankIsMissing, mobilePhone as phone, wholeNumber as whole } from "@/lib/form-fields";
+import { blankIsMissing, mobilePhone as phone, multilineText, text, wholeNumber as whole } from "@/lib/form-fields";
 import { CIRCUMSTANCES, WISH_CATEGORIES } from "@/vocabulary/wishes";
 
 // Client-safe: the micro-wish forms, parsed by the form and again by the services. Messages are
@@ -23,15 +23,13 @@ export const WISH_TITLE_MAX = 40;
 export const WISH_STORY_MAX = 300;
 
 const wishFields = {
-  title: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
-  story: z.string().trim().min(1, { error: "required" }).max(300, { error: "too_long" }),
+  title: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
+  story: multilineText().min(1, { error: "required" }).max(300, { error: "too_long" }),
   category: z.enum(WISH_CATEGORIES, { error: "invalid" }),
   value: amount,
   wantedBy: z.iso.date({ error: "date_invalid" }).nullable().default(null),
   // The wall shows an age band beside the alias; an exact age in the alias would undo it.
-  alias: z
-    .string()
-    .trim()
+  alias: text()
     .min(1, { error: "required" })
     .max(20, { error: "too_long" })
     .refine((a) => !/[0-9０-９]/.test(a), { error: "alias_has_age" }),
@@ -41,10 +39,10 @@ const wishFields = {
 export const wishForBeneficiarySchema = z.object({
   ...wishFields,
   beneficiary: z.object({
-    realName: z.string().trim().min(1, { error: "required" }).max(40, { error: "too_long" }),
+    realName: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
     phone: phone.nullable().default(null),
     householdId: id.nullable().default(null),
-    address: z.string().trim().max(100, { error: "too_long" }).nullable().default(null),
+    address: text().max(100, { error: "too_long" }).nullable().default(null),
     age: whole(0, 120),
     circumstance: z.enum(CIRCUMSTANCES, { error: "invalid" }),
   }),
@@ -64,17 +62,17 @@ export const vetWishSchema = z
   .object({
     id,
     decision: z.enum(["approve", "reject", "changes"]),
-    reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+    reason: multilineText().max(200, { error: "too_long" }).default(""),
   })
   .refine((v) => v.decision === "approve" || v.reason.length > 0, { error: "reason_required", path: ["reason"] });
 
 export const fulfilSchema = z.object({
   claimId: id,
-  note: z.string().trim().min(1, { error: "required" }).max(300, { error: "too_long" }),
+  note: multilineText().min(1, { error: "required" }).max(300, { error: "too_long" }),
 });
 export const confirmSchema = z.object({
   claimId: id,
-  thanks: z.string().trim().max(200, { error: "too_long" }).default(""),
+  thanks: multilineText().max(200, { error: "too_long" }).default(""),
 });
 
 export const settingsSchema = z.object({
@@ -86,5 +84,5 @@ export const settingsSchema = z.object({
 /** An organiser releases a stuck claim; the reason is told to the volunteer. */
 export const releaseSchema = z.object({
   claimId: id,
-  reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+  reason: multilineText().max(200, { error: "too_long" }).default(""),
 });
