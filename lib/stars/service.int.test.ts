@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, notifications, starBallots, starNominations, photos, starVotes, starWinners } from "@/db/schema";
+import {
+  auditLog,
+  notifications,
+  starBallots,
+  starNominations,
+  photos,
+  starPendingVotes,
+  starReceipts,
+  starVotes,
+  starWinners,
+} from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { image, named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/actor";
-import { unseal } from "./seal";
+import { mixClosedBallots } from "./mix";
 import {
   castBallot,
   createCategory,
@@ -261,7 +271,7 @@ describe("vetting", () => {
 });
 
 describe("voting", () => {
-  it("one final ballot per verified resident per category, with a receipt; the choice is sealed, the count exact", async () => {
+  it("one final ballot per verified resident per category, with a receipt; the choice waits unlinked until the close, then counts exactly", async () => {
     const f = await votingFestival(["甲", "乙", "丙"], [{ votesPerVoter: 2, winners: 2 }]);
     const voter = await resident();
     const { receipt } = must(
@@ -280,18 +290,28 @@ describe("voting", () => {
       }),
     ).toEqual({ ok: false, code: "already_voted" });
     const [ballot] = await t.db.select().from(starBallots).where(eq(starBallots.categoryId, f.categoryIds[0]));
-    // The ballot row does not name the candidates; only the voter's page can open it.
+    // The ballot row says that the voter voted: not for whom, not the receipt.
     expect(JSON.stringify(ballot)).not.toContain(f.candidateIds[0]);
-    expect(unseal(ballot.sealed)).toEqual({ receipt, candidateIds: [f.candidateIds[0], f.candidateIds[2]] });
+    expect(JSON.stringify(ballot)).not.toContain(receipt);
+    // The choice waits under its receipt alone; nothing is counted while voting runs.
+    const pending = await t.db.select().from(starPendingVotes).where(eq(starPendingVotes.categoryId, f.categoryIds[0]));
+    expect(pending.map((p) => [p.receipt, [...p.candidateIds].sort()])).toEqual([
+      [receipt, [f.candidateIds[0], f.candidateIds[2]].sort()],
+    ]);
+    expect(Object.keys(pending[0]).sort()).toEqual(["candidateIds", "categoryId", "id", "receipt"]);
+    expect((await standings(t.db, f.categoryIds[0])).every((s) => s.votes === 0)).toBe(true);
+    // After the close the choice is counted without its receipt, and the receipt listed without it.
+    await setWindows(t.db, f.slug, "closed");
+    const festivalId = (await t.db.query.festivals.findFirst({ where: (x, { eq }) => eq(x.slug, f.slug) }))!.id;
+    expect(await mixClosedBallots(t.db, { festivalId })).toBe(1);
+    expect(await mixClosedBallots(t.db, { festivalId })).toBe(0);
     const votes = await t.db.select().from(starVotes).where(eq(starVotes.categoryId, f.categoryIds[0]));
-    expect(votes.map((v) => v.receipt)).toEqual([receipt, receipt]);
-    expect(Object.keys(votes[0]).sort()).toEqual(["candidateId", "categoryId", "id", "receipt"]);
-    expect((await standings(t.db, f.categoryIds[0])).map((s) => [s.nominationId, s.votes])).toEqual(
-      expect.arrayContaining([
-        [f.candidateIds[0], 1],
-        [f.candidateIds[2], 1],
-        [f.candidateIds[1], 0],
-      ]),
+    expect(Object.keys(votes[0]).sort()).toEqual(["candidateId", "categoryId", "id"]);
+    expect(votes).toHaveLength(2);
+    const receipts = await t.db.select().from(starReceipts).where(eq(starReceipts.categoryId, f.categoryIds[0]));
+    expect(receipts.map((r) => r.receipt)).toEqual([receipt]);
+    expect(await t.db.select().from(starPendingVotes).where(eq(starPendingVotes.categoryId, f.categoryIds[0]))).toEqual(
+      [],
     );
     const refused = await t.db
       .select()
@@ -411,6 +431,8 @@ describe("results", () => {
       code: "voting_not_closed",
     });
     await setWindows(t.db, f.slug, "closed");
+    // The close mixes the ballots (publishing would, first): what a refused publish leaves is that.
+    await mixClosedBallots(t.db);
     const before = await snapshot(t.db);
     expect(await publishResults(t.db, organiser, { festivalSlug: f.slug })).toEqual({
       ok: false,
