@@ -26,6 +26,7 @@ import {
   publishResults,
   standings,
   updateCategory,
+  deleteCategory,
   vetNominations,
   winnersOf,
 } from "./service";
@@ -202,6 +203,14 @@ describe("vetting", () => {
     );
     must(await vetNominations(t.db, organiser, { ids: [first.id], decision: "approve" }));
     expect(
+      (
+        await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.targetId, first.id), eq(auditLog.action, "stars.approve")))
+      ).map((l) => l.details),
+    ).toEqual([{ before: "pending", after: "approved" }]);
+    expect(
       (await t.db.select().from(notifications).where(eq(notifications.userId, b.actor.id))).map((n) => [
         n.kind,
         n.data.reason,
@@ -233,6 +242,27 @@ describe("vetting", () => {
     expect(
       await editStory(t.db, organiser, { id: first.id, version: n.version, story: "又改了。", reason: "过时的版本" }),
     ).toEqual({ ok: false, code: "stale_version" });
+  });
+
+  it("every change of a category's rules keeps them before and after in the audit log", async () => {
+    const f = await starFestival(t.db, organiser, []);
+    const rules = {
+      name: "孝老爱亲之星",
+      description: "",
+      winners: 1,
+      votesPerVoter: 1,
+      mode: "resident",
+      nominationCap: 2,
+    };
+    const { id } = must(await createCategory(t.db, organiser, { festivalSlug: f.slug, ...rules }));
+    must(await updateCategory(t.db, organiser, { id, version: 1, ...rules, winners: 2, votesPerVoter: 2 }));
+    must(await deleteCategory(t.db, organiser, { id }));
+    const logs = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, id))).sort((a, b) => a.id - b.id);
+    expect(logs.map((l) => [l.action, l.details])).toEqual([
+      ["stars.category_create", { before: null, after: rules }],
+      ["stars.category_update", { before: rules, after: { ...rules, winners: 2, votesPerVoter: 2 } }],
+      ["stars.category_delete", { before: { ...rules, winners: 2, votesPerVoter: 2 }, after: null }],
+    ]);
   });
 
   it("once voting opens, the rules and the candidates stay as they are", async () => {

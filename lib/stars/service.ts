@@ -76,7 +76,7 @@ export async function createCategory(
       action: "stars.category_create",
       targetType: "star_category",
       targetId: row.id,
-      details: v,
+      details: { before: null, after: v },
     });
     return ok({ id: row.id });
   });
@@ -117,6 +117,7 @@ export async function updateCategory(
       details: {
         before: {
           name: c.name,
+          description: c.description,
           winners: c.winners,
           votesPerVoter: c.votesPerVoter,
           mode: c.mode,
@@ -152,7 +153,17 @@ export async function deleteCategory(
       action: "stars.category_delete",
       targetType: "star_category",
       targetId: c.id,
-      details: { name: c.name },
+      details: {
+        before: {
+          name: c.name,
+          description: c.description,
+          winners: c.winners,
+          votesPerVoter: c.votesPerVoter,
+          mode: c.mode,
+          nominationCap: c.nominationCap,
+        },
+        after: null,
+      },
     });
     return ok(undefined);
   });
@@ -333,7 +344,7 @@ export async function vetNominations(
         action: `stars.${decision}`,
         targetType: "star_nomination",
         targetId: n.id,
-        details: reason ? { reason } : {},
+        details: { before: n.status, after: to, ...(reason ? { reason } : {}) },
       });
       changed += 1;
     }
