@@ -198,7 +198,7 @@ test.describe.serial("the organisers' Neighbourhood Stars", () => {
     await expect(
       page.getByRole("region", { name: "热心公益之星", exact: true }).getByText(/不显示每位候选人的票数/),
     ).toBeVisible();
-    await expect(page.getByRole("columnheader", { name: "票数" })).toHaveCount(0);
+    await expect(page.getByRole("columnheader", { name: "票数", exact: true })).toHaveCount(0);
     await expect(page.getByRole("region", { name: /的票数$/ })).toHaveCount(0);
     await expectAccessible(page);
     await screen(page, "stars-tally-before");

@@ -82,17 +82,14 @@ export default async function StarReceiptsPage({ params, searchParams }: { param
             </div>
           </form>
 
-          {list.searched && (
-            <div role="status">
-              {list.match ? (
-                <Alert tone="success">
-                  {t("found", { receipt: list.match.receipt, category: list.match.categoryName })}
-                </Alert>
-              ) : (
-                <Alert tone="info">{t("notFound", { receipt: list.searched })}</Alert>
-              )}
-            </div>
-          )}
+          {list.searched &&
+            (list.match ? (
+              <Alert tone="success">
+                {t("found", { receipt: list.match.receipt, category: list.match.categoryName })}
+              </Alert>
+            ) : (
+              <Alert tone="info">{t("notFound", { receipt: list.searched })}</Alert>
+            ))}
 
           <section aria-labelledby="counted-title" className="flex flex-col gap-3">
             <h2 id="counted-title" className="border-b-4 border-gold pb-2 text-2xl font-bold text-red-deep">
