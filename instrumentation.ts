@@ -29,4 +29,17 @@ export async function register() {
   };
   void lapse();
   setInterval(lapse, 10 * 60_000).unref();
+  // Once a vote closes its ballots are mixed away from their voters soon, even when nobody opens
+  // the tally (reading the tally or the receipts, and publishing, mix first too).
+  const { mixClosedBallots } = await import("./lib/stars/mix");
+  const mix = async () => {
+    try {
+      const n = await mixClosedBallots(await getDb());
+      if (n) console.log(`[linli] ${n} Neighbourhood Star ballot(s) mixed and counted.`);
+    } catch (e) {
+      console.error("[linli] Mixing Neighbourhood Star ballots failed:", e);
+    }
+  };
+  void mix();
+  setInterval(mix, 60_000).unref();
 }

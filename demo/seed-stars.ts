@@ -1,10 +1,20 @@
 import { and, eq, inArray, isNotNull, like } from "drizzle-orm";
-import { newReceipt, seal } from "@/lib/stars/seal";
-import { starBallots, starCategories, starNominations, starVotes, starWinners, festivals, users } from "@/db/schema";
+import { newReceipt, shuffle } from "@/lib/stars/receipt";
+import {
+  starBallots,
+  starCategories,
+  starNominations,
+  starReceipts,
+  starVotes,
+  starWinners,
+  festivals,
+  users,
+} from "@/db/schema";
 import type { Tx } from "@/db/types";
 
 // Neighbourhood Stars in the demo: the four categories of the real community, the 15th festival
-// with nominations in every state (nominations are open), and the 14th's published results.
+// with nominations in every state (nominations are open, so nobody has voted yet), and the 14th's
+// published results: its ballots mixed, as after every close, into counted votes and receipts.
 
 const CATEGORIES = [
   {
@@ -190,35 +200,37 @@ export async function seedStars(tx: Tx, f14Id: string, f15Id: string) {
     )
     .returning({ id: starNominations.id });
   // Each vote is one ballot of one of the demo's verified residents (one a household in
-  // household mode), cast during the 14th's voting days.
+  // household mode), cast during the 14th's voting days. The choices were mixed after the close:
+  // the counted votes and the receipts are in an order of their own, tied to no ballot.
   const households = [...new Map(verified.filter((v) => v.householdId).map((v) => [v.householdId!, v])).values()];
   let k = 0;
+  const ballots: (typeof starBallots.$inferInsert)[] = [];
+  const votes: (typeof starVotes.$inferInsert)[] = [];
+  const receipts: (typeof starReceipts.$inferInsert)[] = [];
   for (const [c, category] of CATEGORIES.entries()) {
     const pool = category.mode === "household" ? households : verified;
     let next = 0;
     for (const [i, r] of RESULTS_14.entries()) {
       if (r.category !== c) continue;
-      const ballots = Array.from({ length: r.votes }, () => {
+      for (let v = 0; v < r.votes; v++) {
         const voter = pool[next++];
         k += 1;
-        const receipt = newReceipt();
-        return {
-          ballot: {
-            festivalId: f14Id,
-            categoryId: cats14[c].id,
-            voterKey: category.mode === "household" ? `household:${voter.householdId}` : `user:${voter.id}`,
-            voterId: voter.id,
-            householdId: voter.householdId,
-            sealed: seal({ receipt, candidateIds: [candidates[i].id] }),
-            createdAt: new Date(Date.UTC(2021, 9, 1 + (k % 11), 1 + (k % 12))),
-          },
-          vote: { categoryId: cats14[c].id, candidateId: candidates[i].id, receipt },
-        };
-      });
-      await tx.insert(starBallots).values(ballots.map((b) => b.ballot));
-      await tx.insert(starVotes).values(ballots.map((b) => b.vote));
+        ballots.push({
+          festivalId: f14Id,
+          categoryId: cats14[c].id,
+          voterKey: category.mode === "household" ? `household:${voter.householdId}` : `user:${voter.id}`,
+          voterId: voter.id,
+          householdId: voter.householdId,
+          createdAt: new Date(Date.UTC(2021, 9, 1 + (k % 11), 1 + (k % 12))),
+        });
+        votes.push({ categoryId: cats14[c].id, candidateId: candidates[i].id });
+        receipts.push({ categoryId: cats14[c].id, receipt: newReceipt() });
+      }
     }
   }
+  await tx.insert(starBallots).values(ballots);
+  await tx.insert(starVotes).values(shuffle(votes));
+  await tx.insert(starReceipts).values(shuffle(receipts)).onConflictDoNothing();
   const winners = RESULTS_14.map((r, i) => ({ ...r, id: candidates[i].id })).filter(
     (r, _, all) =>
       all.filter((o) => o.category === r.category && o.votes > r.votes).length < cats14[r.category].winners,

@@ -17,8 +17,11 @@ failOnCspViolations();
 // Neighbourhood Star on the residents' side. The demo's 15th festival takes nominations now; its
 // candidates include 王秀英 and 周建华 (热心公益之星, 2 votes each; stars-dashboard.spec.ts, which
 // runs first, approves a few more and merges 周建华's second story) and its voting comes later. To
-// vote, the organiser moves the festival's windows in the dashboard's settings form, and puts them
-// back at the end: registration's window is never touched, so the other journeys keep theirs.
+// vote, the organiser moves the festival's windows in the dashboard's settings form: registration's
+// window is never touched, so the other journeys keep theirs. Once voting has opened its window
+// only moves in ways that neither reopen the rules nor end it in the past, so the journey closes
+// the vote by setting its end a minute or two ahead and waiting for it; a closed vote's window
+// stays as it is.
 
 const STARS = "/festivals/meihu-15/stars";
 const RESULTS_14 = "/festivals/meihu-14/stars/results";
@@ -45,6 +48,8 @@ const WINDOWS = {
 } as const;
 type Windows = Record<keyof typeof WINDOWS, string>;
 let original: Windows | null = null;
+/** Set once voting has opened: from then on its window cannot be put back. */
+let opened = false;
 
 const UNVERIFIED_PASSWORD = "a kite above the lake";
 let unverifiedPhone = "";
@@ -123,7 +128,7 @@ async function signUpWithCode(browser: Browser, name: string) {
 test.describe.serial("Neighbourhood Star, the residents' side", () => {
   test.afterAll(async ({ browser }) => {
     // Whatever happened above, the 15th festival gets its own windows back.
-    if (!original) return;
+    if (!original || opened) return;
     const page = await organiser(browser);
     await setWindows(page, original);
     await page.context().close();
@@ -340,10 +345,12 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expectAccessible(page);
   });
 
-  test("voting: residents vote (one in English, two of one household), the unverified one is told why not, a second ballot is refused; after the close the results wait", async ({
+  test("voting: residents vote (one in English, two of one household), the unverified one is told why not, a second ballot is refused; after the close the results wait, then each receipt is on the public list", async ({
     page,
     browser,
   }) => {
+    // The vote closes on the clock, a minute or two after the last ballot.
+    test.setTimeout(300_000);
     // Before voting: a family for 文明家庭 (one ballot a household), and the organiser approves it
     // and 吴凤英 (邻里互助之星, one vote) in the vetting page, so both kinds of category have candidates.
     await page.setViewportSize({ width: 360, height: 800 });
@@ -372,6 +379,7 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
         Object.entries(WINDOWS).map(async ([k, label]) => [k, await admin.getByLabel(label).inputValue()]),
       ),
     ) as Windows;
+    opened = true;
     await setWindows(admin, {
       nominationOpensAt: hefeiLocal(-3 * 1440),
       nominationClosesAt: hefeiLocal(-2 * 1440),
@@ -414,7 +422,8 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(generous.getByText("投票成功！")).toBeVisible();
     const wangReceipt = (await generous.locator("strong.font-mono").textContent())!.trim();
     expect(wangReceipt).toMatch(/^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/);
-    await expect(generous.getByText(/^您投给了：/)).toBeVisible();
+    await expect(generous.getByText(/^您投给了：周建华和王秀英$/)).toBeVisible();
+    await expect(generous.getByRole("button", { name: "打印回执" })).toBeVisible();
 
     // The tab left open tries again: refused, and said why.
     await region(stale, "热心公益之星").getByRole("checkbox", { name: "投给 周建华" }).check();
@@ -424,14 +433,18 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     ).toBeVisible();
     await stale.close();
 
+    // Afterwards the page says that she voted, not for whom: neither choice nor receipt is kept with her name.
     await page.reload();
     await expect(generous.getByText("您已投票")).toBeVisible();
-    await expect(generous.getByText(wangReceipt)).toBeVisible();
+    await expect(generous.getByText("为了保密，这里不显示您投给了谁。")).toBeVisible();
+    await expect(generous.getByText(wangReceipt)).toHaveCount(0);
+    await expect(generous.getByText(/您投给了：/)).toHaveCount(0);
     await expect(generous.getByRole("checkbox")).toHaveCount(0);
     await page.goto("/me");
     const myStars = page.getByRole("region", { name: "邻里之星" });
-    await expect(myStars.getByText(wangReceipt)).toBeVisible();
-    await expect(myStars.getByText(/您投给了：/)).toBeVisible();
+    await expect(myStars.getByText("您已投票")).toBeVisible();
+    await expect(myStars.getByText(wangReceipt)).toHaveCount(0);
+    await expect(myStars.getByText(/您投给了：/)).toHaveCount(0);
     await screen(page, "stars-me-ballot");
 
     // 刘洋, in English, at a desk.
@@ -507,6 +520,25 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(region(visitor, "热心公益之星").getByRole("heading", { name: "王秀英" })).toBeVisible();
     await expect(visitor.getByText(/得票|票数：/)).toHaveCount(0);
 
+    // While voting runs the organisers' tally shows turnout, and no candidate's count.
+    await admin.goto("/dashboard/festivals/meihu-15/stars/tally");
+    await expect(admin.getByText(/^投票进行中，/)).toBeVisible();
+    const generousTally = admin.getByRole("region", { name: "热心公益之星", exact: true });
+    await expect(generousTally.getByText(/^选票 3 张 · 评出 2 位/)).toBeVisible();
+    await expect(generousTally.getByText(/不显示每位候选人的票数/)).toBeVisible();
+    await expect(admin.getByRole("columnheader", { name: "票数", exact: true })).toHaveCount(0);
+    await expect(admin.getByRole("region", { name: "各楼栋投票人数和投票率" })).toBeVisible();
+    await expectAccessible(admin);
+
+    // The vote is set to close a minute or two from now (its end may move, but not into the past).
+    const closesAt = Math.ceil((Date.now() + 75_000) / 60_000) * 60_000;
+    await setWindows(admin, {
+      nominationOpensAt: hefeiLocal(-3 * 1440),
+      nominationClosesAt: hefeiLocal(-2 * 1440),
+      votingOpensAt: hefeiLocal(-1440),
+      votingClosesAt: new Date(closesAt + 8 * 3600_000).toISOString().slice(0, 16),
+    });
+
     // Nothing an organiser or the public can open ties a voter to a choice: no page shows a
     // voter's receipt (the only thing that links a ballot to its votes).
     for (const path of [
@@ -527,12 +559,7 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     }
 
     // Voting closes; the results are not published yet.
-    await setWindows(admin, {
-      nominationOpensAt: hefeiLocal(-3 * 1440),
-      nominationClosesAt: hefeiLocal(-2 * 1440),
-      votingOpensAt: hefeiLocal(-1440),
-      votingClosesAt: hefeiLocal(-10),
-    });
+    await admin.waitForTimeout(Math.max(0, closesAt + 1_500 - Date.now()));
     await visitor.goto(STARS);
     await expect(visitor.getByText("投票已经结束。评选结果公布后会在这里告诉大家。")).toBeVisible();
     await visitor.getByRole("link", { name: "查看评选结果" }).click();
@@ -557,9 +584,36 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await generousWinners.getByRole("link", { name: /^打印证书\s*（王秀英）$/ }).click();
     await expect(visitor.getByRole("heading", { level: 1, name: "荣誉证书" })).toBeVisible();
     await expect(visitor.locator(".certificate").getByText("王秀英", { exact: true })).toBeVisible();
+
+    // Each voter finds their receipt on the public list, beside the published counts, with no
+    // candidate beside it.
+    await visitor.goto(`${STARS}/results`);
+    await visitor.getByRole("link", { name: "查看投票回执公示" }).click();
+    await expect(visitor.getByRole("heading", { level: 1, name: "投票回执公示" })).toBeVisible();
+    await expect(visitor.getByText("热心公益之星：计入 3 张选票")).toBeVisible();
+    await expect(visitor.getByText("王秀英：3 票")).toBeVisible();
+    const board = visitor.getByRole("region", { name: "计入选票的回执码，按字母顺序" });
+    for (const receipt of [wangReceipt, liuReceipt])
+      await expect(board.getByRole("row").filter({ hasText: receipt })).toHaveCount(1);
+    await visitor.getByLabel("您的回执码").fill(wangReceipt.toLowerCase().replace("-", ""));
+    await visitor.getByRole("button", { name: "查找" }).click();
+    await expect(
+      visitor.getByRole("status").filter({ hasText: `找到了：回执码 ${wangReceipt} 的选票已经计入（热心公益之星）。` }),
+    ).toBeVisible();
+    await expect(board.getByRole("row")).toHaveCount(2);
+    await expect(board.getByText(/周建华|王秀英/)).toHaveCount(0);
+    await expectAccessible(visitor);
+    await screen(visitor, "stars-receipts");
+    await visitor.getByLabel("您的回执码").fill("ZZZZZ-ZZZZZ");
+    await visitor.getByRole("button", { name: "查找" }).click();
+    await expect(visitor.getByRole("status").filter({ hasText: "没有找到回执码 ZZZZZ-ZZZZZ。" })).toBeVisible();
     await visitor.context().close();
 
-    await setWindows(admin, original);
+    // A closed vote's window stays as it is.
+    await admin.goto("/dashboard/festivals/meihu-15");
+    await admin.getByLabel(WINDOWS.votingClosesAt).fill(hefeiLocal(1440));
+    await admin.getByRole("button", { name: "保存设置" }).click();
+    await expect(admin.getByText("投票已经结束，投票时间不能再改。")).toBeVisible();
     await admin.context().close();
   });
 });

@@ -134,10 +134,13 @@ async function snapshot(sql, category, voterIds) {
            count(distinct voter_key)::int as keys,
            count(*) filter (where voter_key = 'user:' || voter_id::text and voter_id = any(${voterIds}::uuid[]))::int as ours
     from star_ballots where category_id = ${category.id}`;
+  // Voting is still open: the choices wait, under their receipts, to be mixed and counted at the close.
   const [v] =
-    await sql`select count(*)::int as n, count(distinct receipt)::int as receipts from star_votes where category_id = ${category.id}`;
-  const rows =
-    await sql`select candidate_id, count(*)::int as n from star_votes where category_id = ${category.id} group by candidate_id`;
+    await sql`select count(*)::int as n, count(distinct receipt)::int as receipts from star_pending_votes where category_id = ${category.id}`;
+  const rows = await sql`
+    select c.candidate_id, count(*)::int as n
+    from star_pending_votes p cross join lateral unnest(p.candidate_ids) as c(candidate_id)
+    where p.category_id = ${category.id} group by c.candidate_id`;
   const tally = category.candidates.map((id) => rows.find((r) => r.candidate_id === id)?.n ?? 0);
   const strays = rows.filter((r) => !category.candidates.includes(r.candidate_id)).reduce((a, r) => a + r.n, 0);
   const [a] = await sql`
@@ -201,7 +204,7 @@ async function checkFirst(sql, { category, people, answered }) {
     .map((r, i) => ({ receipt: r.json?.data?.receipt, candidate: category.candidates[pick(i)] }))
     .filter((m) => m.receipt);
   const counted = mine.length
-    ? await sql`select receipt, candidate_id from star_votes where category_id = ${category.id} and receipt = any(${mine.map((m) => m.receipt)}::text[])`
+    ? await sql`select receipt, candidate_ids[1] as candidate_id from star_pending_votes where category_id = ${category.id} and receipt = any(${mine.map((m) => m.receipt)}::text[])`
     : [];
   const byReceipt = new Map(counted.map((c) => [c.receipt, c.candidate_id]));
   const right = mine.filter((m) => byReceipt.get(m.receipt) === m.candidate).length;

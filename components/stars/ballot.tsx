@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ballotSchema } from "@/lib/stars/schemas";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { CandidateCard, CandidatePhoto, VotedNote, type CandidateView } from "./candidate-card";
+import { CandidateCard, CandidatePhoto, ReceiptNote, type CandidateView } from "./candidate-card";
 import { postJson } from "@/components/ui/post";
 
 type Step = { kind: "choose" } | { kind: "confirm" } | { kind: "done"; receipt: string };
@@ -94,7 +94,7 @@ export function Ballot({
   if (step.kind === "done") {
     return (
       <div ref={focusRef as React.RefObject<HTMLDivElement>} tabIndex={-1} className="outline-none">
-        <VotedNote names={names} receipt={step.receipt} fresh />
+        <ReceiptNote names={names} receipt={step.receipt} />
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { ReceiptPrintButton } from "./receipt-print-button";
 
 export interface CandidateView {
   id: string;
@@ -85,21 +86,39 @@ export function CandidateCard({
   );
 }
 
-/** "You voted for … · receipt", for a ballot just cast and for one cast before. */
-export function VotedNote({ names, receipt, fresh = false }: { names: string[]; receipt: string; fresh?: boolean }) {
+/**
+ * Just cast: whom I chose and my receipt, said once and printable. Neither is kept with my name,
+ * so this is the only time the site shows them to me.
+ */
+export function ReceiptNote({ names, receipt }: { names: string[]; receipt: string }) {
   const t = useTranslations("stars");
   const format = useFormatter();
   return (
-    <div className="flex flex-col gap-1 rounded-xl border-l-4 border-green-ink bg-green-soft px-4 py-3 text-lg text-green-ink">
-      <p className="text-xl font-bold">{fresh ? t("ballot.done") : t("voted.title")}</p>
+    <div
+      data-receipt=""
+      className="flex flex-col gap-2 rounded-xl border-l-4 border-green-ink bg-green-soft px-4 py-3 text-lg text-green-ink"
+    >
+      <p className="text-xl font-bold">{t("ballot.done")}</p>
       <p className="text-ink">{t("voted.youVotedFor", { names: format.list(names, { type: "conjunction" }) })}</p>
       <p className="text-ink">
         {t.rich("voted.receipt", {
           receipt,
-          code: (chunks) => <strong className="font-mono text-xl tracking-wider">{chunks}</strong>,
+          code: (chunks) => <strong className="font-mono text-2xl tracking-wider">{chunks}</strong>,
         })}
       </p>
       <p className="text-base text-ink">{t("voted.receiptHint")}</p>
+      <ReceiptPrintButton label={t("voted.print")} />
+    </div>
+  );
+}
+
+/** A ballot cast before: that I voted, never for whom. */
+export function VotedNote() {
+  const t = useTranslations("stars");
+  return (
+    <div className="flex flex-col gap-1 rounded-xl border-l-4 border-green-ink bg-green-soft px-4 py-3 text-lg text-green-ink">
+      <p className="text-xl font-bold">{t("voted.title")}</p>
+      <p className="text-ink">{t("voted.secret")}</p>
     </div>
   );
 }

@@ -56,7 +56,7 @@ export async function MyStars({
                 <li key={b.categoryId} className="flex flex-col gap-2">
                   <p className="text-lg font-semibold">{b.categoryName}</p>
                   {b.mine ? (
-                    <VotedNote names={b.mine.names} receipt={b.mine.receipt} />
+                    <VotedNote />
                   ) : b.byHousehold ? (
                     <p>{t("voted.byHousehold", { name: b.byHousehold })}</p>
                   ) : null}

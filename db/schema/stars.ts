@@ -74,8 +74,8 @@ export const starNominations = pgTable(
 
 /**
  * That a voter (or, in household mode, a household) has voted in a category — never for whom.
- * The choice is sealed for the voter alone (see lib/stars/seal.ts), so the database does not
- * link a voter to a candidate. One row per voter key and category: a ballot is final.
+ * One row per voter key and category: a ballot is final. The choice goes to star_pending_votes
+ * in the same transaction and, once voting closes, is mixed away from it (lib/stars/mix.ts).
  */
 export const starBallots = pgTable(
   "star_ballots",
@@ -93,7 +93,6 @@ export const starBallots = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
-    sealed: text("sealed").notNull(),
     ip: text("ip"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -103,7 +102,25 @@ export const starBallots = pgTable(
   ],
 );
 
-/** The choices, by receipt code only: what the tally counts and what a receipt can be checked against. */
+/**
+ * A choice while voting runs: written with its ballot (so it shares that transaction), hence
+ * kept only until voting closes. It names no voter and holds no time; mixing moves it into
+ * star_votes and star_receipts in shuffled batches and deletes it.
+ */
+export const starPendingVotes = pgTable(
+  "star_pending_votes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => starCategories.id, { onDelete: "cascade" }),
+    candidateIds: uuid("candidate_ids").array().notNull(),
+    receipt: text("receipt").notNull(),
+  },
+  (t) => [uniqueIndex("star_pending_votes_receipt_uq").on(t.categoryId, t.receipt)],
+);
+
+/** The counted votes: one row per chosen candidate, with neither voter, receipt nor time. */
 export const starVotes = pgTable(
   "star_votes",
   {
@@ -114,11 +131,26 @@ export const starVotes = pgTable(
     candidateId: uuid("candidate_id")
       .notNull()
       .references(() => starNominations.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("star_votes_category_candidate_idx").on(t.categoryId, t.candidateId)],
+);
+
+/**
+ * The receipts of counted ballots, without their choice: the public list each voter checks
+ * their own against. A receipt that told the choice would let a vote be bought and checked.
+ */
+export const starReceipts = pgTable(
+  "star_receipts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => starCategories.id, { onDelete: "cascade" }),
     receipt: text("receipt").notNull(),
   },
   (t) => [
-    index("star_votes_category_candidate_idx").on(t.categoryId, t.candidateId),
-    uniqueIndex("star_votes_receipt_candidate_uq").on(t.receipt, t.candidateId),
+    uniqueIndex("star_receipts_category_receipt_uq").on(t.categoryId, t.receipt),
+    index("star_receipts_receipt_idx").on(t.receipt),
   ],
 );
 

@@ -112,6 +112,95 @@ describe("festivals", () => {
     expect(f).toMatchObject({ title: "改过的名字", status: "archived" });
   });
 
+  it("once voting has opened, its start stays at or before now and its end after now; each change keeps before and after", async () => {
+    const { slug } = await makeFestival(t.db, organiser);
+    const base = {
+      slug,
+      title: "测试邻里节",
+      edition: 40,
+      startsOn: "2027-01-16",
+      endsOn: "2027-01-17",
+      votingOpensAt: "2027-01-05T09:00",
+      votingClosesAt: "2027-01-10T18:00",
+    };
+    const [first] = await t.db.select().from(festivals).where(eq(festivals.slug, slug));
+    let version = 1;
+    const save = async (change: Record<string, unknown>, now: string) => {
+      const r = await updateFestival(t.db, organiser, { ...base, ...change, version }, { now: new Date(now) });
+      if (r.ok) version = r.data.version;
+      return r;
+    };
+    // Before voting opens, the window moves freely.
+    expect((await save({}, "2027-01-03T02:00:00Z")).ok).toBe(true);
+    expect((await save({ votingOpensAt: "2027-01-06T09:00" }, "2027-01-03T02:00:00Z")).ok).toBe(true);
+    base.votingOpensAt = "2027-01-06T09:00";
+
+    // Voting runs (2027-01-08 10:00 in Hefei): the start may not move past now, nor the end before it.
+    const during = "2027-01-08T02:00:00Z";
+    const before = await snapshot(t.db);
+    expect(await save({ votingOpensAt: "2027-01-09T09:00" }, during)).toEqual({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { votingOpensAt: ["voting_start_locked"] },
+    });
+    expect(await save({ votingOpensAt: "" }, during)).toMatchObject({
+      fieldErrors: { votingOpensAt: ["voting_start_locked"] },
+    });
+    expect(await save({ votingClosesAt: "2027-01-07T18:00" }, during)).toEqual({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { votingClosesAt: ["voting_end_passed"] },
+    });
+    expect(await save({ votingClosesAt: "" }, during)).toMatchObject({
+      fieldErrors: { votingClosesAt: ["voting_end_passed"] },
+    });
+    expect(await snapshot(t.db)).toBe(before);
+    // Extending the vote, or an earlier start that is still past, is fine; so is another field.
+    expect((await save({ votingClosesAt: "2027-01-12T18:00" }, during)).ok).toBe(true);
+    base.votingClosesAt = "2027-01-12T18:00";
+    expect((await save({ votingOpensAt: "2027-01-05T09:00", title: "第二十届" }, during)).ok).toBe(true);
+    base.votingOpensAt = "2027-01-05T09:00";
+    base.title = "第二十届";
+
+    // Once voting has closed its window stays as it was; the rest of the festival can still change.
+    const after = "2027-01-13T02:00:00Z";
+    expect(await save({ votingClosesAt: "2027-01-14T18:00" }, after)).toMatchObject({
+      fieldErrors: { votingClosesAt: ["voting_window_fixed"] },
+    });
+    expect(await save({ votingOpensAt: "2027-01-04T09:00" }, after)).toMatchObject({
+      fieldErrors: { votingOpensAt: ["voting_window_fixed"] },
+    });
+    expect((await save({ theme: "睦邻友好" }, after)).ok).toBe(true);
+
+    const [f] = await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug));
+    const audit = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, f.id)))
+      .filter((a) => a.action === "festivals.update")
+      .sort((a, b) => a.id - b.id);
+    expect(audit.map((a) => a.details)).toEqual([
+      {
+        slug,
+        before: { edition: first.edition, votingOpensAt: null, votingClosesAt: null },
+        after: { edition: 40, votingOpensAt: "2027-01-05T01:00:00.000Z", votingClosesAt: "2027-01-10T10:00:00.000Z" },
+      },
+      {
+        slug,
+        before: { votingOpensAt: "2027-01-05T01:00:00.000Z" },
+        after: { votingOpensAt: "2027-01-06T01:00:00.000Z" },
+      },
+      {
+        slug,
+        before: { votingClosesAt: "2027-01-10T10:00:00.000Z" },
+        after: { votingClosesAt: "2027-01-12T10:00:00.000Z" },
+      },
+      {
+        slug,
+        before: { title: "测试邻里节", votingOpensAt: "2027-01-06T01:00:00.000Z" },
+        after: { title: "第二十届", votingOpensAt: "2027-01-05T01:00:00.000Z" },
+      },
+      { slug, before: { theme: null }, after: { theme: "睦邻友好" } },
+    ]);
+  });
+
   it("start from an earlier festival: venues and programme moved to the new dates, names left out", async () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
     const block = must(

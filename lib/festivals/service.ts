@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { canManageFestivals } from "./permissions";
 import { createFestivalSchema, festivalStatusSchema, startFromSchema, updateFestivalSchema } from "./schemas";
 import { daysBetween, zonedToUtc } from "./time";
+import { votingWindowRefusal } from "./voting-window";
 import type { z } from "zod";
 
 type FestivalFields = z.output<typeof createFestivalSchema>;
@@ -61,11 +62,27 @@ export async function createFestival(db: Db, actor: Actor | null, input: unknown
   });
 }
 
-/** Saves the festival's details if nobody else saved them since `version`. */
+/** What an audit entry keeps of a change: each field that changed, before and after. */
+function changes(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+  const out: { before: Record<string, unknown>; after: Record<string, unknown> } = { before: {}, after: {} };
+  for (const [k, v] of Object.entries(after)) {
+    if (JSON.stringify(plain(before[k])) === JSON.stringify(plain(v))) continue;
+    out.before[k] = plain(before[k]);
+    out.after[k] = plain(v);
+  }
+  return out;
+}
+
+/**
+ * Saves the festival's details if nobody else saved them since `version`. Once voting has
+ * opened, its window moves only as `votingWindowRefusal` allows.
+ */
 export async function updateFestival(
   db: Db,
   actor: Actor | null,
   input: unknown,
+  ctx: { now?: Date } = {},
 ): Promise<Result<{ version: number }>> {
   if (!canManageFestivals(actor)) return refuse(db, actor?.id, "festivals.update");
   const parsed = parseInput(updateFestivalSchema, input);
@@ -73,21 +90,28 @@ export async function updateFestival(
   const { version, ...v } = parsed.data;
   return db.transaction(async (tx) => {
     const columns = toColumns(v);
+    const [current] = await tx.select().from(festivals).where(eq(festivals.slug, v.slug)).for("update");
+    if (!current) return fail("not_found");
+    if (current.version !== version) return fail("stale_version");
+    const refused = votingWindowRefusal(
+      { opens: current.votingOpensAt, closes: current.votingClosesAt },
+      { opens: columns.votingOpensAt, closes: columns.votingClosesAt },
+      ctx.now ?? new Date(),
+    );
+    if (refused) return fail("invalid", refused);
     const [row] = await tx
       .update(festivals)
       .set({ ...columns, slug: undefined, version: version + 1 })
-      .where(and(eq(festivals.slug, v.slug), eq(festivals.version, version)))
+      .where(and(eq(festivals.id, current.id), eq(festivals.version, version)))
       .returning({ id: festivals.id, version: festivals.version });
-    if (!row) {
-      const [exists] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, v.slug));
-      return fail(exists ? "stale_version" : "not_found");
-    }
+    if (!row) return fail("stale_version");
+    const { slug, ...fields } = columns;
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "festivals.update",
       targetType: "festival",
       targetId: row.id,
-      details: { slug: v.slug },
+      details: { slug, ...changes(current, fields) },
     });
     return ok({ version: row.version });
   });

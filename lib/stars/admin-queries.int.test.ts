@@ -292,7 +292,7 @@ describe("results", () => {
   });
 
   it("previews the winners-to-be with the tie at the cut to settle", async () => {
-    const preview = must(await publishPreview(t.db, organiser, festivalId));
+    const preview = must(await publishPreview(t.db, organiser, festivalId, CLOSED.now));
     expect(preview.map((c) => c.name)).toEqual(["热心公益之星", "文明家庭"]);
     const [help, family] = preview;
     expect(help).toMatchObject({

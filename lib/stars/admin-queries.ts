@@ -9,6 +9,7 @@ import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import { getStarsFestival, type StarsFestival } from "./queries";
 import { standings, winnersOf } from "./service";
+import { mixClosedBallots } from "./mix";
 import type { VettingFilters } from "./admin-forms";
 
 // What the organisers' Neighbourhood Star pages read: categories with how many nominations each
@@ -298,8 +299,11 @@ export async function publishPreview(
   db: DbOrTx,
   actor: Actor | null,
   festivalId: string,
+  now = new Date(),
 ): Promise<Result<PublishPreview[]>> {
   if (!isOrganiser(actor)) return fail("forbidden");
+  // Counted votes only exist once voting has closed and its ballots are mixed: mix them first.
+  await mixClosedBallots(db, { festivalId, now });
   const categories = await db
     .select()
     .from(starCategories)

@@ -15,7 +15,7 @@ import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/actor";
 import { isOrganiser } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
-import { unseal } from "./seal";
+import { mixClosedBallots } from "./mix";
 import { standings, winnersOf } from "./service";
 
 export type Phase = "before" | "open" | "after" | "unset";
@@ -135,19 +135,18 @@ export async function listCandidates(db: DbOrTx, festivalId: string, viewerSeed:
 
 export interface MyBallot {
   categoryId: string;
-  /** I cast it; I can see what I chose and the receipt. */
-  mine: { receipt: string; candidateIds: string[]; at: Date } | null;
+  /** I cast it, at this time. Whom I chose is not kept with my name: only my receipt, which I keep, says it. */
+  mine: { at: Date } | null;
   /** In household mode, someone else in my household voted for us. */
   byHousehold: string | null;
 }
 
-/** My ballots (and my household's, in household mode) in a festival. */
+/** My ballots (and my household's, in household mode) in a festival: that they were cast, never for whom. */
 export async function listMyBallots(db: DbOrTx, actor: Actor, festivalId: string): Promise<MyBallot[]> {
   const rows = await db
     .select({
       categoryId: starBallots.categoryId,
       voterId: starBallots.voterId,
-      sealed: starBallots.sealed,
       createdAt: starBallots.createdAt,
       voterName: users.name,
     })
@@ -162,14 +161,11 @@ export async function listMyBallots(db: DbOrTx, actor: Actor, festivalId: string
         ),
       ),
     );
-  return rows.map((r) => {
-    const open = r.voterId === actor.id ? unseal(r.sealed) : null;
-    return {
-      categoryId: r.categoryId,
-      mine: open ? { receipt: open.receipt, candidateIds: open.candidateIds, at: r.createdAt } : null,
-      byHousehold: r.voterId === actor.id ? null : r.voterName,
-    };
-  });
+  return rows.map((r) => ({
+    categoryId: r.categoryId,
+    mine: r.voterId === actor.id ? { at: r.createdAt } : null,
+    byHousehold: r.voterId === actor.id ? null : r.voterName,
+  }));
 }
 
 export interface MyNomination {
@@ -229,9 +225,12 @@ export interface Tally {
     mode: string;
     winners: number;
     ballots: number;
-    candidates: { id: string; name: string; votes: number }[];
+    /** Per-candidate counts: null until voting has closed, so no refresh tells whom the last voter chose. */
+    candidates: { id: string; name: string; votes: number }[] | null;
     tie: { ids: string[]; places: number } | null;
   }[];
+  /** Voting has closed and every ballot is counted: the per-candidate counts are shown. */
+  counted: boolean;
   voters: number;
   verifiedResidents: number;
   byBuilding: { building: string; voters: number; verified: number }[];
@@ -243,14 +242,35 @@ export interface Tally {
 export const BURST = { ip: 10, household: 8, minutes: 10 };
 
 /**
- * What organisers watch while voting runs: counts only, never who voted for whom. The standings
- * are not public before the results are, so anyone but an organiser is answered `forbidden`.
+ * What organisers watch: while voting runs, turnout only (ballots per category, voters by
+ * building, ballots over time, bursts worth a look); the counts per candidate once it has closed,
+ * after every ballot is mixed and counted. Never who voted for whom. The standings are not public
+ * before the results are, so anyone but an organiser is answered `forbidden`.
  */
-export async function liveTally(db: DbOrTx, actor: Actor | null, festivalId: string): Promise<Result<Tally>> {
+export async function liveTally(
+  db: DbOrTx,
+  actor: Actor | null,
+  festivalId: string,
+  now = new Date(),
+): Promise<Result<Tally>> {
   if (!isOrganiser(actor)) return fail("forbidden");
+  const [f] = await db
+    .select({ opens: festivals.votingOpensAt, closes: festivals.votingClosesAt })
+    .from(festivals)
+    .where(eq(festivals.id, festivalId));
+  const counted = !!f && phase(f.opens, f.closes, now) === "after";
+  if (counted) await mixClosedBallots(db, { festivalId, now });
   const categories = await listCategories(db, festivalId);
   const out: Tally["categories"] = [];
   for (const c of categories) {
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(starBallots)
+      .where(eq(starBallots.categoryId, c.id));
+    if (!counted) {
+      out.push({ id: c.id, name: c.name, mode: c.mode, winners: c.winners, ballots: n, candidates: null, tie: null });
+      continue;
+    }
     const list = await standings(db, c.id);
     const names = list.length
       ? await db
@@ -263,10 +283,6 @@ export async function liveTally(db: DbOrTx, actor: Actor | null, festivalId: str
             ),
           )
       : [];
-    const [{ n }] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(starBallots)
-      .where(eq(starBallots.categoryId, c.id));
     const { tie } = winnersOf(list, c.winners);
     out.push({
       id: c.id,
@@ -329,6 +345,7 @@ export async function liveTally(db: DbOrTx, actor: Actor | null, festivalId: str
   const voters = voterBuilding.reduce((a, b) => a + b.voters, 0);
   return ok({
     categories: out,
+    counted,
     voters,
     verifiedResidents: verified.reduce((a, b) => a + b.n, 0),
     byBuilding: buildings.map((b) => ({

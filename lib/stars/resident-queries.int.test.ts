@@ -103,7 +103,7 @@ describe("resident star queries", () => {
     expect((await sharp(photo!.bytes).metadata()).width).toBe(40);
   });
 
-  it("my ballots name whom I chose, in the categories' order; a household member sees who voted for the household", async () => {
+  it("my ballots say that I voted, in the categories' order, never for whom; a household member sees who voted for the household", async () => {
     const f = await starFestival([
       { name: "热心公益之星", votesPerVoter: 2, winners: 2 },
       { name: "文明家庭", mode: "household" },
@@ -143,13 +143,13 @@ describe("resident star queries", () => {
       {
         categoryId: f.categoryIds[0],
         categoryName: "热心公益之星",
-        mine: { receipt: r1.data.receipt, names: ["郭国庆", "陈玉梅"], at: expect.any(Date) },
+        mine: { at: expect.any(Date) },
         byHousehold: null,
       },
       {
         categoryId: f.categoryIds[1],
         categoryName: "文明家庭",
-        mine: { receipt: r2.data.receipt, names: ["朱春生家"], at: expect.any(Date) },
+        mine: { at: expect.any(Date) },
         byHousehold: null,
       },
     ]);

@@ -7,18 +7,18 @@ import { listMyBallots } from "./queries";
 import { isUuid } from "@/lib/ids";
 
 // Reads for the residents' Neighbourhood Star pages, beside the core queries: a ballot with the
-// names chosen, and what a certificate prints.
+// category names, and what a certificate prints.
 
 export interface MyStarBallot {
   categoryId: string;
   categoryName: string;
-  /** My own ballot: its receipt and the names I chose (null when my household voted through someone else). */
-  mine: { receipt: string; names: string[]; at: Date } | null;
+  /** My own ballot: when I cast it (null when my household voted through someone else). Never for whom. */
+  mine: { at: Date } | null;
   /** In household mode, the member of my household who voted for us. */
   byHousehold: string | null;
 }
 
-/** My ballots in a festival with the names I chose, in the categories' order. */
+/** My ballots in a festival, in the categories' order. */
 export async function listMyStarBallots(db: DbOrTx, actor: Actor, festivalId: string): Promise<MyStarBallot[]> {
   const ballots = await listMyBallots(db, actor, festivalId);
   if (!ballots.length) return [];
@@ -31,26 +31,13 @@ export async function listMyStarBallots(db: DbOrTx, actor: Actor, festivalId: st
         ballots.map((b) => b.categoryId),
       ),
     );
-  const chosen = [...new Set(ballots.flatMap((b) => b.mine?.candidateIds ?? []))];
-  const names = chosen.length
-    ? await db
-        .select({ id: starNominations.id, name: starNominations.nomineeName })
-        .from(starNominations)
-        .where(inArray(starNominations.id, chosen))
-    : [];
   const order = (id: string) => categories.find((c) => c.id === id)?.position ?? 0;
   return [...ballots]
     .sort((a, b) => order(a.categoryId) - order(b.categoryId))
     .map((b) => ({
       categoryId: b.categoryId,
       categoryName: categories.find((c) => c.id === b.categoryId)?.name ?? "",
-      mine: b.mine
-        ? {
-            receipt: b.mine.receipt,
-            at: b.mine.at,
-            names: b.mine.candidateIds.map((id) => names.find((n) => n.id === id)?.name ?? ""),
-          }
-        : null,
+      mine: b.mine,
       byHousehold: b.byHousehold,
     }));
 }

@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, notifications, starBallots, starNominations, photos, starVotes, starWinners } from "@/db/schema";
+import {
+  auditLog,
+  notifications,
+  starBallots,
+  starNominations,
+  photos,
+  starPendingVotes,
+  starReceipts,
+  starVotes,
+  starWinners,
+} from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { image, named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/actor";
-import { unseal } from "./seal";
+import { mixClosedBallots } from "./mix";
 import {
   castBallot,
   createCategory,
@@ -16,6 +26,7 @@ import {
   publishResults,
   standings,
   updateCategory,
+  deleteCategory,
   vetNominations,
   winnersOf,
 } from "./service";
@@ -192,6 +203,14 @@ describe("vetting", () => {
     );
     must(await vetNominations(t.db, organiser, { ids: [first.id], decision: "approve" }));
     expect(
+      (
+        await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.targetId, first.id), eq(auditLog.action, "stars.approve")))
+      ).map((l) => l.details),
+    ).toEqual([{ before: "pending", after: "approved" }]);
+    expect(
       (await t.db.select().from(notifications).where(eq(notifications.userId, b.actor.id))).map((n) => [
         n.kind,
         n.data.reason,
@@ -223,6 +242,27 @@ describe("vetting", () => {
     expect(
       await editStory(t.db, organiser, { id: first.id, version: n.version, story: "又改了。", reason: "过时的版本" }),
     ).toEqual({ ok: false, code: "stale_version" });
+  });
+
+  it("every change of a category's rules keeps them before and after in the audit log", async () => {
+    const f = await starFestival(t.db, organiser, []);
+    const rules = {
+      name: "孝老爱亲之星",
+      description: "",
+      winners: 1,
+      votesPerVoter: 1,
+      mode: "resident",
+      nominationCap: 2,
+    };
+    const { id } = must(await createCategory(t.db, organiser, { festivalSlug: f.slug, ...rules }));
+    must(await updateCategory(t.db, organiser, { id, version: 1, ...rules, winners: 2, votesPerVoter: 2 }));
+    must(await deleteCategory(t.db, organiser, { id }));
+    const logs = (await t.db.select().from(auditLog).where(eq(auditLog.targetId, id))).sort((a, b) => a.id - b.id);
+    expect(logs.map((l) => [l.action, l.details])).toEqual([
+      ["stars.category_create", { before: null, after: rules }],
+      ["stars.category_update", { before: rules, after: { ...rules, winners: 2, votesPerVoter: 2 } }],
+      ["stars.category_delete", { before: { ...rules, winners: 2, votesPerVoter: 2 }, after: null }],
+    ]);
   });
 
   it("once voting opens, the rules and the candidates stay as they are", async () => {
@@ -261,7 +301,7 @@ describe("vetting", () => {
 });
 
 describe("voting", () => {
-  it("one final ballot per verified resident per category, with a receipt; the choice is sealed, the count exact", async () => {
+  it("one final ballot per verified resident per category, with a receipt; the choice waits unlinked until the close, then counts exactly", async () => {
     const f = await votingFestival(["甲", "乙", "丙"], [{ votesPerVoter: 2, winners: 2 }]);
     const voter = await resident();
     const { receipt } = must(
@@ -280,18 +320,28 @@ describe("voting", () => {
       }),
     ).toEqual({ ok: false, code: "already_voted" });
     const [ballot] = await t.db.select().from(starBallots).where(eq(starBallots.categoryId, f.categoryIds[0]));
-    // The ballot row does not name the candidates; only the voter's page can open it.
+    // The ballot row says that the voter voted: not for whom, not the receipt.
     expect(JSON.stringify(ballot)).not.toContain(f.candidateIds[0]);
-    expect(unseal(ballot.sealed)).toEqual({ receipt, candidateIds: [f.candidateIds[0], f.candidateIds[2]] });
+    expect(JSON.stringify(ballot)).not.toContain(receipt);
+    // The choice waits under its receipt alone; nothing is counted while voting runs.
+    const pending = await t.db.select().from(starPendingVotes).where(eq(starPendingVotes.categoryId, f.categoryIds[0]));
+    expect(pending.map((p) => [p.receipt, [...p.candidateIds].sort()])).toEqual([
+      [receipt, [f.candidateIds[0], f.candidateIds[2]].sort()],
+    ]);
+    expect(Object.keys(pending[0]).sort()).toEqual(["candidateIds", "categoryId", "id", "receipt"]);
+    expect((await standings(t.db, f.categoryIds[0])).every((s) => s.votes === 0)).toBe(true);
+    // After the close the choice is counted without its receipt, and the receipt listed without it.
+    await setWindows(t.db, f.slug, "closed");
+    const festivalId = (await t.db.query.festivals.findFirst({ where: (x, { eq }) => eq(x.slug, f.slug) }))!.id;
+    expect(await mixClosedBallots(t.db, { festivalId })).toBe(1);
+    expect(await mixClosedBallots(t.db, { festivalId })).toBe(0);
     const votes = await t.db.select().from(starVotes).where(eq(starVotes.categoryId, f.categoryIds[0]));
-    expect(votes.map((v) => v.receipt)).toEqual([receipt, receipt]);
-    expect(Object.keys(votes[0]).sort()).toEqual(["candidateId", "categoryId", "id", "receipt"]);
-    expect((await standings(t.db, f.categoryIds[0])).map((s) => [s.nominationId, s.votes])).toEqual(
-      expect.arrayContaining([
-        [f.candidateIds[0], 1],
-        [f.candidateIds[2], 1],
-        [f.candidateIds[1], 0],
-      ]),
+    expect(Object.keys(votes[0]).sort()).toEqual(["candidateId", "categoryId", "id"]);
+    expect(votes).toHaveLength(2);
+    const receipts = await t.db.select().from(starReceipts).where(eq(starReceipts.categoryId, f.categoryIds[0]));
+    expect(receipts.map((r) => r.receipt)).toEqual([receipt]);
+    expect(await t.db.select().from(starPendingVotes).where(eq(starPendingVotes.categoryId, f.categoryIds[0]))).toEqual(
+      [],
     );
     const refused = await t.db
       .select()
@@ -411,6 +461,8 @@ describe("results", () => {
       code: "voting_not_closed",
     });
     await setWindows(t.db, f.slug, "closed");
+    // The close mixes the ballots (publishing would, first): what a refused publish leaves is that.
+    await mixClosedBallots(t.db);
     const before = await snapshot(t.db);
     expect(await publishResults(t.db, organiser, { festivalSlug: f.slug })).toEqual({
       ok: false,

@@ -6,6 +6,7 @@ import {
   starBallots,
   starCategories,
   starNominations,
+  starPendingVotes,
   starVotes,
   starWinners,
   users,
@@ -17,7 +18,8 @@ import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { preparePhoto } from "@/lib/photos/prepare";
 import { storePhoto } from "@/lib/photos/store";
-import { newReceipt, seal } from "./seal";
+import { newReceipt } from "./receipt";
+import { mixBatch, mixClosedBallots } from "./mix";
 import {
   ballotSchema,
   categorySchema,
@@ -74,7 +76,7 @@ export async function createCategory(
       action: "stars.category_create",
       targetType: "star_category",
       targetId: row.id,
-      details: v,
+      details: { before: null, after: v },
     });
     return ok({ id: row.id });
   });
@@ -115,6 +117,7 @@ export async function updateCategory(
       details: {
         before: {
           name: c.name,
+          description: c.description,
           winners: c.winners,
           votesPerVoter: c.votesPerVoter,
           mode: c.mode,
@@ -150,7 +153,17 @@ export async function deleteCategory(
       action: "stars.category_delete",
       targetType: "star_category",
       targetId: c.id,
-      details: { name: c.name },
+      details: {
+        before: {
+          name: c.name,
+          description: c.description,
+          winners: c.winners,
+          votesPerVoter: c.votesPerVoter,
+          mode: c.mode,
+          nominationCap: c.nominationCap,
+        },
+        after: null,
+      },
     });
     return ok(undefined);
   });
@@ -331,7 +344,7 @@ export async function vetNominations(
         action: `stars.${decision}`,
         targetType: "star_nomination",
         targetId: n.id,
-        details: reason ? { reason } : {},
+        details: { before: n.status, after: to, ...(reason ? { reason } : {}) },
       });
       changed += 1;
     }
@@ -440,7 +453,9 @@ async function refuseBallot(
 /**
  * One ballot per verified resident per category (per household in household mode), final once
  * cast, with up to the category's votes, for approved candidates only. Returns the receipt code.
- * The ballot row records that the voter voted; the counted votes carry only the receipt.
+ * The ballot row records that the voter voted; the choice waits, under its receipt and nothing
+ * else, until voting closes and mixing counts it (see mix.ts). The receipt is not kept with the
+ * voter: the voter keeps it.
  */
 export async function castBallot(
   db: Db,
@@ -479,7 +494,6 @@ export async function castBallot(
   if (candidates.length !== candidateIds.length) return fail("invalid", { candidateIds: ["candidate_unknown"] });
 
   const voterKey = category.mode === "household" ? `household:${actor.householdId}` : `user:${actor.id}`;
-  const receipt = newReceipt();
   return db.transaction(async (tx) => {
     const [ballot] = await tx
       .insert(starBallots)
@@ -489,18 +503,21 @@ export async function castBallot(
         voterKey,
         voterId: actor.id,
         householdId: actor.householdId,
-        sealed: seal({ receipt, candidateIds }),
         ip: actor.ip ?? null,
       })
       .onConflictDoNothing()
       .returning({ id: starBallots.id });
     if (!ballot) return refuseBallot(tx, actor, "already_voted", { categoryId });
-    // Shuffled so the rows' order says nothing about the voter's order of choice.
-    const shuffled = [...candidateIds].sort(() => Math.random() - 0.5);
-    await tx
-      .insert(starVotes)
-      .values(shuffled.map((candidateId) => ({ categoryId: category.id, candidateId, receipt })));
-    return ok({ receipt });
+    // Receipts are drawn at random; one already taken in the category is drawn again.
+    for (;;) {
+      const receipt = newReceipt();
+      const [pending] = await tx
+        .insert(starPendingVotes)
+        .values({ categoryId: category.id, candidateIds, receipt })
+        .onConflictDoNothing()
+        .returning({ id: starPendingVotes.id });
+      if (pending) return ok({ receipt });
+    }
   });
 }
 
@@ -554,12 +571,17 @@ export async function publishResults(
   const parsed = parseInput(publishSchema, input);
   if (!parsed.ok) return parsed;
   const { festivalSlug, settlements } = parsed.data;
+  const now = ctx.now ?? new Date();
+  // Every ballot is counted before the winners are fixed: mixed here in batches of their own,
+  // and whatever another mixer still holds is waited for inside the transaction below.
+  const known = await festivalBySlug(db, festivalSlug);
+  if (known) await mixClosedBallots(db, { festivalId: known.id, now });
   return db.transaction(async (tx) => {
     const [f] = await tx.select().from(festivals).where(eq(festivals.slug, festivalSlug)).for("update");
     if (!f) return fail("not_found");
-    if (windowAt(f.votingOpensAt, f.votingClosesAt, ctx.now ?? new Date()) !== "after")
-      return fail("voting_not_closed");
+    if (windowAt(f.votingOpensAt, f.votingClosesAt, now) !== "after") return fail("voting_not_closed");
     if (f.starsPublishedAt) return fail("already_published");
+    while (await mixBatch(tx, { festivalId: f.id, now, wait: true }));
     const categories = await tx
       .select()
       .from(starCategories)

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
-import { starBallots, starCategories, starVotes } from "@/db/schema";
+import { starBallots, starCategories, starPendingVotes, starReceipts, starVotes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
 import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/actor";
 import { castBallot, nominate, standings, vetNominations } from "./service";
+import { mixClosedBallots } from "./mix";
 
 // Real Postgres, many connections, ballots fired together; each guard has its control.
 let t: TestDb;
@@ -50,7 +51,10 @@ describe("one ballot per voter", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "already_voted")).toHaveLength(49);
     expect(await ballotsIn(f.categoryId)).toBe(1);
-    const [{ n }] = await t.db.select({ n: count() }).from(starVotes).where(eq(starVotes.categoryId, f.categoryId));
+    const [{ n }] = await t.db
+      .select({ n: count() })
+      .from(starPendingVotes)
+      .where(eq(starPendingVotes.categoryId, f.categoryId));
     expect(n).toBe(1);
   });
 
@@ -77,7 +81,6 @@ describe("one ballot per voter", () => {
               categoryId: f.categoryId,
               voterKey: `user:${me.id}`,
               voterId: me.id,
-              sealed: "x",
             });
         }),
       );
@@ -121,7 +124,6 @@ describe("one ballot per voter", () => {
             voterKey: `user:${p.id}`,
             voterId: p.id,
             householdId: home.id,
-            sealed: "x",
           })
           .onConflictDoNothing(),
       ),
@@ -142,8 +144,49 @@ describe("the last-minute rush", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(500);
     expect(new Set(results.map((r) => (r.ok ? r.data.receipt : ""))).size).toBe(500);
     expect(await ballotsIn(f.categoryId)).toBe(500);
+    // Nothing is counted while voting runs; after the close, four mixers at once count each ballot once.
+    expect((await standings(t.db, f.categoryId)).every((s) => s.votes === 0)).toBe(true);
+    await setWindows(t.db, f.slug, "closed");
+    const moved = await Promise.all(Array.from({ length: 4 }, () => mixClosedBallots(t.db, { batchSize: 40 })));
+    expect(moved.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(500);
     const tally = Object.fromEntries((await standings(t.db, f.categoryId)).map((s) => [s.nominationId, s.votes]));
     expect(tally).toEqual({ [f.candidateIds[0]]: 167, [f.candidateIds[1]]: 167, [f.candidateIds[2]]: 166 });
+    const listed = await t.db
+      .select({ receipt: starReceipts.receipt })
+      .from(starReceipts)
+      .where(eq(starReceipts.categoryId, f.categoryId));
+    expect(new Set(listed.map((r) => r.receipt))).toEqual(new Set(results.map((r) => (r.ok ? r.data.receipt : ""))));
+    const [{ left }] = await t.db
+      .select({ left: count() })
+      .from(starPendingVotes)
+      .where(eq(starPendingVotes.categoryId, f.categoryId));
+    expect(left).toBe(0);
+  });
+
+  it("control: mixers that read the pending ballots without locking them count them twice", async () => {
+    const f = await voting(["甲", "乙"]);
+    const people = await verified(40);
+    await Promise.all(
+      people.map((p, i) =>
+        castBallot(t.db, p, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[i % 2]] }),
+      ),
+    );
+    await setWindows(t.db, f.slug, "closed");
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.db.transaction(async (tx) => {
+          const rows = await tx.select().from(starPendingVotes).where(eq(starPendingVotes.categoryId, f.categoryId));
+          await new Promise((r) => setTimeout(r, 20));
+          if (rows.length)
+            await tx
+              .insert(starVotes)
+              .values(rows.map((r) => ({ categoryId: r.categoryId, candidateId: r.candidateIds[0] })));
+          await tx.delete(starPendingVotes).where(eq(starPendingVotes.categoryId, f.categoryId));
+        }),
+      ),
+    );
+    const [{ n }] = await t.db.select({ n: count() }).from(starVotes).where(eq(starVotes.categoryId, f.categoryId));
+    expect(n).toBeGreaterThan(40);
   });
 
   it("control: a counter column updated by read-then-write loses votes under the same rush", async () => {

@@ -17,9 +17,10 @@ function Bar({ share, tone = "red" }: { share: number; tone?: "red" | "green" | 
 }
 
 type Category = Tally["categories"][number];
+type Counted = Category & { candidates: NonNullable<Category["candidates"]> };
 
 /** Who would win now: everyone above a tie at the cut, else the top `winners`. */
-function currentlyIn(c: Category): Set<string> {
+function currentlyIn(c: Counted): Set<string> {
   if (c.tie) {
     const tiedVotes = c.candidates.find((x) => x.id === c.tie!.ids[0])?.votes ?? 0;
     return new Set(c.candidates.filter((x) => x.votes > tiedVotes).map((x) => x.id));
@@ -27,7 +28,26 @@ function currentlyIn(c: Category): Set<string> {
   return new Set(c.candidates.slice(0, c.winners).map((x) => x.id));
 }
 
-async function CategoryTally({ c }: { c: Category }) {
+/** While voting runs: the ballots cast in the category, and why no candidate's count is shown. */
+async function CategoryTurnout({ c }: { c: Category }) {
+  const t = await getTranslations("starsAdmin");
+  const headingId = `tally-${c.id}`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-xl border border-line bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={headingId} className="text-xl font-bold">
+          {c.name}
+        </h3>
+        <p className="text-base tabular-nums">
+          {t("tally.categoryFacts", { ballots: c.ballots, winners: c.winners, mode: t(`modes.${c.mode}`) })}
+        </p>
+      </div>
+      <p className="text-base">{t("tally.countsLater")}</p>
+    </section>
+  );
+}
+
+async function CategoryTally({ c }: { c: Counted }) {
   const t = await getTranslations("starsAdmin");
   const max = Math.max(1, ...c.candidates.map((x) => x.votes));
   const hasVotes = c.ballots > 0;
@@ -95,8 +115,8 @@ async function CategoryTally({ c }: { c: Category }) {
 }
 
 /**
- * What the organisers watch while voting runs: counts per candidate, turnout, ballots over time
- * and bursts worth a look. Counts only: nothing here says who voted for whom.
+ * What the organisers watch: turnout, ballots over time and bursts worth a look while voting
+ * runs; the counts per candidate once it has closed. Nothing here says who voted for whom.
  */
 export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: string }) {
   const t = await getTranslations("starsAdmin.tally");
@@ -165,9 +185,13 @@ export async function TallyView({ tally, timeZone }: { tally: Tally; timeZone: s
         </h2>
         {tally.categories.length === 0 && <p className="text-base">{t("noCategories")}</p>}
         <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-          {tally.categories.map((c) => (
-            <CategoryTally key={c.id} c={c} />
-          ))}
+          {tally.categories.map((c) =>
+            c.candidates ? (
+              <CategoryTally key={c.id} c={{ ...c, candidates: c.candidates }} />
+            ) : (
+              <CategoryTurnout key={c.id} c={c} />
+            ),
+          )}
         </div>
       </section>
 

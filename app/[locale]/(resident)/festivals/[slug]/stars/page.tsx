@@ -242,7 +242,7 @@ async function CategorySection({
           {t(rule.key, { count: rule.count })}
         </p>
       </div>
-      {ballot?.mine && <VotedNote names={ballot.mine.names} receipt={ballot.mine.receipt} />}
+      {ballot?.mine && <VotedNote />}
       {ballot && !ballot.mine && ballot.byHousehold && (
         <Alert tone="success">{t("voted.byHousehold", { name: ballot.byHousehold })}</Alert>
       )}

@@ -102,6 +102,11 @@ export default async function StarResultsPage({ params }: { params: Params }) {
         })
       )}
 
+      {festival.voting === "after" && (
+        <Link href={`/festivals/${slug}/stars/receipts`} className={buttonClass("secondary", "md", "self-start")}>
+          {t("results.receiptsLink")}
+        </Link>
+      )}
       <Link href={`/festivals/${slug}/stars`} className={buttonClass("ghost", "md", "self-start underline")}>
         {winners ? t("results.back") : t("results.candidatesLink")}
       </Link>
