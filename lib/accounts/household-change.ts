@@ -26,7 +26,11 @@ export async function householdCodeCap(db: DbOrTx): Promise<number> {
   return s?.cap ?? DEFAULT_HOUSEHOLD_CODE_CAP;
 }
 
-const votingOpen = (now: Date) => sql`${festivals.votingOpensAt} <= ${now} and ${festivals.votingClosesAt} >= ${now}`;
+// The instant as text: a Date bound in raw SQL reaches postgres.js unconverted.
+const votingOpen = (now: Date) => {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`${festivals.votingOpensAt} <= ${at} and ${festivals.votingClosesAt} >= ${at}`;
+};
 
 /**
  * Whether moving this person out of `fromHouseholdId` could count a household twice: they cast a
