@@ -193,14 +193,15 @@ test.describe("household roster", () => {
     await expectAccessible(page);
     await screen(page, "household-approvals");
     await secondCard.getByRole("button", { name: "批准 蒋小雨" }).click();
-    await expect(secondCard.getByText("已处理。")).toBeVisible();
-
+    // Decided: the account leaves the queue and is listed among the household's members.
+    await expect(secondCard).toHaveCount(0);
     const thirdCard = card("路过的人：美湖花园 30栋 1单元 101");
+    await expect(thirdCard.getByRole("listitem").filter({ hasText: "蒋小雨" })).toHaveCount(1);
     await thirdCard.getByRole("button", { name: "拒绝 路过的人" }).click();
     await expect(thirdCard.getByText("请写明原因。").first()).toBeVisible();
     await thirdCard.getByLabel("原因").fill("户主说家里没有这个人");
     await thirdCard.getByRole("button", { name: "拒绝 路过的人" }).click();
-    await expect(thirdCard.getByText("已处理。")).toBeVisible();
+    await expect(page.getByText("现在没有等待确认的账户。")).toBeVisible();
 
     await second.reload();
     await expect(second.getByText("已验证住户", { exact: true })).toBeVisible();
@@ -208,8 +209,6 @@ test.describe("household roster", () => {
     await third.reload();
     await expect(third.getByText(/没有同意你关联 美湖花园 30栋 1单元 101。原因：户主说家里没有这个人/)).toBeVisible();
 
-    await page.goto("/dashboard/households/approvals");
-    await expect(page.getByText("现在没有等待确认的账户。")).toBeVisible();
     await page.getByLabel("每个住户码最多验证的账户数").fill("6");
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByText("已保存。")).toBeVisible();
