@@ -43,7 +43,14 @@ describe("a household code verifies at most the community's number of accounts",
     expect(made[6]).toMatchObject({ verified: false, waiting: true });
     const seventh = await userRow(made[6].userId);
     expect(seventh).toMatchObject({ verifiedAt: null, householdId: null });
-    expect(await waitingOf(seventh.id)).toHaveLength(1);
+    const [request] = await waitingOf(seventh.id);
+    expect(request.householdId).toBe(h.id);
+    // The same code again keeps the request's place in the queue.
+    expect(await linkHousehold(t.db, await actorOf(t.db, seventh.id), { householdCode: h.code })).toMatchObject({
+      ok: true,
+      data: { status: "waiting" },
+    });
+    expect(await waitingOf(seventh.id)).toEqual([request]);
     expect(await lastAudit("residents.household_waiting")).toMatchObject({ targetId: seventh.id });
     // The resident is told on their page.
     expect((await getMyProfile(t.db, seventh.id))?.householdRequest).toMatchObject({

@@ -138,6 +138,12 @@ export async function changeHousehold(tx: Tx, change: HouseholdChange): Promise<
       .from(users)
       .where(and(eq(users.householdId, householdId), isNotNull(users.verifiedAt), ne(users.id, userId)));
     if (n >= (await householdCodeCap(tx))) {
+      // The same code again keeps its place in the queue; another household's replaces it.
+      const [same] = await tx
+        .select({ id: householdLinkRequests.id })
+        .from(householdLinkRequests)
+        .where(waitingOf(userId, householdId));
+      if (same) return ok({ status: "waiting", from });
       await tx.delete(householdLinkRequests).where(waitingOf(userId));
       await tx.insert(householdLinkRequests).values({ userId, householdId, createdAt: now });
       await writeAudit(tx, {
