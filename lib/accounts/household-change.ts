@@ -13,7 +13,8 @@ import { fail, ok, type Result } from "@/lib/result";
 // Locks, always in this order so that no two of these wait on each other in a circle: the
 // person's row, then the households' rows (by id). A household ballot takes the same two locks in
 // share mode (`holdHouseholdForBallot`), so a ballot and a move of the same person, or of a
-// member of the same household, happen one after the other, never at once.
+// member of the same household, happen one after the other, never at once. ("No key update": the
+// rows' keys do not change, so inserts that only reference them need not wait.)
 
 export const DEFAULT_HOUSEHOLD_CODE_CAP = 6;
 
@@ -102,7 +103,7 @@ export async function changeHousehold(tx: Tx, change: HouseholdChange): Promise<
     .select({ householdId: users.householdId, verifiedAt: users.verifiedAt })
     .from(users)
     .where(eq(users.id, userId))
-    .for("update");
+    .for("no key update");
   if (!user) return fail("not_found");
   const from = user.householdId;
   const ids = [...new Set([householdId, ...(from ? [from] : [])])].sort();
@@ -111,7 +112,7 @@ export async function changeHousehold(tx: Tx, change: HouseholdChange): Promise<
     .from(households)
     .where(inArray(households.id, ids))
     .orderBy(asc(households.id))
-    .for("update");
+    .for("no key update");
   if (!locked.some((h) => h.id === householdId)) return fail("not_found");
   const audit = {
     actorId,
