@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import writeXlsxFile from "write-excel-file/node";
-import { DEMO, expectAccessible, screen, signIn, signInAt } from "./support";
+import { DEMO, expectAccessible, freshPhone, screen, signIn, signInAt } from "./support";
 
 const BAD =
   "楼栋,单元,房号,户主\n美湖花园 20栋,1单元,101,钱国庆\n美湖花园 20栋,,102,\n美湖花园 20栋,2单元,101,冯玉梅\n";
@@ -159,6 +159,65 @@ test.describe("household roster", () => {
     await expectAccessible(page);
   });
 
+  test("a household code verifies only so many: the next accounts wait, an organiser approves one and refuses one with a reason", async ({
+    page,
+    browser,
+  }) => {
+    await signInAt(page, DEMO.organiser, "/dashboard/households/import");
+    await page.getByLabel("或者把内容粘贴在这里").fill("楼栋,单元,房号,户主\n美湖花园 30栋,1单元,101,蒋文华\n");
+    await page.getByRole("button", { name: "检查" }).click();
+    await page.getByRole("button", { name: "导入 1 户" }).click();
+    await expect(page.getByText("导入完成：新增 1 户，0 户已在名册中未改动。")).toBeVisible();
+    await page.goto("/dashboard/households?q=" + encodeURIComponent("美湖花园 30栋"));
+    const code = (await page.getByRole("row").filter({ hasText: "蒋文华" }).locator("td.font-mono").textContent())!;
+
+    // One account per code for this journey (the community's setting), put back at the end.
+    await page.getByRole("link", { name: /待确认关联/ }).click();
+    await expect(page.getByRole("heading", { name: "待确认的住户关联" })).toBeVisible();
+    await page.getByLabel("每个住户码最多验证的账户数").fill("1");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+
+    const first = await signUpWithCode(browser, "蒋文华", code, "verified");
+    await expect(first.getByText("已验证住户", { exact: true })).toBeVisible();
+    const second = await signUpWithCode(browser, "蒋小雨", code, "unverified");
+    await expect(second.getByText(/已验证的人数到了上限，需要社区工作人员确认/)).toBeVisible();
+    await expectAccessible(second);
+    await screen(second, "me-household-waiting");
+    const third = await signUpWithCode(browser, "路过的人", code, "unverified");
+
+    await page.reload();
+    const card = (name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
+    const secondCard = card("蒋小雨：美湖花园 30栋 1单元 101");
+    await expect(secondCard.getByRole("listitem").filter({ hasText: "蒋文华" })).toContainText(/\d{3}\*{4}\d{4}/);
+    await expectAccessible(page);
+    await screen(page, "household-approvals");
+    await secondCard.getByRole("button", { name: "批准 蒋小雨" }).click();
+    // Decided: the account leaves the queue and is listed among the household's members.
+    await expect(secondCard).toHaveCount(0);
+    const thirdCard = card("路过的人：美湖花园 30栋 1单元 101");
+    await expect(thirdCard.getByRole("listitem").filter({ hasText: "蒋小雨" })).toHaveCount(1);
+    await thirdCard.getByRole("button", { name: "拒绝 路过的人" }).click();
+    await expect(thirdCard.getByText("请写明原因。").first()).toBeVisible();
+    await thirdCard.getByLabel("原因").fill("户主说家里没有这个人");
+    await thirdCard.getByRole("button", { name: "拒绝 路过的人" }).click();
+    await expect(page.getByText("现在没有等待确认的账户。")).toBeVisible();
+
+    await second.reload();
+    await expect(second.getByText("已验证住户", { exact: true })).toBeVisible();
+    await expect(second.getByText("美湖花园 30栋 1单元 101")).toBeVisible();
+    await third.reload();
+    await expect(third.getByText(/没有同意你关联 美湖花园 30栋 1单元 101。原因：户主说家里没有这个人/)).toBeVisible();
+
+    await page.getByLabel("每个住户码最多验证的账户数").fill("6");
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByText("已保存。")).toBeVisible();
+    await page.goto("/dashboard/audit");
+    await expect(page.getByRole("row").filter({ hasText: "批准住户关联" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "拒绝住户关联" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "住户关联等待确认" }).first()).toBeVisible();
+  });
+
   test("a resident is refused the dashboard", async ({ page }) => {
     await signIn(page, DEMO.resident);
     expect((await page.goto("/dashboard"))?.status()).toBe(403);
@@ -168,3 +227,17 @@ test.describe("household roster", () => {
     await expect(page.getByText("MEHU-2222")).toHaveCount(0);
   });
 });
+
+/** A new resident on a phone of their own, signed up with a household code; lands on /me. */
+async function signUpWithCode(browser: Browser, name: string, code: string, welcome: "verified" | "unverified") {
+  const page = await (
+    await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })
+  ).newPage();
+  await page.goto(`/sign-up?code=${code}`);
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("手机号").fill(freshPhone());
+  await page.getByLabel("密码", { exact: true }).fill("lotus leaves in the rain");
+  await page.getByRole("button", { name: "注册", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/me\\?welcome=${welcome}$`));
+  return page;
+}

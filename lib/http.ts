@@ -22,6 +22,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   invalid: 422,
   household_required: 422,
   household_code_invalid: 422,
+  household_unverified: 403,
+  household_vote_cast: 409,
   wrong_password: 422,
   import_has_errors: 422,
   file_type: 415,

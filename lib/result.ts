@@ -9,6 +9,8 @@ export type ErrorCode =
   | "throttled"
   | "account_disabled"
   | "household_code_invalid"
+  | "household_vote_cast"
+  | "household_unverified"
   | "already_verified"
   | "wrong_password"
   | "import_has_errors"

@@ -5,8 +5,9 @@ import type { Actor } from "@/lib/actor";
 import { changePassword, linkHousehold, updateProfile } from "@/lib/accounts/service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/lib/accounts/roster-service";
 import { changeRole, setAccountDisabled, setResidentVerified } from "@/lib/accounts/residents-service";
+import { decideHouseholdRequest, updateHouseholdSettings } from "@/lib/accounts/household-requests";
 import { eq } from "drizzle-orm";
-import { festivals, programmeItems, users } from "@/db/schema";
+import { festivals, householdLinkRequests, programmeItems, users } from "@/db/schema";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "@/lib/festivals/service";
 import {
   createItem,
@@ -47,6 +48,8 @@ import { clearDraw, makeDraw } from "@/lib/competitions/draw-service";
 import { pairNextRound, setHalfBye, withdrawEntrant } from "@/lib/competitions/results-service";
 import { festivalMatchSlots, getScheduleDetail, scheduleCompetition } from "@/lib/competitions/schedule-service";
 import {
+  countHouseholdRequests,
+  listHouseholdRequests,
   findHouseholds,
   getDashboardCounts,
   getResident,
@@ -180,6 +183,17 @@ const MUTATIONS: {
     name: "verify resident",
     allowed: STAFF,
     call: (a) => setResidentVerified(t.db, a, { userId: targetId, householdId }, true),
+  },
+  // An unknown request: an allowed call is answered not_found and changes nothing either.
+  {
+    name: "decideHouseholdRequest",
+    allowed: STAFF,
+    call: (a) => decideHouseholdRequest(t.db, a, { id: NOBODY, decision: "refuse", reason: "矩阵" }),
+  },
+  {
+    name: "updateHouseholdSettings",
+    allowed: STAFF,
+    call: (a) => updateHouseholdSettings(t.db, a, { householdCodeCap: 6 }),
   },
   { name: "unverify resident", allowed: STAFF, call: (a) => setResidentVerified(t.db, a, { userId: targetId }, false) },
   {
@@ -474,6 +488,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         deleteItem: "stale_version",
         reorderActs: "stale_version",
         setNote: "not_found",
+        decideHouseholdRequest: "not_found",
         moveRegistration: "not_found",
         addActToProgramme: "not_found",
         deleteShift: "not_found",
@@ -535,6 +550,7 @@ describe("organiser reads", () => {
     residentPhone = resident.phone;
     const [target] = await t.db.select({ phone: users.phone }).from(users).where(eq(users.id, targetId));
     targetPhone = target.phone;
+    await t.db.insert(householdLinkRequests).values({ userId: targetId, householdId });
     must(await register(t.db, actors.resident, athlete(open.slug, open.sportId)));
     must(await register(t.db, actors.volunteer, backstage(open.slug)));
     must(
@@ -588,6 +604,17 @@ describe("organiser reads", () => {
       name: "findHouseholds",
       call: (a) => findHouseholds(t.db, a, "测试楼"),
       sees: (rows: { id: string }[]) => rows.length > 0,
+    },
+    {
+      name: "listHouseholdRequests",
+      call: (a) => listHouseholdRequests(t.db, a, { page: 1 }),
+      sees: (p: { cap: number; rows: { userId: string }[] }) =>
+        p.cap === 6 && p.rows.some((r) => r.userId === targetId),
+    },
+    {
+      name: "countHouseholdRequests",
+      call: (a) => countHouseholdRequests(t.db, a),
+      sees: (n: number) => n >= 1,
     },
     {
       name: "getDashboardCounts",

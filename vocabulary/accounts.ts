@@ -7,5 +7,9 @@ export type Role = (typeof ROLES)[number];
 export const VERIFICATION_METHODS = ["code", "organiser"] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
+/** A household link beyond the code's cap waits for an organiser, who approves or refuses it. */
+export const HOUSEHOLD_REQUEST_STATUSES = ["waiting", "approved", "refused"] as const;
+export type HouseholdRequestStatus = (typeof HOUSEHOLD_REQUEST_STATUSES)[number];
+
 /** The roles granted and taken away on the residents page; every account is a resident. */
 export const GRANTABLE_ROLES = ["volunteer", "organiser", "admin"] as const satisfies readonly Role[];

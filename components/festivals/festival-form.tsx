@@ -17,6 +17,7 @@ export interface FestivalFormValues {
   endsOn: string;
   timeZone: string;
   actMaxMinutes: number | string;
+  registrationNeedsHousehold: boolean | string;
   registrationOpensAt: string;
   registrationClosesAt: string;
   nominationOpensAt: string;
@@ -142,6 +143,24 @@ export function FestivalForm({
         errors={err("actMaxMinutes")}
         className="max-w-md"
       />
+      <div className="flex flex-col gap-1">
+        <label className="flex min-h-12 items-center gap-3 text-lg font-semibold">
+          <input
+            type="checkbox"
+            name="registrationNeedsHousehold"
+            value="true"
+            defaultChecked={v("registrationNeedsHousehold") !== "false"}
+            className="size-6"
+            aria-describedby="registrationNeedsHousehold-hint"
+          />
+          {t("festivals.registrationNeedsHousehold")}
+        </label>
+        {/* Read only when the box is unticked: the first value of a name is the one taken. */}
+        <input type="hidden" name="registrationNeedsHousehold" value="false" />
+        <p id="registrationNeedsHousehold-hint" className="text-base text-muted">
+          {t("festivals.registrationNeedsHouseholdHint")}
+        </p>
+      </div>
       <fieldset className="flex flex-col gap-4 rounded-xl border border-line p-4">
         <legend className="px-1 text-lg font-semibold">{t("festivals.windows")}</legend>
         <div className="grid gap-4 md:grid-cols-2">

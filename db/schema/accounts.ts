@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { ROLES, VERIFICATION_METHODS } from "../../vocabulary/accounts";
+import { HOUSEHOLD_REQUEST_STATUSES, ROLES, VERIFICATION_METHODS } from "../../vocabulary/accounts";
 import { oneOf } from "../sql";
 import {
   boolean,
@@ -73,6 +73,36 @@ export const userRoles = pgTable(
 );
 
 /**
+ * An account that linked a household code once the household already had as many verified
+ * accounts as the code may verify: it stays unverified until an organiser approves or refuses.
+ * One waiting request per account.
+ */
+export const householdLinkRequests = pgTable(
+  "household_link_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    status: text("status", { enum: HOUSEHOLD_REQUEST_STATUSES }).notNull().default("waiting"),
+    reason: text("reason"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("household_link_requests_waiting_uq")
+      .on(t.userId)
+      .where(sql`${t.status} = 'waiting'`),
+    index("household_link_requests_status_idx").on(t.status, t.createdAt),
+    check("household_link_requests_status_valid", oneOf(t.status, HOUSEHOLD_REQUEST_STATUSES)),
+  ],
+);
+
+/**
  * Failed attempts per key ("phone:…", "ip:…", "code:…"): a counter inside a window,
  * and a lock that is set once the counter passes its limit.
  */
@@ -85,3 +115,4 @@ export const throttles = pgTable("throttles", {
 
 export type Household = typeof households.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type HouseholdLinkRequest = typeof householdLinkRequests.$inferSelect;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   foreignKey,
@@ -37,6 +38,8 @@ export const festivals = pgTable(
     starsPublishedAt: timestamp("stars_published_at", { withTimezone: true }),
     /** The longest act a performer may register, in minutes. */
     actMaxMinutes: integer("act_max_minutes").notNull().default(10),
+    /** Registering needs a verified household (a household code or an organiser's check). */
+    registrationNeedsHousehold: boolean("registration_needs_household").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
   },

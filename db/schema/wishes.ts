@@ -12,7 +12,7 @@ import { oneOf } from "../sql";
 import { households, users } from "./accounts";
 import { photos } from "./photos";
 
-/** The community's settings for micro-wishes (one row, id 1). */
+/** The community's settings: micro-wishes and household codes (one row, id 1). */
 export const communitySettings = pgTable(
   "community_settings",
   {
@@ -23,6 +23,8 @@ export const communitySettings = pgTable(
     claimCap: integer("claim_cap").notNull().default(3),
     /** Days a claim holds without fulfilment before the wish reopens. */
     claimDays: integer("claim_days").notNull().default(7),
+    /** Verified accounts one household code may give; more wait for an organiser's approval. */
+    householdCodeCap: integer("household_code_cap").notNull().default(6),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -31,6 +33,7 @@ export const communitySettings = pgTable(
       "community_settings_ranges",
       sql`${t.wishValueCap} between 1 and 100000 and ${t.claimCap} between 1 and 50 and ${t.claimDays} between 1 and 90`,
     ),
+    check("community_settings_household_code_cap", sql`${t.householdCodeCap} between 1 and 50`),
   ],
 );
 

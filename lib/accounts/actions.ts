@@ -12,6 +12,7 @@ import { changePassword, linkHousehold, signUp, updateProfile } from "./service"
 import { importRoster, previewRosterImport, regenerateHouseholdCode, type CheckedRoster } from "./roster-service";
 import { rosterReadOf } from "./roster-file";
 import { changeRole, setAccountDisabled, setResidentVerified } from "./residents-service";
+import { decideHouseholdRequest, updateHouseholdSettings } from "./household-requests";
 
 // Session → service → revalidate. Every rule lives in the services.
 
@@ -37,8 +38,8 @@ export async function linkHouseholdAction(_prev: ActionState, formData: FormData
   const values = formValues(formData, ["householdCode"]);
   const actor = await getActor();
   const result = await linkHousehold(await getDb(), actor, values, { ip: actor?.ip });
-  // The form disappears once verified: the page itself says so.
-  if (result.ok) redirect("/me?welcome=linked");
+  // The form disappears once verified (or queued): the page itself says so.
+  if (result.ok) redirect(result.data.status === "waiting" ? "/me" : "/me?welcome=linked");
   return toState(result, values);
 }
 
@@ -123,4 +124,18 @@ export async function setDisabledAction(_prev: ActionState, formData: FormData):
   });
   if (result.ok) await renew("residentChanged");
   return toState(result);
+}
+
+export async function decideHouseholdRequestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["id", "decision", "reason"]);
+  const result = await decideHouseholdRequest(await getDb(), await getActor(), values);
+  if (result.ok) await renew("residentChanged");
+  return toState(result, values);
+}
+
+export async function updateHouseholdSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["householdCodeCap"]);
+  const result = await updateHouseholdSettings(await getDb(), await getActor(), values);
+  if (result.ok) await renew("householdsChanged");
+  return toState(result, values);
 }

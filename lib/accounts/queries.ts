@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { households, userRoles, users } from "@/db/schema";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { householdLinkRequests, households, userRoles, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { outer } from "@/db/sql";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import { maskPhone } from "@/lib/validation";
+import { householdCodeCap } from "./household-change";
 
 // The roster and the residents are for organisers: each of their reads takes the actor and
 // answers anyone else `forbidden`, with no rows. A resident's own profile is read by its owner.
@@ -219,6 +220,14 @@ export async function listResidents(
 }
 
 export interface MyProfile {
+  /** A household link beyond the code's cap: waiting for the organisers, or refused with a reason. */
+  householdRequest: {
+    status: "waiting" | "refused";
+    building: string;
+    unit: string;
+    room: string;
+    reason: string | null;
+  } | null;
   name: string;
   phone: string;
   phoneMasked: string;
@@ -246,7 +255,23 @@ export async function getMyProfile(db: DbOrTx, userId: string): Promise<MyProfil
     .leftJoin(households, eq(households.id, users.householdId))
     .where(eq(users.id, userId));
   if (!r) return null;
+  // The latest request tells: one approved since (or a household linked otherwise) shows nothing.
+  const [request] = await db
+    .select({
+      status: householdLinkRequests.status,
+      reason: householdLinkRequests.reason,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+    })
+    .from(householdLinkRequests)
+    .innerJoin(households, eq(households.id, householdLinkRequests.householdId))
+    .where(eq(householdLinkRequests.userId, userId))
+    .orderBy(desc(householdLinkRequests.createdAt))
+    .limit(1);
+  const pending = request && request.status !== "approved" && !(request.status === "refused" && r.verifiedAt);
   return {
+    householdRequest: pending ? { ...request, status: request.status as "waiting" | "refused" } : null,
     name: r.name,
     phone: r.phone,
     phoneMasked: maskPhone(r.phone),
@@ -299,4 +324,108 @@ export async function getDashboardCounts(db: DbOrTx, actor: Actor | null): Promi
 export async function getResident(db: DbOrTx, actor: Actor | null, id: string): Promise<Result<ResidentRow | null>> {
   const found = await listResidents(db, actor, { id, page: 1 });
   return found.ok ? ok(found.data.rows[0] ?? null) : found;
+}
+
+export interface HouseholdMember {
+  name: string;
+  phoneMasked: string;
+  verified: boolean;
+  since: Date;
+}
+
+export interface HouseholdRequestRow {
+  id: string;
+  userId: string;
+  name: string;
+  phone: string;
+  signedUpAt: Date;
+  requestedAt: Date;
+  household: { id: string; building: string; unit: string; room: string };
+  /** Everyone linked to the household now: who the organiser weighs the newcomer against. */
+  members: HouseholdMember[];
+}
+
+/**
+ * The accounts waiting for an organiser because their household code had verified as many as it
+ * may, oldest first, each with the household's members (names, masked phones, since when).
+ */
+export async function listHouseholdRequests(
+  db: DbOrTx,
+  actor: Actor | null,
+  params: { page: number },
+): Promise<Result<Page<HouseholdRequestRow> & { cap: number }>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  const waiting = eq(householdLinkRequests.status, "waiting");
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(householdLinkRequests)
+    .where(waiting);
+  const { page, pageCount, limit, offset } = pageWindow(total, params.page, PAGE_SIZE);
+  const rows = await db
+    .select({
+      id: householdLinkRequests.id,
+      userId: users.id,
+      name: users.name,
+      phone: users.phone,
+      signedUpAt: users.createdAt,
+      requestedAt: householdLinkRequests.createdAt,
+      householdId: households.id,
+      building: households.building,
+      unit: households.unit,
+      room: households.room,
+    })
+    .from(householdLinkRequests)
+    .innerJoin(users, eq(users.id, householdLinkRequests.userId))
+    .innerJoin(households, eq(households.id, householdLinkRequests.householdId))
+    .where(waiting)
+    .orderBy(asc(householdLinkRequests.createdAt), asc(householdLinkRequests.id))
+    .limit(limit)
+    .offset(offset);
+  const householdIds = [...new Set(rows.map((r) => r.householdId))];
+  const members = householdIds.length
+    ? await db
+        .select({
+          householdId: users.householdId,
+          name: users.name,
+          phone: users.phone,
+          verifiedAt: users.verifiedAt,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(inArray(users.householdId, householdIds))
+        .orderBy(asc(users.createdAt))
+    : [];
+  return ok({
+    cap: await householdCodeCap(db),
+    rows: rows.map((r) => ({
+      id: r.id,
+      userId: r.userId,
+      name: r.name,
+      phone: r.phone,
+      signedUpAt: r.signedUpAt,
+      requestedAt: r.requestedAt,
+      household: { id: r.householdId, building: r.building, unit: r.unit, room: r.room },
+      members: members
+        .filter((m) => m.householdId === r.householdId)
+        .map((m) => ({
+          name: m.name,
+          phoneMasked: maskPhone(m.phone),
+          verified: !!m.verifiedAt,
+          since: m.verifiedAt ?? m.createdAt,
+        })),
+    })),
+    total,
+    page,
+    pageCount,
+  });
+}
+
+/** How many household links wait for an organiser: the dashboard's reminder. */
+export async function countHouseholdRequests(db: DbOrTx, actor: Actor | null): Promise<Result<number>> {
+  if (!isOrganiser(actor)) return fail("forbidden");
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(householdLinkRequests)
+    .where(eq(householdLinkRequests.status, "waiting"));
+  return ok(n);
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { households, userRoles, users } from "@/db/schema";
+import { userRoles, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isAdmin, isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
+import { changeHousehold } from "./household-change";
 import { canGrantRole, canVerifyResidents } from "./permissions";
 import { roleChangeSchema, verifyResidentSchema } from "./schemas";
 import { z } from "zod";
@@ -34,21 +35,25 @@ export async function setResidentVerified(
     if (verified) {
       const target = householdId ?? user.householdId;
       if (!target) return fail("invalid", { householdId: ["household_required"] });
-      const [h] = await tx.select({ id: households.id }).from(households).where(eq(households.id, target));
-      if (!h) return fail("invalid", { householdId: ["household_required"] });
-      await tx
-        .update(users)
-        .set({ householdId: target, verifiedAt: new Date(), verifiedBy: "organiser" })
-        .where(eq(users.id, userId));
-    } else {
-      await tx.update(users).set({ verifiedAt: null, verifiedBy: null }).where(eq(users.id, userId));
+      // The same rules and the same audit entry as anyone's change, the organiser's own included.
+      const changed = await changeHousehold(tx, {
+        userId,
+        householdId: target,
+        by: "organiser",
+        actorId: actor!.id,
+        action: "residents.verify",
+        ip: actor!.ip,
+        now: new Date(),
+      });
+      if (changed.ok) return ok(undefined);
+      return changed.code === "not_found" ? fail("invalid", { householdId: ["household_required"] }) : changed;
     }
+    await tx.update(users).set({ verifiedAt: null, verifiedBy: null }).where(eq(users.id, userId));
     await writeAudit(tx, {
       actorId: actor!.id,
-      action: verified ? "residents.verify" : "residents.unverify",
+      action: "residents.unverify",
       targetType: "user",
       targetId: userId,
-      details: householdId ? { householdId } : {},
     });
     return ok(undefined);
   });

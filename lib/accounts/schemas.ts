@@ -83,3 +83,20 @@ export const listQuerySchema = z.object({
   q: text().max(60).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
+
+/** An organiser's answer to a household link waiting beyond the code's cap; a refusal says why. */
+export const householdRequestDecisionSchema = z
+  .object({
+    id: z.uuid({ error: "invalid" }),
+    decision: z.enum(["approve", "refuse"], { error: "invalid" }),
+    reason: z.string().trim().max(200, { error: "too_long" }).default(""),
+  })
+  .refine((v) => v.decision !== "refuse" || v.reason.length > 0, { error: "reason_required", path: ["reason"] });
+
+export const householdSettingsSchema = z.object({
+  householdCodeCap: z.coerce
+    .number({ error: "number_invalid" })
+    .int({ error: "number_invalid" })
+    .min(1, { error: "number_invalid" })
+    .max(50, { error: "number_invalid" }),
+});

@@ -195,7 +195,7 @@ describe("my account", () => {
     expect((await actorOf(t.db, u.id)).verified).toBe(false);
     expect(await linkHousehold(t.db, actor, { householdCode: "pqrs 2345" })).toEqual({
       ok: true,
-      data: { householdId: h.id },
+      data: { householdId: h.id, status: "verified" },
     });
     expect(await actorOf(t.db, u.id)).toMatchObject({ verified: true, householdId: h.id });
     expect(await linkHousehold(t.db, null, { householdCode: "PQRS2345" })).toEqual({

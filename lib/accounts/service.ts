@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { CODE_RULE, isLocked, recordFailure } from "@/lib/auth/throttle";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
+import { changeHousehold } from "./household-change";
 import { changePasswordSchema, linkHouseholdSchema, signUpSchema, updateProfileSchema } from "./schemas";
 
 async function findHouseholdByCode(db: Db, code: string) {
@@ -25,7 +26,7 @@ export async function signUp(
   db: Db,
   input: unknown,
   ctx: RequestContext = {},
-): Promise<Result<{ userId: string; verified: boolean }>> {
+): Promise<Result<{ userId: string; verified: boolean; waiting: boolean }>> {
   const parsed = parseInput(signUpSchema, input);
   if (!parsed.ok) return parsed;
   const { name, phone, password, householdCode } = parsed.data;
@@ -44,31 +45,45 @@ export async function signUp(
   }
 
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({
-        name,
-        phone,
-        passwordHash,
-        householdId,
-        verifiedAt: householdId ? now : null,
-        verifiedBy: householdId ? "code" : null,
-      })
-      .onConflictDoNothing({ target: users.phone })
-      .returning({ id: users.id });
-    if (!user) return fail("invalid", { phone: ["phone_taken"] });
-    await tx.insert(userRoles).values({ userId: user.id, role: "resident" });
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: "auth.sign_up",
-      targetType: "user",
-      targetId: user.id,
-      ip: ctx.ip,
-      details: { verified: !!householdId },
+  const refused = Symbol("household gone");
+  return db
+    .transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ name, phone, passwordHash })
+        .onConflictDoNothing({ target: users.phone })
+        .returning({ id: users.id });
+      if (!user) return fail("invalid", { phone: ["phone_taken"] });
+      await tx.insert(userRoles).values({ userId: user.id, role: "resident" });
+      // A new account has cast no ballot, so the code can only verify it or queue it.
+      const linked = householdId
+        ? await changeHousehold(tx, {
+            userId: user.id,
+            householdId,
+            by: "code",
+            actorId: user.id,
+            action: "residents.verify_by_code",
+            ip: ctx.ip,
+            now,
+          })
+        : null;
+      // Only a household removed since the code was read gets here: nothing is written.
+      if (linked && !linked.ok) throw refused;
+      const verified = linked?.data.status === "verified";
+      await writeAudit(tx, {
+        actorId: user.id,
+        action: "auth.sign_up",
+        targetType: "user",
+        targetId: user.id,
+        ip: ctx.ip,
+        details: { verified },
+      });
+      return ok({ userId: user.id, verified, waiting: linked?.data.status === "waiting" });
+    })
+    .catch((e: unknown) => {
+      if (e === refused) return fail("invalid", { householdCode: ["household_code_invalid"] });
+      throw e;
     });
-    return ok({ userId: user.id, verified: !!householdId });
-  });
 }
 
 export async function linkHousehold(
@@ -76,7 +91,7 @@ export async function linkHousehold(
   actor: Actor | null,
   input: unknown,
   ctx: RequestContext = {},
-): Promise<Result<{ householdId: string }>> {
+): Promise<Result<{ householdId: string; status: "verified" | "waiting" }>> {
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(linkHouseholdSchema, input);
   if (!parsed.ok) return parsed;
@@ -89,18 +104,17 @@ export async function linkHousehold(
     return fail("invalid", { householdCode: ["household_code_invalid"] });
   }
   return db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ householdId: household.id, verifiedAt: now, verifiedBy: "code" })
-      .where(eq(users.id, actor.id));
-    await writeAudit(tx, {
+    const linked = await changeHousehold(tx, {
+      userId: actor.id,
+      householdId: household.id,
+      by: "code",
       actorId: actor.id,
       action: "residents.verify_by_code",
-      targetType: "household",
-      targetId: household.id,
       ip: ctx.ip,
+      now,
     });
-    return ok({ householdId: household.id });
+    if (!linked.ok) return linked;
+    return ok({ householdId: household.id, status: linked.data.status });
   });
 }
 

@@ -27,6 +27,7 @@ const FESTIVAL_FIELDS = [
   "endsOn",
   "timeZone",
   "actMaxMinutes",
+  "registrationNeedsHousehold",
   "registrationOpensAt",
   "registrationClosesAt",
   "nominationOpensAt",

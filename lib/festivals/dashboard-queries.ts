@@ -65,6 +65,7 @@ function editFields(f: Festival) {
     endsOn: f.endsOn,
     timeZone: f.timeZone,
     actMaxMinutes: f.actMaxMinutes,
+    registrationNeedsHousehold: f.registrationNeedsHousehold,
     status: f.status,
     version: f.version,
     registrationOpensAt: local(f.registrationOpensAt),

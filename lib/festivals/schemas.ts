@@ -41,6 +41,11 @@ export const festivalFieldsSchema = z
       .min(1, { error: "number_invalid" })
       .max(60, { error: "number_invalid" })
       .default(10),
+    // A checkbox: "true" ticked, "false" unticked (a hidden field after it); left out, on.
+    registrationNeedsHousehold: z
+      .union([z.boolean(), z.string()])
+      .optional()
+      .transform((v) => v === undefined || v === "" || v === true || v === "true"),
     registrationOpensAt: optionalLocal,
     registrationClosesAt: optionalLocal,
     nominationOpensAt: optionalLocal,

@@ -201,6 +201,21 @@ describe("festivals", () => {
     ]);
   });
 
+  it("registering needs a verified household unless the form's box is unticked (left out of the form: on)", async () => {
+    const { slug } = await makeFestival(t.db, organiser);
+    const needs = async () =>
+      (await t.db.select().from(festivals).where(eq(festivals.slug, slug)))[0].registrationNeedsHousehold;
+    expect(await needs()).toBe(true);
+    const base = { slug, title: "邻里节", edition: 31, startsOn: "2027-01-16", endsOn: "2027-01-17" };
+    must(await updateFestival(t.db, organiser, { ...base, version: 1, registrationNeedsHousehold: "false" }));
+    expect(await needs()).toBe(false);
+    must(await updateFestival(t.db, organiser, { ...base, version: 2, registrationNeedsHousehold: "true" }));
+    expect(await needs()).toBe(true);
+    must(await updateFestival(t.db, organiser, { ...base, version: 3, registrationNeedsHousehold: "false" }));
+    must(await updateFestival(t.db, organiser, { ...base, version: 4 }));
+    expect(await needs()).toBe(true);
+  });
+
   it("start from an earlier festival: venues and programme moved to the new dates, names left out", async () => {
     const { slug, hallId } = await makeFestival(t.db, organiser);
     const block = must(

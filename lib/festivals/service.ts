@@ -26,6 +26,7 @@ function toColumns(v: FestivalFields) {
     endsOn: v.endsOn,
     timeZone: v.timeZone,
     actMaxMinutes: v.actMaxMinutes,
+    registrationNeedsHousehold: v.registrationNeedsHousehold,
     registrationOpensAt: instant(v.registrationOpensAt),
     registrationClosesAt: instant(v.registrationClosesAt),
     nominationOpensAt: instant(v.nominationOpensAt),

@@ -19,6 +19,8 @@ export interface FormFestival {
   opensAt: Date | null;
   closesAt: Date | null;
   actMaxMinutes: number;
+  /** Only accounts with a verified household register. */
+  needsHousehold: boolean;
   /** "open" now, "soon" (not yet), or "closed". */
   window: "open" | "soon" | "closed";
 }
@@ -65,6 +67,7 @@ export async function getFormFestival(db: DbOrTx, slug: string, now = new Date()
     opensAt: f.registrationOpensAt,
     closesAt: f.registrationClosesAt,
     actMaxMinutes: f.actMaxMinutes,
+    needsHousehold: f.registrationNeedsHousehold,
     window: open ? "open" : soon ? "soon" : "closed",
   };
 }

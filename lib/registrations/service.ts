@@ -11,6 +11,7 @@ import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpai
 import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
 import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { verifiedHouseholdRefusal } from "./household-check";
 import { ITEM_KIND_OF_ROLE, LIVE_REGISTRATION_STATUSES } from "@/vocabulary/registrations";
 
 const LIVE = LIVE_REGISTRATION_STATUSES;
@@ -36,10 +37,13 @@ async function checkForm(
       opens: festivals.registrationOpensAt,
       closes: festivals.registrationClosesAt,
       actMaxMinutes: festivals.actMaxMinutes,
+      needsHousehold: festivals.registrationNeedsHousehold,
     })
     .from(festivals)
     .where(eq(festivals.slug, data.festivalSlug));
   if (!f || f.status !== "published") return fail("not_found");
+  const household = verifiedHouseholdRefusal(actor, f);
+  if (household) return household;
   if (!f.opens || !f.closes || now < f.opens || now > f.closes) return fail("registration_closed");
   if (data.role === "performer" && data.minutes > f.actMaxMinutes)
     return fail("invalid", { minutes: ["act_too_long"] });

@@ -32,6 +32,7 @@ import {
   vetSchema,
 } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { holdHouseholdForBallot } from "@/lib/accounts/household-change";
 
 // Neighbourhood Star: categories, nominations, vetting, ballots and results. Every rule is here;
 // pages and actions only pass the session along.
@@ -493,8 +494,12 @@ export async function castBallot(
     );
   if (candidates.length !== candidateIds.length) return fail("invalid", { candidateIds: ["candidate_unknown"] });
 
-  const voterKey = category.mode === "household" ? `household:${actor.householdId}` : `user:${actor.id}`;
   return db.transaction(async (tx) => {
+    // The household as it is now, held until the ballot commits: a move cannot slip in between.
+    const householdId = category.mode === "household" ? await holdHouseholdForBallot(tx, actor.id) : actor.householdId;
+    if (category.mode === "household" && !householdId)
+      return refuseBallot(tx, actor, "household_required", { categoryId });
+    const voterKey = category.mode === "household" ? `household:${householdId}` : `user:${actor.id}`;
     const [ballot] = await tx
       .insert(starBallots)
       .values({
@@ -502,7 +507,7 @@ export async function castBallot(
         categoryId: category.id,
         voterKey,
         voterId: actor.id,
-        householdId: actor.householdId,
+        householdId,
         ip: actor.ip ?? null,
       })
       .onConflictDoNothing()

@@ -103,6 +103,29 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         <p className="mt-3 text-xl font-semibold">
           {profile.household ? t("me.address", profile.household) : t("me.noHousehold")}
         </p>
+        {profile.householdRequest?.status === "waiting" && (
+          <div className="mt-4">
+            <Alert tone="info">
+              {t("me.householdWaiting", {
+                building: profile.householdRequest.building,
+                unit: profile.householdRequest.unit,
+                room: profile.householdRequest.room,
+              })}
+            </Alert>
+          </div>
+        )}
+        {profile.householdRequest?.status === "refused" && (
+          <div className="mt-4">
+            <Alert tone="error">
+              {t("me.householdRefused", {
+                building: profile.householdRequest.building,
+                unit: profile.householdRequest.unit,
+                room: profile.householdRequest.room,
+                reason: profile.householdRequest.reason ?? "",
+              })}
+            </Alert>
+          </div>
+        )}
         {!profile.verified && (
           <div className="mt-4 flex flex-col gap-4">
             <p>{t("me.unverifiedText")}</p>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { listHouseholds } from "@/lib/accounts/queries";
+import { countHouseholdRequests, listHouseholds } from "@/lib/accounts/queries";
 import { listQuerySchema } from "@/lib/accounts/schemas";
 import { formatHouseholdCode } from "@/lib/accounts/household-code-format";
 import { regenerateCodeAction } from "@/lib/accounts/actions";
@@ -25,7 +25,9 @@ export default async function HouseholdsPage({
   const actor = await requireOrganiser();
   const t = await getTranslations();
   const { q, page } = listQuerySchema.parse(await searchParams);
-  const result = orForbidden(await listHouseholds(await getDb(), actor, { q, page }));
+  const db = await getDb();
+  const result = orForbidden(await listHouseholds(db, actor, { q, page }));
+  const waiting = orForbidden(await countHouseholdRequests(db, actor));
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -36,6 +38,9 @@ export default async function HouseholdsPage({
           </Link>
           <Link className={buttonClass("secondary", "sm")} href="/dashboard/households/slips">
             {t("dashboard.slips")}
+          </Link>
+          <Link className={buttonClass("secondary", "sm")} href="/dashboard/households/approvals">
+            {t("households.approvals.link", { count: waiting })}
           </Link>
         </div>
       </div>

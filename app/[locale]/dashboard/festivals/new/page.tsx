@@ -30,6 +30,7 @@ export default async function NewFestivalPage() {
           endsOn: "",
           timeZone: "Asia/Shanghai",
           actMaxMinutes: 10,
+          registrationNeedsHousehold: true,
           registrationOpensAt: "",
           registrationClosesAt: "",
           nominationOpensAt: "",

@@ -79,6 +79,20 @@ export default async function RegisterRolePage({
       {t("backToRoles")}
     </Link>
   );
+  // Said before the form is filled in, not after: how to verify, and where.
+  if (festival.window === "open" && !editing && festival.needsHousehold && !actor.verified) {
+    const te = await getTranslations("errors");
+    return (
+      <div className="mx-auto flex max-w-2xl flex-col gap-5">
+        {back}
+        {heading}
+        <Alert tone="info">{te("household_unverified")}</Alert>
+        <Link href="/me" className={buttonClass("primary", "lg", "self-start")}>
+          {t("toMe")}
+        </Link>
+      </div>
+    );
+  }
   if ((editId && (!editing || editing.role !== role)) || festival.window !== "open") {
     return (
       <div className="mx-auto flex max-w-2xl flex-col gap-5">
