@@ -19,7 +19,6 @@ const STATUS_OF: Record<ErrorCode, number> = {
   account_disabled: 403,
   not_found: 404,
   throttled: 429,
-  lookup_limit: 429,
   withdraw_limit: 429,
   invalid: 422,
   household_required: 422,

@@ -43,7 +43,6 @@ export type ErrorCode =
   | "wish_not_editable"
   | "insufficient_points"
   | "points_to_self"
-  | "lookup_limit"
   | "withdraw_limit"
   | "draw_made"
   | "draw_locked"

@@ -40,3 +40,14 @@ export async function takeFromDailyAllowance(
     .returning({ count: dailyCounts.count });
   return rows.length > 0;
 }
+
+/**
+ * How many numbers one account may look up in a day (co-performers, a partner, a nominee). Each
+ * answer says whether a number has an account, so without a limit the forms would tell anyone
+ * which numbers live in the community.
+ */
+export const PHONE_LOOKUPS_PER_DAY = 30;
+
+/** Takes `n` phone lookups from the account's day; false when the day's lookups are used up. */
+export const takePhoneLookups = (db: DbOrTx, userId: string, n: number, now = new Date()) =>
+  takeFromDailyAllowance(db, `phone_lookup:${userId}`, PHONE_LOOKUPS_PER_DAY, n, now);
