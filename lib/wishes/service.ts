@@ -388,6 +388,16 @@ export async function fulfilClaim(
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(fulfilSchema, input);
   if (!parsed.ok) return parsed;
+  // Whose claim it is is settled before a photo is decoded: decoding is the costly part, and
+  // nobody else's upload should get that far. The transaction checks again under its lock.
+  if (photo?.length) {
+    const [c] = await db
+      .select({ volunteerId: wishClaims.volunteerId, status: wishClaims.status })
+      .from(wishClaims)
+      .where(eq(wishClaims.id, parsed.data.claimId));
+    if (!c || c.status !== "active") return fail("not_found");
+    if (c.volunteerId !== actor.id) return refuse(db, actor.id, "wishes.claim_other", { claimId: parsed.data.claimId });
+  }
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   return db.transaction(async (tx) => {
@@ -534,6 +544,10 @@ export async function updateOwnWish(
   const parsed = parseInput(updateOwnWishSchema, input);
   if (!parsed.ok) return parsed;
   const { id, version, age, circumstance, ...w } = parsed.data;
+  // Whose wish it is is settled before a photo is decoded (the transaction checks again).
+  const [owner] = await db.select({ submittedBy: wishes.submittedBy }).from(wishes).where(eq(wishes.id, id));
+  if (!owner) return fail("not_found");
+  if (owner.submittedBy !== actor.id) return refuse(db, actor.id, "wishes.update_other", { wishId: id });
   const valueProblem = await checkValue(db, w);
   if (valueProblem) return valueProblem;
   const prepared = photo?.length ? await preparePhoto(photo) : null;
