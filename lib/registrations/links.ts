@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { takePhoneLookups } from "@/lib/limits/daily";
 import type { FieldErrors } from "@/lib/result";
 import type { RegistrationData } from "./schemas";
+import { publicName } from "@/lib/people/names";
 
 // Other residents a registration names: co-performers of an act (by phone), the partner of a pair
 // game (by phone, or matched with someone else who asked to be found a partner), and the team of
@@ -221,12 +222,12 @@ export async function matchPartner(tx: Tx, r: Registration): Promise<string | nu
       {
         userId: r.userId,
         kind: "registration.partner_found",
-        data: { registrationId: r.id, partner: c.participantName },
+        data: { registrationId: r.id, partner: publicName(c.participantName, c.participantAge) },
       },
       {
         userId: c.userId,
         kind: "registration.partner_found",
-        data: { registrationId: c.id, partner: r.participantName },
+        data: { registrationId: c.id, partner: publicName(r.participantName, r.participantAge) },
       },
     ]);
     return c.id;
