@@ -7,12 +7,12 @@ const longSecret = "k8J3n0Qe7Zb2Wm5Tr9Yx1Lc4Vd6Hs0Pa";
 describe("the environment", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("runs with nothing set: PGlite, a pool of 10, the demo seeded", () => {
+  it("runs with nothing set: PGlite, a pool of 10, no demo", () => {
     expect(() => checkEnv({})).not.toThrow();
     const vars = envFrom({});
     expect(vars.DATABASE_URL).toBeUndefined();
     expect(vars.DATABASE_POOL_SIZE).toBe(10);
-    expect(vars.LINLI_SEED).toBe("on");
+    expect(vars.LINLI_SEED).toBe("off");
     expect(vars.LINLI_TEST_SCRYPT_N).toBeUndefined();
   });
 
@@ -21,13 +21,13 @@ describe("the environment", () => {
       DATABASE_URL: "postgres://linli:secret@db.example:5432/linli",
       DATABASE_POOL_SIZE: "25",
       NEXTAUTH_URL: "https://linli.example.org/",
-      LINLI_SEED: "off",
+      LINLI_SEED: "demo",
       PGLITE_DIR: "",
     });
     expect(vars.DATABASE_URL).toBe("postgres://linli:secret@db.example:5432/linli");
     expect(vars.DATABASE_POOL_SIZE).toBe(25);
     expect(vars.NEXTAUTH_URL).toBe("https://linli.example.org");
-    expect(vars.LINLI_SEED).toBe("off");
+    expect(vars.LINLI_SEED).toBe("demo");
     expect(vars.PGLITE_DIR).toBeUndefined();
     expect(envFrom({ DATABASE_POOL_SIZE: "" }).DATABASE_POOL_SIZE).toBe(10);
   });
@@ -50,7 +50,8 @@ describe("the environment", () => {
       /^NEXTAUTH_URL must be the site's public origin, e\.g\. https:\/\/linli\.example\.org, not "linli\.example\.org"\.$/,
     );
     expect(() => envFrom({ NEXTAUTH_URL: "ftp://linli.example.org" }).NEXTAUTH_URL).toThrow(/^NEXTAUTH_URL must be/);
-    expect(() => envFrom({ LINLI_SEED: "false" }).LINLI_SEED).toThrow(/^LINLI_SEED must be "off" .* not "false"\.$/);
+    expect(() => envFrom({ LINLI_SEED: "false" }).LINLI_SEED).toThrow(/^LINLI_SEED must be "demo" .* not "false"\.$/);
+    expect(() => envFrom({ LINLI_SEED: "on" }).LINLI_SEED).toThrow(/^LINLI_SEED must be "demo"/);
   });
 
   it("never repeats a secret or a database password in the message", () => {
@@ -75,6 +76,27 @@ describe("the environment", () => {
     expect(envFrom(production).NEXTAUTH_SECRET).toBeUndefined();
   });
 
+  it("refuses to start production without its secret and its address, unless it is the demo", () => {
+    const problems = (source: Record<string, string>) => {
+      try {
+        checkEnv(source);
+        return [];
+      } catch (e) {
+        return (e as EnvError).problems;
+      }
+    };
+    expect(problems(production)).toEqual([
+      "NEXTAUTH_SECRET must be set in production (openssl rand -base64 32), or LINLI_SEED=demo for the demo",
+      "NEXTAUTH_URL must be set in production to the site's public origin, e.g. https://linli.example.org",
+    ]);
+    expect(problems({ ...production, NEXTAUTH_SECRET: "", NEXTAUTH_URL: "https://linli.example.org" })).toHaveLength(1);
+    expect(problems({ ...production, NEXTAUTH_SECRET: longSecret, NEXTAUTH_URL: "https://linli.example.org" })).toEqual(
+      [],
+    );
+    expect(problems({ ...production, LINLI_SEED: "demo" })).toEqual([]);
+    expect(problems({})).toEqual([]);
+  });
+
   it("keeps the test suite's password cost out of a server", () => {
     expect(() => envFrom({ LINLI_TEST_SCRYPT_N: "1024" }).LINLI_TEST_SCRYPT_N).toThrow(
       "LINLI_TEST_SCRYPT_N is for the test suite only: unset it to run Linli.",
@@ -95,6 +117,7 @@ describe("the environment", () => {
       "DATABASE_POOL_SIZE",
       "NEXTAUTH_URL",
       "LINLI_SEED",
+      "NEXTAUTH_SECRET",
     ]);
     expect((error as EnvError).message).toMatch(/^The environment is not valid:\n {2}DATABASE_POOL_SIZE must be/);
   });

@@ -61,13 +61,14 @@ const rules = {
   TRUSTED_PROXY_HOPS: () => wholeNumber(0, "the number of proxies in front of the server (0: none)").default(0),
   // A session slides while it is used, but never outlives this many days from the sign-in.
   SESSION_MAX_DAYS: () => wholeNumber(1, "a whole number of days, 1 or more").default(30),
+  // The demo community (with its published passwords) only when asked for: `npm run demo` sets it.
   LINLI_SEED: () =>
     z
-      .enum(["on", "off"], {
+      .enum(["demo", "off"], {
         error: (iss) =>
-          `must be "off" (an empty database stays empty) or "on" (the default), not "${String(iss.input)}"`,
+          `must be "demo" (an empty database gets the demo community) or "off" (the default: it stays empty), not "${String(iss.input)}"`,
       })
-      .default("on"),
+      .default("off"),
   // A server never hashes passwords at the test suite's low cost: the variable is refused outside it.
   LINLI_TEST_SCRYPT_N: (source: EnvSource) =>
     isTestRun(source)
@@ -138,5 +139,16 @@ export function checkEnv(source: EnvSource = process.env): void {
     const r = check(key, source);
     return r.ok ? [] : [r.problem];
   });
+  // A real community runs on its own secret at its own address; only the demo may make do.
+  if (isProduction(source) && source.LINLI_SEED !== "demo") {
+    if (!source.NEXTAUTH_SECRET)
+      problems.push(
+        "NEXTAUTH_SECRET must be set in production (openssl rand -base64 32), or LINLI_SEED=demo for the demo",
+      );
+    if (!source.NEXTAUTH_URL)
+      problems.push(
+        "NEXTAUTH_URL must be set in production to the site's public origin, e.g. https://linli.example.org",
+      );
+  }
   if (problems.length) throw new EnvError(problems);
 }

@@ -13,7 +13,7 @@ export async function register() {
   const { getAuthSecret } = await import("./lib/auth/secret");
   getAuthSecret();
   const { getDb, getHandle, onFreshDatabase } = await import("./db");
-  // The demo is loaded only when an empty database needs it (LINLI_SEED=off: never).
+  // The demo is loaded only for an empty database with LINLI_SEED=demo.
   onFreshDatabase(async (db) => (await import("./demo/seed")).seedFreshDatabase(db));
   const { kind } = await getHandle();
   console.log(`[linli] Database ready (${kind}).`);

@@ -52,6 +52,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       ...database,
+      // The journeys run on the demo community, asked for explicitly.
+      LINLI_SEED: "demo",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
     },

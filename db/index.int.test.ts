@@ -31,15 +31,21 @@ const accounts = async () => {
 
 // One data directory opened three times: migrating a fresh one is the slow part.
 describe("the database handle's fresh-database hook", () => {
-  it("hands an empty database to the registered seeder once, and never with LINLI_SEED=off", async () => {
+  it("hands an empty database to the registered seeder once with LINLI_SEED=demo, and never otherwise", async () => {
     const seeder = vi.fn(oneAccount);
     onFreshDatabase(seeder);
-    vi.stubEnv("LINLI_SEED", "off");
-    expect(await accounts()).toBe(0);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    for (const value of ["", "off"]) {
+      vi.stubEnv("LINLI_SEED", value);
+      expect(await accounts()).toBe(0);
+      await closeDb();
+    }
     expect(seeder).not.toHaveBeenCalled();
-    await closeDb();
+    // An empty database says how to make its first admin.
+    expect(log.mock.calls.flat().join("\n")).toContain("npm run admin:create");
+    log.mockRestore();
 
-    vi.stubEnv("LINLI_SEED", "");
+    vi.stubEnv("LINLI_SEED", "demo");
     expect(await accounts()).toBe(1);
     await closeDb();
     expect(await accounts()).toBe(1);

@@ -81,13 +81,20 @@ async function open(): Promise<Handle> {
   }
 }
 
-/** An empty database gets the registered seeder's data, unless LINLI_SEED=off. */
+/**
+ * An empty database gets the registered seeder's data only with LINLI_SEED=demo; otherwise it
+ * keeps just its schema, and the log says how to make the first admin.
+ */
 async function seedIfEmpty(db: Db) {
-  const seeder = g[SEEDER];
-  if (!seeder || env.LINLI_SEED === "off") return;
   const [{ n }] = await db.select({ n: count() }).from(schema.users);
   if (n > 0) return;
-  await seeder(db);
+  const seeder = g[SEEDER];
+  if (seeder && env.LINLI_SEED === "demo") return seeder(db);
+  console.log(
+    "[linli] The database holds no accounts yet. Create the first admin with\n" +
+      "  npm run admin:create -- --phone 13812345678 --name 张丽\n" +
+      "(ADMIN_PASSWORD to choose the password; else one is printed once). For the demo community: npm run demo.",
+  );
 }
 
 /** The one database handle: PGlite by default, Postgres when DATABASE_URL is set. */

@@ -44,6 +44,8 @@ export type ErrorCode =
   | "claim_cap"
   | "wish_not_editable"
   | "insufficient_points"
+  | "points_to_self"
+  | "withdraw_limit"
   | "draw_made"
   | "draw_locked"
   | "too_few_entrants"

@@ -67,7 +67,13 @@ if (!process.argv.includes("--no-build")) {
 }
 const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
   stdio: ["ignore", "ignore", "inherit"],
-  env: { ...process.env, DATABASE_URL: url.toString(), NEXTAUTH_URL: base, NEXTAUTH_SECRET: SECRET },
+  env: {
+    ...process.env,
+    LINLI_SEED: "demo",
+    DATABASE_URL: url.toString(),
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: SECRET,
+  },
 });
 
 async function waitReady() {

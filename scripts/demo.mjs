@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Builds and serves Linli with the demo community. Without DATABASE_URL the data lives in
-// embedded Postgres (PGlite) under .data/pglite and is seeded on first start.
+// embedded Postgres (PGlite) under .data/pglite and an empty database gets the demo community.
 import { spawn, spawnSync } from "node:child_process";
 
 const port = process.env.PORT || "3000";
-const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+// The demo community is asked for here: a plain `npm start` leaves an empty database empty.
+const env = {
+  ...process.env,
+  LINLI_SEED: "demo",
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+};
 const next = "node_modules/next/dist/bin/next";
 
 const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });

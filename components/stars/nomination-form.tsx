@@ -64,8 +64,9 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
     body.set("festivalSlug", festivalSlug);
     body.set("categoryId", v.categoryId);
     body.set("nomineeKind", v.nominee.kind);
+    body.set("name", v.nominee.name ?? "");
     if (v.nominee.kind === "account") body.set("phone", v.nominee.phone ?? "");
-    else for (const k of ["name", "building", "unit"] as const) body.set(k, v.nominee[k] ?? "");
+    else for (const k of ["building", "unit"] as const) body.set(k, v.nominee[k] ?? "");
     body.set("story", v.story);
     if (photo.current?.file) body.set("photo", photo.current.file);
     const result = await postForm<{ id: string }>("/api/stars/nominations", body);
@@ -128,7 +129,9 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
             <ChoiceGroup
               legend={t("kind")}
               value={field.value}
-              onChange={(v) => form.setValue("nominee", v === "account" ? { kind: "account", phone: "" } : EMPTY_NAMED)}
+              onChange={(v) =>
+                form.setValue("nominee", v === "account" ? { kind: "account", phone: "", name: "" } : EMPTY_NAMED)
+              }
               errors={err(errors.nominee?.kind?.message)}
               columns={1}
               choices={[
@@ -139,16 +142,22 @@ export function NominationForm({ festivalSlug, categories }: { festivalSlug: str
           )}
         />
         {kind === "account" ? (
-          <Field
-            key="phone"
-            label={t("phone")}
-            type="tel"
-            inputMode="numeric"
-            autoComplete="off"
-            className="max-w-sm"
-            errors={nomineeErr("phone")}
-            {...form.register("nominee.phone")}
-          />
+          <div key="account" className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label={t("name")}
+              autoComplete="off"
+              errors={nomineeErr("name")}
+              {...form.register("nominee.name")}
+            />
+            <Field
+              label={t("phone")}
+              type="tel"
+              inputMode="numeric"
+              autoComplete="off"
+              errors={nomineeErr("phone")}
+              {...form.register("nominee.phone")}
+            />
+          </div>
         ) : (
           <div key="named" className="grid gap-4 sm:grid-cols-[2fr_2fr_1fr]">
             <Field

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { EntrantKind } from "@/vocabulary/competitions";
 import { registrations, type EntrantMember } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { publicName } from "@/lib/people/names";
 
 const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 
@@ -63,18 +64,35 @@ export function entrantsFrom(
   return { entrants, waiting };
 }
 
-/** The registrations holding a place in an item, as `entrantsFrom` makes entrants of them. */
-export function placeHolders(db: DbOrTx, itemId: string): Promise<Holder[]> {
-  return db
+/**
+ * The registrations holding a place in an item, as `entrantsFrom` makes entrants of them. A child
+ * is named by first name and age band from here on: the draw, the brackets, the results, the
+ * screen and the certificates all show the entrants' names.
+ */
+export async function placeHolders(db: DbOrTx, itemId: string): Promise<Holder[]> {
+  const rows = await db
     .select({
       id: registrations.id,
       userId: registrations.userId,
       participantKey: registrations.participantKey,
       name: registrations.participantName,
+      age: registrations.participantAge,
       team: registrations.team,
       partnerId: registrations.partnerRegistrationId,
       level: sql<string | null>`${registrations.details} ->> 'level'`,
     })
     .from(registrations)
     .where(and(eq(registrations.itemId, itemId), eq(registrations.status, "confirmed")));
+  const named = rows
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ age, ...r }) => ({ ...r, name: publicName(r.name, age), child: publicName(r.name, age) !== r.name }));
+  // Two children may share a first name and band ("小明 (6–9 岁)"); an entrant's name must be
+  // unique in its competition, so the second and later are numbered.
+  const seen = new Map<string, number>();
+  return named.map(({ child, ...r }) => {
+    if (!child) return r;
+    const n = (seen.get(r.name) ?? 0) + 1;
+    seen.set(r.name, n);
+    return n === 1 ? r : { ...r, name: `${r.name} ${n}` };
+  });
 }

@@ -26,6 +26,7 @@ import {
   type TimedMatch,
 } from "./schedule";
 import { scheduleSchema } from "./schemas";
+import { publicName } from "@/lib/people/names";
 
 // Rounds on the programme: when each is played and at which table, and who would be in two
 // places at once. The programme's own conflict check decides what clashes.
@@ -284,7 +285,7 @@ async function programmeEntries(
   const matches = await timedMatches(tx, comps);
   const timed = new Set(matches.map((m) => m.itemId));
   const holders = await tx
-    .select({ itemId: registrations.itemId, name: registrations.participantName })
+    .select({ itemId: registrations.itemId, name: registrations.participantName, age: registrations.participantAge })
     .from(registrations)
     .where(
       and(
@@ -295,7 +296,8 @@ async function programmeEntries(
     );
   const registered = new Map<string, string[]>();
   for (const h of holders)
-    if (!timed.has(h.itemId!)) registered.set(h.itemId!, [...(registered.get(h.itemId!) ?? []), h.name]);
+    if (!timed.has(h.itemId!))
+      registered.set(h.itemId!, [...(registered.get(h.itemId!) ?? []), publicName(h.name, h.age)]);
   return {
     entries: [
       ...items.map((i) => ({

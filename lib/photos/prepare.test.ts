@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { PHOTO_MAX_BYTES, preparePhoto, sniffImage } from "./prepare";
+import { PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, preparePhoto, sniffImage } from "./prepare";
 
 const image = (format: "png" | "jpeg" | "webp", width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 40 } } })
@@ -51,5 +51,26 @@ describe("preparePhoto", () => {
     // A JPEG header on garbage is not a photo either.
     const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 7)]);
     expect(await preparePhoto(fake)).toEqual({ ok: false, code: "photo_not_image" });
+  });
+});
+
+describe("the size in pixels", () => {
+  it("refuses a picture over 12 megapixels from its header, however small the file", async () => {
+    // 4000 × 3001 of one colour: a few kilobytes as PNG, 12,004,000 pixels once decoded.
+    const huge = await image("png", 4000, 3001);
+    expect(huge.length).toBeLessThan(PHOTO_MAX_BYTES);
+    expect(await preparePhoto(huge)).toEqual({ ok: false, code: "photo_too_many_pixels" });
+    expect(4000 * 3000).toBeLessThanOrEqual(PHOTO_MAX_PIXELS);
+    expect(await preparePhoto(await image("png", 4000, 3000))).toMatchObject({ ok: true, width: 1000, height: 750 });
+  });
+
+  it("decodes one photo after another, and a broken one does not stop the next", async () => {
+    const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(500, 7)]);
+    const results = await Promise.all([
+      preparePhoto(await image("jpeg", 300, 200)),
+      preparePhoto(fake),
+      preparePhoto(await image("webp", 200, 100)),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true]);
   });
 });

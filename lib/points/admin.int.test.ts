@@ -103,3 +103,34 @@ describe("the points desk", () => {
     });
   });
 });
+
+describe("an organiser's own points", () => {
+  it("an organiser cannot award themselves points or record their own reward; another organiser can", async () => {
+    const { id: reward } = must(await createReward(t.db, organiser, { name: "毛巾", cost: 1 }));
+    const before = await snapshot(t.db);
+    expect(await awardPoints(t.db, organiser, { userId: organiser.id, points: 50, reason: "辛苦了" })).toEqual({
+      ok: false,
+      code: "points_to_self",
+    });
+    expect(await redeemReward(t.db, organiser, { userId: organiser.id, rewardId: reward })).toEqual({
+      ok: false,
+      code: "points_to_self",
+    });
+    expect(await snapshot(t.db)).toBe(before);
+    const refused = await t.db
+      .select({ action: auditLog.action, outcome: auditLog.outcome })
+      .from(auditLog)
+      .where(eq(auditLog.targetId, organiser.id));
+    expect(refused).toEqual(
+      expect.arrayContaining([
+        { action: "points.award", outcome: "refused" },
+        { action: "points.redeem", outcome: "refused" },
+      ]),
+    );
+    const ledger = await t.db.select().from(pointEntries).where(eq(pointEntries.userId, organiser.id));
+    expect(ledger).toEqual([]);
+    const colleague = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
+    must(await awardPoints(t.db, colleague, { userId: organiser.id, points: 3, reason: "搬桌子" }));
+    expect(must(await redeemReward(t.db, colleague, { userId: organiser.id, rewardId: reward })).balance).toBe(2);
+  });
+});

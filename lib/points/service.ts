@@ -26,6 +26,22 @@ export async function balanceOf(db: DbOrTx, userId: string): Promise<number> {
 const lockPerson = (tx: DbOrTx, userId: string) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`points:${userId}`}))`);
 
+/**
+ * Nobody writes their own points, as nobody confirms their own wish: an organiser's points and
+ * rewards are recorded by another organiser. The attempt is logged like any refusal.
+ */
+async function refuseOwnPoints(db: Db, actor: Actor, action: string, details: Record<string, unknown>) {
+  await writeAudit(db, {
+    actorId: actor.id,
+    action,
+    outcome: "refused",
+    targetType: "user",
+    targetId: actor.id,
+    details,
+  });
+  return fail("points_to_self");
+}
+
 export async function awardPoints(
   db: Db,
   actor: Actor | null,
@@ -36,6 +52,7 @@ export async function awardPoints(
   const parsed = parseInput(awardSchema, input);
   if (!parsed.ok) return parsed;
   const { userId, points, reason } = parsed.data;
+  if (userId === actor!.id) return refuseOwnPoints(db, actor!, "points.award", { points, reason });
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
@@ -108,6 +125,7 @@ export async function redeemReward(
   const parsed = parseInput(redeemSchema, input);
   if (!parsed.ok) return parsed;
   const { userId, rewardId } = parsed.data;
+  if (userId === actor!.id) return refuseOwnPoints(db, actor!, "points.redeem", { rewardId });
   const now = ctx.now ?? new Date();
   return db.transaction(async (tx) => {
     const [reward] = await tx

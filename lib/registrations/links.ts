@@ -2,8 +2,10 @@ import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { notifications, registrationLinks, registrations, users, type Registration } from "@/db/schema";
 import type { DbOrTx, Tx } from "@/db/types";
 import type { Actor } from "@/lib/actor";
+import { takePhoneLookups } from "@/lib/limits/daily";
 import type { FieldErrors } from "@/lib/result";
 import type { RegistrationData } from "./schemas";
+import { publicName } from "@/lib/people/names";
 
 // Other residents a registration names: co-performers of an act (by phone), the partner of a pair
 // game (by phone, or matched with someone else who asked to be found a partner), and the team of
@@ -14,11 +16,23 @@ export interface People {
   partner: { id: string; name: string } | null;
 }
 
-/** Looks up the residents named by phone; an unknown number or one's own is a field error. */
+const phonesOf = (data: { coPerformerPhones?: unknown; partner?: unknown }): string[] => {
+  const co = Array.isArray(data.coPerformerPhones) ? data.coPerformerPhones.map(String) : [];
+  const partner = data.partner as { kind?: string; phone?: string } | undefined;
+  return partner?.kind === "phone" && partner.phone ? [...co, partner.phone] : co;
+};
+
+/**
+ * Looks up the residents named by phone; an unknown number or one's own is a field error. Each
+ * number the registration did not already name counts against the day's lookups, counted before
+ * the lookup (an edit that keeps its people costs nothing: their answer is known).
+ */
 export async function resolvePeople(
   db: DbOrTx,
   actor: Actor,
   data: RegistrationData,
+  current?: { details: unknown } | null,
+  now = new Date(),
 ): Promise<{ ok: true; people: People } | { ok: false; fieldErrors: FieldErrors }> {
   const phones =
     data.role === "performer"
@@ -27,6 +41,10 @@ export async function resolvePeople(
         ? [data.partner.phone]
         : [];
   const field = data.role === "performer" ? "coPerformerPhones" : "partner";
+  const known = new Set(current ? phonesOf((current.details ?? {}) as Record<string, unknown>) : []);
+  const asked = phones.filter((p) => !known.has(p)).length;
+  if (!(await takePhoneLookups(db, actor.id, asked, now)))
+    return { ok: false, fieldErrors: { [field]: ["lookup_limit"] } };
   const found = phones.length
     ? await db
         .select({ id: users.id, name: users.name, phone: users.phone })
@@ -105,11 +123,26 @@ export async function syncLinks(tx: Tx, actor: Actor, r: Registration, people: P
   for (const w of wanted) {
     if (existing.some((l) => l.userId === w.userId && l.kind === w.kind)) continue;
     await tx.insert(registrationLinks).values({ registrationId: r.id, userId: w.userId, kind: w.kind });
-    await tx.insert(notifications).values({
-      userId: w.userId,
-      kind: w.kind === "co_performer" ? "registration.invited" : "registration.partner",
-      data: { registrationId: r.id, from: actor.name, title: label },
-    });
+    const kind = w.kind === "co_performer" ? "registration.invited" : "registration.partner";
+    // One invitation per person per registration: taking someone off and naming them again
+    // must not become a way to send them message after message.
+    const [told] = await tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, w.userId),
+          eq(notifications.kind, kind),
+          sql`${notifications.data} ->> 'registrationId' = ${r.id}`,
+        ),
+      )
+      .limit(1);
+    if (!told)
+      await tx.insert(notifications).values({
+        userId: w.userId,
+        kind,
+        data: { registrationId: r.id, from: actor.name, title: label },
+      });
   }
   // Two players who named each other are a pair.
   if (people.partner) {
@@ -189,12 +222,12 @@ export async function matchPartner(tx: Tx, r: Registration): Promise<string | nu
       {
         userId: r.userId,
         kind: "registration.partner_found",
-        data: { registrationId: r.id, partner: c.participantName },
+        data: { registrationId: r.id, partner: publicName(c.participantName, c.participantAge) },
       },
       {
         userId: c.userId,
         kind: "registration.partner_found",
-        data: { registrationId: c.id, partner: r.participantName },
+        data: { registrationId: c.id, partner: publicName(r.participantName, r.participantAge) },
       },
     ]);
     return c.id;

@@ -12,6 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
+import { publicName } from "@/lib/people/names";
 
 export interface MyRegistration {
   id: string;
@@ -77,6 +78,7 @@ export async function listMyRegistrations(
       reason: registrations.reason,
       team: registrations.team,
       partnerName: partner.participantName,
+      partnerAge: partner.participantAge,
       scheduledTitle: scheduled.title,
       scheduledAt: scheduled.startsAt,
       position,
@@ -130,7 +132,8 @@ export async function listMyRegistrations(
       editable: mine && live && open && !r.acceptedAt,
       registeredBy: mine ? null : r.registrantName,
       team: r.team,
-      partnerName: r.partnerName,
+      // The partner is another household's: a child by first name and age band.
+      partnerName: r.partnerName === null ? null : publicName(r.partnerName, r.partnerAge),
       scheduled: r.scheduledTitle && r.scheduledAt ? { title: r.scheduledTitle, startsAt: r.scheduledAt } : null,
       shifts: onShifts
         .filter((s) => s.registrationId === r.id)

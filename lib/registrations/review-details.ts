@@ -1,5 +1,8 @@
 // Client-safe: what the organisers see of a registration's form answers, and how a child is named.
 import { utcToZonedLocal } from "@/lib/festivals/time";
+import { CHILD_AGE, firstName } from "@/lib/people/names";
+
+export { CHILD_AGE, firstName };
 
 /** The form's answers the review shows, per role; anything else in the stored JSON is left out. */
 export type ReviewDetails =
@@ -62,45 +65,6 @@ export function reviewDetails(role: string, raw: Record<string, unknown>): Revie
       };
     }
   }
-}
-
-/** Children under 14 are shown by first name and age only (PIPL art. 28). */
-export const CHILD_AGE = 14;
-
-// Two-character surnames common enough to matter; anything else is one character.
-const COMPOUND_SURNAMES = [
-  "欧阳",
-  "司马",
-  "诸葛",
-  "上官",
-  "东方",
-  "皇甫",
-  "尉迟",
-  "公孙",
-  "慕容",
-  "长孙",
-  "宇文",
-  "司徒",
-  "夏侯",
-  "令狐",
-  "端木",
-  "西门",
-  "南宫",
-];
-const HAN = /^\p{Script=Han}+$/u;
-
-/**
- * A child's first name: the given name of a Chinese name ("王小明" → "小明"), the first word of a
- * name written with spaces ("Lily Wang" → "Lily"). A two-character pet name ("小明") stays whole.
- */
-export function firstName(fullName: string): string {
-  const name = fullName.trim();
-  const words = name.split(/\s+/);
-  if (words.length > 1) return words[0];
-  if (!HAN.test(name) || name.length < 2) return name;
-  if (name.length === 2 && name.startsWith("小")) return name;
-  const surname = name.length >= 3 && COMPOUND_SURNAMES.some((s) => name.startsWith(s)) ? 2 : 1;
-  return name.slice(surname);
 }
 
 /** How a participant is named to organisers: in full, or a child by first name only. */

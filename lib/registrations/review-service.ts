@@ -17,6 +17,7 @@ import {
   unassignShiftSchema,
 } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { publicName } from "@/lib/people/names";
 
 // What organisers do with registrations beyond accepting and rejecting: notes, moving someone to
 // another event, putting an accepted act into the programme, an item's places following the
@@ -147,10 +148,12 @@ export async function addActToProgramme(
     const [f] = await tx.select({ slug: festivals.slug }).from(festivals).where(eq(festivals.id, r.festivalId));
     const d = r.details as { actTitle?: string; minutes?: number; performers?: string[] };
     const length = Math.ceil((d.minutes ?? 5) / 5) * 5 * 60_000;
-    const people = [r.participantName, ...(d.performers ?? []).filter((p) => p !== r.participantName)].slice(0, 30);
+    // The programme is public: a child performer is listed by first name and age band.
+    const performer = publicName(r.participantName, r.participantAge);
+    const people = [performer, ...(d.performers ?? []).filter((p) => p !== r.participantName)].slice(0, 30);
     const created = await createItem(tx, actor, {
       festivalSlug: f.slug,
-      title: (d.actTitle ?? r.participantName).slice(0, 80),
+      title: (d.actTitle ?? performer).slice(0, 80),
       kind: "single_act",
       venueId: block.venueId,
       startsAt: block.startsAt.toISOString(),

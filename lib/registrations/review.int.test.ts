@@ -64,6 +64,79 @@ describe("performers", () => {
     expect(await inbox(me.actor.id)).toEqual(["registration.declined"]);
   });
 
+  it("an edit that takes a co-performer off and names them again does not invite them again", async () => {
+    const f = await openFestival(t.db, organiser);
+    const me = await resident("赵凤英");
+    const friend = await resident("钱美华");
+    const act = (phones: string[]) =>
+      performer(f.slug, { group: true, performers: ["赵凤英", "钱美华"], coPerformerPhones: phones });
+    const r = must(await register(t.db, me.actor, act([friend.phone])));
+    let version = 1;
+    for (const phones of [[], [friend.phone], [], [friend.phone]])
+      version = must(await updateRegistration(t.db, me.actor, { ...act(phones), id: r.id, version })).version;
+    expect(await inbox(friend.actor.id)).toEqual(["registration.invited"]);
+    const links = await t.db.select().from(registrationLinks).where(eq(registrationLinks.registrationId, r.id));
+    expect(links.map((l) => l.userId)).toEqual([friend.actor.id]);
+  });
+
+  it("looks up at most 30 numbers a day per account; numbers a registration already names cost nothing", async () => {
+    const f = await openFestival(t.db, organiser);
+    const me = await resident();
+    const friends = await Promise.all(Array.from({ length: 3 }, () => resident()));
+    const r = must(
+      await register(t.db, me.actor, performer(f.slug, { coPerformerPhones: friends.map((x) => x.phone) })),
+    );
+    // Editing the act while keeping the same people, many times over, is free.
+    let version = 1;
+    for (let i = 0; i < 12; i++)
+      version = must(
+        await updateRegistration(t.db, me.actor, {
+          ...performer(f.slug, { minutes: 5 + (i % 2), coPerformerPhones: friends.map((x) => x.phone) }),
+          id: r.id,
+          version,
+        }),
+      ).version;
+    // 27 more lookups (of unknown numbers) use up the day …
+    const unknown = (i: number) => `1370000${String(i).padStart(4, "0")}`;
+    for (let i = 0; i < 27; i++)
+      expect(
+        await updateRegistration(t.db, me.actor, {
+          ...performer(f.slug, { coPerformerPhones: [unknown(i)] }),
+          id: r.id,
+          version,
+        }),
+      ).toMatchObject({ fieldErrors: { coPerformerPhones: ["phone_no_account"] } });
+    // … and then even a number with an account is not looked up.
+    const late = await resident();
+    const before = await snapshot(t.db);
+    expect(
+      await updateRegistration(t.db, me.actor, {
+        ...performer(f.slug, { coPerformerPhones: [late.phone] }),
+        id: r.id,
+        version,
+      }),
+    ).toEqual({ ok: false, code: "invalid", fieldErrors: { coPerformerPhones: ["lookup_limit"] } });
+    expect(await snapshot(t.db)).toBe(before);
+    // Another account has its own day; tomorrow is a new day.
+    expect(
+      (await register(t.db, (await resident()).actor, performer(f.slug, { coPerformerPhones: [late.phone] }))).ok,
+    ).toBe(true);
+    // Just after the next midnight in China (UTC+8), before registration closes.
+    const DAY = 24 * 3600_000;
+    const EIGHT = 8 * 3600_000;
+    const tomorrow = new Date(Math.ceil((Date.now() + EIGHT) / DAY) * DAY - EIGHT + 60_000);
+    expect(
+      (
+        await updateRegistration(
+          t.db,
+          me.actor,
+          { ...performer(f.slug, { coPerformerPhones: [late.phone] }), id: r.id, version },
+          { now: tomorrow },
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
   it("refuses unknown numbers, one's own number and acts longer than the festival allows, writing nothing", async () => {
     const f = await openFestival(t.db, organiser);
     const me = await resident();

@@ -26,7 +26,7 @@ async function checkForm(
   actor: Actor,
   data: RegistrationData,
   now: Date,
-  current?: { id: string; team: string | null },
+  current?: { id: string; team: string | null; details: unknown },
 ): Promise<Checked> {
   if (data.participant.kind === "member" && !actor.householdId)
     return fail("invalid", { participant: ["household_required"] });
@@ -58,7 +58,7 @@ async function checkForm(
   }
   const team = await checkTeam(db, data, current?.id, current?.team);
   if (team) return fail("invalid", team);
-  const people = await resolvePeople(db, actor, data);
+  const people = await resolvePeople(db, actor, data, current, now);
   if (!people.ok) return fail("invalid", people.fieldErrors);
   return { ok: true, festival: f, people: people.people, itemCapacity };
 }

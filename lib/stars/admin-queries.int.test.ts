@@ -106,7 +106,7 @@ beforeAll(async () => {
       {
         festivalSlug: slug,
         categoryId: cat.help,
-        nominee: { kind: "account", phone: wang.phone },
+        nominee: { kind: "account", phone: wang.phone, name: "王秀英" },
         story: "王阿姨每周三到社区食堂帮忙。",
       },
       null,

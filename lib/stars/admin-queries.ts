@@ -89,6 +89,8 @@ export interface VettingItem {
   categoryName: string;
   nomineeName: string;
   nomineeHasAccount: boolean;
+  /** The account the nominator's phone number matched, by its own name (organisers only). */
+  accountName: string | null;
   /** Where the nominee lives: as the nominator wrote it, else the account's household. */
   building: string | null;
   unit: string | null;
@@ -137,6 +139,7 @@ export async function listVetting(
       categoryName: starCategories.name,
       nomineeName: starNominations.nomineeName,
       nomineeHasAccount: sql<boolean>`${starNominations.nomineeUserId} is not null`,
+      accountName: nominee.name,
       building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})`,
       unit: sql<
         string | null

@@ -37,11 +37,17 @@ const phone = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
 
+const nomineeName = text().min(1, { error: "required" }).max(40, { error: "too_long" });
+
+/**
+ * A nominee with an account is found by phone, under the name the nominator gives: the account's
+ * own name is never shown back, so the form cannot be used to learn whose number it is.
+ */
 export const nomineeSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("account"), phone }),
+  z.object({ kind: z.literal("account"), phone, name: nomineeName }),
   z.object({
     kind: z.literal("named"),
-    name: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
+    name: nomineeName,
     building: text().min(1, { error: "building_required" }).max(30, { error: "too_long" }),
     unit: text().max(20, { error: "too_long" }).default(""),
   }),

@@ -15,7 +15,9 @@ import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, snapshot, must } from "@/tests/support/fixtures";
 import { image, named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/actor";
+import { PHONE_LOOKUPS_PER_DAY, takePhoneLookups } from "@/lib/limits/daily";
 import { mixClosedBallots } from "./mix";
+import { listMyNominations } from "./queries";
 import {
   castBallot,
   createCategory,
@@ -66,17 +68,35 @@ describe("nominating", () => {
       await nominate(t.db, me.actor, {
         festivalSlug: f.slug,
         categoryId: f.categoryIds[0],
-        nominee: { kind: "account", phone: neighbour.phone },
+        nominee: { kind: "account", phone: neighbour.phone, name: "王阿姨" },
         story: "王阿姨每周给独居老人送饭。",
       }),
     );
     const n = await nomination(id);
-    expect([n.nomineeName, n.nomineeUserId, n.status]).toEqual(["王秀英", neighbour.actor.id, "pending"]);
+    // The name the nominator typed, never the account's: the number does not reveal its holder.
+    expect([n.nomineeName, n.nomineeUserId, n.status]).toEqual(["王阿姨", neighbour.actor.id, "pending"]);
+    const mine = await listMyNominations(t.db, me.actor.id, n.festivalId);
+    expect(JSON.stringify(mine)).not.toContain("王秀英");
     const told = await t.db.select().from(notifications).where(eq(notifications.userId, neighbour.actor.id));
     expect(told.map((x) => x.kind)).toEqual(["star.nominated"]);
     expect((await declineNomination(t.db, me.actor, id)).ok).toBe(false);
     must(await declineNomination(t.db, neighbour.actor, id));
     expect((await nomination(id)).status).toBe("declined");
+  });
+
+  it("a nominee's number is one of the account's day of phone lookups", async () => {
+    const f = await starFestival(t.db, organiser);
+    const me = await resident();
+    const neighbour = await resident();
+    expect(await takePhoneLookups(t.db, me.actor.id, PHONE_LOOKUPS_PER_DAY)).toBe(true);
+    expect(
+      await nominate(t.db, me.actor, {
+        festivalSlug: f.slug,
+        categoryId: f.categoryIds[0],
+        nominee: { kind: "account", phone: neighbour.phone, name: "邻居" },
+        story: "好人。",
+      }),
+    ).toEqual({ ok: false, code: "invalid", fieldErrors: { nominee: ["lookup_limit"] } });
   });
 
   it("keeps a photo checked by its bytes and scaled down, in the database", async () => {
@@ -147,13 +167,13 @@ describe("nominating", () => {
     expect(
       await nominate(t.db, me.actor, {
         ...named(f.slug, f.categoryIds[0], ""),
-        nominee: { kind: "account", phone: me.phone },
+        nominee: { kind: "account", phone: me.phone, name: "我" },
       }),
     ).toMatchObject({ fieldErrors: { nominee: ["phone_is_yours"] } });
     expect(
       await nominate(t.db, me.actor, {
         ...named(f.slug, f.categoryIds[0], ""),
-        nominee: { kind: "account", phone: "13999999998" },
+        nominee: { kind: "account", phone: "13999999998", name: "谁" },
       }),
     ).toMatchObject({ fieldErrors: { nominee: ["phone_no_account"] } });
     expect(await nominate(t.db, null, named(f.slug, f.categoryIds[0], "张三"))).toEqual({

@@ -16,6 +16,7 @@ import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
+import { takePhoneLookups } from "@/lib/limits/daily";
 import { preparePhoto } from "@/lib/photos/prepare";
 import { storePhoto } from "@/lib/photos/store";
 import { newReceipt } from "./receipt";
@@ -209,10 +210,12 @@ export async function nominate(
 
   let nominee: { userId: string | null; name: string; building: string | null; unit: string | null };
   if (v.nominee.kind === "account") {
-    const [u] = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.phone, v.nominee.phone));
+    if (!(await takePhoneLookups(db, actor.id, 1))) return fail("invalid", { nominee: ["lookup_limit"] });
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.phone, v.nominee.phone));
     if (!u) return fail("invalid", { nominee: ["phone_no_account"] });
     if (u.id === actor.id) return fail("invalid", { nominee: ["phone_is_yours"] });
-    nominee = { userId: u.id, name: u.name, building: null, unit: null };
+    // The name the nominator typed: the account's own name stays with the organisers.
+    nominee = { userId: u.id, name: v.nominee.name, building: null, unit: null };
   } else {
     nominee = { userId: null, name: v.nominee.name, building: v.nominee.building, unit: v.nominee.unit || null };
   }

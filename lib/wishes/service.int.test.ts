@@ -36,6 +36,47 @@ const wishStatus = async (id: string) =>
   (await t.db.select({ s: wishes.status }).from(wishes).where(eq(wishes.id, id)))[0].s;
 const DAY = 86_400_000;
 
+describe("claim, read the contact, let go: on record and limited", () => {
+  it("every claim, contact read and withdrawal is audited; a fourth withdrawal in a day is refused", async () => {
+    const v = await volunteer();
+    const logOf = async () =>
+      (
+        await t.db
+          .select({ action: auditLog.action, outcome: auditLog.outcome, targetId: auditLog.targetId })
+          .from(auditLog)
+          .where(eq(auditLog.actorId, v.id))
+      ).filter((e) => e.action.startsWith("wishes."));
+    const posted = [];
+    for (let i = 0; i < 3; i++) {
+      const w = await postWish(t.db, organiser);
+      posted.push(w.id);
+      const { claimId } = must(await claimWish(t.db, v, w.id));
+      must(await beneficiaryContact(t.db, v, w.id));
+      must(await withdrawClaim(t.db, v, claimId));
+    }
+    const w = await postWish(t.db, organiser);
+    const { claimId } = must(await claimWish(t.db, v, w.id));
+    expect(await withdrawClaim(t.db, v, claimId)).toEqual({ ok: false, code: "withdraw_limit" });
+    expect(await wishStatus(w.id)).toBe("claimed");
+    const log = await logOf();
+    for (const id of posted)
+      expect(log.filter((e) => e.targetId === id).map((e) => e.action)).toEqual([
+        "wishes.claim",
+        "wishes.contact_read",
+        "wishes.withdraw",
+      ]);
+    expect(log.filter((e) => e.targetId === w.id)).toEqual([
+      { action: "wishes.claim", outcome: "ok", targetId: w.id },
+      { action: "wishes.withdraw", outcome: "refused", targetId: w.id },
+    ]);
+    // The next day (in China, UTC+8) the volunteer may let a wish go again.
+    const EIGHT = 8 * 3600_000;
+    const tomorrow = new Date(Math.ceil((Date.now() + EIGHT) / DAY) * DAY - EIGHT + 60_000);
+    must(await withdrawClaim(t.db, v, claimId, { now: tomorrow }));
+    expect(await wishStatus(w.id)).toBe("open");
+  });
+});
+
 describe("a wish from the wall to the volunteer's points", () => {
   it("is claimed by one volunteer who alone sees the contact, fulfilled, confirmed — and the points are written with it", async () => {
     const w = await postWish(t.db, organiser);

@@ -15,6 +15,7 @@ import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { hasRole, isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
+import { takeFromDailyAllowance } from "@/lib/limits/daily";
 import { preparePhoto } from "@/lib/photos/prepare";
 import { deletePhoto, storePhoto } from "@/lib/photos/store";
 import { parseInput } from "@/lib/validation";
@@ -271,6 +272,13 @@ export async function claimWish(
       .insert(wishClaims)
       .values({ wishId, volunteerId: actor.id, claimedAt: now, lapsesAt })
       .returning({ id: wishClaims.id });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "wishes.claim",
+      targetType: "wish",
+      targetId: wishId,
+      details: { claimId: claim.id },
+    });
     return ok({ claimId: claim.id, lapsesAt });
   });
 }
@@ -286,13 +294,42 @@ async function myLiveClaim(tx: Tx, actor: Actor, claimId: string, status: "activ
   return { claim: c } as const;
 }
 
+/**
+ * How many claims a volunteer may let go in a day. Claiming shows the beneficiary's name, phone
+ * and address; claiming and letting go over and over would collect them all.
+ */
+export const WITHDRAWALS_PER_DAY = 3;
+
 /** The volunteer lets the wish go; it reopens at once. */
-export async function withdrawClaim(db: Db, actor: Actor | null, claimId: unknown): Promise<Result<undefined>> {
+export async function withdrawClaim(
+  db: Db,
+  actor: Actor | null,
+  claimId: unknown,
+  ctx: { now?: Date } = {},
+): Promise<Result<undefined>> {
   if (!actor) return fail("unauthenticated");
   if (!isUuid(claimId)) return fail("invalid");
   return db.transaction(async (tx) => {
     const found = await myLiveClaim(tx, actor, claimId, "active");
     if ("error" in found) return found.error!;
+    if (!(await takeFromDailyAllowance(tx, `claim_withdraw:${actor.id}`, WITHDRAWALS_PER_DAY, 1, ctx.now))) {
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "wishes.withdraw",
+        outcome: "refused",
+        targetType: "wish",
+        targetId: found.claim.wishId,
+        details: { claimId, reason: "withdraw_limit" },
+      });
+      return fail("withdraw_limit");
+    }
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "wishes.withdraw",
+      targetType: "wish",
+      targetId: found.claim.wishId,
+      details: { claimId },
+    });
     await tx.update(wishClaims).set({ status: "withdrawn", endedAt: new Date() }).where(eq(wishClaims.id, claimId));
     await tx
       .update(wishes)
@@ -351,6 +388,16 @@ export async function fulfilClaim(
   if (!actor) return fail("unauthenticated");
   const parsed = parseInput(fulfilSchema, input);
   if (!parsed.ok) return parsed;
+  // Whose claim it is is settled before a photo is decoded: decoding is the costly part, and
+  // nobody else's upload should get that far. The transaction checks again under its lock.
+  if (photo?.length) {
+    const [c] = await db
+      .select({ volunteerId: wishClaims.volunteerId, status: wishClaims.status })
+      .from(wishClaims)
+      .where(eq(wishClaims.id, parsed.data.claimId));
+    if (!c || c.status !== "active") return fail("not_found");
+    if (c.volunteerId !== actor.id) return refuse(db, actor.id, "wishes.claim_other", { claimId: parsed.data.claimId });
+  }
   const prepared = photo?.length ? await preparePhoto(photo) : null;
   if (prepared && !prepared.ok) return fail("invalid", { photo: [prepared.code] });
   return db.transaction(async (tx) => {
@@ -477,6 +524,8 @@ export async function beneficiaryContact(
       );
     if (!claim) return refuse(db, actor.id, "wishes.contact", { wishId });
   }
+  // Who saw a beneficiary's name, phone and address, and when, stays on record.
+  await writeAudit(db, { actorId: actor.id, action: "wishes.contact_read", targetType: "wish", targetId: wishId });
   return ok(row);
 }
 
@@ -495,6 +544,10 @@ export async function updateOwnWish(
   const parsed = parseInput(updateOwnWishSchema, input);
   if (!parsed.ok) return parsed;
   const { id, version, age, circumstance, ...w } = parsed.data;
+  // Whose wish it is is settled before a photo is decoded (the transaction checks again).
+  const [owner] = await db.select({ submittedBy: wishes.submittedBy }).from(wishes).where(eq(wishes.id, id));
+  if (!owner) return fail("not_found");
+  if (owner.submittedBy !== actor.id) return refuse(db, actor.id, "wishes.update_other", { wishId: id });
   const valueProblem = await checkValue(db, w);
   if (valueProblem) return valueProblem;
   const prepared = photo?.length ? await preparePhoto(photo) : null;

@@ -114,7 +114,14 @@ describe("POST /api/stars/nominations", () => {
   it("a nominee by mobile number: the service's field error comes back under the nominee", async () => {
     session = resident;
     const res = await post(
-      form({ festivalSlug: slug, categoryId, nomineeKind: "account", phone: "13999999999", story: "好邻居。" }),
+      form({
+        festivalSlug: slug,
+        categoryId,
+        nomineeKind: "account",
+        phone: "13999999999",
+        name: "谁",
+        story: "好邻居。",
+      }),
     );
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ ok: false, code: "invalid", fieldErrors: { nominee: ["phone_no_account"] } });

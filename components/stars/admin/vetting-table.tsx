@@ -101,7 +101,7 @@ export async function VettingTable({
               )}
               <Td className="min-w-40 whitespace-normal!">
                 <p className="text-lg font-semibold">{r.nomineeName}</p>
-                <p className="text-sm">{r.nomineeHasAccount ? t("hasAccount") : t("named")}</p>
+                <p className="text-sm">{r.accountName ? t("accountOf", { name: r.accountName }) : t("named")}</p>
                 <p className="text-sm text-muted">{where(r) || t("noAddress")}</p>
                 <p className="mt-1 text-sm font-semibold">{r.categoryName}</p>
               </Td>

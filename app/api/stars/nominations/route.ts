@@ -20,7 +20,7 @@ export async function POST(req: Request) {
     categoryId: text(fd, "categoryId"),
     nominee:
       kind === "account"
-        ? { kind, phone: text(fd, "phone") }
+        ? { kind, phone: text(fd, "phone"), name: text(fd, "name") }
         : { kind, name: text(fd, "name"), building: text(fd, "building"), unit: text(fd, "unit") ?? "" },
     story: text(fd, "story"),
   };
