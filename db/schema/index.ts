@@ -6,3 +6,4 @@ export * from "./photos";
 export * from "./stars";
 export * from "./wishes";
 export * from "./competitions";
+export * from "./messages";
