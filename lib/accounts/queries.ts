@@ -300,3 +300,9 @@ export async function getResident(db: DbOrTx, actor: Actor | null, id: string): 
   const found = await listResidents(db, actor, { id, page: 1 });
   return found.ok ? ok(found.data.rows[0] ?? null) : found;
 }
+
+/** Whether the person proved their number with a code (registering for a festival needs it). */
+export async function isPhoneConfirmed(db: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await db.select({ at: users.phoneConfirmedAt }).from(users).where(eq(users.id, userId));
+  return !!row?.at;
+}
