@@ -32,7 +32,7 @@ export const oneTimeCodeSchema = z
   .pipe(
     z
       .string()
-      .min(1, { error: "required" })
+      .min(1, { error: "required", abort: true })
       .regex(/^\d{6}$/, { error: "code_format" }),
   );
 
