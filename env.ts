@@ -98,6 +98,8 @@ const rules = {
   TENCENT_SMS_SECRET_ID: (source: EnvSource) => smsSetting(source, "the SecretId", "tencent"),
   TENCENT_SMS_SECRET_KEY: (source: EnvSource) => smsSetting(source, "the SecretKey", "tencent"),
   TENCENT_SMS_SDK_APP_ID: (source: EnvSource) => smsSetting(source, "the SMS SdkAppId, e.g. 1400000000", "tencent"),
+  /** A shared address (a service centre's Wi-Fi, a test run) may need more. */
+  SMS_CODES_PER_ADDRESS_PER_DAY: () => wholeNumber(1, "a whole number of text messages, 1 or more").default(20),
   TENCENT_SMS_REGION: () => z.string().default("ap-guangzhou"),
   TENCENT_SMS_ENDPOINT: () => endpoint("https://sms.tencentcloudapi.com"),
   // A server never hashes passwords at the test suite's low cost: the variable is refused outside it.

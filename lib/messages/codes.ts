@@ -3,6 +3,7 @@ import { createHmac, randomInt } from "node:crypto";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { phoneCodes, smsQuotas } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
+import { env } from "@/env";
 import { getAuthSecret } from "@/lib/auth/secret";
 import type { CodePurpose } from "@/vocabulary/messages";
 
@@ -13,8 +14,10 @@ export const CODE_RULES = {
   maxAttempts: 5,
   resendAfterMs: 60_000,
   perNumberPerHour: 5,
-  perAddressPerDay: 20,
 } as const;
+
+/** 20 a day from one client address unless SMS_CODES_PER_ADDRESS_PER_DAY says otherwise. */
+export const perAddressPerDay = () => env.SMS_CODES_PER_ADDRESS_PER_DAY;
 
 /**
  * Only an HMAC of the code is stored, keyed with the server's secret and bound to the number and
@@ -46,7 +49,7 @@ export async function reserveSend(
   const at = sql`${now.toISOString()}::timestamptz`;
   const isPhone = sql`${smsQuotas.key} like 'phone:%'`;
   const windowOver = sql`${smsQuotas.windowStart} <= ${at} - case when ${isPhone} then interval '1 hour' else interval '1 day' end`;
-  const limit = sql`case when ${isPhone} then ${CODE_RULES.perNumberPerHour}::int else ${CODE_RULES.perAddressPerDay}::int end`;
+  const limit = sql`case when ${isPhone} then ${CODE_RULES.perNumberPerHour}::int else ${perAddressPerDay()}::int end`;
   try {
     await db.transaction(async (tx) => {
       const rows = await tx
