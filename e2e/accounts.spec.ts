@@ -28,6 +28,7 @@ test.describe("accounts", () => {
     await expect(page.getByText("请输入 11 位手机号，例如 13812345678。")).toBeVisible();
     const phone = freshPhone();
     const code = await askForCode(page, phone);
+    await page.getByLabel("短信验证码").fill(code);
     await page.getByLabel("姓名").fill("孙桂兰");
     await page.getByLabel("密码", { exact: true }).fill("12345678");
     await page.getByLabel(/住户码/).fill("ZZZZ-ZZZZ");

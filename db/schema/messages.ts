@@ -45,7 +45,8 @@ export const phoneCodes = pgTable(
 
 /**
  * How many codes went out inside the current window, per key ("phone:…" an hour, "ip:…" a day),
- * and when the last one went: decided in one upsert, so parallel requests cannot pass a limit.
+ * and when the last one went ("pause:<purpose>:…"): decided in one upsert, so parallel requests
+ * cannot pass a limit.
  */
 export const smsQuotas = pgTable("sms_quotas", {
   key: text("key").primaryKey(),

@@ -47,7 +47,7 @@ async function requestCode(
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
   const kind = account ? MESSAGE_FOR[purpose].hasAccount : MESSAGE_FOR[purpose].noAccount;
   let code: string | null = null;
-  const decision = await reserveSend(db, phone, ip, now, async (tx) => {
+  const decision = await reserveSend(db, phone, purpose, ip, now, async (tx) => {
     if (kind === "code") code = await issueCode(tx, phone, purpose, now);
   });
   if (decision !== "ok") {

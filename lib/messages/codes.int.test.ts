@@ -67,23 +67,40 @@ describe("a one-time code", () => {
 describe("how often a code may be sent", () => {
   it("once a minute per number", async () => {
     const phone = nextPhone();
-    expect(await reserveSend(t.db, phone, "198.51.100.1", T0)).toBe("ok");
-    expect(await reserveSend(t.db, phone, "198.51.100.2", at(59_000))).toBe("too_soon");
-    expect(await reserveSend(t.db, phone, "198.51.100.2", at(60_000))).toBe("ok");
+    expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.1", T0)).toBe("ok");
+    expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.2", at(59_000))).toBe("too_soon");
+    expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.2", at(60_000))).toBe("ok");
+  });
+
+  it("the minute's pause is per purpose: a reset code right after signing up goes out", async () => {
+    const phone = nextPhone();
+    expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.4", T0)).toBe("ok");
+    expect(await reserveSend(t.db, phone, "reset_password", "198.51.100.4", at(5_000))).toBe("ok");
+    expect(await reserveSend(t.db, phone, "reset_password", "198.51.100.4", at(10_000))).toBe("too_soon");
+  });
+
+  it("5 an hour per number, whatever the purpose", async () => {
+    const phone = nextPhone();
+    for (let i = 0; i < 5; i++)
+      expect(
+        await reserveSend(t.db, phone, i % 2 ? "reset_password" : "sign_up", "198.51.100.5", at(i * 2 * MIN)),
+      ).toBe("ok");
+    expect(await reserveSend(t.db, phone, "reset_password", "198.51.100.5", at(12 * MIN))).toBe("too_many");
   });
 
   it("5 an hour per number, then again after the hour", async () => {
     const phone = nextPhone();
-    for (let i = 0; i < 5; i++) expect(await reserveSend(t.db, phone, "198.51.100.3", at(i * 2 * MIN))).toBe("ok");
-    expect(await reserveSend(t.db, phone, "198.51.100.3", at(12 * MIN))).toBe("too_many");
-    expect(await reserveSend(t.db, phone, "198.51.100.3", at(61 * MIN))).toBe("ok");
+    for (let i = 0; i < 5; i++)
+      expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.3", at(i * 2 * MIN))).toBe("ok");
+    expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.3", at(12 * MIN))).toBe("too_many");
+    expect(await reserveSend(t.db, phone, "sign_up", "198.51.100.3", at(61 * MIN))).toBe("ok");
   });
 
   it("20 a day per address, whichever numbers; a refusal counts nothing", async () => {
     const ip = "203.0.113.200";
-    for (let i = 0; i < 20; i++) expect(await reserveSend(t.db, nextPhone(), ip, at(i * 1000))).toBe("ok");
+    for (let i = 0; i < 20; i++) expect(await reserveSend(t.db, nextPhone(), "sign_up", ip, at(i * 1000))).toBe("ok");
     const phone = nextPhone();
-    expect(await reserveSend(t.db, phone, ip, at(30_000))).toBe("too_many");
+    expect(await reserveSend(t.db, phone, "sign_up", ip, at(30_000))).toBe("too_many");
     // The number was not counted by the refused request: from elsewhere it is sent at once.
     expect(
       await t.db
@@ -91,7 +108,7 @@ describe("how often a code may be sent", () => {
         .from(smsQuotas)
         .where(eq(smsQuotas.key, `phone:${phone}`)),
     ).toEqual([]);
-    expect(await reserveSend(t.db, phone, "203.0.113.201", at(31_000))).toBe("ok");
-    expect(await reserveSend(t.db, nextPhone(), ip, at(24 * 60 * MIN + 1))).toBe("ok");
+    expect(await reserveSend(t.db, phone, "sign_up", "203.0.113.201", at(31_000))).toBe("ok");
+    expect(await reserveSend(t.db, nextPhone(), "sign_up", ip, at(24 * 60 * MIN + 1))).toBe("ok");
   });
 });

@@ -17,7 +17,7 @@ describe("send limits hold under a burst", () => {
     const phone = nextPhone();
     const now = new Date();
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => reserveSend(t.db, phone, `198.51.100.${i}`, now)),
+      Array.from({ length: 30 }, (_, i) => reserveSend(t.db, phone, "sign_up", `198.51.100.${i}`, now)),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
   });
@@ -25,7 +25,7 @@ describe("send limits hold under a burst", () => {
   it("40 numbers from one address at once → exactly 20 sent", async () => {
     const now = new Date();
     const results = await Promise.all(
-      Array.from({ length: 40 }, () => reserveSend(t.db, nextPhone(), "203.0.113.99", now)),
+      Array.from({ length: 40 }, () => reserveSend(t.db, nextPhone(), "sign_up", "203.0.113.99", now)),
     );
     expect(results.filter((r) => r === "ok")).toHaveLength(perAddressPerDay());
   });

@@ -33,31 +33,31 @@ export type SendDecision = "ok" | "too_soon" | "too_many";
 class QuotaRefused extends Error {}
 
 /**
- * Counts one SMS against the number (an hour's window, and a pause since the last) and the
- * client's address (a day's window), deciding both limits in one upsert: the rows are locked as
- * they are counted, so parallel requests queue behind each other and cannot pass a limit. When
- * either key refuses, the transaction rolls back and nothing is counted.
+ * Counts one SMS against the number (an hour's window), the number for this purpose (a minute's
+ * pause since the last one) and the client's address (a day's window), deciding every limit in one
+ * upsert: the rows are locked as they are counted, in the same order by every request, so
+ * parallel requests queue behind each other and cannot pass a limit. When any key refuses, the
+ * transaction rolls back and nothing is counted.
  */
 export async function reserveSend(
   db: Db,
   phone: string,
+  purpose: CodePurpose,
   ip: string,
   now: Date,
   onReserved?: (tx: DbOrTx) => Promise<void>,
 ): Promise<SendDecision> {
-  const phoneKey = `phone:${phone}`;
+  const pauseKey = `pause:${purpose}:${phone}`;
   const at = sql`${now.toISOString()}::timestamptz`;
-  const isPhone = sql`${smsQuotas.key} like 'phone:%'`;
-  const windowOver = sql`${smsQuotas.windowStart} <= ${at} - case when ${isPhone} then interval '1 hour' else interval '1 day' end`;
-  const limit = sql`case when ${isPhone} then ${CODE_RULES.perNumberPerHour}::int else ${perAddressPerDay()}::int end`;
+  const kind = (prefix: string) => sql`${smsQuotas.key} like ${`${prefix}:%`}`;
+  const windowOver = sql`${smsQuotas.windowStart} <= ${at} - case when ${kind("phone")} then interval '1 hour' else interval '1 day' end`;
+  const pause = sql.raw(`interval '${CODE_RULES.resendAfterMs / 1000} seconds'`);
   try {
     await db.transaction(async (tx) => {
+      const row = (key: string) => ({ key, sent: 1, windowStart: now, lastSentAt: now });
       const rows = await tx
         .insert(smsQuotas)
-        .values([
-          { key: phoneKey, sent: 1, windowStart: now, lastSentAt: now },
-          { key: `ip:${ip}`, sent: 1, windowStart: now, lastSentAt: now },
-        ])
+        .values([row(`phone:${phone}`), row(pauseKey), row(`ip:${ip}`)])
         .onConflictDoUpdate({
           target: smsQuotas.key,
           set: {
@@ -65,17 +65,19 @@ export async function reserveSend(
             windowStart: sql`case when ${windowOver} then ${at} else ${smsQuotas.windowStart} end`,
             lastSentAt: at,
           },
-          setWhere: sql`(${windowOver} or ${smsQuotas.sent} < ${limit})
-            and (not ${isPhone} or ${smsQuotas.lastSentAt} <= ${at} - ${sql.raw(`interval '${CODE_RULES.resendAfterMs / 1000} seconds'`)})`,
+          setWhere: sql`case
+            when ${kind("pause")} then ${smsQuotas.lastSentAt} <= ${at} - ${pause}
+            when ${kind("phone")} then ${windowOver} or ${smsQuotas.sent} < ${CODE_RULES.perNumberPerHour}::int
+            else ${windowOver} or ${smsQuotas.sent} < ${perAddressPerDay()}::int end`,
         })
         .returning({ key: smsQuotas.key });
-      if (rows.length < 2) throw new QuotaRefused();
+      if (rows.length < 3) throw new QuotaRefused();
       await onReserved?.(tx);
     });
     return "ok";
   } catch (e) {
     if (!(e instanceof QuotaRefused)) throw e;
-    const [last] = await db.select({ at: smsQuotas.lastSentAt }).from(smsQuotas).where(eq(smsQuotas.key, phoneKey));
+    const [last] = await db.select({ at: smsQuotas.lastSentAt }).from(smsQuotas).where(eq(smsQuotas.key, pauseKey));
     return last && now.getTime() - last.at.getTime() < CODE_RULES.resendAfterMs ? "too_soon" : "too_many";
   }
 }
