@@ -26,6 +26,19 @@ const wholeNumber = (min: number, what: string) => {
     .transform(Number);
 };
 
+/** Needed only by the SMS provider that is configured (any real one, or just `only`). */
+const smsSetting = (source: EnvSource, what: string, only?: "aliyun" | "tencent") => {
+  const provider = source.SMS_PROVIDER || "outbox";
+  const needed = only ? provider === only : provider !== "outbox";
+  return needed ? z.string({ error: `must be set with SMS_PROVIDER=${provider}: ${what}` }) : z.string().optional();
+};
+
+/** A provider's address: its public one by default, a local test server in the tests. */
+const endpoint = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/, error: (iss) => `must be an http(s):// address, not "${String(iss.input)}"` })
+    .default(fallback);
+
 /** Each variable's rule; some depend on the others (production, the test suite). */
 const rules = {
   NODE_ENV: () => z.string().optional(),
@@ -69,6 +82,32 @@ const rules = {
           `must be "demo" (an empty database gets the demo community) or "off" (the default: it stays empty), not "${String(iss.input)}"`,
       })
       .default("off"),
+  // Text messages (one-time codes). Unset: the outbox, which keeps each message for the admins to
+  // read at /dashboard/messages. A real provider needs its keys, the approved sign name and one
+  // approved template per kind of message; each is refused at start-up when missing.
+  SMS_PROVIDER: () =>
+    z
+      .enum(["outbox", "aliyun", "tencent"], {
+        error: (iss) => `must be "outbox" (the default), "aliyun" or "tencent", not "${String(iss.input)}"`,
+      })
+      .default("outbox"),
+  SMS_SIGN_NAME: (source: EnvSource) => smsSetting(source, "the sign name the provider approved, e.g. 邻里"),
+  SMS_TEMPLATE_SIGNUP_CODE: (source: EnvSource) => smsSetting(source, "the template id of the sign-up code"),
+  SMS_TEMPLATE_SIGNUP_EXISTING: (source: EnvSource) =>
+    smsSetting(source, "the template id of the note to a number that already has an account"),
+  SMS_TEMPLATE_RESET_CODE: (source: EnvSource) => smsSetting(source, "the template id of the password-reset code"),
+  SMS_TEMPLATE_RESET_NO_ACCOUNT: (source: EnvSource) =>
+    smsSetting(source, "the template id of the note to a number that has no account"),
+  ALIYUN_SMS_ACCESS_KEY_ID: (source: EnvSource) => smsSetting(source, "the AccessKey ID", "aliyun"),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: (source: EnvSource) => smsSetting(source, "the AccessKey secret", "aliyun"),
+  ALIYUN_SMS_ENDPOINT: () => endpoint("https://dysmsapi.aliyuncs.com"),
+  TENCENT_SMS_SECRET_ID: (source: EnvSource) => smsSetting(source, "the SecretId", "tencent"),
+  TENCENT_SMS_SECRET_KEY: (source: EnvSource) => smsSetting(source, "the SecretKey", "tencent"),
+  TENCENT_SMS_SDK_APP_ID: (source: EnvSource) => smsSetting(source, "the SMS SdkAppId, e.g. 1400000000", "tencent"),
+  /** A shared address (a service centre's Wi-Fi, a test run) may need more. */
+  SMS_CODES_PER_ADDRESS_PER_DAY: () => wholeNumber(1, "a whole number of text messages, 1 or more").default(20),
+  TENCENT_SMS_REGION: () => z.string().default("ap-guangzhou"),
+  TENCENT_SMS_ENDPOINT: () => endpoint("https://sms.tencentcloudapi.com"),
   // A server never hashes passwords at the test suite's low cost: the variable is refused outside it.
   LINLI_TEST_SCRYPT_N: (source: EnvSource) =>
     isTestRun(source)

@@ -56,6 +56,8 @@ export default defineConfig({
       LINLI_SEED: "demo",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      // Every journey signs up from this one address.
+      SMS_CODES_PER_ADDRESS_PER_DAY: "1000",
     },
   },
 });

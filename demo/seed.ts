@@ -131,6 +131,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
           householdId: homes[i],
           verifiedAt: a.verified ? now : null,
           verifiedBy: a.verified ? (i === 2 ? "code" : "organiser") : null,
+          phoneConfirmedAt: now,
           createdAt: new Date(now.getTime() - (100 - i) * 60_000),
         })
         .returning({ id: users.id });
@@ -150,6 +151,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
           householdId: verified || rand() < 0.3 ? householdIds[100 + i * 4] : null,
           verifiedAt: verified ? new Date(now.getTime() - i * 86_400_000) : null,
           verifiedBy: verified ? (rand() < 0.6 ? "code" : "organiser") : null,
+          phoneConfirmedAt: now,
           createdAt: new Date(now.getTime() - (200 + i) * 3600_000),
         })
         .returning({ id: users.id });

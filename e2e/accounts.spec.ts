@@ -1,15 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, freshPhone, signIn, signUpFresh } from "./support";
+import { DEMO, askForCode, codeFromOutbox, expectAccessible, freshPhone, signIn, signUpFresh } from "./support";
 
 test.describe("accounts", () => {
   test("sign up with the household code from a slip's QR code → verified", async ({ page }) => {
     const phone = freshPhone();
     await page.goto("/sign-up?code=MEHU-3333");
     await expect(page.getByRole("heading", { name: "注册" })).toBeVisible();
+    await expectAccessible(page);
+    const code = await askForCode(page, phone);
     await expect(page.getByLabel(/住户码/)).toHaveValue("MEHU-3333");
     await expectAccessible(page);
+    await page.getByLabel("短信验证码").fill(code);
     await page.getByLabel("姓名").fill("孙桂兰");
-    await page.getByLabel("手机号").fill(phone);
     await page.getByLabel("密码", { exact: true }).fill("湖边的柳树发芽了");
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await expect(page).toHaveURL(/\/me\?welcome=verified$/);
@@ -21,25 +23,71 @@ test.describe("accounts", () => {
 
   test("bad sign-up input gets translated errors and no account", async ({ page }) => {
     await page.goto("/sign-up");
-    await page.getByLabel("姓名").fill("孙桂兰");
     await page.getByLabel("手机号").fill("12345");
+    await page.getByRole("button", { name: "获取验证码" }).click();
+    await expect(page.getByText("请输入 11 位手机号，例如 13812345678。")).toBeVisible();
+    const phone = freshPhone();
+    const code = await askForCode(page, phone);
+    await page.getByLabel("短信验证码").fill(code);
+    await page.getByLabel("姓名").fill("孙桂兰");
     await page.getByLabel("密码", { exact: true }).fill("12345678");
     await page.getByLabel(/住户码/).fill("ZZZZ-ZZZZ");
     await page.getByRole("button", { name: "注册", exact: true }).click();
-    await expect(page.getByText("请输入 11 位手机号，例如 13812345678。")).toBeVisible();
     await expect(page.getByText("这个密码太常见，容易被猜到，请换一个。")).toBeVisible();
-    // Valid shape, wrong code: the server says so, and nothing is created.
-    const phone = freshPhone();
-    await page.getByLabel("手机号").fill(phone);
+    // Valid shape, wrong household code: the server says so, and nothing is created.
     await page.getByLabel("密码", { exact: true }).fill("a long and fine phrase");
     await page.getByRole("button", { name: "注册", exact: true }).click();
     await expect(page.getByText("住户码不对，请核对纸条上的 8 位字母和数字。")).toBeVisible();
+    // A wrong text-message code: refused the same way.
+    await page.getByLabel(/住户码/).fill("");
+    await page.getByLabel("短信验证码").fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page.getByText("验证码不对或已过期。请检查短信，或重新获取验证码。")).toBeVisible();
     await expect(page).toHaveURL(/\/sign-up$/);
     await page.goto("/sign-in");
     await page.getByLabel("手机号").fill(phone);
     await page.getByLabel("密码", { exact: true }).fill("a long and fine phrase");
     await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "手机号或密码不对，请再试一次。" })).toBeVisible();
+  });
+
+  test("a number that has an account: the page says 'code sent' all the same, the text tells its owner", async ({
+    page,
+  }) => {
+    await page.goto("/sign-up");
+    await page.getByLabel("手机号").fill(DEMO.unverified);
+    await page.getByRole("button", { name: "获取验证码" }).click();
+    await expect(page.getByText(`验证码短信已发到 ${DEMO.unverified}。`)).toBeVisible();
+    await page.getByLabel("短信验证码").fill("123456");
+    await page.getByLabel("姓名").fill("冒名");
+    await page.getByLabel("密码", { exact: true }).fill("a long and fine phrase");
+    await page.getByRole("button", { name: "注册", exact: true }).click();
+    await expect(page.getByText("验证码不对或已过期。请检查短信，或重新获取验证码。")).toBeVisible();
+    await expect(codeFromOutbox(page, DEMO.unverified)).rejects.toThrow(/这个号码已经有账户了/);
+  });
+
+  test("a forgotten password: a code by text, a new password, and every old session ends", async ({
+    page,
+    browser,
+  }) => {
+    const phone = await signUpFresh(page, "冯秀兰", "the first password");
+    const other = await (await browser.newContext()).newPage();
+    await other.goto("/sign-in");
+    await other.getByRole("link", { name: "忘记密码" }).click();
+    await expect(other.getByRole("heading", { name: "重设密码" })).toBeVisible();
+    await expectAccessible(other);
+    const code = await askForCode(other, phone);
+    await other.getByLabel("短信验证码").fill(code);
+    await other.getByLabel("新密码").fill("a second password");
+    await expectAccessible(other);
+    await other.getByRole("button", { name: "设置新密码" }).click();
+    await expect(other.getByText("新密码设好了")).toBeVisible();
+    await signIn(other, phone, "a second password");
+    await expect(other.getByRole("heading", { name: "你好，冯秀兰" })).toBeVisible();
+    // The session signed in before the reset is over.
+    await page.goto("/me");
+    await expect(page).toHaveURL(/\/sign-in/);
+    await other.context().close();
   });
 
   test("sign in, sign out, and an old session stops working", async ({ page, context }) => {

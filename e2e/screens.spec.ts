@@ -34,6 +34,7 @@ for (const width of [360, 1280]) {
       await visit(page, "/dashboard/households/import", "import", "导入住户名册");
       await visit(page, "/dashboard/households/slips", "slips", "打印住户码");
       await visit(page, "/dashboard/residents", "residents", "居民");
+      await visit(page, "/dashboard/messages", "messages", "短信记录");
       await visit(page, "/dashboard/audit", "audit", "操作日志");
     });
   });

@@ -59,6 +59,8 @@ import {
   listResidents,
 } from "@/lib/accounts/queries";
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
+import { listOutbox } from "@/lib/messages/queries";
+import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
 import {
   allReviewRows,
@@ -574,6 +576,16 @@ describe("organiser reads", () => {
     (await t.db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, fest.slug)))[0].id;
   const text = (data: unknown) => JSON.stringify(data);
 
+  const outboxRecipient = "13900001111";
+  beforeAll(async () => {
+    await outboxProvider(t.db).send({
+      to: outboxRecipient,
+      template: "signup_code",
+      params: { code: "123456", minutes: "10" },
+      locale: "zh-CN",
+    });
+  });
+
   const READS: {
     name: string;
     call: (a: Actor | null) => Promise<Result<unknown>> | Result<unknown>;
@@ -625,6 +637,11 @@ describe("organiser reads", () => {
       name: "listAudit",
       call: (a) => listAudit(t.db, a, { page: 1 }),
       sees: (p: { total: number }) => p.total > 0,
+    },
+    {
+      name: "listOutbox",
+      call: (a) => listOutbox(t.db, a, { page: 1 }),
+      sees: (p: { rows: { recipient: string }[] }) => p.rows.some((r) => r.recipient === outboxRecipient),
     },
     {
       name: "listAuditActions",
@@ -809,6 +826,7 @@ describe("organiser reads", () => {
     const modules = await Promise.all([
       import("@/lib/accounts/queries"),
       import("@/lib/audit/queries"),
+      import("@/lib/messages/queries"),
       import("@/lib/festivals/dashboard-queries"),
       import("@/lib/registrations/review-queries"),
       import("@/lib/registrations/shift-queries"),
@@ -817,8 +835,15 @@ describe("organiser reads", () => {
       import("@/lib/points/admin-queries"),
       import("@/lib/competitions/admin-queries"),
     ]);
-    // A resident's own profile, the referees' pages (their own rule, tested with them) and a pure helper.
-    const notOrganisers = ["getMyProfile", "listRefereeCompetitions", "getRefereeCompetition", "mergeTargetsFor"];
+    // A resident's own profile and number check, the referees' pages (their own rule, tested with
+    // them) and a pure helper.
+    const notOrganisers = [
+      "getMyProfile",
+      "isPhoneConfirmed",
+      "listRefereeCompetitions",
+      "getRefereeCompetition",
+      "mergeTargetsFor",
+    ];
     const reads = modules
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !notOrganisers.includes(name))

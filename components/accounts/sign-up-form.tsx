@@ -7,19 +7,36 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { signUpSchema, type SignUpInput } from "@/lib/accounts/schemas";
-import { signUpAction } from "@/lib/accounts/actions";
+import { requestSignUpCodeAction, signUpAction } from "@/lib/accounts/actions";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Alert } from "@/components/ui/alert";
+import { CodeSentNote, PhoneCodeStep } from "./phone-code-step";
 
+/** Signing up in two steps: the number, then the code from the text message with the rest. */
 export function SignUpForm({ code: prefilled }: { code?: string }) {
+  const t = useTranslations("auth");
+  const [phone, setPhone] = useState<string>();
+  if (!phone) return <PhoneCodeStep request={requestSignUpCodeAction} onSent={setPhone} submitLabel={t("sendCode")} />;
+  return <SignUpDetails key={phone} phone={phone} prefilled={prefilled} onChangeNumber={() => setPhone(undefined)} />;
+}
+
+function SignUpDetails({
+  phone,
+  prefilled,
+  onChangeNumber,
+}: {
+  phone: string;
+  prefilled?: string;
+  onChangeNumber: () => void;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [code, setCode] = useState<string>();
   const form = useForm<SignUpInput>({
     resolver: zodResolver(signUpSchema),
-    defaultValues: { name: "", phone: "", password: "", householdCode: prefilled ?? "" },
+    defaultValues: { name: "", phone, code: "", password: "", householdCode: prefilled ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
   // Signed in: the button stays busy until the next page is there, so it is not pressed twice.
@@ -52,7 +69,17 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
 
   return (
     <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-5">
+      <CodeSentNote phone={phone} request={requestSignUpCodeAction} onChangeNumber={onChangeNumber} />
       <FormMessage code={code} />
+      <Field
+        label={t("code")}
+        hint={t("codeHint")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={8}
+        errors={err("code")}
+        {...form.register("code")}
+      />
       <Field
         label={t("name")}
         hint={t("nameHint")}
@@ -60,15 +87,7 @@ export function SignUpForm({ code: prefilled }: { code?: string }) {
         errors={err("name")}
         {...form.register("name")}
       />
-      <Field
-        label={t("phone")}
-        hint={t("phoneHint")}
-        type="tel"
-        inputMode="numeric"
-        autoComplete="tel"
-        errors={err("phone")}
-        {...form.register("phone")}
-      />
+      <input type="hidden" {...form.register("phone")} />
       <Field
         label={t("password")}
         hint={t("passwordHint")}

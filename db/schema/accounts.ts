@@ -46,6 +46,8 @@ export const users = pgTable(
     /** "code" (household code) or "organiser" (checked in person). */
     verifiedBy: text("verified_by", { enum: VERIFICATION_METHODS }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    /** When the owner proved the number with a one-time code (registering needs it). */
+    phoneConfirmedAt: timestamp("phone_confirmed_at", { withTimezone: true }),
     /** Sessions issued before this instant are refused (sign-out, password change, disabling). */
     tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

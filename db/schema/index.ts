@@ -7,3 +7,4 @@ export * from "./stars";
 export * from "./wishes";
 export * from "./competitions";
 export * from "./limits";
+export * from "./messages";

@@ -4,6 +4,7 @@ import { throttles, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { nextPhone } from "@/tests/support/fixtures";
 import { PHONE_RULE, recordFailure } from "@/lib/auth/throttle";
+import { issueCode } from "@/lib/messages/codes";
 import { signUp } from "./service";
 
 // Real Postgres, many connections, requests fired together. Each guard has a control that
@@ -41,15 +42,16 @@ describe("sign-in throttle counts every parallel failure", () => {
 });
 
 describe("one account per phone number", () => {
-  it("12 sign-ups with one number at once → exactly one account, the rest phone_taken", async () => {
+  it("12 sign-ups with one number and its code at once → exactly one account, the rest code_invalid", async () => {
     const phone = nextPhone();
+    const code = await issueCode(t.db, phone, "sign_up", new Date());
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        signUp(t.db, { name: `并发${i}`, phone, password: "a long and fine phrase" }),
+        signUp(t.db, { name: `并发${i}`, phone, code, password: "a long and fine phrase" }),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.fieldErrors?.phone?.[0] === "phone_taken")).toHaveLength(11);
+    expect(results.filter((r) => !r.ok && r.fieldErrors?.code?.[0] === "code_invalid")).toHaveLength(11);
     expect((await t.db.select().from(users).where(eq(users.phone, phone))).length).toBe(1);
   });
 

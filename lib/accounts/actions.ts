@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { formValues, refused, succeeded, toActionState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/auth/request-ip";
@@ -9,6 +10,7 @@ import { getActor } from "@/lib/auth/session";
 import type { ErrorCode, Result } from "@/lib/result";
 import { renew } from "@/lib/cache/invalidation";
 import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
+import { requestResetCode, requestSignUpCode, resetPassword } from "./phone-service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode, type CheckedRoster } from "./roster-service";
 import { rosterReadOf } from "./roster-file";
 import { changeRole, setAccountDisabled, setResidentVerified } from "./residents-service";
@@ -24,7 +26,7 @@ export async function signUpAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState<{ verified: boolean }>> {
-  const values = formValues(formData, ["name", "phone", "householdCode"]);
+  const values = formValues(formData, ["name", "phone", "code", "householdCode"]);
   const db = await getDb();
   const result = await signUp(
     db,
@@ -32,6 +34,37 @@ export async function signUpAction(
     { ip: clientIp(await headers()) },
   );
   return toState(result.ok ? { ok: true, data: { verified: result.data.verified } } : result, values);
+}
+
+/** Step 1 of signing up or of a forgotten password: the text message with the code. */
+async function requestCodeAction(
+  formData: FormData,
+  request: typeof requestSignUpCode,
+): Promise<ActionState<{ phone: string }>> {
+  const values = formValues(formData, ["phone"]);
+  const result = await request(await getDb(), values, {
+    ip: clientIp(await headers()),
+    locale: await getLocale(),
+  });
+  return toActionState(result, values);
+}
+
+export async function requestSignUpCodeAction(_prev: ActionState, formData: FormData) {
+  return requestCodeAction(formData, requestSignUpCode);
+}
+
+export async function requestResetCodeAction(_prev: ActionState, formData: FormData) {
+  return requestCodeAction(formData, requestResetCode);
+}
+
+export async function resetPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["phone", "code"]);
+  const result = await resetPassword(
+    await getDb(),
+    { ...values, newPassword: String(formData.get("newPassword") ?? "") },
+    { ip: clientIp(await headers()) },
+  );
+  return toState(result, values);
 }
 
 export async function linkHouseholdAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

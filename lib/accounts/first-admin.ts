@@ -38,7 +38,10 @@ export async function createAdmin(
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone));
     if (taken) return fail("invalid", { phone: ["phone_taken"] });
-    const [u] = await tx.insert(users).values({ name, phone, passwordHash }).returning({ id: users.id });
+    const [u] = await tx
+      .insert(users)
+      .values({ name, phone, passwordHash, phoneConfirmedAt: new Date() })
+      .returning({ id: users.id });
     await tx.insert(userRoles).values([
       { userId: u.id, role: "resident" },
       { userId: u.id, role: "admin" },

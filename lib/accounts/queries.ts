@@ -429,3 +429,9 @@ export async function countHouseholdRequests(db: DbOrTx, actor: Actor | null): P
     .where(eq(householdLinkRequests.status, "waiting"));
   return ok(n);
 }
+
+/** Whether the person proved their number with a code (registering for a festival needs it). */
+export async function isPhoneConfirmed(db: DbOrTx, userId: string): Promise<boolean> {
+  const [row] = await db.select({ at: users.phoneConfirmedAt }).from(users).where(eq(users.id, userId));
+  return !!row?.at;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { phoneSchema } from "@/lib/auth/schemas";
-import { changePasswordSchema, householdCodeSchema, rosterRowSchema, signUpSchema } from "./schemas";
+import { changePasswordSchema, householdCodeSchema, oneTimeCodeSchema, rosterRowSchema, signUpSchema } from "./schemas";
 import { formatHouseholdCode } from "./household-code-format";
 import { generateHouseholdCode } from "./household-code";
 
@@ -21,7 +21,7 @@ describe("phone numbers", () => {
 });
 
 describe("passwords", () => {
-  const base = { name: "王秀英", phone: "13800000009" };
+  const base = { name: "王秀英", phone: "13800000009", code: "428193" };
   it("needs 8 to 64 characters, with no composition rules", () => {
     expect(signUpSchema.safeParse({ ...base, password: "short" }).success).toBe(false);
     expect(signUpSchema.safeParse({ ...base, password: "x".repeat(65) }).success).toBe(false);
@@ -57,10 +57,20 @@ describe("household codes", () => {
     const r = signUpSchema.parse({
       name: "王秀英",
       phone: "13800000009",
+      code: "428193",
       password: "a good long phrase",
       householdCode: "  ",
     });
     expect(r.householdCode).toBeUndefined();
+  });
+});
+
+describe("one-time codes", () => {
+  it("are the 6 digits of the text message; spaces are forgiven", () => {
+    expect(oneTimeCodeSchema.parse(" 428 193 ")).toBe("428193");
+    expect(codes(oneTimeCodeSchema.safeParse("42819"))).toEqual(["code_format"]);
+    expect(codes(oneTimeCodeSchema.safeParse("42819a"))).toEqual(["code_format"]);
+    expect(codes(oneTimeCodeSchema.safeParse(""))).toEqual(["required"]);
   });
 });
 

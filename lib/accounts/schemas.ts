@@ -22,10 +22,26 @@ export const householdCodeSchema = z
   .transform(normaliseHouseholdCode)
   .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{8}$/, { error: "household_code_format" }));
 
+/** The 6-digit one-time code from the text message; spaces are forgiven. */
+export const oneTimeCodeSchema = z
+  .string({ error: "required" })
+  .transform((s) => s.replace(/\s/g, ""))
+  .pipe(
+    z
+      .string()
+      .min(1, { error: "required", abort: true })
+      .regex(/^\d{6}$/, { error: "code_format" }),
+  );
+
+/** Step 1 of signing up or of a forgotten password: the number the code goes to. */
+export const requestCodeSchema = z.object({ phone: phoneSchema });
+export type RequestCodeInput = z.input<typeof requestCodeSchema>;
+
 export const signUpSchema = z
   .object({
     name: nameSchema,
     phone: phoneSchema,
+    code: oneTimeCodeSchema,
     password: newPasswordSchema,
     householdCode: z
       .string()
@@ -35,6 +51,11 @@ export const signUpSchema = z
   })
   .refine((v) => v.password !== v.phone, { error: "password_is_phone", path: ["password"] });
 export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const resetPasswordSchema = z
+  .object({ phone: phoneSchema, code: oneTimeCodeSchema, newPassword: newPasswordSchema })
+  .refine((v) => v.newPassword !== v.phone, { error: "password_is_phone", path: ["newPassword"] });
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 export const linkHouseholdSchema = z.object({ householdCode: householdCodeSchema });
 

@@ -4,6 +4,7 @@ import { auditLog, throttles, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { TEST_PASSWORD, actorOf, makeHousehold, makeUser, nextPhone, rowCount } from "@/tests/support/fixtures";
 import { authenticate, loadActor, signOutEverywhere } from "@/lib/auth/credentials";
+import { issueCode } from "@/lib/messages/codes";
 import { changePassword, linkHousehold, signUp, updateProfile } from "./service";
 
 let t: TestDb;
@@ -11,6 +12,9 @@ beforeAll(async () => {
   t = await createTestDb();
 });
 afterAll(async () => t?.close());
+
+/** The code the text message would carry (the sending itself is tested in phone-service). */
+const codeFor = (phone: string) => issueCode(t.db, phone, "sign_up", new Date());
 
 const lastAudit = async (action: string) =>
   (await t.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).limit(1))[0];
@@ -21,28 +25,32 @@ describe("sign-up", () => {
     const phone = nextPhone();
     const r = await signUp(
       t.db,
-      { name: " 王秀英 ", phone, password: "湖边的柳树发芽了", householdCode: "hkjm-2345" },
+      { name: " 王秀英 ", phone, code: await codeFor(phone), password: "湖边的柳树发芽了", householdCode: "hkjm-2345" },
       { ip: "198.51.100.7" },
     );
     expect(r).toMatchObject({ ok: true, data: { verified: true } });
     const [u] = await t.db.select().from(users).where(eq(users.phone, phone));
     expect(u).toMatchObject({ name: "王秀英", householdId: h.id, verifiedBy: "code" });
     expect(u.verifiedAt).toBeInstanceOf(Date);
+    expect(u.phoneConfirmedAt).toBeInstanceOf(Date);
     expect(u.passwordHash).not.toContain("湖边");
     expect((await actorOf(t.db, u.id)).roles).toEqual(["resident"]);
     expect(await lastAudit("auth.sign_up")).toMatchObject({ actorId: u.id, ip: "198.51.100.7" });
   });
 
   it("without a code makes an unverified resident", async () => {
-    const r = await signUp(t.db, { name: "陈志强", phone: nextPhone(), password: "a long walk home" });
+    const phone = nextPhone();
+    const r = await signUp(t.db, { name: "陈志强", phone, code: await codeFor(phone), password: "a long walk home" });
     expect(r).toMatchObject({ ok: true, data: { verified: false } });
   });
 
   it("with a wrong code refuses with a field error and writes nothing", async () => {
     const before = await rowCount(t.db, users);
+    const phone = nextPhone();
     const r = await signUp(t.db, {
       name: "陈志强",
-      phone: nextPhone(),
+      phone,
+      code: await codeFor(phone),
       password: "a long walk home",
       householdCode: "ZZZZ-ZZZZ",
     });
@@ -50,12 +58,27 @@ describe("sign-up", () => {
     expect(await rowCount(t.db, users)).toBe(before);
   });
 
-  it("refuses a phone number that already has an account", async () => {
+  it("refuses a phone number that already has an account with the answer a wrong code gets", async () => {
     const phone = nextPhone();
-    expect((await signUp(t.db, { name: "甲", phone, password: "a long walk home" })).ok).toBe(true);
+    const code = await codeFor(phone);
+    expect((await signUp(t.db, { name: "甲", phone, code, password: "a long walk home" })).ok).toBe(true);
     const before = await rowCount(t.db, users);
-    const r = await signUp(t.db, { name: "乙", phone, password: "another long one" });
-    expect(r).toEqual({ ok: false, code: "invalid", fieldErrors: { phone: ["phone_taken"] } });
+    const r = await signUp(t.db, { name: "乙", phone, code, password: "another long one" });
+    expect(r).toEqual({ ok: false, code: "invalid", fieldErrors: { code: ["code_invalid"] } });
+    expect(await rowCount(t.db, users)).toBe(before);
+  });
+
+  it("refuses a sign-up without a code, or with a code never sent to the number", async () => {
+    const phone = nextPhone();
+    const before = await rowCount(t.db, users);
+    const none = await signUp(t.db, { name: "丙", phone, password: "a long walk home" });
+    expect(none).toMatchObject({ ok: false, code: "invalid", fieldErrors: { code: ["required"] } });
+    const guessed = await signUp(t.db, { name: "丙", phone, code: "123456", password: "a long walk home" });
+    expect(guessed).toEqual({ ok: false, code: "invalid", fieldErrors: { code: ["code_invalid"] } });
+    const other = nextPhone();
+    const codeOfOther = await codeFor(other);
+    const borrowed = await signUp(t.db, { name: "丙", phone, code: codeOfOther, password: "a long walk home" });
+    expect(borrowed).toEqual({ ok: false, code: "invalid", fieldErrors: { code: ["code_invalid"] } });
     expect(await rowCount(t.db, users)).toBe(before);
   });
 
@@ -63,7 +86,7 @@ describe("sign-up", () => {
     const before = await rowCount(t.db, users);
     const r = await signUp(t.db, { name: "", phone: "12345", password: "12345678" });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["name", "password", "phone"]);
+    if (!r.ok) expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["code", "name", "password", "phone"]);
     expect(await signUp(t.db, null)).toMatchObject({ ok: false, code: "invalid" });
     expect(await rowCount(t.db, users)).toBe(before);
   });

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/actor";
 import type { RequestContext } from "@/lib/auth/credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { CODE_RULE, isLocked, recordFailure } from "@/lib/auth/throttle";
+import { consumeCode } from "@/lib/messages/codes";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { changeHousehold } from "./household-change";
@@ -29,7 +30,7 @@ export async function signUp(
 ): Promise<Result<{ userId: string; verified: boolean; waiting: boolean }>> {
   const parsed = parseInput(signUpSchema, input);
   if (!parsed.ok) return parsed;
-  const { name, phone, password, householdCode } = parsed.data;
+  const { name, phone, code, password, householdCode } = parsed.data;
   const now = ctx.now ?? new Date();
 
   let householdId: string | null = null;
@@ -44,16 +45,20 @@ export async function signUp(
     householdId = household.id;
   }
 
+  // A number that has an account was never sent a sign-up code (its owner got a note instead), so
+  // taken and free numbers fail here alike: the answer tells nothing about who has an account.
+  if (!(await consumeCode(db, phone, "sign_up", code, now))) return fail("invalid", { code: ["code_invalid"] });
+
   const passwordHash = await hashPassword(password);
   const refused = Symbol("household gone");
   return db
     .transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ name, phone, passwordHash })
+        .values({ name, phone, passwordHash, phoneConfirmedAt: now })
         .onConflictDoNothing({ target: users.phone })
         .returning({ id: users.id });
-      if (!user) return fail("invalid", { phone: ["phone_taken"] });
+      if (!user) return fail("invalid", { code: ["code_invalid"] });
       await tx.insert(userRoles).values({ userId: user.id, role: "resident" });
       // A new account has cast no ballot, so the code can only verify it or queue it.
       const linked = householdId

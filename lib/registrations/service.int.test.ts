@@ -79,6 +79,17 @@ describe("registering", () => {
     );
   });
 
+  it("refuses an account whose number was never confirmed by a code, writing nothing", async () => {
+    const f = await openFestival(t.db, organiser);
+    const unconfirmed = await actorOf(t.db, (await makeUser(t.db, { verified: true, phoneConfirmed: false })).id);
+    const before = await snapshot(t.db);
+    expect(await register(t.db, unconfirmed, athlete(f.slug, f.sportId))).toEqual({
+      ok: false,
+      code: "phone_unconfirmed",
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it("refuses items of another kind or festival, a closed window, and bad input, writing nothing", async () => {
     const f = await openFestival(t.db, organiser);
     const other = await openFestival(t.db, organiser);

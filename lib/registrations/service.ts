@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { festivals, notifications, programmeItems, quotas, registrationLinks, registrations } from "@/db/schema";
+import { festivals, notifications, programmeItems, quotas, registrationLinks, registrations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
@@ -79,6 +79,9 @@ export async function register(
   ctx: { now?: Date } = {},
 ): Promise<Result<{ id: string; status: "confirmed" | "waitlisted"; position: number | null }>> {
   if (!actor) return fail("unauthenticated");
+  // A number nobody proved is an account anyone could have made up: it takes no place.
+  const [me] = await db.select({ confirmed: users.phoneConfirmedAt }).from(users).where(eq(users.id, actor.id));
+  if (!me?.confirmed) return fail("phone_unconfirmed");
   const parsed = parseInput(registrationSchema, input);
   if (!parsed.ok) return parsed;
   const data = parsed.data;

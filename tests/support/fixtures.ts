@@ -35,7 +35,15 @@ export async function makeHousehold(db: Db, over: Partial<typeof households.$inf
 
 export async function makeUser(
   db: Db,
-  opts: { roles?: Role[]; verified?: boolean; householdId?: string | null; name?: string; phone?: string } = {},
+  opts: {
+    roles?: Role[];
+    verified?: boolean;
+    householdId?: string | null;
+    name?: string;
+    phone?: string;
+    /** false: an account whose number was never confirmed by a code. */
+    phoneConfirmed?: boolean;
+  } = {},
 ) {
   const householdId =
     opts.householdId !== undefined ? opts.householdId : opts.verified ? (await makeHousehold(db)).id : null;
@@ -49,6 +57,7 @@ export async function makeUser(
       verifiedAt: opts.verified ? new Date() : null,
       verifiedBy: opts.verified ? "organiser" : null,
       tokensValidAfter: new Date(Date.now() - 60_000),
+      phoneConfirmedAt: opts.phoneConfirmed === false ? null : new Date(),
     })
     .returning();
   const roles: Role[] = ["resident", ...(opts.roles ?? []).filter((r) => r !== "resident")];

@@ -53,6 +53,7 @@ export default async function DashboardLayout({
     { href: "/dashboard/residents", label: t("dashboard.residents") },
     { href: "/dashboard/wishes", label: t("dashboard.wishes") },
     { href: "/dashboard/points", label: t("dashboard.points") },
+    { href: "/dashboard/messages", label: t("dashboard.messages") },
     { href: "/dashboard/audit", label: t("dashboard.audit") },
   ];
   return (

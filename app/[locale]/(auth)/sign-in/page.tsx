@@ -31,7 +31,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("signUpLink")}
         </Link>
       </p>
-      <p className="mt-2 text-muted">{t("forgotPassword")}</p>
+      <p className="mt-2">
+        <Link href="/forgot-password" className="font-semibold text-red-deep underline underline-offset-4">
+          {t("forgotPassword")}
+        </Link>
+      </p>
+      <p className="mt-2 text-muted">{t("deskCanHelp")}</p>
     </div>
   );
 }

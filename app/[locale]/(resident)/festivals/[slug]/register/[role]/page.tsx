@@ -16,6 +16,7 @@ import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messa
 import { RegisterForm, type ItemChoice, type SlotChoice } from "@/components/registrations/register-form";
 import { RolePicture } from "@/components/registrations/role-picture";
 import { Alert } from "@/components/ui/alert";
+import { isPhoneConfirmed } from "@/lib/accounts/queries";
 import { buttonClass } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
@@ -79,6 +80,19 @@ export default async function RegisterRolePage({
       {t("backToRoles")}
     </Link>
   );
+  if (!(await isPhoneConfirmed(db, actor.id))) {
+    return (
+      <div className="mx-auto flex max-w-2xl flex-col gap-5">
+        {heading}
+        <Alert tone="error">{t("phoneUnconfirmed")}</Alert>
+        <p className="text-lg">{t("phoneUnconfirmedHow")}</p>
+        <Link href="/forgot-password" className={buttonClass("primary", "lg", "self-start")}>
+          {t("confirmPhone")}
+        </Link>
+        {back}
+      </div>
+    );
+  }
   // Said before the form is filled in, not after: how to verify, and where.
   if (festival.window === "open" && !editing && festival.needsHousehold && !actor.verified) {
     const te = await getTranslations("errors");
