@@ -24,7 +24,7 @@ describe("the first admin, from the command line", () => {
 
     const before = await snapshot(t.db);
     expect(await createAdmin(t.db, { phone: "13812340099", name: "又一个" })).toMatchObject({
-      fieldErrors: { phone: ["phone_taken"] },
+      fieldErrors: { phone: ["phone_has_account"] },
     });
     expect(await createAdmin(t.db, { phone: "13812340098", name: "王", password: "password" })).toMatchObject({
       fieldErrors: { password: ["password_common"] },

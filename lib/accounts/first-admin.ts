@@ -37,7 +37,7 @@ export async function createAdmin(
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.phone, phone));
-    if (taken) return fail("invalid", { phone: ["phone_taken"] });
+    if (taken) return fail("invalid", { phone: ["phone_has_account"] });
     const [u] = await tx
       .insert(users)
       .values({ name, phone, passwordHash, phoneConfirmedAt: new Date() })

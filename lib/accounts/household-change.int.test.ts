@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/actor";
 import { castBallot, nominate, vetNominations } from "@/lib/stars/service";
 import { register } from "@/lib/registrations/service";
 import { festivals } from "@/db/schema";
+import { issueCode } from "@/lib/messages/codes";
 import { linkHousehold, signUp } from "./service";
 import { setResidentVerified } from "./residents-service";
 import { decideHouseholdRequest, updateHouseholdSettings } from "./household-requests";
@@ -31,8 +32,11 @@ const waitingOf = async (userId: string) =>
     .select()
     .from(householdLinkRequests)
     .where(and(eq(householdLinkRequests.userId, userId), eq(householdLinkRequests.status, "waiting")));
-const signUpWith = async (code: string) =>
-  must(await signUp(t.db, { name: "新邻居", phone: nextPhone(), password: PASSWORD, householdCode: code }));
+const signUpWith = async (householdCode: string) => {
+  const phone = nextPhone();
+  const code = await issueCode(t.db, phone, "sign_up", new Date());
+  return must(await signUp(t.db, { name: "新邻居", phone, code, password: PASSWORD, householdCode }));
+};
 
 describe("a household code verifies at most the community's number of accounts", () => {
   it("the default is 6: the seventh sign-up with the code waits, unverified, with its request queued", async () => {

@@ -7,6 +7,7 @@ import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/actor";
 import { castBallot, nominate, vetNominations } from "@/lib/stars/service";
 import { linkHousehold, signUp } from "./service";
+import { issueCode } from "@/lib/messages/codes";
 
 // Real Postgres, many connections, requests fired together. Each guard has a control that turns
 // it off and shows the race happening, so a pass means the guard holds.
@@ -32,11 +33,14 @@ const verifiedIn = async (householdId: string) =>
 describe("a household code verifies at most its cap, however many sign up at once", () => {
   it("20 parallel sign-ups with one code and a cap of 6 → exactly 6 verified, 14 waiting", async () => {
     const h = await makeHousehold(t.db);
+    const phones = Array.from({ length: 20 }, () => nextPhone());
+    const codes = await Promise.all(phones.map((phone) => issueCode(t.db, phone, "sign_up", new Date())));
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      phones.map((phone, i) =>
         signUp(t.db, {
           name: `并发${i}`,
-          phone: nextPhone(),
+          phone,
+          code: codes[i],
           password: "a long and fine phrase",
           householdCode: h.code,
         }),
