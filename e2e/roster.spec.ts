@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import writeXlsxFile from "write-excel-file/node";
-import { DEMO, expectAccessible, freshPhone, screen, signIn, signInAt } from "./support";
+import { DEMO, askForCode, expectAccessible, freshPhone, screen, signIn, signInAt } from "./support";
 
 const BAD =
   "楼栋,单元,房号,户主\n美湖花园 20栋,1单元,101,钱国庆\n美湖花园 20栋,,102,\n美湖花园 20栋,2单元,101,冯玉梅\n";
@@ -234,8 +234,8 @@ async function signUpWithCode(browser: Browser, name: string, code: string, welc
     await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 360, height: 800 } })
   ).newPage();
   await page.goto(`/sign-up?code=${code}`);
+  await page.getByLabel("短信验证码").fill(await askForCode(page, freshPhone()));
   await page.getByLabel("姓名").fill(name);
-  await page.getByLabel("手机号").fill(freshPhone());
   await page.getByLabel("密码", { exact: true }).fill("lotus leaves in the rain");
   await page.getByRole("button", { name: "注册", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/me\\?welcome=${welcome}$`));
