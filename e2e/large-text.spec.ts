@@ -205,10 +205,12 @@ for (const locale of ["zh-CN", "en"] as const) {
         `${LAST}/competitions`,
         competition,
         `${LAST}/stars/results`,
+        `${LAST}/stars/receipts`,
         "/wishes",
         "/points",
         "/sign-in",
         "/sign-up",
+        "/forgot-password",
       ])
         await expectReadable(page, path);
       await page.context().close();

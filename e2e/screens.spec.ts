@@ -17,6 +17,8 @@ for (const width of [360, 1280]) {
       await visit(page, "/", "home", "第十五届美湖邻里节");
       await visit(page, "/sign-in", "sign-in", "登录");
       await visit(page, "/sign-up?code=MEHU-3333", "sign-up", "注册");
+      await visit(page, "/forgot-password", "forgot-password", "重设密码");
+      await visit(page, "/festivals/meihu-14/stars/receipts", "stars-receipts", "投票回执公示");
       // A newly signed-up resident without a household code: the unverified state.
       await signUpFresh(page, "何丽娟", "lanterns over the lake");
       await visit(page, "/me", "me-unverified", /你好/);
@@ -34,6 +36,7 @@ for (const width of [360, 1280]) {
       await visit(page, "/dashboard/households/import", "import", "导入住户名册");
       await visit(page, "/dashboard/households/slips", "slips", "打印住户码");
       await visit(page, "/dashboard/residents", "residents", "居民");
+      await visit(page, "/dashboard/households/approvals", "household-approvals", "待确认的住户关联");
       await visit(page, "/dashboard/messages", "messages", "短信记录");
       await visit(page, "/dashboard/audit", "audit", "操作日志");
     });

@@ -112,14 +112,20 @@ export async function askForCode(page: Page, phone: string): Promise<string> {
   return codeFromOutbox(page, phone);
 }
 
-/** Signs up through the real form without a household code; lands on /me. */
-export async function signUpFresh(page: Page, name: string, password: string, phone = freshPhone()): Promise<string> {
-  await page.goto("/sign-up");
+/** Signs up through the real form, without a household code unless given one; lands on /me. */
+export async function signUpFresh(
+  page: Page,
+  name: string,
+  password: string,
+  phone = freshPhone(),
+  householdCode?: string,
+): Promise<string> {
+  await page.goto(householdCode ? `/sign-up?code=${householdCode}` : "/sign-up");
   await page.getByLabel("短信验证码").fill(await askForCode(page, phone));
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("密码", { exact: true }).fill(password);
   await page.getByRole("button", { name: "注册", exact: true }).click();
-  await expect(page).toHaveURL(/\/me\?welcome=unverified$/);
+  await expect(page).toHaveURL(householdCode ? /\/me\?welcome=verified$/ : /\/me\?welcome=unverified$/);
   return phone;
 }
 

@@ -264,11 +264,11 @@ test.describe("the points desk and backstage shifts", () => {
     browser,
     baseURL,
   }) => {
-    // A new resident signs up as a backstage pioneer.
+    // A new resident of a household on the roster signs up (verified by its code) as a backstage pioneer.
     const helperName = `到岗${run}`;
     const resident = await browser.newContext({ baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
     const helperPage = await resident.newPage();
-    const phone = await signUpFresh(helperPage, helperName, "a quiet lake in spring", freshPhone());
+    const phone = await signUpFresh(helperPage, helperName, "a quiet lake in spring", freshPhone(), "MEHU-2222");
     const registered = await helperPage.request.post("/api/registrations", {
       data: {
         festivalSlug: "meihu-15",
