@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ComponentProps } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
@@ -107,5 +107,20 @@ export function CodeSentNote({
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Step 2's box for the code from the text message: the phone offers it from the SMS itself. */
+export function OneTimeCodeField(props: Omit<ComponentProps<typeof Field>, "label">) {
+  const t = useTranslations("auth");
+  return (
+    <Field
+      label={t("code")}
+      hint={t("codeHint")}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={8}
+      {...props}
+    />
   );
 }

@@ -12,7 +12,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { CodeSentNote, PhoneCodeStep } from "./phone-code-step";
+import { CodeSentNote, PhoneCodeStep, OneTimeCodeField } from "./phone-code-step";
 
 /** A forgotten password: the number, then the code from the text message and a new password. */
 export function ResetPasswordForm() {
@@ -74,15 +74,7 @@ function NewPasswordStep({
       <CodeSentNote phone={phone} request={requestResetCodeAction} onChangeNumber={onChangeNumber} />
       <FormMessage code={code} />
       <input type="hidden" autoComplete="username" {...form.register("phone")} />
-      <Field
-        label={t("code")}
-        hint={t("codeHint")}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={8}
-        errors={err("code")}
-        {...form.register("code")}
-      />
+      <OneTimeCodeField errors={err("code")} {...form.register("code")} />
       <Field
         label={t("newPassword")}
         hint={t("passwordHint")}

@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Alert } from "@/components/ui/alert";
-import { CodeSentNote, PhoneCodeStep } from "./phone-code-step";
+import { CodeSentNote, PhoneCodeStep, OneTimeCodeField } from "./phone-code-step";
 
 /** Signing up in two steps: the number, then the code from the text message with the rest. */
 export function SignUpForm({ code: prefilled }: { code?: string }) {
@@ -71,15 +71,7 @@ function SignUpDetails({
     <form onSubmit={onSubmit} method="post" noValidate className="flex flex-col gap-5">
       <CodeSentNote phone={phone} request={requestSignUpCodeAction} onChangeNumber={onChangeNumber} />
       <FormMessage code={code} />
-      <Field
-        label={t("code")}
-        hint={t("codeHint")}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={8}
-        errors={err("code")}
-        {...form.register("code")}
-      />
+      <OneTimeCodeField errors={err("code")} {...form.register("code")} />
       <Field
         label={t("name")}
         hint={t("nameHint")}
