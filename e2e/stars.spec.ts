@@ -283,7 +283,7 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     const form = page.getByRole("region", { name: "提名一位好邻居" });
     await form.getByRole("radio", { name: /孝老爱亲之星/ }).check();
     await form.getByRole("radio", { name: /有账号的居民/ }).check();
-    await form.getByLabel("姓名").fill("刘洋");
+    await form.getByLabel("姓名", { exact: true }).fill("刘洋");
     await form.getByLabel("对方的手机号").fill(DEMO.resident);
     await form.getByLabel("推荐理由").fill("刘洋每个周末都陪父母去公园散步，还照顾楼里的独居老人。");
     await form.getByRole("button", { name: "提交提名" }).click();
