@@ -13,3 +13,16 @@ export type HouseholdRequestStatus = (typeof HOUSEHOLD_REQUEST_STATUSES)[number]
 
 /** The roles granted and taken away on the residents page; every account is a resident. */
 export const GRANTABLE_ROLES = ["volunteer", "organiser", "admin"] as const satisfies readonly Role[];
+
+/** How a household member without an account is related to the householder. */
+export const MEMBER_RELATIONS = [
+  "self",
+  "spouse",
+  "parent",
+  "child",
+  "grandparent",
+  "grandchild",
+  "sibling",
+  "other",
+] as const;
+export type MemberRelation = (typeof MEMBER_RELATIONS)[number];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { HOUSEHOLD_REQUEST_STATUSES, ROLES, VERIFICATION_METHODS } from "../../vocabulary/accounts";
+import { HOUSEHOLD_REQUEST_STATUSES, MEMBER_RELATIONS, ROLES, VERIFICATION_METHODS } from "../../vocabulary/accounts";
 import { oneOf } from "../sql";
 import {
   boolean,
@@ -75,6 +75,38 @@ export const userRoles = pgTable(
 );
 
 /**
+ * Someone who lives in a household and has no account (no phone, or no wish for one): added at
+ * the service desk or by a verified member of the household. They can be registered for the
+ * festival and vote on paper at the desk. A member who leaves is removed (kept for the records
+ * that name them), never deleted.
+ */
+export const householdMembers = pgTable(
+  "household_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    birthYear: integer("birth_year").notNull(),
+    relation: text("relation", { enum: MEMBER_RELATIONS }).notNull(),
+    /** The account that added them (an organiser at the desk, or a member of the household). */
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("household_members_household_idx").on(t.householdId),
+    // One living member of a name per household: the name is how the desk and the forms tell them apart.
+    uniqueIndex("household_members_name_uq")
+      .on(t.householdId, sql`lower(${t.name})`)
+      .where(sql`${t.removedAt} is null`),
+    check("household_members_relation_valid", oneOf(t.relation, MEMBER_RELATIONS)),
+    check("household_members_birth_year_valid", sql`${t.birthYear} between 1900 and 2100`),
+  ],
+);
+
+/**
  * An account that linked a household code once the household already had as many verified
  * accounts as the code may verify: it stays unverified until an organiser approves or refuses.
  * One waiting request per account.
@@ -117,4 +149,5 @@ export const throttles = pgTable("throttles", {
 
 export type Household = typeof households.$inferSelect;
 export type User = typeof users.$inferSelect;
+export type HouseholdMember = typeof householdMembers.$inferSelect;
 export type HouseholdLinkRequest = typeof householdLinkRequests.$inferSelect;
