@@ -7,7 +7,7 @@ import {
   REGISTRATION_STATUSES,
 } from "../../vocabulary/registrations";
 import { oneOf } from "../sql";
-import { users } from "./accounts";
+import { householdMembers, users } from "./accounts";
 import { festivals, programmeItems } from "./festivals";
 
 /**
@@ -45,6 +45,10 @@ export const registrations = pgTable(
     /** Who takes part: the account holder ("self") or a household member without a phone ("member:<name>"). */
     participantKey: text("participant_key").notNull(),
     participantName: text("participant_name").notNull(),
+    /** The household member taking part, when it is one (picked from the household's members). */
+    householdMemberId: uuid("household_member_id").references(() => householdMembers.id, { onDelete: "set null" }),
+    /** The organiser who registered them at the service desk (null when the registrant did it online). */
+    registeredAtDeskBy: uuid("registered_at_desk_by").references(() => users.id, { onDelete: "set null" }),
     participantAge: integer("participant_age"),
     role: text("role", { enum: REGISTRATION_ROLES }).notNull(),
     itemId: uuid("item_id").references(() => programmeItems.id, { onDelete: "set null" }),

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { NOMINATION_STATUSES, STAR_MODES } from "../../vocabulary/stars";
+import { BALLOT_CHANNELS, NOMINATION_STATUSES, STAR_MODES } from "../../vocabulary/stars";
 import { oneOf } from "../sql";
-import { households, users } from "./accounts";
+import { householdMembers, households, users } from "./accounts";
 import { festivals } from "./festivals";
 import { photos } from "./photos";
 
@@ -87,18 +87,23 @@ export const starBallots = pgTable(
     categoryId: uuid("category_id")
       .notNull()
       .references(() => starCategories.id, { onDelete: "cascade" }),
-    /** "user:<id>" or "household:<id>". */
+    /** "user:<id>", "member:<id>" or "household:<id>". */
     voterKey: text("voter_key").notNull(),
-    voterId: uuid("voter_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /** The account that voted; a household member without an account votes on paper instead. */
+    voterId: uuid("voter_id").references(() => users.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id").references(() => householdMembers.id, { onDelete: "cascade" }),
     householdId: uuid("household_id").references(() => households.id, { onDelete: "set null" }),
+    channel: text("channel", { enum: BALLOT_CHANNELS }).notNull().default("online"),
+    /** The organiser who typed a paper ballot in at the desk. */
+    recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
     ip: text("ip"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("star_ballots_once_uq").on(t.categoryId, t.voterKey),
     index("star_ballots_festival_time_idx").on(t.festivalId, t.createdAt),
+    check("star_ballots_has_voter", sql`${t.voterId} is not null or ${t.memberId} is not null`),
+    check("star_ballots_channel_valid", oneOf(t.channel, BALLOT_CHANNELS)),
   ],
 );
 
