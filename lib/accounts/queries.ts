@@ -8,13 +8,12 @@ import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import { maskPhone } from "@/lib/validation";
 import { householdCodeCap } from "./household-change";
+import { containsPattern } from "@/lib/like-pattern";
 
 // The roster and the residents are for organisers: each of their reads takes the actor and
 // answers anyone else `forbidden`, with no rows. A resident's own profile is read by its owner.
 
 export const PAGE_SIZE = 25;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface HouseholdRow {
   id: string;
@@ -61,7 +60,7 @@ export async function listHouseholds(
 }
 
 function householdSearch(q: string): SQL | undefined {
-  const like = `%${escapeLike(q)}%`;
+  const like = containsPattern(q);
   const joined = sql`${households.building} || ' ' || ${households.unit} || ' ' || ${households.room}`;
   return or(
     ilike(households.householderName, like),
@@ -146,7 +145,7 @@ export async function listResidents(
   const conds: (SQL | undefined)[] = [];
   if (params.id) conds.push(eq(users.id, params.id));
   if (params.q) {
-    const like = `%${escapeLike(params.q)}%`;
+    const like = containsPattern(params.q);
     conds.push(
       or(
         ilike(users.name, like),

@@ -25,6 +25,7 @@ import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import { participantLabel, reviewDetails, type ReviewDetails } from "./review-details";
 import type { ReviewFilters } from "./schemas";
+import { containsPattern } from "@/lib/like-pattern";
 
 // The organisers' review of a festival's registrations: the filtered, paginated list, the counts
 // per status and the places overview. Reads only; every write goes through the services.
@@ -87,8 +88,6 @@ export interface ReviewRow {
   version: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function statusCondition(status: ReviewStatus): SQL | undefined {
   switch (status) {
     case "pending":
@@ -108,7 +107,7 @@ function conditions(festivalId: string, f: Omit<ReviewFilters, "page">, withStat
   if (f.item) conds.push(eq(registrations.itemId, f.item));
   if (f.building) conds.push(eq(households.building, f.building));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = containsPattern(f.q);
     conds.push(
       or(
         // A child's full name is not shown, so it is not searched either.

@@ -7,6 +7,7 @@ import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
 import { fail, ok, type Result } from "@/lib/result";
 import type { WishAdminFilters } from "./admin-forms";
+import { containsPattern } from "@/lib/like-pattern";
 
 // The organisers' wish list: everything vetting, follow-up and confirmation need, including the
 // beneficiary's private details (organisers may see them) and who holds the claim. Nothing here
@@ -59,15 +60,13 @@ export type WishCounts = Record<WishStatus | "all", number>;
 /** What needs an organiser comes first: waiting, fulfilled (to confirm), sent back, claimed, on the wall, then the closed ones. */
 const ATTENTION = sql`array_position(array['pending', 'fulfilled', 'changes', 'claimed', 'open', 'done', 'rejected']::text[], ${wishes.status})`;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function conditions(f: Omit<WishAdminFilters, "page">, withStatus = true): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (withStatus && f.status) conds.push(eq(wishes.status, f.status));
   if (f.category) conds.push(eq(wishes.category, f.category));
   if (f.circumstance) conds.push(eq(beneficiaries.circumstance, f.circumstance));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = containsPattern(f.q);
     conds.push(
       or(
         ilike(wishes.alias, like),
