@@ -532,8 +532,9 @@ test.describe.serial("Neighbourhood Star, the residents' side", () => {
     await expect(admin.getByRole("region", { name: "各楼栋投票人数和投票率" })).toBeVisible();
     await expectAccessible(admin);
 
-    // The vote is set to close a minute or two from now (its end may move, but not into the past).
-    const closesAt = Math.ceil((Date.now() + 75_000) / 60_000) * 60_000;
+    // The vote is set to close at the first whole minute at least 40 s away (the window is set in
+    // minutes; its end may move, but not into the past).
+    const closesAt = Math.ceil((Date.now() + 40_000) / 60_000) * 60_000;
     await setWindows(admin, {
       nominationOpensAt: hefeiLocal(-3 * 1440),
       nominationClosesAt: hefeiLocal(-2 * 1440),
