@@ -156,8 +156,8 @@ export async function seedRegistrations(tx: Tx, festivalId: string, now: Date) {
   await tx.update(registrations).set({ partnerRegistrationId: b.id }).where(eq(registrations.id, a.id));
   await tx.update(registrations).set({ partnerRegistrationId: a.id }).where(eq(registrations.id, b.id));
   await tx.insert(registrationLinks).values([
-    { registrationId: a.id, userId: b.userId, kind: "partner" },
-    { registrationId: b.id, userId: a.userId, kind: "partner" },
+    { registrationId: a.id, userId: b.userId!, kind: "partner" },
+    { registrationId: b.id, userId: a.userId!, kind: "partner" },
   ]);
 
   // A tug-of-war team by building, and a child from a neighbour's household (shown by first

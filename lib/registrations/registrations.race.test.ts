@@ -63,7 +63,7 @@ describe("a quota under a burst of sign-ups", () => {
       .from(registrations)
       .where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
     const cancels = await Promise.all(
-      confirmed.slice(0, 3).map(async (r) => cancelRegistration(t.db, await actorOf(t.db, r.userId), r.id)),
+      confirmed.slice(0, 3).map(async (r) => cancelRegistration(t.db, await actorOf(t.db, r.userId!), r.id)),
     );
     expect(cancels.every((c) => c.ok)).toBe(true);
     const promoted = cancels.flatMap((c) => (c.ok ? c.data.promoted : []));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { festivals, notifications, programmeItems, quotas, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeMember, makeUser, snapshot } from "@/tests/support/fixtures";
 import { athlete, openFestival } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/actor";
 import { cancelRegistration, decideRegistrations, register, setCapacity } from "./service";
@@ -61,7 +61,7 @@ describe("registering", () => {
   it("registers a household member; a child under 14 needs the guardian's consent", async () => {
     const f = await openFestival(t.db, organiser);
     const me = await resident();
-    const child = { kind: "member", name: "小明", age: 9, guardianConsent: false };
+    const child = { kind: "member", memberId: (await makeMember(t.db, me.householdId!, "小明", 9)).id };
     expect(await register(t.db, me, athlete(f.slug, f.sportId, { participant: child }))).toMatchObject({
       ok: false,
       fieldErrors: { participant: ["guardian_consent_required"] },
@@ -70,6 +70,10 @@ describe("registering", () => {
       (await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } }))).ok,
     ).toBe(true);
     expect((await register(t.db, me, athlete(f.slug, f.sportId))).ok).toBe(true);
+    // Picked once: the same member again is already registered, whatever the consent.
+    expect(
+      await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } })),
+    ).toMatchObject({ ok: false, code: "already_registered" });
     const rows = await t.db.select().from(registrations).where(eq(registrations.userId, me.id));
     expect(rows.map((r) => [r.participantName, r.participantAge]).sort()).toEqual(
       [

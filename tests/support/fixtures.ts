@@ -1,6 +1,6 @@
 import { count, sql } from "drizzle-orm";
 import type { Role } from "@/vocabulary/accounts";
-import { households, userRoles, users } from "@/db/schema";
+import { householdMembers, households, userRoles, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Actor } from "@/lib/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -63,6 +63,15 @@ export async function makeUser(
   const roles: Role[] = ["resident", ...(opts.roles ?? []).filter((r) => r !== "resident")];
   await db.insert(userRoles).values(roles.map((role) => ({ userId: u.id, role })));
   return u;
+}
+
+/** A member of a household without an account, aged `age` this year. */
+export async function makeMember(db: Db, householdId: string, name: string, age: number) {
+  const [m] = await db
+    .insert(householdMembers)
+    .values({ householdId, name, birthYear: new Date().getFullYear() - age, relation: "other" })
+    .returning();
+  return m;
 }
 
 /** The actor as a session would see it right now. */

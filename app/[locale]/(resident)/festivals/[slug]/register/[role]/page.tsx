@@ -18,6 +18,8 @@ import { RolePicture } from "@/components/registrations/role-picture";
 import { Alert } from "@/components/ui/alert";
 import { isPhoneConfirmed } from "@/lib/accounts/queries";
 import { buttonClass } from "@/components/ui/button";
+import { listHouseholdMembers } from "@/lib/households/queries";
+import { ageFromBirthYear } from "@/lib/households/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -161,6 +163,12 @@ export default async function RegisterRolePage({
         )
       : [];
 
+  // Only a verified account registers its household's members (and sees them).
+  const listed = actor.householdId && actor.verified ? await listHouseholdMembers(db, actor, actor.householdId) : null;
+  const members = listed?.ok
+    ? listed.data.map((m) => ({ id: m.id, name: m.name, age: ageFromBirthYear(m.birthYear) }))
+    : [];
+
   let values: Record<string, unknown> | undefined;
   if (editing) {
     const d = editing.details;
@@ -184,7 +192,9 @@ export default async function RegisterRolePage({
           actMaxMinutes={festival.actMaxMinutes}
           items={items}
           slots={slots}
-          hasHousehold={!!actor.householdId}
+          hasHousehold={!!actor.householdId && actor.verified}
+          members={members}
+          membersHref="/me#members"
           edit={editing ? { id: editing.id, version: editing.version, values: values as never } : undefined}
         />
       </ClientMessages>
