@@ -219,3 +219,23 @@ export async function listMyFestivalRegistrations(db: DbOrTx, userId: string, sl
       ),
     );
 }
+
+/** What a household member already holds in a festival, whoever registered them. */
+export async function listMemberFestivalRegistrations(db: DbOrTx, memberId: string, slug: string) {
+  return db
+    .select({
+      id: registrations.id,
+      role: registrations.role,
+      itemId: registrations.itemId,
+      participantKey: registrations.participantKey,
+    })
+    .from(registrations)
+    .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
+    .where(
+      and(
+        eq(festivals.slug, slug),
+        eq(registrations.householdMemberId, memberId),
+        inArray(registrations.status, ["confirmed", "waitlisted"]),
+      ),
+    );
+}

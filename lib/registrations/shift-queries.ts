@@ -19,7 +19,13 @@ export interface ShiftRow {
   endsAt: Date;
   places: number;
   /** assignmentId and servedAt: for marking a shift served (points, once). */
-  helpers: { registrationId: string; assignmentId: string; servedAt: Date | null; name: string; phone: string | null }[];
+  helpers: {
+    registrationId: string;
+    assignmentId: string;
+    servedAt: Date | null;
+    name: string;
+    phone: string | null;
+  }[];
 }
 
 export interface HelperRow {
