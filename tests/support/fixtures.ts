@@ -91,6 +91,7 @@ export async function snapshot(db: Db): Promise<string> {
     select
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from users t) as users,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from households t) as households,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from household_members t) as household_members,
       (select coalesce(md5(string_agg(t::text, ',' order by t.user_id, t.role)), '') from user_roles t) as roles,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from festivals t) as festivals,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from venues t) as venues,
