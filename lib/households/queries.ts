@@ -20,9 +20,8 @@ export async function listHouseholdMembers(
   actor: Actor | null,
   householdId: string,
 ): Promise<Result<MemberRow[]>> {
-  if (!actor) return fail("unauthenticated");
+  if (!isOrganiser(actor) && !(actor?.verified && actor.householdId === householdId)) return fail("forbidden");
   if (!isUuid(householdId)) return fail("not_found");
-  if (!isOrganiser(actor) && !(actor.verified && actor.householdId === householdId)) return fail("forbidden");
   const rows = await db
     .select({
       id: householdMembers.id,

@@ -68,7 +68,7 @@ describe("household members", () => {
       }),
     ).toMatchObject({ code: "forbidden" });
     expect(await addMember(t.db, null, { householdId: mine.householdId, ...grandma })).toMatchObject({
-      code: "unauthenticated",
+      code: "forbidden",
     });
     expect(
       await t.db.select().from(householdMembers).where(eq(householdMembers.householdId, mine.householdId!)),

@@ -53,7 +53,7 @@ export async function addMember(
   input: unknown,
   ctx: { now?: Date } = {},
 ): Promise<Result<{ id: string }>> {
-  if (!actor) return fail("unauthenticated");
+  if (!actor) return refuse(db, null, "households.add_member");
   const parsed = parseInput(addMemberSchema, input);
   if (!parsed.ok) return parsed;
   const { householdId, name, birthYear, relation } = parsed.data;
@@ -83,12 +83,30 @@ export async function addMember(
   });
 }
 
-async function livingMember(db: DbOrTx, id: string) {
+async function findMember(db: DbOrTx, id: string) {
   const [m] = await db
-    .select({ id: householdMembers.id, householdId: householdMembers.householdId, name: householdMembers.name })
+    .select({
+      id: householdMembers.id,
+      householdId: householdMembers.householdId,
+      removedAt: householdMembers.removedAt,
+    })
     .from(householdMembers)
-    .where(and(eq(householdMembers.id, id), isNull(householdMembers.removedAt)));
+    .where(eq(householdMembers.id, id));
   return m ?? null;
+}
+
+/**
+ * The member a correction or a removal is about, once the actor may touch it. Someone who may
+ * not learns nothing of whether it exists; a removed one is gone for everyone.
+ */
+async function memberFor(db: Db, actor: Actor, id: string, action: string) {
+  const member = await findMember(db, id);
+  if (!member || !canManageMembers(actor, member.householdId)) {
+    if (!member && isOrganiser(actor)) return { ok: false as const, result: fail("not_found") };
+    return { ok: false as const, result: await refuse(db, actor.id, action, { memberId: id }) };
+  }
+  if (member.removedAt) return { ok: false as const, result: fail("not_found") };
+  return { ok: true as const, member };
 }
 
 export async function editMember(
@@ -97,14 +115,13 @@ export async function editMember(
   input: unknown,
   ctx: { now?: Date } = {},
 ): Promise<Result<undefined>> {
-  if (!actor) return fail("unauthenticated");
+  if (!actor) return refuse(db, null, "households.edit_member");
   const parsed = parseInput(editMemberSchema, input);
   if (!parsed.ok) return parsed;
   const { id, name, birthYear, relation } = parsed.data;
-  const member = await livingMember(db, id);
-  if (!member) return fail("not_found");
-  if (!canManageMembers(actor, member.householdId))
-    return refuse(db, actor.id, "households.edit_member", { memberId: id });
+  const found = await memberFor(db, actor, id, "households.edit_member");
+  if (!found.ok) return found.result;
+  const { member } = found;
   if (futureYear(birthYear, ctx.now ?? new Date())) return fail("invalid", { birthYear: ["birth_year_future"] });
   if (await nameTaken(db, member.householdId, name, id)) return fail("invalid", { name: ["member_name_taken"] });
   return db.transaction(async (tx) => {
@@ -139,14 +156,13 @@ export async function removeMember(
   input: unknown,
   ctx: { now?: Date } = {},
 ): Promise<Result<undefined>> {
-  if (!actor) return fail("unauthenticated");
+  if (!actor) return refuse(db, null, "households.remove_member");
   const parsed = parseInput(removeMemberSchema, input);
   if (!parsed.ok) return parsed;
   const { id } = parsed.data;
-  const member = await livingMember(db, id);
-  if (!member) return fail("not_found");
-  if (!canManageMembers(actor, member.householdId))
-    return refuse(db, actor.id, "households.remove_member", { memberId: id });
+  const found = await memberFor(db, actor, id, "households.remove_member");
+  if (!found.ok) return found.result;
+  const { member } = found;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(householdMembers)
