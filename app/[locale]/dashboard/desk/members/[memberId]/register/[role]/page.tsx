@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requireOrganiser } from "@/lib/auth/guards";
-import { DeskRoleForm } from "@/components/registrations/desk-register";
+import { DeskRoleForm } from "../../../../desk-register";
 
 export const dynamic = "force-dynamic";
 

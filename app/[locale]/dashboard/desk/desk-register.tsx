@@ -15,9 +15,9 @@ import {
 import { getDeskMember, getDeskPerson, listHouseholdMembers } from "@/lib/households/queries";
 import { ageFromBirthYear } from "@/lib/households/schemas";
 import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
-import { RegisterForm, type MemberChoice } from "./register-form";
-import { formChoices } from "./form-choices";
-import { RolePicture } from "./role-picture";
+import { RegisterForm, type MemberChoice } from "@/components/registrations/register-form";
+import { formChoices } from "@/components/registrations/form-choices";
+import { RolePicture } from "@/components/registrations/role-picture";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/card";
 
