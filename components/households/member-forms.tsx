@@ -34,7 +34,9 @@ export function MemberForm({ householdId, member }: { householdId: string; membe
     state.ok && !member ? fallback : (state.values?.[k] ?? fallback);
   const relationError = errorText(state.fieldErrors?.relation);
   return (
-    <form action={action} key={state.ok && !member ? state.at : "form"} className="flex flex-col gap-4" noValidate>
+    // A new form after each answer: React resets a form after its action, and a select would
+    // fall back to its first option instead of what was chosen.
+    <form action={action} key={state.at ?? "form"} className="flex flex-col gap-4" noValidate>
       <FormMessage
         code={state.ok || state.fieldErrors ? undefined : state.code}
         success={state.ok ? (member ? t("saved") : t("added")) : undefined}

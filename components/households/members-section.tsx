@@ -11,17 +11,18 @@ import { MemberForm, RemoveMemberButton } from "./member-forms";
 export async function MembersSection({
   householdId,
   members,
-  headingLevel = 2,
+  addHeading = "h2",
   registerHref,
 }: {
   householdId: string;
   members: MemberRow[];
-  headingLevel?: 2 | 3;
+  /** The level of the "add a member" heading, one below the page's heading for the section. */
+  addHeading?: "h2" | "h3";
   /** At the desk: where a member is registered for the festival. */
   registerHref?: (memberId: string) => string;
 }) {
   const t = await getTranslations("householdMembers");
-  const Sub = headingLevel === 2 ? "h3" : "h4";
+  const Sub = addHeading;
   return (
     <ClientMessages namespaces={[...ACCOUNT_NAMESPACES, "householdMembers"]}>
       <div className="flex flex-col gap-5">

@@ -15,7 +15,7 @@ export const birthYearSchema = wholeNumber(MIN_BIRTH_YEAR, 2100);
 export const memberFieldsSchema = z.object({
   name: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
   birthYear: birthYearSchema,
-  relation: z.enum(MEMBER_RELATIONS, { error: "invalid" }),
+  relation: z.enum(MEMBER_RELATIONS, { error: "relation_required" }),
 });
 
 export const addMemberSchema = memberFieldsSchema.extend({ householdId: z.uuid({ error: "invalid" }) });

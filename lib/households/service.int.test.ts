@@ -120,7 +120,7 @@ describe("household members", () => {
       await addMember(t.db, organiser, { householdId: h.id, name: "", birthYear: "", relation: "cousin" }),
     ).toMatchObject({
       code: "invalid",
-      fieldErrors: { name: ["required"], birthYear: ["number_invalid"], relation: ["invalid"] },
+      fieldErrors: { name: ["required"], birthYear: ["number_invalid"], relation: ["relation_required"] },
     });
     expect(
       await addMember(t.db, organiser, { householdId: "00000000-0000-4000-8000-000000000000", ...grandma }),

@@ -147,7 +147,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
         <p className="mt-2 text-lg">{t("householdMembers.meIntro")}</p>
         <div className="mt-4">
           {members ? (
-            <MembersSection householdId={actor.householdId!} members={members} headingLevel={3} />
+            <MembersSection householdId={actor.householdId!} members={members} addHeading="h3" />
           ) : (
             <Alert tone="info">{t("householdMembers.meUnverified")}</Alert>
           )}
