@@ -54,9 +54,10 @@ async function personOf(actor: Actor, who: DeskWho): Promise<Person> {
   }
   const m = orForbidden(await getDeskMember(db, actor, who.memberId));
   if (!m) notFound();
+  const tf = await getTranslations("register");
   return {
     name: m.name,
-    detail: m.address,
+    detail: `${tf("memberAgeIs", { age: ageFromBirthYear(m.birthYear) })} · ${m.address}`,
     base: `/dashboard/desk/members/${m.id}/register`,
     card: `/dashboard/desk/members/${m.id}`,
     householdId: m.householdId,
@@ -77,7 +78,6 @@ function Heading({ person, title }: { person: Person; title: string }) {
     <div>
       <p className="text-xl font-semibold text-muted">
         {person.name}
-        {person.age !== null ? ` · ${person.age}` : ""}
         {person.detail ? ` · ${person.detail}` : ""}
       </p>
       <h1 className="text-3xl font-bold text-red-deep">{title}</h1>

@@ -11,6 +11,15 @@ export const dynamic = "force-dynamic";
 
 const isRole = (r: string): r is RegistrationRole => (REGISTRATION_ROLES as readonly string[]).includes(r);
 
+/** The columns people write the most in get the room for it. */
+const WIDTHS: Record<string, string> = {
+  name: "w-[13%]",
+  address: "w-[15%]",
+  phone: "w-[12%]",
+  birthYear: "w-[8%]",
+  guardian: "w-[11%]",
+};
+
 /** Lines on one sheet: enough for a noticeboard, each tall enough for a shaky hand. */
 const ROWS = 12;
 
@@ -88,7 +97,8 @@ export default async function SignUpSheetPage({
     : "";
   return (
     <>
-      <style>{`@page { size: A4 landscape; margin: 10mm; } @media print { main { max-width: none !important; } }`}</style>
+      {/* Landscape, and as wide as the paper: the columns need room for large handwriting. */}
+      <style>{`@page { size: A4 landscape; margin: 10mm; } main#main { max-width: 72rem; } @media print { main#main { max-width: none; } }`}</style>
       <div className="no-print mb-6 flex flex-wrap items-center gap-3">
         <Link
           href={`/dashboard/festivals/${slug}/registrations`}
@@ -113,7 +123,11 @@ export default async function SignUpSheetPage({
               {t("no")}
             </th>
             {columns.map((c) => (
-              <th key={c} scope="col" className="border-2 border-ink px-2 py-2 text-left align-bottom">
+              <th
+                key={c}
+                scope="col"
+                className={`border-2 border-ink px-2 py-2 text-left align-bottom ${WIDTHS[c] ?? ""}`}
+              >
                 {t(c)}
               </th>
             ))}
