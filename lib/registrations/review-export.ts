@@ -25,7 +25,6 @@ const COLUMNS = [
   "age",
   "registrant",
   "phone",
-  "atDesk",
   "building",
   "unit",
   "room",
@@ -52,6 +51,8 @@ const COLUMNS = [
   "emergencyContact",
   "level",
   "partnerWanted",
+  // Last, so the columns people already sort by keep their places.
+  "atDesk",
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
