@@ -75,8 +75,8 @@ export async function seedCompetitions15(tx: Tx, festivalId: string, now: Date) 
     await tx.update(registrations).set({ partnerRegistrationId: b.id }).where(eq(registrations.id, a.id));
     await tx.update(registrations).set({ partnerRegistrationId: a.id }).where(eq(registrations.id, b.id));
     await tx.insert(registrationLinks).values([
-      { registrationId: a.id, userId: b.userId, kind: "partner" },
-      { registrationId: b.id, userId: a.userId, kind: "partner" },
+      { registrationId: a.id, userId: b.userId!, kind: "partner" },
+      { registrationId: b.id, userId: a.userId!, kind: "partner" },
     ]);
   }
 

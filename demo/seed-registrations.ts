@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, like } from "drizzle-orm";
 import {
   festivals,
+  householdMembers,
   programmeItems,
   quotas,
   registrationLinks,
@@ -40,11 +41,27 @@ export async function seedRegistrations(tx: Tx, festivalId: string, now: Date) {
   // The demo's other residents who live in a household, in a fixed order (from the last, so
   // they are mostly others than the sports entrants).
   const neighbours = await tx
-    .select({ id: users.id, name: users.name, phone: users.phone })
+    .select({ id: users.id, name: users.name, phone: users.phone, householdId: users.householdId })
     .from(users)
     .where(and(like(users.phone, "1395550%"), isNotNull(users.householdId)))
     .orderBy(desc(users.phone));
   const n = (i: number) => neighbours[i];
+  /** A child of a neighbour's household on its list of members, as the registration names them. */
+  const child = async (u: { id: string; householdId: string | null }, name: string, age: number) => {
+    const [m] = await tx
+      .insert(householdMembers)
+      .values({
+        householdId: u.householdId!,
+        name,
+        birthYear: now.getFullYear() - age,
+        relation: "grandchild",
+        addedBy: u.id,
+      })
+      .returning({ id: householdMembers.id });
+    return { householdMemberId: m.id, participantKey: `member:${m.id}`, participantName: name, participantAge: age };
+  };
+  const leile = await child(n(9), "张乐乐", 10);
+  const duoduo = await child(n(14), "李朵朵", 9);
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
   const self = (u: { id: string; name: string; phone?: string }) => ({
     festivalId,
@@ -156,8 +173,8 @@ export async function seedRegistrations(tx: Tx, festivalId: string, now: Date) {
   await tx.update(registrations).set({ partnerRegistrationId: b.id }).where(eq(registrations.id, a.id));
   await tx.update(registrations).set({ partnerRegistrationId: a.id }).where(eq(registrations.id, b.id));
   await tx.insert(registrationLinks).values([
-    { registrationId: a.id, userId: b.userId, kind: "partner" },
-    { registrationId: b.id, userId: a.userId, kind: "partner" },
+    { registrationId: a.id, userId: b.userId!, kind: "partner" },
+    { registrationId: b.id, userId: a.userId!, kind: "partner" },
   ]);
 
   // A tug-of-war team by building, and a child from a neighbour's household (shown by first
@@ -184,9 +201,7 @@ export async function seedRegistrations(tx: Tx, festivalId: string, now: Date) {
     {
       festivalId,
       userId: n(9).id,
-      participantKey: "member:张乐乐",
-      participantName: "张乐乐",
-      participantAge: 10,
+      ...leile,
       role: "athlete",
       itemId: tug,
       status: "confirmed",
@@ -241,9 +256,7 @@ export async function seedRegistrations(tx: Tx, festivalId: string, now: Date) {
       {
         festivalId,
         userId: n(14).id,
-        participantKey: "member:李朵朵",
-        participantName: "李朵朵",
-        participantAge: 9,
+        ...duoduo,
         role: "performer",
         status: "confirmed",
         queuedAt: at(200),

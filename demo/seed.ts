@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { festivals, households, userRoles, users } from "@/db/schema";
+import { festivals, householdMembers, households, userRoles, users } from "@/db/schema";
 import { seedCompetitions15 } from "./seed-competitions-15";
 import { PROGRAMME_14, seedProgramme } from "./seed-programme";
 import { seedCompetitions } from "./seed-competitions";
@@ -159,6 +159,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       if (i % 6 === 0) roles.push("volunteer");
       await tx.insert(userRoles).values(roles.map((role) => ({ userId: u.id, role })));
     }
+
+    // People without a phone on their household's list: 王秀英's mother and grandson, whom she
+    // registers by picking them; and 赵桂芳, who lives alone with no account in the household,
+    // registered at the service desk.
+    const year = now.getFullYear();
+    await tx.insert(householdMembers).values([
+      { householdId: householdIds[0], name: "李桂兰", birthYear: 1943, relation: "parent" },
+      { householdId: householdIds[0], name: "王小宇", birthYear: year - 9, relation: "grandchild" },
+      { householdId: householdIds[7], name: "赵桂芳", birthYear: 1938, relation: "self" },
+    ]);
 
     // The 15th festival starts on the first Saturday at least six weeks after seeding.
     let start = dayOffset(now, 42);

@@ -31,6 +31,12 @@ const DASHBOARD_PAGES = [
   "/dashboard/wishes/settings",
   "/dashboard/points",
   "/dashboard/audit",
+  // The desk's members and registering on someone's behalf.
+  `/dashboard/desk/households/${MISSING}/members`,
+  `/dashboard/desk/people/${MISSING}/register`,
+  `/dashboard/desk/people/${MISSING}/register/athlete`,
+  `/dashboard/desk/members/${MISSING}/register`,
+  `/dashboard/desk/members/${MISSING}/register/athlete`,
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by

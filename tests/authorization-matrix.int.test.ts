@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMember, editMember, removeMember } from "@/lib/households/service";
+import { getDeskHousehold, getDeskMember, getDeskPerson, listHouseholdMembers } from "@/lib/households/queries";
+import { registerAtDesk } from "@/lib/registrations/desk";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, must, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeMember, makeUser, must, snapshot } from "@/tests/support/fixtures";
 import type { Actor } from "@/lib/actor";
 import { changePassword, linkHousehold, updateProfile } from "@/lib/accounts/service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/lib/accounts/roster-service";
@@ -114,6 +117,7 @@ let blockId: string;
 let householdId: string;
 let householdCode: string;
 let starCategoryId: string;
+let memberId: string;
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -128,6 +132,7 @@ beforeAll(async () => {
   // A household of its own: the code of the first one is regenerated in the matrix.
   householdCode = (await makeHousehold(t.db, { code: "JKMN2345" })).code;
   targetId = (await makeUser(t.db, { householdId: h.id })).id;
+  memberId = (await makeMember(t.db, h.id, "矩阵成员", 70)).id;
   fest = await makeFestival(t.db, actors.organiser!);
   const made = await createItem(t.db, actors.organiser, {
     festivalSlug: fest.slug,
@@ -469,6 +474,29 @@ const MUTATIONS: {
         roundStarts: ["2027-01-16T09:00"],
       }),
   },
+  // Household members and registering at the desk: organisers for any household; a verified
+  // account only for its own household (tested with the service), never for this one.
+  {
+    name: "addMember",
+    allowed: STAFF,
+    call: (a) => addMember(t.db, a, { householdId, name: unique(), birthYear: 1950, relation: "parent" }),
+  },
+  {
+    name: "editMember",
+    allowed: STAFF,
+    call: (a) => editMember(t.db, a, { id: memberId, name: "矩阵成员", birthYear: 1956, relation: "parent" }),
+  },
+  { name: "removeMember", allowed: STAFF, call: (a) => removeMember(t.db, a, { id: NOBODY }) },
+  {
+    name: "registerAtDesk",
+    allowed: STAFF,
+    call: (a) =>
+      registerAtDesk(t.db, a, {
+        ...athlete(fest.slug, NOBODY),
+        participant: { kind: "member", memberId: NOBODY },
+        deskFor: { kind: "member", memberId: NOBODY },
+      }),
+  },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.
@@ -516,6 +544,8 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         scheduleCompetition: "not_found",
         setHalfBye: "not_found",
         withdrawEntrant: "not_found",
+        removeMember: "not_found",
+        registerAtDesk: "not_found",
       };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
@@ -815,6 +845,27 @@ describe("organiser reads", () => {
       call: (a) => getScheduleDetail(t.db, a, NOBODY),
       sees: (d: unknown) => d === null,
     },
+    // Household members and the desk's people.
+    {
+      name: "listHouseholdMembers",
+      call: (a) => listHouseholdMembers(t.db, a, householdId),
+      sees: (rows: { id: string }[]) => rows.some((r) => r.id === memberId),
+    },
+    {
+      name: "getDeskHousehold",
+      call: (a) => getDeskHousehold(t.db, a, householdId),
+      sees: (h: { id: string } | null) => h?.id === householdId,
+    },
+    {
+      name: "getDeskMember",
+      call: (a) => getDeskMember(t.db, a, memberId),
+      sees: (m: { name: string } | null) => m?.name === "矩阵成员",
+    },
+    {
+      name: "getDeskPerson",
+      call: (a) => getDeskPerson(t.db, a, targetId),
+      sees: (p: { id: string } | null) => p?.id === targetId,
+    },
     {
       name: "festivalMatchSlots",
       call: (a) => festivalMatchSlots(t.db, a, open.slug),
@@ -834,6 +885,7 @@ describe("organiser reads", () => {
       import("@/lib/wishes/admin-queries"),
       import("@/lib/points/admin-queries"),
       import("@/lib/competitions/admin-queries"),
+      import("@/lib/households/queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
     // them) and a pure helper.

@@ -45,6 +45,7 @@ export async function MyRegistrations({ items }: { items: MyRegistration[] }) {
               </p>
               <p>{t("forWhom", { name: r.participantName })}</p>
               {r.registeredBy && <p className="text-muted">{t("registeredBy", { name: r.registeredBy })}</p>}
+              {r.atDesk && <p className="text-muted">{t("registeredAtDesk")}</p>}
               {r.team && <p>{t("team", { team: r.team })}</p>}
               {r.partnerName && <p>{t("partner", { name: r.partnerName })}</p>}
               {r.partnerWanted && <p>{t("partnerWanted")}</p>}

@@ -52,7 +52,23 @@ export interface RegisterFormProps {
   items: ItemChoice[];
   slots: SlotChoice[];
   hasHousehold: boolean;
+  /** The household's members the form may pick from (their age this year). */
+  members: MemberChoice[];
+  /** Where a member's entry comes from: the resident's page (their own household). */
+  membersHref?: string;
   edit?: { id: string; version: number; values: Partial<Values> };
+  /** At the service desk: who is registered, and where the organiser goes afterwards. */
+  desk?: {
+    deskFor: { kind: "account"; userId: string } | { kind: "member"; memberId: string };
+    doneHref: string;
+    anotherHref: string;
+  };
+}
+
+export interface MemberChoice {
+  id: string;
+  name: string;
+  age: number;
 }
 
 type Outcome = { kind: "registered"; status: "confirmed" | "waitlisted"; position: number | null } | { kind: "saved" };
@@ -71,6 +87,16 @@ const ROLE_DEFAULTS: Record<RegistrationRole, Partial<Values>> = {
   athlete: { emergencyName: "", emergencyPhone: "", healthDeclaration: false, teamAction: "none", team: "" },
   player: { partner: { kind: "none" } },
 };
+
+/** Where a server error about who takes part shows: beside the box or choice it is about. */
+const fieldOf = (field: string, code: string) =>
+  field !== "participant"
+    ? field
+    : code === "guardian_consent_required"
+      ? "participant.guardianConsent"
+      : code === "member_unknown" || code === "member_required"
+        ? "participant.memberId"
+        : "participant.kind";
 
 /** The first error code of a field, as the Field and ChoiceGroup components take them. */
 function codes(errors: FieldErrors<Values>, path: string): string[] | undefined {
@@ -98,7 +124,10 @@ export function RegisterForm({
   items,
   slots,
   hasHousehold,
+  members,
+  membersHref,
   edit,
+  desk,
 }: RegisterFormProps) {
   const t = useTranslations("register");
   const router = useRouter();
@@ -106,11 +135,22 @@ export function RegisterForm({
   const [outcome, setOutcome] = useState<Outcome>();
   const form = useForm<Values, unknown, RegistrationData>({
     resolver: zodResolver(registrationSchema),
-    defaultValues: { festivalSlug, role, participant: { kind: "self" }, ...ROLE_DEFAULTS[role], ...edit?.values },
+    defaultValues: {
+      festivalSlug,
+      role,
+      // From a member's card at the desk, the member is the one taking part.
+      participant:
+        desk?.deskFor.kind === "member"
+          ? { kind: "member", memberId: desk.deskFor.memberId, guardianConsent: false }
+          : { kind: "self" },
+      ...ROLE_DEFAULTS[role],
+      ...edit?.values,
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const err = (path: string) => codes(errors, path);
   const participant = useWatch({ control: form.control, name: "participant" });
+  const chosenMember = participant?.kind === "member" ? members.find((m) => m.id === participant.memberId) : undefined;
   const itemId = useWatch({ control: form.control, name: "itemId" });
   const partnerKind = useWatch({ control: form.control, name: "partner.kind" });
   const chosenItem = items.find((i) => i.id === itemId);
@@ -119,16 +159,20 @@ export function RegisterForm({
   const onSubmit = form.handleSubmit(async () => {
     setCode(undefined);
     // The raw answers go to the server, which parses them with the same schema.
-    const body = edit ? { ...form.getValues(), id: edit.id, version: edit.version } : form.getValues();
+    const values = form.getValues();
+    const body = edit
+      ? { ...values, id: edit.id, version: edit.version }
+      : desk
+        ? { ...values, deskFor: desk.deskFor }
+        : values;
     const result = await postJson<{ status: "confirmed" | "waitlisted"; position: number | null }>(
-      "/api/registrations",
+      desk ? "/api/desk/registrations" : "/api/registrations",
       body,
       { method: edit ? "PUT" : "POST" },
     );
     if (!result.ok) {
       for (const [field, c] of Object.entries(result.fieldErrors ?? {}))
-        if (c?.length)
-          form.setError((field === "participant" ? "participant.kind" : field) as "role", { message: c[0] });
+        if (c?.length) form.setError(fieldOf(field, c[0]) as "role", { message: c[0] });
       setCode(result.code);
       window.scrollTo({ top: 0, behavior: "smooth" });
       return;
@@ -140,61 +184,93 @@ export function RegisterForm({
     router.refresh();
   });
 
-  if (outcome) return <Done outcome={outcome} festivalSlug={festivalSlug} />;
+  if (outcome)
+    return (
+      <Done
+        outcome={outcome}
+        doneHref={desk?.doneHref ?? "/me"}
+        anotherHref={desk?.anotherHref ?? `/festivals/${festivalSlug}/register`}
+        atDesk={!!desk}
+      />
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-7">
       <FormMessage code={code} />
 
       {/* Who takes part */}
-      <Controller
-        control={form.control}
-        name="participant.kind"
-        render={({ field }) => (
-          <ChoiceGroup
-            legend={t("who")}
-            value={field.value}
-            onChange={(v) =>
-              form.setValue(
-                "participant",
-                // An empty number box reads as NaN (valueAsNumber): no age yet.
-                v === "self" ? { kind: "self" } : { kind: "member", name: "", age: Number.NaN, guardianConsent: false },
-              )
-            }
-            errors={err("participant.kind")}
-            choices={[
-              { value: "self", label: t("whoSelf") },
-              {
-                value: "member",
-                label: t("whoMember"),
-                hint: hasHousehold ? t("whoMemberHint") : t("whoMemberNeedsHousehold"),
-                disabled: !hasHousehold || !!edit,
-              },
-            ]}
-          />
-        )}
-      />
+      {desk?.deskFor.kind !== "member" && (
+        <Controller
+          control={form.control}
+          name="participant.kind"
+          render={({ field }) => (
+            <ChoiceGroup
+              legend={t("who")}
+              value={field.value}
+              onChange={(v) =>
+                form.setValue(
+                  "participant",
+                  v === "self"
+                    ? { kind: "self" }
+                    : { kind: "member", memberId: members.length === 1 ? members[0].id : "", guardianConsent: false },
+                )
+              }
+              errors={err("participant.kind")}
+              choices={[
+                { value: "self", label: desk ? t("whoSelfAtDesk") : t("whoSelf") },
+                {
+                  value: "member",
+                  label: t("whoMember"),
+                  hint: !hasHousehold
+                    ? t("whoMemberNeedsHousehold")
+                    : members.length === 0
+                      ? t("whoMemberNone")
+                      : t("whoMemberHint"),
+                  disabled: !hasHousehold || members.length === 0 || !!edit,
+                },
+              ]}
+            />
+          )}
+        />
+      )}
+      {hasHousehold && members.length === 0 && membersHref && !edit && (
+        <Link href={membersHref} className={buttonClass("ghost", "md", "self-start underline")}>
+          {t("addMemberFirst")}
+        </Link>
+      )}
       {participant?.kind === "member" && (
         <div className="flex flex-col gap-4 rounded-xl border-2 border-gold bg-gold-soft/40 p-4">
-          <Field
-            label={t("memberName")}
-            hint={t("memberNameHint")}
-            autoComplete="off"
-            errors={err("participant.name")}
-            readOnly={!!edit}
-            {...form.register("participant.name")}
-          />
-          <Field
-            label={t("memberAge")}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={120}
-            className="max-w-48"
-            errors={err("participant.age")}
-            {...form.register("participant.age", { valueAsNumber: true })}
-          />
-          {(participant.age ?? 99) < 14 && (
+          {desk?.deskFor.kind !== "member" && (
+            <Controller
+              control={form.control}
+              name="participant.memberId"
+              render={({ field }) => (
+                <ChoiceGroup
+                  legend={t("whichMember")}
+                  hint={t("memberNameHint")}
+                  value={field.value}
+                  onChange={(v) => {
+                    field.onChange(v);
+                    form.setValue("participant.guardianConsent", false);
+                  }}
+                  errors={err("participant.memberId")}
+                  columns={1}
+                  choices={members.map((m) => ({
+                    value: m.id,
+                    label: m.name,
+                    hint: t("memberAgeIs", { age: m.age }),
+                    disabled: !!edit && m.id !== participant.memberId,
+                  }))}
+                />
+              )}
+            />
+          )}
+          {desk?.deskFor.kind === "member" && chosenMember && (
+            <p className="text-lg">
+              <strong className="text-xl">{chosenMember.name}</strong> · {t("memberAgeIs", { age: chosenMember.age })}
+            </p>
+          )}
+          {chosenMember && chosenMember.age < 14 && (
             <Check
               label={t("guardianConsent")}
               errors={err("participant.guardianConsent")}
@@ -273,11 +349,8 @@ export function RegisterForm({
                 label: (
                   <span className="flex flex-wrap items-center gap-2">
                     {i.title}
-                    {i.held.includes(
-                      participant?.kind === "member"
-                        ? `member:${(participant.name ?? "").trim().toLowerCase()}`
-                        : "self",
-                    ) && i.id !== editItemId ? (
+                    {i.held.includes(participant?.kind === "member" ? `member:${participant.memberId}` : "self") &&
+                    i.id !== editItemId ? (
                       <Badge tone="grey">{t("alreadyIn")}</Badge>
                     ) : i.left === null ? null : i.left > 0 ? (
                       <Badge tone="green">{t("placesLeft", { count: i.left })}</Badge>
@@ -701,7 +774,17 @@ function PhoneList({
   );
 }
 
-function Done({ outcome, festivalSlug }: { outcome: Outcome; festivalSlug: string }) {
+function Done({
+  outcome,
+  doneHref,
+  anotherHref,
+  atDesk,
+}: {
+  outcome: Outcome;
+  doneHref: string;
+  anotherHref: string;
+  atDesk: boolean;
+}) {
   const t = useTranslations("register");
   return (
     <div className="flex flex-col gap-5">
@@ -719,10 +802,10 @@ function Done({ outcome, festivalSlug }: { outcome: Outcome; festivalSlug: strin
         </Alert>
       )}
       <div className="flex flex-wrap gap-3">
-        <Link href="/me" className={buttonClass("primary", "lg")}>
-          {t("toMe")}
+        <Link href={doneHref} className={buttonClass("primary", "lg")}>
+          {atDesk ? t("backToCard") : t("toMe")}
         </Link>
-        <Link href={`/festivals/${festivalSlug}/register`} className={buttonClass("secondary", "lg")}>
+        <Link href={anotherHref} className={buttonClass("secondary", "lg")}>
           {t("another")}
         </Link>
       </div>

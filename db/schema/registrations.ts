@@ -38,11 +38,15 @@ export const registrations = pgTable(
     festivalId: uuid("festival_id")
       .notNull()
       .references(() => festivals.id, { onDelete: "cascade" }),
-    /** The account that registered (and is told of changes). */
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    /** Who takes part: the account holder ("self") or a household member without a phone ("member:<name>"). */
+    /**
+     * The account that registered (and is told of changes). None when the desk registered a
+     * member of a household that has no account: nobody online is told then.
+     */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * Who takes part: the account holder ("self") or a household member without a phone
+     * ("member:<memberId>"; registrations made before members were kept say "member:<name>").
+     */
     participantKey: text("participant_key").notNull(),
     participantName: text("participant_name").notNull(),
     /** The household member taking part, when it is one (picked from the household's members). */
@@ -82,6 +86,15 @@ export const registrations = pgTable(
         sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       )
       .where(oneOf(t.status, LIVE_REGISTRATION_STATUSES)),
+    // A member is registered once, whichever account of the household (or the desk) did it.
+    uniqueIndex("registrations_member_once_uq")
+      .on(
+        t.festivalId,
+        t.householdMemberId,
+        t.role,
+        sql`coalesce(${t.itemId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
+      .where(sql`${t.householdMemberId} is not null and ${oneOf(t.status, LIVE_REGISTRATION_STATUSES)}`),
     index("registrations_waitlist_idx").on(t.festivalId, t.status, t.queuedAt),
     index("registrations_user_idx").on(t.userId),
     index("registrations_item_team_idx").on(t.itemId, t.team),

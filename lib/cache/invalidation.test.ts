@@ -38,6 +38,7 @@ const EXAMPLES: Record<Change, () => Promise<Renewal[]>> = {
   registrationsReviewed: () => renewalsOf("registrationsReviewed"),
   registrationChanged: () => renewalsOf("registrationChanged"),
   notificationsRead: () => renewalsOf("notificationsRead"),
+  householdMembersChanged: () => renewalsOf("householdMembersChanged"),
   nominationDeclined: () => renewalsOf("nominationDeclined"),
   starsChanged: () => renewalsOf("starsChanged", SLUG),
   competitionChanged: () => renewalsOf("competitionChanged"),

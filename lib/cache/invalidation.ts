@@ -45,6 +45,8 @@ const CHANGES = {
   /** A resident registered, changed or cancelled a registration, or declined a link: their own page. */
   registrationChanged: () => [page("/[locale]/me")],
   notificationsRead: () => [page("/[locale]/me")],
+  /** A household's members without an account: the residents' page and the desk's pages. */
+  householdMembersChanged: () => [page("/[locale]/me"), layout("/[locale]/dashboard/desk")],
   nominationDeclined: () => [page("/[locale]/me")],
   /**
    * Categories, vetting, stories, results: the dashboard, and in each language the candidates,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, must } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeMember, makeUser, must } from "@/tests/support/fixtures";
 import { athlete, openFestival, performer } from "@/tests/support/registration-fixtures";
 import { publishProgramme } from "@/lib/festivals/programme-service";
 import { getPublicProgramme } from "@/lib/festivals/queries";
@@ -24,14 +24,24 @@ const parent = async () => {
   const home = await makeHousehold(t.db);
   return actorOf(t.db, (await makeUser(t.db, { verified: true, householdId: home.id })).id);
 };
-const child = (name: string, age: number) => ({ participant: { kind: "member", name, age, guardianConsent: true } });
+/** A parent whose household has the child, and the form's answer that picks the child. */
+const parentOf = async (name: string, age: number) => {
+  const p = await parent();
+  const member = await makeMember(t.db, p.householdId!, name, age);
+  return [p, { participant: { kind: "member", memberId: member.id, guardianConsent: true } }] as const;
+};
+
+const childEntry = async (name: string, age: number, form: (c: Record<string, unknown>) => Record<string, unknown>) => {
+  const [p, c] = await parentOf(name, age);
+  return [p, form(c)] as const;
+};
 
 describe("children on public pages", () => {
   it("a competition's public read names a child by first name and age band; two of one name stay apart", async () => {
     const f = await openFestival(t.db, organiser);
-    must(await register(t.db, await parent(), athlete(f.slug, f.sportId, child("王小明", 9))));
-    must(await register(t.db, await parent(), athlete(f.slug, f.sportId, child("李小明", 8))));
-    must(await register(t.db, await parent(), athlete(f.slug, f.sportId, child("欧阳娜娜", 12))));
+    must(await register(t.db, ...(await childEntry("王小明", 9, (c) => athlete(f.slug, f.sportId, c)))));
+    must(await register(t.db, ...(await childEntry("李小明", 8, (c) => athlete(f.slug, f.sportId, c)))));
+    must(await register(t.db, ...(await childEntry("欧阳娜娜", 12, (c) => athlete(f.slug, f.sportId, c)))));
     must(await register(t.db, await parent(), athlete(f.slug, f.sportId)));
     const { id } = must(
       await setUpCompetition(t.db, organiser, {
@@ -54,7 +64,7 @@ describe("children on public pages", () => {
   it("a child's act in the programme is listed by first name and age band", async () => {
     const f = await openFestival(t.db, organiser);
     const r = must(
-      await register(t.db, await parent(), performer(f.slug, { ...child("张小红", 7), actTitle: "小星星" })),
+      await register(t.db, ...(await childEntry("张小红", 7, (c) => performer(f.slug, { ...c, actTitle: "小星星" })))),
     );
     must(await decideRegistrations(t.db, organiser, { ids: [r.id], decision: "accept" }));
     must(await addActToProgramme(t.db, organiser, { id: r.id, blockId: f.blockId }));

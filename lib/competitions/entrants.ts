@@ -9,7 +9,7 @@ const SKILL = { beginner: 1, intermediate: 2, advanced: 3 } as const;
 /** A registration holding a place in a competition item, with what making entrants needs of it. */
 export interface Holder {
   id: string;
-  userId: string;
+  userId: string | null;
   participantKey: string;
   name: string;
   team: string | null;

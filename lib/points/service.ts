@@ -177,14 +177,16 @@ export async function markShiftServed(
       .select({ userId: registrations.userId })
       .from(registrations)
       .where(eq(registrations.id, a.registrationId));
-    await tx.insert(pointEntries).values({
-      userId: r.userId,
-      kind: "shift_served",
-      points: POINTS.shiftServed,
-      refId: a.id,
-      year: now.getUTCFullYear(),
-      createdBy: actor!.id,
-    });
+    // Points belong to an account: a member the desk registered for a household without one earns none.
+    if (r.userId)
+      await tx.insert(pointEntries).values({
+        userId: r.userId,
+        kind: "shift_served",
+        points: POINTS.shiftServed,
+        refId: a.id,
+        year: now.getUTCFullYear(),
+        createdBy: actor!.id,
+      });
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "points.shift_served",

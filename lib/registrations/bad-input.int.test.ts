@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeMember, makeUser, snapshot } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/actor";
 import zh from "@/messages/zh-CN.json";
@@ -14,12 +14,17 @@ let t: TestDb;
 let me: Actor;
 let f: Awaited<ReturnType<typeof openFestival>>;
 let other: Awaited<ReturnType<typeof openFestival>>;
+let childId: string;
+let othersGrandma: string;
 beforeAll(async () => {
   t = await createTestDb();
   const organiser = await actorOf(t.db, (await makeUser(t.db, { roles: ["organiser"], verified: true })).id);
   me = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
   f = await openFestival(t.db, organiser);
   other = await openFestival(t.db, organiser);
+  childId = (await makeMember(t.db, me.householdId!, "王小明", 9)).id;
+  const stranger = await makeUser(t.db, { verified: true });
+  othersGrandma = (await makeMember(t.db, stranger.householdId!, "李奶奶", 80)).id;
 });
 afterAll(async () => t?.close());
 
@@ -43,9 +48,23 @@ const CASES: Record<string, { base: () => Record<string, unknown>; fields: Case[
       [
         "participant",
         [
-          { kind: "member", name: "", age: 70 },
+          { kind: "member", memberId: "" },
           { kind: "member", name: "小明", age: 9 },
-          { kind: "member", name: "奶奶", age: 200 },
+          { kind: "member", memberId: "00000000-0000-4000-8000-000000000000" },
+          // A child without the guardian's consent; a member of another household.
+          {
+            kind: "member",
+            get memberId() {
+              return childId;
+            },
+          },
+          {
+            kind: "member",
+            get memberId() {
+              return othersGrandma;
+            },
+            guardianConsent: true,
+          },
           { kind: "pet" },
           null,
         ],

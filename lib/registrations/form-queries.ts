@@ -165,7 +165,7 @@ export interface EditableRegistration {
   version: number;
   role: RegistrationRole;
   itemId: string | null;
-  participant: { kind: "self" } | { kind: "member"; name: string; age: number; guardianConsent: boolean };
+  participant: { kind: "self" } | { kind: "member"; memberId: string; guardianConsent: boolean };
   team: string | null;
   details: Record<string, unknown>;
 }
@@ -182,6 +182,8 @@ export async function getEditableRegistration(
     .from(registrations)
     .where(and(eq(registrations.id, id), eq(registrations.userId, userId)));
   if (!r || (r.status !== "confirmed" && r.status !== "waitlisted") || r.acceptedAt) return null;
+  // A member typed in by name, before members were kept, is not in the picker: cancel and register again.
+  if (r.participantKey !== "self" && !r.householdMemberId) return null;
   return {
     id: r.id,
     version: r.version,
@@ -190,12 +192,7 @@ export async function getEditableRegistration(
     participant:
       r.participantKey === "self"
         ? { kind: "self" }
-        : {
-            kind: "member",
-            name: r.participantName,
-            age: r.participantAge ?? 0,
-            guardianConsent: (r.participantAge ?? 99) < 14,
-          },
+        : { kind: "member", memberId: r.householdMemberId!, guardianConsent: (r.participantAge ?? 99) < 14 },
     team: r.team,
     details: r.details,
   };
@@ -218,6 +215,26 @@ export async function listMyFestivalRegistrations(db: DbOrTx, userId: string, sl
       and(
         eq(festivals.slug, slug),
         eq(registrations.userId, userId),
+        inArray(registrations.status, ["confirmed", "waitlisted"]),
+      ),
+    );
+}
+
+/** What a household member already holds in a festival, whoever registered them. */
+export async function listMemberFestivalRegistrations(db: DbOrTx, memberId: string, slug: string) {
+  return db
+    .select({
+      id: registrations.id,
+      role: registrations.role,
+      itemId: registrations.itemId,
+      participantKey: registrations.participantKey,
+    })
+    .from(registrations)
+    .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
+    .where(
+      and(
+        eq(festivals.slug, slug),
+        eq(registrations.householdMemberId, memberId),
         inArray(registrations.status, ["confirmed", "waitlisted"]),
       ),
     );

@@ -201,7 +201,7 @@ export async function matchPartner(tx: Tx, r: Registration): Promise<string | nu
       and(
         eq(registrations.itemId, r.itemId),
         ne(registrations.id, r.id),
-        ne(registrations.userId, r.userId),
+        r.userId ? sql`${registrations.userId} is distinct from ${r.userId}` : undefined,
         isNull(registrations.partnerRegistrationId),
         inArray(registrations.status, ["confirmed", "waitlisted"]),
         sql`${registrations.details} -> 'partner' ->> 'kind' = 'find'`,
@@ -218,18 +218,11 @@ export async function matchPartner(tx: Tx, r: Registration): Promise<string | nu
       .returning({ id: registrations.id });
     if (!won) continue;
     await tx.update(registrations).set({ partnerRegistrationId: c.id }).where(eq(registrations.id, r.id));
-    await tx.insert(notifications).values([
-      {
-        userId: r.userId,
-        kind: "registration.partner_found",
-        data: { registrationId: r.id, partner: publicName(c.participantName, c.participantAge) },
-      },
-      {
-        userId: c.userId,
-        kind: "registration.partner_found",
-        data: { registrationId: c.id, partner: publicName(r.participantName, r.participantAge) },
-      },
-    ]);
+    const told = [
+      { userId: r.userId, registrationId: r.id, partner: publicName(c.participantName, c.participantAge) },
+      { userId: c.userId, registrationId: c.id, partner: publicName(r.participantName, r.participantAge) },
+    ].flatMap(({ userId, ...data }) => (userId ? [{ userId, kind: "registration.partner_found", data }] : []));
+    if (told.length) await tx.insert(notifications).values(told);
     return c.id;
   }
   return null;

@@ -129,11 +129,12 @@ export async function promoteWaiting(
           ),
         );
     }
-    await tx.insert(notifications).values({
-      userId: r.userId,
-      kind: "registration.promoted",
-      data: { registrationId: r.id, role: r.role, itemId: r.itemId },
-    });
+    if (r.userId)
+      await tx.insert(notifications).values({
+        userId: r.userId,
+        kind: "registration.promoted",
+        data: { registrationId: r.id, role: r.role, itemId: r.itemId },
+      });
     promoted.push(r.id);
   }
   return promoted;

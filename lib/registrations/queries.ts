@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   festivals,
+  householdMembers,
   notifications,
   programmeItems,
   registrationLinks,
@@ -32,6 +33,8 @@ export interface MyRegistration {
   editable: boolean;
   /** Someone else in my household registered this member; I see it but they manage it. */
   registeredBy: string | null;
+  /** Registered at the service desk (by an organiser, for me or my household). */
+  atDesk: boolean;
   team: string | null;
   partnerName: string | null;
   /** Asked us to find a partner and has none yet. */
@@ -73,6 +76,7 @@ export async function listMyRegistrations(
       actTitle: sql<string | null>`${registrations.details} ->> 'actTitle'`,
       partnerWanted: sql<boolean>`coalesce(${registrations.details} -> 'partner' ->> 'kind' = 'find', false)`,
       participantName: registrations.participantName,
+      atDesk: sql<boolean>`${registrations.registeredAtDeskBy} is not null`,
       status: registrations.status,
       acceptedAt: registrations.acceptedAt,
       reason: registrations.reason,
@@ -85,7 +89,8 @@ export async function listMyRegistrations(
     })
     .from(registrations)
     .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
-    .innerJoin(registrant, eq(registrant.id, registrations.userId))
+    .leftJoin(registrant, eq(registrant.id, registrations.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, registrations.householdMemberId))
     .leftJoin(programmeItems, eq(programmeItems.id, registrations.itemId))
     .leftJoin(partner, eq(partner.id, registrations.partnerRegistrationId))
     .leftJoin(scheduled, eq(scheduled.id, registrations.programmeItemId))
@@ -93,7 +98,13 @@ export async function listMyRegistrations(
       householdId
         ? or(
             eq(registrations.userId, userId),
-            and(sql`${registrations.participantKey} like 'member:%'`, eq(registrant.householdId, householdId)),
+            eq(householdMembers.householdId, householdId),
+            // Members typed in by name, before members were kept.
+            and(
+              isNull(registrations.householdMemberId),
+              sql`${registrations.participantKey} like 'member:%'`,
+              eq(registrant.householdId, householdId),
+            ),
           )
         : eq(registrations.userId, userId),
     )
@@ -131,6 +142,7 @@ export async function listMyRegistrations(
       cancellable: mine && live && open,
       editable: mine && live && open && !r.acceptedAt,
       registeredBy: mine ? null : r.registrantName,
+      atDesk: r.atDesk,
       team: r.team,
       // The partner is another household's: a child by first name and age band.
       partnerName: r.partnerName === null ? null : publicName(r.partnerName, r.partnerAge),
@@ -159,14 +171,14 @@ export async function listMyInvitations(db: DbOrTx, userId: string): Promise<MyI
       id: registrationLinks.id,
       kind: registrationLinks.kind,
       declinedAt: registrationLinks.declinedAt,
-      from: users.name,
+      from: sql<string>`coalesce(${users.name}, ${registrations.participantName})`,
       details: registrations.details,
       itemTitle: programmeItems.title,
       festivalTitle: festivals.title,
     })
     .from(registrationLinks)
     .innerJoin(registrations, eq(registrations.id, registrationLinks.registrationId))
-    .innerJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(users, eq(users.id, registrations.userId))
     .innerJoin(festivals, eq(festivals.id, registrations.festivalId))
     .leftJoin(programmeItems, eq(programmeItems.id, registrations.itemId))
     .where(and(eq(registrationLinks.userId, userId), inArray(registrations.status, ["confirmed", "waitlisted"])))

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { festivals, quotas, registrations, shiftAssignments } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeMember, makeUser } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/actor";
 import { cancelRegistration, register, setCapacity } from "./service";
+import { registerAtDesk } from "./desk";
 import { assignShift, createShift } from "./review-service";
 
 // Real Postgres, many connections, requests fired together; each guard has its control.
@@ -63,7 +64,7 @@ describe("a quota under a burst of sign-ups", () => {
       .from(registrations)
       .where(and(eq(registrations.itemId, f.sportId), eq(registrations.status, "confirmed")));
     const cancels = await Promise.all(
-      confirmed.slice(0, 3).map(async (r) => cancelRegistration(t.db, await actorOf(t.db, r.userId), r.id)),
+      confirmed.slice(0, 3).map(async (r) => cancelRegistration(t.db, await actorOf(t.db, r.userId!), r.id)),
     );
     expect(cancels.every((c) => c.ok)).toBe(true);
     const promoted = cancels.flatMap((c) => (c.ok ? c.data.promoted : []));
@@ -78,6 +79,52 @@ describe("a quota under a burst of sign-ups", () => {
       .from(quotas)
       .where(eq(quotas.scope, `item:${f.sportId}`));
     expect(q2.taken).toBe(C);
+  });
+
+  it(`desk and online together: capacity ${C}, ${3 * C} online and ${2 * C} at the desk at once → exactly ${C} confirmed`, async () => {
+    const f = await openFestival(t.db, organiser);
+    await setCapacity(t.db, organiser, { festivalSlug: f.slug, scope: `item:${f.sportId}`, capacity: C });
+    const online = await residents(3 * C);
+    // At the desk: accounts, and members of households without an account.
+    const accounts = await residents(C);
+    const members = await Promise.all(
+      Array.from({ length: C }, async (_, i) => makeMember(t.db, (await makeHousehold(t.db)).id, `老人${i}`, 80)),
+    );
+    const calls = [
+      ...online.map((p) => () => register(t.db, p, athlete(f.slug, f.sportId))),
+      ...accounts.map(
+        (p) => () =>
+          registerAtDesk(t.db, organiser, {
+            ...athlete(f.slug, f.sportId),
+            deskFor: { kind: "account", userId: p.id },
+          }),
+      ),
+      ...members.map(
+        (m) => () =>
+          registerAtDesk(t.db, organiser, {
+            ...athlete(f.slug, f.sportId),
+            participant: { kind: "member", memberId: m.id },
+            deskFor: { kind: "member", memberId: m.id },
+          }),
+      ),
+    ];
+    // Interleaved, so desk and online requests really arrive together.
+    const order = calls.map((c, i) => [c, (i * 7919) % calls.length] as const).sort((a, b) => a[1] - b[1]);
+    const results = await Promise.all(order.map(([c]) => c()));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok && r.data.status === "confirmed")).toHaveLength(C);
+    expect(results.filter((r) => r.ok && r.data.status === "waitlisted")).toHaveLength(4 * C);
+    const [q] = await t.db
+      .select()
+      .from(quotas)
+      .where(eq(quotas.scope, `item:${f.sportId}`));
+    expect(q.taken).toBe(C);
+    const rows = await t.db
+      .select({ status: registrations.status, desk: registrations.registeredAtDeskBy })
+      .from(registrations)
+      .where(eq(registrations.itemId, f.sportId));
+    expect(rows.filter((r) => r.status === "confirmed")).toHaveLength(C);
+    expect(rows.filter((r) => r.desk === organiser.id)).toHaveLength(2 * C);
   });
 
   it("control: counting places without the quota lock overbooks", async () => {
@@ -156,6 +203,64 @@ describe("one registration per person, role and item", () => {
       await t.db.delete(registrations).where(eq(registrations.userId, me.id));
       await t.db.execute(
         sql`create unique index registrations_once_uq on registrations (festival_id, user_id, participant_key, role, coalesce(item_id, '00000000-0000-0000-0000-000000000000'::uuid)) where status in ('confirmed', 'waitlisted')`,
+      );
+    }
+  });
+});
+
+describe("one registration per household member", () => {
+  it("the same member from the desk and online at once → one registration", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [parent] = await residents(1);
+    const grandma = await makeMember(t.db, parent.householdId!, "王奶奶", 78);
+    const form = { ...athlete(f.slug, f.sportId), participant: { kind: "member", memberId: grandma.id } };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        i % 2
+          ? register(t.db, parent, form)
+          : registerAtDesk(t.db, organiser, { ...form, deskFor: { kind: "member", memberId: grandma.id } }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "already_registered")).toHaveLength(7);
+  });
+
+  it("control: without the member's unique index, two accounts register one member twice", async () => {
+    const f = await openFestival(t.db, organiser);
+    const [{ id: festivalId }] = await t.db
+      .select({ id: festivals.id })
+      .from(festivals)
+      .where(eq(festivals.slug, f.slug));
+    const h = await makeHousehold(t.db);
+    const grandma = await makeMember(t.db, h.id, "李奶奶", 79);
+    const accounts = await Promise.all(
+      Array.from({ length: 4 }, async () => (await makeUser(t.db, { verified: true, householdId: h.id })).id),
+    );
+    await t.db.execute(sql`drop index registrations_member_once_uq`);
+    try {
+      await Promise.all(
+        accounts.map((userId) =>
+          t.db
+            .insert(registrations)
+            .values({
+              festivalId,
+              userId,
+              participantKey: `member:${grandma.id}`,
+              participantName: "李奶奶",
+              householdMemberId: grandma.id,
+              role: "athlete",
+              itemId: f.sportId,
+              status: "confirmed",
+            })
+            .onConflictDoNothing(),
+        ),
+      );
+      const rows = await t.db.select().from(registrations).where(eq(registrations.householdMemberId, grandma.id));
+      expect(rows.length).toBeGreaterThan(1);
+    } finally {
+      await t.db.delete(registrations).where(eq(registrations.householdMemberId, grandma.id));
+      await t.db.execute(
+        sql`create unique index registrations_member_once_uq on registrations (festival_id, household_member_id, role, coalesce(item_id, '00000000-0000-0000-0000-000000000000'::uuid)) where household_member_id is not null and status in ('confirmed', 'waitlisted')`,
       );
     }
   });

@@ -51,6 +51,8 @@ const COLUMNS = [
   "emergencyContact",
   "level",
   "partnerWanted",
+  // Last, so the columns people already sort by keep their places.
+  "atDesk",
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -102,8 +104,9 @@ function cells(r: ReviewRow, t: Translate, timeZone: string): Record<Column, str
     ...base,
     participant: r.participant.name,
     age: r.participant.age === null ? "" : String(r.participant.age),
-    registrant: r.registrant.name,
-    phone: r.registrant.phone,
+    registrant: r.registrant.name ?? "",
+    phone: r.registrant.phone ?? "",
+    atDesk: r.atDeskBy ? t("atDeskBy", { name: r.atDeskBy }) : "",
     building: r.registrant.building ?? "",
     unit: r.registrant.unit ?? "",
     room: r.registrant.room ?? "",

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, festivals, registrationLinks } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, must } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeMember, makeUser, must } from "@/tests/support/fixtures";
 import { athlete, backstage, openFestival, performer, player } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/actor";
 import zh from "@/messages/zh-CN.json";
@@ -82,7 +82,13 @@ beforeAll(async () => {
     await register(
       t.db,
       zhang,
-      athlete(f.slug, f.sportId, { participant: { kind: "member", name: "王小明", age: 9, guardianConsent: true } }),
+      athlete(f.slug, f.sportId, {
+        participant: {
+          kind: "member",
+          memberId: (await makeMember(t.db, lake3.id, "王小明", 9)).id,
+          guardianConsent: true,
+        },
+      }),
     ),
   ).id;
   ids.relay = must(

@@ -10,6 +10,7 @@ import {
 } from "@/vocabulary/registrations";
 import {
   festivals,
+  householdMembers,
   households,
   programmeItems,
   quotas,
@@ -68,7 +69,16 @@ export interface ReviewRow {
   id: string;
   /** A child under 14 by first name only. */
   participant: { name: string; age: number | null; child: boolean };
-  registrant: { name: string; phone: string; building: string | null; unit: string | null; room: string | null };
+  /** The account that registered; no name or phone for a member the desk registered for a household without one. */
+  registrant: {
+    name: string | null;
+    phone: string | null;
+    building: string | null;
+    unit: string | null;
+    room: string | null;
+  };
+  /** The organiser who registered them at the service desk. */
+  atDeskBy: string | null;
   role: RegistrationRole;
   item: { id: string; title: string; kind: string } | null;
   status: RegistrationStatus;
@@ -87,6 +97,10 @@ export interface ReviewRow {
   details: ReviewDetails;
   version: number;
 }
+
+/** A member's household is theirs, whoever registered them; else the registrant's. */
+const householdOf = sql`coalesce(${householdMembers.householdId}, ${users.householdId})`;
+const deskOrganiser = alias(users, "desk_organiser");
 
 function statusCondition(status: ReviewStatus): SQL | undefined {
   switch (status) {
@@ -147,6 +161,7 @@ async function selectRows(
       participantAge: registrations.participantAge,
       registrantName: users.name,
       phone: users.phone,
+      atDeskBy: deskOrganiser.name,
       building: households.building,
       unit: households.unit,
       room: households.room,
@@ -168,11 +183,13 @@ async function selectRows(
       version: registrations.version,
     })
     .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .leftJoin(households, eq(households.id, users.householdId))
+    .leftJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, registrations.householdMemberId))
+    .leftJoin(households, eq(households.id, householdOf))
     .leftJoin(programmeItems, eq(programmeItems.id, registrations.itemId))
     .leftJoin(scheduled, eq(scheduled.id, registrations.programmeItemId))
     .leftJoin(partner, eq(partner.id, registrations.partnerRegistrationId))
+    .leftJoin(deskOrganiser, eq(deskOrganiser.id, registrations.registeredAtDeskBy))
     .where(conditions(festivalId, f))
     .orderBy(
       roleRank,
@@ -216,6 +233,7 @@ async function selectRows(
     id: r.id,
     participant: { ...participantLabel(r.participantName, r.participantAge), age: r.participantAge },
     registrant: { name: r.registrantName, phone: r.phone, building: r.building, unit: r.unit, room: r.room },
+    atDeskBy: r.atDeskBy,
     role: r.role,
     item: r.itemId ? { id: r.itemId, title: r.itemTitle!, kind: r.itemKind! } : null,
     status: r.status,
@@ -241,8 +259,9 @@ async function countRows(db: DbOrTx, where: SQL | undefined): Promise<number> {
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .leftJoin(households, eq(households.id, users.householdId))
+    .leftJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, registrations.householdMemberId))
+    .leftJoin(households, eq(households.id, householdOf))
     .where(where);
   return n;
 }
@@ -303,8 +322,9 @@ export async function countByStatus(
       n: sql<number>`count(*)::int`,
     })
     .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .leftJoin(households, eq(households.id, users.householdId))
+    .leftJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, registrations.householdMemberId))
+    .leftJoin(households, eq(households.id, householdOf))
     .where(conditions(festivalId, f, false))
     .groupBy(registrations.status, sql`${registrations.acceptedAt} is not null`);
   const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((n, r) => n + r.n, 0);
@@ -429,8 +449,9 @@ export async function listReviewBuildings(
   const rows = await db
     .selectDistinct({ building: households.building })
     .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .innerJoin(households, eq(households.id, users.householdId))
+    .leftJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, registrations.householdMemberId))
+    .innerJoin(households, eq(households.id, householdOf))
     .where(eq(registrations.festivalId, festivalId))
     .orderBy(asc(households.building));
   return ok(rows.map((r) => r.building));

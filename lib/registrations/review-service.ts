@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { festivals, notifications, programmeItems, registrations, shiftAssignments, shifts } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -82,7 +82,7 @@ export async function moveRegistration(
       .where(
         and(
           eq(registrations.festivalId, r.festivalId),
-          eq(registrations.userId, r.userId),
+          r.userId ? eq(registrations.userId, r.userId) : isNull(registrations.userId),
           eq(registrations.participantKey, r.participantKey),
           eq(registrations.role, r.role),
           eq(registrations.itemId, itemId),
@@ -108,9 +108,10 @@ export async function moveRegistration(
         .set({ partnerRegistrationId: null })
         .where(eq(registrations.id, r.partnerRegistrationId));
     if (r.status === "confirmed") promoted = await promoteWaiting(tx, r.festivalId, oldItemScope);
-    await tx
-      .insert(notifications)
-      .values({ userId: r.userId, kind: "registration.moved", data: { registrationId: r.id, from: r.itemId } });
+    if (r.userId)
+      await tx
+        .insert(notifications)
+        .values({ userId: r.userId, kind: "registration.moved", data: { registrationId: r.id, from: r.itemId } });
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "registrations.move",
@@ -171,11 +172,12 @@ export async function addActToProgramme(
       .update(registrations)
       .set({ programmeItemId: itemId, updatedAt: new Date() })
       .where(eq(registrations.id, id));
-    await tx.insert(notifications).values({
-      userId: r.userId,
-      kind: "registration.scheduled",
-      data: { registrationId: r.id, block: block.title, startsAt: created.data.item.startsAt },
-    });
+    if (r.userId)
+      await tx.insert(notifications).values({
+        userId: r.userId,
+        kind: "registration.scheduled",
+        data: { registrationId: r.id, block: block.title, startsAt: created.data.item.startsAt },
+      });
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "registrations.to_programme",
@@ -270,7 +272,8 @@ export async function assignShift(db: Db, actor: Actor | null, input: unknown): 
     const fresh = rows.filter((r) => !already.some((a) => a.registrationId === r.id));
     if (already.length + fresh.length > shift.places) return fail("shift_full");
     // The same person (account and participant) on an overlapping shift.
-    const people = fresh.map((r) => sql`(${r.userId}::uuid, ${r.participantKey})`);
+    // A member the desk registered for a household without an account has no registrant.
+    const people = fresh.map((r) => sql`(${r.userId ?? ""}, ${r.participantKey})`);
     if (people.length) {
       const clashes = await tx
         .select({ id: shifts.id })
@@ -283,7 +286,7 @@ export async function assignShift(db: Db, actor: Actor | null, input: unknown): 
             eq(shifts.festivalId, shift.festivalId),
             lt(shifts.startsAt, shift.endsAt),
             gt(shifts.endsAt, shift.startsAt),
-            sql`(${registrations.userId}, ${registrations.participantKey}) in (${sql.join(people, sql`, `)})`,
+            sql`(coalesce(${registrations.userId}::text, ''), ${registrations.participantKey}) in (${sql.join(people, sql`, `)})`,
           ),
         )
         .limit(1);
@@ -291,11 +294,12 @@ export async function assignShift(db: Db, actor: Actor | null, input: unknown): 
     }
     for (const r of fresh) {
       await tx.insert(shiftAssignments).values({ shiftId, registrationId: r.id });
-      await tx.insert(notifications).values({
-        userId: r.userId,
-        kind: "registration.shift",
-        data: { registrationId: r.id, shift: shift.title, startsAt: shift.startsAt.toISOString() },
-      });
+      if (r.userId)
+        await tx.insert(notifications).values({
+          userId: r.userId,
+          kind: "registration.shift",
+          data: { registrationId: r.id, shift: shift.title, startsAt: shift.startsAt.toISOString() },
+        });
       await writeAudit(tx, {
         actorId: actor!.id,
         action: "shifts.assign",

@@ -21,25 +21,19 @@ const phone = z
   .regex(/^1[3-9]\d{9}$/, { error: "phone_invalid" });
 const name = text().min(1, { error: "required" }).max(40, { error: "too_long" });
 
-/** Someone in the household without a smartphone; a child under 14 needs the guardian's consent. */
-export const participantSchema = z
-  .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("self") }),
-    z.object({
-      kind: z.literal("member"),
-      name,
-      age: z
-        .number({ error: "number_invalid" })
-        .int({ error: "number_invalid" })
-        .min(1, { error: "number_invalid" })
-        .max(120, { error: "number_invalid" }),
-      guardianConsent: z.boolean().default(false),
-    }),
-  ])
-  .refine((p) => p.kind === "self" || p.age >= 14 || p.guardianConsent, {
-    error: "guardian_consent_required",
-    path: ["guardianConsent"],
-  });
+/**
+ * Who takes part: the account holder, or a member of their household without a phone, picked
+ * from the household's members (the service knows their age from the year of birth and asks for
+ * the guardian's consent under 14).
+ */
+export const participantSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("self") }),
+  z.object({
+    kind: z.literal("member"),
+    memberId: z.uuid({ error: "member_required" }),
+    guardianConsent: z.boolean().default(false),
+  }),
+]);
 
 const base = { festivalSlug: text().min(1).max(40), participant: participantSchema };
 
@@ -198,3 +192,11 @@ export const reviewFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type ReviewFilters = z.output<typeof reviewFilterSchema>;
+
+/** Who the desk registers: an account (from its card) or a household member (from theirs). */
+export const deskForSchema = z.object({
+  deskFor: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("account"), userId: z.uuid({ error: "invalid" }) }),
+    z.object({ kind: z.literal("member"), memberId: z.uuid({ error: "invalid" }) }),
+  ]),
+});

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { festivals, notifications, programmeItems, quotas, registrations } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeUser, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeMember, makeUser, must, snapshot } from "@/tests/support/fixtures";
 import { athlete, openFestival } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/actor";
-import { cancelRegistration, decideRegistrations, register, setCapacity } from "./service";
+import { cancelRegistration, decideRegistrations, register, setCapacity, updateRegistration } from "./service";
+import { getEditableRegistration } from "./form-queries";
+import { listMyRegistrations } from "./queries";
 import { registrationSchema } from "./schemas";
 
 let t: TestDb;
@@ -61,7 +63,7 @@ describe("registering", () => {
   it("registers a household member; a child under 14 needs the guardian's consent", async () => {
     const f = await openFestival(t.db, organiser);
     const me = await resident();
-    const child = { kind: "member", name: "小明", age: 9, guardianConsent: false };
+    const child = { kind: "member", memberId: (await makeMember(t.db, me.householdId!, "小明", 9)).id };
     expect(await register(t.db, me, athlete(f.slug, f.sportId, { participant: child }))).toMatchObject({
       ok: false,
       fieldErrors: { participant: ["guardian_consent_required"] },
@@ -70,6 +72,10 @@ describe("registering", () => {
       (await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } }))).ok,
     ).toBe(true);
     expect((await register(t.db, me, athlete(f.slug, f.sportId))).ok).toBe(true);
+    // Picked once: the same member again is already registered, whatever the consent.
+    expect(
+      await register(t.db, me, athlete(f.slug, f.sportId, { participant: { ...child, guardianConsent: true } })),
+    ).toMatchObject({ ok: false, code: "already_registered" });
     const rows = await t.db.select().from(registrations).where(eq(registrations.userId, me.id));
     expect(rows.map((r) => [r.participantName, r.participantAge]).sort()).toEqual(
       [
@@ -77,6 +83,59 @@ describe("registering", () => {
         ["小明", 9],
       ].sort(),
     );
+  });
+
+  it("a member is picked from one's own verified household only; their answers can change, not who they are", async () => {
+    const f = await openFestival(t.db, organiser);
+    await t.db.update(festivals).set({ registrationNeedsHousehold: false }).where(eq(festivals.slug, f.slug));
+    const me = await resident();
+    const grandpa = await makeMember(t.db, me.householdId!, "王大爷", 76);
+    const form = athlete(f.slug, f.sportId, { participant: { kind: "member", memberId: grandpa.id } });
+    // An unverified account living in the same household may not pick them.
+    const housemate = await actorOf(t.db, (await makeUser(t.db, { householdId: me.householdId })).id);
+    expect(await register(t.db, housemate, form)).toMatchObject({
+      code: "invalid",
+      fieldErrors: { participant: ["household_required"] },
+    });
+    const { id } = must(await register(t.db, me, form));
+    const [row] = await t.db.select().from(registrations).where(eq(registrations.id, id));
+    expect(row).toMatchObject({
+      participantKey: `member:${grandpa.id}`,
+      householdMemberId: grandpa.id,
+      participantAge: 76,
+    });
+    const editable = await getEditableRegistration(t.db, me.id, id);
+    expect(editable?.participant).toEqual({ kind: "member", memberId: grandpa.id, guardianConsent: false });
+    expect(await updateRegistration(t.db, me, { ...form, ageGroup: "senior", id, version: row.version })).toMatchObject(
+      { ok: true },
+    );
+    const other = await makeMember(t.db, me.householdId!, "王奶奶", 74);
+    expect(
+      await updateRegistration(t.db, me, {
+        ...form,
+        participant: { kind: "member", memberId: other.id },
+        id,
+        version: row.version + 1,
+      }),
+    ).toMatchObject({ code: "invalid", fieldErrors: { itemId: ["cannot_change"] } });
+    // A member typed in by name before members were kept stays readable, not editable.
+    const [legacy] = await t.db
+      .insert(registrations)
+      .values({
+        festivalId: row.festivalId,
+        userId: me.id,
+        participantKey: "member:小红",
+        participantName: "小红",
+        participantAge: 8,
+        role: "athlete",
+        itemId: f.relayId,
+        status: "confirmed",
+      })
+      .returning();
+    expect(await getEditableRegistration(t.db, me.id, legacy.id)).toBeNull();
+    expect(
+      (await listMyRegistrations(t.db, me.id, new Date(), me.householdId)).map((r) => r.participantName).sort(),
+    ).toEqual(["小红", "王大爷"].sort());
   });
 
   it("refuses an account whose number was never confirmed by a code, writing nothing", async () => {

@@ -11,13 +11,21 @@ import { canonicalTeam, checkTeam, matchPartner, resolvePeople, syncLinks, unpai
 import { ensureItemQuota, promoteWaiting, releasePlace, scopesOf, takePlace, waitlistPosition } from "./places";
 import { capacitySchema, decisionSchema, editTargetSchema, registrationSchema, type RegistrationData } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { CHILD_AGE } from "@/lib/people/names";
+import { memberTakingPart, type TakingPart } from "./members";
 import { verifiedHouseholdRefusal } from "./household-check";
 import { ITEM_KIND_OF_ROLE, LIVE_REGISTRATION_STATUSES } from "@/vocabulary/registrations";
 
 const LIVE = LIVE_REGISTRATION_STATUSES;
 
 type Checked =
-  | { ok: true; festival: { id: string; actMaxMinutes: number }; people: People; itemCapacity: number | null }
+  | {
+      ok: true;
+      festival: { id: string; actMaxMinutes: number };
+      people: People;
+      itemCapacity: number | null;
+      member: TakingPart | null;
+    }
   | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
 
 /** Everything that can refuse a registration form, checked before anything is written. */
@@ -28,8 +36,16 @@ async function checkForm(
   now: Date,
   current?: { id: string; team: string | null; details: unknown },
 ): Promise<Checked> {
-  if (data.participant.kind === "member" && !actor.householdId)
+  if (data.participant.kind === "member" && (!actor.householdId || !actor.verified))
     return fail("invalid", { participant: ["household_required"] });
+  let member: TakingPart | null = null;
+  if (data.participant.kind === "member") {
+    // Only a living member of the registrant's own household.
+    member = await memberTakingPart(db, actor.householdId!, data.participant.memberId, now);
+    if (!member) return fail("invalid", { participant: ["member_unknown"] });
+    if (member.age < CHILD_AGE && !data.participant.guardianConsent)
+      return fail("invalid", { participant: ["guardian_consent_required"] });
+  }
   const [f] = await db
     .select({
       id: festivals.id,
@@ -60,11 +76,11 @@ async function checkForm(
   if (team) return fail("invalid", team);
   const people = await resolvePeople(db, actor, data, current, now);
   if (!people.ok) return fail("invalid", people.fieldErrors);
-  return { ok: true, festival: f, people: people.people, itemCapacity };
+  return { ok: true, festival: f, people: people.people, itemCapacity, member };
 }
 
 const participantKeyOf = (data: RegistrationData) =>
-  data.participant.kind === "self" ? "self" : `member:${data.participant.name.toLowerCase()}`;
+  data.participant.kind === "self" ? "self" : `member:${data.participant.memberId}`;
 const labelOf = (data: RegistrationData) => (data.role === "performer" ? data.actTitle : "");
 
 /**
@@ -77,29 +93,53 @@ export async function register(
   actor: Actor | null,
   input: unknown,
   ctx: { now?: Date } = {},
-): Promise<Result<{ id: string; status: "confirmed" | "waitlisted"; position: number | null }>> {
+): Promise<Result<Registered>> {
   if (!actor) return fail("unauthenticated");
   // A number nobody proved is an account anyone could have made up: it takes no place.
   const [me] = await db.select({ confirmed: users.phoneConfirmedAt }).from(users).where(eq(users.id, actor.id));
   if (!me?.confirmed) return fail("phone_unconfirmed");
   const parsed = parseInput(registrationSchema, input);
   if (!parsed.ok) return parsed;
-  const data = parsed.data;
-  const now = ctx.now ?? new Date();
+  return registerFor(db, { actor, accountId: actor.id }, parsed.data, ctx.now ?? new Date());
+}
+
+export type Registered = { id: string; status: "confirmed" | "waitlisted"; position: number | null };
+
+/**
+ * Who a registration is for: the actor whose household and verification the rules read, the
+ * account recorded as the registrant (none for a member of a household without an account), and
+ * the organiser when it is done at the desk.
+ */
+export interface Registrant {
+  actor: Actor;
+  accountId: string | null;
+  deskBy?: Actor;
+}
+
+/** The one path every registration takes, online or at the desk: the same rules, quotas and list. */
+export async function registerFor(
+  db: Db,
+  who: Registrant,
+  data: RegistrationData,
+  now: Date,
+): Promise<Result<Registered>> {
+  const { actor } = who;
   const checked = await checkForm(db, actor, data, now);
   if (!checked.ok) return checked;
-  const { festival: f, people } = checked;
-  const { participant, role } = data;
+  const { festival: f, people, member } = checked;
+  const { role } = data;
   const itemId = "itemId" in data ? data.itemId : null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(registrations)
       .values({
         festivalId: f.id,
-        userId: actor.id,
+        userId: who.accountId,
         participantKey: participantKeyOf(data),
-        participantName: participant.kind === "self" ? actor.name : participant.name,
-        participantAge: participant.kind === "member" ? participant.age : null,
+        participantName: member ? member.name : actor.name,
+        participantAge: member ? member.age : null,
+        householdMemberId: member?.id ?? null,
+        registeredAtDeskBy: who.deskBy?.id ?? null,
         role,
         itemId,
         status: "waitlisted",
@@ -120,6 +160,21 @@ export async function register(
       .update(registrations)
       .set({ status: placed ? "confirmed" : "waitlisted", queuedAt: sql`clock_timestamp()` })
       .where(eq(registrations.id, row.id));
+    if (who.deskBy)
+      await writeAudit(tx, {
+        actorId: who.deskBy.id,
+        action: "registrations.register_at_desk",
+        targetType: "registration",
+        targetId: row.id,
+        ip: who.deskBy.ip,
+        details: {
+          atDesk: true,
+          ...(who.accountId ? { forUserId: who.accountId } : {}),
+          ...(member ? { forMemberId: member.id } : {}),
+          role,
+          ...(itemId ? { itemId } : {}),
+        },
+      });
     if (placed) return ok({ id: row.id, status: "confirmed" as const, position: null });
     return ok({ id: row.id, status: "waitlisted" as const, position: await waitlistPosition(tx, row) });
   });
@@ -164,7 +219,7 @@ export async function updateRegistration(
       .set({
         details: detailsOf(data),
         team: await canonicalTeam(tx, data),
-        participantAge: data.participant.kind === "member" ? data.participant.age : null,
+        participantAge: checked.member?.age ?? null,
         version: version + 1,
         updatedAt: now,
       })
@@ -204,11 +259,12 @@ export async function declineLink(db: Db, actor: Actor | null, linkId: unknown):
     await tx.update(registrationLinks).set({ declinedAt: new Date() }).where(eq(registrationLinks.id, linkId));
     const [r] = await tx.select().from(registrations).where(eq(registrations.id, link.registrationId));
     if (link.kind === "partner") await unpair(tx, r);
-    await tx.insert(notifications).values({
-      userId: r.userId,
-      kind: "registration.declined",
-      data: { registrationId: r.id, from: actor.name, linkKind: link.kind },
-    });
+    if (r.userId)
+      await tx.insert(notifications).values({
+        userId: r.userId,
+        kind: "registration.declined",
+        data: { registrationId: r.id, from: actor.name, linkKind: link.kind },
+      });
     return ok(undefined);
   });
 }
@@ -294,11 +350,12 @@ export async function decideRegistrations(
         }
       }
       changed += 1;
-      await tx.insert(notifications).values({
-        userId: r.userId,
-        kind: `registration.${decision === "accept" ? "accepted" : decision === "reject" ? "rejected" : "waitlisted"}`,
-        data: { registrationId: r.id, reason: reason || undefined },
-      });
+      if (r.userId)
+        await tx.insert(notifications).values({
+          userId: r.userId,
+          kind: `registration.${decision === "accept" ? "accepted" : decision === "reject" ? "rejected" : "waitlisted"}`,
+          data: { registrationId: r.id, reason: reason || undefined },
+        });
       await writeAudit(tx, {
         actorId: actor!.id,
         action: `registrations.${decision}`,

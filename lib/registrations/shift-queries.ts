@@ -19,7 +19,13 @@ export interface ShiftRow {
   endsAt: Date;
   places: number;
   /** assignmentId and servedAt: for marking a shift served (points, once). */
-  helpers: { registrationId: string; assignmentId: string; servedAt: Date | null; name: string; phone: string }[];
+  helpers: {
+    registrationId: string;
+    assignmentId: string;
+    servedAt: Date | null;
+    name: string;
+    phone: string | null;
+  }[];
 }
 
 export interface HelperRow {
@@ -27,7 +33,7 @@ export interface HelperRow {
   name: string;
   age: number | null;
   child: boolean;
-  phone: string;
+  phone: string | null;
   status: "confirmed" | "waitlisted";
   accepted: boolean;
   skills: string[];
@@ -63,7 +69,7 @@ export async function listShifts(db: DbOrTx, actor: Actor | null, festivalId: st
       .from(shiftAssignments)
       .innerJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
       .innerJoin(registrations, eq(registrations.id, shiftAssignments.registrationId))
-      .innerJoin(users, eq(users.id, registrations.userId))
+      .leftJoin(users, eq(users.id, registrations.userId))
       .where(eq(shifts.festivalId, festivalId))
       .orderBy(asc(shiftAssignments.createdAt)),
   ]);
@@ -97,7 +103,7 @@ export async function listHelpers(db: DbOrTx, actor: Actor | null, festivalId: s
       details: registrations.details,
     })
     .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(users, eq(users.id, registrations.userId))
     .where(
       and(
         eq(registrations.festivalId, festivalId),

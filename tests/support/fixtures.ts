@@ -1,6 +1,6 @@
 import { count, sql } from "drizzle-orm";
 import type { Role } from "@/vocabulary/accounts";
-import { households, userRoles, users } from "@/db/schema";
+import { householdMembers, households, userRoles, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Actor } from "@/lib/actor";
 import { hashPassword } from "@/lib/auth/password";
@@ -65,6 +65,15 @@ export async function makeUser(
   return u;
 }
 
+/** A member of a household without an account, aged `age` this year. */
+export async function makeMember(db: Db, householdId: string, name: string, age: number) {
+  const [m] = await db
+    .insert(householdMembers)
+    .values({ householdId, name, birthYear: new Date().getFullYear() - age, relation: "other" })
+    .returning();
+  return m;
+}
+
 /** The actor as a session would see it right now. */
 export async function actorOf(db: Db, userId: string): Promise<Actor> {
   const a = await loadActor(db, userId, Date.now());
@@ -82,6 +91,7 @@ export async function snapshot(db: Db): Promise<string> {
     select
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from users t) as users,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from households t) as households,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from household_members t) as household_members,
       (select coalesce(md5(string_agg(t::text, ',' order by t.user_id, t.role)), '') from user_roles t) as roles,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from festivals t) as festivals,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from venues t) as venues,

@@ -148,9 +148,14 @@ export async function ReviewTable({ rows, ctx }: { rows: ReviewRow[]; ctx: Revie
                 {r.participant.child && <Badge tone="grey">{t("child")}</Badge>}
               </Td>
               <Td className="min-w-44 text-sm">
-                <p className="text-base">{r.registrant.name}</p>
-                <p className="tabular-nums">{r.registrant.phone}</p>
+                <p className="text-base">{r.registrant.name ?? t("noAccount")}</p>
+                {r.registrant.phone && <p className="tabular-nums">{r.registrant.phone}</p>}
                 <p className="text-muted">{address}</p>
+                {r.atDeskBy && (
+                  <p className="mt-1">
+                    <Badge tone="gold">{t("atDeskBy", { name: r.atDeskBy })}</Badge>
+                  </p>
+                )}
               </Td>
               <Td className="min-w-40 whitespace-normal!">
                 <p className="font-semibold">{t(`roles.${r.role}`)}</p>

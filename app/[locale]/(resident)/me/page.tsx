@@ -18,6 +18,8 @@ import { getMyPoints } from "@/lib/points/queries";
 import { currentYear } from "@/lib/points/year";
 import { MyPointsCard } from "@/components/points/my-points-card";
 import { Badge, Card } from "@/components/ui/card";
+import { listHouseholdMembers } from "@/lib/households/queries";
+import { MembersSection } from "@/components/households/members-section";
 import { Alert } from "@/components/ui/alert";
 import { ChangePasswordForm, LinkHouseholdForm, UpdateNameForm } from "@/components/accounts/me-forms";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -45,6 +47,10 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       // Residents an organiser named referee: the way to their competitions' result forms.
       isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
     ]);
+  // Only a verified account sees and manages its household's members.
+  const listed =
+    actor.householdId && profile?.verified ? await listHouseholdMembers(db, actor, actor.householdId) : null;
+  const members = listed?.ok ? listed.data : null;
   const starsFestival = current ? await getStarsFestival(db, current.slug) : null;
   const [ballots, nominatedByMe] = starsFestival
     ? await Promise.all([
@@ -132,6 +138,20 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
             <LinkHouseholdForm code={typeof code === "string" ? code.slice(0, 20) : undefined} />
           </div>
         )}
+      </Card>
+
+      <Card aria-labelledby="members-title" id="members">
+        <h2 id="members-title" className="text-2xl font-bold">
+          {t("householdMembers.title")}
+        </h2>
+        <p className="mt-2 text-lg">{t("householdMembers.meIntro")}</p>
+        <div className="mt-4">
+          {members ? (
+            <MembersSection householdId={actor.householdId!} members={members} addHeading="h3" />
+          ) : (
+            <Alert tone="info">{t("householdMembers.meUnverified")}</Alert>
+          )}
+        </div>
       </Card>
 
       <Card aria-labelledby="roles-title">

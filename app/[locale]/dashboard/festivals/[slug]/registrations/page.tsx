@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ITEM_KIND_OF_ROLE, REGISTRATION_ROLES } from "@/vocabulary/registrations";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import {
@@ -46,6 +48,7 @@ export default async function RegistrationReviewPage({
   const buildings = orForbidden(await listReviewBuildings(db, actor, festival.id));
   const blocks = orForbidden(await listPerformanceBlocks(db, actor, festival.id));
   const t = await getTranslations("review");
+  const tr = await getTranslations("myRegistrations");
   const base = `/dashboard/festivals/${slug}/registrations`;
   const events = places.items.map((i) => ({ id: i.itemId, title: i.title, kind: i.kind }));
   return (
@@ -101,6 +104,40 @@ export default async function RegistrationReviewPage({
           building: filters.building,
         }}
       />
+      <section aria-labelledby="sheets-title" className="flex max-w-4xl flex-col gap-2 border-t-2 border-line pt-4">
+        <h2 id="sheets-title" className="text-2xl font-bold">
+          {t("sheets.title")}
+        </h2>
+        <p className="text-base">{t("sheets.intro")}</p>
+        <ul className="flex flex-col gap-1">
+          {REGISTRATION_ROLES.map((role) => (
+            <li key={role}>
+              <Link
+                href={`/festivals/${slug}/print/sign-up/${role}`}
+                className="text-red-deep underline underline-offset-4"
+              >
+                {t("sheets.role", { role: tr(`roleLabel.${role}`) })}
+              </Link>
+              {(role === "athlete" || role === "player") && (
+                <ul className="ml-6 flex flex-wrap gap-x-4">
+                  {events
+                    .filter((e) => e.kind === ITEM_KIND_OF_ROLE[role])
+                    .map((e) => (
+                      <li key={e.id}>
+                        <Link
+                          href={`/festivals/${slug}/print/sign-up/${role}?item=${e.id}`}
+                          className="text-red-deep underline underline-offset-4"
+                        >
+                          {t("sheets.item", { title: e.title })}
+                        </Link>
+                      </li>
+                    ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

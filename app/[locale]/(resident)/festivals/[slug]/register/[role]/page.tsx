@@ -1,36 +1,29 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { REGISTRATION_ROLES, type RegistrationRole } from "@/vocabulary/registrations";
 import { getActor } from "@/lib/auth/session";
-import { festivalDays, zonedToUtc } from "@/lib/festivals/time";
-import { festivalDay } from "@/components/ui/format";
 import {
   getEditableRegistration,
   getFormFestival,
-  listFormItems,
   listMyFestivalRegistrations,
 } from "@/lib/registrations/form-queries";
 import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
-import { RegisterForm, type ItemChoice, type SlotChoice } from "@/components/registrations/register-form";
+import { RegisterForm } from "@/components/registrations/register-form";
+import { formChoices } from "@/components/registrations/form-choices";
 import { RolePicture } from "@/components/registrations/role-picture";
 import { Alert } from "@/components/ui/alert";
 import { isPhoneConfirmed } from "@/lib/accounts/queries";
 import { buttonClass } from "@/components/ui/button";
+import { listHouseholdMembers } from "@/lib/households/queries";
+import { ageFromBirthYear } from "@/lib/households/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ locale: string; slug: string; role: string }>;
 
 const isRole = (r: string): r is RegistrationRole => (REGISTRATION_ROLES as readonly string[]).includes(r);
-
-/** Parts of a festival day a backstage pioneer can offer, in the festival's time zone. */
-const PARTS = [
-  { part: "morning", from: "08:00", to: "12:00" },
-  { part: "afternoon", from: "13:00", to: "17:00" },
-  { part: "evening", from: "18:00", to: "21:00" },
-] as const;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { role } = await params;
@@ -57,8 +50,6 @@ export default async function RegisterRolePage({
   if (!festival) notFound();
   const t = await getTranslations("register");
   const tr = await getTranslations("myRegistrations");
-  const format = await getFormatter();
-  const tz = festival.timeZone;
 
   const editing = editId ? await getEditableRegistration(db, actor.id, editId) : null;
   const heading = (
@@ -125,41 +116,18 @@ export default async function RegisterRolePage({
     );
   }
 
-  const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", timeZone: tz });
-  const dayLabel = (iso: string) =>
-    format.dateTime(festivalDay(iso), { month: "long", day: "numeric", weekday: "short", timeZone: "Asia/Shanghai" });
-  let items: ItemChoice[] = [];
-  if (role === "athlete" || role === "player") {
-    const [rows, mine] = await Promise.all([
-      listFormItems(db, slug, role),
-      listMyFestivalRegistrations(db, actor.id, slug),
-    ]);
-    items = rows.map((i) => ({
-      id: i.id,
-      title: i.title,
-      when: [
-        format.dateTime(new Date(i.startsAt), { month: "long", day: "numeric", weekday: "short", timeZone: tz }),
-        `${time(new Date(i.startsAt))}–${time(new Date(i.endsAt))}`,
-        i.venue,
-      ]
-        .filter(Boolean)
-        .join(" · "),
-      left: i.left,
-      waiting: i.waiting,
-      teams: i.teams,
-      held: mine.filter((r) => r.role === role && r.itemId === i.id).map((r) => r.participantKey),
-    }));
-  }
-  const slots: SlotChoice[] =
-    role === "backstage"
-      ? festivalDays(festival).flatMap((day) =>
-          PARTS.map((p) => ({
-            startsAt: zonedToUtc(`${day}T${p.from}`, tz).toISOString(),
-            endsAt: zonedToUtc(`${day}T${p.to}`, tz).toISOString(),
-            label: t("slot", { day: dayLabel(day), part: t(`parts.${p.part}`), from: p.from, to: p.to }),
-          })),
-        )
-      : [];
+  const { items, slots } = await formChoices(
+    db,
+    festival,
+    role,
+    role === "athlete" || role === "player" ? await listMyFestivalRegistrations(db, actor.id, slug) : [],
+  );
+
+  // Only a verified account registers its household's members (and sees them).
+  const listed = actor.householdId && actor.verified ? await listHouseholdMembers(db, actor, actor.householdId) : null;
+  const members = listed?.ok
+    ? listed.data.map((m) => ({ id: m.id, name: m.name, age: ageFromBirthYear(m.birthYear) }))
+    : [];
 
   let values: Record<string, unknown> | undefined;
   if (editing) {
@@ -184,7 +152,9 @@ export default async function RegisterRolePage({
           actMaxMinutes={festival.actMaxMinutes}
           items={items}
           slots={slots}
-          hasHousehold={!!actor.householdId}
+          hasHousehold={!!actor.householdId && actor.verified}
+          members={members}
+          membersHref="/me#members"
           edit={editing ? { id: editing.id, version: editing.version, values: values as never } : undefined}
         />
       </ClientMessages>

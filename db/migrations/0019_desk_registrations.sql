@@ -1,0 +1,2 @@
+ALTER TABLE "registrations" ALTER COLUMN "user_id" DROP NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "registrations_member_once_uq" ON "registrations" USING btree ("festival_id","household_member_id","role",coalesce("item_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "registrations"."household_member_id" is not null and "registrations"."status" in ('confirmed', 'waitlisted');
