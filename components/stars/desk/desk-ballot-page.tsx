@@ -1,9 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
-import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
-import { getDeskBallots } from "@/lib/stars/desk-queries";
+import type { DeskBallots } from "@/lib/stars/desk-queries";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -14,14 +11,14 @@ import { PaperBallotForm } from "./paper-ballot-form";
  * whose voting is open, whether they (or their household) have voted — never the choice — and the
  * form to type in their paper slip.
  */
-export async function DeskBallotPage({ who }: { who: { userId: string } | { memberId: string } }) {
-  const isUser = "userId" in who;
-  const card: `/${string}` = isUser
-    ? `/dashboard/desk/people/${who.userId}`
-    : `/dashboard/desk/members/${who.memberId}`;
-  const actor = await requireOrganiser(`${card}/ballot`);
-  const data = orForbidden(await getDeskBallots(await getDb(), actor, who));
-  if (!data) notFound();
+export async function DeskBallotPage({
+  who,
+  data,
+}: {
+  who: { userId: string } | { memberId: string };
+  data: DeskBallots;
+}) {
+  const card = "userId" in who ? `/dashboard/desk/people/${who.userId}` : `/dashboard/desk/members/${who.memberId}`;
   const t = await getTranslations("paperBallot");
   const format = await getFormatter();
   const { voter } = data;
