@@ -31,6 +31,8 @@ const DASHBOARD_PAGES = [
   "/dashboard/wishes/settings",
   "/dashboard/points",
   "/dashboard/audit",
+  `/dashboard/desk/people/${MISSING}/ballot`,
+  `/dashboard/desk/members/${MISSING}/ballot`,
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by
