@@ -37,6 +37,9 @@ const DASHBOARD_PAGES = [
   `/dashboard/desk/people/${MISSING}/register/athlete`,
   `/dashboard/desk/members/${MISSING}/register`,
   `/dashboard/desk/members/${MISSING}/register/athlete`,
+  // The desk's paper ballots.
+  `/dashboard/desk/people/${MISSING}/ballot`,
+  `/dashboard/desk/members/${MISSING}/ballot`,
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by

@@ -86,6 +86,8 @@ import {
 } from "@/lib/stars/admin-queries";
 import { vettingFilterSchema } from "@/lib/stars/admin-forms";
 import { liveTally } from "@/lib/stars/queries";
+import { recordPaperBallot } from "@/lib/stars/paper-ballot";
+import { getDeskBallots } from "@/lib/stars/desk-queries";
 import { countWishes, getClaimOutcome, listRosterBuildings, listWishesForAdmin } from "@/lib/wishes/admin-queries";
 import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
 import { claimWish } from "@/lib/wishes/service";
@@ -401,6 +403,18 @@ const MUTATIONS: {
     allowed: STAFF,
     call: (a) => publishResults(t.db, a, { festivalSlug: fest.slug, settlements: [] }),
   },
+  // Paper ballots at the desk: organisers only; the matrix's festival is a draft, so nothing is cast.
+  {
+    name: "stars recordPaperBallot",
+    allowed: STAFF,
+    call: (a) =>
+      recordPaperBallot(t.db, a, {
+        festivalSlug: fest.slug,
+        categoryId: starCategoryId,
+        userId: targetId,
+        candidateIds: [NOBODY],
+      }),
+  },
   // Not a mutation, but it hands out residents' phones and addresses: organisers only.
   {
     name: "exportRegistrations",
@@ -529,6 +543,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         "stars mergeNominations": "not_found",
         "stars editStory": "not_found",
         "stars publishResults": "voting_not_closed",
+        "stars recordPaperBallot": "not_found",
         vetWish: "not_found",
         confirmFulfilment: "not_found",
         redeemReward: "not_found",
@@ -840,6 +855,12 @@ describe("organiser reads", () => {
       call: (a) => getCompetitionDetail(t.db, a, openId, open.chessId),
       sees: (d: { item: { id: string } } | null) => d?.item.id === open.chessId,
     },
+    // Paper ballots at the desk: whether a person has voted (never for whom).
+    {
+      name: "getDeskBallots",
+      call: (a) => getDeskBallots(t.db, a, { userId: targetId }),
+      sees: (d: { voter: { id: string } } | null) => d?.voter.id === targetId,
+    },
     {
       name: "getScheduleDetail",
       call: (a) => getScheduleDetail(t.db, a, NOBODY),
@@ -882,6 +903,7 @@ describe("organiser reads", () => {
       import("@/lib/registrations/review-queries"),
       import("@/lib/registrations/shift-queries"),
       import("@/lib/stars/admin-queries"),
+      import("@/lib/stars/desk-queries"),
       import("@/lib/wishes/admin-queries"),
       import("@/lib/points/admin-queries"),
       import("@/lib/competitions/admin-queries"),

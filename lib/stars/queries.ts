@@ -1,8 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   festivals,
+  householdMembers,
   households,
   starBallots,
   starCategories,
@@ -148,10 +149,12 @@ export async function listMyBallots(db: DbOrTx, actor: Actor, festivalId: string
       categoryId: starBallots.categoryId,
       voterId: starBallots.voterId,
       createdAt: starBallots.createdAt,
-      voterName: users.name,
+      // A household member without an account votes on paper at the desk: named the same way.
+      voterName: sql<string>`coalesce(${users.name}, ${householdMembers.name})`,
     })
     .from(starBallots)
-    .innerJoin(users, eq(users.id, starBallots.voterId))
+    .leftJoin(users, eq(users.id, starBallots.voterId))
+    .leftJoin(householdMembers, eq(householdMembers.id, starBallots.memberId))
     .where(
       and(
         eq(starBallots.festivalId, festivalId),
@@ -225,6 +228,8 @@ export interface Tally {
     mode: string;
     winners: number;
     ballots: number;
+    /** Of those, the paper ballots typed in at the desk: a count, never whose. */
+    atDesk: number;
     /** Per-candidate counts: null until voting has closed, so no refresh tells whom the last voter chose. */
     candidates: { id: string; name: string; votes: number }[] | null;
     tie: { ids: string[]; places: number } | null;
@@ -263,12 +268,24 @@ export async function liveTally(
   const categories = await listCategories(db, festivalId);
   const out: Tally["categories"] = [];
   for (const c of categories) {
-    const [{ n }] = await db
-      .select({ n: sql<number>`count(*)::int` })
+    const [{ n, atDesk }] = await db
+      .select({
+        n: sql<number>`count(*)::int`,
+        atDesk: sql<number>`(count(*) filter (where ${starBallots.channel} = 'desk'))::int`,
+      })
       .from(starBallots)
       .where(eq(starBallots.categoryId, c.id));
     if (!counted) {
-      out.push({ id: c.id, name: c.name, mode: c.mode, winners: c.winners, ballots: n, candidates: null, tie: null });
+      out.push({
+        id: c.id,
+        name: c.name,
+        mode: c.mode,
+        winners: c.winners,
+        ballots: n,
+        atDesk,
+        candidates: null,
+        tie: null,
+      });
       continue;
     }
     const list = await standings(db, c.id);
@@ -290,6 +307,7 @@ export async function liveTally(
       mode: c.mode,
       winners: c.winners,
       ballots: n,
+      atDesk,
       candidates: list.map((s) => ({
         id: s.nominationId,
         name: names.find((x) => x.id === s.nominationId)?.name ?? "",
@@ -298,19 +316,35 @@ export async function liveTally(
       tie: tie ? { ids: tie.tied.map((t) => t.nominationId), places: tie.places } : null,
     });
   }
+  // A voter is an account or a household member without one (who votes on paper at the desk);
+  // both count among those who may vote, by the building they live in.
   const voterBuilding = await db
-    .select({ building: households.building, voters: sql<number>`count(distinct ${starBallots.voterId})::int` })
+    .select({
+      building: households.building,
+      voters: sql<number>`count(distinct coalesce(${starBallots.voterId}, ${starBallots.memberId}))::int`,
+    })
     .from(starBallots)
-    .innerJoin(users, eq(users.id, starBallots.voterId))
-    .leftJoin(households, eq(households.id, users.householdId))
+    .leftJoin(users, eq(users.id, starBallots.voterId))
+    .leftJoin(householdMembers, eq(householdMembers.id, starBallots.memberId))
+    .leftJoin(households, eq(households.id, sql`coalesce(${users.householdId}, ${householdMembers.householdId})`))
     .where(eq(starBallots.festivalId, festivalId))
     .groupBy(households.building);
-  const verified = await db
+  const verifiedAccounts = await db
     .select({ building: households.building, n: sql<number>`count(*)::int` })
     .from(users)
     .innerJoin(households, eq(households.id, users.householdId))
     .where(isNotNull(users.verifiedAt))
     .groupBy(households.building);
+  const members = await db
+    .select({ building: households.building, n: sql<number>`count(*)::int` })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(isNull(householdMembers.removedAt))
+    .groupBy(households.building);
+  const verified = [...new Set([...verifiedAccounts, ...members].map((v) => v.building))].map((building) => ({
+    building,
+    n: [...verifiedAccounts, ...members].filter((v) => v.building === building).reduce((a, b) => a + b.n, 0),
+  }));
   const buildings = [...new Set([...verified.map((v) => v.building), ...voterBuilding.map((v) => v.building ?? "")])]
     .filter(Boolean)
     .sort((a, b) => a.localeCompare(b, "zh-CN"));

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
-import { festivals, starCategories, starNominations, starWinners } from "@/db/schema";
+import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { festivals, households, starCategories, starNominations, starWinners, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/actor";
 import { listMyBallots } from "./queries";
 import { isUuid } from "@/lib/ids";
+import { paperOrder } from "./paper-order";
 
 // Reads for the residents' Neighbourhood Star pages, beside the core queries: a ballot with the
 // category names, and what a certificate prints.
@@ -82,4 +83,75 @@ export async function getCertificate(db: DbOrTx, slug: string, winnerId: string)
       ),
     );
   return row ? { ...row, publishedAt: row.publishedAt! } : null;
+}
+
+export interface PaperCandidate {
+  id: string;
+  categoryId: string;
+  name: string;
+  /** The building only, to tell namesakes apart; never the room. */
+  building: string | null;
+}
+
+/** The candidates of these categories as paper shows them: in the one fixed order (paper-order.ts). */
+export async function listPaperCandidates(db: DbOrTx, categoryIds: string[]): Promise<PaperCandidate[]> {
+  if (!categoryIds.length) return [];
+  const rows = await db
+    .select({
+      id: starNominations.id,
+      categoryId: starNominations.categoryId,
+      name: starNominations.nomineeName,
+      building: sql<string | null>`coalesce(${starNominations.building}, ${households.building})`,
+    })
+    .from(starNominations)
+    .leftJoin(users, eq(users.id, starNominations.nomineeUserId))
+    .leftJoin(households, eq(households.id, users.householdId))
+    .where(and(inArray(starNominations.categoryId, categoryIds), eq(starNominations.status, "approved")));
+  return paperOrder(rows);
+}
+
+export interface PaperBallotSheet {
+  festivalTitle: string;
+  festivalSlug: string;
+  timeZone: string;
+  votingOpensAt: Date | null;
+  votingClosesAt: Date | null;
+  category: { id: string; name: string; description: string; mode: string; votesPerVoter: number };
+  candidates: PaperCandidate[];
+}
+
+/**
+ * A category's paper ballot, for anyone to print: only what the public stars page shows (the
+ * category, its rule and its approved candidates), of a festival residents can see.
+ */
+export async function getPaperBallotSheet(
+  db: DbOrTx,
+  slug: string,
+  categoryId: string,
+): Promise<PaperBallotSheet | null> {
+  if (!isUuid(categoryId)) return null;
+  const [row] = await db
+    .select({
+      festivalTitle: festivals.title,
+      festivalSlug: festivals.slug,
+      timeZone: festivals.timeZone,
+      votingOpensAt: festivals.votingOpensAt,
+      votingClosesAt: festivals.votingClosesAt,
+      id: starCategories.id,
+      name: starCategories.name,
+      description: starCategories.description,
+      mode: starCategories.mode,
+      votesPerVoter: starCategories.votesPerVoter,
+    })
+    .from(starCategories)
+    .innerJoin(festivals, eq(festivals.id, starCategories.festivalId))
+    .where(and(eq(starCategories.id, categoryId), eq(festivals.slug, slug), ne(festivals.status, "draft")))
+    .orderBy(asc(starCategories.position));
+  if (!row) return null;
+  const { id, name, description, mode, votesPerVoter, ...festival } = row;
+  return {
+    ...festival,
+    category: { id, name, description, mode, votesPerVoter },
+    candidates: await listPaperCandidates(db, [id]),
+  };
 }

@@ -100,3 +100,19 @@ export const publishSchema = z.object({
     .max(50)
     .default([]),
 });
+
+/**
+ * A paper ballot typed in at the desk: the choice on the slip, for a resident with an account
+ * (userId) or a household member without one (memberId), exactly one of the two. An empty slip
+ * is not a ballot: the desk types in only slips with a tick.
+ */
+export const paperBallotSchema = z
+  .object({
+    festivalSlug: slug,
+    categoryId: id,
+    userId: id.optional(),
+    memberId: id.optional(),
+    candidateIds: z.array(id).min(1, { error: "choose_one" }).max(10, { error: "too_many" }),
+  })
+  .refine((v) => !v.userId !== !v.memberId, { error: "invalid", path: ["userId"] });
+export type PaperBallotInput = z.input<typeof paperBallotSchema>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
-import { auditLog } from "@/db/schema";
+import { auditLog, householdMembers } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser, must } from "@/tests/support/fixtures";
 import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
@@ -11,6 +11,7 @@ import { listReceipts } from "./receipts";
 import { listVetting, publishPreview } from "./admin-queries";
 import { vettingFilterSchema } from "./admin-forms";
 import { castBallot, nominate, publishResults, vetNominations } from "./service";
+import { recordPaperBallot } from "./paper-ballot";
 
 // Whatever organisers and the public can read about a vote holds counts, never who chose whom:
 // no voter's id, name, phone or receipt appears in any of it. And once voting has closed and the
@@ -142,15 +143,28 @@ it("after the close and mixing, no SQL over the stored tables links a voter to a
   await setWindows(t.db, f.slug, "voting");
   const fid = (await t.db.query.festivals.findFirst({ where: (x, { eq }) => eq(x.slug, f.slug) }))!.id;
 
-  // 200 voters, each in a transaction of their own, in a known order with known choices.
+  // 200 voters, each in a transaction of their own, in a known order with known choices; one in
+  // five votes on paper at the desk (an account, or a household member without one), and the
+  // desk's audit entry is written in the same transaction as the ballot.
   const cast: { voter: string; candidate: string; receipt: string }[] = [];
   for (let i = 0; i < 200; i++) {
     const actor = await actorOf(t.db, (await makeUser(t.db, { verified: true })).id);
     const candidate = ids[i % 2];
-    const r = must(
-      await castBallot(t.db, actor, { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [candidate] }),
-    );
-    cast.push({ voter: actor.id, candidate, receipt: r.receipt });
+    const ballot = { festivalSlug: f.slug, categoryId: f.categoryIds[0], candidateIds: [candidate] };
+    if (i % 10 === 3) {
+      const r = must(await recordPaperBallot(t.db, organiser, { ...ballot, userId: actor.id }));
+      cast.push({ voter: actor.id, candidate, receipt: r.receipt });
+    } else if (i % 10 === 7) {
+      const [m] = await t.db
+        .insert(householdMembers)
+        .values({ householdId: actor.householdId!, name: `纸质投票人${i}`, birthYear: 1945, relation: "parent" })
+        .returning();
+      const r = must(await recordPaperBallot(t.db, organiser, { ...ballot, memberId: m.id }));
+      cast.push({ voter: m.id, candidate, receipt: r.receipt });
+    } else {
+      const r = must(await castBallot(t.db, actor, ballot));
+      cast.push({ voter: actor.id, candidate, receipt: r.receipt });
+    }
   }
   const choiceOf = new Map(cast.map((c) => [c.voter, c.candidate]));
   const category = f.categoryIds[0];
@@ -159,14 +173,30 @@ it("after the close and mixing, no SQL over the stored tables links a voter to a
   // join names every voter's choice. This is the query that must find nothing after mixing.
   const linkedByXmin = () =>
     rowsOf<{ voter: string; candidate: string }>(sql`
-      select b.voter_id::text as voter, v.candidate_id::text as candidate
+      select coalesce(b.voter_id, b.member_id)::text as voter, v.candidate_id::text as candidate
       from star_ballots b join star_votes v on v.xmin = b.xmin and v.category_id = b.category_id
       where b.category_id = ${category}`);
+  // The desk's audit entries: who recorded a ballot for whom, written with the ballot.
+  const linkedByAudit = () =>
+    rowsOf<{ voter: string }>(sql`
+      select coalesce(a.details->>'forUserId', a.details->>'forMemberId') as voter
+      from audit_log a join star_votes v on v.xmin = a.xmin
+      where a.action = 'stars.paper_ballot' and v.category_id = ${category}
+      union all
+      select coalesce(a.details->>'forUserId', a.details->>'forMemberId') as voter
+      from audit_log a join star_receipts r on r.xmin = a.xmin
+      where a.action = 'stars.paper_ballot' and r.category_id = ${category}`);
   const pendingByXmin = await rowsOf<{ voter: string; candidates: string }>(sql`
-    select b.voter_id::text as voter, p.candidate_ids::text as candidates
+    select coalesce(b.voter_id, b.member_id)::text as voter, p.candidate_ids::text as candidates
     from star_ballots b join star_pending_votes p on p.xmin = b.xmin
     where b.category_id = ${category}`);
   expect(pendingByXmin).toHaveLength(200);
+  const pendingByAudit = await rowsOf<{ voter: string; candidates: string }>(sql`
+    select coalesce(a.details->>'forUserId', a.details->>'forMemberId') as voter, p.candidate_ids::text as candidates
+    from audit_log a join star_pending_votes p on p.xmin = a.xmin
+    where a.action = 'stars.paper_ballot' and p.category_id = ${category}`);
+  expect(pendingByAudit).toHaveLength(40);
+  expect(pendingByAudit.every((r) => r.candidates.includes(choiceOf.get(r.voter)!))).toBe(true);
   expect(pendingByXmin.every((r) => r.candidates.includes(choiceOf.get(r.voter)!))).toBe(true);
 
   await setWindows(t.db, f.slug, "closed");
@@ -174,6 +204,7 @@ it("after the close and mixing, no SQL over the stored tables links a voter to a
 
   // 1. A shared transaction id: no counted vote and no receipt was written with a ballot.
   expect(await linkedByXmin()).toEqual([]);
+  expect(await linkedByAudit()).toEqual([]);
   expect(
     await rowsOf(sql`
       select 1 from star_ballots b join star_receipts r on r.xmin = b.xmin where b.category_id = ${category}`),

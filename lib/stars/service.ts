@@ -1,16 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import {
-  festivals,
-  notifications,
-  starBallots,
-  starCategories,
-  starNominations,
-  starPendingVotes,
-  starVotes,
-  starWinners,
-  users,
-} from "@/db/schema";
+import { festivals, notifications, starCategories, starNominations, starVotes, starWinners, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
@@ -19,7 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { takePhoneLookups } from "@/lib/limits/daily";
 import { preparePhoto } from "@/lib/photos/prepare";
 import { storePhoto } from "@/lib/photos/store";
-import { newReceipt } from "./receipt";
+import { checkChoice, dropBallot } from "./ballot-box";
 import { mixBatch, mixClosedBallots } from "./mix";
 import {
   ballotSchema,
@@ -471,7 +461,7 @@ export async function castBallot(
   const parsed = parseInput(ballotSchema, input);
   if (!parsed.ok) return parsed;
   const { festivalSlug, categoryId } = parsed.data;
-  const candidateIds = [...new Set(parsed.data.candidateIds)];
+  const { candidateIds } = parsed.data;
   const f = await festivalBySlug(db, festivalSlug);
   if (!f || f.status !== "published") return fail("not_found");
   const [category] = await db
@@ -484,18 +474,8 @@ export async function castBallot(
     return refuseBallot(db, actor, "voting_closed", { categoryId });
   if (category.mode === "household" && !actor.householdId)
     return refuseBallot(db, actor, "household_required", { categoryId });
-  if (candidateIds.length > category.votesPerVoter) return fail("invalid", { candidateIds: ["too_many_votes"] });
-  const candidates = await db
-    .select({ id: starNominations.id })
-    .from(starNominations)
-    .where(
-      and(
-        inArray(starNominations.id, candidateIds),
-        eq(starNominations.categoryId, category.id),
-        eq(starNominations.status, "approved"),
-      ),
-    );
-  if (candidates.length !== candidateIds.length) return fail("invalid", { candidateIds: ["candidate_unknown"] });
+  const choice = await checkChoice(db, category, candidateIds);
+  if (!choice.ok) return choice;
 
   return db.transaction(async (tx) => {
     // The household as it is now, held until the ballot commits: a move cannot slip in between.
@@ -503,29 +483,13 @@ export async function castBallot(
     if (category.mode === "household" && !householdId)
       return refuseBallot(tx, actor, "household_required", { categoryId });
     const voterKey = category.mode === "household" ? `household:${householdId}` : `user:${actor.id}`;
-    const [ballot] = await tx
-      .insert(starBallots)
-      .values({
-        festivalId: f.id,
-        categoryId: category.id,
-        voterKey,
-        voterId: actor.id,
-        householdId,
-        ip: actor.ip ?? null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: starBallots.id });
-    if (!ballot) return refuseBallot(tx, actor, "already_voted", { categoryId });
-    // Receipts are drawn at random; one already taken in the category is drawn again.
-    for (;;) {
-      const receipt = newReceipt();
-      const [pending] = await tx
-        .insert(starPendingVotes)
-        .values({ categoryId: category.id, candidateIds, receipt })
-        .onConflictDoNothing()
-        .returning({ id: starPendingVotes.id });
-      if (pending) return ok({ receipt });
-    }
+    const receipt = await dropBallot(
+      tx,
+      { festivalId: f.id, categoryId: category.id, voterKey, voterId: actor.id, householdId, ip: actor.ip ?? null },
+      choice.data,
+    );
+    if (!receipt) return refuseBallot(tx, actor, "already_voted", { categoryId });
+    return ok({ receipt });
   });
 }
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq, sql } from "drizzle-orm";
-import { starBallots, starCategories, starPendingVotes, starReceipts, starVotes } from "@/db/schema";
+import { householdMembers, starBallots, starCategories, starPendingVotes, starReceipts, starVotes } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeHousehold, makeUser } from "@/tests/support/fixtures";
 import { named, setWindows, starFestival } from "@/tests/support/star-fixtures";
 import type { Actor } from "@/lib/actor";
 import { castBallot, nominate, standings, vetNominations } from "./service";
 import { mixClosedBallots } from "./mix";
+import { recordPaperBallot } from "./paper-ballot";
 
 // Real Postgres, many connections, ballots fired together; each guard has its control.
 let t: TestDb;
@@ -129,6 +130,115 @@ describe("one ballot per voter", () => {
       ),
     );
     expect(await ballotsIn(f.categoryId)).toBe(2);
+  });
+});
+
+describe("a paper ballot and an online one at once", () => {
+  it("the desk and the resident's phone at the same moment → 1 ballot, the other already_voted", async () => {
+    for (let round = 0; round < 5; round++) {
+      const f = await voting(["甲", "乙"]);
+      const [me] = await verified(1);
+      const results = await Promise.all([
+        recordPaperBallot(t.db, organiser, {
+          festivalSlug: f.slug,
+          categoryId: f.categoryId,
+          userId: me.id,
+          candidateIds: [f.candidateIds[0]],
+        }),
+        castBallot(t.db, me, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[1]] }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.code === "already_voted")).toHaveLength(1);
+      expect(await ballotsIn(f.categoryId)).toBe(1);
+      const [{ n }] = await t.db
+        .select({ n: count() })
+        .from(starPendingVotes)
+        .where(eq(starPendingVotes.categoryId, f.categoryId));
+      expect(n).toBe(1);
+    }
+  });
+
+  it("household mode: a member's paper ballot and another member's online ballot at once → 1 for the household", async () => {
+    for (let round = 0; round < 5; round++) {
+      const f = await voting(["甲", "乙"], "household");
+      const home = await makeHousehold(t.db);
+      const [online] = await verified(1, home.id);
+      const [grandma] = await t.db
+        .insert(householdMembers)
+        .values({ householdId: home.id, name: "奶奶", birthYear: 1940, relation: "parent" })
+        .returning();
+      const results = await Promise.all([
+        recordPaperBallot(t.db, organiser, {
+          festivalSlug: f.slug,
+          categoryId: f.categoryId,
+          memberId: grandma.id,
+          candidateIds: [f.candidateIds[0]],
+        }),
+        castBallot(t.db, online, { festivalSlug: f.slug, categoryId: f.categoryId, candidateIds: [f.candidateIds[1]] }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(await ballotsIn(f.categoryId)).toBe(1);
+    }
+  });
+
+  it("control: keyed by the member and the account instead of their household, both ballots count", async () => {
+    const f = await voting(["甲", "乙"], "household");
+    const home = await makeHousehold(t.db);
+    const [online] = await verified(1, home.id);
+    const [grandma] = await t.db
+      .insert(householdMembers)
+      .values({ householdId: home.id, name: "奶奶", birthYear: 1940, relation: "parent" })
+      .returning();
+    const [{ festivalId }] = await t.db
+      .select({ festivalId: starCategories.festivalId })
+      .from(starCategories)
+      .where(eq(starCategories.id, f.categoryId));
+    const base = { festivalId, categoryId: f.categoryId, householdId: home.id };
+    await Promise.all([
+      t.db
+        .insert(starBallots)
+        .values({ ...base, voterKey: `member:${grandma.id}`, memberId: grandma.id, channel: "desk" })
+        .onConflictDoNothing(),
+      t.db
+        .insert(starBallots)
+        .values({ ...base, voterKey: `user:${online.id}`, voterId: online.id })
+        .onConflictDoNothing(),
+    ]);
+    expect(await ballotsIn(f.categoryId)).toBe(2);
+  });
+
+  it("control: without the unique index, the desk's check-then-insert and the phone's both land", async () => {
+    const f = await voting(["甲"]);
+    const [me] = await verified(1);
+    const [{ festivalId }] = await t.db
+      .select({ festivalId: starCategories.festivalId })
+      .from(starCategories)
+      .where(eq(starCategories.id, f.categoryId));
+    await t.db.execute(sql`drop index star_ballots_once_uq`);
+    try {
+      await Promise.all(
+        (["desk", "online"] as const).map(async (channel) => {
+          const existing = await t.db
+            .select({ id: starBallots.id })
+            .from(starBallots)
+            .where(eq(starBallots.voterKey, `user:${me.id}`));
+          await new Promise((r) => setTimeout(r, 20));
+          if (!existing.length)
+            await t.db.insert(starBallots).values({
+              festivalId,
+              categoryId: f.categoryId,
+              voterKey: `user:${me.id}`,
+              voterId: me.id,
+              channel,
+              recordedBy: channel === "desk" ? organiser.id : null,
+            });
+        }),
+      );
+      expect(await ballotsIn(f.categoryId)).toBe(2);
+    } finally {
+      await t.db.delete(starBallots).where(eq(starBallots.categoryId, f.categoryId));
+      await t.db.execute(sql`create unique index star_ballots_once_uq on star_ballots (category_id, voter_key)`);
+    }
   });
 });
 

@@ -28,6 +28,13 @@ function currentlyIn(c: Counted): Set<string> {
   return new Set(c.candidates.slice(0, c.winners).map((x) => x.id));
 }
 
+/** How many of a category's ballots were typed in from paper at the desk: a count, never whose. */
+async function AtDesk({ count }: { count: number }) {
+  if (!count) return null;
+  const t = await getTranslations("paperBallot");
+  return <p className="text-base tabular-nums">{t("tallyAtDesk", { count })}</p>;
+}
+
 /** While voting runs: the ballots cast in the category, and why no candidate's count is shown. */
 async function CategoryTurnout({ c }: { c: Category }) {
   const t = await getTranslations("starsAdmin");
@@ -42,6 +49,7 @@ async function CategoryTurnout({ c }: { c: Category }) {
           {t("tally.categoryFacts", { ballots: c.ballots, winners: c.winners, mode: t(`modes.${c.mode}`) })}
         </p>
       </div>
+      <AtDesk count={c.atDesk} />
       <p className="text-base">{t("tally.countsLater")}</p>
     </section>
   );
@@ -64,6 +72,7 @@ async function CategoryTally({ c }: { c: Counted }) {
           {t("tally.categoryFacts", { ballots: c.ballots, winners: c.winners, mode: t(`modes.${c.mode}`) })}
         </p>
       </div>
+      <AtDesk count={c.atDesk} />
       {hasVotes && c.tie && (
         <p role="note" className="rounded-lg border-l-4 border-gold bg-gold-soft px-3 py-2 text-base">
           {t("tally.tie", {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -24,6 +25,7 @@ export default async function StarCategoriesPage({ params }: { params: Promise<{
   if (!festival) notFound();
   const categories = orForbidden(await listCategoriesForAdmin(db, actor, festival.id));
   const t = await getTranslations("starsAdmin");
+  const tp = await getTranslations("paperBallot");
   const when = windowFormatter(await getFormatter(), festival.timeZone);
   return (
     <div className="flex flex-col gap-5">
@@ -56,6 +58,26 @@ export default async function StarCategoriesPage({ params }: { params: Promise<{
             <CategoryEditor key={c.id} slug={slug} category={c} />
           ))}
           <NewCategoryForm slug={slug} />
+        </Card>
+      )}
+      {categories.length > 0 && (
+        <Card aria-labelledby="paper-ballots-title" className="flex max-w-4xl flex-col gap-3">
+          <h2 id="paper-ballots-title" className="text-2xl font-bold">
+            {tp("printBallots")}
+          </h2>
+          <p className="text-base">{tp("printBallotsIntro")}</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            {categories.map((c) => (
+              <li key={c.id}>
+                <Link
+                  href={`/festivals/${slug}/stars/print/ballot/${c.id}`}
+                  className="text-lg text-red-deep underline underline-offset-4"
+                >
+                  {tp("printBallotOf", { category: c.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Card>
       )}
     </div>
