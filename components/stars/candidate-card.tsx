@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { ReceiptPrintButton } from "./receipt-print-button";
 
 export interface CandidateView {
@@ -71,6 +72,14 @@ export function CandidateCard({
           {candidate.building && (
             <p className="text-lg text-muted">{t("building", { building: candidate.building })}</p>
           )}
+          <ReadAloud
+            parts={[
+              candidate.name,
+              candidate.building && t("building", { building: candidate.building }),
+              ...candidate.stories,
+            ]}
+            className="mt-2"
+          />
         </div>
       </div>
       <div className="flex flex-col gap-3 text-lg">
