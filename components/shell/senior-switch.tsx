@@ -10,9 +10,10 @@ import { SENIOR_CLASS, seniorModeCookie } from "@/lib/senior-mode/config";
 /**
  * Senior mode on or off, beside the language switch. Every reader gets the same HTML (published
  * pages are cached whole), so both states are in it and the class on <html> shows the one that
- * holds: a toggle button that is pressed, or one that is not. With JavaScript a tap sets the
- * cookie and the class at once and keeps focus on the switch; without, the form posts and is
- * redirected back.
+ * holds: a toggle button that is pressed, or one that is not. A tap sets the cookie and the class
+ * at once and keeps focus on the switch; a tap before the page has hydrated posts the form, which
+ * sets the cookie and comes back to the same page. Without JavaScript the head script cannot set
+ * the class, so the switch, which could change nothing, is not shown.
  */
 export function SeniorSwitch({ tone = "light" }: { tone?: "light" | "dark" }) {
   const t = useTranslations("senior");
@@ -28,7 +29,7 @@ export function SeniorSwitch({ tone = "light" }: { tone?: "light" | "dark" }) {
   return (
     <form
       action={setSeniorModeAction}
-      className="flex items-center"
+      className="flex items-center noscript:hidden"
       onSubmit={(e) => {
         const value = (e.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
         if (value !== "on" && value !== "off") return;
