@@ -26,7 +26,7 @@ export function CandidatePhoto({
     return (
       <span
         aria-hidden="true"
-        className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-5xl text-gold ${className}`}
+        className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-5xl text-gold senior:hidden ${className}`}
       >
         ★
       </span>
@@ -68,18 +68,20 @@ export function CandidateCard({
       <div className="flex flex-wrap items-center gap-4">
         <CandidatePhoto candidate={candidate} />
         <div className="min-w-0 flex-[1_1_8rem]">
-          <Heading className="text-2xl font-bold break-words text-red-deep">{candidate.name}</Heading>
+          {/* The button keeps its place beside the name even while it is hidden (see ReadAloud). */}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Heading className="min-w-0 text-2xl font-bold break-words text-red-deep">{candidate.name}</Heading>
+            <ReadAloud
+              parts={[
+                candidate.name,
+                candidate.building && t("building", { building: candidate.building }),
+                ...candidate.stories,
+              ]}
+            />
+          </div>
           {candidate.building && (
             <p className="text-lg text-muted">{t("building", { building: candidate.building })}</p>
           )}
-          <ReadAloud
-            parts={[
-              candidate.name,
-              candidate.building && t("building", { building: candidate.building }),
-              ...candidate.stories,
-            ]}
-            className="mt-2"
-          />
         </div>
       </div>
       <div className="flex flex-col gap-3 text-lg">
