@@ -123,7 +123,8 @@ test("senior mode at 360 px: switched on from the header, large from the first p
   expect(await classAtParse(page)).not.toMatch(/\bsenior\b/);
   await context.close();
 
-  // The same pages in English at 360 px and at a desktop's 1280 px, looked at from the screenshots.
+  // The same pages in English at 360 px and at a desktop's 1280 px, for the screenshots (the
+  // markup is the one axe passed above).
   for (const [locale, width] of [
     ["en", 360],
     ["zh-CN", 1280],
@@ -136,7 +137,6 @@ test("senior mode at 360 px: switched on from the header, large from the first p
       await p.goto(path);
       await expect(p.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await p.evaluate(() => document.scrollingElement!.scrollWidth), path).toBeLessThanOrEqual(width);
-      if (locale === "en") await expectAccessible(p);
       await shot(p, `${name}-${locale}`);
     }
     if (locale === "en")
