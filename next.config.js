@@ -10,8 +10,11 @@ const page = "/:path((?!(?:zh-CN|en)(?:/|$)|api/|_next/).*)";
 
 // The same headers go with every response, cached pages included, so the policy has no per-request
 // nonce: scripts are this site's own plus the inline ones Next writes into each page (its data for
-// hydration), hence 'unsafe-inline' without 'unsafe-eval' (only the dev server's refresh needs
-// eval and its websocket). Nothing may frame a page, post a form elsewhere or load a plugin.
+// hydration) and the one-line senior-mode script in the root layout's head, hence 'unsafe-inline'
+// without 'unsafe-eval' (only the dev server's refresh needs eval and its websocket). A hash for the
+// senior-mode script would gain nothing: beside a hash browsers ignore 'unsafe-inline', and Next's
+// own inline scripts, different on every page, would be refused. Nothing may frame a page, post a
+// form elsewhere or load a plugin.
 const dev = process.env.NODE_ENV === "development";
 const contentSecurityPolicy = [
   "default-src 'self'",

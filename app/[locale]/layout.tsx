@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { LOCALES, isLocale } from "@/lib/i18n/config";
 import { ClientMessages, PUBLIC_NAMESPACES } from "@/components/ui/client-messages";
 import { NavigationFeedback } from "@/components/shell/navigation-feedback";
+import { SENIOR_MODE_SCRIPT } from "@/lib/senior-mode/config";
 import "../globals.css";
 
 // Every page lives under an internal /[locale] segment that next.config.js rewrites to from the
@@ -33,7 +34,14 @@ export default async function RootLayout({
   setRequestLocale(locale);
   const t = await getTranslations("common");
   return (
-    <html lang={locale}>
+    // The head script may add the senior-mode class before React hydrates: <html> is allowed to
+    // differ (React never sets its class itself).
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        {/* Before the body is parsed, so senior mode is there from the first paint. The page's
+            Content-Security-Policy already allows inline scripts (Next writes its own). */}
+        <script dangerouslySetInnerHTML={{ __html: SENIOR_MODE_SCRIPT }} />
+      </head>
       <body className="min-h-screen">
         <a
           href="#main"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitch } from "./locale-switch";
+import { SeniorSwitch } from "./senior-switch";
 import { UserMenu } from "./user-menu";
 
 export function Logo({ label }: { label: string }) {
@@ -36,7 +37,10 @@ export async function SiteHeader() {
         >
           <UserMenu />
         </nav>
-        <LocaleSwitch />
+        <div className="flex flex-wrap items-center justify-end gap-1">
+          <SeniorSwitch />
+          <LocaleSwitch />
+        </div>
       </div>
     </header>
   );

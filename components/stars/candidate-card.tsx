@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { ReceiptPrintButton } from "./receipt-print-button";
 
 export interface CandidateView {
@@ -25,7 +26,7 @@ export function CandidatePhoto({
     return (
       <span
         aria-hidden="true"
-        className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-5xl text-gold ${className}`}
+        className={`grid shrink-0 place-items-center rounded-xl bg-gold-soft text-5xl text-gold senior:hidden ${className}`}
       >
         ★
       </span>
@@ -67,7 +68,17 @@ export function CandidateCard({
       <div className="flex flex-wrap items-center gap-4">
         <CandidatePhoto candidate={candidate} />
         <div className="min-w-0 flex-[1_1_8rem]">
-          <Heading className="text-2xl font-bold break-words text-red-deep">{candidate.name}</Heading>
+          {/* The button keeps its place beside the name even while it is hidden (see ReadAloud). */}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <Heading className="min-w-0 text-2xl font-bold break-words text-red-deep">{candidate.name}</Heading>
+            <ReadAloud
+              parts={[
+                candidate.name,
+                candidate.building && t("building", { building: candidate.building }),
+                ...candidate.stories,
+              ]}
+            />
+          </div>
           {candidate.building && (
             <p className="text-lg text-muted">{t("building", { building: candidate.building })}</p>
           )}

@@ -12,6 +12,6 @@ export async function ClientMessages({ namespaces, children }: { namespaces: str
 }
 
 /** What the residents' pages' client components use. */
-export const PUBLIC_NAMESPACES = ["common", "nav", "errors", "errorPage", "programme"];
+export const PUBLIC_NAMESPACES = ["common", "nav", "senior", "errors", "errorPage", "programme"];
 /** Forms for accounts add these. */
 export const ACCOUNT_NAMESPACES = [...PUBLIC_NAMESPACES, "fieldErrors", "auth", "me"];

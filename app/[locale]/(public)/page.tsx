@@ -72,8 +72,8 @@ export default async function HomePage() {
             </p>
           </div>
           <div className="px-[20px] py-4 text-lg sm:px-8">
-            <p>{t("sinceLine")}</p>
-            <ul className="mt-2 flex flex-col gap-1 text-muted">
+            <p className="senior:hidden">{t("sinceLine")}</p>
+            <ul className="mt-2 flex flex-col gap-1 text-muted senior:mt-0">
               {festival.registrationOpensAt && festival.registrationClosesAt && (
                 <li>
                   {t("registrationWindow", {
@@ -109,12 +109,12 @@ export default async function HomePage() {
         <h2 id="ways-title" className="text-2xl font-bold text-red-deep sm:text-3xl">
           {t("waysTitle")}
         </h2>
-        <p className="mt-1 text-muted">{t("waysIntro")}</p>
+        <p className="mt-1 text-muted senior:hidden">{t("waysIntro")}</p>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
           {REGISTRATION_ROLES.map((r) => {
             const body = (
               <>
-                <RolePicture role={r} className="size-16" />
+                <RolePicture role={r} className="size-16 senior:hidden" />
                 <span className="flex min-w-0 flex-col gap-1">
                   <span className="text-xl font-bold">{t(r)}</span>
                   <span>{t(`${r}Text`)}</span>

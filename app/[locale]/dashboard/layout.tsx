@@ -5,6 +5,7 @@ import { requireOrganiser } from "@/lib/auth/guards";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { Logo } from "@/components/shell/site-header";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SeniorSwitch } from "@/components/shell/senior-switch";
 import { DashboardNav } from "@/components/shell/dashboard-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
@@ -38,6 +39,7 @@ export default async function DashboardLayout({
           >
             {t("dashboard.toSite")}
           </Link>
+          <SeniorSwitch />
           <LocaleSwitch />
           <SignOutButton tone="band" />
         </div>

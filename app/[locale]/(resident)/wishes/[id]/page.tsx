@@ -9,6 +9,7 @@ import { getClaimAllowance, getWish, type WishDetail } from "@/lib/wishes/querie
 import { ClientMessages } from "@/components/ui/client-messages";
 import { PostButton } from "@/components/wishes/post-button";
 import { WishFacts, WishPhoto } from "@/components/wishes/wish-card";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
@@ -35,11 +36,15 @@ export default async function WishPage({ params }: { params: Params }) {
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
-      <p>
-        <Link href="/wishes" className="text-lg font-semibold text-red-deep underline underline-offset-4">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <Link
+          href="/wishes"
+          className="inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4"
+        >
           {t("detail.back")}
         </Link>
-      </p>
+        <ReadAloud parts={[wish.title, `${wish.alias} · ${t(`ageBand.${wish.ageBand}`)}`, wish.story]} />
+      </div>
       <article
         aria-labelledby="wish-title"
         className="flex flex-col gap-5 rounded-[var(--radius-card)] border-2 border-gold bg-white p-5 shadow-sm sm:p-6"

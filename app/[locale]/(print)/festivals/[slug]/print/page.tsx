@@ -10,6 +10,7 @@ import { festivalDay } from "@/components/ui/format";
 import { ProgrammeList } from "@/components/festivals/programme-list";
 import { PrintButton } from "@/components/ui/print-button";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SeniorSwitch } from "@/components/shell/senior-switch";
 
 export const revalidate = false;
 export function generateStaticParams() {
@@ -34,6 +35,7 @@ export default async function PrintProgramme({ params }: { params: Promise<{ loc
           {t("back")}
         </Link>
         <PrintButton label={tc("print")} />
+        <SeniorSwitch tone="dark" />
         <LocaleSwitch tone="dark" />
       </div>
       <h1 className="sr-only">{t("printTitle", { title: festival.title })}</h1>

@@ -252,7 +252,7 @@ async function CategorySection({
       {candidates.length === 0 ? (
         <p className="text-lg text-muted">{t("noCandidates")}</p>
       ) : canVote ? (
-        <ClientMessages namespaces={["common", "errors", "fieldErrors", "stars"]}>
+        <ClientMessages namespaces={["common", "errors", "fieldErrors", "stars", "senior"]}>
           <Ballot
             festivalSlug={festivalSlug}
             categoryId={category.id}

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { getPublicProgramme } from "@/lib/festivals/queries";
 import { nowAndNext } from "@/lib/festivals/programme-view";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SeniorSwitch } from "@/components/shell/senior-switch";
 import { AutoRefresh } from "@/components/festivals/auto-refresh";
 
 export const dynamic = "force-dynamic";
@@ -85,7 +86,10 @@ export default async function NowPage({
       </section>
       <footer className="flex flex-wrap items-center justify-between gap-4">
         <p className="text-xl text-white/90">{t("refreshes", { time: time(now) })}</p>
-        <LocaleSwitch />
+        <div className="flex flex-wrap items-center gap-1">
+          <SeniorSwitch />
+          <LocaleSwitch />
+        </div>
       </footer>
     </div>
   );

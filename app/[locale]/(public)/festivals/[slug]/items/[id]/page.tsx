@@ -6,6 +6,7 @@ import { getPublicProgramme } from "@/lib/festivals/queries";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { Badge, Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { ActList } from "@/components/festivals/programme-list";
 import { getItemCompetition } from "@/lib/competitions/schedule-service";
 
@@ -51,9 +52,22 @@ export default async function ItemPage({ params }: { params: Params }) {
   const minutes = Math.round((Date.parse(item.endsAt) - Date.parse(item.startsAt)) / 60_000);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
-      <Link href={`/festivals/${slug}`} className="text-lg font-semibold text-red-deep underline underline-offset-4">
-        {t("back")}
-      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <Link
+          href={`/festivals/${slug}`}
+          className="inline-flex min-h-11 items-center text-lg font-semibold text-red-deep underline underline-offset-4"
+        >
+          {t("back")}
+        </Link>
+        <ReadAloud
+          parts={[
+            item.title,
+            t("timeRange", { start: when(item.startsAt, true), end: when(item.endsAt) }),
+            venue?.name,
+            item.description,
+          ]}
+        />
+      </div>
       <div>
         <p className="text-lg text-muted">{data.festival.title}</p>
         <h1 className="text-3xl font-black text-red-deep">{item.title}</h1>

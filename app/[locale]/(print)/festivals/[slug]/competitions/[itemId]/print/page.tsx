@@ -9,6 +9,7 @@ import { knockoutRoundName, sideLabels } from "@/components/competitions/score";
 import { ScoreCard } from "@/components/competitions/score-card";
 import { PrintButton } from "@/components/ui/print-button";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SeniorSwitch } from "@/components/shell/senior-switch";
 
 // Printed at the desk before each round: renewed at most once a minute, like the public page.
 export const revalidate = 60;
@@ -59,6 +60,7 @@ export default async function CompetitionPrint({
           {t("backToCompetition")}
         </Link>
         <PrintButton label={tc("print")} />
+        <SeniorSwitch tone="dark" />
         <LocaleSwitch tone="dark" />
       </div>
       <h1 className="mb-4 border-b-4 border-red-brand pb-2 text-3xl font-black text-red-deep">

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { applyLocale } from "@/lib/i18n/locale-params";
 import { getCertificate } from "@/lib/stars/resident-queries";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { SeniorSwitch } from "@/components/shell/senior-switch";
 import { PrintButton } from "@/components/ui/print-button";
 
 export const dynamic = "force-dynamic";
@@ -63,6 +64,7 @@ export default async function CertificatePage({ params }: { params: Params }) {
           {t("back")}
         </Link>
         <PrintButton label={tc("print")} />
+        <SeniorSwitch tone="dark" />
         <LocaleSwitch tone="dark" />
       </div>
       <article className="certificate w-full text-ink">
