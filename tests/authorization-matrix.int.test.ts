@@ -543,7 +543,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         "stars mergeNominations": "not_found",
         "stars editStory": "not_found",
         "stars publishResults": "voting_not_closed",
-        "stars recordPaperBallot": "not_found",
+        "stars recordPaperBallot": "voting_closed",
         vetWish: "not_found",
         confirmFulfilment: "not_found",
         redeemReward: "not_found",
