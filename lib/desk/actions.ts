@@ -1,0 +1,46 @@
+"use server";
+
+import { getDb } from "@/db";
+import { formValues, toActionState, type ActionState } from "@/lib/action-state";
+import { getActor, getPasswordChangeSession } from "@/lib/auth/session";
+import { clientIp } from "@/lib/auth/request-ip";
+import { headers } from "next/headers";
+import { choosePasswordAfterReset, issueResetCode } from "./reset-code-service";
+
+// Session → service. Every rule lives in the services.
+
+export interface IssuedSlip {
+  code: string;
+  expiresAt: string;
+  name: string;
+  phone: string;
+}
+
+/** The reset code goes back to the organiser's page only, to be printed; never into a URL. */
+export async function issueResetCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState<IssuedSlip>> {
+  const actor = await getActor();
+  const result = await issueResetCode(await getDb(), actor, formValues(formData, ["userId"]), { ip: actor?.ip });
+  return toActionState(
+    result.ok ? { ok: true, data: { ...result.data, expiresAt: result.data.expiresAt.toISOString() } } : result,
+    undefined,
+    { keep: "refused" },
+  );
+}
+
+/** The password chosen by a session a reset code opened; the form signs in with it afterwards. */
+export async function choosePasswordAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ phone: string }>> {
+  const session = await getPasswordChangeSession();
+  const result = await choosePasswordAfterReset(
+    await getDb(),
+    session,
+    {
+      newPassword: String(formData.get("newPassword") ?? ""),
+      confirmPassword: String(formData.get("confirmPassword") ?? ""),
+    },
+    { ip: clientIp(await headers()) },
+  );
+  return toActionState(result, undefined, { keep: "refused" });
+}
