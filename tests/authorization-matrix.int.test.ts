@@ -59,6 +59,8 @@ import {
   listResidents,
 } from "@/lib/accounts/queries";
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
+import { getDeskHousehold, getDeskMember, getDeskPerson, getDeskWindows, searchDesk } from "@/lib/desk/queries";
+import { issueResetCode } from "@/lib/desk/reset-code-service";
 import { listOutbox } from "@/lib/messages/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -477,6 +479,8 @@ const MUTATIONS: {
     allowed: SIGNED_IN,
     call: (a) => changePassword(t.db, a, { currentPassword: "not it", newPassword: "a new long phrase" }),
   },
+  // The service desk: a reset code for a resident.
+  { name: "desk issueResetCode", allowed: STAFF, call: (a) => issueResetCode(t.db, a, { userId: targetId }) },
 ];
 
 describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
@@ -820,6 +824,32 @@ describe("organiser reads", () => {
       call: (a) => festivalMatchSlots(t.db, a, open.slug),
       sees: (slots: unknown) => Array.isArray(slots),
     },
+    // The service desk: its search, its cards, and which of its links are open.
+    {
+      name: "searchDesk",
+      call: (a) => searchDesk(t.db, a, targetPhone),
+      sees: (r: { people: { id: string }[] }) => r.people.some((p) => p.id === targetId),
+    },
+    {
+      name: "getDeskPerson",
+      call: (a) => getDeskPerson(t.db, a, targetId),
+      sees: (p: { phone: string } | null) => p?.phone === targetPhone,
+    },
+    {
+      name: "getDeskMember",
+      call: (a) => getDeskMember(t.db, a, NOBODY),
+      sees: (m: unknown) => m === null,
+    },
+    {
+      name: "getDeskHousehold",
+      call: (a) => getDeskHousehold(t.db, a, householdId),
+      sees: (h: { id: string } | null) => h?.id === householdId,
+    },
+    {
+      name: "getDeskWindows",
+      call: (a) => getDeskWindows(t.db, a),
+      sees: (w: { registrationOpen: boolean }) => w.registrationOpen,
+    },
   ];
 
   it("covers every read of the organisers' query modules", async () => {
@@ -834,6 +864,7 @@ describe("organiser reads", () => {
       import("@/lib/wishes/admin-queries"),
       import("@/lib/points/admin-queries"),
       import("@/lib/competitions/admin-queries"),
+      import("@/lib/desk/queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
     // them) and a pure helper.
