@@ -31,6 +31,10 @@ const DASHBOARD_PAGES = [
   "/dashboard/wishes/settings",
   "/dashboard/points",
   "/dashboard/audit",
+  "/dashboard/desk",
+  `/dashboard/desk/people/${MISSING}`,
+  `/dashboard/desk/members/${MISSING}`,
+  `/dashboard/desk/households/${MISSING}`,
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by
