@@ -2,7 +2,7 @@ import { z } from "zod";
 import "@/lib/zod-codes";
 import { text } from "@/lib/form-fields";
 import { phoneSchema } from "@/lib/auth/schemas";
-import { newPasswordSchema } from "@/lib/accounts/schemas";
+import { householdCodeSchema, nameSchema, newPasswordSchema, oneTimeCodeSchema } from "@/lib/accounts/schemas";
 
 // Client-safe: the desk's forms and the sign-in form with a reset code parse these, and the
 // services parse them again. Messages are error codes translated under "fieldErrors".
@@ -43,3 +43,31 @@ export const choosePasswordSchema = z
 export type ChoosePasswordInput = z.input<typeof choosePasswordSchema>;
 
 export const deskSearchSchema = z.object({ q: text().max(60).optional().catch(undefined) });
+
+/**
+ * An account made at the desk for someone who cannot sign up alone. The SMS code is there when
+ * they have the phone with them (the number is then confirmed); the household comes by its code
+ * or from the household the organiser opened (checked in person).
+ */
+export const deskAccountSchema = z
+  .object({
+    name: nameSchema,
+    phone: phoneSchema,
+    code: z
+      .string()
+      .optional()
+      .transform((s) => (s && s.trim() ? s : undefined))
+      .pipe(oneTimeCodeSchema.optional()),
+    householdCode: z
+      .string()
+      .optional()
+      .transform((s) => (s && s.trim() ? s : undefined))
+      .pipe(householdCodeSchema.optional()),
+    householdId: z
+      .string()
+      .optional()
+      .transform((s) => (s ? s : undefined))
+      .pipe(z.uuid({ error: "invalid" }).optional()),
+  })
+  .refine((v) => !(v.householdCode && v.householdId), { error: "choose_one", path: ["householdCode"] });
+export type DeskAccountInput = z.input<typeof deskAccountSchema>;
