@@ -32,6 +32,7 @@ const DASHBOARD_PAGES = [
   "/dashboard/points",
   "/dashboard/audit",
   "/dashboard/desk",
+  "/dashboard/desk/new-account",
   `/dashboard/desk/people/${MISSING}`,
   `/dashboard/desk/members/${MISSING}`,
   `/dashboard/desk/households/${MISSING}`,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeUser, must, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeUser, must, nextPhone, snapshot } from "@/tests/support/fixtures";
 import type { Actor } from "@/lib/actor";
 import { changePassword, linkHousehold, updateProfile } from "@/lib/accounts/service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/lib/accounts/roster-service";
@@ -61,6 +61,7 @@ import {
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
 import { getDeskHousehold, getDeskMember, getDeskPerson, getDeskWindows, searchDesk } from "@/lib/desk/queries";
 import { issueResetCode } from "@/lib/desk/reset-code-service";
+import { createAccountAtDesk } from "@/lib/desk/account-service";
 import { listOutbox } from "@/lib/messages/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -481,6 +482,11 @@ const MUTATIONS: {
   },
   // The service desk: a reset code for a resident.
   { name: "desk issueResetCode", allowed: STAFF, call: (a) => issueResetCode(t.db, a, { userId: targetId }) },
+  {
+    name: "desk createAccountAtDesk",
+    allowed: STAFF,
+    call: (a) => createAccountAtDesk(t.db, a, { name: "服务台开户", phone: nextPhone() }),
+  },
 ];
 
 describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {

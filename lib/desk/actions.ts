@@ -6,6 +6,7 @@ import { getActor, getPasswordChangeSession } from "@/lib/auth/session";
 import { clientIp } from "@/lib/auth/request-ip";
 import { headers } from "next/headers";
 import { choosePasswordAfterReset, issueResetCode } from "./reset-code-service";
+import { createAccountAtDesk } from "./account-service";
 
 // Session → service. Every rule lives in the services.
 
@@ -43,4 +44,34 @@ export async function choosePasswordAction(
     { ip: clientIp(await headers()) },
   );
   return toActionState(result, undefined, { keep: "refused" });
+}
+
+export interface DeskAccountMade {
+  userId: string;
+  household: "verified" | "waiting" | "none";
+  slip: IssuedSlip;
+}
+
+/** An account made at the desk; its reset-code slip comes back to be printed. */
+export async function createAccountAtDeskAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<DeskAccountMade>> {
+  const actor = await getActor();
+  const values = formValues(formData, ["name", "phone", "code", "householdCode", "householdId"]);
+  const result = await createAccountAtDesk(await getDb(), actor, values, { ip: actor?.ip });
+  return toActionState(
+    result.ok
+      ? {
+          ok: true,
+          data: {
+            userId: result.data.userId,
+            household: result.data.household,
+            slip: { ...result.data.slip, expiresAt: result.data.slip.expiresAt.toISOString() },
+          },
+        }
+      : result,
+    values,
+    { keep: "refused" },
+  );
 }

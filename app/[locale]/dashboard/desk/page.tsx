@@ -29,6 +29,14 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
       <p className="text-lg">{t("intro")}</p>
       <SearchForm label={t("searchLabel")} q={q} action="/dashboard/desk" />
+      <p>
+        <Link
+          href="/dashboard/desk/new-account"
+          className="text-lg font-semibold text-red-deep underline underline-offset-4"
+        >
+          {t("newAccount")}
+        </Link>
+      </p>
       {none && <p className="text-xl">{t("noResults")}</p>}
       {found && found.people.length > 0 && (
         <section aria-labelledby="people-title" className="flex flex-col gap-2">

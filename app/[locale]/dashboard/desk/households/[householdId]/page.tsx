@@ -43,8 +43,9 @@ export default async function DeskHouseholdPage({ params }: { params: Promise<{ 
             </>
           )}
         </dl>
-        <div className="mt-4">
+        <div className="mt-4 flex flex-wrap gap-3">
           <ActionLink href={`/dashboard/desk/households/${household.id}/members`}>{t("addMember")}</ActionLink>
+          <ActionLink href={`/dashboard/desk/new-account?household=${household.id}`}>{t("newAccountHere")}</ActionLink>
         </div>
       </Card>
       <Card aria-labelledby="accounts-title">
