@@ -62,6 +62,7 @@ import { listAudit, listAuditActions } from "@/lib/audit/queries";
 import { getDeskHousehold, getDeskMember, getDeskPerson, getDeskWindows, searchDesk } from "@/lib/desk/queries";
 import { issueResetCode } from "@/lib/desk/reset-code-service";
 import { createAccountAtDesk } from "@/lib/desk/account-service";
+import { changePhoneAtDesk, sendPhoneChangeCode } from "@/lib/desk/phone-service";
 import { listOutbox } from "@/lib/messages/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -487,6 +488,17 @@ const MUTATIONS: {
     allowed: STAFF,
     call: (a) => createAccountAtDesk(t.db, a, { name: "服务台开户", phone: nextPhone() }),
   },
+  {
+    name: "desk sendPhoneChangeCode",
+    allowed: STAFF,
+    call: (a) => sendPhoneChangeCode(t.db, a, { userId: targetId, newPhone: nextPhone() }),
+  },
+  // A wrong code keeps this one harmless for the allowed.
+  {
+    name: "desk changePhoneAtDesk",
+    allowed: STAFF,
+    call: (a) => changePhoneAtDesk(t.db, a, { userId: targetId, newPhone: nextPhone(), code: "000000" }),
+  },
 ];
 
 describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
@@ -496,6 +508,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     if (allowed.includes(who)) {
       const harmless: Record<string, string> = {
         changePassword: "invalid",
+        "desk changePhoneAtDesk": "invalid",
         deleteVenue: "venue_in_use",
         deleteItem: "stale_version",
         reorderActs: "stale_version",

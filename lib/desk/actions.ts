@@ -7,6 +7,9 @@ import { clientIp } from "@/lib/auth/request-ip";
 import { headers } from "next/headers";
 import { choosePasswordAfterReset, issueResetCode } from "./reset-code-service";
 import { createAccountAtDesk } from "./account-service";
+import { changePhoneAtDesk, sendPhoneChangeCode } from "./phone-service";
+import { getLocale } from "next-intl/server";
+import { revalidatePath } from "next/cache";
 
 // Session → service. Every rule lives in the services.
 
@@ -74,4 +77,27 @@ export async function createAccountAtDeskAction(
     values,
     { keep: "refused" },
   );
+}
+
+/** Step 1 of correcting a number: the code to the new number. */
+export async function sendPhoneChangeCodeAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ phone: string }>> {
+  const actor = await getActor();
+  const values = formValues(formData, ["userId", "newPhone"]);
+  const result = await sendPhoneChangeCode(await getDb(), actor, values, { ip: actor?.ip, locale: await getLocale() });
+  return toActionState(result, values);
+}
+
+/** Step 2: the code read out by the resident; the number changes. */
+export async function changePhoneAtDeskAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ phone: string }>> {
+  const actor = await getActor();
+  const values = formValues(formData, ["userId", "newPhone", "code"]);
+  const result = await changePhoneAtDesk(await getDb(), actor, values, { ip: actor?.ip });
+  if (result.ok) revalidatePath(`/dashboard/desk/people/${values.userId}`);
+  return toActionState(result, values);
 }

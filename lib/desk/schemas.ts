@@ -71,3 +71,9 @@ export const deskAccountSchema = z
   })
   .refine((v) => !(v.householdCode && v.householdId), { error: "choose_one", path: ["householdCode"] });
 export type DeskAccountInput = z.input<typeof deskAccountSchema>;
+
+/** Step 1 of correcting a number at the desk: the new number, to which a code goes. */
+export const deskPhoneCodeSchema = z.object({ userId: z.uuid({ error: "invalid" }), newPhone: phoneSchema });
+
+/** Step 2: the code the resident reads out from the new number's text message. */
+export const deskPhoneChangeSchema = deskPhoneCodeSchema.extend({ code: oneTimeCodeSchema });

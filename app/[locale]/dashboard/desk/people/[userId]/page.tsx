@@ -9,6 +9,7 @@ import { isAdmin } from "@/lib/actor";
 import { siteOrigin } from "@/lib/site-url";
 import { Badge, Card } from "@/components/ui/card";
 import { ResetCodeSlip } from "@/components/desk/reset-code-slip";
+import { PhoneChangeForm } from "@/components/desk/phone-change-form";
 import { ActionLink, BallotList, CardSection, RegistrationList } from "@/components/desk/card-parts";
 import { addressText } from "@/components/desk/address";
 
@@ -107,6 +108,16 @@ export default async function DeskPersonPage({ params }: { params: Promise<{ use
           <ResetCodeSlip userId={person.id} signInUrl={`${origin}/sign-in`} />
         )}
       </Card>
+
+      {(!staff || isAdmin(actor) || person.id === actor.id) && (
+        <Card aria-labelledby="phone-title" className="no-print">
+          <h2 id="phone-title" className="mb-2 text-2xl font-bold">
+            {t("phoneTitle")}
+          </h2>
+          <p className="mb-3 text-lg">{t("phoneHint")}</p>
+          <PhoneChangeForm userId={person.id} />
+        </Card>
+      )}
 
       <RegistrationList rows={person.registrations} />
       <CardSection id="nominations" title={t("nominations")} empty={!person.nominations.length && t("noNominations")}>
