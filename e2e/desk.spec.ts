@@ -34,6 +34,9 @@ test.describe("the service desk", () => {
     await expect(page).toHaveURL(/\/dashboard\/desk$/);
     await page.getByLabel("查找居民").fill("0003");
     await page.getByRole("button", { name: "搜索" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "账户" })).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "search");
     await page.getByRole("link", { name: /陈志强/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "陈志强" })).toBeVisible();
     await expect(page.getByText("13800000003", { exact: true })).toBeVisible();
@@ -60,6 +63,12 @@ test.describe("the service desk", () => {
     await expectNoOverflow(phone);
     await expectAccessible(phone);
     await shot(phone, "reset-code-sign-in");
+    await phone.getByRole("button", { name: "English" }).click();
+    await expect(phone.getByRole("heading", { level: 1, name: "Sign in with a reset code" })).toBeVisible();
+    await expectNoOverflow(phone);
+    await shot(phone, "reset-code-sign-in-en");
+    await phone.getByRole("button", { name: "中文" }).click();
+    await expect(phone.getByRole("heading", { level: 1, name: "用重设密码码登录" })).toBeVisible();
     // A wrong code first: refused, in plain words.
     await phone.getByLabel("手机号").fill(DEMO.unverified);
     await phone.getByLabel("重设密码码").fill("AAAA-AAAA");
@@ -100,6 +109,11 @@ test.describe("the service desk", () => {
     await page.goto("/dashboard/audit?action=desk.reset_code");
     await expect(page.getByText("在服务台，由 张丽 办理").first()).toBeVisible();
     expect(await page.content()).not.toContain(code.replace("-", ""));
+    // The page for an account made at the desk.
+    await page.goto("/dashboard/desk/new-account");
+    await expect(page.getByRole("heading", { level: 1, name: "为居民开账户" })).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, "new-account");
     await old.context().close();
     await phone.context().close();
   });
