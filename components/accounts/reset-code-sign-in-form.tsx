@@ -6,7 +6,7 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { resetCodeSignInSchema, type ResetCodeSignInInput } from "@/lib/desk/schemas";
+import { resetCodeSignInSchema, type ResetCodeSignInInput } from "@/lib/auth/schemas";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { issueResetCodeAction, type IssuedSlip } from "@/lib/desk/actions";
 import type { ActionState } from "@/lib/action-state";
-import { formatResetCode } from "@/lib/desk/schemas";
+import { formatResetCode } from "@/lib/auth/schemas";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { PrintButton } from "@/components/ui/print-button";

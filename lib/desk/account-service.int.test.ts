@@ -8,7 +8,7 @@ import { requestSignUpCode } from "@/lib/accounts/phone-service";
 import { formatHouseholdCode } from "@/lib/accounts/household-code-format";
 import type { Actor } from "@/lib/actor";
 import { createAccountAtDesk } from "./account-service";
-import { authenticateWithResetCode } from "./reset-code-service";
+import { authenticateWithResetCode } from "@/lib/auth/reset-code";
 
 let t: TestDb;
 let organiser: Actor;

@@ -6,13 +6,9 @@ import { TEST_PASSWORD, actorOf, makeUser, must } from "@/tests/support/fixtures
 import { authenticate, loadActor } from "@/lib/auth/credentials";
 import { PHONE_RULE } from "@/lib/auth/throttle";
 import type { Actor } from "@/lib/actor";
-import { RESET_CODE_ALPHABET, formatResetCode } from "./schemas";
-import {
-  RESET_CODE_RULES,
-  authenticateWithResetCode,
-  choosePasswordAfterReset,
-  issueResetCode,
-} from "./reset-code-service";
+import { RESET_CODE_ALPHABET, formatResetCode } from "@/lib/auth/schemas";
+import { RESET_CODE_RULES, authenticateWithResetCode } from "@/lib/auth/reset-code";
+import { choosePasswordAfterReset, issueResetCode } from "./reset-code-service";
 
 let t: TestDb;
 let organiser: Actor;

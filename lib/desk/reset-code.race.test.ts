@@ -3,7 +3,8 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { deskResetCodes, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, must } from "@/tests/support/fixtures";
-import { authenticateWithResetCode, issueResetCode, resetCodeHash } from "./reset-code-service";
+import { authenticateWithResetCode, resetCodeHash } from "@/lib/auth/reset-code";
+import { issueResetCode } from "./reset-code-service";
 
 // Real Postgres, many connections: two sign-ins with the same reset code at once let exactly one
 // person in. The control checks the code first and marks it used after, without the guarded

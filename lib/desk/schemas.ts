@@ -7,33 +7,6 @@ import { householdCodeSchema, nameSchema, newPasswordSchema, oneTimeCodeSchema }
 // Client-safe: the desk's forms and the sign-in form with a reset code parse these, and the
 // services parse them again. Messages are error codes translated under "fieldErrors".
 
-/**
- * The letters and digits of a desk reset code: none that an elderly eye or a hurried hand mixes
- * up (no 0/O/Q/D, 1/I/L/J, 2/Z, 5/S, 8/B, U/V).
- */
-export const RESET_CODE_ALPHABET = "ACEFGHKMNPRTWXY34679";
-export const RESET_CODE_LENGTH = 8;
-
-/** As typed: spaces and dashes are forgiven, lower case too. */
-export const normaliseResetCode = (s: string) => s.replace(/[\s-]/g, "").toUpperCase();
-
-/** Printed in two groups of four, as on the slip. */
-export const formatResetCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
-
-export const resetCodeSchema = z
-  .string({ error: "required" })
-  .transform(normaliseResetCode)
-  .pipe(
-    z
-      .string()
-      .min(1, { error: "required", abort: true })
-      .regex(new RegExp(`^[${RESET_CODE_ALPHABET}]{${RESET_CODE_LENGTH}}$`), { error: "reset_code_format" }),
-  );
-
-/** Signing in with the number and the code from the desk's slip. */
-export const resetCodeSignInSchema = z.object({ phone: phoneSchema, code: resetCodeSchema });
-export type ResetCodeSignInInput = z.input<typeof resetCodeSignInSchema>;
-
 export const issueResetCodeSchema = z.object({ userId: z.uuid({ error: "invalid" }) });
 
 /** The new password chosen after signing in with a reset code. */
