@@ -98,6 +98,8 @@ const rules = {
   SMS_TEMPLATE_RESET_CODE: (source: EnvSource) => smsSetting(source, "the template id of the password-reset code"),
   SMS_TEMPLATE_RESET_NO_ACCOUNT: (source: EnvSource) =>
     smsSetting(source, "the template id of the note to a number that has no account"),
+  SMS_TEMPLATE_PHONE_CHANGE_CODE: (source: EnvSource) =>
+    smsSetting(source, "the template id of the code that confirms a corrected number at the service desk"),
   ALIYUN_SMS_ACCESS_KEY_ID: (source: EnvSource) => smsSetting(source, "the AccessKey ID", "aliyun"),
   ALIYUN_SMS_ACCESS_KEY_SECRET: (source: EnvSource) => smsSetting(source, "the AccessKey secret", "aliyun"),
   ALIYUN_SMS_ENDPOINT: () => endpoint("https://dysmsapi.aliyuncs.com"),

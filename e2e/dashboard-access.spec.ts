@@ -40,6 +40,11 @@ const DASHBOARD_PAGES = [
   // The desk's paper ballots.
   `/dashboard/desk/people/${MISSING}/ballot`,
   `/dashboard/desk/members/${MISSING}/ballot`,
+  "/dashboard/desk",
+  "/dashboard/desk/new-account",
+  `/dashboard/desk/people/${MISSING}`,
+  `/dashboard/desk/members/${MISSING}`,
+  `/dashboard/desk/households/${MISSING}`,
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by

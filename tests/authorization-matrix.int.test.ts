@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, editMember, removeMember } from "@/lib/households/service";
-import { getDeskHousehold, getDeskMember, getDeskPerson, listHouseholdMembers } from "@/lib/households/queries";
+import { listHouseholdMembers } from "@/lib/households/queries";
 import { registerAtDesk } from "@/lib/registrations/desk";
 import { createTestDb, type TestDb } from "@/tests/support/db";
-import { actorOf, makeHousehold, makeMember, makeUser, must, snapshot } from "@/tests/support/fixtures";
+import { actorOf, makeHousehold, makeMember, makeUser, must, nextPhone, snapshot } from "@/tests/support/fixtures";
 import type { Actor } from "@/lib/actor";
 import { changePassword, linkHousehold, updateProfile } from "@/lib/accounts/service";
 import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/lib/accounts/roster-service";
@@ -62,6 +62,10 @@ import {
   listResidents,
 } from "@/lib/accounts/queries";
 import { listAudit, listAuditActions } from "@/lib/audit/queries";
+import { getDeskHousehold, getDeskMember, getDeskPerson, getDeskWindows, searchDesk } from "@/lib/desk/queries";
+import { issueResetCode } from "@/lib/desk/reset-code-service";
+import { createAccountAtDesk } from "@/lib/desk/account-service";
+import { changePhoneAtDesk, sendPhoneChangeCode } from "@/lib/desk/phone-service";
 import { listOutbox } from "@/lib/messages/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -519,6 +523,24 @@ const MUTATIONS: {
     allowed: SIGNED_IN,
     call: (a) => changePassword(t.db, a, { currentPassword: "not it", newPassword: "a new long phrase" }),
   },
+  // The service desk: a reset code for a resident.
+  { name: "desk issueResetCode", allowed: STAFF, call: (a) => issueResetCode(t.db, a, { userId: targetId }) },
+  {
+    name: "desk createAccountAtDesk",
+    allowed: STAFF,
+    call: (a) => createAccountAtDesk(t.db, a, { name: "服务台开户", phone: nextPhone() }),
+  },
+  {
+    name: "desk sendPhoneChangeCode",
+    allowed: STAFF,
+    call: (a) => sendPhoneChangeCode(t.db, a, { userId: targetId, newPhone: nextPhone() }),
+  },
+  // A wrong code keeps this one harmless for the allowed.
+  {
+    name: "desk changePhoneAtDesk",
+    allowed: STAFF,
+    call: (a) => changePhoneAtDesk(t.db, a, { userId: targetId, newPhone: nextPhone(), code: "000000" }),
+  },
 ];
 
 describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
@@ -528,6 +550,7 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
     if (allowed.includes(who)) {
       const harmless: Record<string, string> = {
         changePassword: "invalid",
+        "desk changePhoneAtDesk": "invalid",
         deleteVenue: "venue_in_use",
         deleteItem: "stale_version",
         reorderActs: "stale_version",
@@ -873,24 +896,35 @@ describe("organiser reads", () => {
       sees: (rows: { id: string }[]) => rows.some((r) => r.id === memberId),
     },
     {
-      name: "getDeskHousehold",
-      call: (a) => getDeskHousehold(t.db, a, householdId),
-      sees: (h: { id: string } | null) => h?.id === householdId,
-    },
-    {
       name: "getDeskMember",
       call: (a) => getDeskMember(t.db, a, memberId),
       sees: (m: { name: string } | null) => m?.name === "矩阵成员",
     },
     {
-      name: "getDeskPerson",
-      call: (a) => getDeskPerson(t.db, a, targetId),
-      sees: (p: { id: string } | null) => p?.id === targetId,
-    },
-    {
       name: "festivalMatchSlots",
       call: (a) => festivalMatchSlots(t.db, a, open.slug),
       sees: (slots: unknown) => Array.isArray(slots),
+    },
+    // The service desk: its search, its cards, and which of its links are open.
+    {
+      name: "searchDesk",
+      call: (a) => searchDesk(t.db, a, targetPhone),
+      sees: (r: { people: { id: string }[] }) => r.people.some((p) => p.id === targetId),
+    },
+    {
+      name: "getDeskPerson",
+      call: (a) => getDeskPerson(t.db, a, targetId),
+      sees: (p: { phone: string } | null) => p?.phone === targetPhone,
+    },
+    {
+      name: "getDeskHousehold",
+      call: (a) => getDeskHousehold(t.db, a, householdId),
+      sees: (h: { id: string } | null) => h?.id === householdId,
+    },
+    {
+      name: "getDeskWindows",
+      call: (a) => getDeskWindows(t.db, a),
+      sees: (w: { registrationOpen: boolean }) => w.registrationOpen,
     },
   ];
 
@@ -908,6 +942,7 @@ describe("organiser reads", () => {
       import("@/lib/points/admin-queries"),
       import("@/lib/competitions/admin-queries"),
       import("@/lib/households/queries"),
+      import("@/lib/desk/queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
     // them) and a pure helper.

@@ -23,6 +23,12 @@ export function UserMenu() {
       .then((r) => (r.ok ? r.json() : null))
       .then((s) => {
         if (!live) return;
+        // A session opened by a desk reset code may only choose a password; cached pages, which
+        // never read the session on the server, send it there from here.
+        if (s?.user?.mustChangePassword && window.location.pathname !== "/choose-password") {
+          window.location.replace("/choose-password");
+          return;
+        }
         setUser(s?.user ?? null);
         if (s?.user)
           fetch("/api/me/unread", { cache: "no-store" })

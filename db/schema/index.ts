@@ -8,3 +8,4 @@ export * from "./wishes";
 export * from "./competitions";
 export * from "./limits";
 export * from "./messages";
+export * from "./desk";

@@ -27,15 +27,18 @@ const MINUTES = String(CODE_RULES.lifetimeMs / 60_000);
  * Whether a number has an account decides what the text message says, never what the page
  * answers: the owner of the number reads it; whoever typed it sees "code sent" either way.
  */
-const MESSAGE_FOR: Record<CodePurpose, { hasAccount: SmsTemplate | "code"; noAccount: SmsTemplate | "code" }> = {
+/** What a person asks for themselves; a corrected number is confirmed at the desk (lib/desk). */
+type OwnPurpose = Exclude<CodePurpose, "change_phone">;
+
+const MESSAGE_FOR: Record<OwnPurpose, { hasAccount: SmsTemplate | "code"; noAccount: SmsTemplate | "code" }> = {
   sign_up: { hasAccount: "signup_existing", noAccount: "code" },
   reset_password: { hasAccount: "code", noAccount: "reset_no_account" },
 };
-const CODE_TEMPLATE: Record<CodePurpose, SmsTemplate> = { sign_up: "signup_code", reset_password: "reset_code" };
+const CODE_TEMPLATE: Record<OwnPurpose, SmsTemplate> = { sign_up: "signup_code", reset_password: "reset_code" };
 
 async function requestCode(
   db: Db,
-  purpose: CodePurpose,
+  purpose: OwnPurpose,
   input: unknown,
   ctx: CodeContext,
 ): Promise<Result<{ phone: string }>> {

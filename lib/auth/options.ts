@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { authenticate, loadActor, signOutEverywhere } from "./credentials";
+import { authenticateWithResetCode } from "./reset-code";
 import { clientIp } from "./request-ip";
 import { getAuthSecret } from "./secret";
 import { sessionOutlived } from "./session-lifetime";
@@ -35,12 +36,30 @@ export function getAuthOptions(): NextAuthOptions {
           return { id: result.data.userId, authAt: result.data.authAt };
         },
       }),
+      // The code an organiser printed at the service desk: it lets its owner in once, to choose a
+      // new password and nothing else (the token says so until a password is chosen).
+      CredentialsProvider({
+        id: "reset-code",
+        name: "reset-code",
+        credentials: { phone: { type: "tel" }, code: { type: "text" } },
+        async authorize(credentials, req) {
+          const db = await getDb();
+          const result = await authenticateWithResetCode(
+            db,
+            { phone: credentials?.phone ?? "", code: credentials?.code ?? "" },
+            { ip: clientIp(req?.headers) },
+          );
+          if (!result.ok) throw new Error(result.code);
+          return { id: result.data.userId, authAt: result.data.authAt, mustChangePassword: true };
+        },
+      }),
     ],
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.authAt = (user as { authAt?: number }).authAt ?? Date.now();
+          if ((user as { mustChangePassword?: boolean }).mustChangePassword) token.mustChangePassword = true;
         }
         // Re-signing keeps the first sign-in time, so the lifetime counts from it; past it the
         // token is re-issued without a person (loadActor refuses it too).
@@ -57,6 +76,7 @@ export function getAuthOptions(): NextAuthOptions {
           roles: actor.roles,
           verified: actor.verified,
           householdId: actor.householdId,
+          ...(token.mustChangePassword ? { mustChangePassword: true } : {}),
         };
         return session;
       },

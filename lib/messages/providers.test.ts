@@ -45,6 +45,7 @@ const templates: ProviderTemplates = {
     signup_existing: "SMS_100002",
     reset_code: "SMS_100003",
     reset_no_account: "SMS_100004",
+    phone_change_code: "SMS_100005",
   },
 };
 const message = {
@@ -203,6 +204,7 @@ describe("the provider is chosen by the environment", () => {
       SMS_TEMPLATE_SIGNUP_EXISTING: "2",
       SMS_TEMPLATE_RESET_CODE: "3",
       SMS_TEMPLATE_RESET_NO_ACCOUNT: "4",
+      SMS_TEMPLATE_PHONE_CHANGE_CODE: "5",
     };
     const aliyun = {
       ...common,

@@ -13,6 +13,7 @@ const templatesOf = (e: Env): ProviderTemplates => ({
     signup_existing: e.SMS_TEMPLATE_SIGNUP_EXISTING!,
     reset_code: e.SMS_TEMPLATE_RESET_CODE!,
     reset_no_account: e.SMS_TEMPLATE_RESET_NO_ACCOUNT!,
+    phone_change_code: e.SMS_TEMPLATE_PHONE_CHANGE_CODE!,
   },
 });
 

@@ -31,6 +31,7 @@ export const PARAM_ORDER: Record<SmsTemplate, readonly string[]> = {
   signup_existing: [],
   reset_code: ["code", "minutes"],
   reset_no_account: [],
+  phone_change_code: ["code", "minutes"],
 };
 
 export const failureText = (e: unknown) =>

@@ -120,7 +120,8 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competitions t) as competitions,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competition_entrants t) as competition_entrants,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competition_matches t) as competition_matches,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.competition_id, t.user_id)), '') from competition_referees t) as competition_referees`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.competition_id, t.user_id)), '') from competition_referees t) as competition_referees,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.user_id)), '') from desk_reset_codes t) as desk_reset_codes`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

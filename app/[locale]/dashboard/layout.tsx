@@ -48,6 +48,7 @@ export default async function DashboardLayout({
   );
   const items = [
     { href: "/dashboard", label: t("dashboard.overview") },
+    { href: "/dashboard/desk", label: t("dashboard.desk") },
     { href: "/dashboard/festivals", label: t("dashboard.festivals") },
     { href: "/dashboard/households", label: t("dashboard.households") },
     { href: "/dashboard/households/import", label: t("dashboard.import") },

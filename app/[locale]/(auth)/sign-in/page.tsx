@@ -36,6 +36,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t("forgotPassword")}
         </Link>
       </p>
+      <p className="mt-2">
+        <Link href="/sign-in/reset-code" className="font-semibold text-red-deep underline underline-offset-4">
+          {t("resetCodeLink")}
+        </Link>
+      </p>
       <p className="mt-2 text-muted">{t("deskCanHelp")}</p>
     </div>
   );

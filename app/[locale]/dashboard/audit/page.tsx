@@ -108,7 +108,14 @@ export default async function AuditPage({
                     second: "2-digit",
                   })}
                 </Td>
-                <Td>{r.actorName ? `${r.actorName} (${r.actorPhone})` : t("visitor")}</Td>
+                <Td>
+                  {r.actorName ? `${r.actorName} (${r.actorPhone})` : t("visitor")}
+                  {r.details.atDesk === true && r.actorName && (
+                    <span className="block text-sm font-semibold text-red-deep">
+                      {t("atDesk", { name: r.actorName })}
+                    </span>
+                  )}
+                </Td>
                 <Td>{actionLabel(r.action)}</Td>
                 <Td>
                   {r.outcome === "ok" ? (

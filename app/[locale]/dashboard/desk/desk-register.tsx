@@ -12,7 +12,9 @@ import {
   listMyFestivalRegistrations,
   listRolePlaces,
 } from "@/lib/registrations/form-queries";
-import { getDeskMember, getDeskPerson, listHouseholdMembers } from "@/lib/households/queries";
+import { getDeskMember, getDeskPerson } from "@/lib/desk/queries";
+import { listHouseholdMembers } from "@/lib/households/queries";
+import { addressText } from "@/components/desk/address";
 import { ageFromBirthYear } from "@/lib/households/schemas";
 import { ACCOUNT_NAMESPACES, ClientMessages } from "@/components/ui/client-messages";
 import { RegisterForm, type MemberChoice } from "@/components/registrations/register-form";
@@ -47,20 +49,20 @@ async function personOf(actor: Actor, who: DeskWho): Promise<Person> {
       detail: p.verified ? null : t("unverified"),
       base: `/dashboard/desk/people/${p.id}/register`,
       card: `/dashboard/desk/people/${p.id}`,
-      householdId: p.householdId,
+      householdId: p.household?.id ?? null,
       verified: p.verified,
       age: null,
     };
   }
   const m = orForbidden(await getDeskMember(db, actor, who.memberId));
-  if (!m) notFound();
+  if (!m || m.removed) notFound();
   const tf = await getTranslations("register");
   return {
     name: m.name,
-    detail: `${tf("memberAgeIs", { age: ageFromBirthYear(m.birthYear) })} · ${m.address}`,
+    detail: `${tf("memberAgeIs", { age: ageFromBirthYear(m.birthYear) })} · ${addressText(m.household)}`,
     base: `/dashboard/desk/members/${m.id}/register`,
     card: `/dashboard/desk/members/${m.id}`,
-    householdId: m.householdId,
+    householdId: m.household.id,
     verified: true,
     age: ageFromBirthYear(m.birthYear),
   };

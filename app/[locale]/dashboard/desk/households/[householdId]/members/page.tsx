@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
-import { getDeskHousehold, listHouseholdMembers } from "@/lib/households/queries";
+import { getDeskHousehold } from "@/lib/desk/queries";
+import { listHouseholdMembers } from "@/lib/households/queries";
+import { addressText } from "@/components/desk/address";
 import { MembersSection } from "@/components/households/members-section";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +34,7 @@ export default async function DeskHouseholdMembersPage({ params }: { params: Pro
         {t("backToHousehold")}
       </Link>
       <div>
-        <p className="text-xl font-semibold text-muted">{household.address}</p>
+        <p className="text-xl font-semibold text-muted">{addressText(household)}</p>
         <h1 className="text-3xl font-bold text-red-deep">{t("deskTitle")}</h1>
       </div>
       <p className="text-lg">{t("deskIntro")}</p>
