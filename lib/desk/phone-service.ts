@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { userRoles, users } from "@/db/schema";
+import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/types";
 import { isAdmin, isOrganiser, type Actor } from "@/lib/actor";
 import { refuse, writeAudit } from "@/lib/audit/log";
@@ -113,24 +114,30 @@ export async function changePhoneAtDesk(
   if (await takenBy(db, newPhone, userId)) return fail("invalid", { newPhone: ["phone_taken"] });
   const now = ctx.now ?? new Date();
   if (!(await consumeCode(db, newPhone, "change_phone", code, now))) return fail("invalid", { code: ["code_invalid"] });
-  return db.transaction(async (tx) => {
-    // The unique index decides a number taken since the check: nothing changes then.
-    const [changed] = await tx
-      .update(users)
-      .set({ phone: newPhone, phoneConfirmedAt: now })
-      .where(
-        sql`${users.id} = ${userId} and not exists (select 1 from ${users} u2 where u2.phone = ${newPhone} and u2.id <> ${userId})`,
-      )
-      .returning({ id: users.id });
-    if (!changed) return fail("invalid", { newPhone: ["phone_taken"] });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "desk.change_phone",
-      targetType: "user",
-      targetId: userId,
-      ip: ctx.ip ?? actor.ip,
-      details: { atDesk: true, forUserId: userId, from: maskPhone(target.data.phone), to: maskPhone(newPhone) },
+  try {
+    return await db.transaction(async (tx) => {
+      // A number taken since the check: the condition sees one already committed, the unique index
+      // one being committed at the same moment (then the whole transaction rolls back).
+      const [changed] = await tx
+        .update(users)
+        .set({ phone: newPhone, phoneConfirmedAt: now })
+        .where(
+          sql`${users.id} = ${userId} and not exists (select 1 from ${users} u2 where u2.phone = ${newPhone} and u2.id <> ${userId})`,
+        )
+        .returning({ id: users.id });
+      if (!changed) return fail("invalid", { newPhone: ["phone_taken"] });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "desk.change_phone",
+        targetType: "user",
+        targetId: userId,
+        ip: ctx.ip ?? actor.ip,
+        details: { atDesk: true, forUserId: userId, from: maskPhone(target.data.phone), to: maskPhone(newPhone) },
+      });
+      return ok({ phone: newPhone });
     });
-    return ok({ phone: newPhone });
-  });
+  } catch (e) {
+    if (isUniqueViolation(e)) return fail("invalid", { newPhone: ["phone_taken"] });
+    throw e;
+  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { householdMembers, households } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
+import { isUniqueViolation } from "@/db/errors";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -39,11 +40,6 @@ async function nameTaken(db: DbOrTx, householdId: string, name: string, exceptId
     .limit(1);
   return !!row;
 }
-
-const isUniqueViolation = (e: unknown): boolean => {
-  const err = e as { code?: string; cause?: unknown } | null;
-  return !!err && (err.code === "23505" || isUniqueViolation(err.cause));
-};
 
 const futureYear = (birthYear: number, now: Date) => birthYear > now.getFullYear();
 
