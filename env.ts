@@ -108,6 +108,27 @@ const rules = {
   TENCENT_SMS_SDK_APP_ID: (source: EnvSource) => smsSetting(source, "the SMS SdkAppId, e.g. 1400000000", "tencent"),
   /** A shared address (a service centre's Wi-Fi, a test run) may need more. */
   SMS_CODES_PER_ADDRESS_PER_DAY: () => wholeNumber(1, "a whole number of text messages, 1 or more").default(20),
+  /** The most text messages (not codes) one person gets in a day; the rest wait in the app. */
+  SMS_PER_PERSON_PER_DAY: () => wholeNumber(1, "a whole number of text messages, 1 or more").default(5),
+  /** Hours (community time) in which text messages are held until the end: "21:00-08:00", or "off". */
+  SMS_QUIET_HOURS: () =>
+    z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, {
+        error: (iss) => `must be like 21:00-08:00, or off, not "${String(iss.input)}"`,
+      })
+      .default("21:00-08:00"),
+  SMS_TEMPLATE_WAITLIST_PROMOTED: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'a place came free for you'"),
+  SMS_TEMPLATE_CLAIM_LAPSING: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'your claim on a micro-wish lapses tomorrow'"),
+  SMS_TEMPLATE_CLAIM_LAPSED: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'your claim on a micro-wish lapsed'"),
+  /** The job queue: off leaves it to `npm run worker` (Postgres), e.g. on the web servers of a cluster. */
+  LINLI_WORKER: () =>
+    z.enum(["on", "off"], { error: (iss) => `must be on or off, not "${String(iss.input)}"` }).default("on"),
+  /** Connections the job queue keeps to Postgres, beside the app's own pool. */
+  JOBS_POOL_SIZE: () => wholeNumber(1, "a whole number of connections, 1 or more").default(3),
   TENCENT_SMS_REGION: () => z.string().default("ap-guangzhou"),
   TENCENT_SMS_ENDPOINT: () => endpoint("https://sms.tencentcloudapi.com"),
   // A server never hashes passwords at the test suite's low cost: the variable is refused outside it.

@@ -1,4 +1,7 @@
-/** At server start: the environment is checked, the session secret settled and the database opened (migrations, demo seed). */
+/**
+ * At server start: the environment is checked, the session secret settled, the database opened
+ * (migrations, the job queue, demo seed) and the queue's worker started.
+ */
 export async function register() {
   // Next replaces NEXT_RUNTIME in each runtime's bundle, so the rest never reaches another runtime.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,34 +15,17 @@ export async function register() {
   stampPeerAddress();
   const { getAuthSecret } = await import("./lib/auth/secret");
   getAuthSecret();
-  const { getDb, getHandle, onFreshDatabase } = await import("./db");
+  const { getHandle, onFreshDatabase } = await import("./db");
   // The demo is loaded only for an empty database with LINLI_SEED=demo.
   onFreshDatabase(async (db) => (await import("./demo/seed")).seedFreshDatabase(db));
   const { kind } = await getHandle();
   console.log(`[linli] Database ready (${kind}).`);
-  // Claims on micro-wishes lapse on time even when nobody opens a page (reads lapse them too).
-  const { lapseClaims } = await import("./lib/wishes/service");
-  const lapse = async () => {
-    try {
-      const n = await lapseClaims(await getDb());
-      if (n) console.log(`[linli] ${n} wish claim(s) lapsed; the wishes are open again.`);
-    } catch (e) {
-      console.error("[linli] Lapsing wish claims failed:", e);
-    }
-  };
-  void lapse();
-  setInterval(lapse, 10 * 60_000).unref();
-  // Once a vote closes its ballots are mixed away from their voters soon, even when nobody opens
-  // the tally (reading the tally or the receipts, and publishing, mix first too).
-  const { mixClosedBallots } = await import("./lib/stars/mix");
-  const mix = async () => {
-    try {
-      const n = await mixClosedBallots(await getDb());
-      if (n) console.log(`[linli] ${n} Neighbourhood Star ballot(s) mixed and counted.`);
-    } catch (e) {
-      console.error("[linli] Mixing Neighbourhood Star ballots failed:", e);
-    }
-  };
-  void mix();
-  setInterval(mix, 60_000).unref();
+  // Work that happens at a time (claims lapsing, reminders, text messages, ballots mixed) runs on
+  // the job queue in the database; every app server serves it unless LINLI_WORKER=off leaves it to
+  // `npm run worker` (Postgres only: the embedded database is this process's alone). No timer of
+  // its own runs here.
+  if (kind === "pglite" || env.LINLI_WORKER === "on") {
+    const { startJobWorker } = await import("./lib/worker/start");
+    await startJobWorker();
+  }
 }

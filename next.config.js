@@ -54,7 +54,7 @@ const permissionsPolicy = (allowed) => DENIED_FEATURES.map((f) => `${f}=${allowe
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files at run time: it must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
   // Titles and metadata in the first HTML for every reader, not streamed in later: screen
   // readers announce the page title on arrival.

@@ -2,12 +2,13 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { installQueue } from "./queue";
 import type { Db, DatabaseKind } from "./types";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /**
- * Applies committed migrations with the driver's own migrator, then runs `after` (the check
+ * Applies committed migrations with the driver's own migrator and installs the job queue, then runs `after` (the check
  * for an empty database to seed). On Postgres `db` must be a single connection: several app
  * servers may start at once, and the session advisory lock lets one of them migrate while the
  * others wait.
@@ -16,6 +17,7 @@ export async function applyMigrations(db: Db, kind: DatabaseKind, after?: () => 
   if (kind === "pglite") {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(db as unknown as PgliteDatabase<Record<string, never>>, { migrationsFolder });
+    await installQueue(db);
     await after?.();
     return;
   }
@@ -23,6 +25,7 @@ export async function applyMigrations(db: Db, kind: DatabaseKind, after?: () => 
   await db.execute(sql`select pg_advisory_lock(727274)`);
   try {
     await migrate(db as unknown as PostgresJsDatabase<Record<string, never>>, { migrationsFolder });
+    await installQueue(db);
     await after?.();
   } finally {
     await db.execute(sql`select pg_advisory_unlock(727274)`);

@@ -67,6 +67,7 @@ import { issueResetCode } from "@/lib/desk/reset-code-service";
 import { createAccountAtDesk } from "@/lib/desk/account-service";
 import { changePhoneAtDesk, sendPhoneChangeCode } from "@/lib/desk/phone-service";
 import { listOutbox } from "@/lib/messages/queries";
+import { saveMessageSettings } from "@/lib/messages/preferences";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
 import {
@@ -517,6 +518,11 @@ const MUTATIONS: {
   },
   { name: "linkHousehold", allowed: SIGNED_IN, call: (a) => linkHousehold(t.db, a, { householdCode }) },
   { name: "updateProfile", allowed: SIGNED_IN, call: (a) => updateProfile(t.db, a, { name: "矩阵测试" }) },
+  {
+    name: "saveMessageSettings",
+    allowed: SIGNED_IN,
+    call: (a) => saveMessageSettings(t.db, a, { sms: ["waitlist"], locale: "zh-CN" }),
+  },
   // A wrong current password keeps this one harmless for the allowed; the refused must not get that far.
   {
     name: "changePassword",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { HOUSEHOLD_REQUEST_STATUSES, MEMBER_RELATIONS, ROLES, VERIFICATION_METHODS } from "../../vocabulary/accounts";
+import { MESSAGE_LOCALES } from "../../vocabulary/messages";
 import { oneOf } from "../sql";
 import {
   boolean,
@@ -48,6 +49,8 @@ export const users = pgTable(
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** When the owner proved the number with a one-time code (registering needs it). */
     phoneConfirmedAt: timestamp("phone_confirmed_at", { withTimezone: true }),
+    /** The language their text messages are written in (the one they signed up in, or chose). */
+    locale: text("locale", { enum: MESSAGE_LOCALES }).notNull().default("zh-CN"),
     /** Sessions issued before this instant are refused (sign-out, password change, disabling). */
     tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +60,7 @@ export const users = pgTable(
     index("users_household_idx").on(t.householdId),
     index("users_created_idx").on(t.createdAt),
     check("users_verified_needs_household", sql`${t.verifiedAt} is null or ${t.householdId} is not null`),
+    check("users_locale_valid", oneOf(t.locale, MESSAGE_LOCALES)),
     check("users_verified_by_valid", sql`${t.verifiedBy} is null or ${oneOf(t.verifiedBy, VERIFICATION_METHODS)}`),
   ],
 );

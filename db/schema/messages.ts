@@ -1,7 +1,28 @@
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { CODE_PURPOSES, SMS_TEMPLATES } from "../../vocabulary/messages";
+import {
+  CODE_PURPOSES,
+  DELIVERY_STATUSES,
+  MESSAGE_LOCALES,
+  MESSAGE_TOPICS,
+  SKIP_REASONS,
+  SMS_TEMPLATES,
+} from "../../vocabulary/messages";
 import { oneOf } from "../sql";
+import { users } from "./accounts";
+import { notifications } from "./registrations";
 
 /**
  * Every text message the outbox provider "sent": what a configured SMS provider would have
@@ -16,9 +37,15 @@ export const outboxMessages = pgTable(
     locale: text("locale").notNull(),
     /** The message as the recipient reads it, in their language. */
     text: text("text").notNull(),
+    /** The delivery it carries out: a retried send finds its message here instead of sending again. */
+    deliveryId: uuid("delivery_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outbox_created_idx").on(t.createdAt), index("outbox_recipient_idx").on(t.recipient, t.createdAt)],
+  (t) => [
+    index("outbox_created_idx").on(t.createdAt),
+    index("outbox_recipient_idx").on(t.recipient, t.createdAt),
+    uniqueIndex("outbox_delivery_uq").on(t.deliveryId),
+  ],
 );
 
 /**
@@ -56,3 +83,81 @@ export const smsQuotas = pgTable("sms_quotas", {
 });
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
+
+/**
+ * The delivery log: one row per text message Linli means to send about a notification, from
+ * queued (or held for the morning) to sent, failed or skipped. The values are what the template
+ * says, never more than the recipient may see; the text is written in their language when sent.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    notificationId: uuid("notification_id").references(() => notifications.id, { onDelete: "set null" }),
+    channel: text("channel", { enum: ["sms"] })
+      .notNull()
+      .default("sms"),
+    topic: text("topic", { enum: MESSAGE_TOPICS }).notNull(),
+    template: text("template", { enum: SMS_TEMPLATES }).notNull(),
+    params: jsonb("params").$type<Record<string, string>>().notNull().default({}),
+    /** What it is about (a claim, a registration): checked again when it is sent, in case it changed. */
+    subjectId: uuid("subject_id"),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+    skipReason: text("skip_reason", { enum: SKIP_REASONS }),
+    /** Not before this instant (the end of quiet hours for a held message). */
+    sendAfter: timestamp("send_after", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    /** Where it went and how, as sent: the number and language at that moment. */
+    recipient: text("recipient"),
+    locale: text("locale", { enum: MESSAGE_LOCALES }),
+    provider: text("provider"),
+    providerMessageId: text("provider_message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("deliveries_created_idx").on(t.createdAt),
+    index("deliveries_user_sent_idx").on(t.userId, t.sentAt),
+    index("deliveries_status_idx").on(t.status, t.createdAt),
+    check("deliveries_status_valid", oneOf(t.status, DELIVERY_STATUSES)),
+    check("deliveries_topic_valid", oneOf(t.topic, MESSAGE_TOPICS)),
+    check("deliveries_template_valid", oneOf(t.template, SMS_TEMPLATES)),
+    check("deliveries_skip_valid", sql`${t.skipReason} is null or ${oneOf(t.skipReason, SKIP_REASONS)}`),
+    check("deliveries_attempts_range", sql`${t.attempts} >= 0`),
+  ],
+);
+
+/** A person's choice for one topic; a topic without a row keeps its default. */
+export const smsPreferences = pgTable(
+  "sms_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    topic: text("topic", { enum: MESSAGE_TOPICS }).notNull(),
+    sms: boolean("sms").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.topic] }),
+    check("sms_preferences_topic_valid", oneOf(t.topic, MESSAGE_TOPICS)),
+  ],
+);
+
+/**
+ * The job now standing for a thing that will happen at a time ("claim-lapse:<id>"): moving the
+ * thing cancels that job and sends another; ending it cancels it.
+ */
+export const jobKeys = pgTable("job_keys", {
+  key: text("key").primaryKey(),
+  queue: text("queue").notNull(),
+  jobId: uuid("job_id").notNull(),
+  runAt: timestamp("run_at", { withTimezone: true }).notNull(),
+});
+
+export type Delivery = typeof deliveries.$inferSelect;

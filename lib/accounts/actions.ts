@@ -31,7 +31,7 @@ export async function signUpAction(
   const result = await signUp(
     db,
     { ...values, password: String(formData.get("password") ?? "") },
-    { ip: clientIp(await headers()) },
+    { ip: clientIp(await headers()), locale: await getLocale() },
   );
   return toState(result.ok ? { ok: true, data: { verified: result.data.verified } } : result, values);
 }

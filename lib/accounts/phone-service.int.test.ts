@@ -101,7 +101,7 @@ describe("asking for a sign-up code", () => {
     await requestSignUpCode(t.db, { phone }, { ip: freshIp(), locale: "en", sms: outboxProvider(t.db) });
     const [m] = await t.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, phone));
     expect(m).toMatchObject({ template: "signup_code", locale: "en" });
-    expect(m.text).toMatch(/^Your Linli sign-up code is \d{6}\. It is valid for 10 minutes\./);
+    expect(m.text).toMatch(/^【Linli】Your Linli sign-up code is \d{6}\. It is valid for 10 minutes\./);
   });
 });
 

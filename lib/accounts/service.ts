@@ -26,7 +26,7 @@ async function codeAttemptAllowed(db: Db, key: string, now: Date) {
 export async function signUp(
   db: Db,
   input: unknown,
-  ctx: RequestContext = {},
+  ctx: RequestContext & { locale?: string } = {},
 ): Promise<Result<{ userId: string; verified: boolean; waiting: boolean }>> {
   const parsed = parseInput(signUpSchema, input);
   if (!parsed.ok) return parsed;
@@ -55,7 +55,8 @@ export async function signUp(
     .transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ name, phone, passwordHash, phoneConfirmedAt: now })
+        // Their text messages are written in the language they signed up in (changeable on /me).
+        .values({ name, phone, passwordHash, phoneConfirmedAt: now, locale: ctx.locale === "en" ? "en" : "zh-CN" })
         .onConflictDoNothing({ target: users.phone })
         .returning({ id: users.id });
       if (!user) return fail("invalid", { code: ["code_invalid"] });

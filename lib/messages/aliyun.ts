@@ -37,6 +37,8 @@ export function aliyunProvider(settings: AliyunSettings): SmsProvider {
             signName: settings.signName,
             templateCode: settings.templates[message.template],
             templateParam: JSON.stringify(message.params),
+            // Comes back in Aliyun's delivery receipt, naming the delivery it belongs to.
+            ...(message.deliveryId ? { outId: message.deliveryId } : {}),
           }),
         );
         const body = res.body;

@@ -46,6 +46,9 @@ const templates: ProviderTemplates = {
     reset_code: "SMS_100003",
     reset_no_account: "SMS_100004",
     phone_change_code: "SMS_100005",
+    waitlist_promoted: "SMS_100006",
+    claim_lapsing: "SMS_100007",
+    claim_lapsed: "SMS_100008",
   },
 };
 const message = {
@@ -205,6 +208,9 @@ describe("the provider is chosen by the environment", () => {
       SMS_TEMPLATE_RESET_CODE: "3",
       SMS_TEMPLATE_RESET_NO_ACCOUNT: "4",
       SMS_TEMPLATE_PHONE_CHANGE_CODE: "5",
+      SMS_TEMPLATE_WAITLIST_PROMOTED: "6",
+      SMS_TEMPLATE_CLAIM_LAPSING: "7",
+      SMS_TEMPLATE_CLAIM_LAPSED: "8",
     };
     const aliyun = {
       ...common,

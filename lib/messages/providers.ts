@@ -14,6 +14,9 @@ const templatesOf = (e: Env): ProviderTemplates => ({
     reset_code: e.SMS_TEMPLATE_RESET_CODE!,
     reset_no_account: e.SMS_TEMPLATE_RESET_NO_ACCOUNT!,
     phone_change_code: e.SMS_TEMPLATE_PHONE_CHANGE_CODE!,
+    waitlist_promoted: e.SMS_TEMPLATE_WAITLIST_PROMOTED!,
+    claim_lapsing: e.SMS_TEMPLATE_CLAIM_LAPSING!,
+    claim_lapsed: e.SMS_TEMPLATE_CLAIM_LAPSED!,
   },
 });
 

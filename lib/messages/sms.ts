@@ -8,6 +8,11 @@ export interface SmsMessage {
   template: SmsTemplate;
   params: Record<string, string>;
   locale: Locale;
+  /**
+   * The delivery it carries out, when it is one: the outbox keeps one message per delivery however
+   * often a send is retried; the providers get it back with their receipt.
+   */
+  deliveryId?: string;
 }
 
 /** Sent, or why not: a provider's refusal or a network failure is an answer, never a throw. */
@@ -32,6 +37,9 @@ export const PARAM_ORDER: Record<SmsTemplate, readonly string[]> = {
   reset_code: ["code", "minutes"],
   reset_no_account: [],
   phone_change_code: ["code", "minutes"],
+  waitlist_promoted: ["item", "festival"],
+  claim_lapsing: ["title", "time"],
+  claim_lapsed: ["title"],
 };
 
 export const failureText = (e: unknown) =>

@@ -40,6 +40,8 @@ export function tencentProvider(settings: TencentSettings): SmsProvider {
           SignName: settings.signName,
           TemplateId: settings.templates[message.template],
           TemplateParamSet: PARAM_ORDER[message.template].map((k) => message.params[k] ?? ""),
+          // Returned with Tencent's receipt, naming the delivery it belongs to.
+          ...(message.deliveryId ? { SessionContext: message.deliveryId } : {}),
           PhoneNumberSet: [`+86${message.to}`],
         });
         const status = res.SendStatusSet?.[0];

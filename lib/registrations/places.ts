@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { notifications, quotas, registrations, type Registration } from "@/db/schema";
+import { festivals, programmeItems, quotas, registrations, type Registration } from "@/db/schema";
+import { notify, smsTitle } from "@/lib/messages/notify";
 import type { Tx } from "@/db/types";
 
 // Places and the waiting list. Every function runs inside the caller's transaction: quota rows
@@ -129,12 +130,28 @@ export async function promoteWaiting(
           ),
         );
     }
-    if (r.userId)
-      await tx.insert(notifications).values({
+    if (r.userId) {
+      const [about] = await tx
+        .select({ festival: festivals.title, item: programmeItems.title })
+        .from(festivals)
+        .leftJoin(programmeItems, eq(programmeItems.id, sql`${r.itemId}::uuid`))
+        .where(eq(festivals.id, r.festivalId));
+      await notify(tx, {
         userId: r.userId,
         kind: "registration.promoted",
         data: { registrationId: r.id, role: r.role, itemId: r.itemId },
+        sms: {
+          topic: "waitlist",
+          template: "waitlist_promoted",
+          // An item's title, or the role when the place is in the role (written in their language).
+          params: {
+            festival: smsTitle(about?.festival ?? ""),
+            ...(about?.item ? { item: smsTitle(about.item) } : { role: r.role }),
+          },
+          subjectId: r.id,
+        },
       });
+    }
     promoted.push(r.id);
   }
   return promoted;

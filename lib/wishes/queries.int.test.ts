@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { jobHandlers } from "@/lib/worker/handlers";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { beneficiaries, notifications, photos, wishClaims, wishes } from "@/db/schema";
@@ -243,10 +245,18 @@ describe("filters, order and progress", () => {
     expect(z.id).toBeTruthy();
   });
 
-  it("a lapsed claim is never shown as held: the wall releases it before reading", async () => {
+  it("a claim past its time is over for its volunteer at once, and the queue reopens the wish", async () => {
     const w = await postWish(t.db, organiser, { beneficiary: { realName: "戊", age: 3, circumstance: "child" } });
     const v = await volunteer();
     must(await claimWish(t.db, v, w.id, { now: new Date(Date.now() - 30 * DAY) }));
+    // No read writes: before the queue has run the claim is over on my page, still held on the wall.
+    expect((await listMyClaims(t.db, v)).live).toEqual([]);
+    expect((await listWall(t.db, { band: "child" })).items.find((x) => x.id === w.id)?.taken).toBe(true);
+    expect(await runDueJobs(t.db, jobHandlers, { queues: ["wishes.claim-lapse"] })).toEqual({
+      ran: 1,
+      failed: 0,
+      errors: [],
+    });
     const [row] = (await listWall(t.db, { band: "child" })).items.filter((x) => x.id === w.id);
     expect(row.taken).toBe(false);
     const [note] = await t.db.select().from(notifications).where(eq(notifications.userId, v.id));

@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { POINTS } from "@/vocabulary/points";
 import {
@@ -15,19 +14,8 @@ import {
 import { beneficiaries, wishClaims, wishes } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
-import { beneficiaryContact, getSettings, lapseClaims, type BeneficiaryContact } from "./service";
+import { beneficiaryContact, getSettings, type BeneficiaryContact } from "./service";
 import { isUuid } from "@/lib/ids";
-
-/**
- * Lapsed claims are released before every read, so a lapsed claim is never shown as held. A page
- * makes several reads: within one server request this runs once (React's per-request cache);
- * a read given its own clock (tests) always runs it.
- */
-const releaseLapsedOnce = cache(async (db: DbOrTx) => {
-  await lapseClaims(db, new Date());
-});
-const releaseLapsed = (db: DbOrTx, now?: Date) =>
-  now ? lapseClaims(db, now).then(() => undefined) : releaseLapsedOnce(db);
 
 // Reads for the residents' and volunteers' side of micro-wishes: the wall, one wish, my claims and
 // my own wishes. A beneficiary's name, phone and address are never selected here: the one way to
@@ -121,13 +109,11 @@ const toWall = (r: WallRow): WallWish => ({
 
 export const WALL_PAGE_SIZE = 24;
 
-/** Open and claimed wishes, filtered and sorted; lapsed claims are released first. */
+/** Open and claimed wishes, filtered and sorted (the queue reopens a lapsed claim's wish on time). */
 export async function listWall(
   db: DbOrTx,
   filters: WallFilters = {},
-  now?: Date,
 ): Promise<{ items: WallWish[]; total: number; page: number; pageCount: number }> {
-  await releaseLapsed(db, now);
   const where: SQL[] = [inArray(wishes.status, ["open", "claimed"])];
   if (filters.category) where.push(eq(wishes.category, filters.category));
   if (filters.band) {
@@ -171,8 +157,7 @@ export interface WishProgress {
 }
 
 /** How many wishes wait, are held, came true: the wall's progress bar. */
-export async function getWishProgress(db: DbOrTx, now?: Date): Promise<WishProgress> {
-  await releaseLapsed(db, now);
+export async function getWishProgress(db: DbOrTx): Promise<WishProgress> {
   const rows = await db
     .select({ status: wishes.status, n: count() })
     .from(wishes)
@@ -230,9 +215,8 @@ export interface WishDetail extends WallWish {
  * One wish as the viewer may see it: on the wall (open, claimed, fulfilled, done) for everyone;
  * waiting, sent back or rejected only for its submitter and organisers (others: null, a 404).
  */
-export async function getWish(db: DbOrTx, actor: Actor | null, id: string, now?: Date): Promise<WishDetail | null> {
+export async function getWish(db: DbOrTx, actor: Actor | null, id: string): Promise<WishDetail | null> {
   if (!isWishId(id)) return null;
-  await releaseLapsed(db, now);
   const [r] = await db
     .select({
       ...wallColumns,
@@ -322,7 +306,6 @@ export async function listMyClaims(
   actor: Actor,
   now?: Date,
 ): Promise<{ live: MyLiveClaim[]; past: MyPastClaim[] }> {
-  await releaseLapsed(db, now);
   const rows = await db
     .select({
       id: wishClaims.id,
@@ -348,8 +331,11 @@ export async function listMyClaims(
     .limit(100);
   const live: MyLiveClaim[] = [];
   const past: MyPastClaim[] = [];
+  const clock = now ?? new Date();
   for (const r of rows) {
-    if (r.status === "active" || r.status === "fulfilled") {
+    // Past its time a claim is over, even in the seconds before the queue has lapsed it.
+    const overdue = r.status === "active" && r.lapsesAt <= clock;
+    if ((r.status === "active" && !overdue) || r.status === "fulfilled") {
       const contact = await beneficiaryContact(db, actor, r.wishId);
       live.push({
         id: r.id,
@@ -371,11 +357,11 @@ export async function listMyClaims(
     } else {
       past.push({
         id: r.id,
-        status: r.status,
+        status: overdue ? "lapsed" : (r.status as MyPastClaim["status"]),
         wishId: r.wishId,
         title: r.title,
         alias: r.alias,
-        endedAt: r.endedAt,
+        endedAt: overdue ? r.lapsesAt : r.endedAt,
         points: r.status === "confirmed" ? POINTS.wishFulfilled : 0,
       });
     }

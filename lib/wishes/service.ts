@@ -30,6 +30,8 @@ import {
   wishForBeneficiarySchema,
 } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { notify, smsTitle } from "@/lib/messages/notify";
+import { cancelClaimJobs, scheduleClaimJobs } from "./claim-times";
 
 // Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
 // vetted, posted on the wall under an alias, claimed by one volunteer at a time, fulfilled,
@@ -189,12 +191,12 @@ export async function vetWish(db: Db, actor: Actor | null, input: unknown): Prom
 }
 
 /**
- * Claims past their time without fulfilment lapse and their wishes reopen. Called before every
- * claim and every read of the wall, and every few minutes by the server (instrumentation), so it
- * happens even when nobody visits.
+ * Claims past their time without fulfilment lapse and their wishes reopen; each volunteer is told.
+ * Run by the queue at each claim's time (and by a sweep every few minutes for any it missed),
+ * never by a page or a claim.
  */
 export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<number> {
-  // Mostly nothing is due: a read answers that without opening a transaction.
+  // Mostly nothing is due: that is answered without opening a transaction.
   const [due] = await outer
     .select({ id: wishClaims.id })
     .from(wishClaims)
@@ -207,7 +209,7 @@ export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<numb
       .update(wishClaims)
       .set({ status: "lapsed", endedAt: now })
       .where(and(eq(wishClaims.status, "active"), lte(wishClaims.lapsesAt, now)))
-      .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
+      .returning({ id: wishClaims.id, wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
     if (!lapsed.length) return 0;
     const ids = lapsed.map((l) => l.wishId);
     await db
@@ -216,13 +218,20 @@ export async function lapseClaims(outer: DbOrTx, now = new Date()): Promise<numb
       .where(and(inArray(wishes.id, ids), eq(wishes.status, "claimed")));
     // The title goes into the notification: "your claim on … lapsed" needs no join later.
     const titles = await db.select({ id: wishes.id, title: wishes.title }).from(wishes).where(inArray(wishes.id, ids));
-    await db.insert(notifications).values(
-      lapsed.map((l) => ({
-        userId: l.volunteerId,
-        kind: "wish.lapsed",
-        data: { wishId: l.wishId, title: titles.find((w) => w.id === l.wishId)?.title },
-      })),
-    );
+    for (const l of lapsed) {
+      const title = titles.find((w) => w.id === l.wishId)?.title ?? "";
+      await cancelClaimJobs(db, l.id);
+      await notify(
+        db,
+        {
+          userId: l.volunteerId,
+          kind: "wish.lapsed",
+          data: { wishId: l.wishId, title },
+          sms: { topic: "claims", template: "claim_lapsed", params: { title: smsTitle(title) } },
+        },
+        now,
+      );
+    }
     return lapsed.length;
   });
 }
@@ -242,7 +251,6 @@ export async function claimWish(
   if (!hasRole(actor, "volunteer")) return refuse(db, actor.id, "wishes.claim", { wishId });
   if (!isUuid(wishId)) return fail("invalid");
   const now = ctx.now ?? new Date();
-  await lapseClaims(db, now);
   const settings = await getSettings(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`claims:${actor.id}`}))`);
@@ -272,6 +280,7 @@ export async function claimWish(
       .insert(wishClaims)
       .values({ wishId, volunteerId: actor.id, claimedAt: now, lapsesAt })
       .returning({ id: wishClaims.id });
+    await scheduleClaimJobs(tx, claim.id, lapsesAt, now);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "wishes.claim",
@@ -331,6 +340,7 @@ export async function withdrawClaim(
       details: { claimId },
     });
     await tx.update(wishClaims).set({ status: "withdrawn", endedAt: new Date() }).where(eq(wishClaims.id, claimId));
+    await cancelClaimJobs(tx, claimId);
     await tx
       .update(wishes)
       .set({ status: "open", updatedAt: new Date() })
@@ -357,6 +367,7 @@ export async function releaseClaim(db: Db, actor: Actor | null, input: unknown):
       .where(and(eq(wishClaims.id, claimId), inArray(wishClaims.status, ["active", "fulfilled"])))
       .returning({ wishId: wishClaims.wishId, volunteerId: wishClaims.volunteerId });
     if (!c) return fail("not_found");
+    await cancelClaimJobs(tx, claimId);
     const [w] = await tx
       .update(wishes)
       .set({ status: "open", updatedAt: now, version: sql`${wishes.version} + 1` })
@@ -408,6 +419,7 @@ export async function fulfilClaim(
       .update(wishClaims)
       .set({ status: "fulfilled", note: parsed.data.note, photoId: await storePhoto(tx, prepared), fulfilledAt: now })
       .where(eq(wishClaims.id, found.claim.id));
+    await cancelClaimJobs(tx, found.claim.id);
     await tx.update(wishes).set({ status: "fulfilled", updatedAt: now }).where(eq(wishes.id, found.claim.wishId));
     return ok(undefined);
   });

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { installQueue } from "../../db/queue";
+import type { Db } from "../../db/types";
 
 /**
  * Builds one migrated database to copy for every test file: a PGlite data-dir dump, or a
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject) {
     const tplUrl = withDatabase(adminUrl, template);
     const client = postgres(tplUrl, { max: 1, onnotice: () => {} });
     await migrate(drizzle(client), { migrationsFolder: "db/migrations" });
+    await installQueue(drizzle(client) as unknown as Db);
     await client.end();
     project.provide("pgTemplate", template);
     return async () => {
@@ -32,6 +35,7 @@ export default async function setup(project: TestProject) {
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const pg = await PGlite.create();
   await migrate(drizzle(pg), { migrationsFolder: "db/migrations" });
+  await installQueue(drizzle(pg) as unknown as Db);
   const dump = await pg.dumpDataDir("none");
   await pg.close();
   const file = path.join(os.tmpdir(), `linli-pglite-template-${process.pid}.tar`);

@@ -6,6 +6,9 @@ import { isOrganiser } from "@/lib/actor";
 import { getMyProfile } from "@/lib/accounts/queries";
 import { listMyInvitations, listMyNotifications, listMyRegistrations } from "@/lib/registrations/queries";
 import { MyInvitations, MyNotifications, MyRegistrations } from "@/components/registrations/my-registrations";
+import { SmsSettingsCard } from "@/components/messages/sms-settings-card";
+import { getMessageSettings } from "@/lib/messages/preferences";
+import { env } from "@/env";
 import { getCurrentFestival } from "@/lib/festivals/queries";
 import { getStarsFestival, listMyNominations, listNominationsOfMe } from "@/lib/stars/queries";
 import { listMyStarBallots } from "@/lib/stars/resident-queries";
@@ -35,7 +38,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications, invitations, current, nominatedMe, points, refereeOf] =
+  const [profile, registrations, notifications, invitations, current, nominatedMe, points, refereeOf, messageSettings] =
     await Promise.all([
       getMyProfile(db, actor.id),
       listMyRegistrations(db, actor.id, new Date(), actor.householdId),
@@ -46,6 +49,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       getMyPoints(db, actor.id, currentYear(), 3),
       // Residents an organiser named referee: the way to their competitions' result forms.
       isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
+      getMessageSettings(db, actor),
     ]);
   // Only a verified account sees and manages its household's members.
   const listed =
@@ -71,6 +75,7 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {welcome === "linked" && <Alert tone="success">{t("me.linked")}</Alert>}
 
       <MyNotifications items={notifications} />
+      {messageSettings.ok && <SmsSettingsCard settings={messageSettings.data} quietHours={env.SMS_QUIET_HOURS} />}
       {invitations.length > 0 && <MyInvitations items={invitations} />}
       <MyRegistrations items={registrations} />
       <MyStars festival={starsFestival} ballots={ballots} nominatedMe={nominatedMe} mine={nominatedByMe} />
