@@ -127,6 +127,8 @@ const rules = {
   /** The job queue: off leaves it to `npm run worker` (Postgres), e.g. on the web servers of a cluster. */
   LINLI_WORKER: () =>
     z.enum(["on", "off"], { error: (iss) => `must be on or off, not "${String(iss.input)}"` }).default("on"),
+  /** How often the queue looks for runs lost with a stopped server (and retries them), in seconds. */
+  JOBS_MAINTENANCE_SECONDS: () => wholeNumber(1, "a whole number of seconds, 1 or more").default(60),
   /** Connections the job queue keeps to Postgres, beside the app's own pool. */
   JOBS_POOL_SIZE: () => wholeNumber(1, "a whole number of connections, 1 or more").default(3),
   TENCENT_SMS_REGION: () => z.string().default("ap-guangzhou"),

@@ -14,7 +14,7 @@ export interface QueuePolicy {
 
 export const QUEUES = {
   /** One text message of the delivery log, sent once its time has come. */
-  "messages.sms": { retryLimit: 4, retryDelay: 30, expireInSeconds: 120 },
+  "messages.sms": { retryLimit: 4, retryDelay: 30, expireInSeconds: 30 },
   /** One claim on a micro-wish, at the moment it lapses. */
   "wishes.claim-lapse": { retryLimit: 5, retryDelay: 15, expireInSeconds: 120 },
   /** The volunteer's reminder a day before their claim lapses. */

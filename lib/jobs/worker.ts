@@ -48,6 +48,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Jobs taken per look: an idle queue looks every interval, so this bounds its rate. */
   batchSize?: number;
+  /** How often runs that outlived their time (a server killed mid-job) are failed, to be retried. */
+  maintenanceIntervalSeconds?: number;
   log?: (message: string) => void;
 }
 
@@ -67,6 +69,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     ...(o.kind === "postgres" && o.databaseUrl
       ? { connectionString: o.databaseUrl, max: o.poolSize ?? 4, application_name: "linli-worker" }
       : { db: clientQueueSql(o.db) }),
+    maintenanceIntervalSeconds: o.maintenanceIntervalSeconds ?? 60,
   });
   const log = o.log ?? ((m: string) => console.log(`[linli] ${m}`));
   boss.on("error", (e) => console.error("[linli] Job queue:", e));

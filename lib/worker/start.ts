@@ -18,6 +18,7 @@ export function startJobWorker(): Promise<RunningWorker> {
         kind,
         databaseUrl: env.DATABASE_URL,
         poolSize: env.JOBS_POOL_SIZE,
+        maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
         handlers: jobHandlers,
       });
     })().catch((e) => {
