@@ -124,6 +124,18 @@ const rules = {
     smsSetting(source, "the template id of 'your claim on a micro-wish lapses tomorrow'"),
   SMS_TEMPLATE_CLAIM_LAPSED: (source: EnvSource) =>
     smsSetting(source, "the template id of 'your claim on a micro-wish lapsed'"),
+  SMS_TEMPLATE_SHIFT_REMINDER: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'your backstage shift is tomorrow / in two hours'"),
+  SMS_TEMPLATE_ITEM_REMINDER: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'your act, event or match is tomorrow / in an hour'"),
+  SMS_TEMPLATE_SLOT_MOVED: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'the time or place of your item changed'"),
+  SMS_TEMPLATE_VOTING_OPENS: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'the Neighbourhood Star vote opens tomorrow'"),
+  SMS_TEMPLATE_VOTING_CLOSES: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'the Neighbourhood Star vote closes tomorrow'"),
+  SMS_TEMPLATE_BROADCAST: (source: EnvSource) =>
+    smsSetting(source, "the template id of an organiser's message to a group"),
   /** The job queue: off leaves it to `npm run worker` (Postgres), e.g. on the web servers of a cluster. */
   LINLI_WORKER: () =>
     z.enum(["on", "off"], { error: (iss) => `must be on or off, not "${String(iss.input)}"` }).default("on"),

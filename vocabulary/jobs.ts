@@ -21,6 +21,16 @@ export const QUEUES = {
   "wishes.claim-reminder": { retryLimit: 5, retryDelay: 15, expireInSeconds: 120 },
   /** Every claim past its time, in case one's own job was lost (claims made before the queue). */
   "wishes.lapse-sweep": { retryLimit: 1, retryDelay: 60, expireInSeconds: 300, cron: "*/10 * * * *" },
+  /** A programme was published: its items' reminders are set, and those whose slot moved are told. */
+  "programme.published": { retryLimit: 5, retryDelay: 15, expireInSeconds: 300 },
+  /** The day before and the hour before an item: those who perform, play or help in it. */
+  "reminders.item": { retryLimit: 5, retryDelay: 15, expireInSeconds: 300 },
+  /** The day before and two hours before a backstage shift: its helpers. */
+  "reminders.shift": { retryLimit: 5, retryDelay: 15, expireInSeconds: 300 },
+  /** The day before the vote opens or closes: the verified residents who asked. */
+  "reminders.voting": { retryLimit: 5, retryDelay: 15, expireInSeconds: 600 },
+  /** An organiser's message to a group, at the time they chose. */
+  "messages.broadcast": { retryLimit: 5, retryDelay: 15, expireInSeconds: 600 },
   /** Neighbourhood Star ballots of closed votes are parted from their voters. */
   "stars.mix": { retryLimit: 1, retryDelay: 30, expireInSeconds: 300, cron: "* * * * *" },
 } as const satisfies Record<string, QueuePolicy>;

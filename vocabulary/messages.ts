@@ -10,6 +10,12 @@ export const SMS_TEMPLATES = [
   "waitlist_promoted",
   "claim_lapsing",
   "claim_lapsed",
+  "shift_reminder",
+  "item_reminder",
+  "slot_moved",
+  "voting_opens",
+  "voting_closes",
+  "broadcast",
 ] as const;
 export type SmsTemplate = (typeof SMS_TEMPLATES)[number];
 
@@ -20,11 +26,21 @@ export type CodePurpose = (typeof CODE_PURPOSES)[number];
  * What a person chooses to get by text message as well as in the app, topic by topic. Codes for
  * signing up, resetting a password or changing a number always go by text: they are not topics.
  */
-export const MESSAGE_TOPICS = ["waitlist", "claims"] as const;
+export const MESSAGE_TOPICS = ["waitlist", "claims", "reminders", "changes", "voting", "broadcasts"] as const;
 export type MessageTopic = (typeof MESSAGE_TOPICS)[number];
 
-/** A topic's text messages are on until the person turns them off (nothing is marketing). */
-export const SMS_TOPIC_DEFAULTS: Record<MessageTopic, boolean> = { waitlist: true, claims: true };
+/**
+ * Whether a topic comes by text message until the person says otherwise. What is about their own
+ * place, claim or time is on; the vote's dates are for those who ask. Nothing is marketing.
+ */
+export const SMS_TOPIC_DEFAULTS: Record<MessageTopic, boolean> = {
+  waitlist: true,
+  claims: true,
+  reminders: true,
+  changes: true,
+  voting: false,
+  broadcasts: true,
+};
 
 /**
  * A text message's way through the delivery log: queued (its time has come or is near), held
@@ -38,3 +54,15 @@ export const SKIP_REASONS = ["turned_off", "daily_cap", "no_longer_true", "accou
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export const MESSAGE_LOCALES = ["zh-CN", "en"] as const;
+
+/** Whom an organiser's message goes to. */
+export const AUDIENCE_KINDS = ["role", "item", "shift", "building", "volunteers"] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+
+export const BROADCAST_STATUSES = ["scheduled", "sent", "cancelled"] as const;
+export type BroadcastStatus = (typeof BROADCAST_STATUSES)[number];
+
+/** An organiser's message: long enough to say what changed, short enough to read on a phone. */
+export const BROADCAST_MAX = 500;
+/** What of it a text message carries (providers cap a template value; the rest is in the app). */
+export const BROADCAST_SMS_MAX = 60;

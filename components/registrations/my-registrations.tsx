@@ -194,6 +194,7 @@ export async function MyNotifications({ items }: { items: MyNotification[] }) {
 function notificationValues(n: MyNotification, item: string, when: (d: Date) => string, reason: (r: string) => string) {
   const text = (k: string) => (typeof n.data[k] === "string" ? (n.data[k] as string) : "");
   const at = text("startsAt");
+  const was = text("wasAt");
   return {
     item,
     reason: text("reason") ? reason(text("reason")) : "",
@@ -203,6 +204,9 @@ function notificationValues(n: MyNotification, item: string, when: (d: Date) => 
     block: text("block"),
     shift: text("shift"),
     time: at ? when(new Date(at)) : "",
+    was: was ? when(new Date(was)) : "",
+    venue: text("venue"),
+    text: text("text"),
     category: text("category"),
     nominee: text("nominee"),
     points: typeof n.data.points === "number" ? n.data.points : Number(text("points")) || 0,

@@ -13,6 +13,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import {
+  AUDIENCE_KINDS,
+  BROADCAST_STATUSES,
   CODE_PURPOSES,
   DELIVERY_STATUSES,
   MESSAGE_LOCALES,
@@ -161,3 +163,41 @@ export const jobKeys = pgTable("job_keys", {
 });
 
 export type Delivery = typeof deliveries.$inferSelect;
+
+/** Whom a broadcast goes to: a kind and what it needs (a festival's role, an item, a shift, a building). */
+export interface Audience {
+  kind: (typeof AUDIENCE_KINDS)[number];
+  festivalId?: string;
+  role?: string;
+  itemId?: string;
+  shiftId?: string;
+  building?: string;
+}
+
+/** An organiser's message to a group, sent now or at a time; each recipient gets a notification. */
+export const broadcasts = pgTable(
+  "broadcasts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    audience: jsonb("audience").$type<Audience>().notNull(),
+    /** How the audience was described when it was written ("运动健儿 · 2026 邻里节"), for the list. */
+    audienceLabel: text("audience_label").notNull(),
+    body: text("body").notNull(),
+    /** Also by text message to those who take broadcasts by SMS. */
+    sms: boolean("sms").notNull(),
+    status: text("status", { enum: BROADCAST_STATUSES }).notNull(),
+    sendAt: timestamp("send_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    recipients: integer("recipients"),
+    textMessages: integer("text_messages"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("broadcasts_created_idx").on(t.createdAt),
+    check("broadcasts_status_valid", oneOf(t.status, BROADCAST_STATUSES)),
+    check("broadcasts_body_length", sql`char_length(${t.body}) between 1 and 500`),
+  ],
+);
+
+export type Broadcast = typeof broadcasts.$inferSelect;

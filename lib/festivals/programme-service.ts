@@ -20,6 +20,7 @@ import {
 } from "./schemas";
 import { festivalBounds } from "./time";
 import { isUuid } from "@/lib/ids";
+import { sendJob } from "@/lib/jobs/queue";
 
 export interface ItemDto {
   id: string;
@@ -469,7 +470,9 @@ export async function publishProgramme(
         venues: vs.map(toPublishedVenue),
         items: items.map(toPublishedItem),
       })
-      .returning({ publishedAt: programmePublications.publishedAt });
+      .returning({ id: programmePublications.id, publishedAt: programmePublications.publishedAt });
+    // Reminders follow the published programme; those whose slot moved are told (on the queue).
+    await sendJob(tx, "programme.published", { publicationId: row.id });
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "programme.publish",

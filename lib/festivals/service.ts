@@ -10,6 +10,7 @@ import { canManageFestivals } from "./permissions";
 import { createFestivalSchema, festivalStatusSchema, startFromSchema, updateFestivalSchema } from "./schemas";
 import { daysBetween, zonedToUtc } from "./time";
 import { votingWindowRefusal } from "./voting-window";
+import { scheduleVotingReminders } from "./voting-reminders";
 import type { z } from "zod";
 
 type FestivalFields = z.output<typeof createFestivalSchema>;
@@ -52,6 +53,7 @@ export async function createFestival(db: Db, actor: Actor | null, input: unknown
   return db.transaction(async (tx) => {
     const row = await insertFestival(tx, parsed.data);
     if (!row) return fail("invalid", { slug: ["slug_taken"] });
+    await scheduleVotingReminders(tx, row.id);
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "festivals.create",
@@ -106,6 +108,7 @@ export async function updateFestival(
       .where(and(eq(festivals.id, current.id), eq(festivals.version, version)))
       .returning({ id: festivals.id, version: festivals.version });
     if (!row) return fail("stale_version");
+    await scheduleVotingReminders(tx, row.id, ctx.now);
     const { slug, ...fields } = columns;
     await writeAudit(tx, {
       actorId: actor!.id,
@@ -161,6 +164,7 @@ export async function startFestivalFrom(
     if (!source) return fail("invalid", { sourceSlug: ["festival_unknown"] });
     const created = await insertFestival(tx, fields);
     if (!created) return fail("invalid", { slug: ["slug_taken"] });
+    await scheduleVotingReminders(tx, created.id);
 
     const venueMap = new Map<string, string>();
     const oldVenues = await tx

@@ -1,6 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { jobKeys } from "@/db/schema";
 import { queueOptions, queueSqlOf } from "@/db/queue";
 import type { DbOrTx } from "@/db/types";
@@ -59,6 +59,16 @@ export async function cancelJob(db: DbOrTx, key: string): Promise<boolean> {
   if (!row) return false;
   await sender.cancel(row.queue, row.jobId, { db: queueSqlOf(db) });
   return true;
+}
+
+/** Cancels every job whose key begins with `prefix` (all the moments of a thing taken away). */
+export async function cancelJobsByPrefix(db: DbOrTx, prefix: string): Promise<number> {
+  const rows = await db
+    .delete(jobKeys)
+    .where(like(jobKeys.key, `${prefix.replace(/[\\%_]/g, "\\$&")}%`))
+    .returning();
+  for (const row of rows) await sender.cancel(row.queue, row.jobId, { db: queueSqlOf(db) });
+  return rows.length;
 }
 
 /** When the job standing for `key` is due, or null when none stands. */

@@ -49,6 +49,12 @@ const templates: ProviderTemplates = {
     waitlist_promoted: "SMS_100006",
     claim_lapsing: "SMS_100007",
     claim_lapsed: "SMS_100008",
+    shift_reminder: "SMS_100009",
+    item_reminder: "SMS_100010",
+    slot_moved: "SMS_100011",
+    voting_opens: "SMS_100012",
+    voting_closes: "SMS_100013",
+    broadcast: "SMS_100014",
   },
 };
 const message = {
@@ -211,6 +217,12 @@ describe("the provider is chosen by the environment", () => {
       SMS_TEMPLATE_WAITLIST_PROMOTED: "6",
       SMS_TEMPLATE_CLAIM_LAPSING: "7",
       SMS_TEMPLATE_CLAIM_LAPSED: "8",
+      SMS_TEMPLATE_SHIFT_REMINDER: "9",
+      SMS_TEMPLATE_ITEM_REMINDER: "10",
+      SMS_TEMPLATE_SLOT_MOVED: "11",
+      SMS_TEMPLATE_VOTING_OPENS: "12",
+      SMS_TEMPLATE_VOTING_CLOSES: "13",
+      SMS_TEMPLATE_BROADCAST: "14",
     };
     const aliyun = {
       ...common,

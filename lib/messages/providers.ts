@@ -17,6 +17,12 @@ const templatesOf = (e: Env): ProviderTemplates => ({
     waitlist_promoted: e.SMS_TEMPLATE_WAITLIST_PROMOTED!,
     claim_lapsing: e.SMS_TEMPLATE_CLAIM_LAPSING!,
     claim_lapsed: e.SMS_TEMPLATE_CLAIM_LAPSED!,
+    shift_reminder: e.SMS_TEMPLATE_SHIFT_REMINDER!,
+    item_reminder: e.SMS_TEMPLATE_ITEM_REMINDER!,
+    slot_moved: e.SMS_TEMPLATE_SLOT_MOVED!,
+    voting_opens: e.SMS_TEMPLATE_VOTING_OPENS!,
+    voting_closes: e.SMS_TEMPLATE_VOTING_CLOSES!,
+    broadcast: e.SMS_TEMPLATE_BROADCAST!,
   },
 });
 

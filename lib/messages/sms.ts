@@ -40,6 +40,12 @@ export const PARAM_ORDER: Record<SmsTemplate, readonly string[]> = {
   waitlist_promoted: ["item", "festival"],
   claim_lapsing: ["title", "time"],
   claim_lapsed: ["title"],
+  shift_reminder: ["shift", "time"],
+  item_reminder: ["item", "time", "venue"],
+  slot_moved: ["item", "time", "venue"],
+  voting_opens: ["festival", "time"],
+  voting_closes: ["festival", "time"],
+  broadcast: ["text"],
 };
 
 export const failureText = (e: unknown) =>

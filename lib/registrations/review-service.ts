@@ -18,6 +18,7 @@ import {
 } from "./schemas";
 import { isUuid } from "@/lib/ids";
 import { publicName } from "@/lib/people/names";
+import { cancelShiftReminders, scheduleShiftReminders } from "./reminders";
 
 // What organisers do with registrations beyond accepting and rejecting: notes, moving someone to
 // another event, putting an accepted act into the programme, an item's places following the
@@ -212,6 +213,7 @@ export async function createShift(db: Db, actor: Actor | null, input: unknown): 
       .insert(shifts)
       .values({ ...v, festivalId: f.id })
       .returning({ id: shifts.id });
+    await scheduleShiftReminders(tx, { id: row.id, startsAt: v.startsAt });
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "shifts.create",
@@ -229,6 +231,7 @@ export async function deleteShift(db: Db, actor: Actor | null, shiftId: unknown)
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(shifts).where(eq(shifts.id, shiftId)).returning({ title: shifts.title });
     if (!row) return fail("not_found");
+    await cancelShiftReminders(tx, shiftId);
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "shifts.delete",
