@@ -59,9 +59,9 @@ export async function audienceUserIds(db: DbOrTx, a: AudienceInput): Promise<str
       ).map((r) => r.id);
       break;
     case "volunteers":
-      ids = (
-        await db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, "volunteer"))
-      ).map((r) => r.id);
+      ids = (await db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, "volunteer"))).map(
+        (r) => r.id,
+      );
       break;
   }
   const unique = [...new Set(ids.filter((id): id is string => !!id))];

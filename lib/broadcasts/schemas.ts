@@ -14,7 +14,10 @@ export const audienceSchema = z.discriminatedUnion(
     z.object({ kind: z.literal("role"), festivalId: uuid, role: z.enum(REGISTRATION_ROLES, { error: "invalid" }) }),
     z.object({ kind: z.literal("item"), itemId: uuid }),
     z.object({ kind: z.literal("shift"), shiftId: uuid }),
-    z.object({ kind: z.literal("building"), building: text().min(1, { error: "required" }).max(40, { error: "too_long" }) }),
+    z.object({
+      kind: z.literal("building"),
+      building: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
+    }),
     z.object({ kind: z.literal("volunteers") }),
   ],
   { error: "invalid" },
@@ -30,9 +33,7 @@ const localDateTime = z
 export const broadcastSchema = z
   .object({
     audience: audienceSchema,
-    body: multilineText()
-      .min(2, { error: "too_short" })
-      .max(BROADCAST_MAX, { error: "too_long" }),
+    body: multilineText().min(2, { error: "too_short" }).max(BROADCAST_MAX, { error: "too_long" }),
     sms: z.boolean({ error: "invalid" }),
     when: z.enum(["now", "later"], { error: "invalid" }),
     sendAt: z.union([localDateTime, z.literal("")]).optional(),

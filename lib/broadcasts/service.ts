@@ -112,7 +112,12 @@ export async function cancelBroadcast(db: Db, actor: Actor | null, id: unknown):
       .returning({ id: broadcasts.id });
     if (!row) return fail("not_found");
     await cancelJob(tx, broadcastKey(id));
-    await writeAudit(tx, { actorId: actor!.id, action: "messages.broadcast_cancel", targetType: "broadcast", targetId: id });
+    await writeAudit(tx, {
+      actorId: actor!.id,
+      action: "messages.broadcast_cancel",
+      targetType: "broadcast",
+      targetId: id,
+    });
     return ok(undefined);
   });
 }
@@ -135,7 +140,13 @@ export async function runBroadcast(db: Db, data: Record<string, unknown>, now = 
           kind: "broadcast",
           data: { broadcastId: id, text: b.body },
           ...(b.sms
-            ? { sms: { topic: "broadcasts" as const, template: "broadcast" as const, params: { text: smsExcerpt(b.body) } } }
+            ? {
+                sms: {
+                  topic: "broadcasts" as const,
+                  template: "broadcast" as const,
+                  params: { text: smsExcerpt(b.body) },
+                },
+              }
             : {}),
         },
         now,

@@ -117,7 +117,18 @@ describe("a notification and its text message", () => {
     vi.stubEnv("SMS_SIGN_NAME", "邻里");
     for (const k of ["SIGNUP_CODE", "SIGNUP_EXISTING", "RESET_CODE", "RESET_NO_ACCOUNT", "PHONE_CHANGE_CODE"])
       vi.stubEnv(`SMS_TEMPLATE_${k}`, "SMS_1");
-    for (const k of ["WAITLIST_PROMOTED", "CLAIM_LAPSING", "CLAIM_LAPSED", "SHIFT_REMINDER", "ITEM_REMINDER", "SLOT_MOVED", "VOTING_OPENS", "VOTING_CLOSES", "BROADCAST"]) vi.stubEnv(`SMS_TEMPLATE_${k}`, "SMS_2");
+    for (const k of [
+      "WAITLIST_PROMOTED",
+      "CLAIM_LAPSING",
+      "CLAIM_LAPSED",
+      "SHIFT_REMINDER",
+      "ITEM_REMINDER",
+      "SLOT_MOVED",
+      "VOTING_OPENS",
+      "VOTING_CLOSES",
+      "BROADCAST",
+    ])
+      vi.stubEnv(`SMS_TEMPLATE_${k}`, "SMS_2");
     vi.stubEnv("ALIYUN_SMS_ACCESS_KEY_ID", "a");
     vi.stubEnv("ALIYUN_SMS_ACCESS_KEY_SECRET", "b");
     // Nothing listens here: the provider call fails the way a network failure does.

@@ -44,7 +44,9 @@ describe("an item's reminders and its moves", () => {
   it("publishing sets the day-before and hour-before reminders of every item still to come", async () => {
     expect(await run(["programme.published"])).toMatchObject({ failed: 0 });
     const start = await itemStart(fest.sportId);
-    expect(await scheduledAt(t.db, itemReminderKey(fest.sportId, "day"))).toEqual(new Date(start.getTime() - 24 * HOUR));
+    expect(await scheduledAt(t.db, itemReminderKey(fest.sportId, "day"))).toEqual(
+      new Date(start.getTime() - 24 * HOUR),
+    );
     expect(await scheduledAt(t.db, itemReminderKey(fest.sportId, "hour"))).toEqual(new Date(start.getTime() - HOUR));
   });
 

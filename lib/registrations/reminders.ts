@@ -135,7 +135,9 @@ export async function runProgrammePublished(
   const [previous] = await db
     .select()
     .from(programmePublications)
-    .where(and(eq(programmePublications.festivalId, pub.festivalId), lt(programmePublications.publishedAt, pub.publishedAt)))
+    .where(
+      and(eq(programmePublications.festivalId, pub.festivalId), lt(programmePublications.publishedAt, pub.publishedAt)),
+    )
     .orderBy(desc(programmePublications.publishedAt))
     .limit(1);
   const before = new Map((previous?.items ?? []).map((i) => [i.id, i]));
