@@ -31,6 +31,9 @@ const DASHBOARD_PAGES = [
   "/dashboard/wishes/settings",
   "/dashboard/points",
   "/dashboard/audit",
+  "/dashboard/messages",
+  "/dashboard/messages/log",
+  "/dashboard/messages/outbox",
   // The desk's members and registering on someone's behalf.
   `/dashboard/desk/households/${MISSING}/members`,
   `/dashboard/desk/people/${MISSING}/register`,

@@ -37,7 +37,7 @@ for (const width of [360, 1280]) {
       await visit(page, "/dashboard/households/slips", "slips", "打印住户码");
       await visit(page, "/dashboard/residents", "residents", "居民");
       await visit(page, "/dashboard/households/approvals", "household-approvals", "待确认的住户关联");
-      await visit(page, "/dashboard/messages", "messages", "短信记录");
+      await visit(page, "/dashboard/messages/outbox", "messages", "短信记录");
       await visit(page, "/dashboard/audit", "audit", "操作日志");
     });
   });

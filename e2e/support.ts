@@ -79,7 +79,7 @@ let adminState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
 
 /**
  * The code last texted to a number, read from the outbox the way an admin reads it
- * (/dashboard/messages), in a context of its own; the admin signs in once per file.
+ * (/dashboard/messages/outbox), in a context of its own; the admin signs in once per file.
  */
 export async function codeFromOutbox(page: Page, phone: string): Promise<string> {
   const context = await page.context().browser()!.newContext({ storageState: adminState });
@@ -89,7 +89,7 @@ export async function codeFromOutbox(page: Page, phone: string): Promise<string>
       await signIn(admin, DEMO.admin, DEMO_PASSWORD, /\/dashboard$/);
       adminState = await context.storageState();
     }
-    await admin.goto("/dashboard/messages");
+    await admin.goto("/dashboard/messages/outbox");
     const text = await admin
       .getByRole("listitem")
       .filter({ hasText: phone })

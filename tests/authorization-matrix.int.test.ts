@@ -68,6 +68,8 @@ import { createAccountAtDesk } from "@/lib/desk/account-service";
 import { changePhoneAtDesk, sendPhoneChangeCode } from "@/lib/desk/phone-service";
 import { listOutbox } from "@/lib/messages/queries";
 import { saveMessageSettings } from "@/lib/messages/preferences";
+import { cancelBroadcast, previewAudience, sendBroadcast } from "@/lib/broadcasts/service";
+import { getAudienceChoices, listBroadcasts, listDeliveries } from "@/lib/broadcasts/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
 import {
@@ -506,6 +508,19 @@ const MUTATIONS: {
     call: (a) => editMember(t.db, a, { id: memberId, name: "矩阵成员", birthYear: 1956, relation: "parent" }),
   },
   { name: "removeMember", allowed: STAFF, call: (a) => removeMember(t.db, a, { id: NOBODY }) },
+  // A notice to nobody who exists: refused for the allowed as an unknown audience, before any write.
+  {
+    name: "sendBroadcast",
+    allowed: STAFF,
+    call: (a) =>
+      sendBroadcast(t.db, a, {
+        audience: { kind: "shift", shiftId: NOBODY },
+        body: "矩阵通知",
+        sms: false,
+        when: "now",
+      }),
+  },
+  { name: "cancelBroadcast", allowed: STAFF, call: (a) => cancelBroadcast(t.db, a, NOBODY) },
   {
     name: "registerAtDesk",
     allowed: STAFF,
@@ -590,6 +605,8 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         withdrawEntrant: "not_found",
         removeMember: "not_found",
         registerAtDesk: "not_found",
+        sendBroadcast: "invalid",
+        cancelBroadcast: "not_found",
       };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
@@ -711,6 +728,26 @@ describe("organiser reads", () => {
       name: "listAudit",
       call: (a) => listAudit(t.db, a, { page: 1 }),
       sees: (p: { total: number }) => p.total > 0,
+    },
+    {
+      name: "previewAudience",
+      call: (a) => previewAudience(t.db as never, a, { kind: "volunteers" }),
+      sees: (p: { people: number }) => p.people >= 0,
+    },
+    {
+      name: "getAudienceChoices",
+      call: (a) => getAudienceChoices(t.db, a),
+      sees: (c: { festivals: { id: string }[] }) => c.festivals.length > 0,
+    },
+    {
+      name: "listBroadcasts",
+      call: (a) => listBroadcasts(t.db, a, { page: 1 }),
+      sees: (p: { total: number }) => p.total >= 0,
+    },
+    {
+      name: "listDeliveries",
+      call: (a) => listDeliveries(t.db, a, { page: 1 }),
+      sees: (p: { total: number }) => p.total >= 0,
     },
     {
       name: "listOutbox",

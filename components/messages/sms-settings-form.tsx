@@ -34,8 +34,8 @@ export function SmsSettingsForm({ sms, locale }: { sms: Record<MessageTopic, boo
         value={language}
         onChange={setLanguage}
         choices={[
-          { value: "zh-CN", label: "中文" },
-          { value: "en", label: "English" },
+          { value: "zh-CN", label: t("languages.zh") },
+          { value: "en", label: t("languages.en") },
         ]}
       />
       <SubmitButton variant="secondary" className="self-start">

@@ -8,7 +8,7 @@ import { smsSign, smsText } from "./texts";
 
 /**
  * The default provider: nothing leaves the server. Each message is kept, in its recipient's
- * language, for the admins (/dashboard/messages), and written to the server log.
+ * language, for the admins (/dashboard/messages/outbox), and written to the server log.
  */
 export function outboxProvider(db: DbOrTx): SmsProvider {
   return {

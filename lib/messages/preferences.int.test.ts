@@ -19,7 +19,7 @@ describe("what comes by text message", () => {
     expect(must(await getMessageSettings(t.db, me))).toEqual({
       phone: u.phone,
       locale: "zh-CN",
-      sms: { waitlist: true, claims: true },
+      sms: { waitlist: true, claims: true, reminders: true, changes: true, voting: false, broadcasts: true },
     });
   });
 
@@ -28,13 +28,13 @@ describe("what comes by text message", () => {
     must(await saveMessageSettings(t.db, me, { sms: "claims", locale: "en" }));
     expect(must(await getMessageSettings(t.db, me))).toMatchObject({
       locale: "en",
-      sms: { waitlist: false, claims: true },
+      sms: { waitlist: false, claims: true, reminders: false, changes: false, voting: false, broadcasts: false },
     });
     expect(await takesSms(t.db, me.id, "waitlist")).toBe(false);
     must(await saveMessageSettings(t.db, me, { locale: "zh-CN" }));
-    expect(must(await getMessageSettings(t.db, me)).sms).toEqual({ waitlist: false, claims: false });
+    expect(Object.values(must(await getMessageSettings(t.db, me)).sms)).toEqual([false, false, false, false, false, false]);
     const rows = await t.db.select().from(smsPreferences).where(eq(smsPreferences.userId, me.id));
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(6);
   });
 
   it("an unknown topic or language is refused and changes nothing", async () => {
