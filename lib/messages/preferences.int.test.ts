@@ -32,7 +32,14 @@ describe("what comes by text message", () => {
     });
     expect(await takesSms(t.db, me.id, "waitlist")).toBe(false);
     must(await saveMessageSettings(t.db, me, { locale: "zh-CN" }));
-    expect(Object.values(must(await getMessageSettings(t.db, me)).sms)).toEqual([false, false, false, false, false, false]);
+    expect(Object.values(must(await getMessageSettings(t.db, me)).sms)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     const rows = await t.db.select().from(smsPreferences).where(eq(smsPreferences.userId, me.id));
     expect(rows).toHaveLength(6);
   });
