@@ -125,8 +125,9 @@ describe("text messages survive the worker being killed mid-send", () => {
     expect(await statusCounts(ids)).toEqual({ queued: N });
 
     const first = startWorkerProcess(t.url!);
-    // The moment to kill: a delivery marked `sending` whose message is in the outbox. Locking its
-    // row holds the worker just before it records `sent`; the kill lands there, every time.
+    // The moment to kill: once a third of the messages are out, a delivery marked `sending` whose
+    // message is in the outbox. Locking its row holds the worker just before it records `sent`, so
+    // the kill lands there every time, with some messages sent, a batch in hand and more waiting.
     const watcher = postgres(t.url!, { max: 1, onnotice: () => {} });
     let caught: string | undefined;
     let atKill: { outbox: number; statuses: Record<string, number> } | undefined;
@@ -136,7 +137,8 @@ describe("text messages survive the worker being killed mid-send", () => {
         while (!caught && Date.now() < deadline && first.child.exitCode === null) {
           const [row] = await tx<{ id: string }[]>`
             select d.id from deliveries d join outbox_messages o on o.delivery_id = d.id
-            where d.status = 'sending' for update of d skip locked limit 1`;
+            where d.status = 'sending' and (select count(*) from outbox_messages) >= ${Math.ceil(N / 3)}
+            for update of d skip locked limit 1`;
           if (row) caught = row.id;
           else if ((await outboxCount(ids)) >= N) break;
         }
@@ -159,16 +161,16 @@ describe("text messages survive the worker being killed mid-send", () => {
 
     // The fault happened mid-way: work is left undone, the caught message sent but not recorded.
     const sentAtKill = atKill!.statuses.sent ?? 0;
+    expect(sentAtKill).toBeGreaterThan(0);
     expect(sentAtKill).toBeLessThan(N);
+    expect(atKill!.statuses.queued).toBeGreaterThan(0);
     expect(atKill!.statuses.sending).toBeGreaterThanOrEqual(1);
     expect(atKill!.outbox).toBe(sentAtKill + atKill!.statuses.sending);
     const [caughtRow] = rowsOf<{ status: string }>(
       await t.db.execute(sql`select status from deliveries where id = ${caught}::uuid`),
     );
     expect(caughtRow.status).toBe("sending");
-    console.info(
-      `[fault] at the kill: ${atKill!.outbox} in the outbox, statuses ${JSON.stringify(atKill!.statuses)}`,
-    );
+    console.info(`[fault] at the kill: ${atKill!.outbox} in the outbox, statuses ${JSON.stringify(atKill!.statuses)}`);
 
     const started = Date.now();
     const second = startWorkerProcess(t.url!);
