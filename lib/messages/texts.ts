@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { SmsTemplate } from "@/vocabulary/messages";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import zh from "@/messages/zh-CN.json";
