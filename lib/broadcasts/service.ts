@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { broadcasts, deliveries } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { broadcasts } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
@@ -159,13 +159,4 @@ export async function runBroadcast(db: Db, data: Record<string, unknown>, now = 
       .where(eq(broadcasts.id, id));
     return ids.length;
   });
-}
-
-/** How a broadcast's text messages fared: sent, waiting, failed or skipped. */
-export async function broadcastDeliveryCounts(db: Db, id: string) {
-  return db
-    .select({ status: deliveries.status, n: sql<number>`count(*)::int` })
-    .from(deliveries)
-    .where(sql`${deliveries.notificationId} in (select id from notifications where data ->> 'broadcastId' = ${id})`)
-    .groupBy(deliveries.status);
 }
