@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/ui/client-messages";
 import type { MessageSettings } from "@/lib/messages/preferences";
 import { SmsSettingsForm } from "./sms-settings-form";
 
@@ -15,7 +16,9 @@ export async function SmsSettingsCard({ settings, quietHours }: { settings: Mess
       <p className="mt-2 text-lg">{t("intro", { phone: settings.phone })}</p>
       {from && to && <p className="mt-1 text-lg">{t("quietHours", { from, to })}</p>}
       <p className="mt-1 text-base text-muted">{t("codesNote")}</p>
-      <SmsSettingsForm sms={settings.sms} locale={settings.locale} />
+      <ClientMessages namespaces={["messageSettings", "errors", "fieldErrors", "common"]}>
+        <SmsSettingsForm sms={settings.sms} locale={settings.locale} />
+      </ClientMessages>
     </Card>
   );
 }
