@@ -127,7 +127,9 @@ const rules = {
   SMS_TEMPLATE_SHIFT_REMINDER: (source: EnvSource) =>
     smsSetting(source, "the template id of 'your backstage shift is tomorrow / in two hours'"),
   SMS_TEMPLATE_ITEM_REMINDER: (source: EnvSource) =>
-    smsSetting(source, "the template id of 'your act, event or match is tomorrow / in an hour'"),
+    smsSetting(source, "the template id of 'your act or event is tomorrow / in an hour'"),
+  SMS_TEMPLATE_MATCH_REMINDER: (source: EnvSource) =>
+    smsSetting(source, "the template id of 'your match (round, table) is in an hour'"),
   SMS_TEMPLATE_SLOT_MOVED: (source: EnvSource) =>
     smsSetting(source, "the template id of 'the time or place of your item changed'"),
   SMS_TEMPLATE_VOTING_OPENS: (source: EnvSource) =>

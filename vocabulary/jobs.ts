@@ -23,6 +23,8 @@ export const QUEUES = {
   "wishes.lapse-sweep": { retryLimit: 1, retryDelay: 60, expireInSeconds: 300, cron: "*/10 * * * *" },
   /** A programme was published: its items' reminders are set, and those whose slot moved are told. */
   "programme.published": { retryLimit: 5, retryDelay: 15, expireInSeconds: 300 },
+  /** An hour before a match that starts later than its event: both sides' players. */
+  "reminders.match": { retryLimit: 5, retryDelay: 15, expireInSeconds: 300 },
   /** The day before and the hour before an item: those who perform, play or help in it. */
   "reminders.item": { retryLimit: 5, retryDelay: 15, expireInSeconds: 300 },
   /** The day before and two hours before a backstage shift: its helpers. */

@@ -12,6 +12,7 @@ export const SMS_TEMPLATES = [
   "claim_lapsed",
   "shift_reminder",
   "item_reminder",
+  "match_reminder",
   "slot_moved",
   "voting_opens",
   "voting_closes",

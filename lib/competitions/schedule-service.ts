@@ -27,6 +27,7 @@ import {
 } from "./schedule";
 import { scheduleSchema } from "./schemas";
 import { publicName } from "@/lib/people/names";
+import { scheduleMatchReminder } from "./match-reminders";
 
 // Rounds on the programme: when each is played and at which table, and who would be in two
 // places at once. The programme's own conflict check decides what clashes.
@@ -73,6 +74,7 @@ export async function assignSlots(
         .update(competitionMatches)
         .set({ tableName: w.table, startsAt: w.startsAt })
         .where(eq(competitionMatches.id, r.id));
+      await scheduleMatchReminder(tx, { id: r.id, startsAt: w.startsAt });
     }
   }
 }

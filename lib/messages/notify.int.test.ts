@@ -123,6 +123,7 @@ describe("a notification and its text message", () => {
       "CLAIM_LAPSED",
       "SHIFT_REMINDER",
       "ITEM_REMINDER",
+      "MATCH_REMINDER",
       "SLOT_MOVED",
       "VOTING_OPENS",
       "VOTING_CLOSES",

@@ -19,6 +19,7 @@ const templatesOf = (e: Env): ProviderTemplates => ({
     claim_lapsed: e.SMS_TEMPLATE_CLAIM_LAPSED!,
     shift_reminder: e.SMS_TEMPLATE_SHIFT_REMINDER!,
     item_reminder: e.SMS_TEMPLATE_ITEM_REMINDER!,
+    match_reminder: e.SMS_TEMPLATE_MATCH_REMINDER!,
     slot_moved: e.SMS_TEMPLATE_SLOT_MOVED!,
     voting_opens: e.SMS_TEMPLATE_VOTING_OPENS!,
     voting_closes: e.SMS_TEMPLATE_VOTING_CLOSES!,

@@ -42,6 +42,7 @@ export const PARAM_ORDER: Record<SmsTemplate, readonly string[]> = {
   claim_lapsed: ["title"],
   shift_reminder: ["shift", "time"],
   item_reminder: ["item", "time", "venue"],
+  match_reminder: ["item", "round", "time", "venue", "table"],
   slot_moved: ["item", "time", "venue"],
   voting_opens: ["festival", "time"],
   voting_closes: ["festival", "time"],

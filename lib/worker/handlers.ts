@@ -1,6 +1,7 @@
 import "server-only";
 import type { JobHandlers } from "@/lib/jobs/worker";
 import { runBroadcast } from "@/lib/broadcasts/service";
+import { runMatchReminder } from "@/lib/competitions/match-reminders";
 import { runVotingReminder } from "@/lib/festivals/voting-reminders";
 import { deliverSms } from "@/lib/messages/deliver";
 import { runItemReminder, runProgrammePublished, runShiftReminder } from "@/lib/registrations/reminders";
@@ -27,6 +28,9 @@ export const jobHandlers: JobHandlers = {
   },
   "reminders.item": async (db, data) => {
     await runItemReminder(db, data);
+  },
+  "reminders.match": async (db, data) => {
+    await runMatchReminder(db, data);
   },
   "reminders.shift": async (db, data) => {
     await runShiftReminder(db, data);

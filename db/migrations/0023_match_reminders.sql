@@ -1,0 +1,2 @@
+ALTER TABLE "deliveries" DROP CONSTRAINT "deliveries_template_valid";--> statement-breakpoint
+ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_template_valid" CHECK ("deliveries"."template" in ('signup_code', 'signup_existing', 'reset_code', 'reset_no_account', 'phone_change_code', 'waitlist_promoted', 'claim_lapsing', 'claim_lapsed', 'shift_reminder', 'item_reminder', 'match_reminder', 'slot_moved', 'voting_opens', 'voting_closes', 'broadcast'));
