@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { deliveries, festivals, notifications, outboxMessages, programmeItems, smsPreferences } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/tests/support/db";
 import { actorOf, makeUser, must } from "@/tests/support/fixtures";
-import { athlete, backstage, openFestival } from "@/tests/support/registration-fixtures";
+import { athlete, backstage, openFestival, performer } from "@/tests/support/registration-fixtures";
 import type { Actor } from "@/lib/actor";
 import { publishProgramme } from "@/lib/festivals/programme-service";
 import { updateFestival } from "@/lib/festivals/service";
@@ -12,9 +12,9 @@ import { scheduledAt } from "@/lib/jobs/queue";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { jobHandlers } from "@/lib/worker/handlers";
 import type { QueueName } from "@/vocabulary/jobs";
-import { assignShift, createShift, deleteShift } from "./review-service";
+import { addActToProgramme, assignShift, createShift, deleteShift } from "./review-service";
 import { itemReminderKey, runItemReminder, runShiftReminder, shiftReminderKey } from "./reminders";
-import { register } from "./service";
+import { decideRegistrations, register } from "./service";
 
 // Reminders follow what residents see: the published programme for items, the shift itself for
 // helpers, the festival's window for the vote. Moving the cause moves them; ending it cancels them.
@@ -83,6 +83,28 @@ describe("an item's reminders and its moves", () => {
     must(await publishProgramme(t.db, organiser, { festivalSlug: fest.slug }));
     await run(["programme.published"]);
     expect((await kindsFor(a.id)).filter((k) => k === "registration.slot_moved")).toHaveLength(1);
+  });
+
+  it("a performer whose act was put in the programme is told when a republished programme moves it", async () => {
+    const p = await actorOf(t.db, (await makeUser(t.db, { verified: true, name: "周美华" })).id);
+    const reg = must(await register(t.db, p, performer(fest.slug, { actTitle: "黄梅戏选段", minutes: 10 })));
+    must(await decideRegistrations(t.db, organiser, { ids: [reg.id], decision: "accept" }));
+    const { itemId } = must(await addActToProgramme(t.db, organiser, { id: reg.id, blockId: fest.blockId }));
+    must(await publishProgramme(t.db, organiser, { festivalSlug: fest.slug }));
+    await run(["programme.published"]);
+    expect(await kindsFor(p.id)).not.toContain("registration.slot_moved");
+    const later = new Date((await itemStart(itemId)).getTime() + HOUR);
+    await t.db
+      .update(programmeItems)
+      .set({ startsAt: later, endsAt: new Date(later.getTime() + 10 * 60_000) })
+      .where(eq(programmeItems.id, itemId));
+    must(await publishProgramme(t.db, organiser, { festivalSlug: fest.slug }));
+    expect(await run(["programme.published"])).toMatchObject({ failed: 0 });
+    const [moved] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, p.id), eq(notifications.kind, "registration.slot_moved")));
+    expect(moved.data).toMatchObject({ itemId, title: "黄梅戏选段", startsAt: later.toISOString() });
   });
 
   it("the reminder tells whoever takes part when it runs, with the venue; a moved item's old job says nothing", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import {
   programmePublications,
   registrationLinks,
@@ -27,12 +27,17 @@ export const itemReminderKey = (itemId: string, when: keyof typeof ITEM_REMINDER
 export const shiftReminderKey = (shiftId: string, when: keyof typeof SHIFT_REMINDERS) =>
   `shift-reminder:${shiftId}:${when}`;
 
-/** The accounts taking part in an item: its accepted registrations and those named in them. */
+/** The accounts taking part in an item: its accepted registrations (an act's own, once it is in the programme) and those named in them. */
 export async function peopleOfItem(db: DbOrTx, itemId: string): Promise<{ userId: string; registrationId: string }[]> {
   const own = await db
     .select({ userId: registrations.userId, registrationId: registrations.id })
     .from(registrations)
-    .where(and(eq(registrations.itemId, itemId), eq(registrations.status, "confirmed")));
+    .where(
+      and(
+        or(eq(registrations.itemId, itemId), eq(registrations.programmeItemId, itemId)),
+        eq(registrations.status, "confirmed"),
+      ),
+    );
   const ids = own.map((r) => r.registrationId);
   const named = ids.length
     ? await db
