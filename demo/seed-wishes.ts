@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { POINTS } from "@/vocabulary/points";
+import { scheduleClaimJobs } from "@/lib/wishes/claim-times";
 import { beneficiaries, pointEntries, rewards, users, wishClaims, wishes } from "@/db/schema";
 import type { Tx } from "@/db/types";
 
@@ -121,7 +122,8 @@ const WISHES: DemoWish[] = [
     alias: "孙奶奶",
     wantedInDays: 25,
     status: "claimed",
-    claim: { by: "13800000004", daysAgo: 2 },
+    // Claimed six and a half days ago: it lapses in half a day, so its reminder has gone out.
+    claim: { by: "13800000004", daysAgo: 6.5 },
   },
   {
     who: {
@@ -292,6 +294,7 @@ export async function seedWishes(tx: Tx, now: Date) {
     if (!w.claim) continue;
     const volunteer = byPhone(w.claim.by).id;
     const claimedAt = ago(w.claim.daysAgo);
+    const lapsesAt = new Date(claimedAt.getTime() + 7 * DAY);
     const fulfilledAt = w.claim.note ? ago(w.claim.daysAgo - 2) : null;
     const confirmed = w.status === "done";
     const [claim] = await tx
@@ -301,7 +304,7 @@ export async function seedWishes(tx: Tx, now: Date) {
         volunteerId: volunteer,
         status: confirmed ? "confirmed" : w.status === "fulfilled" ? "fulfilled" : "active",
         claimedAt,
-        lapsesAt: new Date(claimedAt.getTime() + 7 * DAY),
+        lapsesAt,
         note: w.claim.note ?? null,
         fulfilledAt,
         confirmedAt: confirmed ? ago(w.claim.daysAgo - 3) : null,
@@ -309,6 +312,9 @@ export async function seedWishes(tx: Tx, now: Date) {
         endedAt: confirmed ? ago(w.claim.daysAgo - 3) : null,
       })
       .returning({ id: wishClaims.id });
+    // A live claim's reminder and lapse, sent as the claim sent them: a reminder whose time has
+    // passed runs as soon as the queue starts.
+    if (w.status === "claimed") await scheduleClaimJobs(tx, claim.id, lapsesAt, claimedAt);
     if (confirmed)
       await tx.insert(pointEntries).values({
         userId: volunteer,

@@ -24,6 +24,8 @@ import { orderForDraw, planDraw } from "@/lib/competitions/draw";
 import { checkScore, type ScoreDetail, type ScoreInput } from "@/lib/competitions/scores";
 import { SCORE_KIND } from "@/lib/competitions/schemas";
 import { getPublicCompetition, listPublicCompetitions } from "@/lib/competitions/queries";
+import { scheduledAt } from "@/lib/jobs/queue";
+import { claimLapseKey, claimReminderKey } from "@/lib/wishes/claim-times";
 import { DEMO_ACCOUNTS, DEMO_FREE_HOUSEHOLD_CODE, DEMO_PASSWORD, seedDemo } from "./seed";
 
 let t: TestDb;
@@ -189,6 +191,21 @@ describe("the demo micro-wishes and points", () => {
     }
     expect(all.filter((w) => w.status === "done").every((w) => w.thanks)).toBe(true);
     expect(claims.some((c) => c.phone === "13800000004" && c.status === "active")).toBe(true);
+  });
+
+  it("give each live claim its reminder and lapse on the queue; the demo volunteer's lapses within the day, so its reminder is due", async () => {
+    const live = await t.db
+      .select({ id: wishClaims.id, lapsesAt: wishClaims.lapsesAt, phone: users.phone })
+      .from(wishClaims)
+      .innerJoin(users, eq(users.id, wishClaims.volunteerId))
+      .where(eq(wishClaims.status, "active"));
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    for (const c of live) {
+      expect(await scheduledAt(t.db, claimLapseKey(c.id))).toEqual(c.lapsesAt);
+      expect(await scheduledAt(t.db, claimReminderKey(c.id))).toEqual(new Date(c.lapsesAt.getTime() - 86_400_000));
+    }
+    const mine = live.find((c) => c.phone === "13800000004")!;
+    expect(mine.lapsesAt.getTime() - now.getTime()).toBe(12 * 3_600_000);
   });
 
   it("give points for each confirmed claim, and nobody's balance is below zero", async () => {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { QUEUE_SCHEMA } from "@/vocabulary/jobs";
 import { hashPassword } from "@/lib/auth/password";
 import { festivals, householdMembers, households, userRoles, users } from "@/db/schema";
 import { seedCompetitions15 } from "./seed-competitions-15";
@@ -93,8 +94,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`truncate table competition_referees, competition_matches, competition_entrants, competitions, point_entries, rewards, wish_claims, wishes, beneficiaries, star_winners, star_receipts, star_pending_votes, star_votes, star_ballots, star_nominations, photos, star_categories, audit_log, throttles, daily_counts, outbox_messages, phone_codes, sms_quotas, household_link_requests, household_members, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`,
+      sql`truncate table job_keys, broadcasts, deliveries, sms_preferences, competition_referees, competition_matches, competition_entrants, competitions, point_entries, rewards, wish_claims, wishes, beneficiaries, star_winners, star_receipts, star_pending_votes, star_votes, star_ballots, star_nominations, photos, star_categories, audit_log, throttles, daily_counts, outbox_messages, phone_codes, sms_quotas, household_link_requests, household_members, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`,
     );
+    // Jobs still to run were about the community just removed.
+    await tx.execute(sql.raw(`delete from ${QUEUE_SCHEMA}.job where state in ('created', 'retry')`));
 
     const rows: (typeof households.$inferInsert)[] = [];
     for (const estate of ESTATES) {

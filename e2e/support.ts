@@ -89,7 +89,7 @@ export async function codeFromOutbox(page: Page, phone: string): Promise<string>
       await signIn(admin, DEMO.admin, DEMO_PASSWORD, /\/dashboard$/);
       adminState = await context.storageState();
     }
-    await admin.goto("/dashboard/messages/outbox");
+    await admin.goto(`/dashboard/messages/outbox?q=${phone}`);
     const text = await admin
       .getByRole("listitem")
       .filter({ hasText: phone })

@@ -988,8 +988,9 @@ describe("organiser reads", () => {
       import("@/lib/desk/queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
-    // them) and a pure helper.
+    // them) and pure helpers.
     const notOrganisers = [
+      "outboxPhone",
       "getMyProfile",
       "isPhoneConfirmed",
       "listRefereeCompetitions",

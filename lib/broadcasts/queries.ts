@@ -79,7 +79,7 @@ export async function listBroadcasts(
   db: DbOrTx,
   actor: Actor | null,
   params: { page: number },
-): Promise<Result<Page<BroadcastRow>>> {
+): Promise<Result<Page<BroadcastRow> & { readAt: Date }>> {
   if (!isOrganiser(actor)) return fail("forbidden");
   const [{ total }] = await db.select({ total: count() }).from(broadcasts);
   const { page, pageCount, limit, offset } = pageWindow(total, params.page, BROADCAST_PAGE_SIZE);
@@ -102,7 +102,8 @@ export async function listBroadcasts(
     .orderBy(desc(broadcasts.createdAt), desc(broadcasts.id))
     .limit(limit)
     .offset(offset);
-  return ok({ rows, total, page, pageCount });
+  // When the list was read: a notice whose time had come by then is being sent.
+  return ok({ rows, total, page, pageCount, readAt: new Date() });
 }
 
 export interface DeliveryRow {

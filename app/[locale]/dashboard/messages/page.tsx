@@ -16,7 +16,7 @@ export async function generateMetadata() {
 }
 
 const paramsSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
-const TONE = { scheduled: "gold", sent: "green", cancelled: "red" } as const;
+const TONE = { scheduled: "gold", sending: "gold", sent: "green", cancelled: "red" } as const;
 
 /** Writing to a group (who, what, by which channel, when), and the messages written so far. */
 export default async function BroadcastsPage({
@@ -33,6 +33,7 @@ export default async function BroadcastsPage({
     getAudienceChoices(db, actor).then(orForbidden),
     listBroadcasts(db, actor, { page }).then(orForbidden),
   ]);
+  const shownAt = list.readAt.getTime();
   const when = (d: Date) =>
     format.dateTime(d, { month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return (
@@ -54,40 +55,48 @@ export default async function BroadcastsPage({
           <p className="text-lg">{t("none")}</p>
         ) : (
           <ol className="flex flex-col gap-3">
-            {list.rows.map((b) => (
-              <li key={b.id} className="rounded-[var(--radius-card)] border-2 border-line bg-white p-4">
-                <article className="flex flex-col gap-2">
-                  <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <Badge tone={TONE[b.status]}>{t(`status.${b.status}`)}</Badge>
-                    <span className="font-semibold">
-                      {t(`kinds.${b.audience.kind}` as "kinds.role")}
-                      {b.audience.role ? ` · ${t(`roles.${b.audience.role}` as "roles.athlete")}` : ""}
-                      {b.audienceLabel ? ` · ${b.audienceLabel}` : ""}
-                    </span>
-                  </p>
-                  <p className="text-lg break-words whitespace-pre-line">{b.body}</p>
-                  <p className="text-base text-muted">
-                    {b.status === "sent" && b.sentAt
-                      ? t("sentLine", {
-                          time: when(b.sentAt),
-                          people: b.recipients ?? 0,
-                          texts: b.textMessages ?? 0,
-                          author: b.author ?? "—",
-                        })
-                      : t("plannedLine", { time: when(b.sendAt), author: b.author ?? "—", sms: b.sms ? "yes" : "no" })}
-                  </p>
-                  {b.status === "scheduled" && (
-                    <ActionButton
-                      action={cancelBroadcastAction}
-                      fields={{ id: b.id }}
-                      label={t("cancel")}
-                      variant="secondary"
-                      confirmText={t("cancelConfirm")}
-                    />
-                  )}
-                </article>
-              </li>
-            ))}
+            {list.rows.map((b) => {
+              // Its time has come: the queue is sending it, in seconds.
+              const status = b.status === "scheduled" && b.sendAt.getTime() <= shownAt ? "sending" : b.status;
+              return (
+                <li key={b.id} className="rounded-[var(--radius-card)] border-2 border-line bg-white p-4">
+                  <article className="flex flex-col gap-2">
+                    <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                      <Badge tone={TONE[status]}>{t(`status.${status}`)}</Badge>
+                      <span className="font-semibold">
+                        {t(`kinds.${b.audience.kind}` as "kinds.role")}
+                        {b.audience.role ? ` · ${t(`roles.${b.audience.role}` as "roles.athlete")}` : ""}
+                        {b.audienceLabel ? ` · ${b.audienceLabel}` : ""}
+                      </span>
+                    </p>
+                    <p className="text-lg break-words whitespace-pre-line">{b.body}</p>
+                    <p className="text-base text-muted">
+                      {b.status === "sent" && b.sentAt
+                        ? t("sentLine", {
+                            time: when(b.sentAt),
+                            people: b.recipients ?? 0,
+                            texts: b.textMessages ?? 0,
+                            author: b.author ?? "—",
+                          })
+                        : t("plannedLine", {
+                            time: when(b.sendAt),
+                            author: b.author ?? "—",
+                            sms: b.sms ? "yes" : "no",
+                          })}
+                    </p>
+                    {status === "scheduled" && (
+                      <ActionButton
+                        action={cancelBroadcastAction}
+                        fields={{ id: b.id }}
+                        label={t("cancel")}
+                        variant="secondary"
+                        confirmText={t("cancelConfirm")}
+                      />
+                    )}
+                  </article>
+                </li>
+              );
+            })}
           </ol>
         )}
         <Pagination
