@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { WISH_STATUSES } from "@/vocabulary/wishes";
 import {
   competitionEntrants,
@@ -7,7 +7,12 @@ import {
   competitions,
   festivals,
   households,
+  patrolTeamMembers,
+  patrolTeams,
   pointEntries,
+  postGroups,
+  postMembers,
+  posts,
   programmeItems,
   registrations,
   users,
@@ -394,5 +399,30 @@ describe("the demo competitions", () => {
         .map((e) => e.id)
         .sort(),
     );
+  });
+});
+
+describe("the demo red posts", () => {
+  it("have Meihu's three posts, the culture post's four groups, a few dozen members and a month of patrols", async () => {
+    const all = await t.db.select().from(posts).orderBy(asc(posts.position));
+    expect(all.map((p) => [p.name, p.kind])).toEqual([
+      ["治安巡逻岗", "patrol"],
+      ["文化传播岗", "culture"],
+      ["党建宣传岗", "publicity"],
+    ]);
+    const groups = await t.db.select({ name: postGroups.name }).from(postGroups).orderBy(asc(postGroups.position));
+    expect(groups.map((g) => g.name)).toEqual(["红歌合唱团", "太极拳小组", "晨练队", "书画院"]);
+    const members = await t.db.select().from(postMembers);
+    expect(members.filter((m) => m.status === "active").length).toBeGreaterThanOrEqual(30);
+    expect(members.filter((m) => m.status === "requested")).toHaveLength(1);
+    for (const m of members.filter((m) => m.leader)) expect(m.standing).toBe("party_member");
+    const teams = await t.db.select().from(patrolTeams);
+    expect(teams).toHaveLength(30);
+    const people = await t.db.select().from(patrolTeamMembers);
+    for (const team of teams) {
+      const on = people.filter((p) => p.teamId === team.id);
+      expect(on.filter((p) => p.leads)).toHaveLength(1);
+      expect(on.filter((p) => !p.leads)).toHaveLength(3);
+    }
   });
 });

@@ -70,6 +70,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   rounds_complete: 409,
   not_drawn: 409,
   round_overlap: 409,
+  already_member: 409,
 };
 
 export const httpStatusOf = (code: ErrorCode): number => STATUS_OF[code] ?? 400;

@@ -57,7 +57,8 @@ export type ErrorCode =
   | "round_unfinished"
   | "rounds_complete"
   | "not_drawn"
-  | "round_overlap";
+  | "round_overlap"
+  | "already_member";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

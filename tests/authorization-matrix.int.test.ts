@@ -69,6 +69,14 @@ import { changePhoneAtDesk, sendPhoneChangeCode } from "@/lib/desk/phone-service
 import { listOutbox } from "@/lib/messages/queries";
 import { saveMessageSettings } from "@/lib/messages/preferences";
 import { cancelBroadcast, previewAudience, sendBroadcast } from "@/lib/broadcasts/service";
+import {
+  addMember as addPostMember,
+  createPost,
+  decideMembership,
+  drawRoster,
+  savePostSettings,
+  updateMember as updatePostMember,
+} from "@/lib/posts/service";
 import { getAudienceChoices, listBroadcasts, listDeliveries } from "@/lib/broadcasts/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -521,6 +529,39 @@ const MUTATIONS: {
       }),
   },
   { name: "cancelBroadcast", allowed: STAFF, call: (a) => cancelBroadcast(t.db, a, NOBODY) },
+  // The red posts: set up, members, the patrol roster (unknown post or member for the allowed).
+  { name: "posts createPost", allowed: STAFF, call: (a) => createPost(t.db, a, { name: unique(), kind: "other" }) },
+  {
+    name: "posts savePostSettings",
+    allowed: STAFF,
+    call: (a) =>
+      savePostSettings(t.db, a, {
+        postId: NOBODY,
+        description: "",
+        teamSize: 3,
+        period: "evening",
+        startsAt: "19:00",
+        endsAt: "21:00",
+        maxMinutes: 120,
+      }),
+  },
+  {
+    name: "posts addMember",
+    allowed: STAFF,
+    call: (a) =>
+      addPostMember(t.db, a, { postId: NOBODY, userId: targetId, standing: "activist", since: "2026-01-01" }),
+  },
+  {
+    name: "posts decideMembership",
+    allowed: STAFF,
+    call: (a) => decideMembership(t.db, a, { memberId: NOBODY, decision: "accept" }),
+  },
+  {
+    name: "posts updateMember",
+    allowed: STAFF,
+    call: (a) => updatePostMember(t.db, a, { memberId: NOBODY, standing: "activist", active: "on" }),
+  },
+  { name: "posts drawRoster", allowed: STAFF, call: (a) => drawRoster(t.db, a, { postId: NOBODY, month: "2099-01" }) },
   {
     name: "registerAtDesk",
     allowed: STAFF,
@@ -607,6 +648,11 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         registerAtDesk: "not_found",
         sendBroadcast: "invalid",
         cancelBroadcast: "not_found",
+        "posts savePostSettings": "not_found",
+        "posts addMember": "not_found",
+        "posts decideMembership": "not_found",
+        "posts updateMember": "not_found",
+        "posts drawRoster": "not_found",
       };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });

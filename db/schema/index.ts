@@ -9,3 +9,4 @@ export * from "./competitions";
 export * from "./limits";
 export * from "./messages";
 export * from "./desk";
+export * from "./posts";

@@ -121,7 +121,12 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competition_entrants t) as competition_entrants,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from competition_matches t) as competition_matches,
       (select coalesce(md5(string_agg(t::text, ',' order by t.competition_id, t.user_id)), '') from competition_referees t) as competition_referees,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.user_id)), '') from desk_reset_codes t) as desk_reset_codes`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.user_id)), '') from desk_reset_codes t) as desk_reset_codes,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from posts t) as posts,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from post_groups t) as post_groups,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from post_members t) as post_members,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_teams t) as patrol_teams,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.team_id, t.member_id)), '') from patrol_team_members t) as patrol_team_members`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

@@ -1,0 +1,178 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { MEMBER_STANDINGS, MEMBER_STATUSES, PERIODS, POST_KINDS } from "../../vocabulary/posts";
+import { oneOf } from "../sql";
+import { householdMembers, users } from "./accounts";
+
+// The red posts (红色岗位): the daily security patrol, the culture post and its groups, the
+// publicity post; their members; the patrol roster.
+
+export const posts = pgTable(
+  "posts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** In the address: /posts#patrol. */
+    slug: text("slug").notNull(),
+    kind: text("kind", { enum: POST_KINDS }).notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** Patrol: residents on a team beside its leader (the article's N). */
+    teamSize: integer("team_size").notNull().default(3),
+    /** Patrol: when it walks each day, in community time; the end is when an unended patrol closes. */
+    period: text("period", { enum: PERIODS }).notNull().default("evening"),
+    startsAt: time("starts_at").notNull().default("19:00"),
+    endsAt: time("ends_at").notNull().default("21:00"),
+    /** Patrol: the longest a patrol may be recorded as. */
+    maxMinutes: integer("max_minutes").notNull().default(240),
+    /** Patrol: a swap both members agreed needs an organiser's approval too. */
+    swapsNeedApproval: boolean("swaps_need_approval").notNull().default(false),
+    position: integer("position").notNull().default(0),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("posts_slug_uq").on(t.slug),
+    check("posts_kind_valid", oneOf(t.kind, POST_KINDS)),
+    check("posts_period_valid", oneOf(t.period, PERIODS)),
+    check("posts_team_size_range", sql`${t.teamSize} between 1 and 10`),
+    check("posts_max_minutes_range", sql`${t.maxMinutes} between 15 and 480`),
+    check("posts_times_order", sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+/** A group within a post: the culture post's choir, tai chi group, morning exercise team, academy. */
+export const postGroups = pgTable(
+  "post_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("post_groups_name_uq").on(t.postId, t.name)],
+);
+
+/**
+ * A person serving in a post: a resident's account, or a member of a household on the roster
+ * (an elderly resident without a phone). The name is theirs as the post knows it.
+ */
+export const postMembers = pgTable(
+  "post_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => postGroups.id, { onDelete: "set null" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    householdMemberId: uuid("household_member_id").references(() => householdMembers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    standing: text("standing", { enum: MEMBER_STANDINGS }).notNull().default("activist"),
+    /** Leads a patrol team or a group (a patrol's leader is a party member). */
+    leader: boolean("leader").notNull().default(false),
+    since: date("since").notNull(),
+    status: text("status", { enum: MEMBER_STATUSES }).notNull().default("active"),
+    /** Agreed to be named on the public page; otherwise they are counted, never named. */
+    showName: boolean("show_name").notNull().default(false),
+    /** The days of the week (1 Monday … 7 Sunday) and times of day they are free to patrol. */
+    availableDays: integer("available_days")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    availablePeriods: text("available_periods")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** What they said when asking to join, or an organiser's note. */
+    note: text("note").notNull().default(""),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("post_members_post_idx").on(t.postId, t.status),
+    index("post_members_user_idx").on(t.userId),
+    // One live place per person and post.
+    uniqueIndex("post_members_user_uq")
+      .on(t.postId, t.userId)
+      .where(sql`${t.userId} is not null and ${t.status} in ('requested', 'active')`),
+    uniqueIndex("post_members_household_member_uq")
+      .on(t.postId, t.householdMemberId)
+      .where(sql`${t.householdMemberId} is not null and ${t.status} in ('requested', 'active')`),
+    check("post_members_someone", sql`${t.userId} is not null or ${t.householdMemberId} is not null`),
+    check("post_members_standing_valid", oneOf(t.standing, MEMBER_STANDINGS)),
+    // A team's or group's leader is a party member (党员队长).
+    check("post_members_leader_party", sql`not ${t.leader} or ${t.standing} = 'party_member'`),
+    check("post_members_status_valid", oneOf(t.status, MEMBER_STATUSES)),
+    check("post_members_days_valid", sql`${t.availableDays} <@ array[1,2,3,4,5,6,7]`),
+    check("post_members_periods_valid", sql`${t.availablePeriods} <@ array['morning','evening']::text[]`),
+  ],
+);
+
+/** One day's patrol: its leader (none yet is a gap to fill) and, once walked, when it started and ended. */
+export const patrolTeams = pgTable(
+  "patrol_teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    /** Closed by the queue at the stated end because nobody ended it. */
+    closedUnended: boolean("closed_unended").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("patrol_teams_day_uq").on(t.postId, t.day),
+    check("patrol_teams_end_after_start", sql`${t.endedAt} is null or ${t.startedAt} < ${t.endedAt}`),
+  ],
+);
+
+/** Who is on a day's team; one team a day per person (the day is kept here for that). */
+export const patrolTeamMembers = pgTable(
+  "patrol_team_members",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => patrolTeams.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => postMembers.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    leads: boolean("leads").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.memberId] }),
+    unique("patrol_team_members_day_uq").on(t.memberId, t.day),
+    // One leader per team.
+    uniqueIndex("patrol_team_members_leader_uq")
+      .on(t.teamId)
+      .where(sql`${t.leads}`),
+    index("patrol_team_members_day_idx").on(t.day),
+  ],
+);

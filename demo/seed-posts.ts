@@ -1,0 +1,168 @@
+import { asc, inArray, like } from "drizzle-orm";
+import { patrolTeamMembers, patrolTeams, postGroups, postMembers, posts, users } from "@/db/schema";
+import type { Tx } from "@/db/types";
+import { addDays, utcToZonedLocal } from "@/lib/festivals/time";
+import { planRoster } from "@/lib/posts/roster";
+import type { MemberStanding, Weekday } from "@/vocabulary/posts";
+
+/**
+ * Meihu's three red posts, as the article tells them: the security patrol (a party-member leader
+ * and three resident activists every evening), the culture post and its four groups, and the
+ * publicity post. A few dozen members, among them 刘洋 leading patrols and 王秀英 in the choir,
+ * one resident's request waiting, and the patrol roster of the next thirty days.
+ */
+export async function seedPosts(tx: Tx, now: Date) {
+  const neighbours = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(like(users.phone, "1395550%"))
+    .orderBy(asc(users.phone));
+  const demo = await tx
+    .select({ id: users.id, name: users.name, phone: users.phone })
+    .from(users)
+    .where(inArray(users.phone, ["13800000002", "13800000004"]));
+  const wang = demo.find((u) => u.phone === "13800000002")!;
+  const liu = demo.find((u) => u.phone === "13800000004")!;
+  const [patrol, culture, publicity] = await tx
+    .insert(posts)
+    .values([
+      {
+        slug: "patrol",
+        kind: "patrol" as const,
+        name: "治安巡逻岗",
+        description:
+          "每天晚上由一名党员队长带领三名居民积极分子，在小区里走一圈：看楼道、看路灯、看门禁，遇到情况及时报告。",
+        teamSize: 3,
+        period: "evening" as const,
+        startsAt: "19:00",
+        endsAt: "21:00",
+        maxMinutes: 180,
+        swapsNeedApproval: false,
+        position: 1,
+      },
+      {
+        slug: "culture",
+        kind: "culture" as const,
+        name: "文化传播岗",
+        description: "党员带头、居民积极分子参与，四支文化队伍常年活动，欢迎邻居们加入。",
+        position: 2,
+      },
+      {
+        slug: "publicity",
+        kind: "publicity" as const,
+        name: "党建宣传岗",
+        description: "收集民情民意，参加宣讲会，把学到的讲给邻居听。",
+        position: 3,
+      },
+    ])
+    .returning({ id: posts.id });
+  const groups = await tx
+    .insert(postGroups)
+    .values(
+      [
+        ["红歌合唱团", "每周二、周五上午在多功能厅排练。"],
+        ["太极拳小组", "每天早上六点半在社区广场。"],
+        ["晨练队", "每天早上在湖边步道，快走和广播操。"],
+        ["书画院", "每周三下午在二楼活动室，笔墨纸砚都有。"],
+      ].map(([name, description], i) => ({ postId: culture.id, name, description, position: i + 1 })),
+    )
+    .returning({ id: postGroups.id });
+  const since = (monthsAgo: number) => addDays(utcToZonedLocal(now, "Asia/Shanghai").slice(0, 10), -30 * monthsAgo);
+  const everyDay: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+  type Row = typeof postMembers.$inferInsert;
+  const member = (
+    postId: string,
+    u: { id: string; name: string },
+    standing: MemberStanding,
+    extra: Partial<Row> = {},
+  ): Row => ({
+    postId,
+    userId: u.id,
+    name: u.name,
+    standing,
+    since: since(6),
+    status: "active",
+    showName: true,
+    ...extra,
+  });
+  const n = (i: number) => neighbours[i];
+  const rows: Row[] = [
+    // The patrol: three leaders, twelve activists free on different evenings.
+    member(patrol.id, liu, "party_member", {
+      leader: true,
+      availableDays: [1, 3, 5, 7],
+      availablePeriods: ["evening"],
+    }),
+    member(patrol.id, n(0), "party_member", { leader: true, availableDays: everyDay, availablePeriods: ["evening"] }),
+    member(patrol.id, n(1), "party_member", { leader: true, availableDays: [2, 4, 6], availablePeriods: ["evening"] }),
+    ...Array.from({ length: 12 }, (_, i) =>
+      member(patrol.id, n(2 + i), "activist", {
+        availableDays: i % 3 === 0 ? everyDay : i % 3 === 1 ? [1, 2, 3, 4, 5] : [5, 6, 7],
+        availablePeriods: i % 4 === 0 ? ["morning", "evening"] : ["evening"],
+        showName: i % 5 !== 0,
+        since: since(12 - (i % 6)),
+      }),
+    ),
+    // The culture groups.
+    member(culture.id, wang, "activist", { groupId: groups[0].id }),
+    member(culture.id, n(14), "party_member", { groupId: groups[0].id, leader: true }),
+    member(culture.id, n(15), "activist", { groupId: groups[0].id }),
+    member(culture.id, n(16), "activist", { groupId: groups[0].id }),
+    member(culture.id, n(17), "party_member", { groupId: groups[1].id, leader: true }),
+    member(culture.id, n(18), "activist", { groupId: groups[1].id }),
+    member(culture.id, n(19), "activist", { groupId: groups[1].id, showName: false }),
+    member(culture.id, n(20), "party_member", { groupId: groups[2].id, leader: true }),
+    member(culture.id, n(21), "activist", { groupId: groups[2].id }),
+    member(culture.id, n(22), "activist", { groupId: groups[2].id }),
+    member(culture.id, n(23), "party_member", { groupId: groups[3].id, leader: true }),
+    member(culture.id, n(24), "activist", { groupId: groups[3].id }),
+    // The publicity post.
+    member(publicity.id, n(25), "party_member", { leader: true }),
+    member(publicity.id, n(26), "party_member"),
+    member(publicity.id, n(27), "activist"),
+    member(publicity.id, n(28), "activist"),
+    // A resident's request to join the patrol, waiting for an organiser.
+    member(patrol.id, n(29), "activist", {
+      status: "requested",
+      since: since(0),
+      availableDays: [6, 7],
+      availablePeriods: ["evening"],
+      note: "周末晚上有空，想参加巡逻。",
+    }),
+  ];
+  const inserted = await tx.insert(postMembers).values(rows).returning({
+    id: postMembers.id,
+    postId: postMembers.postId,
+    leader: postMembers.leader,
+    status: postMembers.status,
+    days: postMembers.availableDays,
+  });
+
+  // The next thirty days of patrols, drawn as the roster page draws them.
+  const today = utcToZonedLocal(now, "Asia/Shanghai").slice(0, 10);
+  const days = Array.from({ length: 30 }, (_, i) => {
+    const date = addDays(today, i + 1);
+    const d = new Date(`${date}T00:00:00Z`);
+    return { date, weekday: (((d.getUTCDay() + 6) % 7) + 1) as Weekday };
+  });
+  const plan = planRoster({
+    days,
+    members: inserted
+      .filter((m) => m.postId === patrol.id && m.status === "active")
+      .map((m) => ({ id: m.id, leads: m.leader, days: m.days as Weekday[] })),
+    teamSize: 3,
+    seed: 15,
+  });
+  for (const team of plan.teams) {
+    const [row] = await tx
+      .insert(patrolTeams)
+      .values({ postId: patrol.id, day: team.date })
+      .returning({ id: patrolTeams.id });
+    await tx
+      .insert(patrolTeamMembers)
+      .values([
+        ...(team.leaderId ? [{ teamId: row.id, memberId: team.leaderId, day: team.date, leads: true }] : []),
+        ...team.memberIds.map((memberId) => ({ teamId: row.id, memberId, day: team.date, leads: false })),
+      ]);
+  }
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import "@/lib/zod-codes";
+import { multilineText, text, wholeNumber } from "@/lib/form-fields";
+import { MEMBER_STANDINGS, PERIODS, POST_KINDS, TEAM_SIZE, WEEKDAYS, type Weekday } from "@/vocabulary/posts";
+
+// Client-safe: the red posts' forms, parsed by the forms and again by the services.
+
+const id = z.uuid({ error: "invalid" });
+const version = z.coerce.number().int().min(1).optional();
+/** A checkbox or a boolean: "on", "true" and true are yes. */
+const yes = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "time_invalid" });
+/** Days of the week ticked in a form (strings) or given as numbers; each once. */
+const weekdays = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(
+      z.coerce
+        .number()
+        .int()
+        .refine((n) => (WEEKDAYS as readonly number[]).includes(n), { error: "invalid" }),
+    )
+    .max(7)
+    .transform((ds) => [...new Set(ds)].sort() as Weekday[]),
+);
+const periods = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z
+    .array(z.enum(PERIODS, { error: "invalid" }))
+    .max(2)
+    .transform((ps) => [...new Set(ps)]),
+);
+
+export const POST_NAME_MAX = 30;
+export const POST_DESCRIPTION_MAX = 500;
+
+export const createPostSchema = z.object({
+  name: text().min(1, { error: "required" }).max(POST_NAME_MAX, { error: "too_long" }),
+  kind: z.enum(POST_KINDS, { error: "invalid" }),
+  description: multilineText().max(POST_DESCRIPTION_MAX, { error: "too_long" }).default(""),
+});
+
+export const postSettingsSchema = z
+  .object({
+    postId: id,
+    version,
+    description: multilineText().max(POST_DESCRIPTION_MAX, { error: "too_long" }),
+    teamSize: wholeNumber(TEAM_SIZE.min, TEAM_SIZE.max),
+    period: z.enum(PERIODS, { error: "invalid" }),
+    startsAt: hhmm,
+    endsAt: hhmm,
+    maxMinutes: wholeNumber(15, 480),
+    swapsNeedApproval: yes,
+  })
+  .refine((v) => v.startsAt < v.endsAt, { error: "ends_before_start", path: ["endsAt"] });
+
+const membership = {
+  groupId: id.nullable().default(null),
+  standing: z.enum(MEMBER_STANDINGS, { error: "invalid" }),
+  availableDays: weekdays,
+  availablePeriods: periods,
+  showName: yes,
+  note: multilineText().max(200, { error: "too_long" }).default(""),
+};
+
+/** An organiser adds a resident (their account) or a member of a household on the roster. */
+export const addMemberSchema = z
+  .object({
+    postId: id,
+    userId: id.optional(),
+    householdMemberId: id.optional(),
+    leader: yes,
+    since: z.iso.date({ error: "date_invalid" }),
+    ...membership,
+  })
+  .refine((v) => !!v.userId !== !!v.householdMemberId, { error: "member_required", path: ["userId"] })
+  .refine((v) => !v.leader || v.standing === "party_member", { error: "leader_not_party", path: ["leader"] });
+
+/** A resident asks to join a post from /posts. */
+export const requestMembershipSchema = z.object({ postId: id, ...membership });
+
+export const decideMembershipSchema = z.object({
+  memberId: id,
+  decision: z.enum(["accept", "decline"], { error: "invalid" }),
+  version,
+});
+
+export const updateMemberSchema = z
+  .object({
+    memberId: id,
+    version,
+    leader: yes,
+    active: yes,
+    ...membership,
+  })
+  .refine((v) => !v.leader || v.standing === "party_member", { error: "leader_not_party", path: ["leader"] });
+
+/** A month to draw up, YYYY-MM. */
+export const drawRosterSchema = z.object({
+  postId: id,
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "month_invalid" }),
+  seed: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+});

@@ -1,0 +1,30 @@
+// Client-safe: the red posts' vocabulary, shared by the tables, the services and the pages.
+
+/** What a post does: the daily patrol, the culture groups, the publicity post, or another. */
+export const POST_KINDS = ["patrol", "culture", "publicity", "other"] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+/** A member serves as a party member or as a resident activist (居民积极分子). */
+export const MEMBER_STANDINGS = ["party_member", "activist"] as const;
+export type MemberStanding = (typeof MEMBER_STANDINGS)[number];
+
+/**
+ * A member's way through a post: asked for from /posts (requested), taken on (active), not taken
+ * (declined), or left. Organisers who add someone themselves make them active at once.
+ */
+export const MEMBER_STATUSES = ["requested", "active", "declined", "left"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+/** The statuses that hold a place: one such row per person and post. */
+export const LIVE_MEMBER_STATUSES = ["requested", "active"] as const satisfies readonly MemberStatus[];
+
+/** When a patrol walks, and when a member says they are free. */
+export const PERIODS = ["morning", "evening"] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** Days of the week, ISO: 1 Monday … 7 Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A patrol team's size beside its leader, and how long one patrol may last. */
+export const TEAM_SIZE = { min: 1, max: 10, default: 3 } as const;
+export const PATROL_MINUTES = { min: 15, max: 480, default: 120 } as const;
