@@ -91,57 +91,33 @@ async function groupFits(tx: DbOrTx, postId: string, groupId: string | null) {
   return !!g;
 }
 
-/** An organiser takes someone on: a resident's account, or a member of a household on the roster. */
-export async function addMember(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: string }>> {
-  if (!isOrganiser(actor)) return refuse(db, actor?.id, "posts.add_member");
-  const parsed = parseInput(addMemberSchema, input);
-  if (!parsed.ok) return parsed;
-  const v = parsed.data;
+type NewMember = typeof postMembers.$inferInsert;
+
+/**
+ * Writes a new place in a post once the post and its group check out, with its audit entry: the
+ * one way in for an organiser's addition and a resident's request. A second live place for the
+ * same person (the database's unique index, also under a race) is `already_member`.
+ */
+async function insertMembership(
+  db: Db,
+  target: { postId: string; groupId: string | null },
+  build: (tx: DbOrTx) => Promise<Result<NewMember>>,
+  audit: { actorId: string; action: string; details: (row: NewMember) => Record<string, unknown> },
+): Promise<Result<{ id: string }>> {
   try {
     return await db.transaction(async (tx) => {
-      const [p] = await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, v.postId));
+      const [p] = await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, target.postId));
       if (!p) return fail("not_found");
-      if (!(await groupFits(tx, v.postId, v.groupId))) return fail("invalid", { groupId: ["invalid"] });
-      let name: string | undefined;
-      if (v.userId) {
-        [{ name } = { name: undefined }] = await tx
-          .select({ name: users.name })
-          .from(users)
-          .where(and(eq(users.id, v.userId), isNull(users.disabledAt)));
-        if (!name) return fail("invalid", { userId: ["member_unknown"] });
-      } else {
-        [{ name } = { name: undefined }] = await tx
-          .select({ name: householdMembers.name })
-          .from(householdMembers)
-          .where(and(eq(householdMembers.id, v.householdMemberId!), isNull(householdMembers.removedAt)));
-        if (!name) return fail("invalid", { householdMemberId: ["member_unknown"] });
-      }
-      const [row] = await tx
-        .insert(postMembers)
-        .values({
-          postId: v.postId,
-          groupId: v.groupId,
-          userId: v.userId ?? null,
-          householdMemberId: v.householdMemberId ?? null,
-          name,
-          standing: v.standing,
-          leader: v.leader,
-          since: v.since,
-          status: "active",
-          showName: v.showName,
-          availableDays: v.availableDays,
-          availablePeriods: v.availablePeriods,
-          note: v.note,
-          decidedBy: actor!.id,
-          decidedAt: new Date(),
-        })
-        .returning({ id: postMembers.id });
+      if (!(await groupFits(tx, target.postId, target.groupId))) return fail("invalid", { groupId: ["invalid"] });
+      const built = await build(tx);
+      if (!built.ok) return built;
+      const [row] = await tx.insert(postMembers).values(built.data).returning({ id: postMembers.id });
       await writeAudit(tx, {
-        actorId: actor!.id,
-        action: "posts.add_member",
+        actorId: audit.actorId,
+        action: audit.action,
         targetType: "post_member",
         targetId: row.id,
-        details: { postId: v.postId, name, standing: v.standing, leader: v.leader },
+        details: audit.details(built.data),
       });
       return ok({ id: row.id });
     });
@@ -151,6 +127,52 @@ export async function addMember(db: Db, actor: Actor | null, input: unknown): Pr
   }
 }
 
+/** An organiser takes someone on: a resident's account, or a member of a household on the roster. */
+export async function addMember(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: string }>> {
+  if (!isOrganiser(actor)) return refuse(db, actor?.id, "posts.add_member");
+  const parsed = parseInput(addMemberSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.data;
+  return insertMembership(
+    db,
+    v,
+    async (tx) => {
+      const [person] = v.userId
+        ? await tx
+            .select({ name: users.name })
+            .from(users)
+            .where(and(eq(users.id, v.userId), isNull(users.disabledAt)))
+        : await tx
+            .select({ name: householdMembers.name })
+            .from(householdMembers)
+            .where(and(eq(householdMembers.id, v.householdMemberId!), isNull(householdMembers.removedAt)));
+      if (!person) return fail("invalid", { [v.userId ? "userId" : "householdMemberId"]: ["member_unknown"] });
+      return ok({
+        postId: v.postId,
+        groupId: v.groupId,
+        userId: v.userId ?? null,
+        householdMemberId: v.householdMemberId ?? null,
+        name: person.name,
+        standing: v.standing,
+        leader: v.leader,
+        since: v.since,
+        status: "active",
+        showName: v.showName,
+        availableDays: v.availableDays,
+        availablePeriods: v.availablePeriods,
+        note: v.note,
+        decidedBy: actor!.id,
+        decidedAt: new Date(),
+      });
+    },
+    {
+      actorId: actor!.id,
+      action: "posts.add_member",
+      details: (r) => ({ postId: v.postId, name: r.name, standing: v.standing, leader: v.leader }),
+    },
+  );
+}
+
 /** A verified resident asks to join; an organiser takes them on or not. */
 export async function requestMembership(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ id: string }>> {
   if (!actor) return fail("unauthenticated");
@@ -158,40 +180,25 @@ export async function requestMembership(db: Db, actor: Actor | null, input: unkn
   const parsed = parseInput(requestMembershipSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
-  try {
-    return await db.transaction(async (tx) => {
-      const [p] = await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, v.postId));
-      if (!p) return fail("not_found");
-      if (!(await groupFits(tx, v.postId, v.groupId))) return fail("invalid", { groupId: ["invalid"] });
-      const [row] = await tx
-        .insert(postMembers)
-        .values({
-          postId: v.postId,
-          groupId: v.groupId,
-          userId: actor.id,
-          name: actor.name,
-          standing: v.standing,
-          since: communityToday(),
-          status: "requested",
-          showName: v.showName,
-          availableDays: v.availableDays,
-          availablePeriods: v.availablePeriods,
-          note: v.note,
-        })
-        .returning({ id: postMembers.id });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "posts.request",
-        targetType: "post_member",
-        targetId: row.id,
-        details: { postId: v.postId },
-      });
-      return ok({ id: row.id });
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) return fail("already_member");
-    throw e;
-  }
+  return insertMembership(
+    db,
+    v,
+    async () =>
+      ok({
+        postId: v.postId,
+        groupId: v.groupId,
+        userId: actor.id,
+        name: actor.name,
+        standing: v.standing,
+        since: communityToday(),
+        status: "requested",
+        showName: v.showName,
+        availableDays: v.availableDays,
+        availablePeriods: v.availablePeriods,
+        note: v.note,
+      }),
+    { actorId: actor.id, action: "posts.request", details: () => ({ postId: v.postId }) },
+  );
 }
 
 export async function decideMembership(db: Db, actor: Actor | null, input: unknown): Promise<Result<undefined>> {
@@ -251,18 +258,15 @@ export async function updateMember(db: Db, actor: Actor | null, input: unknown):
       .select({ id: patrolTeams.id })
       .from(patrolTeams)
       .where(and(eq(patrolTeams.postId, m.postId), gte(patrolTeams.day, today), isNull(patrolTeams.startedAt)));
-    if (!active)
-      await tx
-        .delete(patrolTeamMembers)
-        .where(and(eq(patrolTeamMembers.memberId, memberId), inArray(patrolTeamMembers.teamId, comingTeams)));
-    else if (m.leader && !v.leader)
+    // Left: off them all; no longer leading: off those they were to lead.
+    if (!active || (m.leader && !v.leader))
       await tx
         .delete(patrolTeamMembers)
         .where(
           and(
             eq(patrolTeamMembers.memberId, memberId),
-            eq(patrolTeamMembers.leads, true),
             inArray(patrolTeamMembers.teamId, comingTeams),
+            ...(active ? [eq(patrolTeamMembers.leads, true)] : []),
           ),
         );
     await writeAudit(tx, {
