@@ -71,6 +71,10 @@ const STATUS_OF: Record<ErrorCode, number> = {
   not_drawn: 409,
   round_overlap: 409,
   already_member: 409,
+  patrol_not_today: 409,
+  patrol_started: 409,
+  patrol_not_started: 409,
+  patrol_ended: 409,
 };
 
 export const httpStatusOf = (code: ErrorCode): number => STATUS_OF[code] ?? 400;

@@ -58,7 +58,11 @@ export type ErrorCode =
   | "rounds_complete"
   | "not_drawn"
   | "round_overlap"
-  | "already_member";
+  | "already_member"
+  | "patrol_not_today"
+  | "patrol_started"
+  | "patrol_not_started"
+  | "patrol_ended";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

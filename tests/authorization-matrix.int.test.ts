@@ -77,6 +77,18 @@ import {
   savePostSettings,
   updateMember as updatePostMember,
 } from "@/lib/posts/service";
+import {
+  addNote,
+  answerSwap,
+  askSwap,
+  decideSwap,
+  endPatrol,
+  markNoteHandled,
+  passNote,
+  setPlace,
+  startPatrol,
+  withdrawSwap,
+} from "@/lib/posts/patrol";
 import { getAudienceChoices, listBroadcasts, listDeliveries } from "@/lib/broadcasts/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -563,6 +575,37 @@ const MUTATIONS: {
   },
   { name: "posts drawRoster", allowed: STAFF, call: (a) => drawRoster(t.db, a, { postId: NOBODY, month: "2099-01" }) },
   {
+    name: "posts setPlace",
+    allowed: STAFF,
+    call: (a) => setPlace(t.db, a, { teamId: NOBODY, memberId: NOBODY, place: "add" }),
+  },
+  {
+    name: "posts decideSwap",
+    allowed: STAFF,
+    call: (a) => decideSwap(t.db, a, { swapId: NOBODY, decision: "approve" }),
+  },
+  { name: "posts markNoteHandled", allowed: STAFF, call: (a) => markNoteHandled(t.db, a, { noteId: NOBODY }) },
+  // A member's own: who may act on a day or a swap is decided by the row (tested with the patrol).
+  {
+    name: "posts askSwap",
+    allowed: SIGNED_IN,
+    call: (a) => askSwap(t.db, a, { teamId: NOBODY, toMemberId: NOBODY }),
+  },
+  {
+    name: "posts answerSwap",
+    allowed: SIGNED_IN,
+    call: (a) => answerSwap(t.db, a, { swapId: NOBODY, answer: "accept" }),
+  },
+  { name: "posts withdrawSwap", allowed: SIGNED_IN, call: (a) => withdrawSwap(t.db, a, { swapId: NOBODY }) },
+  { name: "posts startPatrol", allowed: SIGNED_IN, call: (a) => startPatrol(t.db, a, { teamId: NOBODY }) },
+  { name: "posts endPatrol", allowed: SIGNED_IN, call: (a) => endPatrol(t.db, a, { teamId: NOBODY }) },
+  {
+    name: "posts addNote",
+    allowed: SIGNED_IN,
+    call: (a) => addNote(t.db, a, { teamId: NOBODY, kind: "other", body: "矩阵" }),
+  },
+  { name: "posts passNote", allowed: SIGNED_IN, call: (a) => passNote(t.db, a, { noteId: NOBODY, to: "property" }) },
+  {
     name: "registerAtDesk",
     allowed: STAFF,
     call: (a) =>
@@ -653,6 +696,16 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         "posts decideMembership": "not_found",
         "posts updateMember": "not_found",
         "posts drawRoster": "not_found",
+        "posts setPlace": "not_found",
+        "posts decideSwap": "not_found",
+        "posts markNoteHandled": "not_found",
+        "posts askSwap": "not_found",
+        "posts answerSwap": "not_found",
+        "posts withdrawSwap": "not_found",
+        "posts startPatrol": "not_found",
+        "posts endPatrol": "not_found",
+        "posts addNote": "not_found",
+        "posts passNote": "not_found",
       };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });

@@ -33,6 +33,8 @@ export const QUEUES = {
   "reminders.voting": { retryLimit: 5, retryDelay: 15, expireInSeconds: 600 },
   /** An organiser's message to a group, at the time they chose. */
   "messages.broadcast": { retryLimit: 5, retryDelay: 15, expireInSeconds: 600 },
+  /** A patrol still going at midnight: closed at its leader's stated end, and flagged. */
+  "posts.patrol-close": { retryLimit: 5, retryDelay: 30, expireInSeconds: 120 },
   /** Neighbourhood Star ballots of closed votes are parted from their voters. */
   "stars.mix": { retryLimit: 1, retryDelay: 30, expireInSeconds: 300, cron: "* * * * *" },
 } as const satisfies Record<string, QueuePolicy>;

@@ -28,3 +28,20 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** A patrol team's size beside its leader, and how long one patrol may last. */
 export const TEAM_SIZE = { min: 1, max: 10, default: 3 } as const;
 export const PATROL_MINUTES = { min: 15, max: 480, default: 120 } as const;
+
+/**
+ * A swap between two patrol members: asked by the one giving a day, accepted or declined by the
+ * other, approved or refused by an organiser where the post says so; done once the places moved.
+ * Withdrawn by the asker; void when the places were no longer as they were.
+ */
+export const SWAP_STATUSES = ["asked", "accepted", "done", "declined", "withdrawn", "refused", "void"] as const;
+export type SwapStatus = (typeof SWAP_STATUSES)[number];
+/** The swaps still waiting for someone. */
+export const OPEN_SWAP_STATUSES = ["asked", "accepted"] as const satisfies readonly SwapStatus[];
+
+/** What a patrol saw, and where a note is passed on to. */
+export const NOTE_KINDS = ["passage", "lighting", "stranger", "hazard", "other"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const NOTE_DESTINATIONS = ["council", "property"] as const;
+export type NoteDestination = (typeof NOTE_DESTINATIONS)[number];
+export const NOTE_MAX = 500;

@@ -14,7 +14,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { MEMBER_STANDINGS, MEMBER_STATUSES, PERIODS, POST_KINDS } from "../../vocabulary/posts";
+import {
+  MEMBER_STANDINGS,
+  MEMBER_STATUSES,
+  NOTE_DESTINATIONS,
+  NOTE_KINDS,
+  PERIODS,
+  POST_KINDS,
+  SWAP_STATUSES,
+} from "../../vocabulary/posts";
 import { oneOf } from "../sql";
 import { householdMembers, users } from "./accounts";
 
@@ -142,6 +150,9 @@ export const patrolTeams = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    /** When the leader said, on starting, the patrol would end: where an unended patrol is closed. */
+    plannedEndAt: timestamp("planned_end_at", { withTimezone: true }),
+    endedBy: uuid("ended_by").references(() => users.id, { onDelete: "set null" }),
     /** Closed by the queue at the stated end because nobody ended it. */
     closedUnended: boolean("closed_unended").notNull().default(false),
     version: integer("version").notNull().default(1),
@@ -165,6 +176,8 @@ export const patrolTeamMembers = pgTable(
       .references(() => postMembers.id, { onDelete: "cascade" }),
     day: date("day").notNull(),
     leads: boolean("leads").notNull().default(false),
+    /** Set when the patrol ends: whether they walked it (a member who did not come is false). */
+    walked: boolean("walked"),
   },
   (t) => [
     primaryKey({ columns: [t.teamId, t.memberId] }),
@@ -174,5 +187,76 @@ export const patrolTeamMembers = pgTable(
       .on(t.teamId)
       .where(sql`${t.leads}`),
     index("patrol_team_members_day_idx").on(t.day),
+  ],
+);
+
+/**
+ * A swap: the asker gives their place on a day's team to another member, who gives theirs on
+ * another day in return (or, with no day in return, covers the asker's).
+ */
+export const patrolSwaps = pgTable(
+  "patrol_swaps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    fromMemberId: uuid("from_member_id")
+      .notNull()
+      .references(() => postMembers.id, { onDelete: "cascade" }),
+    fromTeamId: uuid("from_team_id")
+      .notNull()
+      .references(() => patrolTeams.id, { onDelete: "cascade" }),
+    toMemberId: uuid("to_member_id")
+      .notNull()
+      .references(() => postMembers.id, { onDelete: "cascade" }),
+    /** The other member's day given in return; none when they only cover. */
+    toTeamId: uuid("to_team_id").references(() => patrolTeams.id, { onDelete: "cascade" }),
+    status: text("status", { enum: SWAP_STATUSES }).notNull().default("asked"),
+    note: text("note").notNull().default(""),
+    askedBy: uuid("asked_by").references(() => users.id, { onDelete: "set null" }),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("patrol_swaps_post_idx").on(t.postId, t.status),
+    index("patrol_swaps_from_idx").on(t.fromMemberId),
+    index("patrol_swaps_to_idx").on(t.toMemberId),
+    check("patrol_swaps_status_valid", oneOf(t.status, SWAP_STATUSES)),
+    check("patrol_swaps_two_people", sql`${t.fromMemberId} <> ${t.toMemberId}`),
+  ],
+);
+
+/** What a patrol saw (a blocked stairwell, a broken light, a stranger trying doors), and where it went. */
+export const patrolNotes = pgTable(
+  "patrol_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => patrolTeams.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTE_KINDS }).notNull(),
+    /** Where it was seen: a building, a stairwell, the square. */
+    place: text("place").notNull().default(""),
+    body: text("body").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Passed on to the consultation council or to property management. */
+    passedTo: text("passed_to", { enum: NOTE_DESTINATIONS }),
+    passedAt: timestamp("passed_at", { withTimezone: true }),
+    passedBy: uuid("passed_by").references(() => users.id, { onDelete: "set null" }),
+    /** Property management dealt with it, as an organiser recorded. */
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    handledNote: text("handled_note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("patrol_notes_team_idx").on(t.teamId),
+    index("patrol_notes_passed_idx").on(t.passedTo, t.handledAt),
+    check("patrol_notes_kind_valid", oneOf(t.kind, NOTE_KINDS)),
+    check("patrol_notes_passed_valid", sql`${t.passedTo} is null or ${t.passedTo} in ('council', 'property')`),
+    check("patrol_notes_passed_when", sql`(${t.passedTo} is null) = (${t.passedAt} is null)`),
   ],
 );

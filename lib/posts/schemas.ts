@@ -1,7 +1,17 @@
 import { z } from "zod";
 import "@/lib/zod-codes";
 import { multilineText, text, wholeNumber } from "@/lib/form-fields";
-import { MEMBER_STANDINGS, PERIODS, POST_KINDS, TEAM_SIZE, WEEKDAYS, type Weekday } from "@/vocabulary/posts";
+import {
+  MEMBER_STANDINGS,
+  NOTE_DESTINATIONS,
+  NOTE_KINDS,
+  NOTE_MAX,
+  PERIODS,
+  POST_KINDS,
+  TEAM_SIZE,
+  WEEKDAYS,
+  type Weekday,
+} from "@/vocabulary/posts";
 
 // Client-safe: the red posts' forms, parsed by the forms and again by the services.
 
@@ -100,4 +110,64 @@ export const drawRosterSchema = z.object({
   postId: id,
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "month_invalid" }),
   seed: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+});
+
+/** An organiser puts a member on a day's team (to fill a gap) or takes them off it. */
+export const setPlaceSchema = z.object({
+  teamId: id,
+  memberId: id,
+  place: z.enum(["add", "remove"], { error: "invalid" }),
+  leads: yes,
+});
+
+/** A member gives their day to another, who gives one of theirs in return or covers it. */
+export const askSwapSchema = z.object({
+  teamId: id,
+  toMemberId: id,
+  toTeamId: z.preprocess((v) => (v === "" ? null : v), id.nullable().default(null)),
+  note: multilineText().max(200, { error: "too_long" }).default(""),
+});
+
+export const answerSwapSchema = z.object({
+  swapId: id,
+  answer: z.enum(["accept", "decline"], { error: "invalid" }),
+  version,
+});
+
+export const decideSwapSchema = z.object({
+  swapId: id,
+  decision: z.enum(["approve", "refuse"], { error: "invalid" }),
+  version,
+});
+
+export const withdrawSwapSchema = z.object({ swapId: id });
+
+/** An empty time is "now" (starting) or "the post's end" (stated end). */
+const optionalTime = z.preprocess((v) => (v === "" || v === null ? undefined : v), hhmm.optional());
+
+export const startPatrolSchema = z.object({ teamId: id, plannedEnd: optionalTime });
+
+export const endPatrolSchema = z.object({
+  teamId: id,
+  /** When it ended, on its day; now when empty. */
+  at: optionalTime,
+  /** The members who walked it; those left out did not come. */
+  walked: z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(id).max(20),
+  ),
+});
+
+export const addNoteSchema = z.object({
+  teamId: id,
+  kind: z.enum(NOTE_KINDS, { error: "invalid" }),
+  place: text().max(40, { error: "too_long" }).default(""),
+  body: multilineText().min(1, { error: "required" }).max(NOTE_MAX, { error: "too_long" }),
+});
+
+export const passNoteSchema = z.object({ noteId: id, to: z.enum(NOTE_DESTINATIONS, { error: "invalid" }) });
+
+export const noteHandledSchema = z.object({
+  noteId: id,
+  note: multilineText().max(200, { error: "too_long" }).default(""),
 });

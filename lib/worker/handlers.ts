@@ -5,6 +5,7 @@ import { runMatchReminder } from "@/lib/competitions/match-reminders";
 import { runVotingReminder } from "@/lib/festivals/voting-reminders";
 import { deliverSms } from "@/lib/messages/deliver";
 import { runItemReminder, runProgrammePublished, runShiftReminder } from "@/lib/registrations/reminders";
+import { closeUnendedPatrol } from "@/lib/posts/patrol";
 import { mixClosedBallots } from "@/lib/stars/mix";
 import { lapseClaims } from "@/lib/wishes/service";
 import { claimMessageStillTrue, runClaimLapse, runClaimReminder } from "@/lib/wishes/jobs";
@@ -37,6 +38,9 @@ export const jobHandlers: JobHandlers = {
   },
   "reminders.voting": async (db, data) => {
     await runVotingReminder(db, data);
+  },
+  "posts.patrol-close": async (db, data) => {
+    if (await closeUnendedPatrol(db, data)) console.log("[linli] A patrol nobody ended was closed at its stated end.");
   },
   "stars.mix": async (db) => {
     const n = await mixClosedBallots(db);

@@ -126,7 +126,10 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from post_groups t) as post_groups,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from post_members t) as post_members,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_teams t) as patrol_teams,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.team_id, t.member_id)), '') from patrol_team_members t) as patrol_team_members`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.team_id, t.member_id)), '') from patrol_team_members t) as patrol_team_members,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_swaps t) as patrol_swaps,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_notes t) as patrol_notes,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.key)), '') from job_keys t) as job_keys`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }
