@@ -19,7 +19,7 @@ import {
   startPatrol,
   withdrawSwap,
 } from "./patrol";
-import { addMember, communityToday, createPost, savePostSettings, updateMember } from "./service";
+import { addMember, createPost, savePostSettings, updateMember } from "./service";
 
 // The patrol day by day: gaps filled, days swapped, the patrol started and ended by its leader,
 // what it saw passed on, and the patrol nobody ended closed at midnight.
