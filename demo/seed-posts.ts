@@ -1,7 +1,16 @@
 import { asc, inArray, like } from "drizzle-orm";
-import { patrolTeamMembers, patrolTeams, postGroups, postMembers, posts, users } from "@/db/schema";
+import {
+  patrolNotes,
+  patrolTeamMembers,
+  patrolTeams,
+  postGroups,
+  postMembers,
+  posts,
+  serviceHours,
+  users,
+} from "@/db/schema";
 import type { Tx } from "@/db/types";
-import { addDays, utcToZonedLocal } from "@/lib/festivals/time";
+import { addDays, utcToZonedLocal, zonedToUtc } from "@/lib/festivals/time";
 import { planRoster } from "@/lib/posts/roster";
 import type { MemberStanding, Weekday } from "@/vocabulary/posts";
 
@@ -9,7 +18,8 @@ import type { MemberStanding, Weekday } from "@/vocabulary/posts";
  * Meihu's three red posts, as the article tells them: the security patrol (a party-member leader
  * and three resident activists every evening), the culture post and its four groups, and the
  * publicity post. A few dozen members, among them 刘洋 leading patrols and 王秀英 in the choir,
- * one resident's request waiting, and the patrol roster of the next thirty days.
+ * one resident's request waiting, and the patrol: a fortnight walked, tonight led by 刘洋, and the
+ * roster of the next four weeks.
  */
 export async function seedPosts(tx: Tx, now: Date) {
   const neighbours = await tx
@@ -133,36 +143,132 @@ export async function seedPosts(tx: Tx, now: Date) {
   const inserted = await tx.insert(postMembers).values(rows).returning({
     id: postMembers.id,
     postId: postMembers.postId,
+    userId: postMembers.userId,
+    name: postMembers.name,
     leader: postMembers.leader,
     status: postMembers.status,
     days: postMembers.availableDays,
   });
 
-  // The next thirty days of patrols, drawn as the roster page draws them.
+  // The patrol: the past fortnight walked (with what the teams saw), tonight led by 刘洋, and the
+  // next four weeks drawn as the roster page draws them.
   const today = utcToZonedLocal(now, "Asia/Shanghai").slice(0, 10);
-  const days = Array.from({ length: 30 }, (_, i) => {
-    const date = addDays(today, i + 1);
+  const dayOf = (date: string) => {
     const d = new Date(`${date}T00:00:00Z`);
     return { date, weekday: (((d.getUTCDay() + 6) % 7) + 1) as Weekday };
-  });
-  const plan = planRoster({
-    days,
-    members: inserted
-      .filter((m) => m.postId === patrol.id && m.status === "active")
-      .map((m) => ({ id: m.id, leads: m.leader, days: m.days as Weekday[] })),
+  };
+  const patrolMembers = inserted.filter((m) => m.postId === patrol.id && m.status === "active");
+  const rosterMembers = patrolMembers.map((m) => ({ id: m.id, leads: m.leader, days: m.days as Weekday[] }));
+  const liuMember = patrolMembers.find((m) => m.userId === liu.id)!;
+  const past = planRoster({
+    days: Array.from({ length: 14 }, (_, i) => dayOf(addDays(today, i - 14))),
+    members: rosterMembers,
     teamSize: 3,
+    seed: 14,
+  });
+  const tonight = {
+    date: today,
+    leaderId: liuMember.id,
+    memberIds: patrolMembers
+      .filter((m) => !m.leader)
+      .slice(0, 3)
+      .map((m) => m.id),
+  };
+  const already = new Map(past.counts);
+  for (const id of [tonight.leaderId, ...tonight.memberIds]) already.set(id, (already.get(id) ?? 0) + 1);
+  const coming = planRoster({
+    days: Array.from({ length: 29 }, (_, i) => dayOf(addDays(today, i + 1))),
+    members: rosterMembers,
+    teamSize: 3,
+    already,
     seed: 15,
   });
-  for (const team of plan.teams) {
+  const userOf = new Map(patrolMembers.map((m) => [m.id, m.userId]));
+  const notes: Record<number, Omit<typeof patrolNotes.$inferInsert, "teamId">> = {
+    3: {
+      kind: "lighting",
+      place: "5 栋北侧",
+      body: "路灯不亮，晚上老人散步看不清台阶。",
+      passedTo: "property",
+      handledNote: "物业已换灯泡。",
+    },
+    8: {
+      kind: "stranger",
+      place: "2 栋单元门口",
+      body: "有陌生人挨家挨户推销保健品，已劝离。建议议一议单元门禁的事。",
+      passedTo: "council",
+    },
+    12: {
+      kind: "passage",
+      place: "3 栋 2 单元",
+      body: "楼道里堆了纸箱和旧家具，挡住了消防通道。",
+      passedTo: "property",
+    },
+  };
+  for (const [i, team] of [...past.teams, tonight, ...coming.teams].entries()) {
+    const walked = i < past.teams.length;
+    const startedAt = walked ? zonedToUtc(`${team.date}T19:0${i % 6}`, "Asia/Shanghai") : null;
+    const endedAt = startedAt ? new Date(startedAt.getTime() + (100 + (i % 4) * 5) * 60_000) : null;
+    const leaderUser = team.leaderId ? userOf.get(team.leaderId) : null;
     const [row] = await tx
       .insert(patrolTeams)
-      .values({ postId: patrol.id, day: team.date })
+      .values({
+        postId: patrol.id,
+        day: team.date,
+        startedAt,
+        plannedEndAt: startedAt ? zonedToUtc(`${team.date}T21:00`, "Asia/Shanghai") : null,
+        endedAt,
+        startedBy: startedAt ? leaderUser : null,
+        endedBy: endedAt ? leaderUser : null,
+        // One evening nobody pressed "end": the queue closed it at the stated end.
+        closedUnended: i === 5,
+      })
       .returning({ id: patrolTeams.id });
-    await tx
-      .insert(patrolTeamMembers)
-      .values([
-        ...(team.leaderId ? [{ teamId: row.id, memberId: team.leaderId, day: team.date, leads: true }] : []),
-        ...team.memberIds.map((memberId) => ({ teamId: row.id, memberId, day: team.date, leads: false })),
-      ]);
+    await tx.insert(patrolTeamMembers).values([
+      ...(team.leaderId
+        ? [{ teamId: row.id, memberId: team.leaderId, day: team.date, leads: true, walked: walked ? true : null }]
+        : []),
+      ...team.memberIds.map((memberId, k) => ({
+        teamId: row.id,
+        memberId,
+        day: team.date,
+        leads: false,
+        // Now and then someone could not come.
+        walked: walked ? !(k === 2 && i % 5 === 1) : null,
+      })),
+    ]);
+    // Each member who walked it has its hours, as ending the patrol writes them.
+    if (startedAt && endedAt) {
+      const clock = (d: Date) => utcToZonedLocal(d, "Asia/Shanghai").slice(11, 16);
+      const walkedIds = [team.leaderId, ...team.memberIds.filter((_, k) => !(k === 2 && i % 5 === 1))];
+      await tx.insert(serviceHours).values(
+        patrolMembers
+          .filter((m) => walkedIds.includes(m.id))
+          .map((m) => ({
+            userId: m.userId,
+            name: m.name,
+            kind: "patrol" as const,
+            refId: row.id,
+            postId: patrol.id,
+            minutes: Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000),
+            servedOn: team.date,
+            year: Number(team.date.slice(0, 4)),
+            note: `${clock(startedAt)}–${clock(endedAt)}`,
+            createdBy: leaderUser ?? null,
+            createdAt: endedAt,
+          })),
+      );
+    }
+    const note = walked ? notes[i] : undefined;
+    if (note && endedAt)
+      await tx.insert(patrolNotes).values({
+        ...note,
+        teamId: row.id,
+        authorId: leaderUser,
+        createdAt: endedAt,
+        passedAt: note.passedTo ? endedAt : null,
+        passedBy: note.passedTo ? leaderUser : null,
+        handledAt: note.handledNote ? new Date(endedAt.getTime() + 86_400_000) : null,
+      });
   }
 }

@@ -7,7 +7,9 @@ import {
   competitions,
   festivals,
   households,
+  patrolNotes,
   patrolTeamMembers,
+  serviceHours,
   patrolTeams,
   pointEntries,
   postGroups,
@@ -417,12 +419,29 @@ describe("the demo red posts", () => {
     expect(members.filter((m) => m.status === "requested")).toHaveLength(1);
     for (const m of members.filter((m) => m.leader)) expect(m.standing).toBe("party_member");
     const teams = await t.db.select().from(patrolTeams);
-    expect(teams).toHaveLength(30);
+    // A fortnight walked, tonight, and four weeks to come.
+    expect(teams).toHaveLength(44);
+    const walked = teams.filter((x) => x.startedAt && x.endedAt);
+    expect(walked).toHaveLength(14);
+    for (const x of walked) expect(x.endedAt!.getTime()).toBeGreaterThan(x.startedAt!.getTime());
+    expect(teams.filter((x) => x.closedUnended)).toHaveLength(1);
     const people = await t.db.select().from(patrolTeamMembers);
     for (const team of teams) {
       const on = people.filter((p) => p.teamId === team.id);
       expect(on.filter((p) => p.leads)).toHaveLength(1);
       expect(on.filter((p) => !p.leads)).toHaveLength(3);
+      expect(on.every((p) => (p.walked === null) === !team.endedAt)).toBe(true);
     }
+    // Tonight 刘洋 leads, not yet started.
+    const tonight = teams.filter((x) => !x.startedAt).sort((a, b) => a.day.localeCompare(b.day))[0];
+    const [liu] = await t.db.select().from(users).where(eq(users.phone, "13800000004"));
+    const lead = people.find((p) => p.teamId === tonight.id && p.leads)!;
+    expect(members.find((m) => m.id === lead.memberId)?.userId).toBe(liu.id);
+    const notes = await t.db.select().from(patrolNotes);
+    expect(notes.map((n) => n.passedTo).sort()).toEqual(["council", "property", "property"]);
+    // Everyone who walked a past patrol has its hours, once.
+    const hours = await t.db.select().from(serviceHours);
+    expect(hours).toHaveLength(people.filter((p) => p.walked).length);
+    expect(hours.filter((h) => h.userId === liu.id).length).toBeGreaterThan(0);
   });
 });

@@ -48,6 +48,16 @@ const DASHBOARD_PAGES = [
   `/dashboard/desk/people/${MISSING}`,
   `/dashboard/desk/members/${MISSING}`,
   `/dashboard/desk/households/${MISSING}`,
+  // The red posts: the posts, one post, adding and changing a member, its settings.
+  "/dashboard/posts",
+  `/dashboard/posts/${MISSING}`,
+  `/dashboard/posts/${MISSING}/members/new`,
+  `/dashboard/posts/${MISSING}/members/${MISSING}`,
+  `/dashboard/posts/${MISSING}/settings`,
+  "/dashboard/hours",
+  // The patrol roster, a day of it.
+  `/dashboard/posts/${MISSING}/roster`,
+  `/dashboard/posts/${MISSING}/roster/2027-01-01`,
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by

@@ -208,6 +208,7 @@ for (const locale of ["zh-CN", "en"] as const) {
         `${LAST}/stars/receipts`,
         "/wishes",
         "/points",
+        "/posts",
         "/sign-in",
         "/sign-up",
         "/forgot-password",
@@ -230,6 +231,7 @@ for (const locale of ["zh-CN", "en"] as const) {
         "/wishes/new",
         wish,
         "/referee",
+        "/posts/patrol/join",
       ])
         await expectReadable(page, path);
       await page.context().close();
@@ -239,7 +241,9 @@ for (const locale of ["zh-CN", "en"] as const) {
       const page = await largeTextPhone(browser, locale, baseURL!);
       await signIn(page, DEMO.volunteer);
       const wish = await firstHref(page, "/wishes", /^\/wishes\/[0-9a-f-]{36}$/);
-      for (const path of ["/me", "/me/wishes", wish]) await expectReadable(page, path);
+      // 刘洋 leads tonight's patrol: his posts, and asking a swap of a coming day.
+      const swap = await firstHref(page, "/me/posts", /^\/me\/posts\/swap\/[0-9a-f-]{36}$/);
+      for (const path of ["/me", "/me/wishes", wish, "/me/posts", swap, "/me/hours"]) await expectReadable(page, path);
       await page.context().close();
     });
   });

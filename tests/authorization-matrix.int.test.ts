@@ -10,7 +10,15 @@ import { importRoster, previewRosterImport, regenerateHouseholdCode } from "@/li
 import { changeRole, setAccountDisabled, setResidentVerified } from "@/lib/accounts/residents-service";
 import { decideHouseholdRequest, updateHouseholdSettings } from "@/lib/accounts/household-requests";
 import { eq } from "drizzle-orm";
-import { festivals, householdLinkRequests, programmeItems, users } from "@/db/schema";
+import {
+  festivals,
+  householdLinkRequests,
+  patrolNotes,
+  patrolTeamMembers,
+  patrolTeams,
+  programmeItems,
+  users,
+} from "@/db/schema";
 import { createFestival, setFestivalStatus, startFestivalFrom, updateFestival } from "@/lib/festivals/service";
 import {
   createItem,
@@ -89,6 +97,10 @@ import {
   startPatrol,
   withdrawSwap,
 } from "@/lib/posts/patrol";
+import { getRosterDay, getRosterMonth, listPassedNotes, listPostSwaps } from "@/lib/posts/roster-queries";
+import { exportHours } from "@/lib/hours/export";
+import { getHoursReport } from "@/lib/hours/queries";
+import { hoursFilterSchema } from "@/lib/hours/schemas";
 import { getAudienceChoices, listBroadcasts, listDeliveries } from "@/lib/broadcasts/queries";
 import { outboxProvider } from "@/lib/messages/outbox";
 import { getBuilderData, getFestivalForEdit, listFestivals, listVenues } from "@/lib/festivals/dashboard-queries";
@@ -454,6 +466,18 @@ const MUTATIONS: {
         Object.assign((k: string) => k, { has: () => false }),
       ),
   },
+  // Every service-hours entry with its name: organisers only, audited.
+  {
+    name: "exportHours",
+    allowed: STAFF,
+    call: (a) =>
+      exportHours(
+        t.db,
+        a,
+        hoursFilterSchema.parse({ year: 2027 }),
+        Object.assign((k: string) => k, { has: () => false }),
+      ),
+  },
   // Micro-wishes and points: organisers only (unknown ids answer not_found for them).
   {
     name: "submitWishFor",
@@ -767,6 +791,27 @@ describe("organiser reads", () => {
   const text = (data: unknown) => JSON.stringify(data);
 
   const outboxRecipient = "13900001111";
+  // A patrol post with one drawn day, a member on it and a note passed to property management.
+  const patrol = { postId: "", day: "2099-06-15" };
+  beforeAll(async () => {
+    patrol.postId = must(await createPost(t.db, actors.organiser, { name: unique(), kind: "patrol" })).id;
+    const memberId = must(
+      await addPostMember(t.db, actors.organiser, {
+        postId: patrol.postId,
+        userId: targetId,
+        standing: "activist",
+        since: "2026-01-01",
+      }),
+    ).id;
+    const [team] = await t.db
+      .insert(patrolTeams)
+      .values({ postId: patrol.postId, day: patrol.day, startedAt: new Date() })
+      .returning();
+    await t.db.insert(patrolTeamMembers).values({ teamId: team.id, memberId, day: patrol.day });
+    await t.db
+      .insert(patrolNotes)
+      .values({ teamId: team.id, kind: "lighting", body: "路灯坏了", passedTo: "property", passedAt: new Date() });
+  });
   beforeAll(async () => {
     await outboxProvider(t.db).send({
       to: outboxRecipient,
@@ -781,6 +826,77 @@ describe("organiser reads", () => {
     call: (a: Actor | null) => Promise<Result<unknown>> | Result<unknown>;
     sees: (data: never) => boolean;
   }[] = [
+    {
+      name: "getHoursReport",
+      call: (a) => getHoursReport(t.db, a, hoursFilterSchema.parse({ year: 2099 })),
+      sees: (r: { posts: { id: string }[] }) => r.posts.some((p) => p.id === patrol.postId),
+    },
+    {
+      name: "getRosterMonth",
+      call: (a) => getRosterMonth(t.db, a, patrol.postId, patrol.day.slice(0, 7)),
+      sees: (r: { days: { team: unknown }[] } | null) => !!r?.days.some((d) => d.team),
+    },
+    {
+      name: "getRosterDay",
+      call: (a) => getRosterDay(t.db, a, patrol.postId, patrol.day),
+      sees: (r: { team: { members: unknown[] } } | null) => (r?.team.members.length ?? 0) > 0,
+    },
+    {
+      name: "listPostSwaps",
+      call: (a) => listPostSwaps(t.db, a, patrol.postId),
+      sees: (r: { waiting: unknown[] }) => Array.isArray(r.waiting),
+    },
+    {
+      name: "listPassedNotes",
+      call: (a) => listPassedNotes(t.db, a, patrol.postId),
+      sees: (r: { property: unknown[] }) => r.property.length > 0,
+    },
+    // The red posts' members side (the patrol post above, with the target resident on it): the
+    // posts, one post, its members, one member and the people to take on, numbers masked.
+    {
+      name: "listPostsForAdmin",
+      call: async (a) => (await import("@/lib/posts/queries")).listPostsForAdmin(t.db, a),
+      sees: (rows: { id: string; active: number }[]) => rows.some((r) => r.id === patrol.postId && r.active === 1),
+    },
+    {
+      name: "getPostForAdmin",
+      call: async (a) => (await import("@/lib/posts/queries")).getPostForAdmin(t.db, a, patrol.postId),
+      sees: (p: { id: string; counts: { active: number } } | null) => p?.id === patrol.postId && p.counts.active === 1,
+    },
+    {
+      name: "listPostMembers",
+      call: async (a) => {
+        const q = await import("@/lib/posts/queries");
+        return q.listPostMembers(t.db, a, patrol.postId, q.memberFilterSchema.parse({}));
+      },
+      sees: (p: { rows: { phoneMasked: string | null }[] }) =>
+        p.rows.some((r) => r.phoneMasked === `${targetPhone.slice(0, 3)}****${targetPhone.slice(7)}`) &&
+        !text(p).includes(targetPhone),
+    },
+    {
+      name: "getPostMember",
+      call: async (a) => {
+        const q = await import("@/lib/posts/queries");
+        const members = must(
+          await q.listPostMembers(t.db, actors.organiser, patrol.postId, q.memberFilterSchema.parse({})),
+        );
+        return q.getPostMember(t.db, a, members.rows[0].id);
+      },
+      sees: (m: { postId: string; phoneMasked: string | null } | null) =>
+        m?.postId === patrol.postId && m.phoneMasked === `${targetPhone.slice(0, 3)}****${targetPhone.slice(7)}`,
+    },
+    {
+      name: "findMemberCandidates",
+      call: async (a) =>
+        (await import("@/lib/posts/queries")).findMemberCandidates(t.db, a, patrol.postId, targetPhone),
+      sees: (c: { id: string; inPost: boolean }[]) => c.some((x) => x.id === targetId && x.inPost),
+    },
+    {
+      name: "getMemberCandidate",
+      call: async (a) =>
+        (await import("@/lib/posts/queries")).getMemberCandidate(t.db, a, patrol.postId, { userId: targetId }),
+      sees: (c: { id: string; inPost: boolean } | null) => c?.id === targetId && c.inPost,
+    },
     {
       name: "listHouseholds",
       call: (a) => listHouseholds(t.db, a, { page: 1 }),
@@ -1085,6 +1201,9 @@ describe("organiser reads", () => {
       import("@/lib/competitions/admin-queries"),
       import("@/lib/households/queries"),
       import("@/lib/desk/queries"),
+      import("@/lib/posts/roster-queries"),
+      import("@/lib/hours/queries"),
+      import("@/lib/posts/queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
     // them) and pure helpers.

@@ -10,3 +10,4 @@ export * from "./limits";
 export * from "./messages";
 export * from "./desk";
 export * from "./posts";
+export * from "./hours";

@@ -49,6 +49,8 @@ const EXAMPLES: Record<Change, () => Promise<Renewal[]>> = {
   profileChanged: () => renewalsOf("profileChanged"),
   householdsChanged: () => renewalsOf("householdsChanged"),
   residentChanged: () => renewalsOf("residentChanged"),
+  postsChanged: () => renewalsOf("postsChanged"),
+  patrolChanged: () => renewalsOf("patrolChanged"),
 };
 
 const segments = (path: string) => path.split("/").filter(Boolean);

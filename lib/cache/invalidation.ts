@@ -80,6 +80,25 @@ const CHANGES = {
   profileChanged: () => [at("/me")],
   householdsChanged: () => [at("/dashboard/households")],
   residentChanged: () => [layout("/dashboard/residents")],
+  /**
+   * A post set up or changed, a member taken on, changed or gone, a request made or decided: the
+   * posts' dashboard pages, the public page (counts and names), the join pages and residents' own.
+   */
+  postsChanged: () => [
+    layout("/[locale]/dashboard/posts"),
+    page("/[locale]/(public)/posts"),
+    layout("/[locale]/(resident)/posts"),
+    layout("/[locale]/(resident)/me"),
+  ],
+  /**
+   * The patrol roster, a patrol started or ended, a swap, a note: the posts' dashboard pages, the
+   * members' own page and the public posts page (its year's figures).
+   */
+  patrolChanged: () => [
+    layout("/[locale]/dashboard/posts"),
+    page("/[locale]/(resident)/me/posts"),
+    page("/[locale]/(public)/posts"),
+  ],
 } satisfies Record<string, (slug: string) => Renewal[] | Promise<Renewal[]>>;
 
 export type Change = keyof typeof CHANGES;

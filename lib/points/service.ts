@@ -1,10 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { POINTS } from "@/vocabulary/points";
-import { notifications, pointEntries, registrations, rewards, shiftAssignments, users } from "@/db/schema";
+import { notifications, pointEntries, registrations, rewards, shiftAssignments, shifts, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
+import { utcToZonedLocal } from "@/lib/festivals/time";
+import { recordHours } from "@/lib/hours/record";
+import { TIME_ZONE } from "@/lib/i18n/config";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { anonymousSchema, awardSchema, redeemSchema, rewardActiveSchema, rewardSchema } from "./schemas";
@@ -174,9 +177,34 @@ export async function markShiftServed(
       .returning();
     if (!a) return fail("not_found");
     const [r] = await tx
-      .select({ userId: registrations.userId })
+      .select({
+        userId: registrations.userId,
+        householdMemberId: registrations.householdMemberId,
+        name: registrations.participantName,
+      })
       .from(registrations)
       .where(eq(registrations.id, a.registrationId));
+    // The shift's length as service hours, for whoever served it (a member without an account too).
+    const [shift] = await tx.select().from(shifts).where(eq(shifts.id, a.shiftId));
+    const clock = (d: Date) => utcToZonedLocal(d, TIME_ZONE);
+    await recordHours(
+      tx,
+      {
+        kind: "shift",
+        refId: a.id,
+        servedOn: clock(shift.startsAt).slice(0, 10),
+        note: `${shift.title} ${clock(shift.startsAt).slice(11)}–${clock(shift.endsAt).slice(11)}`,
+        createdBy: actor!.id,
+      },
+      [
+        {
+          userId: r.householdMemberId ? null : r.userId,
+          householdMemberId: r.householdMemberId,
+          name: r.name,
+          minutes: Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 60_000),
+        },
+      ],
+    );
     // Points belong to an account: a member the desk registered for a household without one earns none.
     if (r.userId)
       await tx.insert(pointEntries).values({

@@ -88,7 +88,10 @@ describe("swaps: two accepted swaps never move one place twice", () => {
     const answers = results.map((r) => (r.ok ? r.data.status : r.code));
     expect(answers.filter((s) => s === "done")).toHaveLength(1);
     expect(answers.filter((s) => s === "void" || s === "not_pending")).toHaveLength(7);
-    const rows = await t.db.select({ status: patrolSwaps.status }).from(patrolSwaps).where(inArray(patrolSwaps.id, swaps));
+    const rows = await t.db
+      .select({ status: patrolSwaps.status })
+      .from(patrolSwaps)
+      .where(inArray(patrolSwaps.id, swaps));
     expect(rows.map((r) => r.status).sort()).toEqual(["done", ...Array(7).fill("void")]);
     expect(await daysOf(asker.id)).toBe(1);
     expect(await sizeOfX()).toBe(1);

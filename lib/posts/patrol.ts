@@ -5,8 +5,9 @@ import type { Db, DbOrTx } from "@/db/types";
 import { isUniqueViolation } from "@/db/errors";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
-import { addDays, zonedToUtc } from "@/lib/festivals/time";
+import { addDays, utcToZonedLocal, zonedToUtc } from "@/lib/festivals/time";
 import { TIME_ZONE } from "@/lib/i18n/config";
+import { recordHours } from "@/lib/hours/record";
 import { cancelJob, scheduleJob } from "@/lib/jobs/queue";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
@@ -391,6 +392,32 @@ export async function withdrawSwap(db: Db, actor: Actor | null, input: unknown):
   });
 }
 
+/**
+ * The hours of a patrol that ended: each member who walked it, for its length, written once
+ * in the transaction that ended it.
+ */
+async function patrolHours(tx: DbOrTx, team: Team, span: { startedAt: Date; endedAt: Date }, createdBy: string | null) {
+  const walked = await tx
+    .select({ userId: postMembers.userId, householdMemberId: postMembers.householdMemberId, name: postMembers.name })
+    .from(patrolTeamMembers)
+    .innerJoin(postMembers, eq(postMembers.id, patrolTeamMembers.memberId))
+    .where(and(eq(patrolTeamMembers.teamId, team.id), eq(patrolTeamMembers.walked, true)));
+  const minutes = minutesBetween(span.startedAt, span.endedAt);
+  const clock = (d: Date) => utcToZonedLocal(d, TIME_ZONE).slice(11, 16);
+  return recordHours(
+    tx,
+    {
+      kind: "patrol",
+      refId: team.id,
+      postId: team.postId,
+      servedOn: team.day,
+      note: `${clock(span.startedAt)}–${clock(span.endedAt)}`,
+      createdBy,
+    },
+    walked.map((w) => ({ ...w, minutes })),
+  );
+}
+
 /** The day's leader by their account, or an organiser; the team's row, locked. */
 async function teamForLeader(tx: DbOrTx, actor: Actor, teamId: string) {
   const [team] = await tx.select().from(patrolTeams).where(eq(patrolTeams.id, teamId)).for("update");
@@ -465,8 +492,9 @@ export async function startPatrol(
 }
 
 /**
- * The leader ends the patrol (now, or at the time they give) and says who walked it. An end
- * before the start, in the future, or longer than the post allows is refused.
+ * The leader ends the patrol (now, or at the time they give) and says who walked it; each of
+ * them gets the patrol's hours. An end before the start, in the future, or longer than the post
+ * allows is refused.
  */
 export async function endPatrol(
   db: Db,
@@ -504,6 +532,7 @@ export async function endPatrol(
       .update(patrolTeamMembers)
       .set({ walked: v.walked.length ? inArray(patrolTeamMembers.memberId, v.walked) : sql`false` })
       .where(eq(patrolTeamMembers.teamId, team.id));
+    await patrolHours(tx, team, { startedAt: team.startedAt, endedAt }, actor.id);
     await cancelJob(tx, closeKey(team.id));
     await writeAudit(tx, {
       actorId: actor.id,
@@ -518,7 +547,8 @@ export async function endPatrol(
 
 /**
  * The job at midnight: a patrol still going is closed at the end its leader stated (never longer
- * than the post allows), everyone on it counted as having walked, and flagged for an organiser.
+ * than the post allows), everyone on it counted as having walked (with their hours), and flagged
+ * for an organiser.
  */
 export async function closeUnendedPatrol(db: Db, data: Record<string, unknown>): Promise<boolean> {
   const teamId = typeof data.teamId === "string" ? data.teamId : null;
@@ -537,6 +567,7 @@ export async function closeUnendedPatrol(db: Db, data: Record<string, unknown>):
       .set({ endedAt, closedUnended: true, version: team.version + 1 })
       .where(eq(patrolTeams.id, team.id));
     await tx.update(patrolTeamMembers).set({ walked: true }).where(eq(patrolTeamMembers.teamId, team.id));
+    await patrolHours(tx, team, { startedAt: team.startedAt, endedAt }, null);
     await writeAudit(tx, {
       actorId: null,
       action: "posts.patrol_closed",

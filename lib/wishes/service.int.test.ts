@@ -9,7 +9,7 @@ import { balanceOf, awardPoints, createReward, markShiftServed, redeemReward } f
 import { backstage, openFestival } from "@/tests/support/registration-fixtures";
 import { register } from "@/lib/registrations/service";
 import { assignShift, createShift } from "@/lib/registrations/review-service";
-import { shiftAssignments } from "@/db/schema";
+import { serviceHours, shiftAssignments } from "@/db/schema";
 import {
   beneficiaryContact,
   claimWish,
@@ -231,6 +231,11 @@ describe("a backstage shift served", () => {
     must(await markShiftServed(t.db, organiser, a.id));
     expect(await markShiftServed(t.db, organiser, a.id)).toEqual({ ok: false, code: "not_found" });
     expect(await balanceOf(t.db, helper.id)).toBe(5);
+    // And the shift's three hours, once, in the community's time.
+    const hours = await t.db.select().from(serviceHours).where(eq(serviceHours.refId, a.id));
+    expect(hours.map((h) => [h.kind, h.userId, h.minutes, h.servedOn, h.note])).toEqual([
+      ["shift", helper.id, 180, "2027-01-16", "音响 09:00–12:00"],
+    ]);
   });
 });
 

@@ -129,7 +129,8 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.team_id, t.member_id)), '') from patrol_team_members t) as patrol_team_members,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_swaps t) as patrol_swaps,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_notes t) as patrol_notes,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.key)), '') from job_keys t) as job_keys`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.key)), '') from job_keys t) as job_keys,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from service_hours t) as service_hours`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

@@ -56,6 +56,8 @@ export default async function DashboardLayout({
     { href: "/dashboard/residents", label: t("dashboard.residents") },
     { href: "/dashboard/wishes", label: t("dashboard.wishes") },
     { href: "/dashboard/points", label: t("dashboard.points") },
+    { href: "/dashboard/posts", label: t("dashboard.posts") },
+    { href: "/dashboard/hours", label: t("dashboard.hours") },
     { href: "/dashboard/messages", label: t("dashboard.messages") },
     { href: "/dashboard/audit", label: t("dashboard.audit") },
   ];

@@ -18,6 +18,10 @@ import { listRefereeCompetitions } from "@/lib/competitions/admin-queries";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { getMyPoints } from "@/lib/points/queries";
+import { getMyPostsGlance } from "@/lib/posts/my-queries";
+import { MyPostsCard } from "@/components/posts/patrol/me-card";
+import { MyHoursCard } from "@/components/posts/patrol/hours-card";
+import { getMyHoursTotal } from "@/lib/hours/my-queries";
 import { currentYear } from "@/lib/points/year";
 import { MyPointsCard } from "@/components/points/my-points-card";
 import { Badge, Card } from "@/components/ui/card";
@@ -38,19 +42,32 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me");
   const db = await getDb();
-  const [profile, registrations, notifications, invitations, current, nominatedMe, points, refereeOf, messageSettings] =
-    await Promise.all([
-      getMyProfile(db, actor.id),
-      listMyRegistrations(db, actor.id, new Date(), actor.householdId),
-      listMyNotifications(db, actor.id),
-      listMyInvitations(db, actor.id),
-      getCurrentFestival(db),
-      listNominationsOfMe(db, actor.id),
-      getMyPoints(db, actor.id, currentYear(), 3),
-      // Residents an organiser named referee: the way to their competitions' result forms.
-      isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
-      getMessageSettings(db, actor),
-    ]);
+  const [
+    profile,
+    registrations,
+    notifications,
+    invitations,
+    current,
+    nominatedMe,
+    points,
+    refereeOf,
+    messageSettings,
+    postsGlance,
+    hoursTotal,
+  ] = await Promise.all([
+    getMyProfile(db, actor.id),
+    listMyRegistrations(db, actor.id, new Date(), actor.householdId),
+    listMyNotifications(db, actor.id),
+    listMyInvitations(db, actor.id),
+    getCurrentFestival(db),
+    listNominationsOfMe(db, actor.id),
+    getMyPoints(db, actor.id, currentYear(), 3),
+    // Residents an organiser named referee: the way to their competitions' result forms.
+    isOrganiser(actor) ? [] : listRefereeCompetitions(db, actor),
+    getMessageSettings(db, actor),
+    getMyPostsGlance(db, actor),
+    getMyHoursTotal(db, actor),
+  ]);
   // Only a verified account sees and manages its household's members.
   const listed =
     actor.householdId && profile?.verified ? await listHouseholdMembers(db, actor, actor.householdId) : null;
@@ -82,6 +99,8 @@ export default async function MePage({ searchParams }: { searchParams: Promise<{
       {(actor.roles.includes("volunteer") || points.balance !== 0 || points.entries.length > 0) && (
         <MyPointsCard points={points} />
       )}
+      {postsGlance && <MyPostsCard glance={postsGlance} />}
+      {hoursTotal > 0 && <MyHoursCard minutes={hoursTotal} />}
       <MyWishesCard />
       {refereeOf.length > 0 && (
         <Card aria-labelledby="referee-title">

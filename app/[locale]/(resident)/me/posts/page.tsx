@@ -1,0 +1,248 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getActor } from "@/lib/auth/session";
+import { getMyPosts, PATROL_LOOKAHEAD_DAYS, type MyPatrol } from "@/lib/posts/my-queries";
+import { answerSwapAction, passNoteAction, withdrawSwapAction } from "@/lib/posts/patrol-actions";
+import { festivalDay } from "@/components/ui/format";
+import { ActionButton } from "@/components/ui/action-button";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, Card } from "@/components/ui/card";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { EndPatrolForm, NoteForm, StartPatrolForm } from "@/components/posts/patrol/patrol-forms";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("patrol.me");
+  return { title: t("title") };
+}
+
+const NAMESPACES = ["patrol", "errors", "fieldErrors", "common"];
+
+/** A member's posts: today's patrol (started, ended, notes), the coming days, and swaps. */
+export default async function MyPostsPage({ searchParams }: { searchParams: Promise<{ asked?: string }> }) {
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in?callbackUrl=/me/posts");
+  const { asked } = await searchParams;
+  const mine = await getMyPosts(await getDb(), actor);
+  const t = await getTranslations("patrol.me");
+  const tt = await getTranslations("patrol.today");
+  const tn = await getTranslations("patrol.notes");
+  const ts = await getTranslations("patrol.swap");
+  const format = await getFormatter();
+  const dayText = (day: string) =>
+    format.dateTime(festivalDay(day), { month: "long", day: "numeric", weekday: "long" });
+  const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const today = mine.patrols.filter((p) => p.day === mine.today);
+  const coming = mine.patrols.filter((p) => p.day > mine.today);
+  const names = (p: MyPatrol) =>
+    p.team.map((m) => (m.leads ? tt("leaderName", { name: m.name }) : m.name)).join(t("listSeparator"));
+  return (
+    <ClientMessages namespaces={NAMESPACES}>
+      <div className="mx-auto flex max-w-2xl flex-col gap-6">
+        <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
+        {asked && <Alert tone="success">{ts("asked")}</Alert>}
+        <p>
+          <Link href="/me/hours" className="text-lg font-semibold text-red-deep underline underline-offset-4">
+            {t("toHours")}
+          </Link>
+        </p>
+        {mine.places.length === 0 ? (
+          <Card>
+            <p className="text-lg">{t("noPlaces")}</p>
+            <Link href="/posts" className={buttonClass("primary", "lg", "mt-4")}>
+              {t("toPosts")}
+            </Link>
+          </Card>
+        ) : (
+          <Card aria-labelledby="places-title">
+            <h2 id="places-title" className="mb-3 text-2xl font-bold">
+              {t("placesTitle")}
+            </h2>
+            <ul className="flex flex-col gap-2">
+              {mine.places.map((p) => (
+                <li key={p.memberId} className="flex flex-wrap items-center gap-2 text-lg">
+                  <span className="font-semibold">{p.postName}</span>
+                  {p.group && <span>· {p.group}</span>}
+                  {p.status === "requested" ? (
+                    <Badge tone="gold">{t("requested")}</Badge>
+                  ) : (
+                    <Badge tone={p.leader ? "red" : "green"}>
+                      {p.leader ? t("leader") : t(`standing.${p.standing}`)}
+                    </Badge>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+
+        {today.map((p) => (
+          <Card key={p.teamId} aria-labelledby={`today-${p.teamId}`} className="border-2 border-red-brand">
+            <h2 id={`today-${p.teamId}`} className="mb-1 text-2xl font-bold">
+              {tt("title", { post: p.postName })}
+            </h2>
+            <p className="mb-3 text-lg">{tt("when", { start: p.startsAt, end: p.endsAt })}</p>
+            <p className="mb-4 text-lg">{tt("team", { names: names(p) })}</p>
+            {p.endedAt && p.startedAt ? (
+              <Alert tone="success">
+                {tt("ended", {
+                  from: time(p.startedAt),
+                  to: time(p.endedAt),
+                  minutes: Math.round((p.endedAt.getTime() - p.startedAt.getTime()) / 60_000),
+                })}
+                {p.closedUnended ? ` ${tt("closedUnended")}` : ""}
+              </Alert>
+            ) : p.startedAt ? (
+              <div className="flex flex-col gap-4">
+                <Alert tone="info">
+                  {tt("walking", { from: time(p.startedAt), to: p.plannedEndAt ? time(p.plannedEndAt) : p.endsAt })}
+                </Alert>
+                {p.leads && <EndPatrolForm teamId={p.teamId} team={p.team} />}
+              </div>
+            ) : p.leads ? (
+              <StartPatrolForm teamId={p.teamId} endsAt={p.endsAt} />
+            ) : (
+              <p className="text-lg">{tt("leaderStarts")}</p>
+            )}
+            {p.startedAt && (
+              <section
+                aria-labelledby={`notes-${p.teamId}`}
+                className="mt-6 flex flex-col gap-3 border-t border-line pt-4"
+              >
+                <h3 id={`notes-${p.teamId}`} className="text-xl font-bold">
+                  {tn("title")}
+                </h3>
+                {p.notes.length > 0 && (
+                  <ul className="flex flex-col gap-3">
+                    {p.notes.map((n) => (
+                      <li key={n.id} className="flex flex-col gap-2 rounded-xl border border-line p-3">
+                        <p className="font-semibold">
+                          {tn(`kinds.${n.kind}`)}
+                          {n.place ? ` · ${n.place}` : ""}
+                        </p>
+                        <p className="text-lg break-words whitespace-pre-line">{n.body}</p>
+                        {n.passedTo ? (
+                          <p>
+                            <Badge tone={n.handledAt ? "green" : "gold"}>
+                              {n.handledAt ? tn("handled") : tn(`passed.${n.passedTo}`)}
+                            </Badge>
+                          </p>
+                        ) : (
+                          (n.mine || p.leads) && (
+                            <div className="flex flex-wrap gap-3">
+                              <ActionButton
+                                action={passNoteAction}
+                                fields={{ noteId: n.id, to: "council" }}
+                                label={tn("toCouncilButton")}
+                              />
+                              <ActionButton
+                                action={passNoteAction}
+                                fields={{ noteId: n.id, to: "property" }}
+                                label={tn("toPropertyButton")}
+                              />
+                            </div>
+                          )
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <NoteForm teamId={p.teamId} />
+              </section>
+            )}
+          </Card>
+        ))}
+
+        {mine.places.some((p) => p.kind === "patrol" && p.status === "active") && (
+          <Card aria-labelledby="coming-title">
+            <h2 id="coming-title" className="mb-3 text-2xl font-bold">
+              {t("comingTitle")}
+            </h2>
+            {coming.length === 0 ? (
+              <p className="text-lg">{t("noComing", { days: PATROL_LOOKAHEAD_DAYS })}</p>
+            ) : (
+              <ul className="flex flex-col gap-3">
+                {coming.map((p) => (
+                  <li key={p.teamId} className="flex flex-col gap-2 rounded-xl border border-line p-3">
+                    <p className="text-xl font-semibold">
+                      {dayText(p.day)} · {p.startsAt}–{p.endsAt}
+                    </p>
+                    <p className="text-lg">
+                      {p.leads ? t("youLead") : null} {tt("team", { names: names(p) })}
+                    </p>
+                    <Link href={`/me/posts/swap/${p.teamId}`} className={buttonClass("secondary", "md", "self-start")}>
+                      {ts("askLink")}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        )}
+
+        {mine.swaps.length > 0 && (
+          <Card aria-labelledby="swaps-title" id="swaps">
+            <h2 id="swaps-title" className="mb-3 text-2xl font-bold">
+              {ts("title")}
+            </h2>
+            <ul className="flex flex-col gap-3">
+              {mine.swaps.map((s) => (
+                <li key={s.id} className="flex flex-col gap-2 rounded-xl border border-line p-3">
+                  <p className="text-lg">
+                    {s.askedOfMe
+                      ? s.toDay
+                        ? ts("askedOfMeExchange", {
+                            from: s.from,
+                            fromDay: dayText(s.fromDay),
+                            toDay: dayText(s.toDay),
+                          })
+                        : ts("askedOfMeCover", { from: s.from, fromDay: dayText(s.fromDay) })
+                      : s.toDay
+                        ? ts("askedByMeExchange", { to: s.to, fromDay: dayText(s.fromDay), toDay: dayText(s.toDay) })
+                        : ts("askedByMeCover", { to: s.to, fromDay: dayText(s.fromDay) })}
+                  </p>
+                  {s.note && <p className="text-base text-muted">{s.note}</p>}
+                  <p>
+                    <Badge
+                      tone={
+                        s.status === "done"
+                          ? "green"
+                          : s.status === "asked" || s.status === "accepted"
+                            ? "gold"
+                            : "grey"
+                      }
+                    >
+                      {ts(`status.${s.status}`)}
+                    </Badge>
+                  </p>
+                  {s.askedOfMe && s.status === "asked" && (
+                    <div className="flex flex-wrap gap-3">
+                      <ActionButton
+                        action={answerSwapAction}
+                        fields={{ swapId: s.id, answer: "accept", version: String(s.version) }}
+                        label={ts("accept")}
+                        variant="primary"
+                      />
+                      <ActionButton
+                        action={answerSwapAction}
+                        fields={{ swapId: s.id, answer: "decline", version: String(s.version) }}
+                        label={ts("decline")}
+                      />
+                    </div>
+                  )}
+                  {!s.askedOfMe && (s.status === "asked" || s.status === "accepted") && (
+                    <ActionButton action={withdrawSwapAction} fields={{ swapId: s.id }} label={ts("withdraw")} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </div>
+    </ClientMessages>
+  );
+}
