@@ -1,5 +1,8 @@
 import { asc, inArray, like } from "drizzle-orm";
 import {
+  groupAttendance,
+  groupSessions,
+  groupSlots,
   patrolNotes,
   patrolTeamMembers,
   patrolTeams,
@@ -144,6 +147,7 @@ export async function seedPosts(tx: Tx, now: Date) {
     id: postMembers.id,
     postId: postMembers.postId,
     userId: postMembers.userId,
+    groupId: postMembers.groupId,
     name: postMembers.name,
     leader: postMembers.leader,
     status: postMembers.status,
@@ -271,4 +275,73 @@ export async function seedPosts(tx: Tx, now: Date) {
         handledAt: note.handledNote ? new Date(endedAt.getTime() + 86_400_000) : null,
       });
   }
+
+  // The culture groups' weekly timetable, the past fortnight's meetings with who came (and the
+  // leaders' hours), and a special event to come.
+  const timetable: [number, number[], string, string, string][] = [
+    [0, [2, 5], "09:00", "11:00", "多功能厅"],
+    [1, everyDay, "06:30", "07:30", "社区广场"],
+    [2, everyDay, "06:00", "07:00", "湖边步道"],
+    [3, [3], "14:30", "16:30", "二楼活动室"],
+  ];
+  for (const [g, weekdays, startsAt, endsAt, place] of timetable) {
+    const groupId = groups[g].id;
+    const slots = await tx
+      .insert(groupSlots)
+      .values(weekdays.map((weekday) => ({ groupId, weekday, startsAt, endsAt, place })))
+      .returning();
+    const groupMembers = inserted.filter((m) => m.groupId === groupId && m.status === "active");
+    for (let back = 14; back >= 1; back--) {
+      const { date, weekday } = dayOf(addDays(today, -back));
+      const slot = slots.find((x) => x.weekday === weekday);
+      if (!slot) continue;
+      // Now and then someone stays at home.
+      const came = groupMembers.filter((m, k) => m.leader || (k + back) % 4 !== 0);
+      const takenBy = groupMembers.find((m) => m.leader)?.userId ?? null;
+      const [session] = await tx
+        .insert(groupSessions)
+        .values({
+          groupId,
+          kind: "regular",
+          slotId: slot.id,
+          day: date,
+          startsAt,
+          endsAt,
+          place,
+          takenBy,
+          takenAt: zonedToUtc(`${date}T${endsAt}`, "Asia/Shanghai"),
+        })
+        .returning({ id: groupSessions.id });
+      await tx.insert(groupAttendance).values(came.map((m) => ({ sessionId: session.id, memberId: m.id })));
+      const minutes =
+        (Number(endsAt.slice(0, 2)) - Number(startsAt.slice(0, 2))) * 60 +
+        Number(endsAt.slice(3)) -
+        Number(startsAt.slice(3));
+      const leaders = came.filter((m) => m.leader && m.userId);
+      if (leaders.length)
+        await tx.insert(serviceHours).values(
+          leaders.map((m) => ({
+            userId: m.userId,
+            name: m.name,
+            kind: "culture_session" as const,
+            refId: session.id,
+            postId: culture.id,
+            minutes,
+            servedOn: date,
+            year: Number(date.slice(0, 4)),
+            note: `${["红歌合唱团", "太极拳小组", "晨练队", "书画院"][g]} ${startsAt}–${endsAt}`,
+            createdBy: takenBy,
+          })),
+        );
+    }
+  }
+  await tx.insert(groupSessions).values({
+    groupId: groups[0].id,
+    kind: "special",
+    title: "新年联欢会排练",
+    day: addDays(today, 7),
+    startsAt: "15:00",
+    endsAt: "17:00",
+    place: "多功能厅",
+  });
 }

@@ -7,6 +7,9 @@ import {
   competitions,
   festivals,
   households,
+  groupAttendance,
+  groupSessions,
+  groupSlots,
   patrolNotes,
   patrolTeamMembers,
   serviceHours,
@@ -441,7 +444,20 @@ describe("the demo red posts", () => {
     expect(notes.map((n) => n.passedTo).sort()).toEqual(["council", "property", "property"]);
     // Everyone who walked a past patrol has its hours, once.
     const hours = await t.db.select().from(serviceHours);
-    expect(hours).toHaveLength(people.filter((p) => p.walked).length);
+    expect(hours.filter((h) => h.kind === "patrol")).toHaveLength(people.filter((p) => p.walked).length);
     expect(hours.filter((h) => h.userId === liu.id).length).toBeGreaterThan(0);
+    // The culture groups meet by a timetable; the fortnight's meetings have their attendance.
+    const slots = await t.db.select().from(groupSlots);
+    expect(slots.length).toBe(2 + 7 + 7 + 1);
+    const sessions = await t.db.select().from(groupSessions);
+    expect(sessions.filter((s) => s.kind === "regular" && s.takenAt).length).toBeGreaterThan(14);
+    expect(sessions.filter((s) => s.kind === "special")).toHaveLength(1);
+    expect((await t.db.select().from(groupAttendance)).length).toBeGreaterThan(0);
+    expect(hours.filter((h) => h.kind === "culture_session").length).toBeGreaterThan(14);
+    // The tai chi group's leader signs in with 13955500119 (the journeys take attendance as them).
+    const [taichi] = await t.db.select().from(postGroups).where(eq(postGroups.name, "太极拳小组"));
+    const [leader] = members.filter((m) => m.groupId === taichi.id && m.leader);
+    const [leaderUser] = await t.db.select().from(users).where(eq(users.id, leader.userId!));
+    expect(leaderUser.phone).toBe("13955500119");
   });
 });

@@ -55,6 +55,7 @@ const DASHBOARD_PAGES = [
   `/dashboard/posts/${MISSING}/members/${MISSING}`,
   `/dashboard/posts/${MISSING}/settings`,
   "/dashboard/hours",
+  `/dashboard/posts/${MISSING}/groups/${MISSING}`,
   // The patrol roster, a day of it.
   `/dashboard/posts/${MISSING}/roster`,
   `/dashboard/posts/${MISSING}/roster/2027-01-01`,

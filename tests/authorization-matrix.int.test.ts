@@ -99,6 +99,8 @@ import {
 } from "@/lib/posts/patrol";
 import { getRosterDay, getRosterMonth, listPassedNotes, listPostSwaps } from "@/lib/posts/roster-queries";
 import { exportHours } from "@/lib/hours/export";
+import { addSlot, addSpecialSession, removeSlot, takeAttendance } from "@/lib/posts/culture";
+import { getGroupForAdmin } from "@/lib/posts/culture-queries";
 import { getHoursReport } from "@/lib/hours/queries";
 import { hoursFilterSchema } from "@/lib/hours/schemas";
 import { getAudienceChoices, listBroadcasts, listDeliveries } from "@/lib/broadcasts/queries";
@@ -628,6 +630,31 @@ const MUTATIONS: {
     allowed: SIGNED_IN,
     call: (a) => addNote(t.db, a, { teamId: NOBODY, kind: "other", body: "矩阵" }),
   },
+  // The culture groups: the timetable and special events (organisers), attendance (the row decides).
+  {
+    name: "posts addSlot",
+    allowed: STAFF,
+    call: (a) => addSlot(t.db, a, { groupId: NOBODY, weekday: 1, startsAt: "06:30", endsAt: "07:30", place: "广场" }),
+  },
+  { name: "posts removeSlot", allowed: STAFF, call: (a) => removeSlot(t.db, a, { slotId: NOBODY }) },
+  {
+    name: "posts addSpecialSession",
+    allowed: STAFF,
+    call: (a) =>
+      addSpecialSession(t.db, a, {
+        groupId: NOBODY,
+        title: "矩阵",
+        day: "2099-01-01",
+        startsAt: "09:00",
+        endsAt: "10:00",
+        place: "广场",
+      }),
+  },
+  {
+    name: "posts takeAttendance",
+    allowed: SIGNED_IN,
+    call: (a) => takeAttendance(t.db, a, { groupId: NOBODY, slotId: NOBODY, present: [] }),
+  },
   { name: "posts passNote", allowed: SIGNED_IN, call: (a) => passNote(t.db, a, { noteId: NOBODY, to: "property" }) },
   {
     name: "registerAtDesk",
@@ -730,6 +757,10 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         "posts endPatrol": "not_found",
         "posts addNote": "not_found",
         "posts passNote": "not_found",
+        "posts addSlot": "not_found",
+        "posts removeSlot": "not_found",
+        "posts addSpecialSession": "not_found",
+        "posts takeAttendance": "not_found",
       };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
@@ -826,6 +857,11 @@ describe("organiser reads", () => {
     call: (a: Actor | null) => Promise<Result<unknown>> | Result<unknown>;
     sees: (data: never) => boolean;
   }[] = [
+    {
+      name: "getGroupForAdmin",
+      call: (a) => getGroupForAdmin(t.db, a, NOBODY),
+      sees: (g: unknown) => g === null,
+    },
     {
       name: "getHoursReport",
       call: (a) => getHoursReport(t.db, a, hoursFilterSchema.parse({ year: 2099 })),
@@ -1203,11 +1239,13 @@ describe("organiser reads", () => {
       import("@/lib/desk/queries"),
       import("@/lib/posts/roster-queries"),
       import("@/lib/hours/queries"),
+      import("@/lib/posts/culture-queries"),
       import("@/lib/posts/queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
     // them) and pure helpers.
     const notOrganisers = [
+      "getMyMeetingsToday",
       "outboxPhone",
       "getMyProfile",
       "isPhoneConfirmed",

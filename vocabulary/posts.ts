@@ -45,3 +45,7 @@ export type NoteKind = (typeof NOTE_KINDS)[number];
 export const NOTE_DESTINATIONS = ["council", "property"] as const;
 export type NoteDestination = (typeof NOTE_DESTINATIONS)[number];
 export const NOTE_MAX = 500;
+
+/** A culture group's meeting: one of its weekly slots, or a special event on a day of its own. */
+export const SESSION_KINDS = ["regular", "special"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];

@@ -21,6 +21,7 @@ import {
   NOTE_KINDS,
   PERIODS,
   POST_KINDS,
+  SESSION_KINDS,
   SWAP_STATUSES,
 } from "../../vocabulary/posts";
 import { oneOf } from "../sql";
@@ -259,4 +260,72 @@ export const patrolNotes = pgTable(
     check("patrol_notes_passed_valid", sql`${t.passedTo} is null or ${t.passedTo} in ('council', 'property')`),
     check("patrol_notes_passed_when", sql`(${t.passedTo} is null) = (${t.passedAt} is null)`),
   ],
+);
+
+/** A culture group's weekly timetable: tai chi every morning at 06:30 on the square. */
+export const groupSlots = pgTable(
+  "group_slots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => postGroups.id, { onDelete: "cascade" }),
+    /** 1 Monday … 7 Sunday. */
+    weekday: integer("weekday").notNull(),
+    startsAt: time("starts_at").notNull(),
+    endsAt: time("ends_at").notNull(),
+    place: text("place").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("group_slots_uq").on(t.groupId, t.weekday, t.startsAt),
+    check("group_slots_weekday_valid", sql`${t.weekday} between 1 and 7`),
+    check("group_slots_times_order", sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+/**
+ * A group's meeting on a day: a weekly slot's (written when its leader takes attendance) or a
+ * special event an organiser put on. Taking attendance records who came and the leader's hours.
+ */
+export const groupSessions = pgTable(
+  "group_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => postGroups.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: SESSION_KINDS }).notNull(),
+    slotId: uuid("slot_id").references(() => groupSlots.id, { onDelete: "set null" }),
+    /** A special event's name: "重阳节演出". */
+    title: text("title").notNull().default(""),
+    day: date("day").notNull(),
+    startsAt: time("starts_at").notNull(),
+    endsAt: time("ends_at").notNull(),
+    place: text("place").notNull(),
+    /** Attendance taken: by whom and when (none yet: still to come, or nobody took it). */
+    takenBy: uuid("taken_by").references(() => users.id, { onDelete: "set null" }),
+    takenAt: timestamp("taken_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("group_sessions_uq").on(t.groupId, t.day, t.startsAt),
+    index("group_sessions_day_idx").on(t.day),
+    check("group_sessions_kind_valid", oneOf(t.kind, SESSION_KINDS)),
+    check("group_sessions_times_order", sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+/** Who came to a group's meeting. */
+export const groupAttendance = pgTable(
+  "group_attendance",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => groupSessions.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => postMembers.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.memberId] }), index("group_attendance_member_idx").on(t.memberId)],
 );

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { patrolTeams, postGroups, postMembers, posts, serviceHours } from "@/db/schema";
+import { groupSlots, patrolTeams, postGroups, postMembers, posts, serviceHours } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import type { Actor } from "@/lib/actor";
 import { zonedToUtc } from "@/lib/festivals/time";
@@ -19,6 +19,8 @@ export interface PublicGroup {
   description: string;
   members: number;
   named: string[];
+  /** Its weekly timetable: "come and join". */
+  slots: { weekday: number; startsAt: string; endsAt: string; place: string }[];
 }
 
 export interface PublicPost {
@@ -121,6 +123,13 @@ export async function getPublicPosts(db: DbOrTx, now = new Date()): Promise<Publ
       .filter((c) => c.postId === postId && (groupId === undefined || c.groupId === groupId))
       .reduce((n, c) => n + c.n, 0);
   const groupIds = new Set(groupRows.map((g) => g.id));
+  const slots = groupIds.size
+    ? await db
+        .select()
+        .from(groupSlots)
+        .where(inArray(groupSlots.groupId, [...groupIds]))
+        .orderBy(asc(groupSlots.weekday), asc(groupSlots.startsAt))
+    : [];
   return {
     year,
     posts: postRows.map((p) => ({
@@ -142,6 +151,14 @@ export async function getPublicPosts(db: DbOrTx, now = new Date()): Promise<Publ
           description: g.description,
           members: countOf(p.id, g.id),
           named: named.filter((m) => m.groupId === g.id).map((m) => m.name),
+          slots: slots
+            .filter((x) => x.groupId === g.id)
+            .map((x) => ({
+              weekday: x.weekday,
+              startsAt: x.startsAt.slice(0, 5),
+              endsAt: x.endsAt.slice(0, 5),
+              place: x.place,
+            })),
         })),
       named: named.filter((m) => m.postId === p.id && !(m.groupId && groupIds.has(m.groupId))).map((m) => m.name),
     })),

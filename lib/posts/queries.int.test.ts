@@ -294,8 +294,8 @@ describe("the public page", () => {
     expect(culture.patrol).toBeNull();
     expect(culture.named).toEqual([]);
     expect(culture.groups).toEqual([
-      { id: choirId, name: "红歌合唱团", description: "每周二上午", members: 1, named: ["陈奶奶"] },
-      { id: taichiId, name: "太极拳小组", description: "每天早上", members: 1, named: ["周桂兰"] },
+      { id: choirId, name: "红歌合唱团", description: "每周二上午", members: 1, named: ["陈奶奶"], slots: [] },
+      { id: taichiId, name: "太极拳小组", description: "每天早上", members: 1, named: ["周桂兰"], slots: [] },
     ]);
     // Names and nothing else about a member.
     for (const key of ["standing", "leader", "note", "phone", "userId", "address"]) expect(text).not.toContain(key);

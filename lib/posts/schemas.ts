@@ -171,3 +171,47 @@ export const noteHandledSchema = z.object({
   noteId: id,
   note: multilineText().max(200, { error: "too_long" }).default(""),
 });
+
+const place = text().min(1, { error: "required" }).max(40, { error: "too_long" });
+
+/** A weekly slot of a culture group's timetable. */
+export const addSlotSchema = z
+  .object({
+    groupId: id,
+    weekday: z.coerce
+      .number()
+      .int()
+      .refine((n) => (WEEKDAYS as readonly number[]).includes(n), { error: "invalid" }),
+    startsAt: hhmm,
+    endsAt: hhmm,
+    place,
+  })
+  .refine((v) => v.startsAt < v.endsAt, { error: "ends_before_start", path: ["endsAt"] });
+
+export const removeSlotSchema = z.object({ slotId: id });
+
+/** A special event of a group on a day of its own. */
+export const specialSessionSchema = z
+  .object({
+    groupId: id,
+    title: text().min(1, { error: "required" }).max(40, { error: "too_long" }),
+    day: z.iso.date({ error: "date_invalid" }),
+    startsAt: hhmm,
+    endsAt: hhmm,
+    place,
+  })
+  .refine((v) => v.startsAt < v.endsAt, { error: "ends_before_start", path: ["endsAt"] });
+
+/** Who came: to a weekly slot on a day (today when none is given), or to a special event. */
+export const takeAttendanceSchema = z
+  .object({
+    groupId: id,
+    slotId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+    sessionId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+    day: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "date_invalid" }).optional()),
+    present: z.preprocess(
+      (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z.array(id).max(200),
+    ),
+  })
+  .refine((v) => !!v.slotId !== !!v.sessionId, { error: "invalid", path: ["slotId"] });

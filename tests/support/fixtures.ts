@@ -130,7 +130,10 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_swaps t) as patrol_swaps,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from patrol_notes t) as patrol_notes,
       (select coalesce(md5(string_agg(t::text, ',' order by t.key)), '') from job_keys t) as job_keys,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from service_hours t) as service_hours`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from service_hours t) as service_hours,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from group_slots t) as group_slots,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from group_sessions t) as group_sessions,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.session_id, t.member_id)), '') from group_attendance t) as group_attendance`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

@@ -60,6 +60,8 @@ export default async function PostsPage() {
 
 async function PostSection({ post }: { post: PublicPost }) {
   const t = await getTranslations("postsPublic");
+  const tc = await getTranslations("culture.admin");
+  const tw = await getTranslations("culture.weekdays");
   const titleId = `post-${post.slug}-title`;
   const sep = t("vocab.separator");
   const unnamed = post.members - post.named.length - post.groups.reduce((n, g) => n + g.named.length, 0);
@@ -92,6 +94,20 @@ async function PostSection({ post }: { post: PublicPost }) {
             <li key={g.id} className="flex flex-col gap-2 border-l-4 border-gold py-1 pl-[12px]">
               <h3 className="text-xl font-bold">{g.name}</h3>
               {g.description && <p className="text-lg">{g.description}</p>}
+              {g.slots.length > 0 && (
+                <ul aria-label={tc("timetableOf", { name: g.name })} className="flex flex-col text-lg">
+                  {g.slots.map((x) => (
+                    <li key={`${x.weekday}-${x.startsAt}`}>
+                      {tc("slotLine", {
+                        weekday: tw(String(x.weekday)),
+                        start: x.startsAt,
+                        end: x.endsAt,
+                        place: x.place,
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              )}
               <p className="text-lg font-semibold text-gold-ink">{t("memberCount", { count: g.members })}</p>
               <Names names={g.named} heading={t("named")} label={t("namedIn", { name: g.name })} separator={sep} />
             </li>

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getMyPosts, PATROL_LOOKAHEAD_DAYS, type MyPatrol } from "@/lib/posts/my-queries";
+import { getMyMeetingsToday } from "@/lib/posts/culture-queries";
+import { AttendanceForm } from "@/components/posts/culture/culture-forms";
 import { answerSwapAction, passNoteAction, withdrawSwapAction } from "@/lib/posts/patrol-actions";
 import { festivalDay } from "@/components/ui/format";
 import { ActionButton } from "@/components/ui/action-button";
@@ -20,14 +22,16 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const NAMESPACES = ["patrol", "errors", "fieldErrors", "common"];
+const NAMESPACES = ["patrol", "culture", "errors", "fieldErrors", "common"];
 
 /** A member's posts: today's patrol (started, ended, notes), the coming days, and swaps. */
 export default async function MyPostsPage({ searchParams }: { searchParams: Promise<{ asked?: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me/posts");
   const { asked } = await searchParams;
-  const mine = await getMyPosts(await getDb(), actor);
+  const db = await getDb();
+  const [mine, meetings] = await Promise.all([getMyPosts(db, actor), getMyMeetingsToday(db, actor)]);
+  const tc = await getTranslations("culture.attendance");
   const t = await getTranslations("patrol.me");
   const tt = await getTranslations("patrol.today");
   const tn = await getTranslations("patrol.notes");
@@ -154,6 +158,32 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                 <NoteForm teamId={p.teamId} />
               </section>
             )}
+          </Card>
+        ))}
+
+        {meetings.map((m) => (
+          <Card
+            key={`${m.groupId}-${m.slotId ?? m.sessionId}`}
+            aria-labelledby={`meeting-${m.slotId ?? m.sessionId}`}
+            className="border-2 border-gold"
+          >
+            <h2 id={`meeting-${m.slotId ?? m.sessionId}`} className="mb-1 text-2xl font-bold">
+              {m.title
+                ? tc("titleSpecial", { group: m.groupName, title: m.title })
+                : tc("title", { group: m.groupName })}
+            </h2>
+            <p className="mb-4 text-lg">{tc("when", { start: m.startsAt, end: m.endsAt, place: m.place })}</p>
+            {m.present && <Alert tone="success">{tc("taken", { count: m.present.length })}</Alert>}
+            <div className="mt-3">
+              <AttendanceForm
+                groupId={m.groupId}
+                slotId={m.slotId}
+                sessionId={m.sessionId}
+                members={m.members}
+                present={m.present}
+                me={m.me}
+              />
+            </div>
           </Card>
         ))}
 

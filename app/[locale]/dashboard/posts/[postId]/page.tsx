@@ -63,6 +63,7 @@ export default async function PostDashboardPage({
     outcomeId ? getPostMember(db, actor, outcomeId).then(orForbidden) : Promise.resolve(null),
   ]);
   const t = await getTranslations("postsAdmin");
+  const tc = await getTranslations("culture.admin");
   const tv = await getTranslations("postsPublic.vocab");
   const format = await getFormatter();
   const base = `/dashboard/posts/${post.id}`;
@@ -131,6 +132,13 @@ export default async function PostDashboardPage({
                 >
                   {g.name}
                   <span className="font-normal text-muted">{t("post.groupCount", { count: g.active })}</span>
+                </Link>
+                <Link
+                  href={`${base}/groups/${g.id}`}
+                  className="ml-2 text-base font-semibold underline underline-offset-4"
+                  aria-label={tc("groupPageOf", { name: g.name })}
+                >
+                  {tc("groupPage")}
                 </Link>
               </li>
             ))}
