@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import type { Tx } from "@/db/types";
 import { addDays, utcToZonedLocal, zonedToUtc } from "@/lib/festivals/time";
-import { planRoster } from "@/lib/posts/roster";
+import { planRoster, weekdayOf } from "@/lib/posts/roster";
 import type { MemberStanding, Weekday } from "@/vocabulary/posts";
 
 /**
@@ -157,10 +157,7 @@ export async function seedPosts(tx: Tx, now: Date) {
   // The patrol: the past fortnight walked (with what the teams saw), tonight led by 刘洋, and the
   // next four weeks drawn as the roster page draws them.
   const today = utcToZonedLocal(now, "Asia/Shanghai").slice(0, 10);
-  const dayOf = (date: string) => {
-    const d = new Date(`${date}T00:00:00Z`);
-    return { date, weekday: (((d.getUTCDay() + 6) % 7) + 1) as Weekday };
-  };
+  const dayOf = (date: string) => ({ date, weekday: weekdayOf(date) });
   const patrolMembers = inserted.filter((m) => m.postId === patrol.id && m.status === "active");
   const rosterMembers = patrolMembers.map((m) => ({ id: m.id, leads: m.leader, days: m.days as Weekday[] }));
   const liuMember = patrolMembers.find((m) => m.userId === liu.id)!;

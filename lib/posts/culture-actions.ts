@@ -1,29 +1,14 @@
 "use server";
 
-import { getDb } from "@/db";
-import { formValues, toActionState, type ActionState } from "@/lib/action-state";
-import { getActor } from "@/lib/auth/session";
-import { renew } from "@/lib/cache/invalidation";
+import type { ActionState } from "@/lib/action-state";
+import { runFormAction } from "./form-action";
 import { addSlot, addSpecialSession, removeSlot, takeAttendance } from "./culture";
 
 // The culture groups' forms: the organisers' timetable and special events, the leader's
 // attendance. Session → service → refresh; every rule, and who may do it, lives in the service.
 
-async function run<T>(
-  service: (
-    db: Awaited<ReturnType<typeof getDb>>,
-    actor: Awaited<ReturnType<typeof getActor>>,
-    input: unknown,
-  ) => Promise<import("@/lib/result").Result<T>>,
-  formData: FormData,
-  keys: string[],
-  extra: Record<string, unknown> = {},
-): Promise<ActionState<T>> {
-  const values = formValues(formData, keys);
-  const result = await service(await getDb(), await getActor(), { ...values, ...extra });
-  if (result.ok) await renew("postsChanged");
-  return toActionState(result, values);
-}
+const run = <T>(service: Parameters<typeof runFormAction<T>>[0], formData: FormData, keys: string[], extra = {}) =>
+  runFormAction(service, "postsChanged", formData, keys, extra);
 
 export async function addSlotAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return run(addSlot, formData, ["groupId", "weekday", "startsAt", "endsAt", "place"]);

@@ -6,6 +6,7 @@ import { isOrganiser, type Actor } from "@/lib/actor";
 import { isUuid } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import type { SessionKind } from "@/vocabulary/posts";
+import { weekdayOf } from "./roster";
 import { communityToday } from "./service";
 
 // What organisers read of a culture group (its timetable, members and meetings with their
@@ -148,7 +149,7 @@ export interface MeetingToTake {
 /** For /me/posts: today's meetings of the groups the actor leads, with their members. */
 export async function getMyMeetingsToday(db: DbOrTx, actor: Actor, now = new Date()): Promise<MeetingToTake[]> {
   const today = communityToday(now);
-  const weekday = ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const weekday = weekdayOf(today);
   const led = await db
     .select({ groupId: postGroups.id, groupName: postGroups.name, me: postMembers.id })
     .from(postMembers)

@@ -10,6 +10,7 @@ import { recordHours } from "@/lib/hours/record";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
 import { addSlotSchema, removeSlotSchema, specialSessionSchema, takeAttendanceSchema } from "./schemas";
+import { weekdayOf } from "./roster";
 import { communityToday } from "./service";
 
 // The culture groups week by week: organisers keep each group's timetable and put on special
@@ -23,8 +24,6 @@ const minutesOf = (start: string, end: string) => {
   const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
   return m(end) - m(start);
 };
-/** 1 Monday … 7 Sunday. */
-const weekdayOf = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 async function groupOf(tx: DbOrTx, groupId: string) {
   const [g] = await tx

@@ -1,11 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getDb } from "@/db";
-import { formValues, toActionState, type ActionState } from "@/lib/action-state";
-import { getActor } from "@/lib/auth/session";
-import { renew } from "@/lib/cache/invalidation";
-import type { Result } from "@/lib/result";
+import type { ActionState } from "@/lib/action-state";
 import type { RosterGap } from "./roster";
 import {
   addNote,
@@ -19,26 +15,14 @@ import {
   startPatrol,
   withdrawSwap,
 } from "./patrol";
+import { runFormAction } from "./form-action";
 import { drawRoster } from "./service";
 
 // The patrol's forms: the organisers' roster and the members' own day. Session → service →
 // refresh; every rule, and who may do it, lives in the services.
 
-type Service<T> = (
-  db: Awaited<ReturnType<typeof getDb>>,
-  actor: Awaited<ReturnType<typeof getActor>>,
-  input: unknown,
-) => Promise<Result<T>>;
-
-/** Reads the named fields, calls the service, renews the patrol's pages when it did something. */
-async function run<T>(service: Service<T>, formData: FormData, keys: string[], extra: Record<string, unknown> = {}) {
-  const values = formValues(formData, keys);
-  const input: Record<string, unknown> = { ...values, ...extra };
-  if (input.version === "") delete input.version;
-  const result = await service(await getDb(), await getActor(), input);
-  if (result.ok) await renew("patrolChanged");
-  return toActionState(result, values);
-}
+const run = <T>(service: Parameters<typeof runFormAction<T>>[0], formData: FormData, keys: string[], extra = {}) =>
+  runFormAction(service, "patrolChanged", formData, keys, extra);
 
 export async function drawRosterAction(
   _prev: ActionState,

@@ -7,7 +7,7 @@ import { isOrganiser, type Actor } from "@/lib/actor";
 import { isUuid } from "@/lib/ids";
 import { fail, ok, type Result } from "@/lib/result";
 import type { MemberStanding, NoteDestination, NoteKind, Period, SwapStatus, Weekday } from "@/vocabulary/posts";
-import { daysOfMonth } from "./roster";
+import { daysOfMonth, weekdayOf } from "./roster";
 
 // What organisers read of the patrol roster: a month by day and by person with its gaps, one
 // day's team, the swaps waiting for approval, and the notes passed on. Organisers only; anyone
@@ -106,7 +106,7 @@ async function teamsBetween(db: DbOrTx, post: RosterPost, first: string, last: s
     const here = places.filter((p) => p.teamId === x.id);
     const leader = here.find((p) => p.leads) ?? null;
     const members = here.filter((p) => !p.leads);
-    const weekday = (((new Date(`${x.day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+    const weekday = weekdayOf(x.day);
     return {
       id: x.id,
       day: x.day,

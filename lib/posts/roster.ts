@@ -90,13 +90,15 @@ export function planRoster(input: {
   return { teams, gaps, counts };
 }
 
+/** The day of the week of a date (YYYY-MM-DD), ISO: 1 Monday … 7 Sunday. */
+export const weekdayOf = (date: string) => (((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as Weekday;
+
 /** The days of a month (YYYY-MM), each with its day of the week. */
 export function daysOfMonth(month: string): RosterDay[] {
   const [y, m] = month.split("-").map(Number);
   const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return Array.from({ length: n }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 1, i + 1));
-    const weekday = (((d.getUTCDay() + 6) % 7) + 1) as Weekday;
-    return { date: d.toISOString().slice(0, 10), weekday };
+    const date = new Date(Date.UTC(y, m - 1, i + 1)).toISOString().slice(0, 10);
+    return { date, weekday: weekdayOf(date) };
   });
 }

@@ -6,7 +6,7 @@ import { getActor } from "@/lib/auth/session";
 import { getMyPosts, PATROL_LOOKAHEAD_DAYS, type MyPatrol } from "@/lib/posts/my-queries";
 import { getMyMeetingsToday } from "@/lib/posts/culture-queries";
 import { AttendanceForm } from "@/components/posts/culture/culture-forms";
-import { answerSwapAction, passNoteAction, withdrawSwapAction } from "@/lib/posts/patrol-actions";
+import { answerSwapAction, withdrawSwapAction } from "@/lib/posts/patrol-actions";
 import { festivalDay } from "@/components/ui/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +14,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { ClientMessages } from "@/components/ui/client-messages";
 import { EndPatrolForm, NoteForm, StartPatrolForm } from "@/components/posts/patrol/patrol-forms";
+import { PatrolNoteItem } from "@/components/posts/patrol/note-item";
 
 export const dynamic = "force-dynamic";
 
@@ -123,35 +124,7 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
                 {p.notes.length > 0 && (
                   <ul className="flex flex-col gap-3">
                     {p.notes.map((n) => (
-                      <li key={n.id} className="flex flex-col gap-2 rounded-xl border border-line p-3">
-                        <p className="font-semibold">
-                          {tn(`kinds.${n.kind}`)}
-                          {n.place ? ` · ${n.place}` : ""}
-                        </p>
-                        <p className="text-lg break-words whitespace-pre-line">{n.body}</p>
-                        {n.passedTo ? (
-                          <p>
-                            <Badge tone={n.handledAt ? "green" : "gold"}>
-                              {n.handledAt ? tn("handled") : tn(`passed.${n.passedTo}`)}
-                            </Badge>
-                          </p>
-                        ) : (
-                          (n.mine || p.leads) && (
-                            <div className="flex flex-wrap gap-3">
-                              <ActionButton
-                                action={passNoteAction}
-                                fields={{ noteId: n.id, to: "council" }}
-                                label={tn("toCouncilButton")}
-                              />
-                              <ActionButton
-                                action={passNoteAction}
-                                fields={{ noteId: n.id, to: "property" }}
-                                label={tn("toPropertyButton")}
-                              />
-                            </div>
-                          )
-                        )}
-                      </li>
+                      <PatrolNoteItem key={n.id} note={n} canPass={n.mine || p.leads} />
                     ))}
                   </ul>
                 )}

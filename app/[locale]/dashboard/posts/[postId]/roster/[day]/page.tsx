@@ -3,13 +3,14 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
-import { passNoteAction, setPlaceAction } from "@/lib/posts/patrol-actions";
+import { setPlaceAction } from "@/lib/posts/patrol-actions";
 import { getRosterDay } from "@/lib/posts/roster-queries";
 import { communityToday } from "@/lib/posts/service";
 import { festivalDay } from "@/components/ui/format";
 import { ActionButton } from "@/components/ui/action-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge, Card } from "@/components/ui/card";
+import { PatrolNoteItem } from "@/components/posts/patrol/note-item";
 import { AddPlaceForm, EndPatrolForm, NoteForm, StartPatrolForm } from "@/components/posts/patrol/patrol-forms";
 
 export async function generateMetadata() {
@@ -126,35 +127,7 @@ export default async function RosterDayPage({ params }: { params: Promise<{ post
         ) : (
           <ul className="mb-4 flex flex-col gap-3">
             {notes.map((n) => (
-              <li key={n.id} className="flex flex-col gap-2 rounded-xl border border-line p-3">
-                <p className="font-semibold">
-                  {tn(`kinds.${n.kind}`)}
-                  {n.place ? ` · ${n.place}` : ""}
-                  {n.author ? ` · ${n.author}` : ""}
-                </p>
-                <p className="text-lg break-words whitespace-pre-line">{n.body}</p>
-                {n.passedTo ? (
-                  <p>
-                    <Badge tone={n.handledAt ? "green" : "gold"}>
-                      {n.handledAt ? tn("handled") : tn(`passed.${n.passedTo}`)}
-                    </Badge>
-                    {n.handledNote && <span className="ml-2">{n.handledNote}</span>}
-                  </p>
-                ) : (
-                  <div className="flex flex-wrap gap-3">
-                    <ActionButton
-                      action={passNoteAction}
-                      fields={{ noteId: n.id, to: "council" }}
-                      label={tn("toCouncilButton")}
-                    />
-                    <ActionButton
-                      action={passNoteAction}
-                      fields={{ noteId: n.id, to: "property" }}
-                      label={tn("toPropertyButton")}
-                    />
-                  </div>
-                )}
-              </li>
+              <PatrolNoteItem key={n.id} note={n} author={n.author} canPass />
             ))}
           </ul>
         )}
