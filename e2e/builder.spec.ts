@@ -228,9 +228,14 @@ test.describe("the programme builder's pointer", () => {
     await page
       .getByRole("button", { name: "New item in 二楼活动室 at 09:00" })
       .evaluate((el) => el.scrollIntoView({ block: "center" }));
-    const nineEn = (await page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" }).boundingBox())!;
-    await page.mouse.move(nineEn.x + 40, nineEn.y + 10 * PX_PER_MIN + 2);
-    await expect(page.getByText("Starts 09:10")).toBeVisible();
+    // The page was just rendered in the other language: until it has hydrated, a pointer over the
+    // grid shows nothing, so the pointer comes again until the hint answers.
+    await expect(async () => {
+      const nineEn = (await page.getByRole("button", { name: "New item in 二楼活动室 at 09:00" }).boundingBox())!;
+      await page.mouse.move(nineEn.x + 40, nineEn.y - 40);
+      await page.mouse.move(nineEn.x + 40, nineEn.y + 10 * PX_PER_MIN + 2);
+      await expect(page.getByText("Starts 09:10")).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15000 });
     await screen(page, "builder-hover-en");
   });
 
