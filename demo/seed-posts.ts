@@ -7,6 +7,7 @@ import {
   patrolTeamMembers,
   patrolTeams,
   postGroups,
+  pointEntries,
   postMembers,
   posts,
   serviceHours,
@@ -16,6 +17,32 @@ import type { Tx } from "@/db/types";
 import { addDays, utcToZonedLocal, zonedToUtc } from "@/lib/festivals/time";
 import { planRoster, weekdayOf } from "@/lib/posts/roster";
 import type { MemberStanding, Weekday } from "@/vocabulary/posts";
+import { seedTraining } from "./seed-training";
+import { DEFAULT_POINT_RULES, POINT_KIND_OF_HOURS, pointsByRule } from "@/vocabulary/points";
+
+/** Hours as a service writes them: with the points the first rules give for them, at the same time. */
+async function insertHoursWithPoints(tx: Tx, rows: (typeof serviceHours.$inferInsert)[]) {
+  if (!rows.length) return;
+  await tx.insert(serviceHours).values(rows);
+  await tx.insert(pointEntries).values(
+    rows.map((r) => {
+      const kind = POINT_KIND_OF_HOURS[r.kind];
+      const rule = DEFAULT_POINT_RULES[kind];
+      return {
+        userId: r.userId ?? null,
+        householdMemberId: r.userId ? null : (r.householdMemberId ?? null),
+        kind,
+        points: pointsByRule(rule, r.minutes),
+        refId: r.refId,
+        postId: r.postId ?? null,
+        rule: { ...rule, minutes: r.minutes },
+        year: r.year,
+        createdBy: r.createdBy ?? null,
+        createdAt: r.createdAt,
+      };
+    }),
+  );
+}
 
 /**
  * Meihu's three red posts, as the article tells them: the security patrol (a party-member leader
@@ -242,7 +269,8 @@ export async function seedPosts(tx: Tx, now: Date) {
     if (startedAt && endedAt) {
       const clock = (d: Date) => utcToZonedLocal(d, "Asia/Shanghai").slice(11, 16);
       const walkedIds = [team.leaderId, ...team.memberIds.filter((_, k) => !(k === 2 && i % 5 === 1))];
-      await tx.insert(serviceHours).values(
+      await insertHoursWithPoints(
+        tx,
         patrolMembers
           .filter((m) => walkedIds.includes(m.id))
           .map((m) => ({
@@ -316,7 +344,8 @@ export async function seedPosts(tx: Tx, now: Date) {
         Number(startsAt.slice(3));
       const leaders = came.filter((m) => m.leader && m.userId);
       if (leaders.length)
-        await tx.insert(serviceHours).values(
+        await insertHoursWithPoints(
+          tx,
           leaders.map((m) => ({
             userId: m.userId,
             name: m.name,
@@ -341,4 +370,17 @@ export async function seedPosts(tx: Tx, now: Date) {
     endsAt: "17:00",
     place: "多功能厅",
   });
+
+  // Each post's training this year: one held, one to come.
+  await seedTraining(
+    tx,
+    now,
+    [
+      { id: patrol.id, kind: "patrol" },
+      { id: culture.id, kind: "culture" },
+      { id: publicity.id, kind: "publicity" },
+    ],
+    inserted,
+    insertHoursWithPoints,
+  );
 }

@@ -1,7 +1,9 @@
-import { inArray } from "drizzle-orm";
-import { POINTS } from "@/vocabulary/points";
+import { eq, inArray } from "drizzle-orm";
+import { DEFAULT_POINT_RULES } from "@/vocabulary/points";
 import { scheduleClaimJobs } from "@/lib/wishes/claim-times";
-import { beneficiaries, pointEntries, rewards, users, wishClaims, wishes } from "@/db/schema";
+import { beneficiaries, pointEntries, rewards, serviceHours, users, wishClaims, wishes } from "@/db/schema";
+import { utcToZonedLocal } from "@/lib/festivals/time";
+import { wishHoursNote } from "@/lib/wishes/hours-note";
 import type { Tx } from "@/db/types";
 
 type Status = (typeof wishes.$inferInsert)["status"];
@@ -24,8 +26,11 @@ interface DemoWish {
   wantedInDays?: number;
   status: Status;
   reason?: string;
-  /** The volunteer holding or having held it, by phone, days ago they claimed, their note. */
-  claim?: { by: string; daysAgo: number; note?: string; thanks?: string };
+  /**
+   * The volunteer holding or having held it, by phone, days ago they claimed, their note, the
+   * minutes they said it took and, once confirmed, the minutes the organiser confirmed.
+   */
+  claim?: { by: string; daysAgo: number; note?: string; thanks?: string; minutes?: number; confirmed?: number };
 }
 
 // A dozen micro-wishes, in every state a wish can be in, so each page has something to show:
@@ -149,7 +154,7 @@ const WISHES: DemoWish[] = [
     value: 90,
     alias: "美美",
     status: "fulfilled",
-    claim: { by: "13955500084", daysAgo: 6, note: "周六送到了家里，美美很喜欢那个蓝色的书包。" },
+    claim: { by: "13955500084", daysAgo: 6, note: "周六送到了家里，美美很喜欢那个蓝色的书包。", minutes: 40 },
   },
   {
     who: {
@@ -170,6 +175,8 @@ const WISHES: DemoWish[] = [
       daysAgo: 20,
       note: "陪奶奶去眼镜店验了光，配了一副新的。",
       thanks: "谢谢小刘，现在又能看报纸了！",
+      minutes: 150,
+      confirmed: 150,
     },
   },
   {
@@ -186,7 +193,15 @@ const WISHES: DemoWish[] = [
     value: 30,
     alias: "赵爷爷",
     status: "done",
-    claim: { by: "13955500126", daysAgo: 30, note: "换了新的阀芯，不漏了。", thanks: "小伙子手艺好，谢谢志愿者！" },
+    // The volunteer counted the trip to the hardware shop; the organiser counted the repair.
+    claim: {
+      by: "13955500126",
+      daysAgo: 30,
+      note: "换了新的阀芯，不漏了。",
+      thanks: "小伙子手艺好，谢谢志愿者！",
+      minutes: 90,
+      confirmed: 60,
+    },
   },
   {
     who: {
@@ -207,6 +222,8 @@ const WISHES: DemoWish[] = [
       daysAgo: 40,
       note: "买了一辆带轮子的折叠车送过去。",
       thanks: "推车很好用，谢谢大家关心。",
+      minutes: 30,
+      confirmed: 30,
     },
   },
   {
@@ -307,11 +324,30 @@ export async function seedWishes(tx: Tx, now: Date) {
         lapsesAt,
         note: w.claim.note ?? null,
         fulfilledAt,
+        declaredMinutes: fulfilledAt ? (w.claim.minutes ?? 0) : null,
+        confirmedMinutes: confirmed ? (w.claim.confirmed ?? w.claim.minutes ?? 0) : null,
         confirmedAt: confirmed ? ago(w.claim.daysAgo - 3) : null,
         confirmedBy: confirmed ? organiser : null,
         endedAt: confirmed ? ago(w.claim.daysAgo - 3) : null,
       })
-      .returning({ id: wishClaims.id });
+      .returning({ id: wishClaims.id, confirmedMinutes: wishClaims.confirmedMinutes });
+    // A confirmed wish's hours, as the confirmation writes them: on the day it came true.
+    if (confirmed && fulfilledAt && claim.confirmedMinutes) {
+      const servedOn = utcToZonedLocal(fulfilledAt, "Asia/Shanghai").slice(0, 10);
+      const [{ name }] = await tx.select({ name: users.name }).from(users).where(eq(users.id, volunteer));
+      await tx.insert(serviceHours).values({
+        userId: volunteer,
+        name,
+        kind: "wish",
+        refId: claim.id,
+        minutes: claim.confirmedMinutes,
+        servedOn,
+        year: Number(servedOn.slice(0, 4)),
+        note: wishHoursNote(w),
+        createdBy: organiser,
+        createdAt: ago(w.claim.daysAgo - 3),
+      });
+    }
     // A live claim's reminder and lapse, sent as the claim sent them: a reminder whose time has
     // passed runs as soon as the queue starts.
     if (w.status === "claimed") await scheduleClaimJobs(tx, claim.id, lapsesAt, claimedAt);
@@ -319,7 +355,8 @@ export async function seedWishes(tx: Tx, now: Date) {
       await tx.insert(pointEntries).values({
         userId: volunteer,
         kind: "wish_fulfilled",
-        points: POINTS.wishFulfilled,
+        points: DEFAULT_POINT_RULES.wish_fulfilled.points,
+        rule: { ...DEFAULT_POINT_RULES.wish_fulfilled, minutes: 0 },
         refId: claim.id,
         year,
         createdBy: organiser,

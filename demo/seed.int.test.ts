@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { WISH_STATUSES } from "@/vocabulary/wishes";
 import {
   competitionEntrants,
@@ -13,8 +13,11 @@ import {
   patrolNotes,
   patrolTeamMembers,
   serviceHours,
+  trainingAttendance,
+  trainingSessions,
   patrolTeams,
   pointEntries,
+  pointRules,
   postGroups,
   postMembers,
   posts,
@@ -36,6 +39,9 @@ import { SCORE_KIND } from "@/lib/competitions/schemas";
 import { getPublicCompetition, listPublicCompetitions } from "@/lib/competitions/queries";
 import { scheduledAt } from "@/lib/jobs/queue";
 import { claimLapseKey, claimReminderKey } from "@/lib/wishes/claim-times";
+import { getMyTrainings } from "@/lib/posts/training-queries";
+import { getRewardRound } from "@/lib/points/round-queries";
+import { DEMO_REWARD_BANDS } from "./seed-rewards";
 import { DEMO_ACCOUNTS, DEMO_FREE_HOUSEHOLD_CODE, DEMO_PASSWORD, seedDemo } from "./seed";
 
 let t: TestDb;
@@ -234,6 +240,31 @@ describe("the demo micro-wishes and points", () => {
       .groupBy(pointEntries.userId);
     expect(balances.every((b) => b.total >= 0)).toBe(true);
     expect(balances.some((b) => b.total > 0)).toBe(true);
+  });
+});
+
+describe("the demo micro-wishes' hours", () => {
+  it("every fulfilled claim has the time declared, every confirmed one the time confirmed and those hours, once", async () => {
+    const claims = await t.db
+      .select()
+      .from(wishClaims)
+      .where(inArray(wishClaims.status, ["fulfilled", "confirmed"]));
+    expect(claims.filter((c) => c.status === "confirmed").length).toBeGreaterThanOrEqual(3);
+    for (const c of claims) expect(c.declaredMinutes, c.id).not.toBeNull();
+    const hours = await t.db.select().from(serviceHours).where(eq(serviceHours.kind, "wish"));
+    for (const c of claims) {
+      const mine = hours.filter((h) => h.refId === c.id);
+      if (c.status === "fulfilled") {
+        expect(c.confirmedMinutes).toBeNull();
+        expect(mine).toEqual([]);
+      } else {
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject({ userId: c.volunteerId, minutes: c.confirmedMinutes, postId: null });
+        expect(mine[0].note).toMatch(/ · /);
+      }
+    }
+    // One the organiser corrected: the volunteer's word and the hours counted differ.
+    expect(claims.some((c) => c.status === "confirmed" && c.confirmedMinutes !== c.declaredMinutes)).toBe(true);
   });
 });
 
@@ -459,5 +490,73 @@ describe("the demo red posts", () => {
     const [leader] = members.filter((m) => m.groupId === taichi.id && m.leader);
     const [leaderUser] = await t.db.select().from(users).where(eq(users.id, leader.userId!));
     expect(leaderUser.phone).toBe("13955500119");
+  });
+});
+
+describe("the demo trainings", () => {
+  it("each post has this year's training held, with who came and their hours, and one in the coming weeks", async () => {
+    const all = await t.db.select().from(posts);
+    const sessions = await t.db.select().from(trainingSessions);
+    const attendance = await t.db.select().from(trainingAttendance);
+    const hours = await t.db.select().from(serviceHours).where(eq(serviceHours.kind, "training"));
+    const members = await t.db.select().from(postMembers);
+    // Seeded on 2026-11-27 (Beijing): held two months back, coming a fortnight on.
+    for (const post of all) {
+      const mine = sessions.filter((s) => s.postId === post.id);
+      expect(mine.map((s) => [s.status, s.day]).sort(), post.name).toEqual([
+        ["held", "2026-09-28"],
+        ["planned", "2026-12-11"],
+      ]);
+      const held = mine.find((s) => s.status === "held")!;
+      expect(held.takenAt).not.toBeNull();
+      expect(held.trainer).not.toBe("");
+      // Every serving member is on its attendance; most came, not all.
+      const serving = members.filter((m) => m.postId === post.id && m.status === "active");
+      const rows = attendance.filter((a) => a.sessionId === held.id);
+      expect(rows.map((r) => r.memberId).sort()).toEqual(serving.map((m) => m.id).sort());
+      const came = rows.filter((r) => r.present);
+      expect(came.length).toBeGreaterThan(rows.length / 2);
+      expect(came.length).toBeLessThan(rows.length);
+      // Each who came has the training's length, once; nobody else has it.
+      const written = hours.filter((h) => h.refId === held.id);
+      const cameUsers = came.map((r) => serving.find((m) => m.id === r.memberId)!.userId).sort();
+      expect(written.map((h) => h.userId).sort()).toEqual(cameUsers);
+      const minutes =
+        (Number(held.endsAt.slice(0, 2)) - Number(held.startsAt.slice(0, 2))) * 60 +
+        Number(held.endsAt.slice(3, 5)) -
+        Number(held.startsAt.slice(3, 5));
+      for (const h of written) {
+        expect(h).toMatchObject({ minutes, servedOn: held.day, postId: post.id, year: 2026 });
+        expect(h.note).toBe(`${held.title} ${held.startsAt.slice(0, 5)}–${held.endsAt.slice(0, 5)}`);
+      }
+    }
+    // 王秀英 of the choir sees the culture post's training to come, and the one she attended.
+    const [wang] = await t.db.select().from(users).where(eq(users.phone, "13800000002"));
+    const hers = await getMyTrainings(t.db, await actorOf(t.db, wang.id), now);
+    expect(hers.coming.map((s) => [s.postName, s.day])).toEqual([["文化传播岗", "2026-12-11"]]);
+    expect(hers.attended.map((s) => s.postName)).toEqual(["文化传播岗"]);
+  });
+});
+
+describe("the demo year-end rewards", () => {
+  it("have this year's round as a draft whose bands the demo's points reach, each band someone's, and the patrol's rule set", async () => {
+    const organiser = await demoOrganiser();
+    const round = must(await getRewardRound(t.db, organiser, 2026));
+    expect(round.status).toBe("draft");
+    expect(round.bands.map((b) => [b.minPoints, b.reward])).toEqual(
+      DEMO_REWARD_BANDS.map((b) => [b.minPoints, b.reward]),
+    );
+    // Every band has someone in it, and some members reach no band yet.
+    for (const b of round.bands) expect(b.people, b.reward).toBeGreaterThan(0);
+    expect(round.below).toBeGreaterThan(0);
+    // The preview follows the ledger: each row's points are that person's points of the year.
+    const [liu] = await t.db.select().from(users).where(eq(users.phone, "13800000004"));
+    const [{ total }] = await t.db
+      .select({ total: sql<number>`coalesce(sum(${pointEntries.points}), 0)::int` })
+      .from(pointEntries)
+      .where(and(eq(pointEntries.userId, liu.id), eq(pointEntries.year, 2026), sql`${pointEntries.points} > 0`));
+    expect(round.rows.find((r) => r.name === liu.name)?.points).toBe(total);
+    const [rule] = await t.db.select().from(pointRules).where(eq(pointRules.kind, "patrol"));
+    expect(rule).toMatchObject({ basis: "each", points: 10, updatedBy: organiser.id });
   });
 });

@@ -9,6 +9,7 @@ import { seedRegistrations } from "./seed-registrations";
 import { seedSports } from "./seed-sports";
 import { seedStars } from "./seed-stars";
 import { seedPosts } from "./seed-posts";
+import { seedRewards } from "./seed-rewards";
 import { seedWishes } from "./seed-wishes";
 import type { Db } from "@/db/types";
 
@@ -95,7 +96,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`truncate table group_attendance, group_sessions, group_slots, service_hours, patrol_notes, patrol_swaps, patrol_team_members, patrol_teams, post_members, post_groups, posts, job_keys, broadcasts, deliveries, sms_preferences, competition_referees, competition_matches, competition_entrants, competitions, point_entries, rewards, wish_claims, wishes, beneficiaries, star_winners, star_receipts, star_pending_votes, star_votes, star_ballots, star_nominations, photos, star_categories, audit_log, throttles, daily_counts, outbox_messages, phone_codes, sms_quotas, household_link_requests, household_members, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`,
+      sql`truncate table reward_awards, reward_bands, reward_rounds, point_rules, training_attendance, training_sessions, group_attendance, group_sessions, group_slots, service_hours, patrol_notes, patrol_swaps, patrol_team_members, patrol_teams, post_members, post_groups, posts, job_keys, broadcasts, deliveries, sms_preferences, competition_referees, competition_matches, competition_entrants, competitions, point_entries, rewards, wish_claims, wishes, beneficiaries, star_winners, star_receipts, star_pending_votes, star_votes, star_ballots, star_nominations, photos, star_categories, audit_log, throttles, daily_counts, outbox_messages, phone_codes, sms_quotas, household_link_requests, household_members, notifications, shift_assignments, shifts, registration_links, registrations, quotas, user_roles, users, households, programme_publications, programme_items, venues, festivals restart identity cascade`,
     );
     // Jobs still to run were about the community just removed.
     await tx.execute(sql.raw(`delete from ${QUEUE_SCHEMA}.job where state in ('created', 'retry')`));
@@ -221,6 +222,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
     await seedCompetitions(tx, f14.id);
     await seedWishes(tx, now);
     await seedPosts(tx, now);
+    await seedRewards(tx, now);
   });
 }
 

@@ -59,6 +59,12 @@ const DASHBOARD_PAGES = [
   // The patrol roster, a day of it.
   `/dashboard/posts/${MISSING}/roster`,
   `/dashboard/posts/${MISSING}/roster/2027-01-01`,
+  // A post's trainings: planning one, and one with its attendance.
+  `/dashboard/posts/${MISSING}/training/new`,
+  `/dashboard/posts/${MISSING}/training/${MISSING}`,
+  // A post's points leaderboard, and the year-end rewards.
+  `/dashboard/posts/${MISSING}/points`,
+  "/dashboard/posts/rewards",
 ];
 
 // Personal fields of the demo community, each with an organiser's page that shows it (found by

@@ -232,6 +232,7 @@ for (const locale of ["zh-CN", "en"] as const) {
         wish,
         "/referee",
         "/posts/patrol/join",
+        "/me/posts",
       ])
         await expectReadable(page, path);
       await page.context().close();

@@ -4,8 +4,9 @@ import { DEMO, expectAccessible, screen, signInAt, lettersOnly } from "./support
 
 // A micro-wish from beginning to end, each person in their own browser: an organiser writes it
 // down for a beneficiary; a volunteer claims it on a phone and sees the contact; another
-// volunteer finds it taken; the first marks it fulfilled with a photo; the organiser confirms;
-// the points are on the volunteer's /me and on the leaderboard, and the wish is in the gallery.
+// volunteer finds it taken; the first marks it fulfilled with a photo and the time it took; the
+// organiser confirms, correcting the time; the points are on the volunteer's /me and on the
+// leaderboard, the hours in their passbook and the organisers' report, and the wish is in the gallery.
 // Specs share one database: the wish and its beneficiary are this spec's own; the two volunteers
 // are demo volunteers who hold no claim in the demo.
 
@@ -90,8 +91,16 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
   await screen(other, "journey-taken");
   await other.context().close();
 
-  // 4. The wish came true: a note and a photo.
+  // 4. The wish came true: a note, the time it took and a photo. Too long a time is refused first.
   await claim.getByLabel("经过").fill("买了一个灌水的热水袋送到家里，教奶奶怎么用。");
+  await expect(claim.getByRole("group", { name: "用了多少时间" })).toBeVisible();
+  await claim.getByLabel("小时").fill("13");
+  await claim.getByRole("button", { name: "提交：心愿实现了" }).click();
+  await expect(claim.getByText("一个心愿最多记 12 小时。")).toBeVisible();
+  await expect(claim.getByLabel("小时")).toHaveAttribute("aria-invalid", "true");
+  await screen(volunteer, "journey-time-refused");
+  await claim.getByLabel("小时").fill("1");
+  await claim.getByLabel("分钟").fill("30");
   const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 220, g: 80, b: 60 } } })
     .jpeg()
     .toBuffer();
@@ -100,9 +109,9 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
     .setInputFiles({ name: "hot-water-bottle.jpg", mimeType: "image/jpeg", buffer: photo });
   await claim.getByRole("button", { name: "提交：心愿实现了" }).click();
   await expect(volunteer.getByText("谢谢您！已提交，等待社区确认。")).toBeVisible();
-  await expect(
-    volunteer.getByRole("listitem").filter({ hasText: TITLE }).getByText("已提交，等待社区确认。").first(),
-  ).toBeVisible();
+  const waiting = volunteer.getByRole("listitem").filter({ hasText: TITLE });
+  await expect(waiting.getByText("已提交，等待社区确认。").first()).toBeVisible();
+  await expect(waiting.getByText("您填写的时间：1 小时 30 分钟")).toBeVisible();
   await screen(volunteer, "journey-fulfilled");
 
   // 5. The organiser confirms it on the beneficiary's word, with her thanks: the points are written.
@@ -111,14 +120,30 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
   await expect(row.getByText("买了一个灌水的热水袋送到家里", { exact: false })).toBeVisible();
   await expect(row.getByText(volunteerName)).toBeVisible();
   await row.getByLabel("受助人的感谢的话").fill("脚暖和了，睡得香，谢谢你！");
+  // The time she declared, shown and prefilled; on the beneficiary's word it was two hours.
+  await expect(row.getByText("志愿者填写的时间：1 小时 30 分钟")).toBeVisible();
+  await expect(row.getByText("志愿者填写：1 小时 30 分钟")).toBeVisible();
+  await expect(row.getByLabel("小时")).toHaveValue("1");
+  await expect(row.getByLabel("分钟")).toHaveValue("30");
+  await row.getByLabel("小时").fill("2");
+  await row.getByLabel("分钟").fill("0");
+  await expectAccessible(page);
+  await screen(page, "journey-confirm-time");
   await row.getByRole("button", { name: `确认已圆梦：${ALIAS}` }).click();
   await expect(page.getByText(`已确认 ${ALIAS} 的心愿已圆梦：${volunteerName} 获得 10 积分。`)).toBeVisible();
+  await expect(page.getByText("记入服务时长 2.0 小时。")).toBeVisible();
+  // The organisers' hours report counts it as a micro-wish, outside the red posts.
+  await page.goto("/dashboard/hours?view=post");
+  await expect(page.getByRole("columnheader", { name: "完成微心愿" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "不属于岗位（邻里节、微心愿）" })).toBeVisible();
 
   // 6. The volunteer's points: on /me with the rule behind them, and on the year's leaderboard.
   await volunteer.goto("/me");
   const points = volunteer.getByRole("region", { name: "我的积分" });
   await expect(points.getByText(`完成微心愿：${TITLE}`)).toBeVisible();
-  await expect(points.getByText("您认领的微心愿完成了，社区向受助居民确认后加 10 分。").first()).toBeVisible();
+  await expect(
+    points.getByText("您认领的微心愿完成了，社区向受助居民确认后加分（当时的规则：+10 分）。").first(),
+  ).toBeVisible();
   await expect(points.getByText("+10 分").first()).toBeVisible();
   await expectAccessible(volunteer);
   await screen(volunteer, "journey-me");
@@ -129,6 +154,18 @@ test("a wish from the organiser's desk to the volunteer's points", async ({ page
   await expect(mine.getByText(/^完成心愿 \d+ 个$/)).toBeVisible();
   await expectAccessible(volunteer);
   await screen(volunteer, "journey-leaderboard");
+
+  // 6b. The hours are in her passbook, in plain words, and beside the claim on /me/wishes.
+  await volunteer.goto("/me/hours");
+  const entry = volunteer.getByRole("listitem").filter({ hasText: `${TITLE} · ${ALIAS}` });
+  await expect(entry.getByText("完成微心愿")).toBeVisible();
+  await expect(entry.getByText("2.0 小时")).toBeVisible();
+  await expectAccessible(volunteer);
+  await screen(volunteer, "journey-passbook");
+  await volunteer.goto("/me/wishes");
+  const past = volunteer.getByRole("listitem").filter({ hasText: TITLE });
+  await expect(past.getByText("记入服务时长 2.0 小时。")).toBeVisible();
+  await expect(past.getByRole("link", { name: "查看我的服务时长" })).toHaveAttribute("href", /\/me\/hours$/);
 
   // 7. The wish is in the gallery with the thanks and the photo — still without her name.
   await volunteer.goto("/wishes");

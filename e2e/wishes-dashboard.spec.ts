@@ -233,7 +233,7 @@ test.describe("the organisers' micro-wishes", () => {
     // Claimed again, and this time fulfilled with a note.
     const claimId = await claim();
     const fulfilled = await volunteer.request.post("/api/wishes/fulfil", {
-      multipart: { claimId, note: "买了一副加厚的护膝送上门。" },
+      multipart: { claimId, note: "买了一副加厚的护膝送上门。", hours: "1", minutes: "20" },
       headers: { origin: baseURL! },
     });
     expect(await fulfilled.text()).toContain('"ok":true');

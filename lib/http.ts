@@ -75,6 +75,12 @@ const STATUS_OF: Record<ErrorCode, number> = {
   patrol_started: 409,
   patrol_not_started: 409,
   patrol_ended: 409,
+  training_held: 409,
+  training_cancelled: 409,
+  reward_round_recorded: 409,
+  reward_round_draft: 409,
+  reward_round_handed: 409,
+  reward_round_no_bands: 409,
 };
 
 export const httpStatusOf = (code: ErrorCode): number => STATUS_OF[code] ?? 400;

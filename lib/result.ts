@@ -62,7 +62,13 @@ export type ErrorCode =
   | "patrol_not_today"
   | "patrol_started"
   | "patrol_not_started"
-  | "patrol_ended";
+  | "patrol_ended"
+  | "training_held"
+  | "training_cancelled"
+  | "reward_round_recorded"
+  | "reward_round_draft"
+  | "reward_round_handed"
+  | "reward_round_no_bands";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 

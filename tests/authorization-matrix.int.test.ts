@@ -101,6 +101,9 @@ import { getRosterDay, getRosterMonth, listPassedNotes, listPostSwaps } from "@/
 import { exportHours } from "@/lib/hours/export";
 import { addSlot, addSpecialSession, removeSlot, takeAttendance } from "@/lib/posts/culture";
 import { getGroupForAdmin } from "@/lib/posts/culture-queries";
+import { cancelTraining, planTraining, takeTrainingAttendance, updateTraining } from "@/lib/posts/training";
+import { getTrainingForAdmin, listPostTrainings } from "@/lib/posts/training-queries";
+import { communityToday } from "@/lib/posts/service";
 import { getHoursReport } from "@/lib/hours/queries";
 import { hoursFilterSchema } from "@/lib/hours/schemas";
 import { getAudienceChoices, listBroadcasts, listDeliveries } from "@/lib/broadcasts/queries";
@@ -133,6 +136,16 @@ import { countWishes, getClaimOutcome, listRosterBuildings, listWishesForAdmin }
 import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
 import { claimWish } from "@/lib/wishes/service";
 import { findPointsPerson, listLedger, listLedgerYears, listRewards, yearTotals } from "@/lib/points/admin-queries";
+import { setPointRule } from "@/lib/points/rules";
+import {
+  addRewardBand,
+  markRewardHanded,
+  recordRewardRound,
+  removeRewardBand,
+  reopenRewardRound,
+} from "@/lib/points/rounds";
+import { getRewardRound } from "@/lib/points/round-queries";
+import { getPostLeaderboard } from "@/lib/posts/leaderboard-queries";
 import { currentYear } from "@/lib/points/year";
 import { getCompetitionDetail, listCompetitionItems } from "@/lib/competitions/admin-queries";
 import type { Result } from "@/lib/result";
@@ -511,6 +524,25 @@ const MUTATIONS: {
   { name: "markShiftServed", allowed: STAFF, call: (a) => markShiftServed(t.db, a, NOBODY) },
   { name: "releaseClaim", allowed: STAFF, call: (a) => releaseClaim(t.db, a, { claimId: NOBODY, reason: "矩阵" }) },
   { name: "setRewardActive", allowed: STAFF, call: (a) => setRewardActive(t.db, a, { id: NOBODY, active: false }) },
+  {
+    name: "setPointRule",
+    allowed: STAFF,
+    call: (a) => setPointRule(t.db, a, { kind: "training", basis: "each", points: 5 }),
+  },
+  {
+    name: "addRewardBand",
+    allowed: STAFF,
+    call: (a) =>
+      addRewardBand(t.db, a, { year: 2001, minPoints: 1 + Math.floor(Math.random() * 99_999), reward: "矩阵" }),
+  },
+  { name: "removeRewardBand", allowed: STAFF, call: (a) => removeRewardBand(t.db, a, { bandId: NOBODY }) },
+  { name: "recordRewardRound", allowed: STAFF, call: (a) => recordRewardRound(t.db, a, { year: 2000 }) },
+  { name: "reopenRewardRound", allowed: STAFF, call: (a) => reopenRewardRound(t.db, a, { year: 2000 }) },
+  {
+    name: "markRewardHanded",
+    allowed: STAFF,
+    call: (a) => markRewardHanded(t.db, a, { awardId: NOBODY, handed: true }),
+  },
   // Competitions: organisers only (check-in, results and withdrawals, open to a competition's
   // referees too, have their own tests).
   {
@@ -656,6 +688,39 @@ const MUTATIONS: {
     call: (a) => takeAttendance(t.db, a, { groupId: NOBODY, slotId: NOBODY, present: [] }),
   },
   { name: "posts passNote", allowed: SIGNED_IN, call: (a) => passNote(t.db, a, { noteId: NOBODY, to: "property" }) },
+  // The posts' trainings: organisers plan, change, cancel and take attendance (unknown ones for the allowed).
+  {
+    name: "posts planTraining",
+    allowed: STAFF,
+    call: (a) =>
+      planTraining(t.db, a, {
+        postId: NOBODY,
+        title: "矩阵培训",
+        day: "2099-03-01",
+        startsAt: "09:00",
+        endsAt: "10:00",
+        place: "活动室",
+      }),
+  },
+  {
+    name: "posts updateTraining",
+    allowed: STAFF,
+    call: (a) =>
+      updateTraining(t.db, a, {
+        trainingId: NOBODY,
+        title: "矩阵培训",
+        day: "2099-03-01",
+        startsAt: "09:00",
+        endsAt: "10:00",
+        place: "活动室",
+      }),
+  },
+  { name: "posts cancelTraining", allowed: STAFF, call: (a) => cancelTraining(t.db, a, { trainingId: NOBODY }) },
+  {
+    name: "posts takeTrainingAttendance",
+    allowed: STAFF,
+    call: (a) => takeTrainingAttendance(t.db, a, { trainingId: NOBODY, present: [] }),
+  },
   {
     name: "registerAtDesk",
     allowed: STAFF,
@@ -729,6 +794,10 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         markShiftServed: "not_found",
         releaseClaim: "not_found",
         setRewardActive: "not_found",
+        removeRewardBand: "not_found",
+        recordRewardRound: "reward_round_no_bands",
+        reopenRewardRound: "not_found",
+        markRewardHanded: "not_found",
         setUpCompetition: "not_found",
         syncEntrants: "not_found",
         setReferee: "not_found",
@@ -761,6 +830,10 @@ describe.each(MUTATIONS)("$name", ({ allowed, call, name }) => {
         "posts removeSlot": "not_found",
         "posts addSpecialSession": "not_found",
         "posts takeAttendance": "not_found",
+        "posts planTraining": "not_found",
+        "posts updateTraining": "not_found",
+        "posts cancelTraining": "not_found",
+        "posts takeTrainingAttendance": "not_found",
       };
       if (harmless[name]) expect(result).toMatchObject({ ok: false, code: harmless[name] });
       else expect(result).toMatchObject({ ok: true });
@@ -823,7 +896,7 @@ describe("organiser reads", () => {
 
   const outboxRecipient = "13900001111";
   // A patrol post with one drawn day, a member on it and a note passed to property management.
-  const patrol = { postId: "", day: "2099-06-15" };
+  const patrol = { postId: "", day: "2099-06-15", trainingId: "" };
   beforeAll(async () => {
     patrol.postId = must(await createPost(t.db, actors.organiser, { name: unique(), kind: "patrol" })).id;
     const memberId = must(
@@ -842,6 +915,16 @@ describe("organiser reads", () => {
     await t.db
       .insert(patrolNotes)
       .values({ teamId: team.id, kind: "lighting", body: "路灯坏了", passedTo: "property", passedAt: new Date() });
+    patrol.trainingId = must(
+      await planTraining(t.db, actors.organiser, {
+        postId: patrol.postId,
+        title: "读取矩阵培训",
+        day: communityToday(),
+        startsAt: "09:00",
+        endsAt: "10:00",
+        place: "活动室",
+      }),
+    ).id;
   });
   beforeAll(async () => {
     await outboxProvider(t.db).send({
@@ -861,6 +944,17 @@ describe("organiser reads", () => {
       name: "getGroupForAdmin",
       call: (a) => getGroupForAdmin(t.db, a, NOBODY),
       sees: (g: unknown) => g === null,
+    },
+    // The patrol post's training today, with the target resident on its checklist.
+    {
+      name: "listPostTrainings",
+      call: (a) => listPostTrainings(t.db, a, patrol.postId),
+      sees: (rows: { id: string }[]) => rows.some((r) => r.id === patrol.trainingId),
+    },
+    {
+      name: "getTrainingForAdmin",
+      call: (a) => getTrainingForAdmin(t.db, a, patrol.trainingId),
+      sees: (s: { id: string; members: unknown[] } | null) => s?.id === patrol.trainingId && s.members.length === 1,
     },
     {
       name: "getHoursReport",
@@ -1158,6 +1252,16 @@ describe("organiser reads", () => {
       sees: (p: unknown) => text(p).includes(targetPhone),
     },
     {
+      name: "getRewardRound",
+      call: (a) => getRewardRound(t.db, a, 2000),
+      sees: (v: { year: number }) => v.year === 2000,
+    },
+    {
+      name: "getPostLeaderboard",
+      call: (a) => getPostLeaderboard(t.db, a, patrol.postId, 2026),
+      sees: (v: { rows: { userId: string | null }[] }) => v.rows.some((r) => r.userId === targetId),
+    },
+    {
       name: "yearTotals",
       call: (a) => yearTotals(t.db, a, year),
       sees: (rows: { phone: string }[]) => rows.some((r) => r.phone === targetPhone),
@@ -1241,11 +1345,17 @@ describe("organiser reads", () => {
       import("@/lib/hours/queries"),
       import("@/lib/posts/culture-queries"),
       import("@/lib/posts/queries"),
+      import("@/lib/posts/training-queries"),
+      import("@/lib/points/round-queries"),
+      import("@/lib/posts/leaderboard-queries"),
     ]);
     // A resident's own profile and number check, the referees' pages (their own rule, tested with
     // them) and pure helpers.
     const notOrganisers = [
       "getMyMeetingsToday",
+      "getMyTrainings",
+      "getMyRewards",
+      "getMyPostStandings",
       "outboxPhone",
       "getMyProfile",
       "isPhoneConfirmed",

@@ -49,3 +49,12 @@ export const NOTE_MAX = 500;
 /** A culture group's meeting: one of its weekly slots, or a special event on a day of its own. */
 export const SESSION_KINDS = ["regular", "special"] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/**
+ * A post's training (each post trains its members every year): planned, held once an organiser
+ * took its attendance, or cancelled before that.
+ */
+export const TRAINING_STATUSES = ["planned", "held", "cancelled"] as const;
+export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
+/** The longest one training may last: a working day. */
+export const TRAINING_MAX_MINUTES = 480;

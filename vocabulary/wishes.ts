@@ -25,3 +25,10 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 
 export const WALL_SORTS = ["newest", "soonest"] as const;
 export type WallSort = (typeof WALL_SORTS)[number];
+
+/**
+ * The most time one wish counts for in service hours: 12 hours. The volunteer declares it when
+ * the wish came true (0: no time to count, a parcel handed over) and the organiser confirms it.
+ */
+export const WISH_MAX_HOURS = 12;
+export const WISH_MAX_MINUTES = WISH_MAX_HOURS * 60;

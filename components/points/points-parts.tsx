@@ -1,11 +1,28 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { POINTS } from "@/vocabulary/points";
 import type { MyPointEntry } from "@/lib/points/queries";
+import type { PointRuleRow } from "@/lib/points/rules";
+import type { ServicePointKind } from "@/vocabulary/points";
+import { getRuleWords } from "@/components/ui/rule-words";
 
-/** How points are earned and spent, in plain words: the rule behind every entry. */
-export async function PointsRules({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+const EARN_LINES: [ServicePointKind, string][] = [
+  ["wish_fulfilled", "ruleWish"],
+  ["shift_served", "ruleShift"],
+  ["patrol", "rulePatrol"],
+  ["culture_session", "ruleCulture"],
+  ["training", "ruleTraining"],
+];
+
+/** How points are earned and spent, in plain words: the rules as the organisers set them. */
+export async function PointsRules({
+  rules,
+  headingLevel = 2,
+}: {
+  rules: Record<ServicePointKind, PointRuleRow>;
+  headingLevel?: 2 | 3;
+}) {
   const t = await getTranslations("points");
+  const words = await getRuleWords();
   const H = `h${headingLevel}` as const;
   return (
     <section aria-labelledby="points-rules" className="rounded-xl border border-gold/40 bg-gold-soft/60 p-4">
@@ -13,8 +30,9 @@ export async function PointsRules({ headingLevel = 2 }: { headingLevel?: 2 | 3 }
         {t("rulesTitle")}
       </H>
       <ul className="mt-2 flex list-disc flex-col gap-1 pl-6">
-        <li>{t("ruleWish", { points: POINTS.wishFulfilled })}</li>
-        <li>{t("ruleShift", { points: POINTS.shiftServed })}</li>
+        {EARN_LINES.map(([kind, line]) => (
+          <li key={kind}>{t(line, { rule: words(rules[kind]) })}</li>
+        ))}
         <li>{t("ruleManual")}</li>
         <li>{t("ruleRedeem")}</li>
         <li>{t("ruleYear")}</li>
@@ -23,17 +41,11 @@ export async function PointsRules({ headingLevel = 2 }: { headingLevel?: 2 | 3 }
   );
 }
 
-const RULE_POINTS = {
-  wish_fulfilled: POINTS.wishFulfilled,
-  shift_served: POINTS.shiftServed,
-  manual: 0,
-  redemption: 0,
-} as const;
-
 /** A volunteer's entries: what each was for, the rule behind it, and the points, newest first. */
 export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
   const t = await getTranslations("points");
   const format = await getFormatter();
+  const words = await getRuleWords();
   return (
     <ul className="flex flex-col divide-y divide-line">
       {entries.map((e) => (
@@ -42,7 +54,11 @@ export async function PointEntryList({ entries }: { entries: MyPointEntry[] }) {
             <p className="text-lg font-semibold">
               {e.about ? t("entryTitle", { kind: t(`kind_${e.kind}`), about: e.about }) : t(`kind_${e.kind}`)}
             </p>
-            <p className="text-muted">{t(`rule_${e.kind}`, { points: RULE_POINTS[e.kind] })}</p>
+            <p className="text-muted">
+              {e.kind === "manual" || e.kind === "redemption"
+                ? t(`rule_${e.kind}`)
+                : t(`rule_${e.kind}`, { rule: e.rule ? words(e.rule) : t("delta", { sign: "+", points: e.points }) })}
+            </p>
             <p className="text-muted">
               <time dateTime={e.createdAt.toISOString()}>
                 {format.dateTime(e.createdAt, { year: "numeric", month: "long", day: "numeric" })}

@@ -214,5 +214,7 @@ function notificationValues(n: MyNotification, item: string, when: (d: Date) => 
     category: text("category"),
     nominee: text("nominee"),
     points: typeof n.data.points === "number" ? n.data.points : Number(text("points")) || 0,
+    year: typeof n.data.year === "number" ? n.data.year : Number(text("year")) || 0,
+    reward: text("reward"),
   };
 }

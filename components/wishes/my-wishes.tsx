@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { POINTS } from "@/vocabulary/points";
+import type { PointRule } from "@/vocabulary/points";
+import { getRuleWords } from "@/components/ui/rule-words";
 import type { MyLiveClaim, MyOwnWish, MyPastClaim } from "@/lib/wishes/queries";
 import { withdrawClaimAction } from "@/lib/wishes/actions";
 import { ClientMessages } from "@/components/ui/client-messages";
@@ -10,12 +11,24 @@ import { Badge, Card } from "@/components/ui/card";
 import { FulfilForm } from "./fulfil-form";
 import { PostButton } from "./post-button";
 import { wishPhotoUrl } from "./wish-card";
+import { hoursAndMinutes } from "./time";
+import { hoursOf } from "@/lib/hours/format";
 
 const dayFormat = { year: "numeric", month: "long", day: "numeric" } as const;
 
 /** A wish I hold: the contact, the date it must be done by, "it came true", and letting it go. */
-export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim; confirmWithdraw: boolean }) {
+export async function LiveClaim({
+  claim,
+  confirmWithdraw,
+  pointRule,
+}: {
+  claim: MyLiveClaim;
+  confirmWithdraw: boolean;
+  /** What a fulfilled wish earns now. */
+  pointRule: PointRule;
+}) {
   const t = await getTranslations("myWishes");
+  const words = await getRuleWords();
   const tw = await getTranslations("wishes");
   const format = await getFormatter();
   const c = claim.contact;
@@ -71,6 +84,13 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
       {claim.status === "fulfilled" && claim.note && (
         <p className="text-lg break-words">{t("yourNote", { note: claim.note })}</p>
       )}
+      {claim.status === "fulfilled" && claim.declaredMinutes !== null && (
+        <p className="text-lg">
+          {t("yourTime", {
+            time: claim.declaredMinutes ? tw("time", hoursAndMinutes(claim.declaredMinutes)) : tw("noTime"),
+          })}
+        </p>
+      )}
       {claim.status === "fulfilled" && claim.photoId && (
         // eslint-disable-next-line @next/next/no-img-element
         <img
@@ -83,7 +103,7 @@ export async function LiveClaim({ claim, confirmWithdraw }: { claim: MyLiveClaim
       {claim.status === "active" && (
         <>
           <ClientMessages namespaces={["common", "errors", "fieldErrors", "wishes", "myWishes"]}>
-            <FulfilForm claimId={claim.id} points={POINTS.wishFulfilled} />
+            <FulfilForm claimId={claim.id} rule={words(pointRule)} />
           </ClientMessages>
           {confirmWithdraw ? (
             <section
@@ -156,6 +176,14 @@ export async function PastClaims({ items }: { items: MyPastClaim[] }) {
                 </span>
               )}
             </p>
+            {c.status === "confirmed" && !!c.confirmedMinutes && (
+              <p className="text-base">
+                {t("pastHours", { hours: hoursOf(c.confirmedMinutes) })}{" "}
+                <Link href="/me/hours" className="font-semibold text-red-deep underline underline-offset-4">
+                  {t("toHours")}
+                </Link>
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -11,3 +11,4 @@ export * from "./messages";
 export * from "./desk";
 export * from "./posts";
 export * from "./hours";
+export * from "./points";

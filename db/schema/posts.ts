@@ -23,6 +23,8 @@ import {
   POST_KINDS,
   SESSION_KINDS,
   SWAP_STATUSES,
+  TRAINING_MAX_MINUTES,
+  TRAINING_STATUSES,
 } from "../../vocabulary/posts";
 import { oneOf } from "../sql";
 import { householdMembers, users } from "./accounts";
@@ -328,4 +330,65 @@ export const groupAttendance = pgTable(
       .references(() => postMembers.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.memberId] }), index("group_attendance_member_idx").on(t.memberId)],
+);
+
+/**
+ * A post's training (each post trains its members every year): planned by an organiser for a
+ * day, with a trainer or speaker; held once its attendance is taken, which records the hours of
+ * the members who were there; or cancelled before that.
+ */
+export const trainingSessions = pgTable(
+  "training_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    day: date("day").notNull(),
+    startsAt: time("starts_at").notNull(),
+    endsAt: time("ends_at").notNull(),
+    place: text("place").notNull(),
+    /** Who gives it: "派出所王警官", "区消防大队". */
+    trainer: text("trainer").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    status: text("status", { enum: TRAINING_STATUSES }).notNull().default("planned"),
+    /** Attendance taken (last): by whom and when. */
+    takenBy: uuid("taken_by").references(() => users.id, { onDelete: "set null" }),
+    takenAt: timestamp("taken_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("training_sessions_post_idx").on(t.postId, t.day),
+    index("training_sessions_day_idx").on(t.day),
+    check("training_sessions_status_valid", oneOf(t.status, TRAINING_STATUSES)),
+    check("training_sessions_times_order", sql`${t.startsAt} < ${t.endsAt}`),
+    check(
+      "training_sessions_length",
+      sql`${t.endsAt} - ${t.startsAt} <= ${sql.raw(`interval '${TRAINING_MAX_MINUTES} minutes'`)}`,
+    ),
+    // Held exactly when its attendance was taken.
+    check("training_sessions_held_taken", sql`(${t.status} = 'held') = (${t.takenAt} is not null)`),
+  ],
+);
+
+/** Who of the post's members was expected at a training, and whether they came: one row each. */
+export const trainingAttendance = pgTable(
+  "training_attendance",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: "cascade" }),
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => postMembers.id, { onDelete: "cascade" }),
+    present: boolean("present").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "training_attendance_pk", columns: [t.sessionId, t.memberId] }),
+    index("training_attendance_member_idx").on(t.memberId),
+  ],
 );

@@ -1,6 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { POINT_KINDS } from "../../vocabulary/points";
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { POINT_KINDS, type AppliedRule } from "../../vocabulary/points";
 import {
   CIRCUMSTANCES,
   CLAIM_STATUSES,
@@ -9,8 +21,9 @@ import {
   WISH_STATUSES,
 } from "../../vocabulary/wishes";
 import { oneOf } from "../sql";
-import { households, users } from "./accounts";
+import { householdMembers, households, users } from "./accounts";
 import { photos } from "./photos";
+import { posts } from "./posts";
 
 /** The community's settings: micro-wishes and household codes (one row, id 1). */
 export const communitySettings = pgTable(
@@ -105,6 +118,10 @@ export const wishClaims = pgTable(
     note: text("note"),
     photoId: uuid("photo_id").references(() => photos.id, { onDelete: "set null" }),
     fulfilledAt: timestamp("fulfilled_at", { withTimezone: true }),
+    /** The time the volunteer says the wish took, in minutes (0: no time to count). */
+    declaredMinutes: integer("declared_minutes"),
+    /** The time the organiser confirmed (the declared time, or their correction): the service hours written. */
+    confirmedMinutes: integer("confirmed_minutes"),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     confirmedBy: uuid("confirmed_by").references(() => users.id, { onDelete: "set null" }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
@@ -116,33 +133,50 @@ export const wishClaims = pgTable(
       .on(t.lapsesAt)
       .where(sql`${t.status} = 'active'`),
     check("wish_claims_status_valid", oneOf(t.status, CLAIM_STATUSES)),
+    // A wish counts for at most 12 hours (WISH_MAX_MINUTES).
+    check(
+      "wish_claims_minutes_range",
+      sql`(${t.declaredMinutes} is null or ${t.declaredMinutes} between 0 and 720) and (${t.confirmedMinutes} is null or ${t.confirmedMinutes} between 0 and 720)`,
+    ),
   ],
 );
 
-/** Volunteer points: an append-only ledger; a balance is the sum of a person's entries. */
+/**
+ * Volunteer points: an append-only ledger; a balance is the sum of a person's entries. A
+ * household member without an account (a post member the desk signed up) earns them too.
+ */
 export const pointEntries = pgTable(
   "point_entries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    householdMemberId: uuid("household_member_id").references(() => householdMembers.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: POINT_KINDS }).notNull(),
     points: integer("points").notNull(),
     reason: text("reason"),
-    /** What earned or spent them: a claim, a shift assignment, a reward. */
+    /** What earned or spent them: a claim, a shift assignment, a patrol team, a session, a reward. */
     refId: uuid("ref_id"),
+    /** The red post it was served in, if any. */
+    postId: uuid("post_id").references(() => posts.id, { onDelete: "set null" }),
+    /** The rule the points were worked out by, as it stood then. */
+    rule: jsonb("rule").$type<AppliedRule>(),
     year: integer("year").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("point_entries_user_idx").on(t.userId, t.createdAt),
+    index("point_entries_member_idx").on(t.householdMemberId, t.year),
     index("point_entries_year_idx").on(t.year, t.userId),
-    // One award per claim or shift served.
-    uniqueIndex("point_entries_ref_uq")
-      .on(t.kind, t.refId)
-      .where(sql`${t.refId} is not null and ${t.kind} in ('wish_fulfilled', 'shift_served')`),
+    index("point_entries_post_idx").on(t.postId, t.year),
+    // One award per person per service.
+    uniqueIndex("point_entries_service_user_uq")
+      .on(t.kind, t.refId, t.userId)
+      .where(sql`${t.refId} is not null and ${t.userId} is not null and ${t.kind} not in ('manual', 'redemption')`),
+    uniqueIndex("point_entries_service_member_uq")
+      .on(t.kind, t.refId, t.householdMemberId)
+      .where(sql`${t.refId} is not null and ${t.userId} is null and ${t.kind} not in ('manual', 'redemption')`),
+    check("point_entries_someone", sql`${t.userId} is not null or ${t.householdMemberId} is not null`),
     check("point_entries_kind_valid", oneOf(t.kind, POINT_KINDS)),
     check(
       "point_entries_sign",

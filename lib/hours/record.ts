@@ -2,10 +2,13 @@ import "server-only";
 import { serviceHours } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import type { HourKind } from "@/vocabulary/hours";
+import { POINT_KIND_OF_HOURS } from "@/vocabulary/points";
+import { awardServicePoints } from "./points";
 
-// The one writer of service hours. Each service calls it inside the transaction that confirms
-// the service, so the hours exist if and only if the service does; a second call for the same
-// service and person writes nothing (the table's unique indexes), whoever makes it.
+// The one writer of what a service earns: its hours, and the points its rule gives. Each service
+// calls it inside the transaction that confirms the service, so the hours and points exist if
+// and only if the service does; a second call for the same service and person writes nothing
+// (the tables' unique indexes), whoever makes it.
 
 export interface HoursEntry {
   userId: string | null;
@@ -14,7 +17,11 @@ export interface HoursEntry {
   minutes: number;
 }
 
-/** Writes the hours of one service for each person; returns how many rows were new. */
+/**
+ * Writes the hours of one service for each person, and their points by the service's rule (a
+ * rule for each service gives points for no time at all, as for a wish that took none); returns
+ * how many hours rows were new.
+ */
 export async function recordHours(
   tx: DbOrTx,
   service: {
@@ -42,6 +49,17 @@ export async function recordHours(
       note: service.note ?? "",
       createdBy: service.createdBy,
     }));
+  await awardServicePoints(
+    tx,
+    {
+      kind: POINT_KIND_OF_HOURS[service.kind],
+      refId: service.refId,
+      postId: service.postId,
+      year: Number(service.servedOn.slice(0, 4)),
+      createdBy: service.createdBy,
+    },
+    people,
+  );
   if (!rows.length) return 0;
   const written = await tx.insert(serviceHours).values(rows).onConflictDoNothing().returning({ id: serviceHours.id });
   return written.length;

@@ -194,7 +194,7 @@ describe("a claim's reminder and lapse on the queue", () => {
     expect(await scheduledAt(t.db, claimReminderKey(a.c.claimId))).toBeNull();
     expect(await scheduledAt(t.db, claimLapseKey(a.c.claimId))).toBeNull();
     const b = await claimFor();
-    must(await fulfilClaim(t.db, b.v, { claimId: b.c.claimId, note: "送到了，老人很高兴。" }));
+    must(await fulfilClaim(t.db, b.v, { claimId: b.c.claimId, note: "送到了，老人很高兴。", hours: 1 }));
     expect(await scheduledAt(t.db, claimReminderKey(b.c.claimId))).toBeNull();
     const [cancelled] = rowsOf<{ n: number }>(
       await t.db.execute(
@@ -227,7 +227,7 @@ describe("a claim's reminder and lapse on the queue", () => {
     const { v, c } = await claimFor();
     await runClaimReminder(t.db, { claimId: c.claimId });
     const [d] = await t.db.select().from(deliveries).where(eq(deliveries.userId, v.id));
-    must(await fulfilClaim(t.db, v, { claimId: c.claimId, note: "做好了" }));
+    must(await fulfilClaim(t.db, v, { claimId: c.claimId, note: "做好了", hours: 1 }));
     await sendDue();
     expect(await deliveryOf(d.id)).toMatchObject({ status: "skipped", skipReason: "no_longer_true" });
     await runClaimReminder(t.db, { claimId: c.claimId });

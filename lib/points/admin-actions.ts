@@ -5,6 +5,7 @@ import { formValues, toActionState, type ActionState } from "@/lib/action-state"
 import { getActor } from "@/lib/auth/session";
 import { renew } from "@/lib/cache/invalidation";
 import { awardPoints, createReward, markShiftServed, redeemReward, setRewardActive } from "./service";
+import { setPointRule } from "./rules";
 
 // The organisers' points desk. Session → service → refresh; the rules live in the services.
 
@@ -46,4 +47,11 @@ export async function markShiftServedAction(_prev: ActionState, formData: FormDa
   const result = await markShiftServed(await getDb(), await getActor(), String(formData.get("assignmentId") ?? ""));
   if (result.ok) await renew("shiftServed");
   return toActionState(result);
+}
+
+export async function setPointRuleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData, ["kind", "basis", "points"]);
+  const result = await setPointRule(await getDb(), await getActor(), values);
+  if (result.ok) await refresh();
+  return toActionState(result, values);
 }

@@ -1,7 +1,19 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import { pointEntries, rewards, shiftAssignments, shifts, userRoles, users, wishClaims, wishes } from "@/db/schema";
+import {
+  householdMembers,
+  pointEntries,
+  posts,
+  rewards,
+  shiftAssignments,
+  shifts,
+  userRoles,
+  users,
+  wishClaims,
+  wishes,
+} from "@/db/schema";
+import type { AppliedRule, PointKind } from "@/vocabulary/points";
 import type { DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
@@ -23,12 +35,14 @@ export interface RewardRow {
 
 export interface LedgerEntry {
   id: string;
-  userId: string;
+  /** Null for a household member without an account (a post member the desk signed up). */
+  userId: string | null;
   userName: string;
-  userPhone: string;
-  kind: "wish_fulfilled" | "shift_served" | "manual" | "redemption";
+  userPhone: string | null;
+  kind: PointKind;
   points: number;
   reason: string | null;
+  rule: AppliedRule | null;
   byName: string | null;
   createdAt: Date;
 }
@@ -66,15 +80,17 @@ const by = alias(users, "by_user");
 const about = sql<string | null>`coalesce(${pointEntries.reason}, case ${pointEntries.kind}
     when 'wish_fulfilled' then (select w.title from ${wishClaims} c join ${wishes} w on w.id = c.wish_id where c.id = ${pointEntries.refId})
     when 'shift_served' then (select s.title from ${shiftAssignments} a join ${shifts} s on s.id = a.shift_id where a.id = ${pointEntries.refId})
+    else (select p.name from ${posts} p where p.id = ${pointEntries.postId})
   end)`;
 const entryColumns = {
   id: pointEntries.id,
   userId: pointEntries.userId,
-  userName: users.name,
+  userName: sql<string>`coalesce(${users.name}, ${householdMembers.name}, '')`,
   userPhone: users.phone,
   kind: pointEntries.kind,
   points: pointEntries.points,
   reason: about,
+  rule: pointEntries.rule,
   byName: by.name,
   createdAt: pointEntries.createdAt,
 };
@@ -97,6 +113,7 @@ export async function findPointsPerson(
     .select(entryColumns)
     .from(pointEntries)
     .innerJoin(users, eq(users.id, pointEntries.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, pointEntries.householdMemberId))
     .leftJoin(by, eq(by.id, pointEntries.createdBy))
     .where(eq(pointEntries.userId, u.id))
     .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
@@ -132,7 +149,8 @@ export async function listLedger(
   const rows = await db
     .select(entryColumns)
     .from(pointEntries)
-    .innerJoin(users, eq(users.id, pointEntries.userId))
+    .leftJoin(users, eq(users.id, pointEntries.userId))
+    .leftJoin(householdMembers, eq(householdMembers.id, pointEntries.householdMemberId))
     .leftJoin(by, eq(by.id, pointEntries.createdBy))
     .where(eq(pointEntries.year, year))
     .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { PointKind } from "@/vocabulary/points";
-import { pointEntries, shiftAssignments, shifts, users, wishClaims, wishes } from "@/db/schema";
+import { and, desc, eq, gt, isNotNull, sql } from "drizzle-orm";
+import type { AppliedRule, PointKind } from "@/vocabulary/points";
+import { pointEntries, posts, shiftAssignments, shifts, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 
 // Reads of the points ledger: a volunteer's own entries, and the yearly leaderboard. The
@@ -13,6 +13,8 @@ export interface MyPointEntry {
   points: number;
   /** What it was for, in the words of whoever wrote it: a wish's title, a shift, a reward, an organiser's reason. */
   about: string | null;
+  /** The rule it was worked out by, for a service's points. */
+  rule: AppliedRule | null;
   createdAt: Date;
 }
 
@@ -49,6 +51,8 @@ export async function getMyPoints(db: DbOrTx, userId: string, year: number, limi
         reason: pointEntries.reason,
         wishTitle: wishes.title,
         shiftTitle: shifts.title,
+        postName: posts.name,
+        rule: pointEntries.rule,
         createdAt: pointEntries.createdAt,
       })
       .from(pointEntries)
@@ -59,6 +63,7 @@ export async function getMyPoints(db: DbOrTx, userId: string, year: number, limi
         and(eq(pointEntries.kind, "shift_served"), eq(shiftAssignments.id, pointEntries.refId)),
       )
       .leftJoin(shifts, eq(shifts.id, shiftAssignments.shiftId))
+      .leftJoin(posts, eq(posts.id, pointEntries.postId))
       .where(and(eq(pointEntries.userId, userId), eq(pointEntries.year, year)))
       .orderBy(desc(pointEntries.createdAt), desc(pointEntries.id))
       .limit(limit),
@@ -76,7 +81,8 @@ export async function getMyPoints(db: DbOrTx, userId: string, year: number, limi
       id: e.id,
       kind: e.kind,
       points: e.points,
-      about: e.wishTitle ?? e.shiftTitle ?? e.reason,
+      about: e.wishTitle ?? e.shiftTitle ?? e.reason ?? e.postName,
+      rule: e.rule,
       createdAt: e.createdAt,
     })),
     anonymous: me[0]?.anonymous ?? false,
@@ -89,7 +95,7 @@ const earnedIn = (db: DbOrTx, year: number) =>
   db
     .select({ userId: pointEntries.userId, earned: sql<number>`sum(${pointEntries.points})::int`.as("earned") })
     .from(pointEntries)
-    .where(and(eq(pointEntries.year, year), gt(pointEntries.points, 0)))
+    .where(and(eq(pointEntries.year, year), gt(pointEntries.points, 0), isNotNull(pointEntries.userId)))
     .groupBy(pointEntries.userId)
     .as("earned_in_year");
 

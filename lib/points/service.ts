@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { POINTS } from "@/vocabulary/points";
 import { notifications, pointEntries, registrations, rewards, shiftAssignments, shifts, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { utcToZonedLocal } from "@/lib/festivals/time";
 import { recordHours } from "@/lib/hours/record";
+import { awardServicePoints } from "@/lib/hours/points";
 import { TIME_ZONE } from "@/lib/i18n/config";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
@@ -159,7 +159,7 @@ export async function redeemReward(
   });
 }
 
-/** An organiser marks a backstage shift served: the helper's points, once per shift. */
+/** An organiser marks a backstage shift served: the helper's hours and points, once per shift. */
 export async function markShiftServed(
   db: Db,
   actor: Actor | null,
@@ -184,43 +184,40 @@ export async function markShiftServed(
       })
       .from(registrations)
       .where(eq(registrations.id, a.registrationId));
-    // The shift's length as service hours, for whoever served it (a member without an account too).
+    // The shift's length as service hours, and the points its rule gives, for whoever served it
+    // (a member without an account too).
     const [shift] = await tx.select().from(shifts).where(eq(shifts.id, a.shiftId));
     const clock = (d: Date) => utcToZonedLocal(d, TIME_ZONE);
+    const servedOn = clock(shift.startsAt).slice(0, 10);
+    const person = {
+      userId: r.householdMemberId ? null : r.userId,
+      householdMemberId: r.householdMemberId,
+      name: r.name,
+      minutes: Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 60_000),
+    };
+    const [points] = await awardServicePoints(
+      tx,
+      // Filed under the year it is marked served, as every point the ledger writes at the time.
+      { kind: "shift_served", refId: a.id, year: now.getUTCFullYear(), createdBy: actor!.id },
+      [person],
+    );
     await recordHours(
       tx,
       {
         kind: "shift",
         refId: a.id,
-        servedOn: clock(shift.startsAt).slice(0, 10),
+        servedOn,
         note: `${shift.title} ${clock(shift.startsAt).slice(11)}–${clock(shift.endsAt).slice(11)}`,
         createdBy: actor!.id,
       },
-      [
-        {
-          userId: r.householdMemberId ? null : r.userId,
-          householdMemberId: r.householdMemberId,
-          name: r.name,
-          minutes: Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 60_000),
-        },
-      ],
+      [person],
     );
-    // Points belong to an account: a member the desk registered for a household without one earns none.
-    if (r.userId)
-      await tx.insert(pointEntries).values({
-        userId: r.userId,
-        kind: "shift_served",
-        points: POINTS.shiftServed,
-        refId: a.id,
-        year: now.getUTCFullYear(),
-        createdBy: actor!.id,
-      });
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "points.shift_served",
       targetType: "shift_assignment",
       targetId: a.id,
-      details: { points: POINTS.shiftServed },
+      details: { points },
     });
     return ok(undefined);
   });

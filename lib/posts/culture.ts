@@ -9,7 +9,7 @@ import { daysBetween } from "@/lib/festivals/time";
 import { recordHours } from "@/lib/hours/record";
 import { fail, ok, type Result } from "@/lib/result";
 import { parseInput } from "@/lib/validation";
-import { addSlotSchema, removeSlotSchema, specialSessionSchema, takeAttendanceSchema } from "./schemas";
+import { addSlotSchema, minutesBetween, removeSlotSchema, specialSessionSchema, takeAttendanceSchema } from "./schemas";
 import { weekdayOf } from "./roster";
 import { communityToday } from "./service";
 
@@ -19,11 +19,6 @@ import { communityToday } from "./service";
 
 /** How many days after a meeting its leader may still take (or correct) its attendance. */
 export const ATTENDANCE_DAYS_AFTER = 3;
-
-const minutesOf = (start: string, end: string) => {
-  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  return m(end) - m(start);
-};
 
 async function groupOf(tx: DbOrTx, groupId: string) {
   const [g] = await tx
@@ -243,7 +238,7 @@ export async function takeAttendance(
       v.present
         .map((id) => inGroup.get(id)!)
         .filter((m) => m.leader)
-        .map((m) => ({ ...m, minutes: minutesOf(start, end) })),
+        .map((m) => ({ ...m, minutes: minutesBetween(start, end) })),
     );
     await writeAudit(tx, {
       actorId: actor.id,

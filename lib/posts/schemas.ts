@@ -9,6 +9,7 @@ import {
   PERIODS,
   POST_KINDS,
   TEAM_SIZE,
+  TRAINING_MAX_MINUTES,
   WEEKDAYS,
   type Weekday,
 } from "@/vocabulary/posts";
@@ -215,3 +216,51 @@ export const takeAttendanceSchema = z
     ),
   })
   .refine((v) => !!v.slotId !== !!v.sessionId, { error: "invalid", path: ["slotId"] });
+
+export const TRAINING_TITLE_MAX = 40;
+export const TRAINING_NOTES_MAX = 500;
+
+/** Minutes from one HH:MM to a later one. */
+export const minutesBetween = (start: string, end: string) => {
+  const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return m(end) - m(start);
+};
+
+const trainingFields = {
+  title: text().min(1, { error: "required" }).max(TRAINING_TITLE_MAX, { error: "too_long" }),
+  day: z.iso.date({ error: "date_invalid" }),
+  startsAt: hhmm,
+  endsAt: hhmm,
+  place,
+  /** Who gives it: a police officer, the fire brigade, a party school teacher. */
+  trainer: text().max(40, { error: "too_long" }).default(""),
+  notes: multilineText().max(TRAINING_NOTES_MAX, { error: "too_long" }).default(""),
+};
+
+/** A training's times: the end after the start, and not longer than a working day. */
+const endsAfterStart = (v: { startsAt: string; endsAt: string }) => v.startsAt < v.endsAt;
+const notTooLong = (v: { startsAt: string; endsAt: string }) =>
+  v.startsAt >= v.endsAt || minutesBetween(v.startsAt, v.endsAt) <= TRAINING_MAX_MINUTES;
+
+/** An organiser plans a post's training. */
+export const planTrainingSchema = z
+  .object({ postId: id, ...trainingFields })
+  .refine(endsAfterStart, { error: "ends_before_start", path: ["endsAt"] })
+  .refine(notTooLong, { error: "training_too_long", path: ["endsAt"] });
+
+/** An organiser changes a training not yet held. */
+export const updateTrainingSchema = z
+  .object({ trainingId: id, version, ...trainingFields })
+  .refine(endsAfterStart, { error: "ends_before_start", path: ["endsAt"] })
+  .refine(notTooLong, { error: "training_too_long", path: ["endsAt"] });
+
+export const cancelTrainingSchema = z.object({ trainingId: id, version });
+
+/** Who of the post's members came to a training (those left out did not). */
+export const trainingAttendanceSchema = z.object({
+  trainingId: id,
+  present: z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(id).max(500),
+  ),
+});

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { registrations, shiftAssignments, shifts, users } from "@/db/schema";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { pointEntries, registrations, shiftAssignments, shifts, users } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { fail, ok, type Result } from "@/lib/result";
@@ -23,6 +23,8 @@ export interface ShiftRow {
     registrationId: string;
     assignmentId: string;
     servedAt: Date | null;
+    /** The points the shift earned, once served (by the rule then). */
+    points: number;
     name: string;
     phone: string | null;
   }[];
@@ -61,6 +63,7 @@ export async function listShifts(db: DbOrTx, actor: Actor | null, festivalId: st
         shiftId: shiftAssignments.shiftId,
         assignmentId: shiftAssignments.id,
         servedAt: shiftAssignments.servedAt,
+        points: sql<number>`coalesce((select sum(p.points) from ${pointEntries} p where p.kind = 'shift_served' and p.ref_id = ${shiftAssignments.id}), 0)::int`,
         registrationId: registrations.id,
         name: registrations.participantName,
         age: registrations.participantAge,
@@ -82,6 +85,7 @@ export async function listShifts(db: DbOrTx, actor: Actor | null, festivalId: st
           registrationId: h.registrationId,
           assignmentId: h.assignmentId,
           servedAt: h.servedAt,
+          points: h.points,
           name: participantLabel(h.name, h.age).name,
           phone: h.phone,
         })),

@@ -60,15 +60,17 @@ function backTo(back: string, outcome: "confirmed" | "released", claimId: string
   redirect(`/dashboard/wishes${query}`);
 }
 
-/** The beneficiary says it came true: the wish is done and the volunteer's points are written. */
+/** The beneficiary says it came true: the wish is done, the volunteer's points and hours are written. */
 export async function confirmFulfilmentAction(
   _prev: ActionState,
   formData: FormData,
 ): Promise<ActionState<{ points: number }>> {
-  const values = formValues(formData, ["claimId", "thanks", "back"]);
+  const values = formValues(formData, ["claimId", "thanks", "hours", "minutes", "back"]);
   const result = await confirmFulfilment(await getDb(), await getActor(), {
     claimId: values.claimId,
     thanks: values.thanks,
+    hours: values.hours,
+    minutes: values.minutes,
   });
   if (!result.ok) return toActionState(result, values);
   await refresh();

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { WishStatus } from "@/vocabulary/wishes";
-import { beneficiaries, households, users, wishClaims, wishes } from "@/db/schema";
+import { beneficiaries, households, pointEntries, users, wishClaims, wishes } from "@/db/schema";
 import type { DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { pageWindow, type Page } from "@/lib/pagination";
@@ -26,6 +26,9 @@ export interface WishClaimInfo {
   note: string | null;
   photoId: string | null;
   fulfilledAt: Date | null;
+  /** The time the volunteer declared, and the time confirmed (the service hours), in minutes. */
+  declaredMinutes: number | null;
+  confirmedMinutes: number | null;
   confirmedAt: Date | null;
 }
 
@@ -209,6 +212,8 @@ async function claimsOf(db: DbOrTx, wishIds: string[]): Promise<Map<string, Wish
       note: wishClaims.note,
       photoId: wishClaims.photoId,
       fulfilledAt: wishClaims.fulfilledAt,
+      declaredMinutes: wishClaims.declaredMinutes,
+      confirmedMinutes: wishClaims.confirmedMinutes,
       confirmedAt: wishClaims.confirmedAt,
     })
     .from(wishClaims)
@@ -236,10 +241,24 @@ export async function getClaimOutcome(
   db: DbOrTx,
   actor: Actor | null,
   claimId: string,
-): Promise<Result<{ alias: string; volunteerName: string; status: string } | null>> {
+): Promise<
+  Result<{
+    alias: string;
+    volunteerName: string;
+    status: string;
+    confirmedMinutes: number | null;
+    points: number;
+  } | null>
+> {
   if (!isOrganiser(actor)) return fail("forbidden");
   const [row] = await db
-    .select({ alias: wishes.alias, volunteerName: users.name, status: wishClaims.status })
+    .select({
+      alias: wishes.alias,
+      volunteerName: users.name,
+      status: wishClaims.status,
+      confirmedMinutes: wishClaims.confirmedMinutes,
+      points: sql<number>`coalesce((select sum(p.points) from ${pointEntries} p where p.kind = 'wish_fulfilled' and p.ref_id = ${wishClaims.id}), 0)::int`,
+    })
     .from(wishClaims)
     .innerJoin(wishes, eq(wishes.id, wishClaims.wishId))
     .innerJoin(users, eq(users.id, wishClaims.volunteerId))

@@ -42,7 +42,7 @@ describe("an organiser releases a stuck claim", () => {
     expect(await releaseClaim(t.db, organiser, { claimId })).toEqual({ ok: false, code: "not_found" });
     expect(await snapshot(t.db)).toBe(before);
     const other = must(await claimWish(t.db, v, w.id));
-    must(await fulfilClaim(t.db, v, { claimId: other.claimId, note: "送到了。" }));
+    must(await fulfilClaim(t.db, v, { claimId: other.claimId, note: "送到了。", hours: 1 }));
     must(await releaseClaim(t.db, organiser, { claimId: other.claimId }));
     expect(await releaseClaim(t.db, organiser, { claimId: other.claimId })).toEqual({ ok: false, code: "not_found" });
     expect(await releaseClaim(t.db, organiser, { claimId: "nope" })).toMatchObject({ ok: false, code: "invalid" });
@@ -56,7 +56,7 @@ describe("the organisers' wish list", () => {
     const w = await postWish(t.db, organiser, { alias: `${marker}奶奶`, title: "一副老花镜" });
     const v = await volunteer(`小刘${process.pid}`);
     const { claimId } = must(await claimWish(t.db, v, w.id));
-    must(await fulfilClaim(t.db, v, { claimId, note: "配好了眼镜。" }));
+    must(await fulfilClaim(t.db, v, { claimId, note: "配好了眼镜。", hours: 1 }));
 
     const byAlias = must(await listWishesForAdmin(t.db, organiser, filters({ q: marker })));
     expect(byAlias.total).toBe(1);

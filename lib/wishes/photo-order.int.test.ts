@@ -33,12 +33,12 @@ describe("a photo is decoded only for the one who may send it", () => {
     const { claimId } = must(await claimWish(t.db, v, w.id));
     const photo = await image("png", 200, 100);
     const before = decodes();
-    expect(await fulfilClaim(t.db, other, { claimId, note: "不是我的" }, photo)).toEqual({
+    expect(await fulfilClaim(t.db, other, { claimId, note: "不是我的", hours: 1 }, photo)).toEqual({
       ok: false,
       code: "forbidden",
     });
     expect(decodes()).toBe(before);
-    must(await fulfilClaim(t.db, v, { claimId, note: "送到了。" }, photo));
+    must(await fulfilClaim(t.db, v, { claimId, note: "送到了。", hours: 1 }, photo));
     expect(decodes()).toBe(before + 1);
   });
 

@@ -119,7 +119,14 @@ describe("the wall, a wish, the gallery: no beneficiary's private details in any
     const { claimId } = must(await claimWish(t.db, holder, posted[0].id));
     // The third comes true and goes into the gallery.
     const third = must(await claimWish(t.db, other, posted[2].id));
-    must(await fulfilClaim(t.db, other, { claimId: third.claimId, note: `送给了${posted[2].marker}` }, await png()));
+    must(
+      await fulfilClaim(
+        t.db,
+        other,
+        { claimId: third.claimId, note: `送给了${posted[2].marker}`, hours: 1 },
+        await png(),
+      ),
+    );
     must(await confirmFulfilment(t.db, organiser, { claimId: third.claimId, thanks: "谢谢志愿者！" }));
 
     const someone = await resident();
@@ -223,7 +230,7 @@ describe("filters, order and progress", () => {
     const v = await volunteer();
     must(await claimWish(t.db, v, x.id));
     const cy = must(await claimWish(t.db, v, y.id));
-    must(await fulfilClaim(t.db, v, { claimId: cy.claimId, note: "好了" }));
+    must(await fulfilClaim(t.db, v, { claimId: cy.claimId, note: "好了", hours: 1 }));
     const me = await resident();
     const own = must(
       await submitOwnWish(t.db, me, {
@@ -329,7 +336,7 @@ describe("a wish's photos", () => {
     expect(await canSeeWishPhoto(t.db, photoId!, null)).toBe(true);
 
     const { claimId } = must(await claimWish(t.db, v, id));
-    must(await fulfilClaim(t.db, v, { claimId, note: "书包送到了。" }, await png()));
+    must(await fulfilClaim(t.db, v, { claimId, note: "书包送到了。", hours: 1 }, await png()));
     const [{ photoId: fulfilment }] = (await t.db
       .select({ photoId: wishClaims.photoId })
       .from(wishClaims)

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { POINTS } from "@/vocabulary/points";
 import {
   AGE_BANDS,
   WALL_SORTS,
@@ -11,7 +10,7 @@ import {
   type WishCategory,
   type WishStatus,
 } from "@/vocabulary/wishes";
-import { beneficiaries, wishClaims, wishes } from "@/db/schema";
+import { beneficiaries, pointEntries, wishClaims, wishes } from "@/db/schema";
 import type { Db, DbOrTx } from "@/db/types";
 import { isOrganiser, type Actor } from "@/lib/actor";
 import { beneficiaryContact, getSettings, type BeneficiaryContact } from "./service";
@@ -286,6 +285,8 @@ export interface MyLiveClaim {
   /** The photo I sent with "it came true". */
   photoId: string | null;
   fulfilledAt: Date | null;
+  /** The time I said it took, in minutes (once fulfilled). */
+  declaredMinutes: number | null;
   /** The beneficiary's name, phone and address: mine to see while I hold the claim. */
   contact: BeneficiaryContact | null;
 }
@@ -298,6 +299,8 @@ export interface MyPastClaim {
   alias: string;
   endedAt: Date | null;
   points: number;
+  /** The time the organisers confirmed, in minutes: my service hours for it (confirmed only). */
+  confirmedMinutes: number | null;
 }
 
 /** My claims: the live ones with the contact, and the ended ones (confirmed ones earned points). */
@@ -322,7 +325,10 @@ export async function listMyClaims(
       note: wishClaims.note,
       photoId: wishClaims.photoId,
       fulfilledAt: wishClaims.fulfilledAt,
+      declaredMinutes: wishClaims.declaredMinutes,
+      confirmedMinutes: wishClaims.confirmedMinutes,
       endedAt: wishClaims.endedAt,
+      points: sql<number>`coalesce((select sum(p.points) from ${pointEntries} p where p.kind = 'wish_fulfilled' and p.ref_id = ${wishClaims.id}), 0)::int`,
     })
     .from(wishClaims)
     .innerJoin(wishes, eq(wishes.id, wishClaims.wishId))
@@ -352,6 +358,7 @@ export async function listMyClaims(
         note: r.note,
         photoId: r.photoId,
         fulfilledAt: r.fulfilledAt,
+        declaredMinutes: r.declaredMinutes,
         contact: contact.ok ? contact.data : null,
       });
     } else {
@@ -362,7 +369,8 @@ export async function listMyClaims(
         title: r.title,
         alias: r.alias,
         endedAt: overdue ? r.lapsesAt : r.endedAt,
-        points: r.status === "confirmed" ? POINTS.wishFulfilled : 0,
+        confirmedMinutes: r.status === "confirmed" ? r.confirmedMinutes : null,
+        points: r.points,
       });
     }
   }

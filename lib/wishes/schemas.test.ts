@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ownWishSchema } from "./schemas";
+import { confirmSchema, fulfilSchema, ownWishSchema } from "./schemas";
 
 const wish = {
   title: "一把伞",
@@ -27,5 +27,32 @@ describe("a wish's value", () => {
     const r = ownWishSchema.safeParse({ ...wish, category: "companionship", value: "", alias: "刘阿姨" });
     expect(r.success && r.data.value).toBe(0);
     expect(ownWishSchema.safeParse({ ...wish, value: -1, alias: "刘阿姨" }).success).toBe(false);
+  });
+});
+
+describe("the time a wish took", () => {
+  const claimId = "7b0c3e3e-8b0e-4c1e-9d0a-1b2c3d4e5f60";
+  const minutes = (hours: string, mins: string) => {
+    const r = fulfilSchema.safeParse({ claimId, note: "送到了。", hours, minutes: mins });
+    return r.success ? r.data.minutes : z.flattenError(r.error).fieldErrors;
+  };
+  it("is hours and minutes, a blank box beside a filled one being 0, up to 12 hours", () => {
+    expect(minutes("2", "30")).toBe(150);
+    expect(minutes("", "45")).toBe(45);
+    expect(minutes("3", "")).toBe(180);
+    expect(minutes("0", "")).toBe(0);
+    expect(minutes("12", "0")).toBe(720);
+    expect(minutes("", "")).toEqual({ hours: ["wish_time_required"] });
+    expect(minutes("12", "1")).toEqual({ hours: ["wish_time_too_long"] });
+    expect(minutes("13", "")).toEqual({ hours: ["wish_time_too_long"] });
+    expect(minutes("2.5", "")).toEqual({ hours: ["number_invalid"] });
+    expect(minutes("1", "60")).toEqual({ minutes: ["number_invalid"] });
+  });
+
+  it("the organiser's boxes left blank keep the declared time (null); filled, they correct it", () => {
+    expect(confirmSchema.parse({ claimId, hours: "", minutes: "" }).minutes).toBeNull();
+    expect(confirmSchema.parse({ claimId }).minutes).toBeNull();
+    expect(confirmSchema.parse({ claimId, hours: "1", minutes: "" }).minutes).toBe(60);
+    expect(confirmSchema.safeParse({ claimId, hours: "12", minutes: "30" }).success).toBe(false);
   });
 });

@@ -88,7 +88,7 @@ describe("a wish from the wall to the volunteer's points", () => {
     expect(await claimWish(t.db, other, w.id)).toEqual({ ok: false, code: "wish_taken" });
     expect(must(await beneficiaryContact(t.db, v, w.id))).toMatchObject({ realName: w.marker, phone: w.phone });
     expect(await beneficiaryContact(t.db, other, w.id)).toEqual({ ok: false, code: "forbidden" });
-    must(await fulfilClaim(t.db, v, { claimId, note: "送去了收音机，奶奶很高兴。" }));
+    must(await fulfilClaim(t.db, v, { claimId, note: "送去了收音机，奶奶很高兴。", hours: 1 }));
     expect(await wishStatus(w.id)).toBe("fulfilled");
     expect(must(await confirmFulfilment(t.db, organiser, { claimId, thanks: "谢谢小刘！" })).points).toBe(10);
     expect(await wishStatus(w.id)).toBe("done");
@@ -128,7 +128,7 @@ describe("a claim lapses by itself", () => {
     const start = new Date();
     const { claimId } = must(await claimWish(t.db, v, w.id, { now: start }));
     const done = must(await claimWish(t.db, v, kept.id, { now: start }));
-    must(await fulfilClaim(t.db, v, { claimId: done.claimId, note: "已经送到。" }));
+    must(await fulfilClaim(t.db, v, { claimId: done.claimId, note: "已经送到。", hours: 1 }));
     expect(await lapseClaims(t.db, new Date(start.getTime() + 6 * DAY))).toBe(0);
     const before = await t.db.select().from(wishes).where(eq(wishes.id, kept.id));
     // (Claims left by other tests in this database lapse too.)
@@ -274,7 +274,7 @@ describe("the edges a review found", () => {
     );
     const w = await postWish(t.db, organiser);
     const { claimId } = must(await claimWish(t.db, staffVolunteer, w.id));
-    must(await fulfilClaim(t.db, staffVolunteer, { claimId, note: "送到了" }));
+    must(await fulfilClaim(t.db, staffVolunteer, { claimId, note: "送到了", hours: 1 }));
     expect(await confirmFulfilment(t.db, staffVolunteer, { claimId })).toEqual({ ok: false, code: "forbidden" });
     expect(await balanceOf(t.db, staffVolunteer.id)).toBe(0);
     expect(must(await confirmFulfilment(t.db, organiser, { claimId })).points).toBe(10);
@@ -297,14 +297,14 @@ describe("the edges a review found", () => {
     const v = await volunteer();
     const late = await postWish(t.db, organiser);
     const old = must(await claimWish(t.db, v, late.id, { now: new Date(Date.now() - 8 * DAY) }));
-    expect(await fulfilClaim(t.db, v, { claimId: old.claimId, note: "晚了" })).toEqual({
+    expect(await fulfilClaim(t.db, v, { claimId: old.claimId, note: "晚了", hours: 1 })).toEqual({
       ok: false,
       code: "not_found",
     });
 
     const w = await postWish(t.db, organiser);
     const { claimId } = must(await claimWish(t.db, v, w.id));
-    must(await fulfilClaim(t.db, v, { claimId, note: "其实没送到" }));
+    must(await fulfilClaim(t.db, v, { claimId, note: "其实没送到", hours: 1 }));
     must(await releaseClaim(t.db, organiser, { claimId, reason: "受助人说没有收到" }));
     expect(await wishStatus(w.id)).toBe("open");
     expect(await beneficiaryContact(t.db, v, w.id)).toEqual({ ok: false, code: "forbidden" });

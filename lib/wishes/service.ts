@@ -1,16 +1,6 @@
 import "server-only";
 import { and, count, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { POINTS } from "@/vocabulary/points";
-import {
-  beneficiaries,
-  communitySettings,
-  households,
-  notifications,
-  pointEntries,
-  users,
-  wishClaims,
-  wishes,
-} from "@/db/schema";
+import { beneficiaries, communitySettings, households, notifications, users, wishClaims, wishes } from "@/db/schema";
 import type { Db, DbOrTx, Tx } from "@/db/types";
 import { refuse, writeAudit } from "@/lib/audit/log";
 import { hasRole, isOrganiser, type Actor } from "@/lib/actor";
@@ -30,8 +20,13 @@ import {
   wishForBeneficiarySchema,
 } from "./schemas";
 import { isUuid } from "@/lib/ids";
+import { awardServicePoints } from "@/lib/hours/points";
 import { notify, smsTitle } from "@/lib/messages/notify";
 import { cancelClaimJobs, scheduleClaimJobs } from "./claim-times";
+import { recordHours } from "@/lib/hours/record";
+import { wishHoursNote } from "./hours-note";
+import { utcToZonedLocal } from "@/lib/festivals/time";
+import { TIME_ZONE } from "@/lib/i18n/config";
 
 // Micro-wishes: written down (by organisers for a beneficiary, or by residents for themselves),
 // vetted, posted on the wall under an alias, claimed by one volunteer at a time, fulfilled,
@@ -417,7 +412,13 @@ export async function fulfilClaim(
     const now = new Date();
     await tx
       .update(wishClaims)
-      .set({ status: "fulfilled", note: parsed.data.note, photoId: await storePhoto(tx, prepared), fulfilledAt: now })
+      .set({
+        status: "fulfilled",
+        note: parsed.data.note,
+        photoId: await storePhoto(tx, prepared),
+        fulfilledAt: now,
+        declaredMinutes: parsed.data.minutes,
+      })
       .where(eq(wishClaims.id, found.claim.id));
     await cancelClaimJobs(tx, found.claim.id);
     await tx.update(wishes).set({ status: "fulfilled", updatedAt: now }).where(eq(wishes.id, found.claim.wishId));
@@ -448,7 +449,14 @@ export async function confirmFulfilment(
   return db.transaction(async (tx) => {
     const [c] = await tx
       .update(wishClaims)
-      .set({ status: "confirmed", confirmedAt: now, confirmedBy: actor!.id, endedAt: now })
+      .set({
+        status: "confirmed",
+        confirmedAt: now,
+        confirmedBy: actor!.id,
+        endedAt: now,
+        // The organiser's correction, else the time the volunteer declared (none declared: none).
+        confirmedMinutes: parsed.data.minutes ?? sql`coalesce(${wishClaims.declaredMinutes}, 0)`,
+      })
       .where(and(eq(wishClaims.id, parsed.data.claimId), eq(wishClaims.status, "fulfilled")))
       .returning();
     if (!c) return fail("not_found");
@@ -457,28 +465,48 @@ export async function confirmFulfilment(
       .set({ status: "done", thanks: parsed.data.thanks || null, updatedAt: now })
       .where(eq(wishes.id, c.wishId))
       .returning({ title: wishes.title });
-    await tx.insert(pointEntries).values({
-      userId: c.volunteerId,
-      kind: "wish_fulfilled",
-      points: POINTS.wishFulfilled,
-      refId: c.id,
-      year: now.getUTCFullYear(),
-      createdBy: actor!.id,
-    });
+    // The points its rule gives, once; the wish's hours below earn no second award.
+    const [points] = await awardServicePoints(
+      tx,
+      { kind: "wish_fulfilled", refId: c.id, year: now.getUTCFullYear(), createdBy: actor!.id },
+      [{ userId: c.volunteerId, householdMemberId: null, minutes: c.confirmedMinutes ?? 0 }],
+    );
     await tx.insert(notifications).values({
       userId: c.volunteerId,
       kind: "wish.confirmed",
-      data: { wishId: c.wishId, title: w?.title, points: POINTS.wishFulfilled },
+      data: { wishId: c.wishId, title: w?.title, points },
     });
+    await recordWishHours(tx, c, actor!.id);
     await writeAudit(tx, {
       actorId: actor!.id,
       action: "wishes.confirm",
       targetType: "wish",
       targetId: c.wishId,
-      details: { claimId: c.id, volunteerId: c.volunteerId, points: POINTS.wishFulfilled },
+      details: { claimId: c.id, volunteerId: c.volunteerId, points },
     });
-    return ok({ points: POINTS.wishFulfilled });
+    return ok({ points });
   });
+}
+
+/**
+ * The confirmed time as the volunteer's service hours, served on the day the wish came true (in
+ * community time), in plain words: the wish and whom it was for. Written in the confirming
+ * transaction, once (a claim is confirmed once; the hours' unique index stands behind it).
+ */
+async function recordWishHours(tx: Tx, c: typeof wishClaims.$inferSelect, createdBy: string) {
+  const [w] = await tx.select({ title: wishes.title, alias: wishes.alias }).from(wishes).where(eq(wishes.id, c.wishId));
+  const [volunteer] = await tx.select({ name: users.name }).from(users).where(eq(users.id, c.volunteerId));
+  await recordHours(
+    tx,
+    {
+      kind: "wish",
+      refId: c.id,
+      servedOn: utcToZonedLocal(c.fulfilledAt ?? c.confirmedAt ?? new Date(), TIME_ZONE).slice(0, 10),
+      note: wishHoursNote(w),
+      createdBy,
+    },
+    [{ userId: c.volunteerId, householdMemberId: null, name: volunteer.name, minutes: c.confirmedMinutes ?? 0 }],
+  );
 }
 
 /**

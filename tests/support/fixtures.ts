@@ -133,7 +133,13 @@ export async function snapshot(db: Db): Promise<string> {
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from service_hours t) as service_hours,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from group_slots t) as group_slots,
       (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from group_sessions t) as group_sessions,
-      (select coalesce(md5(string_agg(t::text, ',' order by t.session_id, t.member_id)), '') from group_attendance t) as group_attendance`);
+      (select coalesce(md5(string_agg(t::text, ',' order by t.session_id, t.member_id)), '') from group_attendance t) as group_attendance,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from training_sessions t) as training_sessions,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.session_id, t.member_id)), '') from training_attendance t) as training_attendance,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.kind)), '') from point_rules t) as point_rules,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from reward_rounds t) as reward_rounds,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from reward_bands t) as reward_bands,
+      (select coalesce(md5(string_agg(t::text, ',' order by t.id)), '') from reward_awards t) as reward_awards`);
   const r = (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
   return JSON.stringify(r);
 }

@@ -131,13 +131,25 @@ describe("POST /api/wishes/fulfil", () => {
       fulfilRoute(request("/api/wishes/fulfil", form(fields, photo)));
 
     session = await actorOf(t.db, (await makeUser(t.db, { roles: ["volunteer"], verified: true })).id);
-    expect((await call({ claimId: claim.data.claimId, note: "我来" })).status).toBe(403);
+    expect((await call({ claimId: claim.data.claimId, note: "我来", hours: "1" })).status).toBe(403);
     session = volunteer;
-    expect((await call({ claimId: claim.data.claimId, note: "" })).status).toBe(422);
-    const res = await call({ claimId: claim.data.claimId, note: "收音机送到了。" }, await png());
+    expect((await call({ claimId: claim.data.claimId, note: "", hours: "1" })).status).toBe(422);
+    // The time it took is asked too: none written is refused, with the field named.
+    const untimed = await call({ claimId: claim.data.claimId, note: "收音机送到了。" });
+    expect(untimed.status).toBe(422);
+    expect(await untimed.json()).toMatchObject({ code: "invalid", fieldErrors: { hours: ["wish_time_required"] } });
+    const res = await call(
+      { claimId: claim.data.claimId, note: "收音机送到了。", hours: "1", minutes: "30" },
+      await png(),
+    );
     expect(res.status).toBe(200);
     const [c] = await t.db.select().from(wishClaims).where(eq(wishClaims.id, claim.data.claimId));
-    expect(c).toMatchObject({ status: "fulfilled", note: "收音机送到了。", photoId: expect.any(String) });
+    expect(c).toMatchObject({
+      status: "fulfilled",
+      note: "收音机送到了。",
+      photoId: expect.any(String),
+      declaredMinutes: 90,
+    });
   });
 });
 

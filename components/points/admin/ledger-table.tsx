@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { LedgerEntry } from "@/lib/points/admin-queries";
 import { Table, Td, Th } from "@/components/ui/table";
+import { getRuleWords } from "@/components/ui/rule-words";
 
 /** Point entries: who, what for, how many, the reason, who wrote it, when. */
 export async function LedgerTable({
@@ -14,6 +15,7 @@ export async function LedgerTable({
 }) {
   const t = await getTranslations("pointsAdmin.ledger");
   const format = await getFormatter();
+  const words = await getRuleWords();
   const when = (d: Date) =>
     format.dateTime(d, {
       year: "numeric",
@@ -42,7 +44,7 @@ export async function LedgerTable({
             {showPerson && (
               <Td>
                 <span className="font-semibold">{e.userName}</span>{" "}
-                <span className="text-sm tabular-nums text-muted">{e.userPhone}</span>
+                {e.userPhone && <span className="text-sm tabular-nums text-muted">{e.userPhone}</span>}
               </Td>
             )}
             <Td>{t(`kinds.${e.kind}`)}</Td>
@@ -51,7 +53,10 @@ export async function LedgerTable({
             >
               {e.points > 0 ? `+${e.points}` : e.points}
             </Td>
-            <Td className="min-w-40 whitespace-normal!">{e.reason ?? "—"}</Td>
+            <Td className="min-w-40 whitespace-normal!">
+              {e.reason ?? "—"}
+              {e.rule && <span className="block text-sm text-muted">{t("rule", { rule: words(e.rule) })}</span>}
+            </Td>
             <Td>{e.byName ?? "—"}</Td>
             <Td className="tabular-nums">{when(e.createdAt)}</Td>
           </tr>

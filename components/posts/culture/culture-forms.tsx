@@ -7,6 +7,7 @@ import { addSlotAction, addSpecialSessionAction, takeAttendanceAction } from "@/
 import { WEEKDAYS } from "@/vocabulary/posts";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { WhenFields } from "@/components/posts/when-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionFailureText, submitKeepingValues } from "@/components/ui/action-outcome";
 
@@ -139,32 +140,10 @@ export function SpecialSessionForm({ groupId }: { groupId: string }) {
         errors={e("title")}
         className="min-w-48 flex-1"
       />
-      <Field
-        name="day"
-        type="date"
-        label={t("day")}
-        required
-        defaultValue={state.values?.day}
-        errors={e("day")}
-        className="w-48"
-      />
-      <Field
-        name="startsAt"
-        type="time"
-        label={t("startsAt")}
-        required
-        defaultValue={state.values?.startsAt}
-        errors={e("startsAt")}
-        className="w-40"
-      />
-      <Field
-        name="endsAt"
-        type="time"
-        label={t("endsAt")}
-        required
-        defaultValue={state.values?.endsAt}
-        errors={e("endsAt")}
-        className="w-40"
+      <WhenFields
+        labels={{ day: t("day"), startsAt: t("startsAt"), endsAt: t("endsAt") }}
+        value={(k) => state.values?.[k]}
+        errors={e}
       />
       <Field
         name="place"

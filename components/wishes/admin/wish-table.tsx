@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ConfirmTool, ReleaseTool } from "./wish-row-tools";
 import { SelectAllWishes, WISH_VET_FORM_ID } from "./wish-vetting-bar";
+import { hoursAndMinutes } from "../time";
 
 const TONE = {
   pending: "gold",
@@ -45,7 +46,9 @@ function Thumbnail({ photoId, alt }: { photoId: string; alt: string }) {
  */
 export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[]; vetting: boolean; back: string }) {
   const t = await getTranslations("wishAdmin");
+  const tw = await getTranslations("wishes");
   const format = await getFormatter();
+  const time = (minutes: number) => (minutes ? tw("time", hoursAndMinutes(minutes)) : tw("noTime"));
   const when = (d: Date) =>
     format.dateTime(d, {
       year: "numeric",
@@ -159,6 +162,9 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                           {t("table.note", { date: c.fulfilledAt ? when(c.fulfilledAt) : "" })}
                         </p>
                         <p className="text-sm">{c.note}</p>
+                        {c.declaredMinutes !== null && (
+                          <p className="text-sm">{t("table.declared", { time: time(c.declaredMinutes) })}</p>
+                        )}
                         {c.photoId && (
                           <Thumbnail photoId={c.photoId} alt={t("table.fulfilmentPhoto", { alias: r.alias })} />
                         )}
@@ -169,8 +175,13 @@ export async function WishTable({ rows, vetting, back }: { rows: WishAdminRow[];
                         {t("table.confirmedAt", { date: when(c.confirmedAt), name: c.volunteerName })}
                       </p>
                     )}
+                    {c.status === "confirmed" && c.confirmedMinutes !== null && (
+                      <p className="text-sm">{t("table.confirmedTime", { time: time(c.confirmedMinutes) })}</p>
+                    )}
                     {r.thanks && <p className="mt-1 text-sm">{t("table.thanks", { thanks: r.thanks })}</p>}
-                    {c.status === "fulfilled" && <ConfirmTool claimId={c.id} alias={r.alias} back={back} />}
+                    {c.status === "fulfilled" && (
+                      <ConfirmTool claimId={c.id} alias={r.alias} back={back} declaredMinutes={c.declaredMinutes} />
+                    )}
                     {(c.status === "active" || c.status === "fulfilled") && (
                       <ReleaseTool claimId={c.id} alias={r.alias} back={back} />
                     )}

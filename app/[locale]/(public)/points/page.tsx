@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { currentPointRules } from "@/lib/points/rules";
 import { getActor } from "@/lib/auth/session";
 import { getLeaderboard } from "@/lib/points/queries";
 import { parseYear } from "@/lib/points/year";
@@ -22,7 +23,11 @@ export async function generateMetadata() {
 export default async function LeaderboardPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const year = parseYear((await searchParams).year);
   const actor = await getActor();
-  const board = await getLeaderboard(await getDb(), year, { me: actor?.id ?? null, limit: 100 });
+  const db = await getDb();
+  const [board, rules] = await Promise.all([
+    getLeaderboard(db, year, { me: actor?.id ?? null, limit: 100 }),
+    currentPointRules(db),
+  ]);
   const t = await getTranslations("points");
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -66,7 +71,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           </Table>
         </>
       )}
-      <PointsRules />
+      <PointsRules rules={rules} />
       {actor && (
         <Link href="/me/points" className={buttonClass("secondary", "md", "self-start")}>
           {t("toMine")}

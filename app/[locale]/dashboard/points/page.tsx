@@ -1,5 +1,9 @@
 import { SamePageLink } from "@/components/ui/same-page-link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/ui/client-messages";
+import { PointRuleForm } from "@/components/points/admin/rule-form";
+import { currentPointRules } from "@/lib/points/rules";
+import { SERVICE_POINT_KINDS } from "@/vocabulary/points";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { currentYear } from "@/lib/points/year";
@@ -13,6 +17,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { AddRewardForm, AwardForm, RedeemForm, RewardToggle } from "@/components/points/admin/desk-forms";
 import { LedgerTable } from "@/components/points/admin/ledger-table";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
+
+const dayFormat = { year: "numeric", month: "long", day: "numeric", timeZone: "Asia/Shanghai" } as const;
 
 export async function generateMetadata() {
   const t = await getTranslations("pointsAdmin");
@@ -44,7 +50,10 @@ export default async function PointsDashboardPage({
     yearTotals(db, actor, year).then(orForbidden),
     lookup?.success ? findPointsPerson(db, actor, lookup.data.phone).then(orForbidden) : Promise.resolve(null),
   ]);
+  const rules = await currentPointRules(db);
   const t = await getTranslations("pointsAdmin");
+  const tr = await getTranslations("pointsAdmin.rules");
+  const format = await getFormatter();
   const base = "/dashboard/points";
   const active = rewards.filter((r) => r.active);
   return (
@@ -252,6 +261,28 @@ export default async function PointsDashboardPage({
           basePath={base}
           params={{ year: params.year ? String(params.year) : undefined, phone: params.phone }}
         />
+      </Card>
+
+      <Card aria-labelledby="rules-title" className="flex flex-col gap-2">
+        <h2 id="rules-title" className="text-2xl font-bold">
+          {tr("title")}
+        </h2>
+        <p className="max-w-3xl text-base">{tr("intro")}</p>
+        <ClientMessages namespaces={["common", "errors", "fieldErrors", "pointsAdmin"]}>
+          {SERVICE_POINT_KINDS.map((kind) => {
+            const r = rules[kind];
+            return (
+              <div key={kind}>
+                <PointRuleForm kind={kind} label={tr(`kinds.${kind}`)} basis={r.basis} points={r.points} />
+                <p className="pb-2 text-sm text-muted">
+                  {r.updatedAt && r.updatedByName
+                    ? tr("setBy", { name: r.updatedByName, date: format.dateTime(r.updatedAt, dayFormat) })
+                    : tr("default")}
+                </p>
+              </div>
+            );
+          })}
+        </ClientMessages>
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listPostsForAdmin } from "@/lib/posts/queries";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
+import { buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CreatePostForm } from "@/components/posts/admin/create-post-form";
@@ -22,9 +23,14 @@ export default async function PostsDashboardPage() {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-3xl font-bold text-red-deep">{t("title")}</h1>
-        <Link href="/posts" className="text-lg font-semibold text-red-deep underline underline-offset-4">
-          {t("publicPage")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+          <Link href="/dashboard/posts/rewards" className={buttonClass("secondary", "sm")}>
+            {t("rewards")}
+          </Link>
+          <Link href="/posts" className="text-lg font-semibold text-red-deep underline underline-offset-4">
+            {t("publicPage")}
+          </Link>
+        </div>
       </div>
       <p className="max-w-4xl text-base">{t("intro")}</p>
       {rows.length === 0 ? (
@@ -73,6 +79,13 @@ export default async function PostsDashboardPage() {
                       aria-label={t("list.settingsOf", { post: p.name })}
                     >
                       {t("list.settings")}
+                    </Link>
+                    <Link
+                      href={`/dashboard/posts/${p.id}/points`}
+                      className="underline underline-offset-4"
+                      aria-label={t("list.pointsOf", { post: p.name })}
+                    >
+                      {t("list.points")}
                     </Link>
                     {p.kind === "patrol" && (
                       <Link

@@ -5,8 +5,8 @@ import { getDb } from "@/db";
 import { wishAdminFilterSchema } from "@/lib/wishes/admin-forms";
 import { getClaimOutcome, countWishes, listWishesForAdmin } from "@/lib/wishes/admin-queries";
 import { addressQuery } from "@/lib/address-query";
-import { POINTS } from "@/vocabulary/points";
 import { Alert } from "@/components/ui/alert";
+import { hoursOf } from "@/lib/hours/format";
 import { getSettings } from "@/lib/wishes/service";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -66,7 +66,8 @@ export default async function WishesDashboardPage({
       </p>
       {outcome && done.confirmed && outcome.status === "confirmed" && (
         <Alert tone="success">
-          {t("outcome.confirmed", { alias: outcome.alias, name: outcome.volunteerName, points: POINTS.wishFulfilled })}
+          {t("outcome.confirmed", { alias: outcome.alias, name: outcome.volunteerName, points: outcome.points })}
+          {outcome.confirmedMinutes ? ` ${t("outcome.hours", { hours: hoursOf(outcome.confirmedMinutes) })}` : null}
         </Alert>
       )}
       {outcome && done.released && outcome.status === "withdrawn" && (

@@ -4,8 +4,8 @@ import { formText, readPhotoForm, respond } from "@/lib/http";
 import { fail } from "@/lib/result";
 import { fulfilClaim } from "@/lib/wishes/service";
 
-// The volunteer says the wish came true: a note, and a photo if they have one (multipart). Only
-// the holder of an active claim; the organisers confirm later.
+// The volunteer says the wish came true: a note, the time it took, and a photo if they have one
+// (multipart). Only the holder of an active claim; the organisers confirm later.
 
 export async function POST(req: Request) {
   const read = await readPhotoForm(req);
@@ -15,7 +15,12 @@ export async function POST(req: Request) {
   const result = await fulfilClaim(
     await getDb(),
     actor,
-    { claimId: formText(read.form, "claimId"), note: formText(read.form, "note") },
+    {
+      claimId: formText(read.form, "claimId"),
+      note: formText(read.form, "note"),
+      hours: formText(read.form, "hours"),
+      minutes: formText(read.form, "minutes"),
+    },
     read.photo,
   );
   return respond(result);

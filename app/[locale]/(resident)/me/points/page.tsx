@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { currentPointRules } from "@/lib/points/rules";
 import { getActor } from "@/lib/auth/session";
 import { getMyPoints } from "@/lib/points/queries";
 import { PointEntryList, PointsRules, YearTabs } from "@/components/points/points-parts";
@@ -23,7 +24,8 @@ export default async function MyPointsPage({ searchParams }: { searchParams: Pro
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me/points");
   const year = parseYear((await searchParams).year);
-  const points = await getMyPoints(await getDb(), actor.id, year);
+  const db = await getDb();
+  const [points, rules] = await Promise.all([getMyPoints(db, actor.id, year), currentPointRules(db)]);
   const t = await getTranslations("points");
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
@@ -45,7 +47,7 @@ export default async function MyPointsPage({ searchParams }: { searchParams: Pro
           <p className="mt-3">{t("noEntries")}</p>
         )}
       </Card>
-      <PointsRules />
+      <PointsRules rules={rules} />
       <Card aria-labelledby="anonymous-title">
         <h2 id="anonymous-title" className="sr-only">
           {t("anonymousTitle")}

@@ -5,6 +5,11 @@ import { getDb } from "@/db";
 import { getActor } from "@/lib/auth/session";
 import { getMyPosts, PATROL_LOOKAHEAD_DAYS, type MyPatrol } from "@/lib/posts/my-queries";
 import { getMyMeetingsToday } from "@/lib/posts/culture-queries";
+import { getMyTrainings } from "@/lib/posts/training-queries";
+import { getMyPostStandings } from "@/lib/posts/leaderboard-queries";
+import { getMyRewards } from "@/lib/points/round-queries";
+import { currentYear } from "@/lib/points/year";
+import { hoursOf } from "@/lib/hours/format";
 import { AttendanceForm } from "@/components/posts/culture/culture-forms";
 import { answerSwapAction, withdrawSwapAction } from "@/lib/posts/patrol-actions";
 import { festivalDay } from "@/components/ui/format";
@@ -31,7 +36,16 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
   if (!actor) redirect("/sign-in?callbackUrl=/me/posts");
   const { asked } = await searchParams;
   const db = await getDb();
-  const [mine, meetings] = await Promise.all([getMyPosts(db, actor), getMyMeetingsToday(db, actor)]);
+  const [mine, meetings, trainings, standings, rewards] = await Promise.all([
+    getMyPosts(db, actor),
+    getMyMeetingsToday(db, actor),
+    getMyTrainings(db, actor),
+    getMyPostStandings(db, actor, currentYear()),
+    getMyRewards(db, actor),
+  ]);
+  const tp = await getTranslations("postPoints.me");
+  const tr = await getTranslations("training.me");
+  const th = await getTranslations("hours");
   const tc = await getTranslations("culture.attendance");
   const t = await getTranslations("patrol.me");
   const tt = await getTranslations("patrol.today");
@@ -159,6 +173,102 @@ export default async function MyPostsPage({ searchParams }: { searchParams: Prom
             </div>
           </Card>
         ))}
+
+        {mine.places.some((p) => p.status === "active") && (
+          <Card aria-labelledby="training-title">
+            <h2 id="training-title" className="mb-3 text-2xl font-bold">
+              {tr("title")}
+            </h2>
+            {trainings.coming.length === 0 ? (
+              <p className="text-lg">{tr("none")}</p>
+            ) : (
+              <ul className="flex flex-col gap-3">
+                {trainings.coming.map((s) => (
+                  <li key={s.id} className="flex flex-col gap-1 rounded-xl border-2 border-gold p-3">
+                    <p className="text-xl font-bold">{s.title}</p>
+                    <p className="text-lg font-semibold">
+                      {tr("when", { day: dayText(s.day), start: s.startsAt, end: s.endsAt })}
+                    </p>
+                    <p className="text-lg">{tr("where", { place: s.place })}</p>
+                    {s.trainer && <p className="text-lg">{tr("trainer", { trainer: s.trainer })}</p>}
+                    <p className="text-base text-muted">{tr("post", { post: s.postName })}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {trainings.attended.length > 0 && (
+              <>
+                <h3 className="mt-5 mb-2 text-xl font-bold">{tr("attendedTitle")}</h3>
+                <ul className="flex flex-col gap-2">
+                  {trainings.attended.map((s) => (
+                    <li key={s.id} className="text-lg">
+                      {tr("attendedLine", {
+                        day: dayText(s.day),
+                        title: s.title,
+                        hours: th("hoursValue", { hours: hoursOf(s.minutes) }),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Card>
+        )}
+
+        {(standings.length > 0 || rewards.length > 0) && (
+          <Card aria-labelledby="my-points-title">
+            <h2 id="my-points-title" className="mb-3 text-2xl font-bold">
+              {tp("title", { year: standings[0]?.year ?? currentYear() })}
+            </h2>
+            <ul className="flex flex-col gap-4">
+              {standings.map((s) => (
+                <li key={s.postId} className="flex flex-col gap-2 rounded-xl border-2 border-line p-3">
+                  <p className="text-xl font-bold">{s.postName}</p>
+                  <p className="text-2xl font-bold text-red-deep">{tp("points", { points: s.points })}</p>
+                  <p className="text-lg">
+                    {tp("place", { rank: s.rank, count: s.members })} ·{" "}
+                    {th("hoursValue", { hours: hoursOf(s.minutes) })}
+                  </p>
+                  {s.top.length > 0 && (
+                    <ol aria-label={tp("topOf", { post: s.postName })} className="mt-1 flex flex-col gap-1">
+                      {s.top.map((r, i) => (
+                        <li
+                          key={i}
+                          className={`flex flex-wrap items-baseline justify-between gap-x-3 rounded-lg px-3 py-1 text-lg ${r.isMe ? "bg-gold-soft font-bold" : ""}`}
+                        >
+                          <span className="break-words">
+                            {tp("rankName", { rank: r.rank, name: r.isMe ? tp("me") : (r.name ?? tp("aMember")) })}
+                          </span>
+                          <span className="tabular-nums whitespace-nowrap">{tp("points", { points: r.points })}</span>
+                        </li>
+                      ))}
+                    </ol>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-3 text-base text-muted">{tp("howCounted")}</p>
+            {rewards.length > 0 && (
+              <>
+                <h3 className="mt-5 mb-2 text-xl font-bold">{tp("rewardsTitle")}</h3>
+                <ul className="flex flex-col gap-2">
+                  {rewards.map((r) => (
+                    <li key={r.year} className="rounded-xl border-2 border-gold bg-gold-soft/40 p-3 text-lg">
+                      <p className="font-bold">
+                        {tp("rewardLine", { year: r.year, reward: r.reward, points: r.points })}
+                      </p>
+                      <p>
+                        {r.handedAt
+                          ? tp("handed", { date: format.dateTime(r.handedAt, { dateStyle: "long" }) })
+                          : tp("toCollect")}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Card>
+        )}
 
         {mine.places.some((p) => p.kind === "patrol" && p.status === "active") && (
           <Card aria-labelledby="coming-title">

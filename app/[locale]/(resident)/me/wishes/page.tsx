@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { currentPointRules } from "@/lib/points/rules";
 import { hasRole } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { listMyClaims, listMyOwnWishes } from "@/lib/wishes/queries";
@@ -23,7 +24,11 @@ export default async function MyWishesPage({ searchParams }: { searchParams: Sea
   const actor = await getActor();
   if (!actor) redirect("/sign-in?callbackUrl=/me/wishes");
   const db = await getDb();
-  const [claims, own] = await Promise.all([listMyClaims(db, actor), listMyOwnWishes(db, actor)]);
+  const [claims, own, rules] = await Promise.all([
+    listMyClaims(db, actor),
+    listMyOwnWishes(db, actor),
+    currentPointRules(db),
+  ]);
   const q = await searchParams;
   const t = await getTranslations("myWishes");
   const volunteer = hasRole(actor, "volunteer");
@@ -59,7 +64,12 @@ export default async function MyWishesPage({ searchParams }: { searchParams: Sea
           ) : (
             <ul className="flex flex-col gap-4">
               {claims.live.map((c) => (
-                <LiveClaim key={c.id} claim={c} confirmWithdraw={q.withdraw === c.id} />
+                <LiveClaim
+                  key={c.id}
+                  claim={c}
+                  confirmWithdraw={q.withdraw === c.id}
+                  pointRule={rules.wish_fulfilled}
+                />
               ))}
             </ul>
           )}

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { getPostForAdmin, getPostMember, listPostMembers, memberFilterSchema } from "@/lib/posts/queries";
+import { listPostTrainings } from "@/lib/posts/training-queries";
 import { decideMembershipAction } from "@/lib/posts/actions";
 import { orForbidden, requireOrganiser } from "@/lib/auth/guards";
 import { MEMBER_STANDINGS, type MemberStatus } from "@/vocabulary/posts";
@@ -18,6 +19,7 @@ import { StatusTabs } from "@/components/ui/status-tabs";
 import { Table, Td, Th } from "@/components/ui/table";
 import { SearchForm } from "@/components/dashboard/search-form";
 import { freeTimes } from "@/components/posts/format";
+import { TrainingCard } from "@/components/posts/training/training-card";
 
 type Params = Promise<{ postId: string }>;
 
@@ -58,9 +60,10 @@ export default async function PostDashboardPage({
   const post = orForbidden(await getPostForAdmin(db, actor, postId));
   if (!post) notFound();
   const outcomeId = done.added ?? done.saved;
-  const [members, outcome] = await Promise.all([
+  const [members, outcome, trainings] = await Promise.all([
     listPostMembers(db, actor, post.id, filters).then(orForbidden),
     outcomeId ? getPostMember(db, actor, outcomeId).then(orForbidden) : Promise.resolve(null),
+    listPostTrainings(db, actor, post.id).then(orForbidden),
   ]);
   const t = await getTranslations("postsAdmin");
   const tc = await getTranslations("culture.admin");
@@ -113,6 +116,9 @@ export default async function PostDashboardPage({
             {t("post.roster")}
           </Link>
         )}
+        <Link href={`${base}/points`} className={buttonClass("secondary", "sm")}>
+          {t("post.points")}
+        </Link>
         <Link href={`/posts#${post.slug}`} className={buttonClass("ghost", "sm", "underline")}>
           {t("publicPage")}
         </Link>
@@ -145,6 +151,8 @@ export default async function PostDashboardPage({
           </ul>
         </section>
       )}
+
+      <TrainingCard base={base} postName={post.name} trainings={trainings} />
 
       <section aria-labelledby="requests" className="flex flex-col gap-3">
         <h2 id="requests" className="text-2xl font-bold">

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { POINTS } from "@/vocabulary/points";
 import { markShiftServedAction } from "@/lib/points/admin-actions";
 import { deleteShiftAction, unassignShiftAction } from "@/lib/registrations/review-actions";
 import { getReviewFestival } from "@/lib/registrations/review-queries";
@@ -90,14 +89,14 @@ export default async function ShiftsPage({ params }: { params: Promise<{ slug: s
                               {h.name} <span className="text-sm tabular-nums text-muted">{h.phone}</span>
                             </span>
                             {h.servedAt ? (
-                              <Badge tone="green">{tp("served", { points: POINTS.shiftServed })}</Badge>
+                              <Badge tone="green">{tp("served", { points: h.points })}</Badge>
                             ) : (
                               <ActionButton
                                 action={markShiftServedAction}
                                 fields={{ assignmentId: h.assignmentId }}
                                 label={tp("markServed")}
                                 ariaLabel={tp("markServedName", { name: h.name, shift: s.title })}
-                                successText={tp("served", { points: POINTS.shiftServed })}
+                                successText={tp("servedNow")}
                               />
                             )}
                             <ActionButton

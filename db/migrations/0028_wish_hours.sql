@@ -1,0 +1,3 @@
+ALTER TABLE "wish_claims" ADD COLUMN "declared_minutes" integer;--> statement-breakpoint
+ALTER TABLE "wish_claims" ADD COLUMN "confirmed_minutes" integer;--> statement-breakpoint
+ALTER TABLE "wish_claims" ADD CONSTRAINT "wish_claims_minutes_range" CHECK (("wish_claims"."declared_minutes" is null or "wish_claims"."declared_minutes" between 0 and 720) and ("wish_claims"."confirmed_minutes" is null or "wish_claims"."confirmed_minutes" between 0 and 720));
